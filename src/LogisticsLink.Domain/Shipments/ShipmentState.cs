@@ -1,0 +1,37 @@
+namespace LogisticsLink.Domain.Shipments;
+
+/// <summary>
+/// The current state of one tracked shipment, without its event history (kept beside it by the store).
+/// </summary>
+public sealed record ShipmentState
+{
+    public required string Id { get; init; }
+    public required string TenantId { get; init; }
+    public required string Carrier { get; init; }
+    public required string TrackingNumber { get; init; }
+    public TrackingStatus Status { get; init; } = TrackingStatus.Pending;
+    public string StatusDetail { get; init; } = "";
+    public string StatusDescription { get; init; } = "";
+    public string TrackingUrl { get; init; } = "";
+    public DateTimeOffset? EstimatedDelivery { get; init; }
+    public DateTimeOffset? DeliveredAt { get; init; }
+    public DateTimeOffset? LastEventAt { get; init; }
+    public DateTimeOffset? LastCheckedAt { get; init; }
+    public bool Stale { get; init; }
+
+    /// <summary>+1 for every change recorded in the change log.</summary>
+    public long Version { get; init; }
+
+    public OrderLink Order { get; init; } = OrderLink.None;
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = EmptyLabels;
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>When the scheduler should ask the carrier next; null once the shipment needs no more polling.</summary>
+    public DateTimeOffset? NextCheckAt { get; init; }
+
+    /// <summary>Refresh failures in a row, for back-off. Reset by a successful refresh.</summary>
+    public int ConsecutiveFailures { get; init; }
+
+    public static readonly IReadOnlyDictionary<string, string> EmptyLabels = new Dictionary<string, string>();
+}

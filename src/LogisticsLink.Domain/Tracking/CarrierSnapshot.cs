@@ -1,0 +1,22 @@
+using LogisticsLink.Domain.Shipments;
+
+namespace LogisticsLink.Domain.Tracking;
+
+/// <summary>
+/// What a carrier adapter returns for one tracking number: everything it reported, already normalized.
+/// </summary>
+/// <param name="Status">The carrier's overall status, when it gives one; otherwise the newest event's status is used.</param>
+/// <param name="Events">The carrier's events in any order; duplicates allowed.</param>
+/// <param name="PayloadSha256">Hash of the raw carrier payload, kept with the events as evidence.</param>
+public sealed record CarrierSnapshot(
+    TrackingStatus? Status,
+    IReadOnlyList<TrackingEvent> Events,
+    DateTimeOffset? EstimatedDelivery = null,
+    string StatusDetail = "",
+    string StatusDescription = "",
+    string TrackingUrl = "",
+    string PayloadSha256 = "")
+{
+    public static CarrierSnapshot NotFound(string description = "The carrier does not know this number yet.") =>
+        new(TrackingStatus.NotFound, [], StatusDescription: description);
+}

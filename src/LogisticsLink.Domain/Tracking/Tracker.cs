@@ -1,0 +1,195 @@
+using LogisticsLink.Domain.Shipments;
+
+namespace LogisticsLink.Domain.Tracking;
+
+/// <summary>
+/// The pure heart of tracking: previous state + new information → new state and the list of changes.
+/// Every rule about how a status may move lives here, so it can be tested without I/O.
+/// </summary>
+public static class Tracker
+{
+    /// <summary>A new shipment, as registered by a caller.</summary>
+    public static ShipmentChangeSet Register(
+        string id, string tenantId, string carrier, string trackingNumber, OrderLink order,
+        IReadOnlyDictionary<string, string> labels, DateTimeOffset now)
+    {
+        var state = new ShipmentState
+        {
+            Id = id,
+            TenantId = tenantId,
+            Carrier = carrier,
+            TrackingNumber = trackingNumber,
+            Status = TrackingStatus.Pending,
+            Order = order,
+            Labels = labels,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Version = 1,
+            NextCheckAt = now,
+        };
+        return new ShipmentChangeSet(state, [], ChangeKinds.Created, TrackingStatus.Unspecified);
+    }
+
+    /// <summary>
+    /// Applies a carrier snapshot. <paramref name="knownEvents"/> is the stored history (any order).
+    /// Rules: events are de-duplicated; the status follows the carrier, but never moves backwards without newer
+    /// evidence, and a terminal status changes only when a newer event arrives; "not found" never erases a known status.
+    /// </summary>
+    public static ShipmentChangeSet Apply(
+        ShipmentState previous, IReadOnlyCollection<TrackingEvent> knownEvents, CarrierSnapshot snapshot,
+        DateTimeOffset now, TrackerRules rules)
+    {
+        var added = NewEvents(knownEvents, snapshot.Events, now);
+        var previousLatest = previous.LastEventAt;
+        var hasNewerEvidence = added.Any(e => previousLatest is null || e.OccurredAt > previousLatest);
+
+        var newest = Newest(knownEvents, added);
+        var candidate = snapshot.Status is { } reported && reported.IsDefined()
+            ? reported
+            : newest?.Status ?? previous.Status;
+
+        var status = DecideStatus(previous.Status, candidate, hasNewerEvidence);
+        if (status.IsUnknown() && now - previous.CreatedAt >= rules.ExpireUnknownAfter)
+        {
+            status = TrackingStatus.Expired;
+        }
+
+        var statusChanged = status != previous.Status;
+        var (detail, description) = (previous.StatusDetail, previous.StatusDescription);
+        if (status == TrackingStatus.Expired && statusChanged)
+        {
+            (detail, description) = ("expired.no_information", "No carrier information was received for this parcel in time.");
+        }
+        else if (statusChanged || added.Count > 0)
+        {
+            // Describe the status with the newest event that carries it; else with the carrier's own summary.
+            (detail, description) = newest is not null && newest.Status == status
+                ? (newest.StatusDetail, newest.Description)
+                : status == candidate && snapshot.StatusDescription.Length > 0
+                    ? (snapshot.StatusDetail, snapshot.StatusDescription)
+                    : (detail, description);
+        }
+
+        var eta = snapshot.EstimatedDelivery ?? previous.EstimatedDelivery;
+        var deliveredAt = status != TrackingStatus.Delivered
+            ? null
+            : statusChanged
+                ? LatestWithStatus(knownEvents, added, TrackingStatus.Delivered)?.OccurredAt ?? now
+                : previous.DeliveredAt;
+
+        var kinds = ChangeKinds.None;
+        if (statusChanged) kinds |= ChangeKinds.StatusChanged;
+        if (added.Count > 0) kinds |= ChangeKinds.EventsAdded;
+        if (eta != previous.EstimatedDelivery) kinds |= ChangeKinds.EtaChanged;
+        if (previous.Stale) kinds |= ChangeKinds.StaleChanged;
+
+        var state = previous with
+        {
+            Status = status,
+            StatusDetail = detail,
+            StatusDescription = description,
+            TrackingUrl = snapshot.TrackingUrl.Length > 0 ? snapshot.TrackingUrl : previous.TrackingUrl,
+            EstimatedDelivery = eta,
+            DeliveredAt = deliveredAt,
+            LastEventAt = newest is null ? previous.LastEventAt : Max(previous.LastEventAt, newest.OccurredAt),
+            LastCheckedAt = now,
+            Stale = false,
+            ConsecutiveFailures = 0,
+        };
+        return Finish(previous, state, added, kinds, now);
+    }
+
+    /// <summary>A refresh failed: keep the last known state, flag it stale, count the failure.</summary>
+    public static ShipmentChangeSet MarkRefreshFailed(ShipmentState previous, DateTimeOffset now)
+    {
+        var state = previous with { Stale = true, ConsecutiveFailures = previous.ConsecutiveFailures + 1 };
+        var kinds = previous.Stale ? ChangeKinds.None : ChangeKinds.StaleChanged;
+        return Finish(previous, state, [], kinds, now);
+    }
+
+    /// <summary>The caller registered the same parcel again, possibly with a new order reference or labels.</summary>
+    public static ShipmentChangeSet UpdateDetails(
+        ShipmentState previous, OrderLink? order, IReadOnlyDictionary<string, string>? labels, DateTimeOffset now)
+    {
+        var newOrder = order is null || order.IsNone ? previous.Order : order;
+        var newLabels = labels is null || labels.Count == 0 ? previous.Labels : labels;
+        var changed = newOrder != previous.Order || !SameLabels(newLabels, previous.Labels);
+        var state = previous with { Order = newOrder, Labels = newLabels };
+        return Finish(previous, state, [], changed ? ChangeKinds.DetailsChanged : ChangeKinds.None, now);
+    }
+
+    private static ShipmentChangeSet Finish(
+        ShipmentState previous, ShipmentState state, IReadOnlyList<TrackingEvent> added, ChangeKinds kinds, DateTimeOffset now)
+    {
+        if (kinds != ChangeKinds.None)
+        {
+            state = state with { Version = previous.Version + 1, UpdatedAt = now };
+        }
+        return new ShipmentChangeSet(state, added, kinds, previous.Status);
+    }
+
+    private static TrackingStatus DecideStatus(TrackingStatus previous, TrackingStatus candidate, bool hasNewerEvidence)
+    {
+        if (candidate == previous || !candidate.IsDefined())
+        {
+            return previous;
+        }
+        // "Not found" after we already know something is a carrier hiccup, not news.
+        if (candidate.IsUnknown() && !previous.IsUnknown())
+        {
+            return previous;
+        }
+        if (previous.IsTerminal() && previous != TrackingStatus.Expired)
+        {
+            return hasNewerEvidence ? candidate : previous;
+        }
+        if (!hasNewerEvidence && candidate.Progress() < previous.Progress())
+        {
+            return previous;
+        }
+        return candidate;
+    }
+
+    private static List<TrackingEvent> NewEvents(
+        IReadOnlyCollection<TrackingEvent> known, IReadOnlyList<TrackingEvent> incoming, DateTimeOffset now)
+    {
+        var seen = new HashSet<string>(known.Count + incoming.Count, StringComparer.Ordinal);
+        foreach (var e in known)
+        {
+            seen.Add(e.DedupKey);
+        }
+        var added = new List<TrackingEvent>();
+        foreach (var e in incoming)
+        {
+            if (e.Status.IsDefined() && seen.Add(e.DedupKey))
+            {
+                added.Add(e with { IngestedAt = now });
+            }
+        }
+        // Newest first, like every event list the contract returns.
+        added.Sort(static (a, b) => b.OccurredAt.CompareTo(a.OccurredAt));
+        return added;
+    }
+
+    private static TrackingEvent? Newest(IEnumerable<TrackingEvent> known, IEnumerable<TrackingEvent> added)
+    {
+        TrackingEvent? newest = null;
+        foreach (var e in known.Concat(added))
+        {
+            if (newest is null || e.OccurredAt > newest.OccurredAt)
+            {
+                newest = e;
+            }
+        }
+        return newest;
+    }
+
+    private static TrackingEvent? LatestWithStatus(
+        IEnumerable<TrackingEvent> known, IEnumerable<TrackingEvent> added, TrackingStatus status) =>
+        Newest(known.Where(e => e.Status == status), added.Where(e => e.Status == status));
+
+    private static DateTimeOffset Max(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
+
+    private static bool SameLabels(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
+}
