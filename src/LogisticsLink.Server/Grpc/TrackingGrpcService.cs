@@ -1,0 +1,177 @@
+using Grpc.Core;
+using LogisticsLink.Carriers;
+using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Server.Auth;
+using LogisticsLink.Server.Mapping;
+using LogisticsLink.Server.Streaming;
+using LogisticsLink.Server.Tracking;
+using LogisticsLink.Storage;
+using LogisticsLink.V1;
+using Microsoft.Extensions.Options;
+
+namespace LogisticsLink.Server.Grpc;
+
+/// <summary>The TrackingService contract: validates, scopes every call to the caller's tenant, delegates.</summary>
+public sealed class TrackingGrpcService(
+    IShipmentStore store,
+    ShipmentTracker tracker,
+    CarrierGateway carriers,
+    ChangeHub hub,
+    WatchSession watch,
+    IOptions<TrackingOptions> options,
+    TimeProvider time) : TrackingService.TrackingServiceBase
+{
+    public override async Task<Shipment> TrackShipment(TrackShipmentRequest request, ServerCallContext context)
+    {
+        var tenant = ApiKeyInterceptor.TenantOf(context);
+        var violations = new Violations();
+        var number = TrackingRequests.NormalizeNumber(request.TrackingNumber);
+        TrackingRequests.CheckNumber(violations, "tracking_number", number);
+        var carrier = TrackingRequests.ResolveCarrier(violations, "carrier", request.Carrier, number);
+        var order = TrackingRequests.Order(violations, request.Order);
+        var labels = TrackingRequests.Labels(violations, request.Labels);
+        violations.ThrowIfAny();
+        if (!carriers.IsEnabled(carrier!))
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"Carrier '{carrier}' is not enabled on this server."));
+        }
+
+        var stored = await tracker.RegisterAsync(tenant, carrier!, number, order, labels, context.CancellationToken);
+        return await WithEventsAsync(stored.State, stale: false, context.CancellationToken);
+    }
+
+    public override async Task<Shipment> GetShipment(GetShipmentRequest request, ServerCallContext context)
+    {
+        var tenant = ApiKeyInterceptor.TenantOf(context);
+        var ct = context.CancellationToken;
+        var stored = await FindAsync(tenant, request, ct);
+        var stale = false;
+        if (request.MaxAge is { } maxAge && NeedsRefresh(stored.State, maxAge.ToTimeSpan()))
+        {
+            try
+            {
+                stored = await tracker.RefreshAsync(stored).WaitAsync(options.Value.RefreshWait, time, ct);
+            }
+            catch (TimeoutException)
+            {
+                // The carrier is slow: answer now with what we know; the refresh lands for the next reader.
+                stale = true;
+            }
+        }
+        return await WithEventsAsync(stored.State, stale, ct);
+    }
+
+    public override async Task<ListShipmentsResponse> ListShipments(ListShipmentsRequest request, ServerCallContext context)
+    {
+        var tenant = ApiKeyInterceptor.TenantOf(context);
+        var violations = new Violations();
+        var statuses = TrackingRequests.Statuses(violations, "statuses", request.Statuses);
+        var pageSize = TrackingRequests.PageSize(violations, request.PageSize);
+        var after = TrackingRequests.DecodePageToken(violations, request.PageToken);
+        violations.ThrowIfAny();
+
+        var page = await store.ListAsync(tenant, new ShipmentQuery(
+            statuses, request.OrderId.Length == 0 ? null : request.OrderId, request.UpdatedSince?.ToDateTimeOffset(), pageSize, after),
+            context.CancellationToken);
+        var response = new ListShipmentsResponse { NextPageToken = TrackingRequests.EncodePageToken(page.NextKey) };
+        response.Shipments.AddRange(page.Shipments.Select(s => ShipmentMapper.ToProto(s, [])));
+        return response;
+    }
+
+    public override async Task WatchShipments(
+        WatchShipmentsRequest request, IServerStreamWriter<ShipmentUpdate> responseStream, ServerCallContext context)
+    {
+        var tenant = ApiKeyInterceptor.TenantOf(context);
+        var ct = context.CancellationToken;
+        var violations = new Violations();
+        var statuses = TrackingRequests.Statuses(violations, "statuses", request.Statuses);
+        if (request.ShipmentIds.Count > TrackingRequests.MaxWatchedIds)
+        {
+            violations.Add("shipment_ids", $"at most {TrackingRequests.MaxWatchedIds} ids per call; leave it empty to watch every shipment");
+        }
+        if (request.ShipmentIds.Any(string.IsNullOrWhiteSpace))
+        {
+            violations.Add("shipment_ids", "must not contain empty ids");
+        }
+        if (request.SendSnapshot && request.ResumeAfterSequence != 0)
+        {
+            violations.Add("send_snapshot", "is only allowed when starting live (resume_after_sequence = 0)");
+        }
+        violations.ThrowIfAny();
+
+        var ids = new HashSet<string>(request.ShipmentIds, StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            // Another tenant's id is indistinguishable from an unknown one.
+            if (await store.FindAsync(tenant, id, ct) is null)
+            {
+                throw Violations.NotFound($"Shipment '{id}' was not found.");
+            }
+        }
+
+        // Headers now, so a client knows it is subscribed before the first change arrives.
+        await context.WriteResponseHeadersAsync([]);
+        var subscriber = hub.Subscribe(tenant, ids, statuses);
+        try
+        {
+            var snapshot = request.SendSnapshot ? () => SnapshotAsync(tenant, ids, statuses, ct) : (Func<Task<IReadOnlyList<Shipment>>>?)null;
+            await watch.RunAsync(subscriber, (long)request.ResumeAfterSequence, snapshot, responseStream, ct);
+        }
+        finally
+        {
+            hub.Unsubscribe(subscriber);
+        }
+    }
+
+    private async Task<IReadOnlyList<Shipment>> SnapshotAsync(
+        string tenant, HashSet<string> ids, HashSet<TrackingStatus> statuses, CancellationToken ct)
+    {
+        var shipments = new List<Shipment>();
+        for (long after = 0; ;)
+        {
+            var page = await store.ListAsync(tenant, new ShipmentQuery(statuses, null, null, TrackingRequests.MaxPageSize, after), ct);
+            shipments.AddRange(page.Shipments.Where(s => ids.Count == 0 || ids.Contains(s.Id)).Select(s => ShipmentMapper.ToProto(s, [])));
+            if (page.NextKey == 0)
+            {
+                return shipments;
+            }
+            after = page.NextKey;
+        }
+    }
+
+    private async Task<StoredShipment> FindAsync(string tenant, GetShipmentRequest request, CancellationToken ct)
+    {
+        var violations = new Violations();
+        if (request.MaxAge is { } maxAge && (maxAge.Seconds < 0 || maxAge.Nanos < 0))
+        {
+            violations.Add("max_age", "must not be negative");
+        }
+        if (request.ShipmentId.Length > 0)
+        {
+            violations.ThrowIfAny();
+            return await store.FindAsync(tenant, request.ShipmentId, ct)
+                ?? throw Violations.NotFound($"Shipment '{request.ShipmentId}' was not found.");
+        }
+        if (request.TrackingNumber.Length == 0)
+        {
+            violations.Add("shipment_id", "give shipment_id, or carrier and tracking_number");
+            violations.ThrowIfAny();
+        }
+        var number = TrackingRequests.NormalizeNumber(request.TrackingNumber);
+        TrackingRequests.CheckNumber(violations, "tracking_number", number);
+        var carrier = TrackingRequests.ResolveCarrier(violations, "carrier", request.Carrier, number);
+        violations.ThrowIfAny();
+        return await store.FindByNumberAsync(tenant, carrier!, number, ct)
+            ?? throw Violations.NotFound($"No {carrier} shipment with tracking number '{number}' is tracked.");
+    }
+
+    private bool NeedsRefresh(ShipmentState state, TimeSpan maxAge) =>
+        state.LastCheckedAt is not { } checkedAt || time.GetUtcNow() - checkedAt >= maxAge;
+
+    private async Task<Shipment> WithEventsAsync(ShipmentState state, bool stale, CancellationToken ct)
+    {
+        var shipment = ShipmentMapper.ToProto(state, await store.GetEventsAsync(state.Id, ct));
+        shipment.Stale |= stale;
+        return shipment;
+    }
+}

@@ -1,0 +1,152 @@
+using System.Text;
+using LogisticsLink.Carriers;
+using LogisticsLink.Carriers.Sandbox;
+using LogisticsLink.Domain.Shipments;
+using LogisticsLink.V1;
+
+namespace LogisticsLink.Server.Grpc;
+
+/// <summary>Validation and normalization of TrackingService requests. Nothing is written before these pass.</summary>
+public static class TrackingRequests
+{
+    public const int MaxPageSize = 1000;
+    public const int DefaultPageSize = 100;
+    public const int MaxWatchedIds = 1000;
+
+    public static string NormalizeNumber(string raw)
+    {
+        var builder = new StringBuilder(raw.Length);
+        foreach (var c in raw)
+        {
+            if (c is not (' ' or '-' or '\t'))
+            {
+                builder.Append(char.ToUpperInvariant(c));
+            }
+        }
+        return builder.ToString();
+    }
+
+    public static void CheckNumber(Violations violations, string field, string number)
+    {
+        if (number.Length == 0)
+        {
+            violations.Add(field, "is required");
+        }
+        else if (number.Length is < 4 or > 40 || !number.All(char.IsAsciiLetterOrDigit))
+        {
+            violations.Add(field, "must be 4 to 40 letters or digits (spaces and dashes are ignored)");
+        }
+    }
+
+    /// <summary>The carrier to use, or null with a violation recorded.</summary>
+    public static string? ResolveCarrier(Violations violations, string field, string rawCarrier, string number)
+    {
+        var carrier = rawCarrier.Trim().ToLowerInvariant();
+        if (carrier.Length == 0)
+        {
+            if (SandboxNumber.IsSandbox(number))
+            {
+                return CarrierCodes.Sandbox;
+            }
+            violations.Add(field, "is required: automatic carrier detection is not available yet (only sandbox numbers LLSB + 10 digits are recognized)");
+            return null;
+        }
+        if (!CarrierCodes.Known.Contains(carrier))
+        {
+            violations.Add(field, $"'{rawCarrier}' is not a known carrier code (known: {string.Join(", ", CarrierCodes.Known.Order())})");
+            return null;
+        }
+        if (carrier == CarrierCodes.Sandbox && number.Length > 0 && !SandboxNumber.IsSandbox(number))
+        {
+            violations.Add("tracking_number", "sandbox numbers are LLSB followed by 10 digits");
+            return null;
+        }
+        return carrier;
+    }
+
+    public static OrderLink Order(Violations violations, OrderReference? order)
+    {
+        if (order is null || (order.Channel.Length == 0 && order.OrderId.Length == 0))
+        {
+            return OrderLink.None;
+        }
+        if (order.Channel.Length == 0 || order.Channel.Length > 32)
+        {
+            violations.Add("order.channel", "must be 1 to 32 characters when an order is given");
+        }
+        if (order.OrderId.Length == 0 || order.OrderId.Length > 128)
+        {
+            violations.Add("order.order_id", "must be 1 to 128 characters when an order is given");
+        }
+        return new OrderLink(order.Channel.Trim().ToLowerInvariant(), order.OrderId.Trim());
+    }
+
+    public static IReadOnlyDictionary<string, string> Labels(Violations violations, IDictionary<string, string> labels)
+    {
+        if (labels.Count > 32)
+        {
+            violations.Add("labels", "at most 32 labels");
+        }
+        foreach (var (key, value) in labels)
+        {
+            if (key.Length is 0 or > 64 || !key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
+            {
+                violations.Add($"labels[{key}]", "keys are 1 to 64 characters: letters, digits, '_', '-', '.'");
+            }
+            if (value.Length > 256)
+            {
+                violations.Add($"labels[{key}]", "values are at most 256 characters");
+            }
+        }
+        return new Dictionary<string, string>(labels, StringComparer.Ordinal);
+    }
+
+    public static HashSet<TrackingStatus> Statuses(Violations violations, string field, IEnumerable<ShipmentStatus> statuses)
+    {
+        var set = new HashSet<TrackingStatus>();
+        foreach (var status in statuses)
+        {
+            var domain = (TrackingStatus)status;
+            if (!domain.IsDefined())
+            {
+                violations.Add(field, $"'{status}' is not a valid status filter");
+            }
+            set.Add(domain);
+        }
+        return set;
+    }
+
+    public static int PageSize(Violations violations, int pageSize)
+    {
+        if (pageSize is < 0 or > MaxPageSize)
+        {
+            violations.Add("page_size", $"must be between 0 and {MaxPageSize}");
+        }
+        return pageSize == 0 ? DefaultPageSize : pageSize;
+    }
+
+    public static string EncodePageToken(long key) =>
+        key == 0 ? "" : Convert.ToBase64String(Encoding.ASCII.GetBytes("p1:" + key)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static long DecodePageToken(Violations violations, string token)
+    {
+        if (token.Length == 0)
+        {
+            return 0;
+        }
+        try
+        {
+            var base64 = token.Replace('-', '+').Replace('_', '/');
+            var text = Encoding.ASCII.GetString(Convert.FromBase64String(base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=')));
+            if (text.StartsWith("p1:", StringComparison.Ordinal) && long.TryParse(text.AsSpan(3), out var key) && key > 0)
+            {
+                return key;
+            }
+        }
+        catch (FormatException)
+        {
+        }
+        violations.Add("page_token", "is not a token returned by ListShipments");
+        return 0;
+    }
+}

@@ -1,0 +1,77 @@
+using LogisticsLink.Carriers.Sandbox;
+using LogisticsLink.Domain.Scheduling;
+using LogisticsLink.Server.Auth;
+using LogisticsLink.Server.Scheduling;
+using LogisticsLink.Server.Streaming;
+using LogisticsLink.Storage;
+using Microsoft.Extensions.Options;
+
+namespace LogisticsLink.Server.Hosting;
+
+/// <summary>
+/// Start-up validation of every options section. Each message names the configuration key that is wrong, so an
+/// operator can fix the file without reading code.
+/// </summary>
+public sealed class OptionsValidation :
+    IValidateOptions<StorageOptions>, IValidateOptions<StreamOptions>, IValidateOptions<SchedulerOptions>,
+    IValidateOptions<SandboxOptions>, IValidateOptions<AuthOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StorageOptions o) => Result(
+        Check(o.Provider == "Sqlite", "Storage:Provider must be 'Sqlite' (got '{0}').", o.Provider),
+        Check(!string.IsNullOrWhiteSpace(o.Sqlite.Path), "Storage:Sqlite:Path must name a database file."),
+        Positive(o.Sqlite.BusyTimeout, "Storage:Sqlite:BusyTimeout"));
+
+    public ValidateOptionsResult Validate(string? name, StreamOptions o) => Result(
+        Positive(o.HeartbeatInterval, "Streams:HeartbeatInterval"),
+        Check(o.SubscriberBufferSize is >= 16 and <= 1_000_000, "Streams:SubscriberBufferSize must be between 16 and 1000000 (got {0}).", o.SubscriberBufferSize),
+        Check(o.ReplayBatchSize is >= 1 and <= 100_000, "Streams:ReplayBatchSize must be between 1 and 100000 (got {0}).", o.ReplayBatchSize),
+        Positive(o.LogPollInterval, "Streams:LogPollInterval"),
+        Positive(o.WriteTimeout, "Streams:WriteTimeout"));
+
+    public ValidateOptionsResult Validate(string? name, SchedulerOptions o) => Result(
+        [
+            Positive(o.PollInterval, "Scheduler:PollInterval"),
+            Check(o.BatchSize is >= 1 and <= 100_000, "Scheduler:BatchSize must be between 1 and 100000 (got {0}).", o.BatchSize),
+            Check(o.MaxConcurrency is >= 1 and <= 1024, "Scheduler:MaxConcurrency must be between 1 and 1024 (got {0}).", o.MaxConcurrency),
+            Positive(o.ExpireUnknownAfter, "Scheduler:ExpireUnknownAfter"),
+            Check(o.Intervals.Jitter is >= 0 and <= 0.5, "Scheduler:Intervals:Jitter must be between 0 and 0.5 (got {0}).", o.Intervals.Jitter),
+            .. IntervalErrors(o.Intervals),
+        ]);
+
+    public ValidateOptionsResult Validate(string? name, SandboxOptions o) =>
+        Result(Positive(o.StepInterval, "Sandbox:StepInterval"));
+
+    public ValidateOptionsResult Validate(string? name, AuthOptions o) => Result(o.ApiKeys.SelectMany((key, i) => new[]
+    {
+        Check(!string.IsNullOrWhiteSpace(key.Tenant), "Auth:ApiKeys:{0}:Tenant is required.", i),
+        Check(string.IsNullOrEmpty(key.Key) != string.IsNullOrEmpty(key.KeySha256), "Auth:ApiKeys:{0} needs exactly one of Key or KeySha256.", i),
+        Check(string.IsNullOrEmpty(key.Key) || key.Key.Length >= 16, "Auth:ApiKeys:{0}:Key must be at least 16 characters.", i),
+        Check(string.IsNullOrEmpty(key.KeySha256) || (key.KeySha256.Length == 64 && key.KeySha256.All(Uri.IsHexDigit)),
+            "Auth:ApiKeys:{0}:KeySha256 must be 64 hexadecimal characters.", i),
+    }).ToArray());
+
+    private static IEnumerable<string?> IntervalErrors(RefreshIntervals i) =>
+    [
+        Positive(i.UnknownInitial, "Scheduler:Intervals:UnknownInitial"),
+        Check(i.UnknownMax >= i.UnknownInitial, "Scheduler:Intervals:UnknownMax must not be shorter than UnknownInitial."),
+        Positive(i.InfoReceived, "Scheduler:Intervals:InfoReceived"),
+        Positive(i.InTransit, "Scheduler:Intervals:InTransit"),
+        Positive(i.OutForDelivery, "Scheduler:Intervals:OutForDelivery"),
+        Positive(i.AttemptFailedOrException, "Scheduler:Intervals:AttemptFailedOrException"),
+        Positive(i.AvailableForPickup, "Scheduler:Intervals:AvailableForPickup"),
+        Positive(i.Returning, "Scheduler:Intervals:Returning"),
+        Positive(i.FailureInitial, "Scheduler:Intervals:FailureInitial"),
+        Check(i.FailureMax >= i.FailureInitial, "Scheduler:Intervals:FailureMax must not be shorter than FailureInitial."),
+    ];
+
+    private static string? Positive(TimeSpan value, string key) =>
+        Check(value > TimeSpan.Zero, "{0} must be a positive duration such as 00:00:05 (got {1}).", key, value);
+
+    private static string? Check(bool ok, string format, params object[] args) => ok ? null : string.Format(format, args);
+
+    private static ValidateOptionsResult Result(params IEnumerable<string?> errors)
+    {
+        var failures = errors.OfType<string>().ToList();
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,56 @@
+using LogisticsLink.Carriers;
+using LogisticsLink.Carriers.Sandbox;
+using LogisticsLink.Server.Auth;
+using LogisticsLink.Server.Grpc;
+using LogisticsLink.Server.Scheduling;
+using LogisticsLink.Server.Streaming;
+using LogisticsLink.Server.Tracking;
+using LogisticsLink.Storage;
+using LogisticsLink.Storage.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace LogisticsLink.Server.Hosting;
+
+/// <summary>Everything the server is made of, wired in one place.</summary>
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddLogisticsLink(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<OptionsValidation>();
+        AddValidatedOptions<StorageOptions>(services, StorageOptions.Section);
+        AddValidatedOptions<StreamOptions>(services, StreamOptions.Section);
+        AddValidatedOptions<SchedulerOptions>(services, SchedulerOptions.Section);
+        AddValidatedOptions<SandboxOptions>(services, SandboxOptions.Section);
+        AddValidatedOptions<AuthOptions>(services, AuthOptions.Section);
+        services.AddOptions<TrackingOptions>().BindConfiguration(TrackingOptions.Section);
+
+        services.AddSingleton<IShipmentStore, SqliteShipmentStore>();
+        services.AddHostedService<StoreInitializer>();
+
+        if (configuration.GetValue($"{SandboxOptions.Section}:{nameof(SandboxOptions.Enabled)}", true))
+        {
+            services.AddSingleton<ICarrierClient, SandboxCarrier>();
+        }
+        services.AddSingleton<CarrierGateway>();
+
+        services.AddSingleton<ChangeHub>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChangeHub>());
+        services.AddSingleton<WatchSession>();
+        services.AddSingleton<ShipmentTracker>();
+        services.AddHostedService<RefreshScheduler>();
+
+        services.AddSingleton<ApiKeyRegistry>();
+        services.AddGrpc(o => o.EnableDetailedErrors = false)
+            .AddServiceOptions<TrackingGrpcService>(o => o.Interceptors.Add<ApiKeyInterceptor>());
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
+        return services;
+    }
+
+    private static void AddValidatedOptions<T>(IServiceCollection services, string section) where T : class
+    {
+        services.AddOptions<T>().BindConfiguration(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<T>>(sp => (IValidateOptions<T>)(object)sp.GetRequiredService<OptionsValidation>());
+    }
+}

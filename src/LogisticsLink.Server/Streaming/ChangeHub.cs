@@ -1,0 +1,198 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Threading.Channels;
+using LogisticsLink.Storage;
+using LogisticsLink.V1;
+using Microsoft.Extensions.Options;
+
+namespace LogisticsLink.Server.Streaming;
+
+/// <summary>
+/// Fans committed changes out to live subscribers, strictly in sequence order and never waiting on one.
+/// A single pump publishes: commits hand it their record directly (the fast path), and it reads the log itself to
+/// fill any hole and, every <see cref="StreamOptions.LogPollInterval"/>, to pick up changes it was not told about.
+/// </summary>
+public sealed partial class ChangeHub(
+    IShipmentStore store, IOptions<StreamOptions> options, TimeProvider time, ILogger<ChangeHub> logger)
+    : BackgroundService
+{
+    private readonly Channel<ChangeRecord> _committed = Channel.CreateBounded<ChangeRecord>(new BoundedChannelOptions(8192)
+    {
+        // A full inbox only means the pump is behind; it will find the dropped records in the log.
+        FullMode = BoundedChannelFullMode.DropWrite,
+        SingleReader = true,
+        SingleWriter = false,
+    });
+
+    private readonly ConcurrentDictionary<string, ImmutableArray<Subscriber>> _byTenant = new(StringComparer.Ordinal);
+    private readonly Lock _subscribersLock = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private long _lastPublished;
+    private int _subscriberCount;
+
+    /// <summary>Every change up to this sequence has been offered to every subscriber registered at the time.</summary>
+    public long LastPublished => Volatile.Read(ref _lastPublished);
+
+    public int SubscriberCount => Volatile.Read(ref _subscriberCount);
+
+    /// <summary>Cancelled when the server begins shutting down; streams end with UNAVAILABLE.</summary>
+    public CancellationToken Stopping => _stopping.Token;
+
+    /// <summary>Told by the writer right after a commit. Never blocks.</summary>
+    public void OnCommitted(ChangeRecord change) => _committed.Writer.TryWrite(change);
+
+    public Subscriber Subscribe(string tenantId, IReadOnlySet<string> shipmentIds, IReadOnlySet<LogisticsLink.Domain.Shipments.TrackingStatus> statuses)
+    {
+        var subscriber = new Subscriber(tenantId, shipmentIds, statuses, options.Value.SubscriberBufferSize);
+        lock (_subscribersLock)
+        {
+            _byTenant.AddOrUpdate(tenantId, [subscriber], (_, list) => list.Add(subscriber));
+            _subscriberCount++;
+        }
+        if (_stopping.IsCancellationRequested)
+        {
+            subscriber.Complete();
+        }
+        return subscriber;
+    }
+
+    public void Unsubscribe(Subscriber subscriber)
+    {
+        lock (_subscribersLock)
+        {
+            if (_byTenant.TryGetValue(subscriber.TenantId, out var list))
+            {
+                var remaining = list.Remove(subscriber);
+                if (remaining.Length == 0)
+                {
+                    _byTenant.TryRemove(subscriber.TenantId, out _);
+                }
+                else
+                {
+                    _byTenant[subscriber.TenantId] = remaining;
+                }
+                _subscriberCount--;
+            }
+        }
+    }
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Live subscribers only want what is committed from now on; history is served from the log.
+        _lastPublished = await store.GetHeadSequenceAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        foreach (var subscriber in _byTenant.Values.SelectMany(list => list))
+        {
+            subscriber.Complete();
+        }
+        await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _stopping.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await PumpOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogPumpFailed(e);
+                await Task.Delay(options.Value.LogPollInterval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private async Task PumpOnceAsync(CancellationToken stoppingToken)
+    {
+        using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        poll.CancelAfter(options.Value.LogPollInterval);
+        bool signalled;
+        try
+        {
+            signalled = await _committed.Reader.WaitToReadAsync(poll.Token);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            signalled = false;
+        }
+        if (!signalled)
+        {
+            await PublishFromLogAsync(long.MaxValue, stoppingToken);
+            return;
+        }
+        while (_committed.Reader.TryRead(out var change))
+        {
+            if (change.Sequence <= _lastPublished)
+            {
+                continue;
+            }
+            if (change.Sequence > _lastPublished + 1)
+            {
+                await PublishFromLogAsync(change.Sequence - 1, stoppingToken);
+            }
+            if (change.Sequence == _lastPublished + 1)
+            {
+                Publish(change);
+            }
+        }
+    }
+
+    private async Task PublishFromLogAsync(long upTo, CancellationToken cancellationToken)
+    {
+        var batchSize = options.Value.ReplayBatchSize;
+        while (_lastPublished < upTo)
+        {
+            var batch = await store.ReadChangesAsync(ChangeQuery.All, _lastPublished, batchSize, cancellationToken);
+            foreach (var change in batch)
+            {
+                if (change.Sequence > upTo)
+                {
+                    return;
+                }
+                Publish(change);
+            }
+            if (batch.Count < batchSize)
+            {
+                return;
+            }
+        }
+    }
+
+    private void Publish(ChangeRecord change)
+    {
+        if (_byTenant.TryGetValue(change.TenantId, out var subscribers))
+        {
+            ShipmentUpdate? update = null;
+            foreach (var subscriber in subscribers)
+            {
+                if (subscriber.Matches(change))
+                {
+                    update ??= ChangeMessages.ToUpdate(change);
+                    subscriber.Offer(change.Sequence, update);
+                }
+            }
+        }
+        // After the offers: a reader that sees this value knows every change up to it is already in its queue.
+        Volatile.Write(ref _lastPublished, change.Sequence);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The change hub could not read the change log; retrying.")]
+    private partial void LogPumpFailed(Exception exception);
+}

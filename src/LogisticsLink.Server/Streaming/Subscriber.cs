@@ -1,0 +1,71 @@
+using System.Threading.Channels;
+using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Storage;
+using LogisticsLink.V1;
+
+namespace LogisticsLink.Server.Streaming;
+
+/// <summary>
+/// One live WatchShipments call as the hub sees it: a filter and a bounded queue. The hub only ever calls
+/// <see cref="Offer"/>, which never waits; when the queue is full the subscriber is marked overflowed and receives
+/// nothing more until its call has caught up from the log and called <see cref="ResetOverflow"/>.
+/// </summary>
+public sealed class Subscriber
+{
+    private readonly Channel<(long Sequence, ShipmentUpdate Update)> _queue;
+    private readonly IReadOnlySet<string> _shipmentIds;
+    private readonly IReadOnlySet<TrackingStatus> _statuses;
+    private int _overflowed;
+
+    public Subscriber(string tenantId, IReadOnlySet<string> shipmentIds, IReadOnlySet<TrackingStatus> statuses, int capacity)
+    {
+        TenantId = tenantId;
+        _shipmentIds = shipmentIds;
+        _statuses = statuses;
+        _queue = Channel.CreateBounded<(long, ShipmentUpdate)>(new BoundedChannelOptions(capacity)
+        {
+            // Wait makes TryWrite report a full queue instead of silently dropping: the hub must know to stop.
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = true,
+            SingleWriter = true,
+            AllowSynchronousContinuations = false,
+        });
+    }
+
+    public string TenantId { get; }
+
+    public ChangeQuery Query => new(TenantId, _shipmentIds, _statuses);
+
+    public ChannelReader<(long Sequence, ShipmentUpdate Update)> Reader => _queue.Reader;
+
+    public bool Overflowed => Volatile.Read(ref _overflowed) != 0;
+
+    public bool Matches(ChangeRecord change) =>
+        (_shipmentIds.Count == 0 || _shipmentIds.Contains(change.ShipmentId)) &&
+        (_statuses.Count == 0 || _statuses.Contains(change.Status));
+
+    /// <summary>Called by the hub's single pump. Never blocks.</summary>
+    public void Offer(long sequence, ShipmentUpdate update)
+    {
+        if (Overflowed)
+        {
+            return;
+        }
+        if (!_queue.Writer.TryWrite((sequence, update)))
+        {
+            Interlocked.Exchange(ref _overflowed, 1);
+        }
+    }
+
+    /// <summary>Empties the queue and accepts live updates again; the caller then reads the log from its position.</summary>
+    public void ResetOverflow()
+    {
+        while (_queue.Reader.TryRead(out _))
+        {
+        }
+        Interlocked.Exchange(ref _overflowed, 0);
+    }
+
+    /// <summary>No more updates will come (server shutting down).</summary>
+    public void Complete() => _queue.Writer.TryComplete();
+}

@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using Google.Protobuf;
+using LogisticsLink.Carriers;
+using LogisticsLink.Domain.Scheduling;
+using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Domain.Tracking;
+using LogisticsLink.Server.Mapping;
+using LogisticsLink.Server.Scheduling;
+using LogisticsLink.Server.Streaming;
+using LogisticsLink.Storage;
+using Microsoft.Extensions.Options;
+
+namespace LogisticsLink.Server.Tracking;
+
+/// <summary>
+/// The one write path for shipments: carrier answer → <see cref="Tracker"/> decides → store commits → hub fans out.
+/// Refreshes are single-flight per shipment: however many callers ask at once, the carrier is asked once.
+/// </summary>
+public sealed partial class ShipmentTracker(
+    IShipmentStore store,
+    CarrierGateway carriers,
+    ChangeHub hub,
+    IOptions<SchedulerOptions> scheduler,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILogger<ShipmentTracker> logger)
+{
+    private const int MaxConflictRetries = 5;
+    private readonly ConcurrentDictionary<string, Lazy<Task<StoredShipment>>> _refreshing = new(StringComparer.Ordinal);
+
+    /// <summary>Tracks a parcel; returns the existing shipment when the tenant already tracks it.</summary>
+    public async Task<StoredShipment> RegisterAsync(
+        string tenantId, string carrier, string trackingNumber, OrderLink order,
+        IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var existing = await store.FindByNumberAsync(tenantId, carrier, trackingNumber, cancellationToken);
+            var now = time.GetUtcNow();
+            try
+            {
+                if (existing is null)
+                {
+                    var id = "shp_" + Guid.CreateVersion7(now).ToString("N");
+                    return await CommitAsync(Tracker.Register(id, tenantId, carrier, trackingNumber, order, labels, now), 0, "", cancellationToken);
+                }
+                var update = Tracker.UpdateDetails(existing.State, order, labels, now);
+                return update.HasChanges ? await CommitAsync(update, existing.Revision, "", cancellationToken) : existing;
+            }
+            catch (Exception e) when (e is DuplicateShipmentException or ConcurrencyConflictException && attempt < MaxConflictRetries)
+            {
+                // Someone else registered or changed it between our read and write: read again.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Asks the carrier about a shipment now. Concurrent calls for one shipment share one carrier call. The work runs
+    /// on the server's lifetime, not the caller's: a caller that gives up does not waste the answer.
+    /// </summary>
+    public Task<StoredShipment> RefreshAsync(StoredShipment shipment)
+    {
+        var lazy = _refreshing.GetOrAdd(shipment.State.Id, _ => new Lazy<Task<StoredShipment>>(() => RunRefreshAsync(shipment)));
+        return lazy.Value;
+    }
+
+    public bool IsRefreshing(string shipmentId) => _refreshing.ContainsKey(shipmentId);
+
+    private async Task<StoredShipment> RunRefreshAsync(StoredShipment shipment)
+    {
+        var token = lifetime.ApplicationStopping;
+        try
+        {
+            await Task.Yield();
+            var state = shipment.State;
+            var result = await AskCarrierAsync(state, token);
+            var current = shipment;
+            for (var attempt = 0; ; attempt++)
+            {
+                var now = time.GetUtcNow();
+                var changes = result.Snapshot is { } snapshot
+                    ? Tracker.Apply(current.State, await store.GetEventsAsync(state.Id, token), snapshot, now, Rules)
+                    : Tracker.MarkRefreshFailed(current.State, now);
+                var next = RefreshSchedule.NextCheck(
+                    changes.State, now, scheduler.Value.Intervals, Random.Shared.NextDouble(), carriers.CadenceOf(state.Carrier));
+                changes = changes with { State = changes.State with { NextCheckAt = next } };
+                try
+                {
+                    return await CommitAsync(changes, current.Revision, result.Snapshot?.PayloadSha256 ?? "", token);
+                }
+                catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
+                {
+                    current = await store.FindAsync(state.TenantId, state.Id, token)
+                        ?? throw new InvalidOperationException($"Shipment {state.Id} disappeared during a refresh.");
+                }
+            }
+        }
+        finally
+        {
+            _refreshing.TryRemove(shipment.State.Id, out _);
+        }
+    }
+
+    private async Task<CarrierResult> AskCarrierAsync(ShipmentState state, CancellationToken token)
+    {
+        CarrierResult result;
+        try
+        {
+            result = await carriers.TrackAsync(state.Carrier, new CarrierRequest(state.TrackingNumber, state.CreatedAt), token);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
+        {
+            // An adapter bug must cost one refresh, never the loop.
+            result = CarrierResult.Failure(e.Message);
+        }
+        if (!result.IsSuccess)
+        {
+            LogRefreshFailed(state.Carrier, state.Id, result.FailureReason ?? "");
+        }
+        return result;
+    }
+
+    private TrackerRules Rules => new(scheduler.Value.ExpireUnknownAfter);
+
+    private async Task<StoredShipment> CommitAsync(
+        ShipmentChangeSet changes, long expectedRevision, string payloadSha256, CancellationToken cancellationToken)
+    {
+        var payload = changes.HasChanges ? ShipmentMapper.ToChange(changes).ToByteArray() : null;
+        var committed = await store.CommitAsync(
+            new ShipmentCommit(changes.State, expectedRevision, changes.AddedEvents, changes.Kinds, changes.PreviousStatus, payload, payloadSha256),
+            cancellationToken);
+        if (committed.Sequence > 0)
+        {
+            var s = changes.State;
+            hub.OnCommitted(new ChangeRecord(
+                committed.Sequence, s.TenantId, s.Id, changes.Kinds, changes.PreviousStatus, s.Status, s.Version, s.UpdatedAt, payload!));
+        }
+        return new StoredShipment(changes.State, committed.Revision);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh of {Carrier} shipment {ShipmentId} failed: {Reason}")]
+    private partial void LogRefreshFailed(string carrier, string shipmentId, string reason);
+}

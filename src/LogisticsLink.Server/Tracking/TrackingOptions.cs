@@ -1,0 +1,13 @@
+namespace LogisticsLink.Server.Tracking;
+
+/// <summary>Bound from the <c>Tracking</c> configuration section.</summary>
+public sealed class TrackingOptions
+{
+    public const string Section = "Tracking";
+
+    /// <summary>
+    /// How long a GetShipment with max_age waits for the carrier before answering from the last known state, flagged
+    /// stale. The refresh itself carries on and lands for the next reader.
+    /// </summary>
+    public TimeSpan RefreshWait { get; set; } = TimeSpan.FromSeconds(5);
+}

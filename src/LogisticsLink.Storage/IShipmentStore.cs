@@ -1,0 +1,43 @@
+using LogisticsLink.Domain.Shipments;
+
+namespace LogisticsLink.Storage;
+
+/// <summary>
+/// Durable state: shipments, their events, and the change log whose sequence orders every stream.
+/// Implementations must never let a reader see sequence N+1 before N is committed (DESIGN.md §7), and must not
+/// assume one process owns the sequence.
+/// </summary>
+public interface IShipmentStore
+{
+    /// <summary>Creates or migrates the schema. Called once at start-up.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    Task<StoredShipment?> FindAsync(string tenantId, string shipmentId, CancellationToken cancellationToken);
+
+    Task<StoredShipment?> FindByNumberAsync(string tenantId, string carrier, string trackingNumber, CancellationToken cancellationToken);
+
+    /// <summary>The shipment's event history, newest first.</summary>
+    Task<IReadOnlyList<TrackingEvent>> GetEventsAsync(string shipmentId, CancellationToken cancellationToken);
+
+    Task<ShipmentPage> ListAsync(string tenantId, ShipmentQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Commits a shipment's new state, its new events and (when it carries one) its change-log entry in one
+    /// transaction. Fails with <see cref="ConcurrencyConflictException"/> when the stored row is not the one the
+    /// caller read (<see cref="ShipmentCommit.ExpectedRevision"/>), and with <see cref="DuplicateShipmentException"/>
+    /// when inserting a (tenant, carrier, number) that exists.
+    /// </summary>
+    Task<CommitResult> CommitAsync(ShipmentCommit commit, CancellationToken cancellationToken);
+
+    /// <summary>The highest committed sequence (0 when the log is empty).</summary>
+    Task<long> GetHeadSequenceAsync(CancellationToken cancellationToken);
+
+    /// <summary>Committed changes with sequence &gt; <paramref name="afterSequence"/>, in order, at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<ChangeRecord>> ReadChangesAsync(ChangeQuery query, long afterSequence, int max, CancellationToken cancellationToken);
+
+    /// <summary>Shipments whose next check is due at <paramref name="now"/>, most overdue first.</summary>
+    Task<IReadOnlyList<StoredShipment>> GetDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+
+    /// <summary>Round-trips to the database; for health checks.</summary>
+    Task PingAsync(CancellationToken cancellationToken);
+}

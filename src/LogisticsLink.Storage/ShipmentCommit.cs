@@ -1,0 +1,20 @@
+using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Domain.Tracking;
+
+namespace LogisticsLink.Storage;
+
+/// <summary>
+/// One atomic write. <see cref="ExpectedRevision"/> 0 inserts a new shipment; otherwise the row must still have that
+/// revision. <see cref="ChangePayload"/> null means no change-log entry (bookkeeping only, such as the next check time).
+/// </summary>
+public sealed record ShipmentCommit(
+    ShipmentState State,
+    long ExpectedRevision,
+    IReadOnlyList<TrackingEvent> AddedEvents,
+    ChangeKinds Kinds,
+    TrackingStatus PreviousStatus,
+    byte[]? ChangePayload,
+    string PayloadSha256 = "");
+
+/// <summary>What a commit produced: the new row revision and the change's sequence (0 when none was logged).</summary>
+public sealed record CommitResult(long Revision, long Sequence);

@@ -1,0 +1,110 @@
+using Microsoft.Data.Sqlite;
+
+namespace LogisticsLink.Storage.Sqlite;
+
+/// <summary>
+/// Versioned, forward-only schema scripts. A released script is never edited: changes go in a new, higher version.
+/// </summary>
+internal static class SqliteMigrations
+{
+    private static readonly (int Version, string Sql)[] Scripts =
+    [
+        (1, """
+            CREATE TABLE shipments (
+                pk                   INTEGER PRIMARY KEY,
+                id                   TEXT    NOT NULL UNIQUE,
+                tenant_id            TEXT    NOT NULL,
+                carrier              TEXT    NOT NULL,
+                tracking_number      TEXT    NOT NULL,
+                status               INTEGER NOT NULL,
+                status_detail        TEXT    NOT NULL,
+                status_description   TEXT    NOT NULL,
+                tracking_url         TEXT    NOT NULL,
+                estimated_delivery   INTEGER NULL,
+                delivered_at         INTEGER NULL,
+                last_event_at        INTEGER NULL,
+                last_checked_at      INTEGER NULL,
+                stale                INTEGER NOT NULL,
+                version              INTEGER NOT NULL,
+                order_channel        TEXT    NOT NULL,
+                order_id             TEXT    NOT NULL,
+                labels               TEXT    NOT NULL,
+                created_at           INTEGER NOT NULL,
+                updated_at           INTEGER NOT NULL,
+                next_check_at        INTEGER NULL,
+                consecutive_failures INTEGER NOT NULL,
+                revision             INTEGER NOT NULL,
+                UNIQUE (tenant_id, carrier, tracking_number)
+            );
+            CREATE INDEX ix_shipments_tenant ON shipments (tenant_id, pk);
+            CREATE INDEX ix_shipments_order ON shipments (tenant_id, order_id);
+            CREATE INDEX ix_shipments_due ON shipments (next_check_at) WHERE next_check_at IS NOT NULL;
+
+            CREATE TABLE tracking_events (
+                shipment_id     TEXT    NOT NULL,
+                dedup_key       TEXT    NOT NULL,
+                occurred_at     INTEGER NOT NULL,
+                status          INTEGER NOT NULL,
+                status_detail   TEXT    NOT NULL,
+                description     TEXT    NOT NULL,
+                raw_code        TEXT    NOT NULL,
+                city            TEXT    NOT NULL,
+                region          TEXT    NOT NULL,
+                postal_code     TEXT    NOT NULL,
+                country_code    TEXT    NOT NULL,
+                source          TEXT    NOT NULL,
+                ingested_at     INTEGER NOT NULL,
+                payload_sha256  TEXT    NOT NULL,
+                PRIMARY KEY (shipment_id, dedup_key)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE changes (
+                sequence         INTEGER PRIMARY KEY AUTOINCREMENT,
+                tenant_id        TEXT    NOT NULL,
+                shipment_id      TEXT    NOT NULL,
+                kinds            INTEGER NOT NULL,
+                previous_status  INTEGER NOT NULL,
+                status           INTEGER NOT NULL,
+                version          INTEGER NOT NULL,
+                committed_at     INTEGER NOT NULL,
+                payload          BLOB    NOT NULL
+            );
+            CREATE INDEX ix_changes_tenant ON changes (tenant_id, sequence);
+            """),
+    ];
+
+    public static int Latest => Scripts[^1].Version;
+
+    public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)";
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var current = await CurrentVersionAsync(connection, cancellationToken);
+        if (current > Latest)
+        {
+            throw new InvalidOperationException(
+                $"The database schema is version {current}, newer than this build understands ({Latest}). Upgrade the server.");
+        }
+        foreach (var (version, sql) in Scripts.Where(s => s.Version > current))
+        {
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using (var migrate = connection.CreateCommand())
+            {
+                migrate.Transaction = tx;
+                migrate.CommandText = sql + $"; DELETE FROM schema_version; INSERT INTO schema_version VALUES ({version});";
+                await migrate.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await tx.CommitAsync(cancellationToken);
+        }
+    }
+
+    private static async Task<int> CurrentVersionAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var query = connection.CreateCommand();
+        query.CommandText = "SELECT MAX(version) FROM schema_version";
+        return await query.ExecuteScalarAsync(cancellationToken) is long v ? (int)v : 0;
+    }
+}
