@@ -1,0 +1,35 @@
+using Grpc.AspNetCore.Web;
+using LogisticsLink.Server.Auth;
+using LogisticsLink.Server.Grpc;
+
+namespace LogisticsLink.Server.Hosting;
+
+/// <summary>Builds the server application; used by Program and by tests that host real servers.</summary>
+public static class LogisticsLinkApp
+{
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        // Settings files ship beside the binary; relative data paths resolve against the directory the server starts in.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // Kestrel sends no HTTP/2 pings by default; idle subscriptions behind NATs and proxies need them.
+            kestrel.Limits.Http2.KeepAlivePingDelay = TimeSpan.FromSeconds(30);
+            kestrel.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(20);
+        });
+        builder.Services.AddLogisticsLink(builder.Configuration);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        ApiKeys.Load(app);
+
+        app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+        app.MapGrpcService<TrackingGrpcService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        app.MapHealthChecks("/healthz");
+        app.MapGet("/", () => Results.Text(
+            "LogisticsLink is running: gRPC (h2c) on the Grpc endpoint, gRPC-Web and /healthz on this one. See README.md.", "text/plain"));
+        return app;
+    }
+}

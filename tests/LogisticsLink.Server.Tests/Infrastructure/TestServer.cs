@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Sockets;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+using LogisticsLink.Server.Hosting;
+using LogisticsLink.V1;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LogisticsLink.Server.Tests.Infrastructure;
+
+/// <summary>
+/// A real server: Kestrel on loopback ports, a real SQLite file in a temp folder. Stop and start it again on the
+/// same folder to test restarts.
+/// </summary>
+public sealed class TestServer : IAsyncDisposable
+{
+    public const string KeyA = "tenant-a-key-0123456789abcdef";
+    public const string KeyB = "tenant-b-key-0123456789abcdef";
+
+    private readonly WebApplication _app;
+    private readonly List<GrpcChannel> _channels = [];
+    private bool _stopped;
+
+    private TestServer(WebApplication app, string dataFolder, Uri grpcAddress, Uri webAddress)
+    {
+        _app = app;
+        DataFolder = dataFolder;
+        GrpcAddress = grpcAddress;
+        WebAddress = webAddress;
+    }
+
+    public string DataFolder { get; }
+    public Uri GrpcAddress { get; }
+    public Uri WebAddress { get; }
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<TestServer> StartAsync(
+        string? dataFolder = null,
+        IReadOnlyDictionary<string, string>? settings = null,
+        Action<IServiceCollection>? services = null)
+    {
+        dataFolder ??= NewDataFolder();
+        var grpc = new Uri($"http://127.0.0.1:{FreePort()}");
+        var web = new Uri($"http://127.0.0.1:{FreePort()}");
+        var merged = new Dictionary<string, string>
+        {
+            ["environment"] = "Testing",
+            ["Storage:Sqlite:Path"] = Path.Combine(dataFolder, "logisticslink.db"),
+            ["Kestrel:Endpoints:Grpc:Url"] = grpc.ToString(),
+            ["Kestrel:Endpoints:Web:Url"] = web.ToString(),
+            ["Auth:ApiKeys:0:Key"] = KeyA,
+            ["Auth:ApiKeys:0:Tenant"] = "tenant-a",
+            ["Auth:ApiKeys:1:KeySha256"] = Auth.ApiKeyRegistry.Digest(KeyB),
+            ["Auth:ApiKeys:1:Tenant"] = "tenant-b",
+            ["Sandbox:StepInterval"] = "00:00:00.200",
+            ["Scheduler:PollInterval"] = "00:00:00.050",
+            ["Streams:HeartbeatInterval"] = "00:00:00.500",
+            ["Streams:LogPollInterval"] = "00:00:00.200",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            merged[key] = value;
+        }
+        var args = merged.Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
+        var app = LogisticsLinkApp.Create(args, builder => services?.Invoke(builder.Services));
+        await app.StartAsync();
+        return new TestServer(app, dataFolder, grpc, web);
+    }
+
+    public static string NewDataFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "logisticslink-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    public TrackingService.TrackingServiceClient Client(string? apiKey = KeyA)
+    {
+        var channel = GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions
+        {
+            Credentials = ChannelCredentials.Insecure,
+            UnsafeUseInsecureChannelCallCredentials = true,
+        });
+        _channels.Add(channel);
+        var invoker = apiKey is null
+            ? channel.CreateCallInvoker()
+            : channel.CreateCallInvoker().Intercept(headers => { headers.Add("authorization", $"Bearer {apiKey}"); return headers; });
+        return new TrackingService.TrackingServiceClient(invoker);
+    }
+
+    public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
+
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+        _stopped = true;
+        foreach (var channel in _channels)
+        {
+            channel.Dispose();
+        }
+        _channels.Clear();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,118 @@
+using LogisticsLink.Server.Tests.Infrastructure;
+using LogisticsLink.V1;
+
+namespace LogisticsLink.Server.Tests;
+
+/// <summary>Invariant 1: replay from the log, then live, with no gap and no duplicate at the seam.</summary>
+public sealed class WatchReplayThenLiveTests
+{
+    private static readonly Dictionary<string, string> NoScheduler = new() { ["Scheduler:Enabled"] = "false" };
+
+    [Fact]
+    public async Task Resuming_while_changes_are_written_delivers_every_later_change_exactly_once_in_order()
+    {
+        await using var server = await TestServer.StartAsync(settings: NoScheduler);
+        var client = server.Client();
+        var first = await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+        for (var i = 0; i < 50; i++)
+        {
+            await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+        }
+        var resumeFrom = await HeadAsync(server) - 25;
+
+        // Writers keep committing while the watcher replays and crosses over to live.
+        using var stop = new CancellationTokenSource();
+        var writers = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < 60; i++)
+            {
+                await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+            }
+        })).ToArray();
+        await using var watcher = StreamCollector.Start(client, new WatchShipmentsRequest { ResumeAfterSequence = resumeFrom });
+        await Task.WhenAll(writers);
+        var head = await HeadAsync(server);
+        await watcher.WaitForPositionAsync(head);
+
+        var received = watcher.Changes.Select(c => c.Sequence).ToList();
+        Assert.Equal(Enumerable.Range((int)resumeFrom + 1, (int)(head - resumeFrom)).Select(i => (ulong)i), received);
+        Assert.Equal(25 + 180, received.Count);
+        Assert.StartsWith("shp_", first.Id);
+    }
+
+    [Fact]
+    public async Task Starting_live_sends_only_new_changes_and_an_optional_snapshot_first()
+    {
+        await using var server = await TestServer.StartAsync(settings: NoScheduler);
+        var client = server.Client();
+        var existing = await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+
+        await using var watcher = StreamCollector.Start(client, new WatchShipmentsRequest { SendSnapshot = true });
+        await watcher.WaitUntilAsync(c => c.Changes.Count >= 1, "the snapshot arrived");
+        var added = await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+        await watcher.WaitUntilAsync(c => c.Changes.Count >= 2, "the live change arrived");
+
+        var changes = watcher.Changes;
+        Assert.Equal(ChangeKind.Snapshot, changes[0].Change.Kind);
+        Assert.Equal(existing.Id, changes[0].Change.Shipment.Id);
+        Assert.Equal(ChangeKind.Created, changes[1].Change.Kind);
+        Assert.Equal(added.Id, changes[1].Change.Shipment.Id);
+        Assert.Equal(2, changes.Count);
+    }
+
+    [Fact]
+    public async Task Resume_after_a_client_disconnect_continues_exactly_where_it_stopped()
+    {
+        await using var server = await TestServer.StartAsync(settings: NoScheduler);
+        var client = server.Client();
+        await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+        var start = await HeadAsync(server);
+
+        ulong last;
+        await using (var first = StreamCollector.Start(client, new WatchShipmentsRequest { ResumeAfterSequence = start }))
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+            }
+            await first.WaitForPositionAsync(start + 10);
+            last = first.LastChangeSequence;
+        }
+        for (var i = 0; i < 10; i++)
+        {
+            await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+        }
+
+        await using var second = StreamCollector.Start(client, new WatchShipmentsRequest { ResumeAfterSequence = last });
+        await second.WaitForPositionAsync(start + 20);
+        Assert.Equal(Enumerable.Range((int)last + 1, 10).Select(i => (ulong)i), second.Changes.Select(c => c.Sequence));
+    }
+
+    [Fact]
+    public async Task Filters_by_shipment_and_status_and_heartbeats_carry_the_position()
+    {
+        await using var server = await TestServer.StartAsync(settings: NoScheduler);
+        var client = server.Client();
+        var watched = await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+        var other = await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+
+        await using var byId = StreamCollector.Start(client, new WatchShipmentsRequest { ShipmentIds = { watched.Id }, ResumeAfterSequence = 1 });
+        await using var byStatus = StreamCollector.Start(client, new WatchShipmentsRequest
+        {
+            Statuses = { ShipmentStatus.Delivered }, ResumeAfterSequence = 1,
+        });
+        await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = watched.TrackingNumber, Labels = { ["k"] = "v" } });
+        await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = other.TrackingNumber, Labels = { ["k"] = "v" } });
+        var head = await HeadAsync(server);
+
+        await byId.WaitForPositionAsync(head);
+        await byStatus.WaitForPositionAsync(head);
+        Assert.All(byId.Changes, c => Assert.Equal(watched.Id, c.Change.Shipment.Id));
+        Assert.Equal([ChangeKind.DetailsChanged], byId.Changes.Select(c => c.Change.Kind));
+        Assert.Empty(byStatus.Changes);
+        Assert.Contains(byStatus.Updates, u => u.Heartbeat is not null && u.Heartbeat.LatestSequence == head);
+    }
+
+    internal static async Task<ulong> HeadAsync(TestServer server) =>
+        (ulong)await server.Get<Storage.IShipmentStore>().GetHeadSequenceAsync(CancellationToken.None);
+}
