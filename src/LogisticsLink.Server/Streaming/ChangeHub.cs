@@ -12,10 +12,13 @@ namespace LogisticsLink.Server.Streaming;
 /// A single pump publishes: commits hand it their record directly (the fast path), and it reads the log itself to
 /// fill any hole and, every <see cref="StreamOptions.LogPollInterval"/>, to pick up changes it was not told about.
 /// </summary>
-public sealed partial class ChangeHub(
-    IShipmentStore store, IOptions<StreamOptions> options, TimeProvider time, ILogger<ChangeHub> logger)
-    : BackgroundService
+public sealed partial class ChangeHub : BackgroundService
 {
+    private readonly IShipmentStore store;
+    private readonly IOptions<StreamOptions> options;
+    private readonly TimeProvider time;
+    private readonly ILogger<ChangeHub> logger;
+
     private readonly Channel<ChangeRecord> _committed = Channel.CreateBounded<ChangeRecord>(new BoundedChannelOptions(8192)
     {
         // A full inbox only means the pump is behind; it will find the dropped records in the log.
@@ -29,6 +32,19 @@ public sealed partial class ChangeHub(
     private readonly CancellationTokenSource _stopping = new();
     private long _lastPublished;
     private int _subscriberCount;
+
+    public ChangeHub(
+        IShipmentStore store, IOptions<StreamOptions> options, TimeProvider time, IHostApplicationLifetime lifetime,
+        ILogger<ChangeHub> logger)
+    {
+        this.store = store;
+        this.options = options;
+        this.time = time;
+        this.logger = logger;
+        // Kestrel waits for open calls before hosted services stop, and streams never end by themselves: end them as
+        // soon as shutdown begins, so clients reconnect elsewhere with their resume sequence.
+        lifetime.ApplicationStopping.Register(EndAllStreams);
+    }
 
     /// <summary>Every change up to this sequence has been offered to every subscriber registered at the time.</summary>
     public long LastPublished => Volatile.Read(ref _lastPublished);
@@ -85,12 +101,17 @@ public sealed partial class ChangeHub(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
+        EndAllStreams();
+        await base.StopAsync(cancellationToken);
+    }
+
+    private void EndAllStreams()
+    {
+        _stopping.Cancel();
         foreach (var subscriber in _byTenant.Values.SelectMany(list => list))
         {
             subscriber.Complete();
         }
-        await base.StopAsync(cancellationToken);
     }
 
     public override void Dispose()

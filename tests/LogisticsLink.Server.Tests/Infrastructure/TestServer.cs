@@ -100,13 +100,13 @@ public sealed class TestServer : IAsyncDisposable
             return;
         }
         _stopped = true;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
         foreach (var channel in _channels)
         {
             channel.Dispose();
         }
         _channels.Clear();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();

@@ -1,0 +1,66 @@
+using Grpc.Core;
+using LogisticsLink.Server.Tests.Infrastructure;
+using LogisticsLink.V1;
+
+namespace LogisticsLink.Server.Tests;
+
+/// <summary>Invariants 1 and 7: a server restarted on the same file resumes every stream where it stopped.</summary>
+public sealed class RestartAndShutdownTests
+{
+    private static readonly Dictionary<string, string> NoScheduler = new() { ["Scheduler:Enabled"] = "false" };
+
+    [Fact]
+    public async Task Shutdown_ends_streams_with_unavailable_naming_the_resume_sequence()
+    {
+        var server = await TestServer.StartAsync(settings: NoScheduler);
+        var client = server.Client();
+        await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+        await using var watcher = StreamCollector.Start(client, new WatchShipmentsRequest { ResumeAfterSequence = 1 });
+        await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+        await watcher.WaitForPositionAsync(2);
+
+        await server.StopAsync();
+
+        await Eventually.UntilAsync(() => watcher.Ended, "the stream ended");
+        var error = Assert.IsType<RpcException>(watcher.Error);
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        Assert.Contains("resume_after_sequence = 2", error.Status.Detail);
+    }
+
+    [Fact]
+    public async Task After_a_restart_on_the_same_file_resume_delivers_the_rest_then_stays_live()
+    {
+        var folder = TestServer.NewDataFolder();
+        ulong last;
+        string shipmentId;
+        await using (var server = await TestServer.StartAsync(folder, NoScheduler))
+        {
+            var client = server.Client();
+            shipmentId = (await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() })).Id;
+            await using var watcher = StreamCollector.Start(client, new WatchShipmentsRequest { ResumeAfterSequence = 1 });
+            for (var i = 0; i < 5; i++)
+            {
+                await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+            }
+            await watcher.WaitForPositionAsync(6);
+            last = watcher.LastChangeSequence;
+            // Written after the subscriber's last read: only the log can bring these back.
+            for (var i = 0; i < 5; i++)
+            {
+                await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+            }
+        }
+
+        await using var restarted = await TestServer.StartAsync(folder, NoScheduler);
+        var again = restarted.Client();
+        var kept = await again.GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipmentId });
+        Assert.Equal(shipmentId, kept.Id);
+
+        await using var resumed = StreamCollector.Start(again, new WatchShipmentsRequest { ResumeAfterSequence = last });
+        await resumed.WaitForPositionAsync(11);
+        await again.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+        await resumed.WaitForPositionAsync(12);
+
+        Assert.Equal(Enumerable.Range((int)last + 1, 12 - (int)last).Select(i => (ulong)i), resumed.Changes.Select(c => c.Sequence));
+    }
+}

@@ -1,0 +1,50 @@
+using Grpc.Core;
+using LogisticsLink.Server.Tests.Infrastructure;
+using LogisticsLink.V1;
+
+namespace LogisticsLink.Server.Tests;
+
+/// <summary>Invariant 2: a subscriber that stops reading costs only itself, and loses nothing once it reads again.</summary>
+public sealed class SlowSubscriberTests
+{
+    [Fact]
+    public async Task A_subscriber_that_never_reads_does_not_delay_another_and_later_gets_everything()
+    {
+        await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string>
+        {
+            ["Scheduler:Enabled"] = "false",
+            ["Streams:SubscriberBufferSize"] = "16",
+        });
+        var client = server.Client();
+
+        await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+
+        // The stalled call: opened, then never read, until the end.
+        using var stalled = client.WatchShipments(new WatchShipmentsRequest { ResumeAfterSequence = 1 });
+        await stalled.ResponseHeadersAsync;
+        await using var reader = StreamCollector.Start(client, new WatchShipmentsRequest { ResumeAfterSequence = 1 });
+
+        // Big labels: a few hundred changes overflow HTTP/2 flow-control windows and the subscriber queue.
+        var bulky = Enumerable.Range(0, 32).ToDictionary(i => $"label{i}", i => new string((char)('a' + i % 26), 256));
+        for (var i = 0; i < 300; i++)
+        {
+            await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox(), Labels = { bulky } });
+        }
+        await reader.WaitForPositionAsync(301);
+        Assert.Equal(Enumerable.Range(2, 300).Select(i => (ulong)i), reader.Changes.Select(c => c.Sequence));
+
+        var late = new List<ulong>();
+        await foreach (var update in stalled.ResponseStream.ReadAllAsync())
+        {
+            if (update.Change is not null)
+            {
+                late.Add(update.Sequence);
+            }
+            if (update.Sequence == 301 || update.Heartbeat?.LatestSequence >= 301)
+            {
+                break;
+            }
+        }
+        Assert.Equal(Enumerable.Range(2, 300).Select(i => (ulong)i), late);
+    }
+}
