@@ -44,13 +44,15 @@ public sealed class TrackingGrpcService(
     {
         var tenant = ApiKeyInterceptor.TenantOf(context);
         var ct = context.CancellationToken;
+        var asked = time.GetUtcNow();
         var stored = await FindAsync(tenant, request, ct);
         var stale = false;
-        if (request.MaxAge is { } maxAge && NeedsRefresh(stored.State, maxAge.ToTimeSpan()))
+        // Fresh enough: checked no earlier than max_age before this call arrived.
+        if (request.MaxAge is { } maxAge && !(stored.State.LastCheckedAt >= asked - maxAge.ToTimeSpan()))
         {
             try
             {
-                stored = await tracker.RefreshAsync(stored).WaitAsync(options.Value.RefreshWait, time, ct);
+                stored = await tracker.RefreshAsync(stored, asked - maxAge.ToTimeSpan()).WaitAsync(options.Value.RefreshWait, time, ct);
             }
             catch (TimeoutException)
             {
@@ -164,9 +166,6 @@ public sealed class TrackingGrpcService(
         return await store.FindByNumberAsync(tenant, carrier!, number, ct)
             ?? throw Violations.NotFound($"No {carrier} shipment with tracking number '{number}' is tracked.");
     }
-
-    private bool NeedsRefresh(ShipmentState state, TimeSpan maxAge) =>
-        state.LastCheckedAt is not { } checkedAt || time.GetUtcNow() - checkedAt >= maxAge;
 
     private async Task<Shipment> WithEventsAsync(ShipmentState state, bool stale, CancellationToken ct)
     {

@@ -55,23 +55,35 @@ public sealed partial class ShipmentTracker(
     }
 
     /// <summary>
-    /// Asks the carrier about a shipment now. Concurrent calls for one shipment share one carrier call. The work runs
-    /// on the server's lifetime, not the caller's: a caller that gives up does not waste the answer.
+    /// Asks the carrier about a shipment now. Concurrent calls for one shipment share one carrier call, and a caller
+    /// whose data was checked at or after <paramref name="freshEnoughSince"/> by a refresh that just finished gets that
+    /// result instead of a new call. The work runs on the server's lifetime, not the caller's: a caller that gives up
+    /// does not waste the answer.
     /// </summary>
-    public Task<StoredShipment> RefreshAsync(StoredShipment shipment)
+    public Task<StoredShipment> RefreshAsync(StoredShipment shipment, DateTimeOffset? freshEnoughSince = null)
     {
-        var lazy = _refreshing.GetOrAdd(shipment.State.Id, _ => new Lazy<Task<StoredShipment>>(() => RunRefreshAsync(shipment)));
+        var lazy = _refreshing.GetOrAdd(shipment.State.Id, _ => new Lazy<Task<StoredShipment>>(() => RunRefreshAsync(shipment, freshEnoughSince)));
         return lazy.Value;
     }
 
     public bool IsRefreshing(string shipmentId) => _refreshing.ContainsKey(shipmentId);
 
-    private async Task<StoredShipment> RunRefreshAsync(StoredShipment shipment)
+    private async Task<StoredShipment> RunRefreshAsync(StoredShipment shipment, DateTimeOffset? freshEnoughSince)
     {
         var token = lifetime.ApplicationStopping;
         try
         {
             await Task.Yield();
+            if (freshEnoughSince is { } since)
+            {
+                // The caller read its copy before another flight finished: that flight's answer is fresh enough.
+                var latest = await store.FindAsync(shipment.State.TenantId, shipment.State.Id, token);
+                if (latest?.State.LastCheckedAt >= since)
+                {
+                    return latest;
+                }
+                shipment = latest ?? shipment;
+            }
             var state = shipment.State;
             var result = await AskCarrierAsync(state, token);
             var current = shipment;

@@ -1,0 +1,86 @@
+using LogisticsLink.Carriers;
+using LogisticsLink.Server.Tests.Infrastructure;
+using LogisticsLink.V1;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LogisticsLink.Server.Tests;
+
+/// <summary>GetShipment with max_age: single-flight refreshes and invariant 5 (degrade, don't break).</summary>
+public sealed class GetShipmentRefreshTests
+{
+    private readonly ArrivalCounter _arrivals = new();
+
+    private async Task<(TestServer Server, ScriptedCarrier Carrier)> StartAsync(string refreshWait = "00:00:05")
+    {
+        var carrier = new ScriptedCarrier();
+        var server = await TestServer.StartAsync(
+            settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false", ["Tracking:RefreshWait"] = refreshWait },
+            services: s =>
+            {
+                s.AddSingleton<ICarrierClient>(carrier);
+                s.Configure<global::Grpc.AspNetCore.Server.GrpcServiceOptions>(o => o.Interceptors.Add(typeof(ArrivalCounter)));
+                s.AddSingleton(_arrivals);
+            });
+        return (server, carrier);
+    }
+
+    [Fact]
+    public async Task Concurrent_reads_with_max_age_zero_make_one_carrier_call()
+    {
+        var (server, carrier) = await StartAsync();
+        await using var _ = server;
+        var client = server.Client();
+        var shipment = await client.TrackShipmentAsync(new TrackShipmentRequest { Carrier = "ups", TrackingNumber = "1Z999AA10123456784" });
+
+        carrier.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reads = Enumerable.Range(0, 200).Select(_ => client.GetShipmentAsync(new GetShipmentRequest
+        {
+            ShipmentId = shipment.Id, MaxAge = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.Zero),
+        }).ResponseAsync).ToList();
+        await Eventually.UntilAsync(() => _arrivals.Arrived >= 201 && carrier.Calls >= 1, "every read reached the server");
+        carrier.Gate.SetResult();
+        var answers = await Task.WhenAll(reads);
+
+        Assert.Equal(1, carrier.Calls);
+        Assert.All(answers, a => Assert.Equal(ShipmentStatus.InTransit, a.Status));
+        Assert.All(answers, a => Assert.Single(a.Events));
+    }
+
+    [Fact]
+    public async Task A_failing_carrier_yields_the_last_known_state_flagged_stale()
+    {
+        var (server, carrier) = await StartAsync();
+        await using var _ = server;
+        var client = server.Client();
+        var shipment = await client.TrackShipmentAsync(new TrackShipmentRequest { Carrier = "ups", TrackingNumber = "1Z999AA10123456784" });
+        var fresh = await client.GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id, MaxAge = new() });
+        Assert.Equal(ShipmentStatus.InTransit, fresh.Status);
+        Assert.False(fresh.Stale);
+
+        carrier.Fail = true;
+        var degraded = await client.GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id, MaxAge = new() });
+
+        Assert.True(degraded.Stale);
+        Assert.Equal(ShipmentStatus.InTransit, degraded.Status);
+        Assert.Equal(fresh.LastCheckedAt, degraded.LastCheckedAt);
+        Assert.Equal(fresh.Version + 1, degraded.Version);
+    }
+
+    [Fact]
+    public async Task A_slow_carrier_answers_within_the_wait_from_the_last_known_state()
+    {
+        var (server, carrier) = await StartAsync(refreshWait: "00:00:00.200");
+        await using var _ = server;
+        var client = server.Client();
+        var shipment = await client.TrackShipmentAsync(new TrackShipmentRequest { Carrier = "ups", TrackingNumber = "1Z999AA10123456784" });
+        carrier.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var answer = await client.GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id, MaxAge = new() });
+
+        Assert.True(answer.Stale);
+        Assert.Equal(ShipmentStatus.Pending, answer.Status);
+        carrier.Gate.SetResult();
+        await Eventually.UntilAsync(async () => (await client.GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id })).Status == ShipmentStatus.InTransit,
+            "the slow refresh landed");
+    }
+}
