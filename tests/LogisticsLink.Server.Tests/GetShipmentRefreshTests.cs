@@ -18,7 +18,7 @@ public sealed class GetShipmentRefreshTests
             services: s =>
             {
                 s.AddSingleton<ICarrierClient>(carrier);
-                s.Configure<global::Grpc.AspNetCore.Server.GrpcServiceOptions>(o => o.Interceptors.Add(typeof(ArrivalCounter)));
+                s.Configure<Grpc.AspNetCore.Server.GrpcServiceOptions>(o => o.Interceptors.Add(typeof(ArrivalCounter)));
                 s.AddSingleton(_arrivals);
             });
         return (server, carrier);

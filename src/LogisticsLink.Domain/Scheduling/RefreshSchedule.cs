@@ -17,7 +17,8 @@ public static class RefreshSchedule
         var interval = state.ConsecutiveFailures > 0
             ? Backoff(intervals.FailureInitial, intervals.FailureMax, state.ConsecutiveFailures - 1)
             : Interval(state, intervals);
-        if (carrierCadence is { } cadence && cadence < interval)
+        // The carrier's cadence speeds up healthy polling only; a failing carrier keeps its back-off.
+        if (carrierCadence is { } cadence && cadence < interval && state.ConsecutiveFailures == 0)
         {
             interval = cadence;
         }

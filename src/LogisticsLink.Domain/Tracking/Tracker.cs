@@ -40,13 +40,19 @@ public static class Tracker
         DateTimeOffset now, TrackerRules rules)
     {
         var added = NewEvents(knownEvents, snapshot.Events, now);
-        var previousLatest = previous.LastEventAt;
-        var hasNewerEvidence = added.Any(e => previousLatest is null || e.OccurredAt > previousLatest);
+        // What "newer" is measured against: the newest scan we hold, or, when a status came from a carrier summary
+        // without scans, the moment we learnt it.
+        var reference = previous.LastEventAt ?? (previous.Status.IsUnknown() ? null : previous.LastCheckedAt);
+        var newestAdded = added.Count > 0 ? added[0] : null;
+        var hasNewerEvidence = newestAdded is not null && (reference is null || newestAdded.OccurredAt > reference);
 
         var newest = Newest(knownEvents, added);
-        var candidate = snapshot.Status is { } reported && reported.IsDefined()
-            ? reported
-            : newest?.Status ?? previous.Status;
+        // A newer scan is the best evidence there is, since a carrier's overall status often lags its own scans; but a
+        // summary that is further along than the scan (FedEx reports out-for-delivery only there) is believed.
+        var summary = snapshot.Status is { } reported && reported.IsDefined() ? reported : (TrackingStatus?)null;
+        var candidate = hasNewerEvidence
+            ? summary is { } ahead && ahead.Progress() > newestAdded!.Status.Progress() ? ahead : newestAdded!.Status
+            : summary ?? newest?.Status ?? previous.Status;
 
         var status = DecideStatus(previous.Status, candidate, hasNewerEvidence);
         if (status.IsUnknown() && now - previous.CreatedAt >= rules.ExpireUnknownAfter)

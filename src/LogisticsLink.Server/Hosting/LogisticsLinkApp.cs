@@ -1,6 +1,6 @@
 using Grpc.AspNetCore.Web;
 using LogisticsLink.Server.Auth;
-using LogisticsLink.Server.Grpc;
+using LogisticsLink.Server.Api;
 
 namespace LogisticsLink.Server.Hosting;
 

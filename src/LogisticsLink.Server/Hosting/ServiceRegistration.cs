@@ -1,7 +1,7 @@
 using LogisticsLink.Carriers;
 using LogisticsLink.Carriers.Sandbox;
 using LogisticsLink.Server.Auth;
-using LogisticsLink.Server.Grpc;
+using LogisticsLink.Server.Api;
 using LogisticsLink.Server.Scheduling;
 using LogisticsLink.Server.Streaming;
 using LogisticsLink.Server.Tracking;

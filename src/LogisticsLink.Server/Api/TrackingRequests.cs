@@ -4,7 +4,7 @@ using LogisticsLink.Carriers.Sandbox;
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.V1;
 
-namespace LogisticsLink.Server.Grpc;
+namespace LogisticsLink.Server.Api;
 
 /// <summary>Validation and normalization of TrackingService requests. Nothing is written before these pass.</summary>
 public static class TrackingRequests

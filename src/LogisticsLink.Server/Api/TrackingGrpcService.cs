@@ -9,7 +9,7 @@ using LogisticsLink.Storage;
 using LogisticsLink.V1;
 using Microsoft.Extensions.Options;
 
-namespace LogisticsLink.Server.Grpc;
+namespace LogisticsLink.Server.Api;
 
 /// <summary>The TrackingService contract: validates, scopes every call to the caller's tenant, delegates.</summary>
 public sealed class TrackingGrpcService(

@@ -3,7 +3,7 @@ using Google.Rpc;
 using Grpc.Core;
 using Status = Google.Rpc.Status;
 
-namespace LogisticsLink.Server.Grpc;
+namespace LogisticsLink.Server.Api;
 
 /// <summary>
 /// Collects what is wrong with a request and turns it into one INVALID_ARGUMENT carrying a google.rpc.BadRequest,

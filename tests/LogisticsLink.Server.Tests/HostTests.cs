@@ -1,0 +1,64 @@
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using Grpc.Reflection.V1Alpha;
+using LogisticsLink.Server.Hosting;
+using LogisticsLink.Server.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace LogisticsLink.Server.Tests;
+
+/// <summary>The host: health checks, reflection, gRPC-Web, and start-up validation that names the wrong key.</summary>
+public sealed class HostTests
+{
+    [Fact]
+    public async Task Health_reflection_and_http_health_answer_without_an_api_key()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var channel = GrpcChannel.ForAddress(server.GrpcAddress);
+
+        var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest());
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+
+        using var reflection = new ServerReflection.ServerReflectionClient(channel).ServerReflectionInfo();
+        await reflection.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
+        Assert.True(await reflection.ResponseStream.MoveNext());
+        Assert.Contains(reflection.ResponseStream.Current.ListServicesResponse.Service, s => s.Name == "logisticslink.v1.TrackingService");
+        await reflection.RequestStream.CompleteAsync();
+
+        using var http = new HttpClient { BaseAddress = server.WebAddress };
+        Assert.True((await http.GetAsync("/healthz")).IsSuccessStatusCode);
+        Assert.Equal(0, await HealthProbe.RunAsync(server.WebAddress.ToString()));
+    }
+
+    [Fact]
+    public async Task Grpc_web_is_served_on_the_http1_endpoint()
+    {
+        await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" });
+        using var channel = GrpcChannel.ForAddress(server.WebAddress, new GrpcChannelOptions
+        {
+            HttpHandler = new Grpc.Net.Client.Web.GrpcWebHandler(Grpc.Net.Client.Web.GrpcWebMode.GrpcWebText, new HttpClientHandler()),
+            HttpVersion = System.Net.HttpVersion.Version11,
+        });
+        var client = new V1.TrackingService.TrackingServiceClient(channel);
+        var headers = new Metadata { { "authorization", $"Bearer {TestServer.KeyA}" } };
+
+        var shipment = await client.TrackShipmentAsync(new V1.TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() }, headers);
+
+        Assert.Equal(V1.ShipmentStatus.Pending, shipment.Status);
+    }
+
+    [Theory]
+    [InlineData("Streams:HeartbeatInterval", "00:00:00", "Streams:HeartbeatInterval")]
+    [InlineData("Streams:SubscriberBufferSize", "2", "Streams:SubscriberBufferSize")]
+    [InlineData("Scheduler:MaxConcurrency", "0", "Scheduler:MaxConcurrency")]
+    [InlineData("Sandbox:StepInterval", "-00:00:01", "Sandbox:StepInterval")]
+    [InlineData("Storage:Provider", "Oracle", "Storage:Provider")]
+    [InlineData("Auth:ApiKeys:0:Tenant", "", "Auth:ApiKeys:0:Tenant")]
+    public async Task Invalid_options_stop_start_up_with_a_message_naming_the_key(string key, string value, string named)
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            TestServer.StartAsync(settings: new Dictionary<string, string> { [key] = value }));
+        Assert.Contains(named, error.Message);
+    }
+}
