@@ -1,0 +1,120 @@
+using LogisticsLink.Client;
+using LogisticsLink.V1;
+
+namespace LogisticsLink.Cli.Commands;
+
+/// <summary><c>watch</c>: streams changes, reconnecting and resuming by itself, until Ctrl+C or (optionally) the end.</summary>
+internal sealed class WatchCommand : ICommand
+{
+    public string Name => "watch";
+
+    public string Summary => "Stream shipment changes live (reconnects and resumes by itself)";
+
+    public IReadOnlyList<string> Synopsis { get; } =
+        ["watch [shipment-id ...] [--status S ...] [--from-sequence N | --snapshot] [--until-final] [--heartbeats]"];
+
+    public IReadOnlyList<OptionSpec> Options { get; } =
+    [
+        new("status", OptionKind.Repeated, "Only changes after which the shipment has one of these statuses", "S"),
+        new("from-sequence", OptionKind.Value, "Replay every change after this sequence first", "N"),
+        new("snapshot", OptionKind.Flag, "First print the current state of every matching shipment"),
+        new("until-final", OptionKind.Flag,
+            "Exit 0 once every watched shipment (the ids given, or those in the snapshot) has a final status"),
+        new("heartbeats", OptionKind.Flag, "Also print heartbeats (their latest sequence is a safe --from-sequence)"),
+    ];
+
+    public CommandRun Prepare(ParsedArguments args)
+    {
+        var plan = BuildPlan(args);
+        return (context, ct) => RunAsync(plan, context, ct);
+    }
+
+    internal static WatchPlan BuildPlan(ParsedArguments args)
+    {
+        var ids = args.Positionals.Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+        var statuses = StatusNames.ParseOption("status", args.Values("status"));
+        var from = args.ULong("from-sequence") ?? 0;
+        var snapshot = args.Flag("snapshot");
+        var untilFinal = args.Flag("until-final");
+
+        if (snapshot && from > 0)
+        {
+            throw new UsageException("--snapshot cannot be combined with --from-sequence (a snapshot is the state now)");
+        }
+
+        if (untilFinal && ids.Length == 0 && !snapshot)
+        {
+            throw new UsageException("--until-final needs shipment ids or --snapshot, to know which shipments to wait for");
+        }
+
+        if (untilFinal && statuses.Count > 0 && !statuses.Any(StatusNames.IsTerminal))
+        {
+            throw new UsageException(
+                "--until-final needs --status to include a final status (delivered, returned, lost, cancelled, expired)");
+        }
+
+        var request = new WatchShipmentsRequest
+        {
+            ShipmentIds = { ids },
+            Statuses = { statuses },
+            ResumeAfterSequence = from,
+            // Waiting for given ids starting "now" needs their state at the same instant the live stream starts, which
+            // only a snapshot gives; a GetShipment first would miss a change landing between the two calls.
+            SendSnapshot = snapshot || (untilFinal && ids.Length > 0 && from == 0),
+        };
+        return new WatchPlan(request, ids, snapshot, untilFinal, args.Flag("heartbeats"));
+    }
+
+    private static async Task<int> RunAsync(WatchPlan plan, CommandContext context, CancellationToken ct)
+    {
+        var tracker = plan.UntilFinal ? new UntilFinalTracker(plan.ShipmentIds) : null;
+        if (tracker is not null && plan.ShipmentIds.Count > 0)
+        {
+            // Also makes a mistyped id fail now with NOT_FOUND instead of waiting forever.
+            foreach (var id in plan.ShipmentIds)
+            {
+                tracker.Observe(await context.Tracking.GetShipmentAsync(
+                    new GetShipmentRequest { ShipmentId = id }, deadline: context.UnaryDeadline(), cancellationToken: ct));
+            }
+
+            if (tracker.IsDone)
+            {
+                return Finished(context, tracker);
+            }
+        }
+
+        context.Output.WriteUpdateHeader();
+        var watcher = new ShipmentWatcher(context.Tracking, new ShipmentWatcherOptions(), context.Time, context.WatcherLogger);
+        await foreach (var update in watcher.WatchAsync(plan.Request, ct).ConfigureAwait(false))
+        {
+            if (ShouldPrint(plan, update))
+            {
+                context.Output.WriteUpdate(update);
+            }
+
+            tracker?.Observe(update);
+            if (tracker?.IsDone == true)
+            {
+                return Finished(context, tracker);
+            }
+        }
+
+        // The watcher never completes on its own; it ends by cancellation or a non-transient error.
+        return ExitCodes.Ok;
+    }
+
+    private static bool ShouldPrint(WatchPlan plan, ShipmentUpdate update) => update.UpdateCase switch
+    {
+        ShipmentUpdate.UpdateOneofCase.Heartbeat => plan.PrintHeartbeats,
+        ShipmentUpdate.UpdateOneofCase.Change => update.Change.Kind != ChangeKind.Snapshot || plan.PrintSnapshot,
+        _ => false,
+    };
+
+    private static int Finished(CommandContext context, UntilFinalTracker tracker)
+    {
+        context.Error.WriteLine(tracker.Count == 0
+            ? "No shipment matched; nothing to wait for."
+            : $"All {tracker.Count} watched shipment(s) reached a final status.");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,127 @@
+using LogisticsLink.V1;
+
+namespace LogisticsLink.Client;
+
+/// <summary>
+/// The resume bookkeeping of one watch, kept apart from the I/O so it can be tested alone. It decides which
+/// updates reach the caller and what to ask for on a reconnect, so that across reconnects the caller sees every change
+/// once: no gap, no duplicate.
+/// </summary>
+/// <remarks>
+/// A snapshot (send_snapshot with resume 0) is all-or-nothing: its items carry the sequence of each shipment's
+/// last change, not a running position, so a reconnect in the middle of it cannot resume from any of them without
+/// losing the shipments not sent yet. Until the first non-snapshot update proves the snapshot complete, a reconnect
+/// asks for the whole snapshot again, and items already yielded (same shipment, same version) are dropped.
+/// </remarks>
+internal sealed class WatchCursor
+{
+    private readonly WatchShipmentsRequest original;
+    private ulong position;
+    private bool inSnapshot;
+    private ulong snapshotHigh;
+    private Dictionary<string, ulong>? snapshotVersions;
+
+    public WatchCursor(WatchShipmentsRequest request)
+    {
+        original = request.Clone();
+        position = request.ResumeAfterSequence;
+        inSnapshot = request.SendSnapshot && request.ResumeAfterSequence == 0;
+        snapshotVersions = inSnapshot ? new Dictionary<string, ulong>(StringComparer.Ordinal) : null;
+    }
+
+    /// <summary>
+    /// The sequence a new watch should resume after: every matching change up to it has been yielded. Stays at the
+    /// requested value while a snapshot is incomplete.
+    /// </summary>
+    public ulong Position => inSnapshot ? original.ResumeAfterSequence : position;
+
+    /// <summary>True while the snapshot that was asked for has not been seen to complete.</summary>
+    public bool InSnapshot => inSnapshot;
+
+    /// <summary>The request for the next call: the original one until the snapshot completes, then a plain resume.</summary>
+    public WatchShipmentsRequest NextRequest()
+    {
+        var request = original.Clone();
+        if (!inSnapshot)
+        {
+            request.ResumeAfterSequence = position;
+            request.SendSnapshot = false;
+        }
+
+        return request;
+    }
+
+    /// <summary>Records <paramref name="update"/> and says whether the caller should see it.</summary>
+    public bool Accept(ShipmentUpdate update)
+    {
+        switch (update.UpdateCase)
+        {
+            case ShipmentUpdate.UpdateOneofCase.Heartbeat:
+                EndSnapshot();
+                // The server sends a heartbeat only once every matching change up to latest_sequence was delivered.
+                position = Math.Max(position, update.Heartbeat.LatestSequence);
+                return true;
+
+            case ShipmentUpdate.UpdateOneofCase.Change when update.Change.Kind == ChangeKind.Snapshot:
+                return AcceptSnapshotItem(update);
+
+            case ShipmentUpdate.UpdateOneofCase.Change:
+                EndSnapshot();
+                if (update.Sequence == 0)
+                {
+                    // Not a log position: nothing to resume from or to compare, so pass it on untouched.
+                    return true;
+                }
+
+                if (update.Sequence <= position)
+                {
+                    // Already yielded before a reconnect (the server replayed its last message), or older than the
+                    // requested resume point: the caller must not see it twice.
+                    return false;
+                }
+
+                position = update.Sequence;
+                return true;
+
+            default:
+                // A kind of update this client version does not know; it carries no position we could trust.
+                return false;
+        }
+    }
+
+    private bool AcceptSnapshotItem(ShipmentUpdate update)
+    {
+        if (!inSnapshot)
+        {
+            // A snapshot item outside the snapshot phase is state, not a change: show it, but never let its
+            // (per-shipment, unordered) sequence move the resume position.
+            return true;
+        }
+
+        var shipment = update.Change.Shipment;
+        var id = shipment?.Id ?? "";
+        var version = shipment?.Version ?? 0;
+        if (snapshotVersions!.TryGetValue(id, out var seen) && seen == version)
+        {
+            return false;
+        }
+
+        snapshotVersions[id] = version;
+        snapshotHigh = Math.Max(snapshotHigh, update.Sequence);
+        return true;
+    }
+
+    private void EndSnapshot()
+    {
+        if (!inSnapshot)
+        {
+            return;
+        }
+
+        // Every snapshot item reflects the log up to its sequence, so the highest one is a safe resume point; live
+        // changes after the snapshot all come later in the log.
+        inSnapshot = false;
+        position = Math.Max(position, snapshotHigh);
+        snapshotVersions = null;
+    }
+}

@@ -1,0 +1,252 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using LogisticsLink.Cli;
+using LogisticsLink.Client.Tests.Fakes;
+using LogisticsLink.V1;
+
+namespace LogisticsLink.Client.Tests.Cli;
+
+/// <summary>The whole CLI against a fake client: dispatch, output and exit codes.</summary>
+public sealed class CliAppTests
+{
+    private readonly StringWriter stdout = new();
+    private readonly StringWriter stderr = new();
+    private readonly Dictionary<string, string> environment = new() { ["LOGISTICSLINK_API_KEY"] = "k-env" };
+    private readonly SignallingTimeProvider time = new();
+    private readonly List<(Uri Url, string Key)> connections = [];
+    private FakeTrackingClient client = new();
+
+    [Fact]
+    public async Task Help_prints_usage_and_succeeds()
+    {
+        Assert.Equal(0, await Run("--help"));
+        Assert.Contains("Commands:", stdout.ToString());
+
+        Assert.Equal(0, await Run("help", "watch"));
+        Assert.Contains("--until-final", stdout.ToString());
+
+        Assert.Equal(0, await Run("list", "-h"));
+        Assert.Empty(connections);
+    }
+
+    [Fact]
+    public async Task No_command_is_a_usage_error()
+    {
+        Assert.Equal(2, await Run());
+        Assert.Contains("Usage:", stderr.ToString());
+    }
+
+    [Theory]
+    [InlineData(new[] { "frobnicate" }, "unknown command 'frobnicate'")]
+    [InlineData(new[] { "get", "shp_1", "--verbose" }, "unknown option --verbose")]
+    [InlineData(new[] { "get", "shp_1", "--url", "ftp://x" }, "--url must be an http:// or https:// URL")]
+    [InlineData(new[] { "help", "frobnicate" }, "unknown command 'frobnicate'")]
+    public async Task Usage_errors_exit_2_and_name_the_problem(string[] argv, string message)
+    {
+        Assert.Equal(2, await Run(argv));
+        Assert.Contains(message, stderr.ToString());
+        Assert.Empty(connections);
+    }
+
+    [Fact]
+    public async Task A_missing_key_is_a_usage_error_naming_the_flag()
+    {
+        environment.Clear();
+
+        Assert.Equal(2, await Run("get", "shp_1"));
+        Assert.Contains("--key", stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Url_and_key_come_from_flags_then_environment_then_default()
+    {
+        client.OnGet = r => new Shipment { Id = r.ShipmentId };
+        await Run("get", "shp_1");
+        environment["LOGISTICSLINK_URL"] = "http://env:5080";
+        await Run("get", "shp_1");
+        await Run("--url", "https://flag:443", "--key", "k-flag", "get", "shp_1");
+
+        Assert.Equal(
+            [(new Uri("http://localhost:5080"), "k-env"), (new Uri("http://env:5080"), "k-env"), (new Uri("https://flag:443"), "k-flag")],
+            connections);
+    }
+
+    public static TheoryData<StatusCode, int> StatusExitCodes => new()
+    {
+        { StatusCode.NotFound, 3 },
+        { StatusCode.Unauthenticated, 4 },
+        { StatusCode.PermissionDenied, 4 },
+        { StatusCode.InvalidArgument, 5 },
+        { StatusCode.Unavailable, 6 },
+        { StatusCode.Internal, 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(StatusExitCodes))]
+    public async Task Server_statuses_map_to_exit_codes(StatusCode code, int exitCode)
+    {
+        client.OnGet = _ => throw new RpcException(new Grpc.Core.Status(code, "scripted"));
+
+        Assert.Equal(exitCode, await Run("get", "shp_1"));
+        Assert.Contains("scripted", stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Invalid_argument_shows_the_fields_the_server_named()
+    {
+        client.OnTrack = _ => throw new Google.Rpc.Status
+        {
+            Code = (int)Code.InvalidArgument,
+            Message = "bad request",
+            Details =
+            {
+                Any.Pack(new BadRequest
+                {
+                    FieldViolations = { new BadRequest.Types.FieldViolation { Field = "carrier", Description = "unknown carrier 'upz'" } },
+                }),
+            },
+        }.ToRpcException();
+
+        Assert.Equal(5, await Run("track", "1Z999", "--carrier", "upz"));
+        Assert.Contains("carrier: unknown carrier 'upz'", stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Get_prints_the_header_and_event_timeline()
+    {
+        client.OnGet = _ => new Shipment
+        {
+            Id = "shp_1",
+            Carrier = "ups",
+            TrackingNumber = "1Z999",
+            Status = ShipmentStatus.Delivered,
+            StatusDetail = "delivered.locker",
+            Version = 4,
+            Events =
+            {
+                new TrackingEvent
+                {
+                    OccurredAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(2025, 3, 2, 9, 30, 0, TimeSpan.Zero)),
+                    Status = ShipmentStatus.Delivered,
+                    Description = "Delivered to locker",
+                    Location = new Location { City = "Lyon", CountryCode = "FR" },
+                },
+            },
+        };
+
+        Assert.Equal(0, await Run("get", "shp_1", "--max-age", "30s"));
+
+        var output = stdout.ToString();
+        Assert.Contains("DELIVERED (delivered.locker)", output);
+        Assert.Contains("2025-03-02 09:30:00  DELIVERED", output);
+        Assert.Contains("Lyon, FR", output);
+        var request = Assert.IsType<GetShipmentRequest>(Assert.Single(client.UnaryRequests));
+        Assert.Equal(30, request.MaxAge.Seconds);
+    }
+
+    [Fact]
+    public async Task List_all_follows_pages_and_prints_one_json_object_per_shipment()
+    {
+        client.OnList = r => r.PageToken == ""
+            ? new ListShipmentsResponse { Shipments = { new Shipment { Id = "shp_1" } }, NextPageToken = "p2" }
+            : new ListShipmentsResponse { Shipments = { new Shipment { Id = "shp_2" } } };
+
+        Assert.Equal(0, await Run("list", "--all", "--json", "--status", "delivered"));
+
+        var lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["shp_1", "shp_2"], lines.Select(l => JsonParser.Default.Parse<Shipment>(l).Id));
+        Assert.Equal(["", "p2"], client.UnaryRequests.Cast<ListShipmentsRequest>().Select(r => r.PageToken));
+    }
+
+    [Fact]
+    public async Task List_without_all_prints_one_aligned_page_and_the_next_token()
+    {
+        client.OnList = _ => new ListShipmentsResponse
+        {
+            Shipments =
+            {
+                new Shipment { Id = "shp_1", Carrier = "ups", Status = ShipmentStatus.InTransit },
+                new Shipment { Id = "shp_22", Carrier = "dhl", Status = ShipmentStatus.Delivered },
+            },
+            NextPageToken = "p2",
+        };
+
+        Assert.Equal(0, await Run("list"));
+
+        var lines = stdout.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("ID      CARRIER", lines[0]);
+        Assert.StartsWith("shp_1   ups", lines[1]);
+        Assert.Contains("--page-token p2", stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Watch_until_final_exits_0_when_every_shipment_is_terminal()
+    {
+        client = new FakeTrackingClient(
+        [
+            ScriptStep.Change(5, "shp_1", 1, ShipmentStatus.InTransit, ChangeKind.Snapshot),
+            ScriptStep.Change(4, "shp_2", 3, ShipmentStatus.Delivered, ChangeKind.Snapshot),
+            ScriptStep.Change(6, "shp_1", 2, ShipmentStatus.OutForDelivery),
+            ScriptStep.Fail(StatusCode.Unavailable),
+        ],
+        [
+            ScriptStep.Change(7, "shp_1", 3, ShipmentStatus.Delivered),
+        ]);
+        client.OnGet = r => new Shipment { Id = r.ShipmentId, Status = ShipmentStatus.InTransit, Version = 1 };
+
+        var exit = Run("watch", "shp_1", "shp_2", "--until-final");
+        time.Advance(await time.NextTimerAsync());
+
+        Assert.Equal(0, await exit.WaitAsync(TestTimeouts.Generous));
+        var lines = stdout.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("SEQUENCE", lines[0].Trim());
+        Assert.StartsWith("6  ", lines[1].Trim());
+        Assert.Contains("INFO_RECEIVED -> OUT_FOR_DELIVERY", lines[1]);
+        Assert.StartsWith("7  ", lines[2].Trim());
+        Assert.True(client.Requests[0].SendSnapshot);
+        Assert.Equal(6UL, client.Requests[1].ResumeAfterSequence);
+        Assert.Contains("reconnecting", stderr.ToString());
+        Assert.Contains("reached a final status", stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Watch_prints_json_lines_and_ctrl_c_exits_130()
+    {
+        client = new FakeTrackingClient([ScriptStep.Change(1), ScriptStep.Heartbeat(1)]);
+        using var interrupt = new CancellationTokenSource();
+
+        var exit = Run(interrupt.Token, "watch", "--json");
+        await client.IdleAsync();
+        interrupt.Cancel();
+
+        Assert.Equal(130, await exit.WaitAsync(TestTimeouts.Generous));
+        var update = JsonParser.Default.Parse<ShipmentUpdate>(stdout.ToString().Trim());
+        Assert.Equal(1UL, update.Sequence);
+        Assert.Equal("", stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Watch_until_final_fails_fast_on_an_unknown_id()
+    {
+        Assert.Equal(3, await Run("watch", "shp_missing", "--until-final"));
+        Assert.Equal(0, client.CallCount);
+    }
+
+    private Task<int> Run(params string[] argv) => Run(CancellationToken.None, argv);
+
+    private Task<int> Run(CancellationToken cancellationToken, params string[] argv)
+    {
+        var app = new CliApp(stdout, stderr, name => environment.GetValueOrDefault(name), Connect, time);
+        return Task.Run(() => app.RunAsync(argv, cancellationToken));
+    }
+
+    private CliConnection Connect(Uri url, string key)
+    {
+        connections.Add((url, key));
+        return new CliConnection(client, null);
+    }
+}

@@ -1,0 +1,177 @@
+using Grpc.Core;
+using LogisticsLink.Client.Tests.Fakes;
+using LogisticsLink.V1;
+
+namespace LogisticsLink.Client.Tests;
+
+public sealed class ShipmentWatcherResumeTests
+{
+    private readonly SignallingTimeProvider time = new();
+
+    [Fact]
+    public async Task Reconnect_resumes_after_last_sequence_without_gap_or_duplicate()
+    {
+        var client = new FakeTrackingClient(
+            [ScriptStep.Change(1), ScriptStep.Change(2), ScriptStep.Change(3), ScriptStep.Fail(StatusCode.Unavailable)],
+            [ScriptStep.Change(3), ScriptStep.Change(4), ScriptStep.Change(5)]);
+        var watcher = new ShipmentWatcher(client, timeProvider: time);
+        var request = new WatchShipmentsRequest
+        {
+            ShipmentIds = { "shp_1", "shp_2" },
+            Statuses = { ShipmentStatus.Delivered },
+        };
+
+        await using var run = new WatchRun(watcher, request);
+        var first = await run.NextAsync(3);
+        time.Advance(await time.NextTimerAsync());
+        var second = await run.NextAsync(2);
+
+        Assert.Equal([1UL, 2, 3, 4, 5], first.Concat(second).Select(u => u.Sequence));
+        Assert.Equal(5UL, watcher.ResumePosition);
+        var requests = client.Requests;
+        Assert.Equal(2, requests.Count);
+        Assert.Equal(0UL, requests[0].ResumeAfterSequence);
+        Assert.Equal(3UL, requests[1].ResumeAfterSequence);
+        Assert.False(requests[1].SendSnapshot);
+        Assert.Equal(["shp_1", "shp_2"], requests[1].ShipmentIds);
+        Assert.Equal([ShipmentStatus.Delivered], requests[1].Statuses);
+        Assert.True(run.NothingPending);
+        Assert.Equal(1, client.DisposedCalls);
+    }
+
+    [Fact]
+    public async Task Changes_at_or_before_the_requested_resume_point_are_dropped()
+    {
+        var client = new FakeTrackingClient(
+            [ScriptStep.Change(9), ScriptStep.Change(10), ScriptStep.Change(11)]);
+        var watcher = new ShipmentWatcher(client, timeProvider: time);
+
+        await using var run = new WatchRun(watcher, new WatchShipmentsRequest { ResumeAfterSequence = 10 });
+
+        Assert.Equal(11UL, (await run.NextAsync()).Sequence);
+        Assert.Equal(11UL, watcher.ResumePosition);
+        Assert.Equal(10UL, client.Requests[0].ResumeAfterSequence);
+    }
+
+    [Fact]
+    public async Task Heartbeat_advances_the_resume_position_and_is_yielded()
+    {
+        var client = new FakeTrackingClient(
+            [ScriptStep.Change(1), ScriptStep.Heartbeat(7), ScriptStep.Fail(StatusCode.Unavailable)],
+            [ScriptStep.Change(8)]);
+        var watcher = new ShipmentWatcher(client, timeProvider: time);
+
+        await using var run = new WatchRun(watcher, new WatchShipmentsRequest());
+        Assert.Equal(1UL, (await run.NextAsync()).Sequence);
+        var heartbeat = await run.NextAsync();
+        Assert.Equal(ShipmentUpdate.UpdateOneofCase.Heartbeat, heartbeat.UpdateCase);
+        Assert.Equal(7UL, watcher.ResumePosition);
+
+        time.Advance(await time.NextTimerAsync());
+        Assert.Equal(8UL, (await run.NextAsync()).Sequence);
+        Assert.Equal(7UL, client.Requests[1].ResumeAfterSequence);
+    }
+
+    [Fact]
+    public async Task Heartbeats_can_be_hidden_but_still_move_the_position()
+    {
+        var client = new FakeTrackingClient(
+            [ScriptStep.Heartbeat(4), ScriptStep.Fail(StatusCode.Unavailable)],
+            [ScriptStep.Change(5)]);
+        var watcher = new ShipmentWatcher(
+            client, new ShipmentWatcherOptions { IncludeHeartbeats = false }, time);
+
+        await using var run = new WatchRun(watcher, new WatchShipmentsRequest());
+        time.Advance(await time.NextTimerAsync());
+
+        Assert.Equal(5UL, (await run.NextAsync()).Sequence);
+        Assert.Equal(4UL, client.Requests[1].ResumeAfterSequence);
+    }
+
+    [Fact]
+    public async Task A_heartbeat_never_moves_the_position_backwards()
+    {
+        var client = new FakeTrackingClient(
+            [ScriptStep.Change(6), ScriptStep.Heartbeat(2), ScriptStep.Fail(StatusCode.Unavailable)]);
+        var watcher = new ShipmentWatcher(client, timeProvider: time);
+
+        await using var run = new WatchRun(watcher, new WatchShipmentsRequest());
+        await run.NextAsync(2);
+        await time.NextTimerAsync();
+
+        Assert.Equal(6UL, watcher.ResumePosition);
+    }
+
+    [Fact]
+    public async Task An_interrupted_snapshot_is_requested_again_and_items_already_seen_are_dropped()
+    {
+        var client = new FakeTrackingClient(
+            [
+                Snapshot(5, "shp_a", version: 2),
+                Snapshot(3, "shp_b", version: 1),
+                ScriptStep.Fail(StatusCode.Unavailable),
+            ],
+            [
+                Snapshot(5, "shp_a", version: 2),
+                Snapshot(3, "shp_b", version: 1),
+                Snapshot(4, "shp_c", version: 1),
+                ScriptStep.Change(9, "shp_b", version: 2),
+                ScriptStep.Fail(StatusCode.Unavailable),
+            ],
+            [ScriptStep.Change(10, "shp_c", version: 2)]);
+        var watcher = new ShipmentWatcher(client, timeProvider: time);
+
+        await using var run = new WatchRun(watcher, new WatchShipmentsRequest { SendSnapshot = true });
+        var firstAttempt = await run.NextAsync(2);
+        Assert.Equal(0UL, watcher.ResumePosition);
+        time.Advance(await time.NextTimerAsync());
+        var secondAttempt = await run.NextAsync(2);
+        time.Advance(await time.NextTimerAsync());
+        var third = await run.NextAsync();
+
+        Assert.Equal(["shp_a", "shp_b"], firstAttempt.Select(u => u.Change.Shipment.Id));
+        Assert.Equal(["shp_c", "shp_b"], secondAttempt.Select(u => u.Change.Shipment.Id));
+        Assert.Equal(ChangeKind.Snapshot, secondAttempt[0].Change.Kind);
+        Assert.Equal(10UL, third.Sequence);
+        var requests = client.Requests;
+        Assert.True(requests[1].SendSnapshot);
+        Assert.Equal(0UL, requests[1].ResumeAfterSequence);
+        Assert.False(requests[2].SendSnapshot);
+        Assert.Equal(9UL, requests[2].ResumeAfterSequence);
+    }
+
+    [Fact]
+    public async Task A_completed_snapshot_resumes_from_its_highest_sequence()
+    {
+        var client = new FakeTrackingClient(
+            [Snapshot(5, "shp_a"), Snapshot(3, "shp_b"), ScriptStep.Heartbeat(0), ScriptStep.Fail(StatusCode.Unavailable)]);
+        var watcher = new ShipmentWatcher(client, timeProvider: time);
+
+        await using var run = new WatchRun(watcher, new WatchShipmentsRequest { SendSnapshot = true });
+        await run.NextAsync(3);
+        await client.NextCallAsync();
+        time.Advance(await time.NextTimerAsync());
+        var resumed = await client.NextCallAsync();
+
+        Assert.Equal(5UL, watcher.ResumePosition);
+        Assert.Equal(5UL, resumed.ResumeAfterSequence);
+        Assert.False(resumed.SendSnapshot);
+    }
+
+    [Fact]
+    public async Task A_stream_the_server_ends_normally_is_reopened_after_a_delay()
+    {
+        var client = new FakeTrackingClient([ScriptStep.Change(1), ScriptStep.End], [ScriptStep.Change(2)]);
+        var watcher = new ShipmentWatcher(client, timeProvider: time);
+
+        await using var run = new WatchRun(watcher, new WatchShipmentsRequest());
+        await run.NextAsync();
+        time.Advance(await time.NextTimerAsync());
+
+        Assert.Equal(2UL, (await run.NextAsync()).Sequence);
+        Assert.Equal(1UL, client.Requests[1].ResumeAfterSequence);
+    }
+
+    private static ScriptStep Snapshot(ulong sequence, string id, ulong version = 1) =>
+        ScriptStep.Change(sequence, id, version, kind: ChangeKind.Snapshot);
+}
