@@ -39,11 +39,12 @@ public sealed class TestServer : IAsyncDisposable
     public static async Task<TestServer> StartAsync(
         string? dataFolder = null,
         IReadOnlyDictionary<string, string>? settings = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        TestServer? sameAddressesAs = null)
     {
         dataFolder ??= NewDataFolder();
-        var grpc = new Uri($"http://127.0.0.1:{FreePort()}");
-        var web = new Uri($"http://127.0.0.1:{FreePort()}");
+        var grpc = sameAddressesAs?.GrpcAddress ?? new Uri($"http://127.0.0.1:{FreePort()}");
+        var web = sameAddressesAs?.WebAddress ?? new Uri($"http://127.0.0.1:{FreePort()}");
         var merged = new Dictionary<string, string>
         {
             ["environment"] = "Testing",
