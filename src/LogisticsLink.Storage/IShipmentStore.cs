@@ -35,8 +35,25 @@ public interface IShipmentStore
     /// <summary>Committed changes with sequence &gt; <paramref name="afterSequence"/>, in order, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<ChangeRecord>> ReadChangesAsync(ChangeQuery query, long afterSequence, int max, CancellationToken cancellationToken);
 
-    /// <summary>Shipments whose next check is due at <paramref name="now"/>, most overdue first.</summary>
-    Task<IReadOnlyList<StoredShipment>> GetDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+    /// <summary>
+    /// Leases up to <paramref name="max"/> shipments whose next check is due at <paramref name="now"/> (most overdue
+    /// first) and that no one else holds a live lease on, until <paramref name="now"/> + <paramref name="leaseFor"/>.
+    /// The next commit of a shipment releases its lease; a node that dies leaves the lease to expire, after which
+    /// another node picks the shipment up. Each due shipment is handed to one caller at a time, cluster-wide.
+    /// </summary>
+    Task<IReadOnlyList<StoredShipment>> LeaseDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Holds an exclusive lock on one shipment's carrier refresh, cluster-wide, until disposed. Waits for a holder.
+    /// </summary>
+    Task<IAsyncDisposable> LockRefreshAsync(string shipmentId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs until cancelled, calling <paramref name="logAdvanced"/> with a hint whenever another process commits a
+    /// change ("the log advanced to N"). A hint may be lost; readers must also poll. Completes at once for stores with
+    /// no other writers.
+    /// </summary>
+    Task ListenForChangesAsync(Action<long> logAdvanced, CancellationToken cancellationToken);
 
     /// <summary>Round-trips to the database; for health checks.</summary>
     Task PingAsync(CancellationToken cancellationToken);

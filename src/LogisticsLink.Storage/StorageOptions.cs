@@ -5,10 +5,27 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
-    /// <summary><c>Sqlite</c> (embedded default).</summary>
-    public string Provider { get; set; } = "Sqlite";
+    public const string SqliteProvider = "Sqlite";
+    public const string PostgresProvider = "Postgres";
+
+    /// <summary><c>Sqlite</c> (embedded default) or <c>Postgres</c> (several nodes on one database).</summary>
+    public string Provider { get; set; } = SqliteProvider;
 
     public SqliteStorageOptions Sqlite { get; set; } = new();
+
+    public PostgresStorageOptions Postgres { get; set; } = new();
+}
+
+public sealed class PostgresStorageOptions
+{
+    /// <summary>
+    /// Npgsql connection string, e.g. <c>Host=db;Port=5432;Database=logisticslink;Username=ll;Password=…;Maximum Pool Size=50</c>.
+    /// Pooling, connect timeout (<c>Timeout</c>) and command timeout (<c>Command Timeout</c>) are set here.
+    /// </summary>
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>How long start-up waits for the database to answer before giving up.</summary>
+    public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }
 
 public sealed class SqliteStorageOptions

@@ -16,10 +16,30 @@ public sealed class OptionsValidation :
     IValidateOptions<StorageOptions>, IValidateOptions<StreamOptions>, IValidateOptions<SchedulerOptions>,
     IValidateOptions<SandboxOptions>, IValidateOptions<AuthOptions>
 {
-    public ValidateOptionsResult Validate(string? name, StorageOptions o) => Result(
-        Check(o.Provider == "Sqlite", "Storage:Provider must be 'Sqlite' (got '{0}').", o.Provider),
-        Check(!string.IsNullOrWhiteSpace(o.Sqlite.Path), "Storage:Sqlite:Path must name a database file."),
-        Positive(o.Sqlite.BusyTimeout, "Storage:Sqlite:BusyTimeout"));
+    public ValidateOptionsResult Validate(string? name, StorageOptions o) => o.Provider switch
+    {
+        StorageOptions.SqliteProvider => Result(
+            Check(!string.IsNullOrWhiteSpace(o.Sqlite.Path), "Storage:Sqlite:Path must name a database file."),
+            Positive(o.Sqlite.BusyTimeout, "Storage:Sqlite:BusyTimeout")),
+        StorageOptions.PostgresProvider => Result(
+            Check(!string.IsNullOrWhiteSpace(o.Postgres.ConnectionString), "Storage:Postgres:ConnectionString is required when Storage:Provider is 'Postgres'."),
+            Check(ValidConnectionString(o.Postgres.ConnectionString), "Storage:Postgres:ConnectionString is not a valid Npgsql connection string."),
+            Positive(o.Postgres.StartupTimeout, "Storage:Postgres:StartupTimeout")),
+        _ => Result(Check(false, "Storage:Provider must be 'Sqlite' or 'Postgres' (got '{0}').", o.Provider)),
+    };
+
+    private static bool ValidConnectionString(string value)
+    {
+        try
+        {
+            _ = new Npgsql.NpgsqlConnectionStringBuilder(value);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 
     public ValidateOptionsResult Validate(string? name, StreamOptions o) => Result(
         Positive(o.HeartbeatInterval, "Streams:HeartbeatInterval"),
@@ -31,6 +51,7 @@ public sealed class OptionsValidation :
     public ValidateOptionsResult Validate(string? name, SchedulerOptions o) => Result(
         [
             Positive(o.PollInterval, "Scheduler:PollInterval"),
+            Positive(o.LeaseDuration, "Scheduler:LeaseDuration"),
             Check(o.BatchSize is >= 1 and <= 100_000, "Scheduler:BatchSize must be between 1 and 100000 (got {0}).", o.BatchSize),
             Check(o.MaxConcurrency is >= 1 and <= 1024, "Scheduler:MaxConcurrency must be between 1 and 1024 (got {0}).", o.MaxConcurrency),
             Positive(o.ExpireUnknownAfter, "Scheduler:ExpireUnknownAfter"),

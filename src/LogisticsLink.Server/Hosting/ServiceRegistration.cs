@@ -6,6 +6,7 @@ using LogisticsLink.Server.Scheduling;
 using LogisticsLink.Server.Streaming;
 using LogisticsLink.Server.Tracking;
 using LogisticsLink.Storage;
+using LogisticsLink.Storage.Postgres;
 using LogisticsLink.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +26,14 @@ public static class ServiceRegistration
         AddValidatedOptions<AuthOptions>(services, AuthOptions.Section);
         services.AddOptions<TrackingOptions>().BindConfiguration(TrackingOptions.Section);
 
-        services.AddSingleton<IShipmentStore, SqliteShipmentStore>();
+        if (configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"] == StorageOptions.PostgresProvider)
+        {
+            services.AddSingleton<IShipmentStore, PostgresShipmentStore>();
+        }
+        else
+        {
+            services.AddSingleton<IShipmentStore, SqliteShipmentStore>();
+        }
         services.AddHostedService<StoreInitializer>();
 
         if (configuration.GetValue($"{SandboxOptions.Section}:{nameof(SandboxOptions.Enabled)}", true))

@@ -5,8 +5,10 @@ using Microsoft.Extensions.Options;
 namespace LogisticsLink.Server.Scheduling;
 
 /// <summary>
-/// Refreshes due shipments (<c>next_check_at</c> reached) with bounded concurrency. A failing shipment is backed
-/// off by the tracker and marked stale; nothing that happens to one shipment stops the loop.
+/// Refreshes due shipments (<c>next_check_at</c> reached) with bounded concurrency. Due shipments are leased, so with
+/// several nodes on one database each shipment is polled by one node at a time, and a dead node's leases expire into
+/// another node's hands. A failing shipment is backed off by the tracker and marked stale; nothing that happens to one
+/// shipment stops the loop.
 /// </summary>
 public sealed partial class RefreshScheduler(
     IShipmentStore store,
@@ -50,7 +52,7 @@ public sealed partial class RefreshScheduler(
         // Bounded so that rows whose commit keeps failing cannot keep one pass busy forever.
         for (var batch = 0; batch < 100 && !cancellationToken.IsCancellationRequested; batch++)
         {
-            var due = await store.GetDueAsync(time.GetUtcNow(), settings.BatchSize, cancellationToken);
+            var due = await store.LeaseDueAsync(time.GetUtcNow(), settings.LeaseDuration, settings.BatchSize, cancellationToken);
             var todo = due.Where(s => !tracker.IsRefreshing(s.State.Id)).ToList();
             if (todo.Count == 0)
             {

@@ -15,6 +15,12 @@ public sealed class SchedulerOptions
     /// <summary>Due shipments taken per look.</summary>
     public int BatchSize { get; set; } = 500;
 
+    /// <summary>
+    /// How long a node holds the shipments it took for refreshing. A node that dies mid-refresh blocks them this long;
+    /// keep it above the slowest carrier call.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Carrier refreshes running at once.</summary>
     public int MaxConcurrency { get; set; } = 16;
 

@@ -19,7 +19,8 @@ public sealed partial class ChangeHub : BackgroundService
     private readonly TimeProvider time;
     private readonly ILogger<ChangeHub> logger;
 
-    private readonly Channel<ChangeRecord> _committed = Channel.CreateBounded<ChangeRecord>(new BoundedChannelOptions(8192)
+    // Either a change committed here (published directly) or a hint that another node advanced the log to a sequence.
+    private readonly Channel<(ChangeRecord? Committed, long Hint)> _inbox = Channel.CreateBounded<(ChangeRecord?, long)>(new BoundedChannelOptions(8192)
     {
         // A full inbox only means the pump is behind; it will find the dropped records in the log.
         FullMode = BoundedChannelFullMode.DropWrite,
@@ -55,7 +56,10 @@ public sealed partial class ChangeHub : BackgroundService
     public CancellationToken Stopping => _stopping.Token;
 
     /// <summary>Told by the writer right after a commit. Never blocks.</summary>
-    public void OnCommitted(ChangeRecord change) => _committed.Writer.TryWrite(change);
+    public void OnCommitted(ChangeRecord change) => _inbox.Writer.TryWrite((change, change.Sequence));
+
+    /// <summary>Told by the store's listener that another process committed up to <paramref name="sequence"/>.</summary>
+    public void OnLogAdvanced(long sequence) => _inbox.Writer.TryWrite((null, sequence));
 
     public Subscriber Subscribe(string tenantId, IReadOnlySet<string> shipmentIds, IReadOnlySet<LogisticsLink.Domain.Shipments.TrackingStatus> statuses)
     {
@@ -122,6 +126,7 @@ public sealed partial class ChangeHub : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var listener = ListenAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -138,6 +143,29 @@ public sealed partial class ChangeHub : BackgroundService
                 await Task.Delay(options.Value.LogPollInterval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
+        await listener;
+    }
+
+    private async Task ListenAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await store.ListenForChangesAsync(OnLogAdvanced, stoppingToken);
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // Hints are an optimization: the periodic log read still delivers everything meanwhile.
+                LogListenFailed(e);
+                await Task.Delay(options.Value.LogPollInterval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
     }
 
     private async Task PumpOnceAsync(CancellationToken stoppingToken)
@@ -147,7 +175,7 @@ public sealed partial class ChangeHub : BackgroundService
         bool signalled;
         try
         {
-            signalled = await _committed.Reader.WaitToReadAsync(poll.Token);
+            signalled = await _inbox.Reader.WaitToReadAsync(poll.Token);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
@@ -158,8 +186,13 @@ public sealed partial class ChangeHub : BackgroundService
             await PublishFromLogAsync(long.MaxValue, stoppingToken);
             return;
         }
-        while (_committed.Reader.TryRead(out var change))
+        while (_inbox.Reader.TryRead(out var signal))
         {
+            if (signal.Committed is not { } change)
+            {
+                await PublishFromLogAsync(long.MaxValue, stoppingToken);
+                continue;
+            }
             if (change.Sequence <= _lastPublished)
             {
                 continue;
@@ -213,6 +246,9 @@ public sealed partial class ChangeHub : BackgroundService
         // After the offers: a reader that sees this value knows every change up to it is already in its queue.
         Volatile.Write(ref _lastPublished, change.Sequence);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for other nodes' commits failed; relying on the periodic log read until it reconnects.")]
+    private partial void LogListenFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The change hub could not read the change log; retrying.")]
     private partial void LogPumpFailed(Exception exception);

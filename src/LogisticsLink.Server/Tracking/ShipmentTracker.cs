@@ -74,6 +74,8 @@ public sealed partial class ShipmentTracker(
         try
         {
             await Task.Yield();
+            // Other nodes may refresh the same shipment; one carrier call at a time, cluster-wide.
+            await using var exclusive = await store.LockRefreshAsync(shipment.State.Id, token);
             if (freshEnoughSince is { } since)
             {
                 // The caller read its copy before another flight finished: that flight's answer is fresh enough.

@@ -71,6 +71,9 @@ internal static class SqliteMigrations
             );
             CREATE INDEX ix_changes_tenant ON changes (tenant_id, sequence);
             """),
+        (2, """
+            ALTER TABLE shipments ADD COLUMN lease_until INTEGER NULL;
+            """),
     ];
 
     public static int Latest => Scripts[^1].Version;
@@ -82,17 +85,20 @@ internal static class SqliteMigrations
             create.CommandText = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)";
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
-        var current = await CurrentVersionAsync(connection, cancellationToken);
-        if (current > Latest)
+        foreach (var (version, sql) in Scripts)
         {
-            throw new InvalidOperationException(
-                $"The database schema is version {current}, newer than this build understands ({Latest}). Upgrade the server.");
-        }
-        foreach (var (version, sql) in Scripts.Where(s => s.Version > current))
-        {
+            // The version is read inside the (immediate, write-locking) transaction, so two processes starting on one
+            // file cannot both apply the same script.
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            await using (var migrate = connection.CreateCommand())
+            var current = await CurrentVersionAsync(connection, tx, cancellationToken);
+            if (current > Latest)
             {
+                throw new InvalidOperationException(
+                    $"The database schema is version {current}, newer than this build understands ({Latest}). Upgrade the server.");
+            }
+            if (current < version)
+            {
+                await using var migrate = connection.CreateCommand();
                 migrate.Transaction = tx;
                 migrate.CommandText = sql + $"; DELETE FROM schema_version; INSERT INTO schema_version VALUES ({version});";
                 await migrate.ExecuteNonQueryAsync(cancellationToken);
@@ -101,9 +107,10 @@ internal static class SqliteMigrations
         }
     }
 
-    private static async Task<int> CurrentVersionAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private static async Task<int> CurrentVersionAsync(SqliteConnection connection, SqliteTransaction tx, CancellationToken cancellationToken)
     {
         await using var query = connection.CreateCommand();
+        query.Transaction = tx;
         query.CommandText = "SELECT MAX(version) FROM schema_version";
         return await query.ExecuteScalarAsync(cancellationToken) is long v ? (int)v : 0;
     }

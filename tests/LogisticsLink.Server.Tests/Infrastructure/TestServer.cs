@@ -4,6 +4,7 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using LogisticsLink.Server.Hosting;
+using LogisticsLink.Tests.Shared;
 using LogisticsLink.V1;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,7 +41,8 @@ public sealed class TestServer : IAsyncDisposable
         string? dataFolder = null,
         IReadOnlyDictionary<string, string>? settings = null,
         Action<IServiceCollection>? services = null,
-        TestServer? sameAddressesAs = null)
+        TestServer? sameAddressesAs = null,
+        string? postgresDatabase = null)
     {
         dataFolder ??= NewDataFolder();
         var grpc = sameAddressesAs?.GrpcAddress ?? new Uri($"http://127.0.0.1:{FreePort()}");
@@ -61,6 +63,13 @@ public sealed class TestServer : IAsyncDisposable
             ["Streams:LogPollInterval"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        // LOGISTICSLINK_TEST_STORE=Postgres runs the same suite on PostgreSQL: one fresh database per data folder.
+        postgresDatabase ??= ThrowawayPostgres.Selected ? PostgresDatabaseFor(dataFolder) : null;
+        if (postgresDatabase is not null)
+        {
+            merged["Storage:Provider"] = "Postgres";
+            merged["Storage:Postgres:ConnectionString"] = postgresDatabase;
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             merged[key] = value;
@@ -69,6 +78,17 @@ public sealed class TestServer : IAsyncDisposable
         var app = LogisticsLinkApp.Create(args, builder => services?.Invoke(builder.Services));
         await app.StartAsync();
         return new TestServer(app, dataFolder, grpc, web);
+    }
+
+    /// <summary>The database belonging to a data folder, so a restart on the same folder finds the same data.</summary>
+    private static string PostgresDatabaseFor(string dataFolder)
+    {
+        var marker = Path.Combine(dataFolder, "postgres-connection");
+        if (!File.Exists(marker))
+        {
+            File.WriteAllText(marker, ThrowawayPostgres.CreateDatabase());
+        }
+        return File.ReadAllText(marker);
     }
 
     public static string NewDataFolder()

@@ -1,0 +1,122 @@
+using Npgsql;
+
+namespace LogisticsLink.Storage.Postgres;
+
+/// <summary>
+/// Versioned, forward-only schema scripts for PostgreSQL, the same tables as SQLite. Nodes starting together
+/// serialize on an advisory lock, so each script runs once.
+/// </summary>
+internal static class PostgresMigrations
+{
+    private static readonly (int Version, string Sql)[] Scripts =
+    [
+        (1, """
+            CREATE TABLE shipments (
+                pk                   BIGINT  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                id                   TEXT    NOT NULL UNIQUE,
+                tenant_id            TEXT    NOT NULL,
+                carrier              TEXT    NOT NULL,
+                tracking_number      TEXT    NOT NULL,
+                status               INTEGER NOT NULL,
+                status_detail        TEXT    NOT NULL,
+                status_description   TEXT    NOT NULL,
+                tracking_url         TEXT    NOT NULL,
+                estimated_delivery   BIGINT  NULL,
+                delivered_at         BIGINT  NULL,
+                last_event_at        BIGINT  NULL,
+                last_checked_at      BIGINT  NULL,
+                stale                INTEGER NOT NULL,
+                version              BIGINT  NOT NULL,
+                order_channel        TEXT    NOT NULL,
+                order_id             TEXT    NOT NULL,
+                labels               TEXT    NOT NULL,
+                created_at           BIGINT  NOT NULL,
+                updated_at           BIGINT  NOT NULL,
+                next_check_at        BIGINT  NULL,
+                consecutive_failures INTEGER NOT NULL,
+                revision             BIGINT  NOT NULL,
+                lease_until          BIGINT  NULL,
+                UNIQUE (tenant_id, carrier, tracking_number)
+            );
+            CREATE INDEX ix_shipments_tenant ON shipments (tenant_id, pk);
+            CREATE INDEX ix_shipments_order ON shipments (tenant_id, order_id);
+            CREATE INDEX ix_shipments_due ON shipments (next_check_at) WHERE next_check_at IS NOT NULL;
+
+            CREATE TABLE tracking_events (
+                shipment_id     TEXT    NOT NULL,
+                dedup_key       TEXT    NOT NULL,
+                occurred_at     BIGINT  NOT NULL,
+                status          INTEGER NOT NULL,
+                status_detail   TEXT    NOT NULL,
+                description     TEXT    NOT NULL,
+                raw_code        TEXT    NOT NULL,
+                city            TEXT    NOT NULL,
+                region          TEXT    NOT NULL,
+                postal_code     TEXT    NOT NULL,
+                country_code    TEXT    NOT NULL,
+                source          TEXT    NOT NULL,
+                ingested_at     BIGINT  NOT NULL,
+                payload_sha256  TEXT    NOT NULL,
+                PRIMARY KEY (shipment_id, dedup_key)
+            );
+
+            CREATE TABLE changes (
+                sequence         BIGINT  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                tenant_id        TEXT    NOT NULL,
+                shipment_id      TEXT    NOT NULL,
+                kinds            INTEGER NOT NULL,
+                previous_status  INTEGER NOT NULL,
+                status           INTEGER NOT NULL,
+                version          BIGINT  NOT NULL,
+                committed_at     BIGINT  NOT NULL,
+                payload          BYTEA   NOT NULL
+            );
+            CREATE INDEX ix_changes_tenant ON changes (tenant_id, sequence);
+            """),
+    ];
+
+    public static int Latest => Scripts[^1].Version;
+
+    public static async Task ApplyAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await Execute(connection, null, $"SELECT pg_advisory_lock({PostgresLocks.Space}, {PostgresLocks.Migrations})", cancellationToken);
+        try
+        {
+            await Execute(connection, null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", cancellationToken);
+            await using var read = new NpgsqlCommand("SELECT MAX(version) FROM schema_version", connection);
+            var current = await read.ExecuteScalarAsync(cancellationToken) is int v ? v : 0;
+            if (current > Latest)
+            {
+                throw new InvalidOperationException(
+                    $"The database schema is version {current}, newer than this build understands ({Latest}). Upgrade the server.");
+            }
+            foreach (var (version, sql) in Scripts.Where(s => s.Version > current))
+            {
+                await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+                await Execute(connection, tx, sql, cancellationToken);
+                await Execute(connection, tx, $"DELETE FROM schema_version; INSERT INTO schema_version VALUES ({version})", cancellationToken);
+                await tx.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            await Execute(connection, null, $"SELECT pg_advisory_unlock({PostgresLocks.Space}, {PostgresLocks.Migrations})", CancellationToken.None);
+        }
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, tx);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>Advisory lock keys (two-int form: a space of our own, then the lock within it).</summary>
+internal static class PostgresLocks
+{
+    public const int Space = 0x4C4C;           // "LL"
+    public const int Migrations = 1;
+    public const int LogAppend = 2;
+    public const int RefreshSpace = 0x4C52;    // "LR": refresh locks, keyed by hashtext(shipment id)
+    public const string Channel = "logisticslink_changes";
+}

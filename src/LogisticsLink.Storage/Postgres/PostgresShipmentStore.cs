@@ -1,0 +1,171 @@
+using System.Data.Common;
+using LogisticsLink.Storage.Sql;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace LogisticsLink.Storage.Postgres;
+
+/// <summary>
+/// The scale-out store: several stateless nodes share one PostgreSQL database.
+/// <para>
+/// Gap-free log: identity values are handed out at insert, not at commit, so a reader could see 11 committed while 10
+/// is still in flight and then skip 10 for ever. Appends are therefore serialized with a transaction-scoped advisory
+/// lock taken just before the change-log insert and held to commit: sequences become visible strictly in order.
+/// The cost: change-log appends cluster-wide run one at a time (each holds the lock only for its insert and commit).
+/// </para>
+/// </summary>
+public sealed partial class PostgresShipmentStore : SqlShipmentStore, IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgresStorageOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<PostgresShipmentStore> _logger;
+
+    public PostgresShipmentStore(IOptions<StorageOptions> options, TimeProvider time, ILogger<PostgresShipmentStore> logger)
+    {
+        _options = options.Value.Postgres;
+        _time = time;
+        _logger = logger;
+        _dataSource = NpgsqlDataSource.Create(_options.ConnectionString);
+    }
+
+    public override async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await WaitForDatabaseAsync(cancellationToken);
+        await PostgresMigrations.ApplyAsync(connection, cancellationToken);
+    }
+
+    public override async Task<IReadOnlyList<StoredShipment>> LeaseDueAsync(
+        DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // SKIP LOCKED: nodes leasing at the same moment take disjoint rows instead of queueing behind each other.
+        command.CommandText = $"""
+            UPDATE shipments SET lease_until = @until, revision = revision + 1
+            WHERE pk IN (
+                SELECT pk FROM shipments
+                WHERE next_check_at IS NOT NULL AND next_check_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
+                ORDER BY next_check_at LIMIT @limit
+                FOR UPDATE SKIP LOCKED)
+            RETURNING {Columns}
+            """;
+        command.Bind("@now", RowValues.Instant(now));
+        command.Bind("@until", RowValues.Instant(now + leaseFor));
+        command.Bind("@limit", max);
+        return await ReadLeasedAsync(command, cancellationToken);
+    }
+
+    public override async Task<IAsyncDisposable> LockRefreshAsync(string shipmentId, CancellationToken cancellationToken)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({PostgresLocks.RefreshSpace}, hashtext(@id))", connection);
+            command.Parameters.AddWithValue("id", shipmentId);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return new RefreshLock(connection, shipmentId);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public override async Task ListenForChangesAsync(Action<long> logAdvanced, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        connection.Notification += (_, e) =>
+        {
+            if (long.TryParse(e.Payload, out var sequence))
+            {
+                logAdvanced(sequence);
+            }
+        };
+        await using (var listen = new NpgsqlCommand($"LISTEN {PostgresLocks.Channel}", connection))
+        {
+            await listen.ExecuteNonQueryAsync(cancellationToken);
+        }
+        while (true)
+        {
+            await connection.WaitAsync(cancellationToken);
+        }
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    protected override async Task<DbConnection> OpenReaderAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken);
+
+    protected override async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await work(connection, tx);
+        await tx.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    protected override async Task SerializeAppendAsync(DbConnection connection, DbTransaction tx, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"SELECT pg_advisory_xact_lock({PostgresLocks.Space}, {PostgresLocks.LogAppend})", (NpgsqlConnection)connection, (NpgsqlTransaction)tx);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>A hint to every node's hub, delivered at commit (NOTIFY is transactional).</summary>
+    protected override async Task AfterAppendAsync(DbConnection connection, DbTransaction tx, long sequence, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"SELECT pg_notify('{PostgresLocks.Channel}', @sequence)", (NpgsqlConnection)connection, (NpgsqlTransaction)tx);
+        command.Parameters.AddWithValue("sequence", sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<NpgsqlConnection> WaitForDatabaseAsync(CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(_options.ConnectionString);
+        var deadline = _time.GetUtcNow() + _options.StartupTimeout;
+        while (true)
+        {
+            try
+            {
+                return await _dataSource.OpenConnectionAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException && _time.GetUtcNow() < deadline)
+            {
+                LogWaiting(builder.Host ?? "?", builder.Port, e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), _time, cancellationToken);
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            {
+                throw new InvalidOperationException(
+                    $"PostgreSQL at {builder.Host}:{builder.Port} did not answer within {_options.StartupTimeout} " +
+                    $"(Storage:Postgres:ConnectionString, Storage:Postgres:StartupTimeout): {e.Message}", e);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Waiting for PostgreSQL at {Host}:{Port}: {Reason}")]
+    private partial void LogWaiting(string host, int port, string reason);
+
+    private sealed class RefreshLock(NpgsqlConnection connection, string shipmentId) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var command = new NpgsqlCommand($"SELECT pg_advisory_unlock({PostgresLocks.RefreshSpace}, hashtext(@id))", connection);
+                command.Parameters.AddWithValue("id", shipmentId);
+                await command.ExecuteNonQueryAsync();
+            }
+            finally
+            {
+                // Closing the session releases the lock too, should the unlock itself have failed.
+                await connection.DisposeAsync();
+            }
+        }
+    }
+}

@@ -1,0 +1,398 @@
+using System.Data.Common;
+using System.Text;
+using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Domain.Tracking;
+
+namespace LogisticsLink.Storage.Sql;
+
+/// <summary>
+/// The store logic every SQL database shares: the same tables, the same statements (standard SQL with
+/// <c>ON CONFLICT</c> and <c>RETURNING</c>), the same row mapping. A dialect supplies connections, how writes are
+/// serialized so that change-log sequences are visible in commit order, how due shipments are leased, and migrations.
+/// </summary>
+public abstract class SqlShipmentStore : IShipmentStore
+{
+    private const string ShipmentColumns = """
+        id, tenant_id, carrier, tracking_number, status, status_detail, status_description, tracking_url,
+        estimated_delivery, delivered_at, last_event_at, last_checked_at, stale, version, order_channel, order_id,
+        labels, created_at, updated_at, next_check_at, consecutive_failures, revision, pk
+        """;
+
+    /// <summary>The shipment columns in the order <see cref="ReadShipment"/> reads them.</summary>
+    protected static string Columns => ShipmentColumns;
+
+    public abstract Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>An open connection for reads.</summary>
+    protected abstract Task<DbConnection> OpenReaderAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> in a write transaction and commits it.</summary>
+    protected abstract Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called inside the write transaction right before the change-log row is inserted. After it returns, no other
+    /// transaction may insert a change-log row until this one ends, so sequences become visible in order.
+    /// </summary>
+    protected abstract Task SerializeAppendAsync(DbConnection connection, DbTransaction tx, CancellationToken cancellationToken);
+
+    /// <summary>Called inside the write transaction after the change-log row got its sequence.</summary>
+    protected virtual Task AfterAppendAsync(DbConnection connection, DbTransaction tx, long sequence, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    public abstract Task<IReadOnlyList<StoredShipment>> LeaseDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken);
+
+    public abstract Task<IAsyncDisposable> LockRefreshAsync(string shipmentId, CancellationToken cancellationToken);
+
+    public abstract Task ListenForChangesAsync(Action<long> logAdvanced, CancellationToken cancellationToken);
+
+    public async Task<StoredShipment?> FindAsync(string tenantId, string shipmentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {ShipmentColumns} FROM shipments WHERE id = @id AND tenant_id = @tenant";
+        command.Bind("@id", shipmentId);
+        command.Bind("@tenant", tenantId);
+        return await ReadSingleAsync(command, cancellationToken);
+    }
+
+    public async Task<StoredShipment?> FindByNumberAsync(
+        string tenantId, string carrier, string trackingNumber, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {ShipmentColumns} FROM shipments
+            WHERE tenant_id = @tenant AND carrier = @carrier AND tracking_number = @number
+            """;
+        command.Bind("@tenant", tenantId);
+        command.Bind("@carrier", carrier);
+        command.Bind("@number", trackingNumber);
+        return await ReadSingleAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<TrackingEvent>> GetEventsAsync(string shipmentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT occurred_at, status, status_detail, description, raw_code, city, region, postal_code, country_code,
+                   source, ingested_at
+            FROM tracking_events WHERE shipment_id = @id ORDER BY occurred_at DESC, ingested_at DESC
+            """;
+        command.Bind("@id", shipmentId);
+        var events = new List<TrackingEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new TrackingEvent(
+                RowValues.ReadInstant(reader, 0),
+                (TrackingStatus)reader.GetInt32(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                new TrackingLocation(reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8)),
+                reader.GetString(9),
+                RowValues.ReadInstant(reader, 10)));
+        }
+        return events;
+    }
+
+    public async Task<ShipmentPage> ListAsync(string tenantId, ShipmentQuery query, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var sql = new StringBuilder($"SELECT {ShipmentColumns} FROM shipments WHERE tenant_id = @tenant AND pk > @after");
+        command.Bind("@tenant", tenantId);
+        command.Bind("@after", query.AfterKey);
+        AppendIn(sql, command, "status", "@s", query.Statuses.Select(s => (object)(int)s).ToList());
+        if (!string.IsNullOrEmpty(query.OrderId))
+        {
+            sql.Append(" AND order_id = @order");
+            command.Bind("@order", query.OrderId);
+        }
+        if (query.UpdatedSince is { } since)
+        {
+            sql.Append(" AND updated_at >= @since");
+            command.Bind("@since", RowValues.Instant(since));
+        }
+        sql.Append(" ORDER BY pk LIMIT @limit");
+        command.Bind("@limit", query.PageSize + 1);
+        command.CommandText = sql.ToString();
+
+        var rows = new List<(ShipmentState State, long Key)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((ReadShipment(reader).State, reader.GetInt64(22)));
+            }
+        }
+        var hasMore = rows.Count > query.PageSize;
+        if (hasMore)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+        return new ShipmentPage(rows.Select(r => r.State).ToList(), hasMore ? rows[^1].Key : 0);
+    }
+
+    public Task<CommitResult> CommitAsync(ShipmentCommit commit, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, tx) =>
+        {
+            if (commit.ExpectedRevision == 0)
+            {
+                await InsertShipmentAsync(connection, tx, commit.State, cancellationToken);
+            }
+            else
+            {
+                await UpdateShipmentAsync(connection, tx, commit.State, commit.ExpectedRevision, cancellationToken);
+            }
+            await InsertEventsAsync(connection, tx, commit, cancellationToken);
+            var sequence = 0L;
+            if (commit.ChangePayload is not null)
+            {
+                await SerializeAppendAsync(connection, tx, cancellationToken);
+                sequence = await AppendChangeAsync(connection, tx, commit, cancellationToken);
+                await AfterAppendAsync(connection, tx, sequence, cancellationToken);
+            }
+            return new CommitResult(commit.ExpectedRevision + 1, sequence);
+        }, cancellationToken);
+
+    public async Task<long> GetHeadSequenceAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(sequence), 0) FROM changes";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<ChangeRecord>> ReadChangesAsync(
+        ChangeQuery query, long afterSequence, int max, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var sql = new StringBuilder("""
+            SELECT sequence, tenant_id, shipment_id, kinds, previous_status, status, version, committed_at, payload
+            FROM changes WHERE sequence > @after
+            """);
+        command.Bind("@after", afterSequence);
+        if (query.TenantId is not null)
+        {
+            sql.Append(" AND tenant_id = @tenant");
+            command.Bind("@tenant", query.TenantId);
+        }
+        AppendIn(sql, command, "shipment_id", "@id", query.ShipmentIds.Cast<object>().ToList());
+        AppendIn(sql, command, "status", "@s", query.Statuses.Select(s => (object)(int)s).ToList());
+        sql.Append(" ORDER BY sequence LIMIT @limit");
+        command.Bind("@limit", max);
+        command.CommandText = sql.ToString();
+
+        var changes = new List<ChangeRecord>(Math.Min(max, 1024));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            changes.Add(new ChangeRecord(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                (ChangeKinds)reader.GetInt32(3),
+                (TrackingStatus)reader.GetInt32(4),
+                (TrackingStatus)reader.GetInt32(5),
+                reader.GetInt64(6),
+                RowValues.ReadInstant(reader, 7),
+                (byte[])reader.GetValue(8)));
+        }
+        return changes;
+    }
+
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1";
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    /// <summary>Runs a lease statement (an UPDATE … RETURNING the shipment columns) and orders the result.</summary>
+    protected static async Task<IReadOnlyList<StoredShipment>> ReadLeasedAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        var due = new List<StoredShipment>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                due.Add(ReadShipment(reader));
+            }
+        }
+        // RETURNING has no ORDER BY: restore "most overdue first".
+        return due.OrderBy(d => d.State.NextCheckAt).ToList();
+    }
+
+    private async Task InsertShipmentAsync(DbConnection connection, DbTransaction tx, ShipmentState s, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = """
+            INSERT INTO shipments (id, tenant_id, carrier, tracking_number, status, status_detail, status_description,
+                tracking_url, estimated_delivery, delivered_at, last_event_at, last_checked_at, stale, version,
+                order_channel, order_id, labels, created_at, updated_at, next_check_at, consecutive_failures, revision)
+            VALUES (@id, @tenant, @carrier, @number, @status, @detail, @description, @url, @eta, @delivered, @lastEvent,
+                @lastChecked, @stale, @version, @channel, @order, @labels, @created, @updated, @next, @failures, 1)
+            ON CONFLICT DO NOTHING
+            """;
+        BindState(command, s);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            throw new DuplicateShipmentException(s.Carrier, s.TrackingNumber);
+        }
+    }
+
+    private static async Task UpdateShipmentAsync(
+        DbConnection connection, DbTransaction tx, ShipmentState s, long expectedRevision, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = """
+            UPDATE shipments SET status = @status, status_detail = @detail, status_description = @description,
+                tracking_url = @url, estimated_delivery = @eta, delivered_at = @delivered, last_event_at = @lastEvent,
+                last_checked_at = @lastChecked, stale = @stale, version = @version, order_channel = @channel,
+                order_id = @order, labels = @labels, updated_at = @updated, next_check_at = @next,
+                consecutive_failures = @failures, lease_until = NULL, revision = revision + 1
+            WHERE id = @id AND tenant_id = @tenant AND revision = @revision
+            """;
+        BindState(command, s);
+        command.Bind("@revision", expectedRevision);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            throw new ConcurrencyConflictException(s.Id);
+        }
+    }
+
+    private static void BindState(DbCommand command, ShipmentState s)
+    {
+        command.Bind("@id", s.Id);
+        command.Bind("@tenant", s.TenantId);
+        command.Bind("@carrier", s.Carrier);
+        command.Bind("@number", s.TrackingNumber);
+        command.Bind("@status", (int)s.Status);
+        command.Bind("@detail", s.StatusDetail);
+        command.Bind("@description", s.StatusDescription);
+        command.Bind("@url", s.TrackingUrl);
+        command.Bind("@eta", RowValues.Instant(s.EstimatedDelivery));
+        command.Bind("@delivered", RowValues.Instant(s.DeliveredAt));
+        command.Bind("@lastEvent", RowValues.Instant(s.LastEventAt));
+        command.Bind("@lastChecked", RowValues.Instant(s.LastCheckedAt));
+        command.Bind("@stale", s.Stale ? 1 : 0);
+        command.Bind("@version", s.Version);
+        command.Bind("@channel", s.Order.Channel);
+        command.Bind("@order", s.Order.OrderId);
+        command.Bind("@labels", RowValues.Labels(s.Labels));
+        command.Bind("@created", RowValues.Instant(s.CreatedAt));
+        command.Bind("@updated", RowValues.Instant(s.UpdatedAt));
+        command.Bind("@next", RowValues.Instant(s.NextCheckAt));
+        command.Bind("@failures", s.ConsecutiveFailures);
+    }
+
+    private static async Task InsertEventsAsync(DbConnection connection, DbTransaction tx, ShipmentCommit commit, CancellationToken cancellationToken)
+    {
+        if (commit.AddedEvents.Count == 0)
+        {
+            return;
+        }
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        // DO NOTHING: the domain already de-duplicated; a repeat here can only be the same scan, so the first stays.
+        command.CommandText = """
+            INSERT INTO tracking_events (shipment_id, dedup_key, occurred_at, status, status_detail,
+                description, raw_code, city, region, postal_code, country_code, source, ingested_at, payload_sha256)
+            VALUES (@shipment, @key, @occurred, @status, @detail, @description, @raw, @city, @region, @postal,
+                @country, @source, @ingested, @sha)
+            ON CONFLICT DO NOTHING
+            """;
+        foreach (var e in commit.AddedEvents)
+        {
+            command.Parameters.Clear();
+            command.Bind("@shipment", commit.State.Id);
+            command.Bind("@key", e.DedupKey);
+            command.Bind("@occurred", e.OccurredAt.UtcTicks);
+            command.Bind("@status", (int)e.Status);
+            command.Bind("@detail", e.StatusDetail);
+            command.Bind("@description", e.Description);
+            command.Bind("@raw", e.RawCode);
+            command.Bind("@city", e.Location.City);
+            command.Bind("@region", e.Location.Region);
+            command.Bind("@postal", e.Location.PostalCode);
+            command.Bind("@country", e.Location.CountryCode);
+            command.Bind("@source", e.Source);
+            command.Bind("@ingested", e.IngestedAt.UtcTicks);
+            command.Bind("@sha", commit.PayloadSha256);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static async Task<long> AppendChangeAsync(DbConnection connection, DbTransaction tx, ShipmentCommit commit, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = """
+            INSERT INTO changes (tenant_id, shipment_id, kinds, previous_status, status, version, committed_at, payload)
+            VALUES (@tenant, @id, @kinds, @previous, @status, @version, @committed, @payload)
+            RETURNING sequence
+            """;
+        var s = commit.State;
+        command.Bind("@tenant", s.TenantId);
+        command.Bind("@id", s.Id);
+        command.Bind("@kinds", (int)commit.Kinds);
+        command.Bind("@previous", (int)commit.PreviousStatus);
+        command.Bind("@status", (int)s.Status);
+        command.Bind("@version", s.Version);
+        command.Bind("@committed", RowValues.Instant(s.UpdatedAt));
+        command.Bind("@payload", commit.ChangePayload!);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+    }
+
+    private static async Task<StoredShipment?> ReadSingleAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadShipment(reader) : null;
+    }
+
+    private static StoredShipment ReadShipment(DbDataReader r) => new(new ShipmentState
+    {
+        Id = r.GetString(0),
+        TenantId = r.GetString(1),
+        Carrier = r.GetString(2),
+        TrackingNumber = r.GetString(3),
+        Status = (TrackingStatus)r.GetInt32(4),
+        StatusDetail = r.GetString(5),
+        StatusDescription = r.GetString(6),
+        TrackingUrl = r.GetString(7),
+        EstimatedDelivery = RowValues.ReadOptionalInstant(r, 8),
+        DeliveredAt = RowValues.ReadOptionalInstant(r, 9),
+        LastEventAt = RowValues.ReadOptionalInstant(r, 10),
+        LastCheckedAt = RowValues.ReadOptionalInstant(r, 11),
+        Stale = r.GetInt32(12) != 0,
+        Version = r.GetInt64(13),
+        Order = r.GetString(14).Length == 0 && r.GetString(15).Length == 0 ? OrderLink.None : new OrderLink(r.GetString(14), r.GetString(15)),
+        Labels = RowValues.ReadLabels(r.GetString(16)),
+        CreatedAt = RowValues.ReadInstant(r, 17),
+        UpdatedAt = RowValues.ReadInstant(r, 18),
+        NextCheckAt = RowValues.ReadOptionalInstant(r, 19),
+        ConsecutiveFailures = r.GetInt32(20),
+    }, r.GetInt64(21));
+
+    private static void AppendIn(StringBuilder sql, DbCommand command, string column, string prefix, IReadOnlyList<object> values)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+        sql.Append(" AND ").Append(column).Append(" IN (");
+        for (var i = 0; i < values.Count; i++)
+        {
+            var name = prefix + i;
+            sql.Append(i == 0 ? "" : ", ").Append(name);
+            command.Bind(name, values[i]);
+        }
+        sql.Append(')');
+    }
+}
