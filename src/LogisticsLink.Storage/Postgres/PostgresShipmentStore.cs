@@ -15,7 +15,7 @@ namespace LogisticsLink.Storage.Postgres;
 /// The cost: change-log appends cluster-wide run one at a time (each holds the lock only for its insert and commit).
 /// </para>
 /// </summary>
-public sealed partial class PostgresShipmentStore : SqlShipmentStore, IAsyncDisposable
+public sealed partial class PostgresShipmentStore : SqlShipmentStore
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresStorageOptions _options;
@@ -94,7 +94,7 @@ public sealed partial class PostgresShipmentStore : SqlShipmentStore, IAsyncDisp
         }
     }
 
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     protected override async Task<DbConnection> OpenReaderAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);

@@ -10,7 +10,7 @@ namespace LogisticsLink.Storage.Sql;
 /// <c>ON CONFLICT</c> and <c>RETURNING</c>), the same row mapping. A dialect supplies connections, how writes are
 /// serialized so that change-log sequences are visible in commit order, how due shipments are leased, and migrations.
 /// </summary>
-public abstract class SqlShipmentStore : IShipmentStore
+public abstract class SqlShipmentStore : IShipmentStore, IAsyncDisposable
 {
     private const string ShipmentColumns = """
         id, tenant_id, carrier, tracking_number, status, status_detail, status_description, tracking_url,
@@ -22,6 +22,8 @@ public abstract class SqlShipmentStore : IShipmentStore
     protected static string Columns => ShipmentColumns;
 
     public abstract Task InitializeAsync(CancellationToken cancellationToken);
+
+    public abstract ValueTask DisposeAsync();
 
     /// <summary>An open connection for reads.</summary>
     protected abstract Task<DbConnection> OpenReaderAsync(CancellationToken cancellationToken);

@@ -10,7 +10,7 @@ namespace LogisticsLink.Storage.Sqlite;
 /// the AUTOINCREMENT sequence of the change log is handed out in commit order and a reader can never see a hole.
 /// Readers use their own pooled connections and are never blocked by the writer.
 /// </summary>
-public sealed class SqliteShipmentStore : SqlShipmentStore, IAsyncDisposable
+public sealed class SqliteShipmentStore : SqlShipmentStore
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -64,7 +64,7 @@ public sealed class SqliteShipmentStore : SqlShipmentStore, IAsyncDisposable
     /// <summary>No other process writes to the file: every commit reaches the hub directly.</summary>
     public override Task ListenForChangesAsync(Action<long> logAdvanced, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         if (_writer is not null)
         {

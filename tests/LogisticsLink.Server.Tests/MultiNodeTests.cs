@@ -1,0 +1,152 @@
+using Grpc.Core;
+using LogisticsLink.Carriers;
+using LogisticsLink.Server.Tests.Infrastructure;
+using LogisticsLink.Storage;
+using LogisticsLink.Tests.Shared;
+using LogisticsLink.V1;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LogisticsLink.Server.Tests;
+
+/// <summary>Several server nodes on one PostgreSQL database (always PostgreSQL, whatever store the run selected).</summary>
+public sealed class MultiNodeTests
+{
+    private static readonly Dictionary<string, string> NoScheduler = new() { ["Scheduler:Enabled"] = "false" };
+
+    [Fact]
+    public async Task A_subscriber_hopping_between_nodes_sees_every_change_of_every_node_exactly_once()
+    {
+        var database = ThrowawayPostgres.CreateDatabase();
+        var nodes = new List<TestServer>();
+        for (var i = 0; i < 3; i++)
+        {
+            nodes.Add(await TestServer.StartAsync(settings: NoScheduler, postgresDatabase: database));
+        }
+        try
+        {
+            await nodes[0].Client().TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+
+            // Writers on every node, all the time the subscriber hops.
+            var writers = nodes.Select(node => Task.Run(async () =>
+            {
+                var client = node.Client();
+                for (var i = 0; i < 40; i++)
+                {
+                    var shipment = await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+                    await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = shipment.TrackingNumber, Labels = { ["n"] = $"{i}" } });
+                }
+            })).ToArray();
+
+            var received = new List<ulong>();
+            ulong position = 1;
+            for (var hop = 0; !writers.All(w => w.IsCompleted) || position < await HeadAsync(nodes[0]); hop++)
+            {
+                var node = nodes[hop % nodes.Count];
+                using var call = node.Client().WatchShipments(new WatchShipmentsRequest { ResumeAfterSequence = position });
+                // Read a handful, then drop the connection and resume elsewhere.
+                for (var read = 0; read < 7 && await call.ResponseStream.MoveNext(); )
+                {
+                    var update = call.ResponseStream.Current;
+                    if (update.Change is not null)
+                    {
+                        received.Add(update.Sequence);
+                        position = update.Sequence;
+                        read++;
+                    }
+                    else if (update.Heartbeat.LatestSequence >= position)
+                    {
+                        position = update.Heartbeat.LatestSequence;
+                        break;
+                    }
+                }
+            }
+            await Task.WhenAll(writers);
+
+            var log = await nodes[0].Get<IShipmentStore>().ReadChangesAsync(ChangeQuery.All, 1, 100_000, CancellationToken.None);
+            Assert.Equal(240, log.Count);
+            Assert.Equal(log.Select(c => (ulong)c.Sequence), received);
+        }
+        finally
+        {
+            foreach (var node in nodes)
+            {
+                await node.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Changes_committed_on_one_node_reach_live_subscribers_on_the_others()
+    {
+        var database = ThrowawayPostgres.CreateDatabase();
+        await using var a = await TestServer.StartAsync(settings: NoScheduler, postgresDatabase: database);
+        await using var b = await TestServer.StartAsync(settings: NoScheduler, postgresDatabase: database);
+        await a.Client().TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+        await using var onB = StreamCollector.Start(b.Client(), new WatchShipmentsRequest { ResumeAfterSequence = 1 });
+
+        for (var i = 0; i < 10; i++)
+        {
+            await a.Client().TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+        }
+
+        await onB.WaitForPositionAsync(11);
+        Assert.Equal(Enumerable.Range(2, 10).Select(i => (ulong)i), onB.Changes.Select(c => c.Sequence));
+    }
+
+    [Fact]
+    public async Task A_dead_nodes_leases_expire_and_another_node_refreshes_its_shipments()
+    {
+        var database = ThrowawayPostgres.CreateDatabase();
+        var lease = TimeSpan.FromSeconds(2);
+        var settings = new Dictionary<string, string> { ["Scheduler:LeaseDuration"] = "00:00:02" };
+        var stuck = new ScriptedCarrier { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var dying = await TestServer.StartAsync(settings: settings, postgresDatabase: database,
+            services: s => s.AddSingleton<ICarrierClient>(stuck));
+        var shipment = await dying.Client().TrackShipmentAsync(new TrackShipmentRequest { Carrier = "ups", TrackingNumber = "1Z999AA10123456784" });
+        await Eventually.UntilAsync(() => stuck.Calls == 1, "the first node leased the shipment and called its carrier");
+        var leasedAt = DateTimeOffset.UtcNow;
+        await dying.StopAsync();
+
+        var healthy = new ScriptedCarrier();
+        await using var survivor = await TestServer.StartAsync(settings: settings, postgresDatabase: database,
+            services: s => s.AddSingleton<ICarrierClient>(healthy));
+        await Eventually.UntilAsync(async () =>
+            (await survivor.Client().GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id })).Status == ShipmentStatus.InTransit,
+            "another node refreshed the shipment", TimeSpan.FromSeconds(30));
+
+        Assert.True(DateTimeOffset.UtcNow - leasedAt >= lease - TimeSpan.FromMilliseconds(200), "the lease was respected until it expired");
+        Assert.Equal(1, healthy.Calls);
+    }
+
+    [Fact]
+    public async Task Concurrent_max_age_zero_reads_on_two_nodes_make_one_carrier_call()
+    {
+        var database = ThrowawayPostgres.CreateDatabase();
+        var carrier = new ScriptedCarrier();
+        var arrivals = new ArrivalCounter();
+        void Services(IServiceCollection s)
+        {
+            s.AddSingleton<ICarrierClient>(carrier);
+            s.AddSingleton(arrivals);
+            s.Configure<Grpc.AspNetCore.Server.GrpcServiceOptions>(o => o.Interceptors.Add(typeof(ArrivalCounter)));
+        }
+        await using var a = await TestServer.StartAsync(settings: NoScheduler, postgresDatabase: database, services: Services);
+        await using var b = await TestServer.StartAsync(settings: NoScheduler, postgresDatabase: database, services: Services);
+        var shipment = await a.Client().TrackShipmentAsync(new TrackShipmentRequest { Carrier = "ups", TrackingNumber = "1Z999AA10123456784" });
+
+        carrier.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var request = new GetShipmentRequest { ShipmentId = shipment.Id, MaxAge = new Google.Protobuf.WellKnownTypes.Duration() };
+        var reads = Enumerable.Range(0, 40)
+            .Select(i => (i % 2 == 0 ? a : b).Client().GetShipmentAsync(request).ResponseAsync)
+            .ToList();
+        await Eventually.UntilAsync(() => arrivals.Arrived >= 41 && carrier.Calls >= 1, "every read reached a node");
+        carrier.Gate.SetResult();
+        var answers = await Task.WhenAll(reads);
+
+        Assert.Equal(1, carrier.Calls);
+        Assert.All(answers, s => Assert.Equal(ShipmentStatus.InTransit, s.Status));
+    }
+
+    private static async Task<ulong> HeadAsync(TestServer node) =>
+        (ulong)await node.Get<IShipmentStore>().GetHeadSequenceAsync(CancellationToken.None);
+}

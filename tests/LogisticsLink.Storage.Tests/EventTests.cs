@@ -1,0 +1,100 @@
+using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Storage.Tests.Support;
+using static LogisticsLink.Storage.Tests.Support.TestData;
+
+namespace LogisticsLink.Storage.Tests;
+
+/// <summary>Event history: ordering and de-duplication by <see cref="TrackingEvent.DedupKey"/>.</summary>
+public sealed class EventTests
+{
+    [Fact]
+    public async Task GetEventsAsync_returns_the_history_newest_first_across_commits()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        var v1 = Shipment("1Z001");
+        var day1 = Scan(T0.AddDays(-3), TrackingStatus.InfoReceived, "IR");
+        var day3 = Scan(T0.AddDays(-1), TrackingStatus.InTransit, "IT", "Hamburg");
+        var day2 = Scan(T0.AddDays(-2), TrackingStatus.InTransit, "IT", "Berlin");
+        var day4 = Scan(T0, TrackingStatus.OutForDelivery, "OD", "Munich");
+        // Added out of order, over two commits.
+        await store.CommitAsync(Insert(v1, null, day3, day1), Ct);
+        await store.CommitAsync(Update(v1 with { Version = 1 }, 1, v1.Status, null, day4, day2), Ct);
+
+        Assert.Equal([day4, day3, day2, day1], await store.GetEventsAsync(v1.Id, Ct));
+    }
+
+    [Fact]
+    public async Task Events_at_the_same_instant_are_ordered_by_ingestion_newest_first()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        var v1 = Shipment("1Z001");
+        var seenFirst = Scan(T0, rawCode: "A", ingestedAt: T0.AddMinutes(1));
+        var seenLater = Scan(T0, rawCode: "B", ingestedAt: T0.AddMinutes(2));
+        await store.CommitAsync(Insert(v1, null, seenFirst, seenLater), Ct);
+
+        Assert.Equal([seenLater, seenFirst], await store.GetEventsAsync(v1.Id, Ct));
+    }
+
+    [Fact]
+    public async Task The_same_dedup_key_committed_twice_is_kept_once_and_the_first_copy_wins()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        var v1 = Shipment("1Z001");
+        var original = Scan(T0, description: "Arrived at hub");
+        // Same scan resent, reworded and with sub-second noise: same key.
+        var resent = Scan(T0.AddMilliseconds(300), description: "Ankunft im Verteilzentrum", ingestedAt: T0.AddHours(1));
+        Assert.Equal(original.DedupKey, resent.DedupKey);
+        await store.CommitAsync(Insert(v1, null, original), Ct);
+
+        await store.CommitAsync(Update(v1 with { Version = 1 }, 1, v1.Status, PayloadFor("again"), resent), Ct);
+
+        Assert.Equal([original], await store.GetEventsAsync(v1.Id, Ct));
+    }
+
+    [Fact]
+    public async Task The_same_dedup_key_twice_in_one_commit_is_kept_once()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        var v1 = Shipment("1Z001");
+        var scan = Scan(T0);
+        var copy = Scan(T0, description: "copy");
+        var other = Scan(T0.AddHours(1), rawCode: "XX");
+        Assert.Equal(scan.DedupKey, copy.DedupKey);
+
+        await store.CommitAsync(Insert(v1, PayloadFor("c"), scan, copy, other), Ct);
+
+        Assert.Equal([other, scan], await store.GetEventsAsync(v1.Id, Ct));
+    }
+
+    [Fact]
+    public async Task The_same_dedup_key_on_two_shipments_is_kept_for_each()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        var a = Shipment("1Z00A");
+        var b = Shipment("1Z00B");
+        var scan = Scan(T0);
+
+        await store.CommitAsync(Insert(a, null, scan), Ct);
+        await store.CommitAsync(Insert(b, null, scan), Ct);
+
+        Assert.Equal([scan], await store.GetEventsAsync(a.Id, Ct));
+        Assert.Equal([scan], await store.GetEventsAsync(b.Id, Ct));
+    }
+
+    [Fact]
+    public async Task A_shipment_without_events_or_an_unknown_id_has_an_empty_history()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        var v1 = Shipment("1Z001");
+        await store.CommitAsync(Insert(v1), Ct);
+
+        Assert.Empty(await store.GetEventsAsync(v1.Id, Ct));
+        Assert.Empty(await store.GetEventsAsync("shp_unknown", Ct));
+    }
+}
