@@ -113,10 +113,21 @@ public static class ThrowawayPostgres
         }
     }
 
+    /// <summary>A bindable port below Linux's ephemeral range, so no outgoing connection can take it meanwhile.</summary>
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            var port = Random.Shared.Next(20_000, 32_000);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
+using Microsoft.AspNetCore.Connections;
 using LogisticsLink.Server.Hosting;
 using LogisticsLink.Tests.Shared;
 using LogisticsLink.V1;
@@ -45,8 +46,30 @@ public sealed class TestServer : IAsyncDisposable
         string? postgresDatabase = null)
     {
         dataFolder ??= NewDataFolder();
-        var grpc = sameAddressesAs?.GrpcAddress ?? new Uri($"http://127.0.0.1:{FreePort()}");
-        var web = sameAddressesAs?.WebAddress ?? new Uri($"http://127.0.0.1:{FreePort()}");
+        // LOGISTICSLINK_TEST_STORE=Postgres runs the same suite on PostgreSQL: one fresh database per data folder.
+        postgresDatabase ??= ThrowawayPostgres.Selected ? PostgresDatabaseFor(dataFolder) : null;
+        for (var attempt = 1; ; attempt++)
+        {
+            var grpc = sameAddressesAs?.GrpcAddress ?? new Uri($"http://127.0.0.1:{FreePort()}");
+            var web = sameAddressesAs?.WebAddress ?? new Uri($"http://127.0.0.1:{FreePort()}");
+            var app = LogisticsLinkApp.Create(Arguments(dataFolder, grpc, web, postgresDatabase, settings), builder => services?.Invoke(builder.Services));
+            try
+            {
+                await app.StartAsync();
+                return new TestServer(app, dataFolder, grpc, web);
+            }
+            catch (IOException e) when (e.InnerException is AddressInUseException && attempt < 5)
+            {
+                // Another process took the port between our probe and the bind: try again (other ports if we may).
+                await app.DisposeAsync();
+                await Task.Delay(100 * attempt);
+            }
+        }
+    }
+
+    private static string[] Arguments(
+        string dataFolder, Uri grpc, Uri web, string? postgresDatabase, IReadOnlyDictionary<string, string>? settings)
+    {
         var merged = new Dictionary<string, string>
         {
             ["environment"] = "Testing",
@@ -63,8 +86,6 @@ public sealed class TestServer : IAsyncDisposable
             ["Streams:LogPollInterval"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        // LOGISTICSLINK_TEST_STORE=Postgres runs the same suite on PostgreSQL: one fresh database per data folder.
-        postgresDatabase ??= ThrowawayPostgres.Selected ? PostgresDatabaseFor(dataFolder) : null;
         if (postgresDatabase is not null)
         {
             merged["Storage:Provider"] = "Postgres";
@@ -74,10 +95,7 @@ public sealed class TestServer : IAsyncDisposable
         {
             merged[key] = value;
         }
-        var args = merged.Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
-        var app = LogisticsLinkApp.Create(args, builder => services?.Invoke(builder.Services));
-        await app.StartAsync();
-        return new TestServer(app, dataFolder, grpc, web);
+        return merged.Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
     }
 
     /// <summary>The database belonging to a data folder, so a restart on the same folder finds the same data.</summary>
@@ -132,10 +150,24 @@ public sealed class TestServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
+    /// <summary>
+    /// A bindable port below Linux's ephemeral range (32768+), so outgoing connections (PostgreSQL, HTTP clients)
+    /// cannot take it between the probe and the server's bind.
+    /// </summary>
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            var port = Random.Shared.Next(20_000, 32_000);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+            }
+        }
     }
 }
