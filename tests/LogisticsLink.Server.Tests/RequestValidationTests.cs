@@ -12,7 +12,8 @@ public sealed class RequestValidationTests
     {
         { "tracking_number", new TrackShipmentRequest() },
         { "tracking_number", new TrackShipmentRequest { Carrier = "ups", TrackingNumber = "1Z!" } },
-        { "carrier", new TrackShipmentRequest { TrackingNumber = "1Z999AA10123456784" } },
+        { "carrier", new TrackShipmentRequest { TrackingNumber = "9261292700768711948021" } },
+        { "carrier", new TrackShipmentRequest { TrackingNumber = "ABCDEFGH12" } },
         { "carrier", new TrackShipmentRequest { Carrier = "pigeon", TrackingNumber = "1Z999AA10123456784" } },
         { "tracking_number", new TrackShipmentRequest { Carrier = "sandbox", TrackingNumber = "1Z999AA10123456784" } },
         { "order.order_id", new TrackShipmentRequest { TrackingNumber = "LLSB0000000000", Order = new OrderReference { Channel = "amazon" } } },

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using LogisticsLink.Carriers;
+using LogisticsLink.Domain.Detection;
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Server.Auth;
 using LogisticsLink.Server.Mapping;
@@ -38,6 +39,28 @@ public sealed class TrackingGrpcService(
 
         var stored = await tracker.RegisterAsync(tenant, carrier!, number, order, labels, context.CancellationToken);
         return await WithEventsAsync(stored.State, stale: false, context.CancellationToken);
+    }
+
+    public override Task<DetectCarrierResponse> DetectCarrier(DetectCarrierRequest request, ServerCallContext context)
+    {
+        ApiKeyInterceptor.TenantOf(context);
+        var detection = CarrierDetector.Detect(request.TrackingNumber);
+        if (!detection.IsWellFormed)
+        {
+            throw Violations.Single("tracking_number", request.TrackingNumber.Length == 0
+                ? "is required"
+                : "must be 8 to 45 letters and digits with at least one digit (spaces and dashes are ignored)");
+        }
+        var response = new DetectCarrierResponse
+        {
+            NormalizedTrackingNumber = detection.Normalized,
+            DetectedCarrier = detection.Unambiguous is { } only && CarrierCodes.Known.Contains(only.Carrier) ? only.Carrier : "",
+        };
+        response.Candidates.AddRange(detection.Candidates.Select(c => new V1.CarrierCandidate
+        {
+            Carrier = c.Carrier, ChecksumValid = c.ChecksumValid, Format = c.Format, Confidence = c.Confidence,
+        }));
+        return Task.FromResult(response);
     }
 
     public override async Task<Shipment> GetShipment(GetShipmentRequest request, ServerCallContext context)

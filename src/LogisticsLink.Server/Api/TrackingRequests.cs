@@ -1,6 +1,7 @@
 using System.Text;
 using LogisticsLink.Carriers;
 using LogisticsLink.Carriers.Sandbox;
+using LogisticsLink.Domain.Detection;
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.V1;
 
@@ -38,18 +39,13 @@ public static class TrackingRequests
         }
     }
 
-    /// <summary>The carrier to use, or null with a violation recorded.</summary>
+    /// <summary>The carrier to use (given, or detected from the number), or null with a violation recorded.</summary>
     public static string? ResolveCarrier(Violations violations, string field, string rawCarrier, string number)
     {
         var carrier = rawCarrier.Trim().ToLowerInvariant();
         if (carrier.Length == 0)
         {
-            if (SandboxNumber.IsSandbox(number))
-            {
-                return CarrierCodes.Sandbox;
-            }
-            violations.Add(field, "is required: automatic carrier detection is not available yet (only sandbox numbers LLSB + 10 digits are recognized)");
-            return null;
+            return number.Length == 0 ? null : Detect(violations, field, number);
         }
         if (!CarrierCodes.Known.Contains(carrier))
         {
@@ -62,6 +58,25 @@ public static class TrackingRequests
             return null;
         }
         return carrier;
+    }
+
+    private static string? Detect(Violations violations, string field, string number)
+    {
+        var detection = CarrierDetector.Detect(number);
+        if (detection.Unambiguous is { } found)
+        {
+            if (CarrierCodes.Known.Contains(found.Carrier))
+            {
+                return found.Carrier;
+            }
+            violations.Add(field, $"the number looks like {found.Format}, a carrier LogisticsLink has no connector for");
+            return null;
+        }
+        var plausible = detection.Candidates.Where(c => c.Confidence >= DetectionResult.PlausibleConfidence).ToList();
+        violations.Add(field, plausible.Count > 1
+            ? $"is required: the number is ambiguous between {string.Join(", ", plausible.Select(c => $"{c.Carrier} ({c.Format})"))}"
+            : "is required: no known carrier format matches this number");
+        return null;
     }
 
     public static OrderLink Order(Violations violations, OrderReference? order)
