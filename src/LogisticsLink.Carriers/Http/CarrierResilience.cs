@@ -1,0 +1,75 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace LogisticsLink.Carriers.Http;
+
+/// <summary>
+/// The Polly v8 pipeline every carrier call goes through, outermost first: rate limiter (the carrier's quota, so we
+/// never earn a ban), retry (jittered exponential back-off that honours Retry-After), circuit breaker (a carrier outage
+/// stops costing calls and fails fast so lookups answer the last known state), per-attempt timeout.
+/// </summary>
+public static class CarrierResilience
+{
+    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(30);
+
+    public static ResiliencePipeline<HttpResponseMessage> Build(CarrierOptions options, TimeProvider time)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        if (options.RateLimitPermits > 0)
+        {
+            builder.AddRateLimiter(new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = options.RateLimitPermits,
+                Window = options.RateLimitWindow,
+                QueueLimit = options.RateLimitPermits,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            }));
+        }
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(500),
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter.Of(args.Outcome.Result, time.GetUtcNow(), MaxRetryAfter)),
+                OnRetry = args =>
+                {
+                    // The failed answer is replaced by the next attempt's: release its connection now.
+                    args.Outcome.Result?.Dispose();
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+        {
+            FailureRatio = options.CircuitFailureRatio,
+            MinimumThroughput = 5,
+            SamplingDuration = TimeSpan.FromSeconds(30),
+            BreakDuration = options.CircuitBreakDuration,
+            ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+        });
+        builder.AddTimeout(options.AttemptTimeout);
+        return builder.Build();
+    }
+
+    /// <summary>Worth trying again: throttling, server errors, timeouts and network failures — never 4xx answers.</summary>
+    public static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException or TimeoutRejectedException } => true,
+        { Result.StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout } => true,
+        { Result.StatusCode: >= HttpStatusCode.InternalServerError } => true,
+        _ => false,
+    };
+
+    /// <summary>The pipeline refused the call without trying it (open circuit or quota exhausted).</summary>
+    public static bool IsRefusal(Exception exception) => exception is BrokenCircuitException or RateLimiterRejectedException;
+}
