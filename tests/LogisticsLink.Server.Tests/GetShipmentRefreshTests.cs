@@ -83,4 +83,26 @@ public sealed class GetShipmentRefreshTests
         await Eventually.UntilAsync(async () => (await client.GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id })).Status == ShipmentStatus.InTransit,
             "the slow refresh landed");
     }
+
+    [Fact]
+    public async Task Cached_reads_see_every_committed_change()
+    {
+        var (server, _) = await StartAsync();
+        await using var _ = server;
+        var client = server.Client();
+        var shipment = await client.TrackShipmentAsync(new TrackShipmentRequest { Carrier = "ups", TrackingNumber = "1Z999AA10123456784" });
+        var first = await client.GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id });
+        Assert.Equal(first, await client.GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id }));
+
+        await client.TrackShipmentAsync(new TrackShipmentRequest { Carrier = "ups", TrackingNumber = "1Z999AA10123456784", Labels = { ["k"] = "v" } });
+        var afterLabels = await client.GetShipmentAsync(new GetShipmentRequest { Carrier = "ups", TrackingNumber = "1Z999AA10123456784" });
+        var refreshed = await client.GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id, MaxAge = new() });
+        var afterRefresh = await client.GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id });
+
+        Assert.Equal("v", afterLabels.Labels["k"]);
+        Assert.Equal(first.Version + 1, afterLabels.Version);
+        Assert.Equal(ShipmentStatus.InTransit, afterRefresh.Status);
+        Assert.Equal(refreshed.Version, afterRefresh.Version);
+        Assert.Single(afterRefresh.Events);
+    }
 }

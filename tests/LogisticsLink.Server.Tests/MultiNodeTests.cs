@@ -91,6 +91,14 @@ public sealed class MultiNodeTests
 
         await onB.WaitForPositionAsync(11);
         Assert.Equal(Enumerable.Range(2, 10).Select(i => (ulong)i), onB.Changes.Select(c => c.Sequence));
+
+        // B's cached copy is dropped when A's change reaches B's hub.
+        var last = onB.Changes[^1].Change.Shipment;
+        var cached = await b.Client().GetShipmentAsync(new GetShipmentRequest { ShipmentId = last.Id });
+        await a.Client().TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = last.TrackingNumber, Labels = { ["k"] = "v" } });
+        await Eventually.UntilAsync(async () =>
+            (await b.Client().GetShipmentAsync(new GetShipmentRequest { ShipmentId = last.Id })).Version == cached.Version + 1,
+            "node B serves the version committed on node A");
     }
 
     [Fact]

@@ -16,6 +16,7 @@ namespace LogisticsLink.Server.Api;
 public sealed class TrackingGrpcService(
     IShipmentStore store,
     ShipmentTracker tracker,
+    ShipmentCache cache,
     CarrierGateway carriers,
     ChangeHub hub,
     WatchSession watch,
@@ -38,7 +39,7 @@ public sealed class TrackingGrpcService(
         }
 
         var stored = await tracker.RegisterAsync(tenant, carrier!, number, order, labels, context.CancellationToken);
-        return await WithEventsAsync(stored.State, stale: false, context.CancellationToken);
+        return ShipmentMapper.ToProto(stored.State, await store.GetEventsAsync(stored.State.Id, context.CancellationToken));
     }
 
     public override Task<DetectCarrierResponse> DetectCarrier(DetectCarrierRequest request, ServerCallContext context)
@@ -68,14 +69,15 @@ public sealed class TrackingGrpcService(
         var tenant = ApiKeyInterceptor.TenantOf(context);
         var ct = context.CancellationToken;
         var asked = time.GetUtcNow();
-        var stored = await FindAsync(tenant, request, ct);
+        var shipment = await FindAsync(tenant, request, ct);
         var stale = false;
         // Fresh enough: checked no earlier than max_age before this call arrived.
-        if (request.MaxAge is { } maxAge && !(stored.State.LastCheckedAt >= asked - maxAge.ToTimeSpan()))
+        if (request.MaxAge is { } maxAge && !(shipment.Stored.State.LastCheckedAt >= asked - maxAge.ToTimeSpan()))
         {
             try
             {
-                stored = await tracker.RefreshAsync(stored, asked - maxAge.ToTimeSpan()).WaitAsync(options.Value.RefreshWait, time, ct);
+                var refreshed = await tracker.RefreshAsync(shipment.Stored, asked - maxAge.ToTimeSpan()).WaitAsync(options.Value.RefreshWait, time, ct);
+                shipment = await cache.GetAsync(tenant, refreshed.State.Id, ct) ?? shipment;
             }
             catch (TimeoutException)
             {
@@ -83,7 +85,9 @@ public sealed class TrackingGrpcService(
                 stale = true;
             }
         }
-        return await WithEventsAsync(stored.State, stale, ct);
+        var answer = ShipmentMapper.ToProto(shipment.Stored.State, shipment.Events);
+        answer.Stale |= stale;
+        return answer;
     }
 
     public override async Task<ListShipmentsResponse> ListShipments(ListShipmentsRequest request, ServerCallContext context)
@@ -164,7 +168,7 @@ public sealed class TrackingGrpcService(
         }
     }
 
-    private async Task<StoredShipment> FindAsync(string tenant, GetShipmentRequest request, CancellationToken ct)
+    private async Task<CachedShipment> FindAsync(string tenant, GetShipmentRequest request, CancellationToken ct)
     {
         var violations = new Violations();
         if (request.MaxAge is { } maxAge && (maxAge.Seconds < 0 || maxAge.Nanos < 0))
@@ -174,7 +178,7 @@ public sealed class TrackingGrpcService(
         if (request.ShipmentId.Length > 0)
         {
             violations.ThrowIfAny();
-            return await store.FindAsync(tenant, request.ShipmentId, ct)
+            return await cache.GetAsync(tenant, request.ShipmentId, ct)
                 ?? throw Violations.NotFound($"Shipment '{request.ShipmentId}' was not found.");
         }
         if (request.TrackingNumber.Length == 0)
@@ -186,14 +190,8 @@ public sealed class TrackingGrpcService(
         TrackingRequests.CheckNumber(violations, "tracking_number", number);
         var carrier = TrackingRequests.ResolveCarrier(violations, "carrier", request.Carrier, number);
         violations.ThrowIfAny();
-        return await store.FindByNumberAsync(tenant, carrier!, number, ct)
+        var byNumber = await store.FindByNumberAsync(tenant, carrier!, number, ct);
+        return (byNumber is null ? null : await cache.GetAsync(tenant, byNumber.State.Id, ct))
             ?? throw Violations.NotFound($"No {carrier} shipment with tracking number '{number}' is tracked.");
-    }
-
-    private async Task<Shipment> WithEventsAsync(ShipmentState state, bool stale, CancellationToken ct)
-    {
-        var shipment = ShipmentMapper.ToProto(state, await store.GetEventsAsync(state.Id, ct));
-        shipment.Stale |= stale;
-        return shipment;
     }
 }

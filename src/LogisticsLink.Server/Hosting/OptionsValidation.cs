@@ -3,6 +3,7 @@ using LogisticsLink.Domain.Scheduling;
 using LogisticsLink.Server.Auth;
 using LogisticsLink.Server.Scheduling;
 using LogisticsLink.Server.Streaming;
+using LogisticsLink.Server.Tracking;
 using LogisticsLink.Storage;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,7 @@ namespace LogisticsLink.Server.Hosting;
 /// </summary>
 public sealed class OptionsValidation :
     IValidateOptions<StorageOptions>, IValidateOptions<StreamOptions>, IValidateOptions<SchedulerOptions>,
-    IValidateOptions<SandboxOptions>, IValidateOptions<AuthOptions>
+    IValidateOptions<SandboxOptions>, IValidateOptions<AuthOptions>, IValidateOptions<TrackingOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions o) => o.Provider switch
     {
@@ -58,6 +59,10 @@ public sealed class OptionsValidation :
             Check(o.Intervals.Jitter is >= 0 and <= 0.5, "Scheduler:Intervals:Jitter must be between 0 and 0.5 (got {0}).", o.Intervals.Jitter),
             .. IntervalErrors(o.Intervals),
         ]);
+
+    public ValidateOptionsResult Validate(string? name, TrackingOptions o) => Result(
+        Positive(o.RefreshWait, "Tracking:RefreshWait"),
+        Check(o.CacheSize is >= 1 and <= 100_000_000, "Tracking:CacheSize must be between 1 and 100000000 (got {0}).", o.CacheSize));
 
     public ValidateOptionsResult Validate(string? name, SandboxOptions o) =>
         Result(Positive(o.StepInterval, "Sandbox:StepInterval"));

@@ -24,7 +24,7 @@ public static class ServiceRegistration
         AddValidatedOptions<SchedulerOptions>(services, SchedulerOptions.Section);
         AddValidatedOptions<SandboxOptions>(services, SandboxOptions.Section);
         AddValidatedOptions<AuthOptions>(services, AuthOptions.Section);
-        services.AddOptions<TrackingOptions>().BindConfiguration(TrackingOptions.Section);
+        AddValidatedOptions<TrackingOptions>(services, TrackingOptions.Section);
 
         if (configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"] == StorageOptions.PostgresProvider)
         {
@@ -42,6 +42,7 @@ public static class ServiceRegistration
         }
         services.AddSingleton<CarrierGateway>();
 
+        services.AddSingleton<ShipmentCache>();
         services.AddSingleton<ChangeHub>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeHub>());
         services.AddSingleton<WatchSession>();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading.Channels;
+using LogisticsLink.Server.Tracking;
 using LogisticsLink.Storage;
 using LogisticsLink.V1;
 using Microsoft.Extensions.Options;
@@ -8,13 +9,15 @@ using Microsoft.Extensions.Options;
 namespace LogisticsLink.Server.Streaming;
 
 /// <summary>
-/// Fans committed changes out to live subscribers, strictly in sequence order and never waiting on one.
+/// Fans committed changes out to live subscribers (and to the shipment cache), strictly in sequence order and never
+/// waiting on a subscriber.
 /// A single pump publishes: commits hand it their record directly (the fast path), and it reads the log itself to
 /// fill any hole and, every <see cref="StreamOptions.LogPollInterval"/>, to pick up changes it was not told about.
 /// </summary>
 public sealed partial class ChangeHub : BackgroundService
 {
     private readonly IShipmentStore store;
+    private readonly ShipmentCache cache;
     private readonly IOptions<StreamOptions> options;
     private readonly TimeProvider time;
     private readonly ILogger<ChangeHub> logger;
@@ -35,10 +38,11 @@ public sealed partial class ChangeHub : BackgroundService
     private int _subscriberCount;
 
     public ChangeHub(
-        IShipmentStore store, IOptions<StreamOptions> options, TimeProvider time, IHostApplicationLifetime lifetime,
-        ILogger<ChangeHub> logger)
+        IShipmentStore store, ShipmentCache cache, IOptions<StreamOptions> options, TimeProvider time,
+        IHostApplicationLifetime lifetime, ILogger<ChangeHub> logger)
     {
         this.store = store;
+        this.cache = cache;
         this.options = options;
         this.time = time;
         this.logger = logger;
@@ -231,6 +235,8 @@ public sealed partial class ChangeHub : BackgroundService
 
     private void Publish(ChangeRecord change)
     {
+        // Other nodes' commits reach this node only here: the cached copy is out of date.
+        cache.Invalidate(change.ShipmentId);
         if (_byTenant.TryGetValue(change.TenantId, out var subscribers))
         {
             ShipmentUpdate? update = null;

@@ -20,6 +20,7 @@ public sealed partial class ShipmentTracker(
     IShipmentStore store,
     CarrierGateway carriers,
     ChangeHub hub,
+    ShipmentCache cache,
     IOptions<SchedulerOptions> scheduler,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
@@ -143,6 +144,7 @@ public sealed partial class ShipmentTracker(
         var committed = await store.CommitAsync(
             new ShipmentCommit(changes.State, expectedRevision, changes.AddedEvents, changes.Kinds, changes.PreviousStatus, payload, payloadSha256),
             cancellationToken);
+        cache.Invalidate(changes.State.Id);
         if (committed.Sequence > 0)
         {
             var s = changes.State;

@@ -10,4 +10,7 @@ public sealed class TrackingOptions
     /// stale. The refresh itself carries on and lands for the next reader.
     /// </summary>
     public TimeSpan RefreshWait { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Shipments (with their histories) kept in memory for GetShipment; the least recently used go first.</summary>
+    public long CacheSize { get; set; } = 100_000;
 }

@@ -1,0 +1,29 @@
+using System.Text.Json;
+
+namespace LogisticsLink.Carriers.FedEx;
+
+/// <summary>
+/// The promised delivery: the end of <c>estimatedDeliveryTimeWindow</c> (the latest the parcel should arrive), else
+/// its start; else the same from <c>standardTransitTimeWindow</c> (the service's standard promise); else the
+/// <c>ESTIMATED_DELIVERY</c> entry of <c>dateAndTimes</c>. A date without offset takes the newest scan's offset.
+/// </summary>
+internal static class FedExEta
+{
+    public static DateTimeOffset? Of(JsonElement result, TimeSpan fallbackOffset)
+    {
+        foreach (var windowName in (string[])["estimatedDeliveryTimeWindow", "standardTransitTimeWindow"])
+        {
+            var window = result.Prop(windowName).Prop("window");
+            if ((Read(window.Str("ends"), fallbackOffset) ?? Read(window.Str("begins"), fallbackOffset)) is { } eta)
+            {
+                return eta;
+            }
+        }
+        var estimated = result.Array("dateAndTimes")
+            .FirstOrDefault(d => d.Str("type").Equals("ESTIMATED_DELIVERY", StringComparison.OrdinalIgnoreCase));
+        return estimated.ValueKind == JsonValueKind.Object ? Read(estimated.Str("dateTime"), fallbackOffset) : null;
+    }
+
+    private static DateTimeOffset? Read(string text, TimeSpan fallbackOffset) =>
+        FedExTimestamps.Parse(text) is { } parsed ? parsed.With(fallbackOffset) : null;
+}
