@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace LogisticsLink.Tests.Shared;
@@ -48,7 +46,7 @@ public static class ThrowawayPostgres
             // PostgreSQL refuses to run as root: the cluster belongs to the postgres user the Debian package creates.
             Run("chown", ["postgres", root]);
         }
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         RunAs(asRoot, Path.Combine(bin, "initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]);
         RunAs(asRoot, Path.Combine(bin, "pg_ctl"),
         [
@@ -110,24 +108,6 @@ public static class ThrowawayPostgres
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"{program} {string.Join(' ', args)} failed ({process.ExitCode}): {error.Result}{output.Result}");
-        }
-    }
-
-    /// <summary>A bindable port below Linux's ephemeral range, so no outgoing connection can take it meanwhile.</summary>
-    private static int FreePort()
-    {
-        while (true)
-        {
-            var port = Random.Shared.Next(20_000, 32_000);
-            try
-            {
-                using var listener = new TcpListener(IPAddress.Loopback, port);
-                listener.Start();
-                return port;
-            }
-            catch (SocketException)
-            {
-            }
         }
     }
 }

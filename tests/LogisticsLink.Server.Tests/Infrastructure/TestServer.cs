@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
@@ -50,8 +48,8 @@ public sealed class TestServer : IAsyncDisposable
         postgresDatabase ??= ThrowawayPostgres.Selected ? PostgresDatabaseFor(dataFolder) : null;
         for (var attempt = 1; ; attempt++)
         {
-            var grpc = sameAddressesAs?.GrpcAddress ?? new Uri($"http://127.0.0.1:{FreePort()}");
-            var web = sameAddressesAs?.WebAddress ?? new Uri($"http://127.0.0.1:{FreePort()}");
+            var grpc = sameAddressesAs?.GrpcAddress ?? new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}");
+            var web = sameAddressesAs?.WebAddress ?? new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}");
             var app = LogisticsLinkApp.Create(Arguments(dataFolder, grpc, web, postgresDatabase, settings), builder => services?.Invoke(builder.Services));
             try
             {
@@ -149,25 +147,4 @@ public sealed class TestServer : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
-
-    /// <summary>
-    /// A bindable port below Linux's ephemeral range (32768+), so outgoing connections (PostgreSQL, HTTP clients)
-    /// cannot take it between the probe and the server's bind.
-    /// </summary>
-    private static int FreePort()
-    {
-        while (true)
-        {
-            var port = Random.Shared.Next(20_000, 32_000);
-            try
-            {
-                using var listener = new TcpListener(IPAddress.Loopback, port);
-                listener.Start();
-                return port;
-            }
-            catch (SocketException)
-            {
-            }
-        }
-    }
 }

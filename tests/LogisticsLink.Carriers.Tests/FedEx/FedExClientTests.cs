@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using LogisticsLink.Carriers.FedEx;
+using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Sandbox;
+using LogisticsLink.Sandbox.FedEx;
+
+namespace LogisticsLink.Carriers.Tests.FedEx;
+
+/// <summary>The adapter's HTTP behaviour against the simulator: auth, batching, not found, duplicates, faults.</summary>
+public sealed class FedExClientTests
+{
+    [Fact]
+    public void The_published_rate_limit_is_exposed_for_wiring()
+    {
+        Assert.Equal(1400, FedExDefaults.RateLimitPermits);
+        Assert.Equal(TimeSpan.FromSeconds(10), FedExDefaults.RateLimitWindow);
+        Assert.Equal(30, FedExDefaults.MaxNumbersPerRequest);
+    }
+
+    [Theory]
+    [InlineData("794600000107")] // scenario 7: never known
+    [InlineData("12345")]        // not a FedEx number at all
+    public async Task An_unknown_number_is_not_found_not_a_failure(string number)
+    {
+        await using var rig = await FedExRig.StartAsync();
+
+        var result = await rig.TrackAsync(number);
+
+        Assert.True(result.IsSuccess, result.FailureReason);
+        Assert.Equal(TrackingStatus.NotFound, result.Snapshot!.Status);
+        Assert.Empty(result.Snapshot.Events);
+        Assert.Contains("cannot be found", result.Snapshot.StatusDescription);
+    }
+
+    [Fact]
+    public async Task Thirty_one_numbers_take_two_requests_and_each_gets_its_own_answer()
+    {
+        await using var rig = await FedExRig.StartAsync();
+        var numbers = Enumerable.Range(1, 31).Select(i => $"{i:D11}0").ToList();
+        numbers[30] = "794600000207"; // one unknown among them
+
+        var results = await rig.Client.TrackManyAsync(
+            [.. numbers.Select(n => new CarrierRequest(n, FedExRig.Start))], CancellationToken.None);
+
+        Assert.Equal(2, rig.Simulator.Faults.TrackingCalls);
+        Assert.Equal(31, results.Count);
+        Assert.All(results.Take(30), r => Assert.Equal(TrackingStatus.InfoReceived, r.Snapshot!.Status));
+        Assert.Equal(TrackingStatus.NotFound, results[30].Snapshot!.Status);
+        Assert.Equal($"https://www.fedex.com/fedextrack/?trknbr={numbers[5]}", results[5].Snapshot!.TrackingUrl);
+    }
+
+    [Fact]
+    public async Task Of_duplicate_results_the_current_shipment_wins()
+    {
+        await using var rig = await FedExRig.StartAsync();
+        rig.Time.Advance(FedExRig.Step);
+
+        var snapshot = (await rig.TrackAsync(FedExSimulator.DuplicateTrackingNumber)).Snapshot!;
+
+        // The simulator lists the delivered shipment of 90 days ago first; the adapter keeps today's.
+        Assert.Equal(TrackingStatus.InTransit, snapshot.Status);
+        Assert.Equal(2, snapshot.Events.Count);
+        Assert.All(snapshot.Events, e => Assert.True(e.OccurredAt >= FedExRig.Start));
+    }
+
+    [Fact]
+    public async Task The_token_is_fetched_once_reused_and_fetched_again_when_it_nears_expiry()
+    {
+        await using var rig = await FedExRig.StartAsync();
+
+        await rig.TrackAsync("794600000300");
+        await rig.TrackAsync("794600000300");
+        Assert.Equal(1, rig.Simulator.Faults.TokenCalls);
+
+        rig.Time.Advance(TimeSpan.FromMinutes(60));
+        var result = await rig.TrackAsync("794600000300");
+
+        Assert.True(result.IsSuccess, result.FailureReason);
+        Assert.Equal(2, rig.Simulator.Faults.TokenCalls);
+        Assert.Equal(3, rig.Simulator.Faults.TrackingCalls);
+    }
+
+    [Fact]
+    public async Task A_401_causes_exactly_one_reauthentication_then_succeeds()
+    {
+        await using var rig = await FedExRig.StartAsync();
+        rig.Simulator.Faults.Enqueue(SimulatorFault.Unauthorized);
+
+        var result = await rig.TrackAsync("794600000400");
+
+        Assert.True(result.IsSuccess, result.FailureReason);
+        Assert.Equal(2, rig.Simulator.Faults.TokenCalls);
+        Assert.Equal(2, rig.Simulator.Faults.TrackingCalls);
+    }
+
+    [Fact]
+    public async Task A_second_401_in_a_row_is_a_failure_not_a_loop()
+    {
+        await using var rig = await FedExRig.StartAsync();
+        rig.Simulator.Faults.Enqueue(SimulatorFault.Unauthorized, SimulatorFault.Unauthorized, SimulatorFault.Unauthorized);
+
+        var result = await rig.TrackAsync("794600000410");
+
+        Assert.False(result.IsSuccess);
+        Assert.Contains("401", result.FailureReason);
+        Assert.Equal(2, rig.Simulator.Faults.TrackingCalls);
+    }
+
+    [Fact]
+    public async Task Wrong_credentials_are_a_failure_not_an_exception()
+    {
+        await using var rig = await FedExRig.StartAsync(secret: "not-the-secret");
+
+        var result = await rig.TrackAsync("794600000420");
+
+        Assert.False(result.IsSuccess);
+        Assert.Contains("401", result.FailureReason);
+        Assert.Equal(0, rig.Simulator.Faults.TrackingCalls);
+    }
+
+    [Fact]
+    public async Task A_429_is_retried_after_the_Retry_After_delay()
+    {
+        await using var rig = await FedExRig.StartAsync(o => o.MaxRetries = 1, realClientClock: true);
+        rig.Simulator.Faults.Enqueue(SimulatorFault.TooManyRequests);
+        var clock = Stopwatch.StartNew();
+
+        var result = await rig.TrackAsync("794600000500");
+
+        Assert.True(result.IsSuccess, result.FailureReason);
+        Assert.Equal(2, rig.Simulator.Faults.TrackingCalls);
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(900), $"retried after {clock.Elapsed}, Retry-After was 1 s");
+    }
+
+    [Fact]
+    public async Task A_503_is_retried_then_succeeds()
+    {
+        await using var rig = await FedExRig.StartAsync(o => o.MaxRetries = 1, realClientClock: true);
+        rig.Simulator.Faults.Enqueue(SimulatorFault.ServerError);
+
+        var result = await rig.TrackAsync("794600000600");
+
+        Assert.True(result.IsSuccess, result.FailureReason);
+        Assert.Equal(2, rig.Simulator.Faults.TrackingCalls);
+    }
+
+    [Fact]
+    public async Task A_503_that_persists_is_a_transient_failure()
+    {
+        await using var rig = await FedExRig.StartAsync();
+        rig.Simulator.Faults.Enqueue(SimulatorFault.ServerError);
+
+        var result = await rig.TrackAsync("794600000610");
+
+        Assert.False(result.IsSuccess);
+        Assert.True(result.Transient);
+        Assert.Contains("503", result.FailureReason);
+    }
+
+    [Fact]
+    public async Task A_hanging_carrier_is_a_timeout_failure()
+    {
+        await using var rig = await FedExRig.StartAsync(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300), realClientClock: true);
+        await rig.TrackAsync("794600000700"); // fetch the token before the fault, so the hang hits tracking
+        rig.Simulator.Faults.Enqueue(SimulatorFault.Hang);
+
+        var result = await rig.TrackAsync("794600000700");
+
+        Assert.False(result.IsSuccess);
+        Assert.True(result.Transient);
+        Assert.Contains("timed out", result.FailureReason);
+    }
+
+    [Fact]
+    public async Task A_malformed_body_is_a_failure()
+    {
+        await using var rig = await FedExRig.StartAsync();
+        rig.Simulator.Faults.Enqueue(SimulatorFault.MalformedBody);
+
+        var result = await rig.TrackAsync("794600000800");
+
+        Assert.False(result.IsSuccess);
+        Assert.Contains("malformed", result.FailureReason);
+    }
+
+    [Fact]
+    public async Task The_same_number_asked_twice_in_a_batch_is_sent_once()
+    {
+        await using var rig = await FedExRig.StartAsync();
+
+        var results = await rig.Client.TrackManyAsync(
+            [new("794600000900", FedExRig.Start), new("7946 0000 0900", FedExRig.Start)], CancellationToken.None);
+
+        Assert.Equal(2, results.Count);
+        Assert.All(results, r => Assert.Equal(TrackingStatus.InfoReceived, r.Snapshot!.Status));
+        Assert.Equal(1, rig.Simulator.Faults.TrackingCalls);
+    }
+}
