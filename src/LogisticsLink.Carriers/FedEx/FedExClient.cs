@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using LogisticsLink.Carriers.Http;
+using LogisticsLink.Domain.Tracking;
 using Microsoft.Extensions.Logging;
 using Polly;
 
@@ -111,7 +112,7 @@ public sealed class FedExClient : ICarrierClient
             if (!answer.Results.TryGetValue(number, out var choice))
             {
                 results[number] = answer.DataNotFoundAlert && numbers.Count == 1
-                    ? CarrierResult.Success(Domain.Tracking.CarrierSnapshot.NotFound() with { TrackingUrl = FedExTrackResultMapper.TrackingUrl(number) })
+                    ? CarrierResult.Success(CarrierSnapshot.NotFound() with { TrackingUrl = FedExTrackResultMapper.TrackingUrl(number) })
                     : CarrierResult.Failure($"{Code}: the answer has no result for {number}");
                 continue;
             }

@@ -18,14 +18,14 @@ public static class UpsStatusMap
         var number = ParseStatusCode(statusCode);
         var fromType = UpsStatusTables.Types.GetValueOrDefault(type);
 
-        UpsMappedStatus? specific = null;
-        if (number is { } n && UpsStatusTables.StatusCodes.TryGetValue(n, out var byNumber) && Admits(type, byNumber.Status))
+        var byNumber = number is { } n && UpsStatusTables.StatusCodes.TryGetValue(n, out var s1) && Admits(type, s1.Status) ? s1 : null;
+        var byCode = UpsStatusTables.ActivityCodes.TryGetValue(code, out var s2) && Admits(type, s2.Status) ? s2 : null;
+        // Both known and agreeing: the scan code names the event more precisely ("005 on the way" vs "AR arrival scan").
+        var specific = byNumber is not null && byCode is not null && byNumber.Status == byCode.Status ? byCode : byNumber ?? byCode;
+        if (specific is null && number is { } none && UpsStatusTables.NoInformation.Contains(none))
         {
-            specific = byNumber;
-        }
-        else if (UpsStatusTables.ActivityCodes.TryGetValue(code, out var byCode) && Admits(type, byCode.Status))
-        {
-            specific = byCode;
+            // UPS says outright that it has no status ("Status Not Available"): the type beside it is not evidence.
+            return null;
         }
 
         var mapped = specific ?? fromType;

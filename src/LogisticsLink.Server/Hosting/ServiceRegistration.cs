@@ -40,6 +40,7 @@ public static class ServiceRegistration
         {
             services.AddSingleton<ICarrierClient, SandboxCarrier>();
         }
+        services.AddCarriers(configuration);
         services.AddSingleton<CarrierGateway>();
 
         services.AddSingleton<ShipmentCache>();

@@ -53,9 +53,7 @@ public sealed class FedExClientTests
     public async Task Of_duplicate_results_the_current_shipment_wins()
     {
         await using var rig = await FedExRig.StartAsync();
-        rig.Time.Advance(FedExRig.Step);
-
-        var snapshot = (await rig.TrackAsync(FedExSimulator.DuplicateTrackingNumber)).Snapshot!;
+        var snapshot = (await rig.TrackAtStepAsync(FedExSimulator.DuplicateTrackingNumber, 1)).Snapshot!;
 
         // The simulator lists the delivered shipment of 90 days ago first; the adapter keeps today's.
         Assert.Equal(TrackingStatus.InTransit, snapshot.Status);
@@ -69,10 +67,11 @@ public sealed class FedExClientTests
         await using var rig = await FedExRig.StartAsync();
 
         await rig.TrackAsync("794600000300");
+        rig.Time.Advance(TimeSpan.FromMinutes(30));
         await rig.TrackAsync("794600000300");
         Assert.Equal(1, rig.Simulator.Faults.TokenCalls);
 
-        rig.Time.Advance(TimeSpan.FromMinutes(60));
+        rig.Time.Advance(TimeSpan.FromMinutes(30)); // 60 minutes after the token was issued
         var result = await rig.TrackAsync("794600000300");
 
         Assert.True(result.IsSuccess, result.FailureReason);

@@ -52,9 +52,7 @@ public sealed class FedExLifecycleTests
     public async Task The_final_status_detail_names_the_outcome(int digit, string detail)
     {
         await using var rig = await FedExRig.StartAsync();
-        rig.Time.Advance(FedExRig.Step * 20);
-
-        var snapshot = (await rig.TrackAsync($"79460000002{digit}")).Snapshot!;
+        var snapshot = (await rig.TrackAtStepAsync($"79460000002{digit}", 20)).Snapshot!;
 
         Assert.Equal(detail, snapshot.StatusDetail);
     }
@@ -70,9 +68,7 @@ public sealed class FedExLifecycleTests
     public async Task Incidents_are_attributed_from_the_exception_text(int digit, int step, TrackingStatus status, string detail, string rawCode)
     {
         await using var rig = await FedExRig.StartAsync();
-        rig.Time.Advance(FedExRig.Step * step);
-
-        var snapshot = (await rig.TrackAsync($"79460000003{digit}")).Snapshot!;
+        var snapshot = (await rig.TrackAtStepAsync($"79460000003{digit}", step)).Snapshot!;
 
         Assert.Equal(status, snapshot.Status);
         Assert.Equal(detail, snapshot.StatusDetail);
@@ -83,9 +79,7 @@ public sealed class FedExLifecycleTests
     public async Task Out_for_delivery_is_read_from_the_scan_event_type_though_the_derived_codes_say_in_transit()
     {
         await using var rig = await FedExRig.StartAsync();
-        rig.Time.Advance(FedExRig.Step * 4); // scenario 0, step 4: OD
-
-        var snapshot = (await rig.TrackAsync("794600000040")).Snapshot!;
+        var snapshot = (await rig.TrackAtStepAsync("794600000040", 4)).Snapshot!; // scenario 0, step 4: OD
 
         Assert.Equal(TrackingStatus.OutForDelivery, snapshot.Status);
         Assert.Equal("out_for_delivery.on_vehicle", snapshot.StatusDetail);
@@ -96,9 +90,7 @@ public sealed class FedExLifecycleTests
     public async Task Delivery_carries_proof_of_delivery_and_no_longer_an_eta()
     {
         await using var rig = await FedExRig.StartAsync();
-        rig.Time.Advance(FedExRig.Step * 5);
-
-        var locker = (await rig.TrackAsync("794600000051")).Snapshot!;
+        var locker = (await rig.TrackAtStepAsync("794600000051", 5)).Snapshot!;
 
         Assert.Equal(TrackingStatus.Delivered, locker.Status);
         Assert.Contains("received by J.MARTIN at FedEx locker", locker.Events[0].Description);
@@ -125,9 +117,7 @@ public sealed class FedExLifecycleTests
     public async Task A_scan_without_offset_takes_the_offset_of_its_neighbours()
     {
         await using var rig = await FedExRig.StartAsync();
-        rig.Time.Advance(FedExRig.Step * 2);
-
-        var events = (await rig.TrackAsync("794600000070")).Snapshot!.Events;
+        var events = (await rig.TrackAtStepAsync("794600000070", 2)).Snapshot!.Events;
 
         // The simulator sends the label scan (OC) as local wall time without offset, the others with +01:00.
         var label = Assert.Single(events, e => e.RawCode == "OC");

@@ -53,6 +53,21 @@ internal sealed class FedExRig : IAsyncDisposable
     public Task<CarrierResult> TrackAsync(string number) =>
         Client.TrackAsync(new CarrierRequest(number, Start), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
 
+    /// <summary>
+    /// The number as it looks <paramref name="steps"/> step intervals after the simulator first saw it (a first call
+    /// at the start makes it known: the simulator's clock for a number starts there).
+    /// </summary>
+    public async Task<CarrierResult> TrackAtStepAsync(string number, int steps)
+    {
+        var first = await TrackAsync(number);
+        if (steps == 0)
+        {
+            return first;
+        }
+        Time.Advance(Step * steps);
+        return await TrackAsync(number);
+    }
+
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
