@@ -50,11 +50,21 @@ public static class CarrierRegistration
         var report = new CarrierStartupReport();
         var sandbox = configuration.GetSection(SandboxOptions.Section).Get<SandboxOptions>() ?? new SandboxOptions();
         var simulate = sandbox.Enabled && configuration.GetValue("Sandbox:SimulateCarriers", false);
+        // Each node limits itself to its share of a carrier's quota, so N nodes together stay under it.
+        var nodes = configuration.GetValue("Cluster:Nodes", 1);
+        if (nodes < 1)
+        {
+            throw new InvalidOperationException($"Cluster:Nodes must be at least 1 (got {nodes}).");
+        }
         foreach (var connector in Connectors)
         {
             var key = $"Carriers:{connector.Name}";
             var options = configuration.GetSection(key).Get<CarrierOptions>() ?? new CarrierOptions();
             connector.ApplyDefaults?.Invoke(options);
+            if (options.RateLimitPermits > 0)
+            {
+                options.RateLimitPermits = Math.Max(1, options.RateLimitPermits / nodes);
+            }
             if (simulate && options.BaseUrl is null)
             {
                 options.BaseUrl = new Uri(SandboxRoot(configuration), $"sandbox/{connector.Code}");
