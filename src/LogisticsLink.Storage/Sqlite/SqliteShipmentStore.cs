@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using LogisticsLink.Storage.Sql;
 using Microsoft.Data.Sqlite;
@@ -6,14 +7,17 @@ using Microsoft.Extensions.Options;
 namespace LogisticsLink.Storage.Sqlite;
 
 /// <summary>
-/// The embedded store: one SQLite file in WAL mode. Writes go through one connection, one transaction at a time, so
-/// the AUTOINCREMENT sequence of the change log is handed out in commit order and a reader can never see a hole.
+/// The embedded store: one SQLite file in WAL mode. Writes go through one connection, one transaction at a time
+/// (concurrent writes are grouped into one transaction), so the AUTOINCREMENT sequence of the change log is handed out
+/// in commit order and a reader can never see a hole.
 /// Readers use their own pooled connections and are never blocked by the writer.
 /// </summary>
 public sealed class SqliteShipmentStore : SqlShipmentStore
 {
     private readonly string _connectionString;
+    private const int MaxBatch = 256;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly ConcurrentQueue<PendingWrite> _queue = new();
     private SqliteConnection? _writer;
 
     public SqliteShipmentStore(IOptions<StorageOptions> options)
@@ -80,14 +84,82 @@ public sealed class SqliteShipmentStore : SqlShipmentStore
         return connection;
     }
 
-    protected override Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
-        WithWriterAsync(async writer =>
+    /// <summary>
+    /// Group commit: a writer queues its work, then whoever holds the write lock runs every queued write in one
+    /// transaction (each in its own savepoint, so one failing write fails alone) and pays one fsync for all of them.
+    /// Nobody is told "done" before the transaction holding their write has committed.
+    /// </summary>
+    protected override async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var pending = new PendingWrite(async (connection, tx) => await work(connection, tx));
+        _queue.Enqueue(pending);
+        // Once queued, the write will run: waiting is bounded by the batch in progress, so it is not cancellable.
+        await _writeLock.WaitAsync(CancellationToken.None);
+        try
         {
-            await using var tx = await writer.BeginTransactionAsync(cancellationToken);
-            var result = await work(writer, tx);
-            await tx.CommitAsync(cancellationToken);
-            return result;
-        }, cancellationToken);
+            while (!pending.Done.Task.IsCompleted)
+            {
+                await CommitBatchAsync();
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+        return (T)(await pending.Done.Task)!;
+    }
+
+    private async Task CommitBatchAsync()
+    {
+        var batch = new List<PendingWrite>();
+        while (batch.Count < MaxBatch && _queue.TryDequeue(out var next))
+        {
+            batch.Add(next);
+        }
+        var results = new object?[batch.Count];
+        var errors = new Exception?[batch.Count];
+        try
+        {
+            var writer = await WriterAsync(CancellationToken.None);
+            await using var tx = (SqliteTransaction)await writer.BeginTransactionAsync();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                tx.Save("write");
+                try
+                {
+                    results[i] = await batch[i].Work(writer, tx);
+                    tx.Release("write");
+                }
+                catch (Exception e)
+                {
+                    tx.Rollback("write");
+                    tx.Release("write");
+                    errors[i] = e;
+                }
+            }
+            await tx.CommitAsync();
+        }
+        catch (Exception e)
+        {
+            // The transaction did not commit: nothing of this batch is on disk.
+            for (var i = 0; i < batch.Count; i++)
+            {
+                errors[i] ??= e;
+            }
+        }
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (errors[i] is { } error)
+            {
+                batch[i].Done.SetException(error);
+            }
+            else
+            {
+                batch[i].Done.SetResult(results[i]);
+            }
+        }
+    }
 
     /// <summary>Writes are already one at a time (the write lock), so appends are serialized by construction.</summary>
     protected override Task SerializeAppendAsync(DbConnection connection, DbTransaction tx, CancellationToken cancellationToken) =>
@@ -121,6 +193,12 @@ public sealed class SqliteShipmentStore : SqlShipmentStore
             await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
         return _writer = writer;
+    }
+
+    private sealed class PendingWrite(Func<DbConnection, DbTransaction, Task<object?>> work)
+    {
+        public Func<DbConnection, DbTransaction, Task<object?>> Work => work;
+        public TaskCompletionSource<object?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private sealed class NoLock : IAsyncDisposable
