@@ -9,6 +9,7 @@ public sealed record Sizes
     public required int LookupConnections { get; init; }
     public required TimeSpan LookupWarmup { get; init; }
     public required TimeSpan LookupDuration { get; init; }
+    /// <summary>Measured slices per server, alternating between the ceiling and LogisticsLink.</summary>
     public required int LookupRounds { get; init; }
 
     // Fan-out
@@ -45,8 +46,8 @@ public sealed record Sizes
         LookupCallers = 64,
         LookupConnections = 4,
         LookupWarmup = TimeSpan.FromSeconds(8),
-        LookupDuration = TimeSpan.FromSeconds(10),
-        LookupRounds = 2,
+        LookupDuration = TimeSpan.FromSeconds(5),
+        LookupRounds = 6,
         FanOutShipments = 10_000,
         FanOutSubscriberSteps = [1_000, 10_000],
         FanOutIdsPerSubscriber = 10,
