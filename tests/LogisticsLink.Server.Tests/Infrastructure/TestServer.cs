@@ -58,9 +58,9 @@ public sealed class TestServer : IAsyncDisposable
             }
             catch (IOException e) when (e.InnerException is AddressInUseException && attempt < 5)
             {
-                // Another process took the port between our probe and the bind: try again (other ports if we may).
+                // Another process took the port between our probe and the bind: try again (with fresh ports unless the
+                // test needs the same addresses back).
                 await app.DisposeAsync();
-                await Task.Delay(100 * attempt);
             }
         }
     }
