@@ -8,6 +8,8 @@ namespace LogisticsLink.Domain.Tracking;
 /// <param name="Status">The carrier's overall status, when it gives one; otherwise the newest event's status is used.</param>
 /// <param name="Events">The carrier's events in any order; duplicates allowed.</param>
 /// <param name="PayloadSha256">Hash of the raw carrier payload, kept with the events as evidence.</param>
+/// <param name="DeliveryWindow">The carrier's delivery window, when it gives one (EstimatedDelivery is then its end).</param>
+/// <param name="ProofOfDelivery">Who signed, where it was left, which images exist; only for delivered parcels.</param>
 public sealed record CarrierSnapshot(
     TrackingStatus? Status,
     IReadOnlyList<TrackingEvent> Events,
@@ -15,7 +17,9 @@ public sealed record CarrierSnapshot(
     string StatusDetail = "",
     string StatusDescription = "",
     string TrackingUrl = "",
-    string PayloadSha256 = "")
+    string PayloadSha256 = "",
+    DeliveryWindow? DeliveryWindow = null,
+    ProofOfDelivery? ProofOfDelivery = null)
 {
     public static CarrierSnapshot NotFound(string description = "The carrier does not know this number yet.") =>
         new(TrackingStatus.NotFound, [], StatusDescription: description);
