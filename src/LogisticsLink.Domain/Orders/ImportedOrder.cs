@@ -1,0 +1,35 @@
+namespace LogisticsLink.Domain.Orders;
+
+/// <summary>
+/// An order as a marketplace (or an internal system) reports it, already normalized: the input of the order link.
+/// </summary>
+/// <param name="Channel">"amazon", "shopify", "ebay" or "manual".</param>
+/// <param name="Status">The marketplace's own order status, unchanged (e.g. "Unshipped", "FULFILLED").</param>
+/// <param name="LastUpdatedAt">The marketplace's last-modified time, for incremental sync cursors.</param>
+public sealed record ImportedOrder(
+    string Channel,
+    string OrderId,
+    FulfillmentChannel FulfillmentChannel,
+    string Status,
+    string MarketplaceId,
+    string BuyerLanguage,
+    DateTimeOffset? PurchasedAt,
+    DateTimeOffset? LatestShipDate,
+    DateTimeOffset? LatestDeliveryDate,
+    DateTimeOffset? LastUpdatedAt,
+    IReadOnlyList<ImportedPackage> Packages);
+
+/// <summary>
+/// One parcel of an order. <paramref name="Carrier"/> is our lower-case carrier code when the marketplace's carrier
+/// name maps to one (see <see cref="MarketplaceCarrierNames"/>), otherwise empty and detection decides.
+/// </summary>
+/// <param name="CarrierName">The marketplace's carrier name or code, unchanged (e.g. "Royal Mail", "AMZN_UK").</param>
+/// <param name="AmazonStatus">For FBA/MCF parcels: the status Amazon reports, which is the truth for the buyer.</param>
+public sealed record ImportedPackage(
+    string Carrier,
+    string CarrierName,
+    string TrackingNumber,
+    DateTimeOffset? ShippedAt,
+    DateTimeOffset? EstimatedArrival = null,
+    Shipments.TrackingStatus? AmazonStatus = null,
+    string AmazonStatusText = "");

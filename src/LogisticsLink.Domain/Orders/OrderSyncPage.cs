@@ -1,0 +1,13 @@
+namespace LogisticsLink.Domain.Orders;
+
+/// <summary>
+/// One page of an incremental order sync: the orders changed since the cursor, the cursor to continue from, and
+/// whether more pages follow. A failure is a value (with whether retrying later may help), never an exception.
+/// </summary>
+public sealed record OrderSyncPage(
+    IReadOnlyList<ImportedOrder> Orders, string NextCursor, bool HasMore, string? FailureReason = null, bool Transient = true)
+{
+    public bool IsSuccess => FailureReason is null;
+
+    public static OrderSyncPage Failure(string reason, bool transient = true) => new([], "", false, reason, transient);
+}

@@ -1,0 +1,23 @@
+using LogisticsLink.Domain.Orders;
+
+namespace LogisticsLink.Marketplaces;
+
+/// <summary>
+/// One marketplace's order importer. It knows nothing of storage: it turns the marketplace's API into
+/// <see cref="ImportedOrder"/>s and reports failures as values, so one bad account never stops the sync loop.
+/// </summary>
+public interface IMarketplaceClient
+{
+    /// <summary>"amazon", "shopify" or "ebay".</summary>
+    string Channel { get; }
+
+    /// <summary>
+    /// Orders created or changed since <paramref name="cursor"/> (opaque, produced by this client; empty = start from
+    /// <paramref name="startFrom"/>). Call again with <see cref="OrderSyncPage.NextCursor"/> while HasMore.
+    /// </summary>
+    Task<OrderSyncPage> FetchChangedOrdersAsync(
+        MarketplaceAccount account, string cursor, DateTimeOffset startFrom, CancellationToken cancellationToken);
+
+    /// <summary>One order by its marketplace id (e.g. after a change notification); a failure page when it fails.</summary>
+    Task<OrderSyncPage> FetchOrderAsync(MarketplaceAccount account, string orderId, CancellationToken cancellationToken);
+}
