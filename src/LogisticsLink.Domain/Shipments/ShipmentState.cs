@@ -18,6 +18,13 @@ public sealed record ShipmentState
     public DateTimeOffset? LastEventAt { get; init; }
     public DateTimeOffset? LastCheckedAt { get; init; }
     public bool Stale { get; init; }
+    public DeliveryWindow? DeliveryWindow { get; init; }
+    public ProofOfDelivery? ProofOfDelivery { get; init; }
+
+    /// <summary>The order's promised delivery date, copied here so risks are judged without reading the order.</summary>
+    public DateTimeOffset? PromisedBy { get; init; }
+
+    public IReadOnlyList<Risks.RiskFlag> Risks { get; init; } = Domain.Risks.RiskFlags.None;
 
     /// <summary>+1 for every change recorded in the change log.</summary>
     public long Version { get; init; }

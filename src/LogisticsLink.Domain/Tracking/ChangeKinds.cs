@@ -11,4 +11,8 @@ public enum ChangeKinds
     EtaChanged = 8,
     StaleChanged = 16,
     DetailsChanged = 32,
+    RisksChanged = 64,
+
+    /// <summary>Not a shipment change: the log entry is an order's (its payload is an order).</summary>
+    OrderChanged = 128,
 }

@@ -1,3 +1,4 @@
+using LogisticsLink.Domain.Risks;
 using LogisticsLink.Domain.Shipments;
 
 namespace LogisticsLink.Domain.Tracking;
@@ -11,7 +12,7 @@ public static class Tracker
     /// <summary>A new shipment, as registered by a caller.</summary>
     public static ShipmentChangeSet Register(
         string id, string tenantId, string carrier, string trackingNumber, OrderLink order,
-        IReadOnlyDictionary<string, string> labels, DateTimeOffset now)
+        IReadOnlyDictionary<string, string> labels, DateTimeOffset now, DateTimeOffset? promisedBy = null)
     {
         var state = new ShipmentState
         {
@@ -21,6 +22,7 @@ public static class Tracker
             TrackingNumber = trackingNumber,
             Status = TrackingStatus.Pending,
             Order = order,
+            PromisedBy = promisedBy,
             Labels = labels,
             CreatedAt = now,
             UpdatedAt = now,
@@ -86,7 +88,10 @@ public static class Tracker
         var kinds = ChangeKinds.None;
         if (statusChanged) kinds |= ChangeKinds.StatusChanged;
         if (added.Count > 0) kinds |= ChangeKinds.EventsAdded;
-        if (eta != previous.EstimatedDelivery) kinds |= ChangeKinds.EtaChanged;
+        var window = snapshot.DeliveryWindow ?? (eta == previous.EstimatedDelivery ? previous.DeliveryWindow : null);
+        var proof = snapshot.ProofOfDelivery is { IsEmpty: false } pod ? pod : previous.ProofOfDelivery;
+        if (eta != previous.EstimatedDelivery || window != previous.DeliveryWindow) kinds |= ChangeKinds.EtaChanged;
+        if (proof != previous.ProofOfDelivery) kinds |= ChangeKinds.DetailsChanged;
         if (previous.Stale) kinds |= ChangeKinds.StaleChanged;
 
         var state = previous with
@@ -96,21 +101,36 @@ public static class Tracker
             StatusDescription = description,
             TrackingUrl = snapshot.TrackingUrl.Length > 0 ? snapshot.TrackingUrl : previous.TrackingUrl,
             EstimatedDelivery = eta,
+            DeliveryWindow = window,
+            ProofOfDelivery = proof,
             DeliveredAt = deliveredAt,
             LastEventAt = newest is null ? previous.LastEventAt : Max(previous.LastEventAt, newest.OccurredAt),
             LastCheckedAt = now,
             Stale = false,
             ConsecutiveFailures = 0,
         };
-        return Finish(previous, state, added, kinds, now);
+        return Finish(previous, state, added, kinds, now, rules);
     }
 
     /// <summary>A refresh failed: keep the last known state, flag it stale, count the failure.</summary>
-    public static ShipmentChangeSet MarkRefreshFailed(ShipmentState previous, DateTimeOffset now)
+    public static ShipmentChangeSet MarkRefreshFailed(ShipmentState previous, DateTimeOffset now, TrackerRules? rules = null)
     {
         var state = previous with { Stale = true, ConsecutiveFailures = previous.ConsecutiveFailures + 1 };
         var kinds = previous.Stale ? ChangeKinds.None : ChangeKinds.StaleChanged;
-        return Finish(previous, state, [], kinds, now);
+        return Finish(previous, state, [], kinds, now, rules ?? TrackerRules.Default);
+    }
+
+    /// <summary>Nothing new from the carrier, but time passed: raises or clears the risks that depend on the clock.</summary>
+    public static ShipmentChangeSet Reassess(ShipmentState previous, DateTimeOffset now, TrackerRules rules) =>
+        Finish(previous, previous, [], ChangeKinds.None, now, rules);
+
+    /// <summary>Links the shipment to its order and the order's promise (both may change when the order is re-imported).</summary>
+    public static ShipmentChangeSet LinkOrder(
+        ShipmentState previous, OrderLink order, DateTimeOffset? promisedBy, DateTimeOffset now, TrackerRules rules)
+    {
+        var state = previous with { Order = order, PromisedBy = promisedBy };
+        var kinds = order != previous.Order || promisedBy != previous.PromisedBy ? ChangeKinds.DetailsChanged : ChangeKinds.None;
+        return Finish(previous, state, [], kinds, now, rules);
     }
 
     /// <summary>The caller registered the same parcel again, possibly with a new order reference or labels.</summary>
@@ -121,12 +141,19 @@ public static class Tracker
         var newLabels = labels is null || labels.Count == 0 ? previous.Labels : labels;
         var changed = newOrder != previous.Order || !SameLabels(newLabels, previous.Labels);
         var state = previous with { Order = newOrder, Labels = newLabels };
-        return Finish(previous, state, [], changed ? ChangeKinds.DetailsChanged : ChangeKinds.None, now);
+        return Finish(previous, state, [], changed ? ChangeKinds.DetailsChanged : ChangeKinds.None, now, TrackerRules.Default);
     }
 
     private static ShipmentChangeSet Finish(
-        ShipmentState previous, ShipmentState state, IReadOnlyList<TrackingEvent> added, ChangeKinds kinds, DateTimeOffset now)
+        ShipmentState previous, ShipmentState state, IReadOnlyList<TrackingEvent> added, ChangeKinds kinds, DateTimeOffset now,
+        TrackerRules rules)
     {
+        var risks = ShipmentRisks.Evaluate(state, now, rules.Risks);
+        if (!risks.SameAs(previous.Risks))
+        {
+            kinds |= ChangeKinds.RisksChanged;
+        }
+        state = state with { Risks = risks };
         if (kinds != ChangeKinds.None)
         {
             state = state with { Version = previous.Version + 1, UpdatedAt = now };

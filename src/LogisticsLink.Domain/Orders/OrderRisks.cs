@@ -1,0 +1,39 @@
+using System.Globalization;
+using LogisticsLink.Domain.Risks;
+using LogisticsLink.Domain.Shipments;
+
+namespace LogisticsLink.Domain.Orders;
+
+/// <summary>
+/// An order's risks: LATE_SHIPMENT (merchant-fulfilled and not shipped by its latest ship date) and, folded in, every
+/// risk of its shipments — so a helpdesk sees one list per order.
+/// </summary>
+public static class OrderRisks
+{
+    public static IReadOnlyList<RiskFlag> Evaluate(OrderState order, IReadOnlyList<ShipmentState> shipments, DateTimeOffset now)
+    {
+        var previous = order.Risks;
+        var flags = new List<RiskFlag>();
+        if (order.FulfillmentChannel != FulfillmentChannel.Amazon && order.LatestShipDate is { } shipBy)
+        {
+            if (order.ShippedAt is null && now > shipBy)
+            {
+                flags.Add(RiskFlags.Raise(previous, RiskKind.LateShipment, $"Not shipped by the latest ship date {Day(shipBy)}", shipBy, true));
+            }
+            else if (order.ShippedAt is { } shipped && shipped > shipBy)
+            {
+                // Counted in the late shipment rate; nothing left to do for this order.
+                flags.Add(RiskFlags.Raise(previous, RiskKind.LateShipment, $"Shipped {Day(shipped)}, after the latest ship date {Day(shipBy)}", shipBy, false));
+            }
+        }
+        foreach (var group in shipments.SelectMany(s => s.Risks).GroupBy(r => r.Kind))
+        {
+            var first = group.MinBy(r => r.Since)!;
+            flags.Add(RiskFlags.Raise(previous, group.Key, first.Reason, first.Since, group.Any(r => r.ActionRequired)));
+        }
+        flags.Sort(static (a, b) => a.Kind.CompareTo(b.Kind));
+        return flags.Count == 0 ? RiskFlags.None : flags;
+    }
+
+    private static string Day(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

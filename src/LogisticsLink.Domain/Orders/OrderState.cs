@@ -1,0 +1,30 @@
+using LogisticsLink.Domain.Risks;
+
+namespace LogisticsLink.Domain.Orders;
+
+/// <summary>A stored order, without its shipments (they are linked by <c>ShipmentState.Order</c>).</summary>
+public sealed record OrderState
+{
+    public required string TenantId { get; init; }
+    public required string Channel { get; init; }
+    public required string OrderId { get; init; }
+    public FulfillmentChannel FulfillmentChannel { get; init; }
+    public string Status { get; init; } = "";
+    public string MarketplaceId { get; init; } = "";
+    public string BuyerLanguage { get; init; } = "";
+    public DateTimeOffset? PurchasedAt { get; init; }
+    public DateTimeOffset? LatestShipDate { get; init; }
+    public DateTimeOffset? LatestDeliveryDate { get; init; }
+
+    /// <summary>When the order's first parcel was handed to the carrier; null while unshipped.</summary>
+    public DateTimeOffset? ShippedAt { get; init; }
+
+    /// <summary>The order's own risks and its shipments', as last evaluated.</summary>
+    public IReadOnlyList<RiskFlag> Risks { get; init; } = RiskFlags.None;
+
+    /// <summary>+1 for every change recorded in the change log.</summary>
+    public long Version { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+}

@@ -1,0 +1,71 @@
+using LogisticsLink.Domain.Risks;
+using LogisticsLink.Domain.Shipments;
+
+namespace LogisticsLink.Domain.Orders;
+
+/// <summary>
+/// Amazon's seller-fulfilled performance measures, computed from stored orders and shipments (definitions in
+/// Seller Central's help: a tracking number is valid once the carrier has scanned it; a package is on time when
+/// delivered by the promised date; a shipment is late when confirmed after the latest ship date). Only
+/// merchant-fulfilled and third-party orders count: Amazon answers for FBA.
+/// </summary>
+public sealed record SellerMetrics(
+    DateTimeOffset From, DateTimeOffset To,
+    int ShippedPackages, int ValidTrackingPackages,
+    int OnTimeEligible, int OnTimeDelivered,
+    int ShipDueOrders, int LateShipments,
+    IReadOnlyDictionary<RiskKind, int> OpenRisks)
+{
+    // A rate over nothing is 1 for the good measures and 0 for the bad one: an empty window has no failures.
+    public double ValidTrackingRate => Rate(ValidTrackingPackages, ShippedPackages, 1);
+    public double OnTimeDeliveryRate => Rate(OnTimeDelivered, OnTimeEligible, 1);
+    public double LateShipmentRate => Rate(LateShipments, ShipDueOrders, 0);
+
+    private static double Rate(int part, int whole, double empty) => whole == 0 ? empty : (double)part / whole;
+
+    public static SellerMetrics Compute(
+        IEnumerable<(OrderState Order, IReadOnlyList<ShipmentState> Shipments)> orders, DateTimeOffset from, DateTimeOffset to)
+    {
+        int shipped = 0, valid = 0, eligible = 0, onTime = 0, due = 0, late = 0;
+        var open = new Dictionary<RiskKind, int>();
+        foreach (var (order, shipments) in orders)
+        {
+            foreach (var risk in order.Risks.Where(r => r.ActionRequired))
+            {
+                open[risk.Kind] = open.GetValueOrDefault(risk.Kind) + 1;
+            }
+            if (order.FulfillmentChannel == FulfillmentChannel.Amazon)
+            {
+                continue;
+            }
+            if (order.LatestShipDate is { } shipBy && shipBy >= from && shipBy < to)
+            {
+                due++;
+                if (order.ShippedAt is { } shippedAt ? shippedAt > shipBy : to > shipBy)
+                {
+                    late++;
+                }
+            }
+            if (order.LatestDeliveryDate is not { } promise || promise < from || promise >= to)
+            {
+                continue;
+            }
+            foreach (var s in shipments)
+            {
+                shipped++;
+                var hasScan = s.LastEventAt is not null;
+                if (!hasScan)
+                {
+                    continue;
+                }
+                valid++;
+                eligible++;
+                if (s.Status == TrackingStatus.Delivered && s.DeliveredAt is { } delivered && delivered <= promise)
+                {
+                    onTime++;
+                }
+            }
+        }
+        return new SellerMetrics(from, to, shipped, valid, eligible, onTime, due, late, open);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using LogisticsLink.Domain.Shipments;
+
+namespace LogisticsLink.Domain.Risks;
+
+/// <summary>Which risks a shipment carries right now, from its state, the order's promise and the clock.</summary>
+public static class ShipmentRisks
+{
+    public static IReadOnlyList<RiskFlag> Evaluate(ShipmentState s, DateTimeOffset now, RiskRules rules)
+    {
+        var previous = s.Risks;
+        var flags = new List<RiskFlag>(2);
+        var statusSince = s.LastEventAt ?? s.LastCheckedAt ?? now;
+        switch (s.Status)
+        {
+            case TrackingStatus.Exception:
+                flags.Add(RiskFlags.Raise(previous, RiskKind.Exception, Describe("The carrier reports an exception", s), statusSince, true));
+                break;
+            case TrackingStatus.AttemptFailed:
+                flags.Add(RiskFlags.Raise(previous, RiskKind.AttemptFailed, Describe("A delivery attempt failed", s), statusSince, true));
+                break;
+            case TrackingStatus.Returning or TrackingStatus.Returned:
+                flags.Add(RiskFlags.Raise(previous, RiskKind.Returning, Describe("The parcel is going back to the sender", s), statusSince, true));
+                break;
+            case TrackingStatus.Lost:
+                flags.Add(RiskFlags.Raise(previous, RiskKind.Lost, Describe("The carrier reports the parcel lost", s), statusSince, true));
+                break;
+        }
+
+        if (s.PromisedBy is { } promise && s.Status is not (TrackingStatus.Delivered or TrackingStatus.Cancelled or TrackingStatus.Returned or TrackingStatus.Lost))
+        {
+            if (now > promise)
+            {
+                flags.Add(RiskFlags.Raise(previous, RiskKind.Delayed, $"Not delivered by the promised {Day(promise)}", promise, true));
+            }
+            else if (s.EstimatedDelivery is { } eta && eta.UtcDateTime.Date > promise.UtcDateTime.Date)
+            {
+                flags.Add(RiskFlags.Raise(previous, RiskKind.Delayed, $"Carrier estimate {Day(eta)} is after the promised {Day(promise)}", now, true));
+            }
+        }
+
+        if (rules.StalledAfter(s.Status) is { } limit && s.LastEventAt is { } lastScan && now - lastScan > limit)
+        {
+            flags.Add(RiskFlags.Raise(previous, RiskKind.Stalled,
+                $"No carrier scan for {(int)(now - lastScan).TotalHours} h (limit {(int)limit.TotalHours} h)", lastScan + limit, true));
+        }
+
+        if (!s.Order.IsNone && s.LastEventAt is null && s.Status is TrackingStatus.Pending or TrackingStatus.NotFound or TrackingStatus.Expired
+            && now - s.CreatedAt > rules.ValidTrackingGrace)
+        {
+            flags.Add(RiskFlags.Raise(previous, RiskKind.NoValidTracking,
+                $"No carrier scan {(int)rules.ValidTrackingGrace.TotalHours} h after shipping", s.CreatedAt + rules.ValidTrackingGrace, true));
+        }
+        return flags.Count == 0 ? RiskFlags.None : flags;
+    }
+
+    private static string Describe(string what, ShipmentState s) =>
+        s.StatusDescription.Length > 0 ? $"{what}: {s.StatusDescription}" : what;
+
+    private static string Day(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
