@@ -73,6 +73,45 @@ internal static class PostgresMigrations
             );
             CREATE INDEX ix_changes_tenant ON changes (tenant_id, sequence);
             """),
+        (2, """
+            ALTER TABLE shipments ADD COLUMN extras TEXT NOT NULL DEFAULT '{}';
+
+            CREATE TABLE orders (
+                pk                   BIGINT  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                tenant_id            TEXT    NOT NULL,
+                channel              TEXT    NOT NULL,
+                order_id             TEXT    NOT NULL,
+                fulfillment_channel  INTEGER NOT NULL,
+                status               TEXT    NOT NULL,
+                marketplace_id       TEXT    NOT NULL,
+                buyer_language       TEXT    NOT NULL,
+                purchased_at         BIGINT  NULL,
+                latest_ship_date     BIGINT  NULL,
+                latest_delivery_date BIGINT  NULL,
+                shipped_at           BIGINT  NULL,
+                risks                TEXT    NOT NULL,
+                risk_mask            INTEGER NOT NULL,
+                version              BIGINT  NOT NULL,
+                created_at           BIGINT  NOT NULL,
+                updated_at           BIGINT  NOT NULL,
+                revision             BIGINT  NOT NULL,
+                UNIQUE (tenant_id, channel, order_id)
+            );
+            CREATE INDEX ix_orders_tenant ON orders (tenant_id, pk);
+            CREATE INDEX ix_shipments_order_link ON shipments (tenant_id, order_channel, order_id);
+
+            CREATE TABLE marketplace_connections (
+                tenant_id        TEXT    NOT NULL,
+                channel          TEXT    NOT NULL,
+                credentials      BYTEA   NOT NULL,
+                marketplace_ids  TEXT    NOT NULL,
+                connected_at     BIGINT  NOT NULL,
+                sync_cursor      TEXT    NOT NULL,
+                last_synced_at   BIGINT  NULL,
+                last_error       TEXT    NOT NULL,
+                PRIMARY KEY (tenant_id, channel)
+            );
+            """),
     ];
 
     public static int Latest => Scripts[^1].Version;

@@ -10,12 +10,12 @@ namespace LogisticsLink.Storage.Sql;
 /// <c>ON CONFLICT</c> and <c>RETURNING</c>), the same row mapping. A dialect supplies connections, how writes are
 /// serialized so that change-log sequences are visible in commit order, how due shipments are leased, and migrations.
 /// </summary>
-public abstract class SqlShipmentStore : IShipmentStore, IAsyncDisposable
+public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IAsyncDisposable
 {
     private const string ShipmentColumns = """
         id, tenant_id, carrier, tracking_number, status, status_detail, status_description, tracking_url,
         estimated_delivery, delivered_at, last_event_at, last_checked_at, stale, version, order_channel, order_id,
-        labels, created_at, updated_at, next_check_at, consecutive_failures, revision, pk
+        labels, created_at, updated_at, next_check_at, consecutive_failures, revision, pk, extras
         """;
 
     /// <summary>The shipment columns in the order <see cref="ReadShipment"/> reads them.</summary>
@@ -236,9 +236,9 @@ public abstract class SqlShipmentStore : IShipmentStore, IAsyncDisposable
         command.CommandText = """
             INSERT INTO shipments (id, tenant_id, carrier, tracking_number, status, status_detail, status_description,
                 tracking_url, estimated_delivery, delivered_at, last_event_at, last_checked_at, stale, version,
-                order_channel, order_id, labels, created_at, updated_at, next_check_at, consecutive_failures, revision)
+                order_channel, order_id, labels, created_at, updated_at, next_check_at, consecutive_failures, revision, extras)
             VALUES (@id, @tenant, @carrier, @number, @status, @detail, @description, @url, @eta, @delivered, @lastEvent,
-                @lastChecked, @stale, @version, @channel, @order, @labels, @created, @updated, @next, @failures, 1)
+                @lastChecked, @stale, @version, @channel, @order, @labels, @created, @updated, @next, @failures, 1, @extras)
             ON CONFLICT DO NOTHING
             """;
         BindState(command, s);
@@ -258,7 +258,7 @@ public abstract class SqlShipmentStore : IShipmentStore, IAsyncDisposable
                 tracking_url = @url, estimated_delivery = @eta, delivered_at = @delivered, last_event_at = @lastEvent,
                 last_checked_at = @lastChecked, stale = @stale, version = @version, order_channel = @channel,
                 order_id = @order, labels = @labels, updated_at = @updated, next_check_at = @next,
-                consecutive_failures = @failures, lease_until = NULL, revision = revision + 1
+                consecutive_failures = @failures, lease_until = NULL, revision = revision + 1, extras = @extras
             WHERE id = @id AND tenant_id = @tenant AND revision = @revision
             """;
         BindState(command, s);
@@ -292,6 +292,7 @@ public abstract class SqlShipmentStore : IShipmentStore, IAsyncDisposable
         command.Bind("@updated", RowValues.Instant(s.UpdatedAt));
         command.Bind("@next", RowValues.Instant(s.NextCheckAt));
         command.Bind("@failures", s.ConsecutiveFailures);
+        command.Bind("@extras", ShipmentExtras.Write(s));
     }
 
     private static async Task InsertEventsAsync(DbConnection connection, DbTransaction tx, ShipmentCommit commit, CancellationToken cancellationToken)
@@ -331,7 +332,20 @@ public abstract class SqlShipmentStore : IShipmentStore, IAsyncDisposable
         }
     }
 
-    private static async Task<long> AppendChangeAsync(DbConnection connection, DbTransaction tx, ShipmentCommit commit, CancellationToken cancellationToken)
+    private static Task<long> AppendChangeAsync(DbConnection connection, DbTransaction tx, ShipmentCommit commit, CancellationToken cancellationToken)
+    {
+        var s = commit.State;
+        return AppendLogEntryAsync(connection, tx,
+            new LogEntry(s.TenantId, s.Id, commit.Kinds, commit.PreviousStatus, s.Status, s.Version, s.UpdatedAt, commit.ChangePayload!),
+            cancellationToken);
+    }
+
+    /// <summary>One change-log row; <see cref="LogEntry.Key"/> is a shipment id, or an order's log key.</summary>
+    private sealed record LogEntry(
+        string TenantId, string Key, ChangeKinds Kinds, TrackingStatus PreviousStatus, TrackingStatus Status, long Version,
+        DateTimeOffset CommittedAt, byte[] Payload);
+
+    private static async Task<long> AppendLogEntryAsync(DbConnection connection, DbTransaction tx, LogEntry entry, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = tx;
@@ -340,15 +354,14 @@ public abstract class SqlShipmentStore : IShipmentStore, IAsyncDisposable
             VALUES (@tenant, @id, @kinds, @previous, @status, @version, @committed, @payload)
             RETURNING sequence
             """;
-        var s = commit.State;
-        command.Bind("@tenant", s.TenantId);
-        command.Bind("@id", s.Id);
-        command.Bind("@kinds", (int)commit.Kinds);
-        command.Bind("@previous", (int)commit.PreviousStatus);
-        command.Bind("@status", (int)s.Status);
-        command.Bind("@version", s.Version);
-        command.Bind("@committed", RowValues.Instant(s.UpdatedAt));
-        command.Bind("@payload", commit.ChangePayload!);
+        command.Bind("@tenant", entry.TenantId);
+        command.Bind("@id", entry.Key);
+        command.Bind("@kinds", (int)entry.Kinds);
+        command.Bind("@previous", (int)entry.PreviousStatus);
+        command.Bind("@status", (int)entry.Status);
+        command.Bind("@version", entry.Version);
+        command.Bind("@committed", RowValues.Instant(entry.CommittedAt));
+        command.Bind("@payload", entry.Payload);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
     }
 
@@ -380,7 +393,7 @@ public abstract class SqlShipmentStore : IShipmentStore, IAsyncDisposable
         UpdatedAt = RowValues.ReadInstant(r, 18),
         NextCheckAt = RowValues.ReadOptionalInstant(r, 19),
         ConsecutiveFailures = r.GetInt32(20),
-    }, r.GetInt64(21));
+    }.WithExtras(r.GetString(23)), r.GetInt64(21));
 
     private static void AppendIn(StringBuilder sql, DbCommand command, string column, string prefix, IReadOnlyList<object> values)
     {

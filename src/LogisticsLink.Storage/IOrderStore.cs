@@ -1,0 +1,49 @@
+using LogisticsLink.Domain.Orders;
+using LogisticsLink.Domain.Risks;
+using LogisticsLink.Domain.Shipments;
+
+namespace LogisticsLink.Storage;
+
+/// <summary>
+/// Orders, their links to shipments, and marketplace connections. Lives in the same database as the shipments, and an
+/// order's change goes into the same change log, so order changes share the stream's sequence and resume guarantees.
+/// </summary>
+public interface IOrderStore
+{
+    Task<StoredOrder?> FindOrderAsync(string tenantId, string channel, string orderId, CancellationToken cancellationToken);
+
+    Task<OrderPage> ListOrdersAsync(string tenantId, OrderQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The shipments linked to an order, oldest first.</summary>
+    Task<IReadOnlyList<ShipmentState>> ListOrderShipmentsAsync(string tenantId, string channel, string orderId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inserts (<see cref="OrderCommit.ExpectedRevision"/> 0) or updates an order and appends its change-log entry in one
+    /// transaction. Fails with <see cref="ConcurrencyConflictException"/> when the row moved on, and with
+    /// <see cref="DuplicateShipmentException"/>'s order sibling <see cref="DuplicateOrderException"/> on a racing insert.
+    /// </summary>
+    Task<CommitResult> CommitOrderAsync(OrderCommit commit, CancellationToken cancellationToken);
+
+    Task SaveConnectionAsync(MarketplaceConnectionRecord connection, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<MarketplaceConnectionRecord>> ListConnectionsAsync(CancellationToken cancellationToken);
+
+    Task RecordSyncAsync(string tenantId, string channel, string cursor, DateTimeOffset? syncedAt, string error, CancellationToken cancellationToken);
+}
+
+public sealed record StoredOrder(OrderState State, long Revision);
+
+/// <summary>A change-log entry's payload is supplied by the caller, as for shipments; null writes no entry.</summary>
+public sealed record OrderCommit(OrderState State, long ExpectedRevision, byte[]? ChangePayload);
+
+/// <summary>Filters and keyset paging for listing orders, newest first. <see cref="BeforeKey"/> 0 starts at the newest.</summary>
+public sealed record OrderQuery(
+    string Channel, FulfillmentChannel FulfillmentChannel, IReadOnlyCollection<RiskKind> RiskKinds, string Status,
+    DateTimeOffset? PromisedFrom, DateTimeOffset? PromisedTo, int PageSize, long BeforeKey);
+
+public sealed record OrderPage(IReadOnlyList<OrderState> Orders, long NextKey);
+
+/// <summary>A tenant's marketplace account; <see cref="EncryptedCredentials"/> is opaque to the store.</summary>
+public sealed record MarketplaceConnectionRecord(
+    string TenantId, string Channel, byte[] EncryptedCredentials, IReadOnlyList<string> MarketplaceIds,
+    DateTimeOffset ConnectedAt, string Cursor, DateTimeOffset? LastSyncedAt, string LastError);

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using LogisticsLink.Domain.Risks;
+using LogisticsLink.Domain.Shipments;
+
+namespace LogisticsLink.Storage.Sql;
+
+/// <summary>
+/// The parts of a shipment that are read with it but never filtered on (risks, promise, delivery window, proof of
+/// delivery), kept as one JSON column so the row stays narrow and new parts need no migration.
+/// </summary>
+internal static class ShipmentExtras
+{
+    private sealed record Extras(
+        IReadOnlyList<RiskFlag>? Risks, DateTimeOffset? PromisedBy, DeliveryWindow? Window, ProofOfDelivery? Proof);
+
+    public static string Write(ShipmentState s) =>
+        s.Risks.Count == 0 && s.PromisedBy is null && s.DeliveryWindow is null && s.ProofOfDelivery is null
+            ? "{}"
+            : JsonSerializer.Serialize(new Extras(s.Risks.Count == 0 ? null : s.Risks, s.PromisedBy, s.DeliveryWindow, s.ProofOfDelivery));
+
+    public static ShipmentState WithExtras(this ShipmentState s, string json)
+    {
+        if (json == "{}")
+        {
+            return s;
+        }
+        var extras = JsonSerializer.Deserialize<Extras>(json)!;
+        return s with
+        {
+            Risks = extras.Risks ?? RiskFlags.None,
+            PromisedBy = extras.PromisedBy,
+            DeliveryWindow = extras.Window,
+            ProofOfDelivery = extras.Proof,
+        };
+    }
+}

@@ -1,0 +1,265 @@
+using System.Data.Common;
+using System.Text;
+using System.Text.Json;
+using LogisticsLink.Domain.Orders;
+using LogisticsLink.Domain.Risks;
+using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Domain.Tracking;
+
+namespace LogisticsLink.Storage.Sql;
+
+// Orders and marketplace connections: same database, same write serialization, same change log as shipments.
+public abstract partial class SqlShipmentStore
+{
+    private const string OrderColumns = """
+        tenant_id, channel, order_id, fulfillment_channel, status, marketplace_id, buyer_language, purchased_at,
+        latest_ship_date, latest_delivery_date, shipped_at, risks, version, created_at, updated_at, revision, pk
+        """;
+
+    /// <summary>The change-log key of an order, in the column that holds shipment ids for shipment changes.</summary>
+    public static string OrderLogKey(string channel, string orderId) => $"order:{channel}:{orderId}";
+
+    public async Task<StoredOrder?> FindOrderAsync(string tenantId, string channel, string orderId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {OrderColumns} FROM orders WHERE tenant_id = @tenant AND channel = @channel AND order_id = @order";
+        command.Bind("@tenant", tenantId);
+        command.Bind("@channel", channel);
+        command.Bind("@order", orderId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new StoredOrder(ReadOrder(reader), reader.GetInt64(15)) : null;
+    }
+
+    public async Task<OrderPage> ListOrdersAsync(string tenantId, OrderQuery query, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var sql = new StringBuilder($"SELECT {OrderColumns} FROM orders WHERE tenant_id = @tenant");
+        command.Bind("@tenant", tenantId);
+        if (query.BeforeKey > 0)
+        {
+            sql.Append(" AND pk < @before");
+            command.Bind("@before", query.BeforeKey);
+        }
+        if (query.Channel.Length > 0)
+        {
+            sql.Append(" AND channel = @channel");
+            command.Bind("@channel", query.Channel);
+        }
+        if (query.FulfillmentChannel != FulfillmentChannel.Unspecified)
+        {
+            sql.Append(" AND fulfillment_channel = @fulfillment");
+            command.Bind("@fulfillment", (int)query.FulfillmentChannel);
+        }
+        if (query.Status.Length > 0)
+        {
+            sql.Append(" AND status = @status");
+            command.Bind("@status", query.Status);
+        }
+        if (query.RiskKinds.Count > 0)
+        {
+            sql.Append(" AND (risk_mask & @mask) <> 0");
+            command.Bind("@mask", RiskMask(query.RiskKinds));
+        }
+        if (query.PromisedFrom is { } from)
+        {
+            sql.Append(" AND (latest_delivery_date >= @from OR latest_ship_date >= @from)");
+            command.Bind("@from", RowValues.Instant(from));
+        }
+        if (query.PromisedTo is { } to)
+        {
+            sql.Append(" AND (latest_delivery_date < @to OR latest_ship_date < @to)");
+            command.Bind("@to", RowValues.Instant(to));
+        }
+        sql.Append(" ORDER BY pk DESC LIMIT @limit");
+        command.Bind("@limit", query.PageSize + 1);
+        command.CommandText = sql.ToString();
+
+        var rows = new List<(OrderState State, long Key)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((ReadOrder(reader), reader.GetInt64(16)));
+            }
+        }
+        var hasMore = rows.Count > query.PageSize;
+        if (hasMore)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+        return new OrderPage(rows.Select(r => r.State).ToList(), hasMore ? rows[^1].Key : 0);
+    }
+
+    public async Task<IReadOnlyList<ShipmentState>> ListOrderShipmentsAsync(
+        string tenantId, string channel, string orderId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {Columns} FROM shipments WHERE tenant_id = @tenant AND order_channel = @channel AND order_id = @order ORDER BY pk
+            """;
+        command.Bind("@tenant", tenantId);
+        command.Bind("@channel", channel);
+        command.Bind("@order", orderId);
+        var shipments = new List<ShipmentState>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            shipments.Add(ReadShipment(reader).State);
+        }
+        return shipments;
+    }
+
+    public Task<CommitResult> CommitOrderAsync(OrderCommit commit, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, tx) =>
+        {
+            var o = commit.State;
+            await using (var command = connection.CreateCommand())
+            {
+                command.Transaction = tx;
+                command.CommandText = commit.ExpectedRevision == 0
+                    ? """
+                      INSERT INTO orders (tenant_id, channel, order_id, fulfillment_channel, status, marketplace_id,
+                          buyer_language, purchased_at, latest_ship_date, latest_delivery_date, shipped_at, risks, risk_mask,
+                          version, created_at, updated_at, revision)
+                      VALUES (@tenant, @channel, @order, @fulfillment, @status, @marketplace, @language, @purchased,
+                          @shipBy, @deliverBy, @shipped, @risks, @mask, @version, @created, @updated, 1)
+                      ON CONFLICT DO NOTHING
+                      """
+                    : """
+                      UPDATE orders SET fulfillment_channel = @fulfillment, status = @status, marketplace_id = @marketplace,
+                          buyer_language = @language, purchased_at = @purchased, latest_ship_date = @shipBy,
+                          latest_delivery_date = @deliverBy, shipped_at = @shipped, risks = @risks, risk_mask = @mask,
+                          version = @version, updated_at = @updated, revision = revision + 1
+                      WHERE tenant_id = @tenant AND channel = @channel AND order_id = @order AND revision = @revision
+                      """;
+                BindOrder(command, o);
+                command.Bind("@revision", commit.ExpectedRevision);
+                if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+                {
+                    throw commit.ExpectedRevision == 0
+                        ? new DuplicateOrderException(o.Channel, o.OrderId)
+                        : new ConcurrencyConflictException(OrderLogKey(o.Channel, o.OrderId));
+                }
+            }
+            var sequence = 0L;
+            if (commit.ChangePayload is { } payload)
+            {
+                await SerializeAppendAsync(connection, tx, cancellationToken);
+                sequence = await AppendLogEntryAsync(connection, tx,
+                    new LogEntry(o.TenantId, OrderLogKey(o.Channel, o.OrderId), ChangeKinds.OrderChanged,
+                        TrackingStatus.Unspecified, TrackingStatus.Unspecified, o.Version, o.UpdatedAt, payload),
+                    cancellationToken);
+                await AfterAppendAsync(connection, tx, sequence, cancellationToken);
+            }
+            return new CommitResult(commit.ExpectedRevision + 1, sequence);
+        }, cancellationToken);
+
+    public Task SaveConnectionAsync(MarketplaceConnectionRecord c, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, tx) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = """
+                INSERT INTO marketplace_connections (tenant_id, channel, credentials, marketplace_ids, connected_at,
+                    sync_cursor, last_synced_at, last_error)
+                VALUES (@tenant, @channel, @credentials, @ids, @connected, @cursor, @synced, @error)
+                ON CONFLICT (tenant_id, channel) DO UPDATE SET credentials = excluded.credentials,
+                    marketplace_ids = excluded.marketplace_ids, connected_at = excluded.connected_at,
+                    sync_cursor = excluded.sync_cursor, last_synced_at = excluded.last_synced_at, last_error = excluded.last_error
+                """;
+            command.Bind("@tenant", c.TenantId);
+            command.Bind("@channel", c.Channel);
+            command.Bind("@credentials", c.EncryptedCredentials);
+            command.Bind("@ids", JsonSerializer.Serialize(c.MarketplaceIds));
+            command.Bind("@connected", RowValues.Instant(c.ConnectedAt));
+            command.Bind("@cursor", c.Cursor);
+            command.Bind("@synced", RowValues.Instant(c.LastSyncedAt));
+            command.Bind("@error", c.LastError);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return 0;
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<MarketplaceConnectionRecord>> ListConnectionsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT tenant_id, channel, credentials, marketplace_ids, connected_at, sync_cursor, last_synced_at, last_error
+            FROM marketplace_connections ORDER BY tenant_id, channel
+            """;
+        var list = new List<MarketplaceConnectionRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new MarketplaceConnectionRecord(
+                reader.GetString(0), reader.GetString(1), (byte[])reader.GetValue(2),
+                JsonSerializer.Deserialize<List<string>>(reader.GetString(3)) ?? [],
+                RowValues.ReadInstant(reader, 4), reader.GetString(5), RowValues.ReadOptionalInstant(reader, 6), reader.GetString(7)));
+        }
+        return list;
+    }
+
+    public Task RecordSyncAsync(
+        string tenantId, string channel, string cursor, DateTimeOffset? syncedAt, string error, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, tx) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = """
+                UPDATE marketplace_connections SET sync_cursor = @cursor, last_error = @error,
+                    last_synced_at = COALESCE(@synced, last_synced_at)
+                WHERE tenant_id = @tenant AND channel = @channel
+                """;
+            command.Bind("@cursor", cursor);
+            command.Bind("@error", error);
+            command.Bind("@synced", RowValues.Instant(syncedAt));
+            command.Bind("@tenant", tenantId);
+            command.Bind("@channel", channel);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return 0;
+        }, cancellationToken);
+
+    private static void BindOrder(DbCommand command, OrderState o)
+    {
+        command.Bind("@tenant", o.TenantId);
+        command.Bind("@channel", o.Channel);
+        command.Bind("@order", o.OrderId);
+        command.Bind("@fulfillment", (int)o.FulfillmentChannel);
+        command.Bind("@status", o.Status);
+        command.Bind("@marketplace", o.MarketplaceId);
+        command.Bind("@language", o.BuyerLanguage);
+        command.Bind("@purchased", RowValues.Instant(o.PurchasedAt));
+        command.Bind("@shipBy", RowValues.Instant(o.LatestShipDate));
+        command.Bind("@deliverBy", RowValues.Instant(o.LatestDeliveryDate));
+        command.Bind("@shipped", RowValues.Instant(o.ShippedAt));
+        command.Bind("@risks", o.Risks.Count == 0 ? "[]" : JsonSerializer.Serialize(o.Risks));
+        command.Bind("@mask", RiskMask(o.Risks.Select(r => r.Kind)));
+        command.Bind("@version", o.Version);
+        command.Bind("@created", RowValues.Instant(o.CreatedAt));
+        command.Bind("@updated", RowValues.Instant(o.UpdatedAt));
+    }
+
+    private static OrderState ReadOrder(DbDataReader r) => new()
+    {
+        TenantId = r.GetString(0),
+        Channel = r.GetString(1),
+        OrderId = r.GetString(2),
+        FulfillmentChannel = (FulfillmentChannel)r.GetInt32(3),
+        Status = r.GetString(4),
+        MarketplaceId = r.GetString(5),
+        BuyerLanguage = r.GetString(6),
+        PurchasedAt = RowValues.ReadOptionalInstant(r, 7),
+        LatestShipDate = RowValues.ReadOptionalInstant(r, 8),
+        LatestDeliveryDate = RowValues.ReadOptionalInstant(r, 9),
+        ShippedAt = RowValues.ReadOptionalInstant(r, 10),
+        Risks = r.GetString(11) == "[]" ? RiskFlags.None : JsonSerializer.Deserialize<List<RiskFlag>>(r.GetString(11)) ?? [],
+        Version = r.GetInt64(12),
+        CreatedAt = RowValues.ReadInstant(r, 13),
+        UpdatedAt = RowValues.ReadInstant(r, 14),
+    };
+
+    private static int RiskMask(IEnumerable<RiskKind> kinds) => kinds.Aggregate(0, (mask, kind) => mask | (1 << (int)kind));
+}
