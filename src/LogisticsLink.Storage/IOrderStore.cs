@@ -24,6 +24,9 @@ public interface IOrderStore
     /// </summary>
     Task<CommitResult> CommitOrderAsync(OrderCommit commit, CancellationToken cancellationToken);
 
+    /// <summary>Unshipped orders past their latest ship date that are not flagged LATE_SHIPMENT yet (any tenant).</summary>
+    Task<IReadOnlyList<OrderState>> ListOverdueUnflaggedAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+
     Task SaveConnectionAsync(MarketplaceConnectionRecord connection, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<MarketplaceConnectionRecord>> ListConnectionsAsync(CancellationToken cancellationToken);

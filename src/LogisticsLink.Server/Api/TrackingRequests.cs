@@ -161,7 +161,7 @@ public static class TrackingRequests
         catch (FormatException)
         {
         }
-        violations.Add("page_token", "is not a token returned by ListShipments");
+        violations.Add("page_token", "is not a token returned by this list call");
         return 0;
     }
 }

@@ -15,6 +15,8 @@ public sealed class Violations
 
     public bool Any => _items.Count > 0;
 
+    public int Count => _items.Count;
+
     public Violations Add(string field, string description)
     {
         _items.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description });

@@ -26,6 +26,7 @@ public static class LogisticsLinkApp
 
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<TrackingGrpcService>();
+        app.MapGrpcService<OrderGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz");

@@ -1,6 +1,8 @@
 using LogisticsLink.Carriers.Sandbox;
 using LogisticsLink.Domain.Scheduling;
+using LogisticsLink.Domain.Risks;
 using LogisticsLink.Server.Auth;
+using LogisticsLink.Server.Orders;
 using LogisticsLink.Server.Scheduling;
 using LogisticsLink.Server.Streaming;
 using LogisticsLink.Server.Tracking;
@@ -15,7 +17,8 @@ namespace LogisticsLink.Server.Hosting;
 /// </summary>
 public sealed class OptionsValidation :
     IValidateOptions<StorageOptions>, IValidateOptions<StreamOptions>, IValidateOptions<SchedulerOptions>,
-    IValidateOptions<SandboxOptions>, IValidateOptions<AuthOptions>, IValidateOptions<TrackingOptions>
+    IValidateOptions<SandboxOptions>, IValidateOptions<AuthOptions>, IValidateOptions<TrackingOptions>,
+    IValidateOptions<OrderOptions>, IValidateOptions<MarketplaceSecurityOptions>, IValidateOptions<RiskRules>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions o) => o.Provider switch
     {
@@ -63,6 +66,26 @@ public sealed class OptionsValidation :
     public ValidateOptionsResult Validate(string? name, TrackingOptions o) => Result(
         Positive(o.RefreshWait, "Tracking:RefreshWait"),
         Check(o.CacheSize is >= 1 and <= 100_000_000, "Tracking:CacheSize must be between 1 and 100000000 (got {0}).", o.CacheSize));
+
+    public ValidateOptionsResult Validate(string? name, OrderOptions o) => Result(Positive(o.SweepInterval, "Orders:SweepInterval"));
+
+    public ValidateOptionsResult Validate(string? name, MarketplaceSecurityOptions o) => Result(Check(
+        string.IsNullOrEmpty(o.EncryptionKey) || IsKey(o.EncryptionKey),
+        "Marketplaces:EncryptionKey must be 32 bytes in base64 (e.g. the output of 'openssl rand -base64 32')."));
+
+    private static bool IsKey(string base64)
+    {
+        var buffer = new byte[33];
+        return Convert.TryFromBase64String(base64, buffer, out var written) && written == 32;
+    }
+
+    public ValidateOptionsResult Validate(string? name, RiskRules o) => Result(
+        Positive(o.StalledInfoReceived, "Risks:StalledInfoReceived"),
+        Positive(o.StalledInTransit, "Risks:StalledInTransit"),
+        Positive(o.StalledOutForDelivery, "Risks:StalledOutForDelivery"),
+        Positive(o.StalledAvailableForPickup, "Risks:StalledAvailableForPickup"),
+        Positive(o.StalledException, "Risks:StalledException"),
+        Positive(o.ValidTrackingGrace, "Risks:ValidTrackingGrace"));
 
     public ValidateOptionsResult Validate(string? name, SandboxOptions o) =>
         Result(Positive(o.StepInterval, "Sandbox:StepInterval"));

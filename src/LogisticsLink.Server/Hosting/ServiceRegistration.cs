@@ -1,6 +1,8 @@
 using LogisticsLink.Carriers;
 using LogisticsLink.Carriers.Sandbox;
+using LogisticsLink.Domain.Risks;
 using LogisticsLink.Server.Auth;
+using LogisticsLink.Server.Orders;
 using LogisticsLink.Server.Api;
 using LogisticsLink.Server.Scheduling;
 using LogisticsLink.Server.Streaming;
@@ -25,14 +27,21 @@ public static class ServiceRegistration
         AddValidatedOptions<SandboxOptions>(services, SandboxOptions.Section);
         AddValidatedOptions<AuthOptions>(services, AuthOptions.Section);
         AddValidatedOptions<TrackingOptions>(services, TrackingOptions.Section);
+        AddValidatedOptions<OrderOptions>(services, OrderOptions.Section);
+        AddValidatedOptions<MarketplaceSecurityOptions>(services, MarketplaceSecurityOptions.Section);
+        AddValidatedOptions<RiskRules>(services, "Risks");
 
         if (configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"] == StorageOptions.PostgresProvider)
         {
-            services.AddSingleton<IShipmentStore, PostgresShipmentStore>();
+            services.AddSingleton<PostgresShipmentStore>();
+            services.AddSingleton<IShipmentStore>(sp => sp.GetRequiredService<PostgresShipmentStore>());
+            services.AddSingleton<IOrderStore>(sp => sp.GetRequiredService<PostgresShipmentStore>());
         }
         else
         {
-            services.AddSingleton<IShipmentStore, SqliteShipmentStore>();
+            services.AddSingleton<SqliteShipmentStore>();
+            services.AddSingleton<IShipmentStore>(sp => sp.GetRequiredService<SqliteShipmentStore>());
+            services.AddSingleton<IOrderStore>(sp => sp.GetRequiredService<SqliteShipmentStore>());
         }
         services.AddHostedService<StoreInitializer>();
 
@@ -50,9 +59,15 @@ public static class ServiceRegistration
         services.AddSingleton<ShipmentTracker>();
         services.AddHostedService<RefreshScheduler>();
 
+        services.AddSingleton<OrderReviewQueue>();
+        services.AddSingleton<OrderLinker>();
+        services.AddSingleton<CredentialProtector>();
+        services.AddHostedService<OrderReviewer>();
+
         services.AddSingleton<ApiKeyRegistry>();
         services.AddGrpc(o => o.EnableDetailedErrors = false)
-            .AddServiceOptions<TrackingGrpcService>(o => o.Interceptors.Add<ApiKeyInterceptor>());
+            .AddServiceOptions<TrackingGrpcService>(o => o.Interceptors.Add<ApiKeyInterceptor>())
+            .AddServiceOptions<OrderGrpcService>(o => o.Interceptors.Add<ApiKeyInterceptor>());
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
         return services;

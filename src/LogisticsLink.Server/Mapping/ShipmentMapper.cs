@@ -31,6 +31,19 @@ public static class ShipmentMapper
             CreatedAt = Timestamp.FromDateTimeOffset(s.CreatedAt),
             UpdatedAt = Timestamp.FromDateTimeOffset(s.UpdatedAt),
         };
+        if (s.DeliveryWindow is { } window)
+        {
+            shipment.DeliveryWindow = new V1.DeliveryWindow { Start = Timestamp.FromDateTimeOffset(window.Start), End = Timestamp.FromDateTimeOffset(window.End) };
+        }
+        if (s.ProofOfDelivery is { } pod)
+        {
+            shipment.ProofOfDelivery = new V1.ProofOfDelivery
+            {
+                SignedBy = pod.SignedBy, DeliveryLocation = pod.Location, HasSignature = pod.HasSignature, HasPhoto = pod.HasPhoto,
+            };
+        }
+        shipment.PromisedBy = ToTimestamp(s.PromisedBy);
+        shipment.Risks.Add(s.Risks.Select(ToProto));
         foreach (var (key, value) in s.Labels)
         {
             shipment.Labels[key] = value;
@@ -41,6 +54,14 @@ public static class ShipmentMapper
         }
         return shipment;
     }
+
+    public static V1.RiskFlag ToProto(Domain.Risks.RiskFlag r) => new()
+    {
+        Kind = (RiskKind)r.Kind,
+        Reason = r.Reason,
+        Since = Timestamp.FromDateTimeOffset(r.Since),
+        ActionRequired = r.ActionRequired,
+    };
 
     public static ProtoEvent ToProto(DomainEvent e) => new()
     {
@@ -76,6 +97,7 @@ public static class ShipmentMapper
         (ChangeKinds.StatusChanged, ChangeKind.StatusChanged),
         (ChangeKinds.EtaChanged, ChangeKind.EtaChanged),
         (ChangeKinds.EventsAdded, ChangeKind.EventsAdded),
+        (ChangeKinds.RisksChanged, ChangeKind.RisksChanged),
         (ChangeKinds.DetailsChanged, ChangeKind.DetailsChanged),
         (ChangeKinds.StaleChanged, ChangeKind.StaleChanged),
     ];
@@ -85,5 +107,5 @@ public static class ShipmentMapper
 
     private static ChangeKind PrimaryKind(ChangeKinds kinds) => KindsOf(kinds).FirstOrDefault(ChangeKind.Unspecified);
 
-    private static Timestamp? ToTimestamp(DateTimeOffset? value) => value is { } v ? Timestamp.FromDateTimeOffset(v) : null;
+    public static Timestamp? ToTimestamp(DateTimeOffset? value) => value is { } v ? Timestamp.FromDateTimeOffset(v) : null;
 }

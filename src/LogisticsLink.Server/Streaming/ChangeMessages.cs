@@ -7,11 +7,10 @@ namespace LogisticsLink.Server.Streaming;
 /// <summary>Turns change-log entries into the messages a stream sends.</summary>
 public static class ChangeMessages
 {
-    public static ShipmentUpdate ToUpdate(ChangeRecord record) => new()
-    {
-        Sequence = (ulong)record.Sequence,
-        Change = ShipmentChange.Parser.ParseFrom(record.Payload),
-    };
+    public static ShipmentUpdate ToUpdate(ChangeRecord record) =>
+        record.Kinds.HasFlag(Domain.Tracking.ChangeKinds.OrderChanged)
+            ? new() { Sequence = (ulong)record.Sequence, OrderChange = OrderChange.Parser.ParseFrom(record.Payload) }
+            : new() { Sequence = (ulong)record.Sequence, Change = ShipmentChange.Parser.ParseFrom(record.Payload) };
 
     public static ShipmentUpdate Heartbeat(long latestSequence, DateTimeOffset now) => new()
     {

@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using Google.Protobuf;
 using LogisticsLink.Carriers;
+using LogisticsLink.Domain.Risks;
 using LogisticsLink.Domain.Scheduling;
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Domain.Tracking;
 using LogisticsLink.Server.Mapping;
+using LogisticsLink.Server.Orders;
 using LogisticsLink.Server.Scheduling;
 using LogisticsLink.Server.Streaming;
 using LogisticsLink.Storage;
@@ -21,7 +23,9 @@ public sealed partial class ShipmentTracker(
     CarrierGateway carriers,
     ChangeHub hub,
     ShipmentCache cache,
+    OrderReviewQueue orderReviews,
     IOptions<SchedulerOptions> scheduler,
+    IOptions<RiskRules> risks,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<ShipmentTracker> logger)
@@ -135,7 +139,33 @@ public sealed partial class ShipmentTracker(
         return result;
     }
 
-    private TrackerRules Rules => new(scheduler.Value.ExpireUnknownAfter);
+    private TrackerRules Rules => new(scheduler.Value.ExpireUnknownAfter) { Risks = risks.Value };
+
+    /// <summary>
+    /// Applies a decision that needs no carrier call (linking to an order, re-judging risks as time passes) to the
+    /// latest stored state, reading again when another writer got there first.
+    /// </summary>
+    public async Task<StoredShipment> ChangeAsync(
+        StoredShipment shipment, Func<ShipmentState, DateTimeOffset, TrackerRules, ShipmentChangeSet> decide, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var changes = decide(shipment.State, time.GetUtcNow(), Rules);
+            if (!changes.HasChanges)
+            {
+                return shipment;
+            }
+            try
+            {
+                return await CommitAsync(changes, shipment.Revision, "", cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
+            {
+                shipment = await store.FindAsync(shipment.State.TenantId, shipment.State.Id, cancellationToken)
+                    ?? throw new InvalidOperationException($"Shipment {shipment.State.Id} disappeared during a change.");
+            }
+        }
+    }
 
     private async Task<StoredShipment> CommitAsync(
         ShipmentChangeSet changes, long expectedRevision, string payloadSha256, CancellationToken cancellationToken)
@@ -150,6 +180,10 @@ public sealed partial class ShipmentTracker(
             var s = changes.State;
             hub.OnCommitted(new ChangeRecord(
                 committed.Sequence, s.TenantId, s.Id, changes.Kinds, changes.PreviousStatus, s.Status, s.Version, s.UpdatedAt, payload!));
+            if (!s.Order.IsNone && (changes.Kinds & OrderReviewQueue.RelevantKinds) != 0)
+            {
+                orderReviews.Enqueue(s.TenantId, s.Order);
+            }
         }
         return new StoredShipment(changes.State, committed.Revision);
     }

@@ -92,6 +92,28 @@ public abstract partial class SqlShipmentStore
         return new OrderPage(rows.Select(r => r.State).ToList(), hasMore ? rows[^1].Key : 0);
     }
 
+    public async Task<IReadOnlyList<OrderState>> ListOverdueUnflaggedAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {OrderColumns} FROM orders
+            WHERE shipped_at IS NULL AND latest_ship_date < @now AND fulfillment_channel <> @amazon AND (risk_mask & @mask) = 0
+            ORDER BY latest_ship_date LIMIT @limit
+            """;
+        command.Bind("@now", RowValues.Instant(now));
+        command.Bind("@amazon", (int)FulfillmentChannel.Amazon);
+        command.Bind("@mask", RiskMask([RiskKind.LateShipment]));
+        command.Bind("@limit", max);
+        var list = new List<OrderState>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(ReadOrder(reader));
+        }
+        return list;
+    }
+
     public async Task<IReadOnlyList<ShipmentState>> ListOrderShipmentsAsync(
         string tenantId, string channel, string orderId, CancellationToken cancellationToken)
     {

@@ -1,0 +1,146 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using LogisticsLink.Carriers;
+using LogisticsLink.Domain.Orders;
+using LogisticsLink.Server.Auth;
+using LogisticsLink.Server.Mapping;
+using LogisticsLink.Server.Orders;
+using LogisticsLink.Storage;
+using LogisticsLink.V1;
+using DomainFulfillment = LogisticsLink.Domain.Orders.FulfillmentChannel;
+using DomainMetrics = LogisticsLink.Domain.Orders.SellerMetrics;
+
+namespace LogisticsLink.Server.Api;
+
+/// <summary>The OrderService contract: validates, scopes every call to the caller's tenant, delegates.</summary>
+public sealed class OrderGrpcService(
+    IOrderStore orders,
+    OrderLinker linker,
+    CarrierGateway carriers,
+    CredentialProtector protector,
+    TimeProvider time) : OrderService.OrderServiceBase
+{
+    private static readonly TimeSpan DefaultMetricsWindow = TimeSpan.FromDays(30);
+
+    public override async Task<Order> UpsertOrder(UpsertOrderRequest request, ServerCallContext context)
+    {
+        var tenant = ApiKeyInterceptor.TenantOf(context);
+        var violations = new Violations();
+        var imported = OrderRequests.Upsert(violations, request);
+        violations.ThrowIfAny();
+        if (imported.Packages.FirstOrDefault(p => !carriers.IsEnabled(p.Carrier)) is { } disabled)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"Carrier '{disabled.Carrier}' is not enabled on this server."));
+        }
+        var (order, shipments) = await linker.UpsertAsync(tenant, imported, context.CancellationToken);
+        return OrderMapper.ToProto(order, shipments);
+    }
+
+    public override async Task<Order> GetOrder(GetOrderRequest request, ServerCallContext context)
+    {
+        var tenant = ApiKeyInterceptor.TenantOf(context);
+        var violations = new Violations();
+        var (channel, orderId) = OrderRequests.OrderKey(violations, request.Channel, request.OrderId);
+        violations.ThrowIfAny();
+        var stored = await orders.FindOrderAsync(tenant, channel, orderId, context.CancellationToken)
+            ?? throw Violations.NotFound($"No {channel} order '{orderId}' is known.");
+        return OrderMapper.ToProto(stored.State, await orders.ListOrderShipmentsAsync(tenant, channel, orderId, context.CancellationToken));
+    }
+
+    public override async Task<ListOrdersResponse> ListOrders(ListOrdersRequest request, ServerCallContext context)
+    {
+        var tenant = ApiKeyInterceptor.TenantOf(context);
+        var violations = new Violations();
+        var channel = request.Channel.Trim().ToLowerInvariant();
+        if (!System.Enum.IsDefined((DomainFulfillment)request.FulfillmentChannel))
+        {
+            violations.Add("fulfillment_channel", $"'{request.FulfillmentChannel}' is not a fulfillment channel");
+        }
+        var risks = OrderRequests.RiskKinds(violations, request.RiskKinds);
+        var pageSize = OrderRequests.PageSize(violations, request.PageSize);
+        var before = TrackingRequests.DecodePageToken(violations, request.PageToken);
+        violations.ThrowIfAny();
+
+        var page = await orders.ListOrdersAsync(tenant, new OrderQuery(
+            channel, (DomainFulfillment)request.FulfillmentChannel, risks, request.Status.Trim(), null, null, pageSize, before),
+            context.CancellationToken);
+        var response = new ListOrdersResponse { NextPageToken = TrackingRequests.EncodePageToken(page.NextKey) };
+        foreach (var order in page.Orders)
+        {
+            var shipments = await orders.ListOrderShipmentsAsync(tenant, order.Channel, order.OrderId, context.CancellationToken);
+            response.Orders.Add(OrderMapper.ToProto(order, shipments));
+        }
+        return response;
+    }
+
+    public override async Task<MarketplaceConnection> ConnectMarketplace(ConnectMarketplaceRequest request, ServerCallContext context)
+    {
+        var tenant = ApiKeyInterceptor.TenantOf(context);
+        var violations = new Violations();
+        var (channel, credentials, marketplaceIds) = OrderRequests.Connect(violations, request);
+        violations.ThrowIfAny();
+        if (!protector.IsConfigured)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition,
+                $"{MarketplaceSecurityOptions.KeyName} is not configured: credentials cannot be stored encrypted."));
+        }
+        var now = time.GetUtcNow();
+        await orders.SaveConnectionAsync(new MarketplaceConnectionRecord(
+            tenant, channel, protector.Protect(tenant, channel, credentials), marketplaceIds, now, "", null, ""), context.CancellationToken);
+        return new MarketplaceConnection
+        {
+            Channel = channel,
+            MarketplaceIds = { marketplaceIds },
+            CredentialKeys = { credentials.Keys.Order(StringComparer.Ordinal) },
+            ConnectedAt = Timestamp.FromDateTimeOffset(now),
+        };
+    }
+
+    public override async Task<V1.SellerMetrics> GetSellerMetrics(GetSellerMetricsRequest request, ServerCallContext context)
+    {
+        var tenant = ApiKeyInterceptor.TenantOf(context);
+        var now = time.GetUtcNow();
+        var to = request.To?.ToDateTimeOffset() ?? now;
+        var from = request.From?.ToDateTimeOffset() ?? to - DefaultMetricsWindow;
+        if (from >= to)
+        {
+            throw Violations.Single("from", "must be before to");
+        }
+        if (to - from > TimeSpan.FromDays(366))
+        {
+            throw Violations.Single("from", "the window is at most 366 days");
+        }
+        var window = new List<(OrderState, IReadOnlyList<Domain.Shipments.ShipmentState>)>();
+        for (var before = 0L; ;)
+        {
+            var page = await orders.ListOrdersAsync(tenant,
+                new OrderQuery("", DomainFulfillment.Unspecified, [], "", from, to, OrderRequests.MaxPageSize, before), context.CancellationToken);
+            foreach (var order in page.Orders)
+            {
+                window.Add((order, await orders.ListOrderShipmentsAsync(tenant, order.Channel, order.OrderId, context.CancellationToken)));
+            }
+            if (page.NextKey == 0)
+            {
+                break;
+            }
+            before = page.NextKey;
+        }
+        var metrics = DomainMetrics.Compute(window, from, to);
+        var response = new V1.SellerMetrics
+        {
+            ValidTrackingRate = metrics.ValidTrackingRate,
+            ShippedPackageCount = (uint)metrics.ShippedPackages,
+            ValidTrackingCount = (uint)metrics.ValidTrackingPackages,
+            OnTimeDeliveryRate = metrics.OnTimeDeliveryRate,
+            OnTimeEligibleCount = (uint)metrics.OnTimeEligible,
+            OnTimeDeliveredCount = (uint)metrics.OnTimeDelivered,
+            LateShipmentRate = metrics.LateShipmentRate,
+            ShipDueOrderCount = (uint)metrics.ShipDueOrders,
+            LateShipmentCount = (uint)metrics.LateShipments,
+            From = Timestamp.FromDateTimeOffset(from),
+            To = Timestamp.FromDateTimeOffset(to),
+        };
+        response.OpenRisks.Add(metrics.OpenRisks.OrderBy(r => r.Key).Select(r => new RiskCount { Kind = (V1.RiskKind)r.Key, Count = (uint)r.Value }));
+        return response;
+    }
+}

@@ -1,0 +1,147 @@
+using LogisticsLink.Domain.Orders;
+using DomainRiskKind = LogisticsLink.Domain.Risks.RiskKind;
+using LogisticsLink.V1;
+using DomainFulfillment = LogisticsLink.Domain.Orders.FulfillmentChannel;
+
+namespace LogisticsLink.Server.Api;
+
+/// <summary>Validation and normalization of OrderService requests. Nothing is written before these pass.</summary>
+public static class OrderRequests
+{
+    public const int MaxPageSize = 500;
+    public const int DefaultPageSize = 50;
+    public const int MaxShipmentsPerOrder = 100;
+
+    public static readonly IReadOnlyDictionary<string, string[]> RequiredCredentials = new Dictionary<string, string[]>
+    {
+        ["amazon"] = ["client_id", "client_secret", "refresh_token"],
+        ["shopify"] = ["shop_domain", "access_token"],
+        ["ebay"] = ["client_id", "client_secret", "refresh_token"],
+    };
+
+    public static (string Channel, string OrderId) OrderKey(Violations violations, string channel, string orderId, string prefix = "")
+    {
+        var c = channel.Trim().ToLowerInvariant();
+        if (c.Length is 0 or > 32 || !c.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '_' or '-'))
+        {
+            violations.Add(prefix + "channel", "is required: 1 to 32 letters, digits, '_' or '-' (e.g. amazon, shopify, ebay, manual)");
+        }
+        var id = orderId.Trim();
+        if (id.Length is 0 or > 128)
+        {
+            violations.Add(prefix + "order_id", "is required: 1 to 128 characters");
+        }
+        return (c, id);
+    }
+
+    public static ImportedOrder Upsert(Violations violations, UpsertOrderRequest request)
+    {
+        if (request.Order is null)
+        {
+            violations.Add("order", "is required");
+            return new ImportedOrder("", "", DomainFulfillment.Unspecified, "", "", "", null, null, null, null, []);
+        }
+        var o = request.Order;
+        var (channel, orderId) = OrderKey(violations, o.Channel, o.OrderId, "order.");
+        if (!Enum.IsDefined((DomainFulfillment)o.FulfillmentChannel))
+        {
+            violations.Add("order.fulfillment_channel", $"'{o.FulfillmentChannel}' is not a fulfillment channel");
+        }
+        if (o.BuyerLanguage.Length > 35 || (o.BuyerLanguage.Length > 0 && !o.BuyerLanguage.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')))
+        {
+            violations.Add("order.buyer_language", "must be a BCP 47 tag such as fr-FR");
+        }
+        if (o.Status.Length > 64)
+        {
+            violations.Add("order.status", "at most 64 characters");
+        }
+        if (o.LatestShipDate is { } ship && o.PurchasedAt is { } bought && ship.ToDateTimeOffset() < bought.ToDateTimeOffset())
+        {
+            violations.Add("order.latest_ship_date", "is before purchased_at");
+        }
+        if (o.LatestDeliveryDate is { } deliver && o.LatestShipDate is { } shipBy && deliver.ToDateTimeOffset() < shipBy.ToDateTimeOffset())
+        {
+            violations.Add("order.latest_delivery_date", "is before latest_ship_date");
+        }
+        if (request.Shipments.Count > MaxShipmentsPerOrder)
+        {
+            violations.Add("shipments", $"at most {MaxShipmentsPerOrder} per order");
+        }
+        var packages = new List<ImportedPackage>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < request.Shipments.Count; i++)
+        {
+            var s = request.Shipments[i];
+            var field = $"shipments[{i}]";
+            var number = TrackingRequests.NormalizeNumber(s.TrackingNumber);
+            var before = violations.Count;
+            TrackingRequests.CheckNumber(violations, field + ".tracking_number", number);
+            var carrier = TrackingRequests.ResolveCarrier(violations, field + ".carrier", s.Carrier, number);
+            if (violations.Count > before || carrier is null)
+            {
+                continue;
+            }
+            if (!seen.Add(carrier + "/" + number))
+            {
+                violations.Add(field + ".tracking_number", "is listed twice");
+                continue;
+            }
+            packages.Add(new ImportedPackage(carrier, s.Carrier, number, s.ShippedAt?.ToDateTimeOffset()));
+        }
+        return new ImportedOrder(channel, orderId, (DomainFulfillment)o.FulfillmentChannel, o.Status.Trim(), o.MarketplaceId.Trim(),
+            o.BuyerLanguage, o.PurchasedAt?.ToDateTimeOffset(), o.LatestShipDate?.ToDateTimeOffset(),
+            o.LatestDeliveryDate?.ToDateTimeOffset(), null, packages);
+    }
+
+    public static HashSet<DomainRiskKind> RiskKinds(Violations violations, IEnumerable<V1.RiskKind> kinds)
+    {
+        var set = new HashSet<DomainRiskKind>();
+        foreach (var kind in kinds)
+        {
+            if (kind == V1.RiskKind.Unspecified || !Enum.IsDefined((DomainRiskKind)kind))
+            {
+                violations.Add("risk_kinds", $"'{kind}' is not a valid risk filter");
+            }
+            set.Add((DomainRiskKind)kind);
+        }
+        return set;
+    }
+
+    public static int PageSize(Violations violations, int pageSize)
+    {
+        if (pageSize is < 0 or > MaxPageSize)
+        {
+            violations.Add("page_size", $"must be between 0 and {MaxPageSize}");
+        }
+        return pageSize == 0 ? DefaultPageSize : pageSize;
+    }
+
+    public static (string Channel, Dictionary<string, string> Credentials, List<string> MarketplaceIds) Connect(
+        Violations violations, ConnectMarketplaceRequest request)
+    {
+        var channel = request.Channel.Trim().ToLowerInvariant();
+        if (!RequiredCredentials.TryGetValue(channel, out var required))
+        {
+            violations.Add("channel", "must be one of amazon, shopify, ebay");
+            return (channel, [], []);
+        }
+        foreach (var key in required.Where(k => !request.Credentials.TryGetValue(k, out var v) || string.IsNullOrWhiteSpace(v)))
+        {
+            violations.Add($"credentials[{key}]", $"is required for {channel}");
+        }
+        foreach (var key in request.Credentials.Keys.Where(k => !required.Contains(k)))
+        {
+            violations.Add($"credentials[{key}]", $"is not a {channel} credential (expected {string.Join(", ", required)})");
+        }
+        var ids = request.MarketplaceIds.Select(m => m.Trim()).Where(m => m.Length > 0).Distinct().ToList();
+        if (channel == "amazon" && ids.Count == 0)
+        {
+            violations.Add("marketplace_ids", "at least one Amazon marketplace id is required (e.g. ATVPDKIKX0DER)");
+        }
+        if (ids.Any(m => m.Length > 32 || !m.All(char.IsAsciiLetterOrDigit)))
+        {
+            violations.Add("marketplace_ids", "marketplace ids are up to 32 letters or digits");
+        }
+        return (channel, request.Credentials.ToDictionary(kv => kv.Key, kv => kv.Value.Trim()), ids);
+    }
+}

@@ -1,0 +1,125 @@
+using Google.Protobuf;
+using LogisticsLink.Domain.Orders;
+using LogisticsLink.Domain.Risks;
+using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Domain.Tracking;
+using LogisticsLink.Server.Mapping;
+using LogisticsLink.Server.Streaming;
+using LogisticsLink.Server.Tracking;
+using LogisticsLink.Storage;
+using LogisticsLink.Storage.Sql;
+
+namespace LogisticsLink.Server.Orders;
+
+/// <summary>
+/// Joins orders to shipments: every tracking number of an order becomes a tracked shipment linked to it (carrying
+/// the order's promise), and the order's own state and risks are committed to the same change log as shipments.
+/// </summary>
+public sealed partial class OrderLinker(
+    IOrderStore orders, ShipmentTracker tracker, ChangeHub hub, TimeProvider time, ILogger<OrderLinker> logger)
+{
+    private const int MaxConflictRetries = 5;
+
+    /// <summary>Creates or updates an order and its shipments; idempotent per (tenant, channel, order id).</summary>
+    public async Task<(OrderState Order, IReadOnlyList<ShipmentState> Shipments)> UpsertAsync(
+        string tenantId, ImportedOrder imported, CancellationToken cancellationToken)
+    {
+        var link = new OrderLink(imported.Channel, imported.OrderId);
+        DateTimeOffset? firstShipped = null;
+        foreach (var package in imported.Packages)
+        {
+            var carrier = package.Carrier.Length > 0 ? package.Carrier : OrderPackages.DetectCarrier(Api.TrackingRequests.NormalizeNumber(package.TrackingNumber));
+            if (carrier is null)
+            {
+                LogPackageSkipped(imported.Channel, imported.OrderId, package.CarrierName);
+                continue;
+            }
+            var number = Api.TrackingRequests.NormalizeNumber(package.TrackingNumber);
+            var stored = await tracker.RegisterAsync(tenantId, carrier, number, link, ShipmentState.EmptyLabels, cancellationToken);
+            stored = await tracker.ChangeAsync(stored,
+                (s, now, rules) => Tracker.LinkOrder(s, link, imported.LatestDeliveryDate, now, rules), cancellationToken);
+            if (package.AmazonStatus is { } amazonStatus)
+            {
+                // FBA and MCF parcels: Amazon's word is what the buyer sees. A newer carrier scan still wins (Tracker rules).
+                var snapshot = new CarrierSnapshot(amazonStatus, [], package.EstimatedArrival, StatusDescription: package.AmazonStatusText);
+                await tracker.ChangeAsync(stored, (s, now, rules) => Tracker.Apply(s, [], snapshot, now, rules), cancellationToken);
+            }
+            else if (package.EstimatedArrival is { } eta && stored.State.EstimatedDelivery is null)
+            {
+                var snapshot = new CarrierSnapshot(null, [], eta);
+                await tracker.ChangeAsync(stored, (s, now, rules) => Tracker.Apply(s, [], snapshot, now, rules), cancellationToken);
+            }
+            var shippedAt = package.ShippedAt ?? stored.State.CreatedAt;
+            firstShipped = firstShipped is { } f && f < shippedAt ? f : shippedAt;
+        }
+        return await CommitAsync(tenantId, link, existing => (existing ?? NewOrder(tenantId, imported)) with
+        {
+            FulfillmentChannel = imported.FulfillmentChannel,
+            Status = imported.Status,
+            MarketplaceId = imported.MarketplaceId,
+            BuyerLanguage = imported.BuyerLanguage,
+            PurchasedAt = imported.PurchasedAt,
+            LatestShipDate = imported.LatestShipDate,
+            LatestDeliveryDate = imported.LatestDeliveryDate,
+            ShippedAt = Earliest(existing?.ShippedAt, firstShipped),
+        }, cancellationToken);
+    }
+
+    /// <summary>Judges an order's risks again (one of its shipments changed, or time passed).</summary>
+    public async Task ReassessAsync(string tenantId, OrderLink link, CancellationToken cancellationToken)
+    {
+        if (await orders.FindOrderAsync(tenantId, link.Channel, link.OrderId, cancellationToken) is not null)
+        {
+            await CommitAsync(tenantId, link, existing => existing!, cancellationToken);
+        }
+    }
+
+    private async Task<(OrderState, IReadOnlyList<ShipmentState>)> CommitAsync(
+        string tenantId, OrderLink link, Func<OrderState?, OrderState> update, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var existing = await orders.FindOrderAsync(tenantId, link.Channel, link.OrderId, cancellationToken);
+            var shipments = await orders.ListOrderShipmentsAsync(tenantId, link.Channel, link.OrderId, cancellationToken);
+            var now = time.GetUtcNow();
+            var next = update(existing?.State);
+            next = next with
+            {
+                ShippedAt = Earliest(next.ShippedAt, shipments.Count > 0 ? shipments.Min(s => s.CreatedAt) : null),
+            };
+            next = next with { Risks = OrderRisks.Evaluate(next, shipments, now) };
+            if (existing is not null && SameOrder(existing.State, next))
+            {
+                return (existing.State, shipments);
+            }
+            next = next with { Version = (existing?.State.Version ?? 0) + 1, UpdatedAt = now };
+            var payload = OrderMapper.ToChange(next, shipments).ToByteArray();
+            try
+            {
+                var committed = await orders.CommitOrderAsync(new OrderCommit(next, existing?.Revision ?? 0, payload), cancellationToken);
+                hub.OnCommitted(new ChangeRecord(committed.Sequence, tenantId, SqlShipmentStore.OrderLogKey(link.Channel, link.OrderId),
+                    ChangeKinds.OrderChanged, TrackingStatus.Unspecified, TrackingStatus.Unspecified, next.Version, now, payload));
+                return (next, shipments);
+            }
+            catch (Exception e) when (e is ConcurrencyConflictException or DuplicateOrderException && attempt < MaxConflictRetries)
+            {
+                // Another writer moved the order on between our read and write: read again.
+            }
+        }
+    }
+
+    private OrderState NewOrder(string tenantId, ImportedOrder imported)
+    {
+        var now = time.GetUtcNow();
+        return new OrderState { TenantId = tenantId, Channel = imported.Channel, OrderId = imported.OrderId, CreatedAt = now, UpdatedAt = now };
+    }
+
+    private static bool SameOrder(OrderState a, OrderState b) =>
+        a with { Risks = b.Risks, Version = b.Version, UpdatedAt = b.UpdatedAt } == b && a.Risks.SameAs(b.Risks);
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is { } x && (b is not { } y || x <= y) ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped a {Channel} order {OrderId} package from carrier '{CarrierName}': no carrier could be decided for its number")]
+    private partial void LogPackageSkipped(string channel, string orderId, string carrierName);
+}
