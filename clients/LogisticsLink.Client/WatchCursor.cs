@@ -66,6 +66,7 @@ internal sealed class WatchCursor
                 return AcceptSnapshotItem(update);
 
             case ShipmentUpdate.UpdateOneofCase.Change:
+            case ShipmentUpdate.UpdateOneofCase.OrderChange:
                 EndSnapshot();
                 if (update.Sequence == 0)
                 {

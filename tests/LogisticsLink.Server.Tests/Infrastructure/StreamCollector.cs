@@ -33,7 +33,7 @@ public sealed class StreamCollector : IAsyncDisposable
     public ulong LastChangeSequence => Changes.Where(c => c.Sequence > 0 && c.Change.Kind != ChangeKind.Snapshot).Select(c => c.Sequence).DefaultIfEmpty(0UL).Max();
 
     /// <summary>The position the stream has delivered through: the last change or heartbeat.</summary>
-    public ulong Position => Updates.Select(u => u.Heartbeat?.LatestSequence ?? (u.Change.Kind == ChangeKind.Snapshot ? 0 : u.Sequence)).DefaultIfEmpty(0UL).Max();
+    public ulong Position => Updates.Select(u => u.Heartbeat?.LatestSequence ?? (u.Change?.Kind == ChangeKind.Snapshot ? 0 : u.Sequence)).DefaultIfEmpty(0UL).Max();
 
     public Task WaitUntilAsync(Func<StreamCollector, bool> condition, string what) =>
         Eventually.UntilAsync(() => Error is null ? condition(this) : throw new InvalidOperationException($"The stream failed while waiting until {what}.", Error), what);

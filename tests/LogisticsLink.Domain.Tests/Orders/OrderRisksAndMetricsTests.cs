@@ -1,0 +1,125 @@
+using LogisticsLink.Domain.Orders;
+using LogisticsLink.Domain.Risks;
+using LogisticsLink.Domain.Shipments;
+using static LogisticsLink.Domain.Tests.Times;
+
+namespace LogisticsLink.Domain.Tests.Orders;
+
+public sealed class OrderRisksAndMetricsTests
+{
+    private static OrderState Order(
+        string id, FulfillmentChannel fulfillment = FulfillmentChannel.Merchant, DateTimeOffset? shipBy = null,
+        DateTimeOffset? deliverBy = null, DateTimeOffset? shippedAt = null, IReadOnlyList<RiskFlag>? risks = null) => new()
+    {
+        TenantId = "t", Channel = "amazon", OrderId = id, FulfillmentChannel = fulfillment,
+        LatestShipDate = shipBy, LatestDeliveryDate = deliverBy, ShippedAt = shippedAt,
+        Risks = risks ?? RiskFlags.None, CreatedAt = T0, UpdatedAt = T0,
+    };
+
+    private static ShipmentState Parcel(TrackingStatus status, DateTimeOffset? lastScan, DateTimeOffset? deliveredAt = null, params RiskFlag[] risks) => new()
+    {
+        Id = "shp_" + Guid.NewGuid().ToString("N"), TenantId = "t", Carrier = "ups", TrackingNumber = "1Z",
+        Status = status, LastEventAt = lastScan, DeliveredAt = deliveredAt, Risks = risks, CreatedAt = T0, UpdatedAt = T0,
+    };
+
+    [Fact]
+    public void An_unshipped_merchant_order_past_its_ship_date_is_a_late_shipment_needing_action()
+    {
+        var order = Order("1", shipBy: Hours(24));
+
+        Assert.Empty(OrderRisks.Evaluate(order, [], Hours(23)));
+        var flag = Assert.Single(OrderRisks.Evaluate(order, [], Hours(25)));
+        Assert.Equal(RiskKind.LateShipment, flag.Kind);
+        Assert.True(flag.ActionRequired);
+        Assert.Equal(Hours(24), flag.Since);
+    }
+
+    [Fact]
+    public void A_shipment_confirmed_late_is_recorded_without_action_and_fba_orders_are_never_late_shipments()
+    {
+        var late = Assert.Single(OrderRisks.Evaluate(Order("1", shipBy: Hours(24), shippedAt: Hours(30)), [], Hours(31)));
+        Assert.False(late.ActionRequired);
+
+        Assert.Empty(OrderRisks.Evaluate(Order("2", FulfillmentChannel.Amazon, shipBy: Hours(24)), [], Hours(48)));
+        Assert.Empty(OrderRisks.Evaluate(Order("3", shipBy: Hours(24), shippedAt: Hours(20)), [], Hours(48)));
+    }
+
+    [Fact]
+    public void Shipment_risks_are_folded_into_the_order_one_per_kind_with_the_earliest_since()
+    {
+        var a = Parcel(TrackingStatus.Exception, Hours(5), risks: new RiskFlag(RiskKind.Exception, "customs", Hours(5), true));
+        var b = Parcel(TrackingStatus.Exception, Hours(3), risks: new RiskFlag(RiskKind.Exception, "damaged", Hours(3), false));
+        var c = Parcel(TrackingStatus.InTransit, Hours(1), risks: new RiskFlag(RiskKind.Stalled, "no scan", Hours(50), true));
+
+        var flags = OrderRisks.Evaluate(Order("1"), [a, b, c], Hours(60));
+
+        // Sorted by kind, as the contract's enum orders them.
+        Assert.Equal([RiskKind.Stalled, RiskKind.Exception], flags.Select(f => f.Kind));
+        Assert.Equal(Hours(3), flags[1].Since);
+        Assert.Equal("damaged", flags[1].Reason);
+        Assert.True(flags[1].ActionRequired);
+    }
+
+    [Fact]
+    public void Metrics_match_hand_computed_values()
+    {
+        var from = Hours(0);
+        var to = Hours(24 * 30);
+        var promise = Hours(24 * 10);
+        var orders = new List<(OrderState, IReadOnlyList<ShipmentState>)>
+        {
+            // On time: delivered before the promise; shipped in time.
+            (Order("1", shipBy: Hours(24), deliverBy: promise, shippedAt: Hours(20)), [Parcel(TrackingStatus.Delivered, Hours(200), Hours(200))]),
+            // Late delivery, two parcels (one never scanned: not valid tracking); shipped late.
+            (Order("2", shipBy: Hours(24), deliverBy: promise, shippedAt: Hours(30)),
+                [Parcel(TrackingStatus.Delivered, Hours(250), Hours(250)), Parcel(TrackingStatus.NotFound, null)]),
+            // Still in transit after its promise: valid tracking, not on time; shipped in time.
+            (Order("3", shipBy: Hours(24), deliverBy: promise, shippedAt: Hours(10),
+                risks: [new RiskFlag(RiskKind.Delayed, "late", promise, true)]), [Parcel(TrackingStatus.InTransit, Hours(100))]),
+            // Unshipped past its ship date: a late shipment; promise in the window but no package.
+            (Order("4", shipBy: Hours(48), deliverBy: promise, risks: [new RiskFlag(RiskKind.LateShipment, "x", Hours(48), true)]), []),
+            // FBA: never counted in the rates, but its open risks are.
+            (Order("5", FulfillmentChannel.Amazon, shipBy: Hours(24), deliverBy: promise,
+                risks: [new RiskFlag(RiskKind.Delayed, "late", promise, true)]), [Parcel(TrackingStatus.InTransit, null)]),
+            // Promise outside the window.
+            (Order("6", shipBy: Hours(24 * 40), deliverBy: Hours(24 * 45)), [Parcel(TrackingStatus.InTransit, null)]),
+        };
+
+        var m = SellerMetrics.Compute(orders, from, to);
+
+        // Packages shipped with the promise in the window (orders 1-3): 4, of which 3 have a scan.
+        Assert.Equal(4, m.ShippedPackages);
+        Assert.Equal(3, m.ValidTrackingPackages);
+        Assert.Equal(0.75, m.ValidTrackingRate, 6);
+        // Of the 3 with valid tracking, only order 1's was delivered by the promise.
+        Assert.Equal(3, m.OnTimeEligible);
+        Assert.Equal(1, m.OnTimeDelivered);
+        Assert.Equal(1.0 / 3, m.OnTimeDeliveryRate, 6);
+        // Orders due to ship in the window: 1-4 (FBA excluded); late: 2 (shipped late) and 4 (unshipped).
+        Assert.Equal(4, m.ShipDueOrders);
+        Assert.Equal(2, m.LateShipments);
+        Assert.Equal(0.5, m.LateShipmentRate, 6);
+        Assert.Equal(2, m.OpenRisks[RiskKind.Delayed]);
+        Assert.Equal(1, m.OpenRisks[RiskKind.LateShipment]);
+    }
+
+    [Fact]
+    public void An_empty_window_has_perfect_rates()
+    {
+        var m = SellerMetrics.Compute([], Hours(0), Hours(1));
+
+        Assert.Equal(1, m.ValidTrackingRate);
+        Assert.Equal(1, m.OnTimeDeliveryRate);
+        Assert.Equal(0, m.LateShipmentRate);
+    }
+
+    [Theory]
+    [InlineData("Royal Mail", "royalmail")]
+    [InlineData("AMZN_UK", "amazon")]
+    [InlineData("colissimo", "laposte")]
+    [InlineData(" UPS ", "ups")]
+    [InlineData("Yamato", "")]
+    [InlineData("", "")]
+    public void Marketplace_carrier_names_map_to_our_codes(string name, string code) =>
+        Assert.Equal(code, MarketplaceCarrierNames.ToCarrierCode(name));
+}

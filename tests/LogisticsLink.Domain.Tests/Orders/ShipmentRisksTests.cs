@@ -1,0 +1,150 @@
+using LogisticsLink.Domain.Risks;
+using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Domain.Tracking;
+using static LogisticsLink.Domain.Tests.Times;
+
+namespace LogisticsLink.Domain.Tests.Orders;
+
+/// <summary>Which risk flags a shipment carries, judged by the Tracker on every change.</summary>
+public sealed class ShipmentRisksTests
+{
+    private static readonly TrackerRules Rules = TrackerRules.Default;
+    private static readonly OrderLink Order = new("amazon", "113-1234567-1234567");
+
+    private static ShipmentState Linked(DateTimeOffset? promisedBy) =>
+        Tracker.Register("shp_1", "t", "ups", "1Z001", Order, ShipmentState.EmptyLabels, T0, promisedBy).State;
+
+    private static ShipmentChangeSet Apply(ShipmentState state, DateTimeOffset now, DateTimeOffset? eta, params TrackingEvent[] scans) =>
+        Tracker.Apply(state, [], new CarrierSnapshot(null, scans, eta), now, Rules);
+
+    [Theory]
+    [InlineData(TrackingStatus.Exception, RiskKind.Exception)]
+    [InlineData(TrackingStatus.AttemptFailed, RiskKind.AttemptFailed)]
+    [InlineData(TrackingStatus.Returning, RiskKind.Returning)]
+    [InlineData(TrackingStatus.Returned, RiskKind.Returning)]
+    [InlineData(TrackingStatus.Lost, RiskKind.Lost)]
+    public void A_trouble_status_raises_its_flag_with_action_required(TrackingStatus status, RiskKind kind)
+    {
+        var result = Apply(Linked(null), Hours(2), null, Scan.InTransit(Hours(1)), Scan.Of(status, Hours(1.5)));
+
+        var flag = Assert.Single(result.State.Risks);
+        Assert.Equal(kind, flag.Kind);
+        Assert.True(flag.ActionRequired);
+        Assert.Equal(Hours(1.5), flag.Since);
+        Assert.True(result.Kinds.HasFlag(ChangeKinds.RisksChanged));
+    }
+
+    [Fact]
+    public void An_eta_after_the_promised_day_raises_delayed_and_an_eta_back_within_clears_it()
+    {
+        var promise = Hours(72);
+        var late = Apply(Linked(promise), Hours(2), Hours(96), Scan.InTransit(Hours(1)));
+
+        var flag = Assert.Single(late.State.Risks);
+        Assert.Equal(RiskKind.Delayed, flag.Kind);
+        Assert.True(flag.ActionRequired);
+        Assert.Contains("after the promised", flag.Reason);
+
+        var back = Apply(late.State, Hours(3), Hours(70), Scan.OutForDelivery(Hours(2.5)));
+        Assert.Empty(back.State.Risks);
+        Assert.True(back.Kinds.HasFlag(ChangeKinds.RisksChanged));
+    }
+
+    [Fact]
+    public void A_promise_that_passed_undelivered_is_delayed_but_a_delivered_parcel_is_not()
+    {
+        var promise = Hours(24);
+        var inTransit = Apply(Linked(promise), Hours(2), null, Scan.InTransit(Hours(1))).State;
+
+        var passed = Tracker.Reassess(inTransit, Hours(25), Rules);
+        Assert.Equal(RiskKind.Delayed, Assert.Single(passed.State.Risks).Kind);
+        Assert.Equal(promise, passed.State.Risks[0].Since);
+
+        var delivered = Apply(passed.State, Hours(26), null, Scan.Delivered(Hours(25.5)));
+        Assert.Empty(delivered.State.Risks);
+    }
+
+    [Fact]
+    public void No_scan_for_longer_than_the_status_threshold_is_stalled_and_since_is_kept()
+    {
+        var inTransit = Apply(Linked(null), Hours(2), null, Scan.InTransit(Hours(1))).State;
+
+        Assert.Empty(Tracker.Reassess(inTransit, Hours(48), Rules).State.Risks);
+        var stalled = Tracker.Reassess(inTransit, Hours(50), Rules);
+        var flag = Assert.Single(stalled.State.Risks);
+        Assert.Equal(RiskKind.Stalled, flag.Kind);
+        Assert.Equal(Hours(49), flag.Since);
+
+        var later = Tracker.Reassess(stalled.State, Hours(60), Rules);
+        Assert.Equal(Hours(49), Assert.Single(later.State.Risks).Since);
+    }
+
+    [Fact]
+    public void A_linked_number_without_a_scan_after_the_grace_has_no_valid_tracking()
+    {
+        var registered = Linked(null);
+        var notFound = Tracker.Apply(registered, [], CarrierSnapshot.NotFound(), Hours(47), Rules);
+        Assert.Empty(notFound.State.Risks);
+
+        var expired = Tracker.Apply(notFound.State, [], CarrierSnapshot.NotFound(), Hours(49), Rules);
+        var flag = Assert.Single(expired.State.Risks);
+        Assert.Equal(RiskKind.NoValidTracking, flag.Kind);
+
+        var scanned = Apply(expired.State, Hours(50), null, Scan.InTransit(Hours(49.5)));
+        Assert.Empty(scanned.State.Risks);
+    }
+
+    [Fact]
+    public void An_unlinked_number_never_has_no_valid_tracking()
+    {
+        var state = Tracker.Register("shp_1", "t", "ups", "1Z001", OrderLink.None, ShipmentState.EmptyLabels, T0).State;
+
+        Assert.Empty(Tracker.Reassess(state, Hours(100), Rules).State.Risks);
+    }
+
+    [Fact]
+    public void Reassessing_with_nothing_new_is_not_a_change()
+    {
+        var inTransit = Apply(Linked(Hours(72)), Hours(2), Hours(48), Scan.InTransit(Hours(1))).State;
+
+        var again = Tracker.Reassess(inTransit, Hours(3), Rules);
+
+        Assert.False(again.HasChanges);
+    }
+
+    [Fact]
+    public void Configured_thresholds_are_used()
+    {
+        var rules = TrackerRules.Default with { Risks = new RiskRules { StalledInTransit = TimeSpan.FromHours(4) } };
+        var inTransit = Apply(Linked(null), Hours(2), null, Scan.InTransit(Hours(1))).State;
+
+        Assert.Equal(RiskKind.Stalled, Assert.Single(Tracker.Reassess(inTransit, Hours(6), rules).State.Risks).Kind);
+    }
+
+    [Fact]
+    public void Linking_an_order_carries_its_promise_and_is_a_details_change()
+    {
+        var state = Tracker.Register("shp_1", "t", "ups", "1Z001", OrderLink.None, ShipmentState.EmptyLabels, T0).State;
+
+        var linked = Tracker.LinkOrder(state, Order, Hours(24), Hours(1), Rules);
+
+        Assert.Equal(Order, linked.State.Order);
+        Assert.Equal(Hours(24), linked.State.PromisedBy);
+        Assert.True(linked.Kinds.HasFlag(ChangeKinds.DetailsChanged));
+        Assert.False(Tracker.LinkOrder(linked.State, Order, Hours(24), Hours(2), Rules).HasChanges);
+    }
+
+    [Fact]
+    public void Window_and_proof_of_delivery_are_kept_from_the_carrier()
+    {
+        var window = new DeliveryWindow(Hours(30), Hours(34));
+        var pod = new ProofOfDelivery("J. MARTIN", "Front door", HasSignature: true, HasPhoto: false);
+        var withWindow = Tracker.Apply(Linked(null), [], new CarrierSnapshot(null, [Scan.OutForDelivery(Hours(29))], Hours(34), DeliveryWindow: window), Hours(29.5), Rules);
+        Assert.Equal(window, withWindow.State.DeliveryWindow);
+
+        var delivered = Tracker.Apply(withWindow.State, [], new CarrierSnapshot(null, [Scan.Delivered(Hours(31))], ProofOfDelivery: pod), Hours(32), Rules);
+
+        Assert.Equal(pod, delivered.State.ProofOfDelivery);
+        Assert.True(delivered.Kinds.HasFlag(ChangeKinds.DetailsChanged));
+    }
+}
