@@ -1,0 +1,33 @@
+namespace LogisticsLink.Carriers.Dhl;
+
+/// <summary>DHL Shipment Tracking – Unified: endpoints and published limits, for wiring the adapter.</summary>
+public static class DhlDefaults
+{
+    public const string Code = "dhl";
+
+    public static readonly Uri ProductionBaseUrl = new("https://api-eu.dhl.com");
+
+    /// <summary>Since 2023-06-27 the sandbox answers mocked data only.</summary>
+    public static readonly Uri SandboxBaseUrl = new("https://api-sandbox.dhl.com");
+
+    /// <summary>The only operation: <c>GET /track/shipments?trackingNumber=…</c>, one number per call.</summary>
+    public const string TrackPath = "/track/shipments";
+
+    /// <summary>The consumer key travels in this header (<c>CarrierOptions.ApiKey</c>).</summary>
+    public const string ApiKeyHeader = "DHL-API-Key";
+
+    /// <summary>
+    /// The initial service level: "250 calls per day, with a maximum of 1 call every 5 seconds" — one permit per five
+    /// seconds (<c>CarrierOptions.RateLimitPermits</c>/<c>RateLimitWindow</c>). The daily cap (<see cref="DailyQuota"/>,
+    /// reset at 24:00 GMT) is DHL's to enforce; its 429 is retried and then reported like any other.
+    /// </summary>
+    public const int RateLimitPermits = 1;
+
+    public static readonly TimeSpan RateLimitWindow = TimeSpan.FromSeconds(5);
+
+    public const int DailyQuota = 250;
+
+    /// <summary>The public page a buyer can open.</summary>
+    public static string TrackingUrl(string trackingNumber) =>
+        "https://www.dhl.com/global-en/home/tracking/tracking-parcel.html?submit=1&tracking-id=" + Uri.EscapeDataString(trackingNumber);
+}

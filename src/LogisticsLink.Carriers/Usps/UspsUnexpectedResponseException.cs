@@ -1,0 +1,7 @@
+namespace LogisticsLink.Carriers.Usps;
+
+/// <summary>
+/// USPS answered with something this adapter cannot read safely. Thrown inside the adapter only and always turned
+/// into a failed result for the one shipment: a status read from a body we do not understand could be a wrong status.
+/// </summary>
+public sealed class UspsUnexpectedResponseException(string message) : Exception(message);
