@@ -24,7 +24,8 @@ public sealed record SellerMetrics(
     private static double Rate(int part, int whole, double empty) => whole == 0 ? empty : (double)part / whole;
 
     public static SellerMetrics Compute(
-        IEnumerable<(OrderState Order, IReadOnlyList<ShipmentState> Shipments)> orders, DateTimeOffset from, DateTimeOffset to)
+        IEnumerable<(OrderState Order, IReadOnlyList<ShipmentState> Shipments)> orders, DateTimeOffset from, DateTimeOffset to,
+        DateTimeOffset now)
     {
         int shipped = 0, valid = 0, eligible = 0, onTime = 0, due = 0, late = 0;
         var open = new Dictionary<RiskKind, int>();
@@ -41,7 +42,8 @@ public sealed record SellerMetrics(
             if (order.LatestShipDate is { } shipBy && shipBy >= from && shipBy < to)
             {
                 due++;
-                if (order.ShippedAt is { } shippedAt ? shippedAt > shipBy : to > shipBy)
+                // Unshipped counts as late only once its ship-by time has passed.
+                if (order.ShippedAt is { } shippedAt ? shippedAt > shipBy : now > shipBy)
                 {
                     late++;
                 }

@@ -125,7 +125,7 @@ public sealed class OrderGrpcService(
             }
             before = page.NextKey;
         }
-        var metrics = DomainMetrics.Compute(window, from, to);
+        var metrics = DomainMetrics.Compute(window, from, to, now);
         var response = new V1.SellerMetrics
         {
             ValidTrackingRate = metrics.ValidTrackingRate,

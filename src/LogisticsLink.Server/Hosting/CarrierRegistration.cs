@@ -2,10 +2,18 @@ using LogisticsLink.Carriers;
 using LogisticsLink.Carriers.FedEx;
 using LogisticsLink.Carriers.Http;
 using LogisticsLink.Carriers.Sandbox;
+using LogisticsLink.Carriers.Dhl;
+using LogisticsLink.Carriers.LaPoste;
+using LogisticsLink.Carriers.RoyalMail;
 using LogisticsLink.Carriers.Ups;
+using LogisticsLink.Carriers.Usps;
 using LogisticsLink.Sandbox;
 using LogisticsLink.Sandbox.FedEx;
+using LogisticsLink.Sandbox.Dhl;
+using LogisticsLink.Sandbox.LaPoste;
+using LogisticsLink.Sandbox.RoyalMail;
 using LogisticsLink.Sandbox.Ups;
+using LogisticsLink.Sandbox.Usps;
 
 namespace LogisticsLink.Server.Hosting;
 
@@ -18,31 +26,50 @@ namespace LogisticsLink.Server.Hosting;
 /// </summary>
 public static class CarrierRegistration
 {
+    /// <summary>Which <c>Carriers:&lt;Name&gt;</c> keys a connector needs before it is enabled.</summary>
+    private enum Credentials { ClientIdAndSecret, ApiKey, ClientIdSecretAndRefreshToken }
+
     private sealed record Connector(
         string Name,
         string Code,
+        Credentials Needs,
         Func<HttpClient, CarrierOptions, IServiceProvider, ICarrierClient> CreateClient,
         Func<CarrierOptions, SandboxOptions, TimeProvider, ICarrierSimulator> CreateSimulator,
-        Action<CarrierOptions>? ApplyDefaults = null);
+        Uri ProductionBaseUrl,
+        (int Permits, TimeSpan Window)? PublishedRateLimit = null);
+
+    private static T Get<T>(IServiceProvider sp) where T : notnull => sp.GetRequiredService<T>();
 
     private static readonly Connector[] Connectors =
     [
-        new("Ups", "ups",
-            (http, options, sp) => new UpsClient(http, options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<UpsClient>>()),
-            (options, sandbox, time) => new UpsSimulator(
-                new UpsSimulatorOptions { ClientId = options.ClientId!, ClientSecret = options.ClientSecret!, StepInterval = sandbox.StepInterval }, time)),
-        new("FedEx", "fedex",
-            (http, options, sp) => new FedExClient(http, options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FedExClient>>()),
-            (options, sandbox, time) => new FedExSimulator(
-                new FedExSimulatorOptions { ClientId = options.ClientId!, ClientSecret = options.ClientSecret!, StepInterval = sandbox.StepInterval }, time),
-            options =>
-            {
-                if (options.RateLimitPermits == 0)
-                {
-                    options.RateLimitPermits = FedExDefaults.RateLimitPermits;
-                    options.RateLimitWindow = FedExDefaults.RateLimitWindow;
-                }
-            }),
+        new("Ups", "ups", Credentials.ClientIdAndSecret,
+            (http, o, sp) => new UpsClient(http, o, Get<TimeProvider>(sp), Get<ILogger<UpsClient>>(sp)),
+            (o, sandbox, time) => new UpsSimulator(
+                new UpsSimulatorOptions { ClientId = o.ClientId!, ClientSecret = o.ClientSecret!, StepInterval = sandbox.StepInterval }, time),
+            new Uri("https://onlinetools.ups.com")),
+        new("FedEx", "fedex", Credentials.ClientIdAndSecret,
+            (http, o, sp) => new FedExClient(http, o, Get<TimeProvider>(sp), Get<ILogger<FedExClient>>(sp)),
+            (o, sandbox, time) => new FedExSimulator(
+                new FedExSimulatorOptions { ClientId = o.ClientId!, ClientSecret = o.ClientSecret!, StepInterval = sandbox.StepInterval }, time),
+            FedExDefaults.ProductionBaseUrl, (FedExDefaults.RateLimitPermits, FedExDefaults.RateLimitWindow)),
+        new("Usps", "usps", Credentials.ClientIdAndSecret,
+            (http, o, sp) => new UspsClient(http, o, Get<TimeProvider>(sp), Get<ILogger<UspsClient>>(sp)),
+            (o, sandbox, time) => new UspsSimulator(
+                new UspsSimulatorOptions { ClientId = o.ClientId!, ClientSecret = o.ClientSecret!, StepInterval = sandbox.StepInterval }, time),
+            UspsDefaults.ProductionBaseUrl, (UspsDefaults.RateLimitPermits, UspsDefaults.RateLimitWindow)),
+        new("Dhl", "dhl", Credentials.ApiKey,
+            (http, o, sp) => new DhlClient(http, o, Get<TimeProvider>(sp), Get<ILogger<DhlClient>>(sp)),
+            (o, sandbox, time) => new DhlSimulator(new DhlSimulatorOptions { ApiKey = o.ApiKey!, StepInterval = sandbox.StepInterval }, time),
+            DhlDefaults.ProductionBaseUrl, (DhlDefaults.RateLimitPermits, DhlDefaults.RateLimitWindow)),
+        new("LaPoste", "laposte", Credentials.ApiKey,
+            (http, o, sp) => new LaPosteClient(http, o, Get<TimeProvider>(sp), Get<ILogger<LaPosteClient>>(sp)),
+            (o, sandbox, time) => new LaPosteSimulator(new LaPosteSimulatorOptions { ApiKey = o.ApiKey!, StepInterval = sandbox.StepInterval }, time),
+            LaPosteDefaults.ProductionBaseUrl, (LaPosteDefaults.RateLimitPermits, LaPosteDefaults.RateLimitWindow)),
+        new("RoyalMail", "royalmail", Credentials.ClientIdAndSecret,
+            (http, o, sp) => new RoyalMailClient(http, o, Get<TimeProvider>(sp), Get<ILogger<RoyalMailClient>>(sp)),
+            (o, sandbox, time) => new RoyalMailSimulator(
+                new RoyalMailSimulatorOptions { ClientId = o.ClientId!, ClientSecret = o.ClientSecret!, StepInterval = sandbox.StepInterval }, time),
+            RoyalMailDefaults.ProductionBaseUrl),
     ];
 
     public static IServiceCollection AddCarriers(this IServiceCollection services, IConfiguration configuration)
@@ -60,43 +87,60 @@ public static class CarrierRegistration
         {
             var key = $"Carriers:{connector.Name}";
             var options = configuration.GetSection(key).Get<CarrierOptions>() ?? new CarrierOptions();
-            connector.ApplyDefaults?.Invoke(options);
-            if (options.RateLimitPermits > 0)
+            var simulated = simulate && options.BaseUrl is null;
+            if (simulated)
             {
-                options.RateLimitPermits = Math.Max(1, options.RateLimitPermits / nodes);
-            }
-            if (simulate && options.BaseUrl is null)
-            {
+                // The simulator accepts whatever credentials the connector is given, and has no quota.
                 options.BaseUrl = new Uri(SandboxRoot(configuration), $"sandbox/{connector.Code}");
                 options.ClientId ??= $"sandbox-{connector.Code}-client";
                 options.ClientSecret ??= $"sandbox-{connector.Code}-secret";
+                options.ApiKey ??= $"sandbox-{connector.Code}-key";
                 var simulatorOptions = options;
                 services.AddSingleton(sp => connector.CreateSimulator(simulatorOptions, sandbox, sp.GetRequiredService<TimeProvider>()));
                 report.Simulated(connector.Code);
+            }
+            else if (options.RateLimitPermits == 0 && connector.PublishedRateLimit is { } quota)
+            {
+                (options.RateLimitPermits, options.RateLimitWindow) = quota;
+            }
+            options.BaseUrl ??= connector.ProductionBaseUrl;
+            if (options.RateLimitPermits > 0)
+            {
+                options.RateLimitPermits = Math.Max(1, options.RateLimitPermits / nodes);
             }
             if (options.Enabled == false)
             {
                 report.Disabled(connector.Code, $"{key}:Enabled is false");
                 continue;
             }
-            if (options.BaseUrl is null || string.IsNullOrEmpty(options.ClientId) || string.IsNullOrEmpty(options.ClientSecret))
+            if (MissingCredentials(connector.Needs, options, key) is { } missing)
             {
-                report.Disabled(connector.Code, $"{key}:BaseUrl, {key}:ClientId and {key}:ClientSecret are required");
+                report.Disabled(connector.Code, missing);
                 continue;
             }
             services.AddHttpClient(connector.Name);
             // A simulated parcel moves every step interval: poll it at that pace, not at a real carrier's.
-            TimeSpan? cadence = simulate && options.BaseUrl.AbsolutePath.StartsWith("/sandbox/", StringComparison.Ordinal) ? sandbox.StepInterval : null;
+            TimeSpan? cadence = simulated ? sandbox.StepInterval : null;
             services.AddSingleton(sp =>
             {
                 var client = connector.CreateClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(connector.Name), options, sp);
                 return cadence is { } pace ? new PacedCarrier(client, pace) : client;
             });
-            report.Enabled(connector.Code, options.BaseUrl);
+            report.Enabled(connector.Code, options.BaseUrl!);
         }
         services.AddSingleton(report);
         return services;
     }
+
+    private static string? MissingCredentials(Credentials needs, CarrierOptions o, string key) => needs switch
+    {
+        Credentials.ApiKey when string.IsNullOrEmpty(o.ApiKey) => $"{key}:ApiKey is required",
+        Credentials.ClientIdAndSecret when string.IsNullOrEmpty(o.ClientId) || string.IsNullOrEmpty(o.ClientSecret) =>
+            $"{key}:ClientId and {key}:ClientSecret are required",
+        Credentials.ClientIdSecretAndRefreshToken when string.IsNullOrEmpty(o.ClientId) || string.IsNullOrEmpty(o.ClientSecret) || string.IsNullOrEmpty(o.ApiKey) =>
+            $"{key}:ClientId, {key}:ClientSecret and {key}:ApiKey (the refresh token) are required",
+        _ => null,
+    };
 
     /// <summary>Serves the simulated carrier APIs (if any) under /sandbox on the server itself.</summary>
     public static void MapCarrierSimulators(this WebApplication app)

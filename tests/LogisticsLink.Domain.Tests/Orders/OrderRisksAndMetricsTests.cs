@@ -85,7 +85,7 @@ public sealed class OrderRisksAndMetricsTests
             (Order("6", shipBy: Hours(24 * 40), deliverBy: Hours(24 * 45)), [Parcel(TrackingStatus.InTransit, null)]),
         };
 
-        var m = SellerMetrics.Compute(orders, from, to);
+        var m = SellerMetrics.Compute(orders, from, to, now: to);
 
         // Packages shipped with the promise in the window (orders 1-3): 4, of which 3 have a scan.
         Assert.Equal(4, m.ShippedPackages);
@@ -106,7 +106,7 @@ public sealed class OrderRisksAndMetricsTests
     [Fact]
     public void An_empty_window_has_perfect_rates()
     {
-        var m = SellerMetrics.Compute([], Hours(0), Hours(1));
+        var m = SellerMetrics.Compute([], Hours(0), Hours(1), Hours(1));
 
         Assert.Equal(1, m.ValidTrackingRate);
         Assert.Equal(1, m.OnTimeDeliveryRate);

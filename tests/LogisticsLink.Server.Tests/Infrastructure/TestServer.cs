@@ -114,7 +114,11 @@ public sealed class TestServer : IAsyncDisposable
         return folder;
     }
 
-    public TrackingService.TrackingServiceClient Client(string? apiKey = KeyA)
+    public TrackingService.TrackingServiceClient Client(string? apiKey = KeyA) => new(Invoker(apiKey));
+
+    public OrderService.OrderServiceClient Orders(string? apiKey = KeyA) => new(Invoker(apiKey));
+
+    private CallInvoker Invoker(string? apiKey)
     {
         var channel = GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions
         {
@@ -122,10 +126,9 @@ public sealed class TestServer : IAsyncDisposable
             UnsafeUseInsecureChannelCallCredentials = true,
         });
         _channels.Add(channel);
-        var invoker = apiKey is null
+        return apiKey is null
             ? channel.CreateCallInvoker()
             : channel.CreateCallInvoker().Intercept(headers => { headers.Add("authorization", $"Bearer {apiKey}"); return headers; });
-        return new TrackingService.TrackingServiceClient(invoker);
     }
 
     public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();

@@ -1,0 +1,164 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using LogisticsLink.Server.Tests.Infrastructure;
+using LogisticsLink.Storage;
+using LogisticsLink.V1;
+
+namespace LogisticsLink.Server.Tests.Orders;
+
+/// <summary>OrderService over real gRPC: orders joined to tracked shipments, validation, tenancy, connections.</summary>
+public sealed class OrderServiceTests
+{
+    private static readonly string EncryptionKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
+    private static UpsertOrderRequest Fbm(string orderId, params string[] numbers)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var request = new UpsertOrderRequest
+        {
+            Order = new Order
+            {
+                Channel = "amazon", OrderId = orderId, FulfillmentChannel = FulfillmentChannel.Merchant, Status = "Shipped",
+                MarketplaceId = "A13V1IB3VIYZZH", BuyerLanguage = "fr-FR",
+                PurchasedAt = Timestamp.FromDateTimeOffset(now.AddDays(-1)),
+                LatestShipDate = Timestamp.FromDateTimeOffset(now.AddDays(1)),
+                LatestDeliveryDate = Timestamp.FromDateTimeOffset(now.AddDays(5)),
+            },
+        };
+        request.Shipments.Add(numbers.Select(n => new OrderShipment { TrackingNumber = n }));
+        return request;
+    }
+
+    [Fact]
+    public async Task An_upserted_order_tracks_its_numbers_and_a_second_upsert_changes_nothing()
+    {
+        await using var server = await TestServer.StartAsync();
+        var orders = server.Orders();
+
+        var created = await orders.UpsertOrderAsync(Fbm("171-0000001-0000001", Numbers.Sandbox(0), Numbers.Sandbox(1)));
+        var again = await orders.UpsertOrderAsync(Fbm("171-0000001-0000001", Numbers.Sandbox(0), Numbers.Sandbox(1)));
+
+        Assert.Equal(2, created.Shipments.Count);
+        Assert.All(created.Shipments, s =>
+        {
+            Assert.Equal("sandbox", s.Carrier);
+            Assert.Equal("171-0000001-0000001", s.Order.OrderId);
+            Assert.Equal(created.LatestDeliveryDate, s.PromisedBy);
+        });
+        Assert.Equal(1UL, created.Version);
+        Assert.Equal(created.Version, again.Version);
+        Assert.Equal(FulfillmentChannel.Merchant, again.FulfillmentChannel);
+        var fetched = await orders.GetOrderAsync(new GetOrderRequest { Channel = "AMAZON", OrderId = "171-0000001-0000001" });
+        Assert.Equal("fr-FR", fetched.BuyerLanguage);
+        Assert.Equal(2, fetched.Shipments.Count);
+        var shipment = await server.Client().GetShipmentAsync(new GetShipmentRequest { ShipmentId = created.Shipments[0].Id });
+        Assert.Equal("amazon", shipment.Order.Channel);
+    }
+
+    [Fact]
+    public async Task Bad_orders_are_refused_field_by_field_and_nothing_is_written()
+    {
+        await using var server = await TestServer.StartAsync();
+        var orders = server.Orders();
+        var request = Fbm("171-0000002-0000002", Numbers.Sandbox(0), "12");
+        request.Order.Channel = "";
+        request.Order.LatestDeliveryDate = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(-3));
+        request.Shipments.Add(new OrderShipment { TrackingNumber = Numbers.Sandbox(0) });
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => orders.UpsertOrderAsync(request).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("order.channel", error.Status.Detail);
+        Assert.Contains("order.latest_delivery_date", error.Status.Detail);
+        Assert.Contains("shipments[1].tracking_number", error.Status.Detail);
+        Assert.Contains("shipments[2].tracking_number", error.Status.Detail);
+        var list = await server.Client().ListShipmentsAsync(new ListShipmentsRequest());
+        Assert.Empty(list.Shipments);
+        var empty = await orders.ListOrdersAsync(new ListOrdersRequest());
+        Assert.Empty(empty.Orders);
+    }
+
+    [Fact]
+    public async Task Another_tenants_order_is_not_found()
+    {
+        await using var server = await TestServer.StartAsync();
+        await server.Orders().UpsertOrderAsync(Fbm("171-0000003-0000003", Numbers.Sandbox(0)));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            server.Orders(TestServer.KeyB).GetOrderAsync(new GetOrderRequest { Channel = "amazon", OrderId = "171-0000003-0000003" }).ResponseAsync);
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+        Assert.Empty((await server.Orders(TestServer.KeyB).ListOrdersAsync(new ListOrdersRequest())).Orders);
+    }
+
+    [Fact]
+    public async Task An_unshipped_order_past_its_ship_date_is_flagged_and_listed_by_risk()
+    {
+        await using var server = await TestServer.StartAsync();
+        var orders = server.Orders();
+        var late = Fbm("171-0000004-0000004");
+        late.Order.PurchasedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(-4));
+        late.Order.LatestShipDate = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(-2));
+        late.Order.Status = "Unshipped";
+        await orders.UpsertOrderAsync(late);
+        var fba = Fbm("171-0000005-0000005", Numbers.Sandbox(0));
+        fba.Order.FulfillmentChannel = FulfillmentChannel.Amazon;
+        await orders.UpsertOrderAsync(fba);
+
+        var risky = await orders.ListOrdersAsync(new ListOrdersRequest { RiskKinds = { RiskKind.LateShipment } });
+        var amazon = await orders.ListOrdersAsync(new ListOrdersRequest { FulfillmentChannel = FulfillmentChannel.Amazon });
+        var paged = await orders.ListOrdersAsync(new ListOrdersRequest { PageSize = 1 });
+        var rest = await orders.ListOrdersAsync(new ListOrdersRequest { PageSize = 1, PageToken = paged.NextPageToken });
+
+        var flagged = Assert.Single(risky.Orders);
+        Assert.Equal("171-0000004-0000004", flagged.OrderId);
+        var flag = Assert.Single(flagged.Risks);
+        Assert.Equal(RiskKind.LateShipment, flag.Kind);
+        Assert.True(flag.ActionRequired);
+        Assert.Equal("171-0000005-0000005", Assert.Single(amazon.Orders).OrderId);
+        Assert.Equal("171-0000005-0000005", Assert.Single(paged.Orders).OrderId);
+        Assert.Equal("171-0000004-0000004", Assert.Single(rest.Orders).OrderId);
+        Assert.Equal("", rest.NextPageToken);
+    }
+
+    [Fact]
+    public async Task Marketplace_credentials_need_the_encryption_key_and_are_stored_encrypted_and_never_returned()
+    {
+        var connect = new ConnectMarketplaceRequest
+        {
+            Channel = "amazon",
+            Credentials = { ["client_id"] = "amzn1.application-oa2-client.abc", ["client_secret"] = "super-secret-value", ["refresh_token"] = "Atzr|refresh-secret" },
+            MarketplaceIds = { "A13V1IB3VIYZZH" },
+        };
+        await using (var keyless = await TestServer.StartAsync())
+        {
+            var refused = await Assert.ThrowsAsync<RpcException>(() => keyless.Orders().ConnectMarketplaceAsync(connect).ResponseAsync);
+            Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+            Assert.Contains("Marketplaces:EncryptionKey", refused.Status.Detail);
+        }
+
+        await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string> { ["Marketplaces:EncryptionKey"] = EncryptionKey });
+        var bad = await Assert.ThrowsAsync<RpcException>(() => server.Orders().ConnectMarketplaceAsync(
+            new ConnectMarketplaceRequest { Channel = "shopify", Credentials = { ["shop_domain"] = "x.myshopify.com" } }).ResponseAsync);
+        Assert.Contains("credentials[access_token]", bad.Status.Detail);
+
+        var connection = await server.Orders().ConnectMarketplaceAsync(connect);
+
+        Assert.Equal(["client_id", "client_secret", "refresh_token"], connection.CredentialKeys);
+        Assert.DoesNotContain("super-secret-value", connection.ToString());
+        var stored = Assert.Single(await server.Get<IOrderStore>().ListConnectionsAsync(CancellationToken.None));
+        Assert.Equal(["A13V1IB3VIYZZH"], stored.MarketplaceIds);
+        Assert.DoesNotContain("super-secret-value", System.Text.Encoding.UTF8.GetString(stored.EncryptedCredentials));
+        var decrypted = server.Get<LogisticsLink.Server.Orders.CredentialProtector>().Unprotect(stored.TenantId, "amazon", stored.EncryptedCredentials);
+        Assert.Equal("super-secret-value", decrypted["client_secret"]);
+    }
+
+    [Fact]
+    public async Task A_bad_encryption_key_stops_the_server_naming_the_key()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() =>
+            TestServer.StartAsync(settings: new Dictionary<string, string> { ["Marketplaces:EncryptionKey"] = "dG9vIHNob3J0" }));
+
+        Assert.Contains("Marketplaces:EncryptionKey", error.Message);
+    }
+}
