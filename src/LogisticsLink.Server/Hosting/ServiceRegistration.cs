@@ -5,6 +5,7 @@ using LogisticsLink.Server.Api;
 using LogisticsLink.Server.Scheduling;
 using LogisticsLink.Server.Streaming;
 using LogisticsLink.Server.Tracking;
+using LogisticsLink.Server.Webhooks;
 using LogisticsLink.Storage;
 using LogisticsLink.Storage.Postgres;
 using LogisticsLink.Storage.Sqlite;
@@ -49,6 +50,7 @@ public static class ServiceRegistration
         services.AddSingleton<WatchSession>();
         services.AddSingleton<ShipmentTracker>();
         services.AddHostedService<RefreshScheduler>();
+        services.AddWebhooks();
 
         services.AddSingleton<ApiKeyRegistry>();
         services.AddGrpc(o => o.EnableDetailedErrors = false)
