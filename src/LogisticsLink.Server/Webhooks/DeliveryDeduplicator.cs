@@ -22,23 +22,29 @@ public sealed class DeliveryDeduplicator(IOptions<WebhookOptions> options, TimeP
         var settings = options.Value;
         lock (_gate)
         {
-            while (_order.TryPeek(out var oldest) && (_order.Count >= settings.DedupCapacity || now - oldest.At >= settings.DedupWindow))
+            while (_order.TryPeek(out var oldest) && now - oldest.At >= settings.DedupWindow)
             {
-                _order.Dequeue();
-                if (_seen.TryGetValue(oldest.Key, out var serial) && serial == oldest.Serial)
-                {
-                    _seen.Remove(oldest.Key);
-                }
+                Forget(_order.Dequeue());
             }
             if (_seen.ContainsKey(key))
             {
                 return false;
+            }
+            while (_order.Count >= settings.DedupCapacity)
+            {
+                Forget(_order.Dequeue());
             }
             var entry = new Entry(key, now, ++_serial);
             _seen[key] = entry.Serial;
             _order.Enqueue(entry);
             return true;
         }
+    }
+
+    /// <summary>Deliveries remembered now.</summary>
+    public int Count
+    {
+        get { lock (_gate) return _seen.Count; }
     }
 
     /// <summary>Forgets a claim whose delivery was not applied, so that the sender's retry is processed.</summary>
@@ -50,9 +56,13 @@ public sealed class DeliveryDeduplicator(IOptions<WebhookOptions> options, TimeP
         }
     }
 
-    public int Count
+    /// <summary>Drops a queue entry's claim, unless the key was released and claimed again since (a newer entry).</summary>
+    private void Forget(Entry entry)
     {
-        get { lock (_gate) return _seen.Count; }
+        if (_seen.TryGetValue(entry.Key, out var serial) && serial == entry.Serial)
+        {
+            _seen.Remove(entry.Key);
+        }
     }
 
     private readonly record struct Entry(string Key, DateTimeOffset At, long Serial);

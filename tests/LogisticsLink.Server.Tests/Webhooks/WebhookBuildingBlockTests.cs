@@ -54,7 +54,10 @@ public sealed class WebhookBuildingBlockTests
         Assert.True(deliveries.TryClaim("d"));   // the oldest, "a", makes room
         Assert.Equal(3, deliveries.Count);
         Assert.True(deliveries.TryClaim("a"));
+        // Asking about a remembered delivery at capacity forgets nothing.
         Assert.False(deliveries.TryClaim("d"));
+        Assert.False(deliveries.TryClaim("c"));
+        Assert.False(deliveries.TryClaim("a"));
 
         time.Advance(TimeSpan.FromHours(1));
         Assert.True(deliveries.TryClaim("d"));
