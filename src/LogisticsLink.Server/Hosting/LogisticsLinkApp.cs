@@ -1,6 +1,7 @@
 using Grpc.AspNetCore.Web;
 using LogisticsLink.Server.Auth;
 using LogisticsLink.Server.Api;
+using LogisticsLink.Server.Webhooks;
 
 namespace LogisticsLink.Server.Hosting;
 
@@ -31,6 +32,7 @@ public static class LogisticsLinkApp
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz");
         app.MapCarrierSimulators();
+        app.MapWebhooks();
         app.MapGet("/", () => Results.Text(
             "LogisticsLink is running: gRPC (h2c) on the Grpc endpoint, gRPC-Web and /healthz on this one. See README.md.", "text/plain"));
         return app;

@@ -7,6 +7,7 @@ using LogisticsLink.Server.Api;
 using LogisticsLink.Server.Scheduling;
 using LogisticsLink.Server.Streaming;
 using LogisticsLink.Server.Tracking;
+using LogisticsLink.Server.Webhooks;
 using LogisticsLink.Storage;
 using LogisticsLink.Storage.Postgres;
 using LogisticsLink.Storage.Sqlite;
@@ -58,6 +59,7 @@ public static class ServiceRegistration
         services.AddSingleton<WatchSession>();
         services.AddSingleton<ShipmentTracker>();
         services.AddHostedService<RefreshScheduler>();
+        services.AddWebhooks();
 
         services.AddSingleton<OrderReviewQueue>();
         services.AddSingleton<OrderLinker>();

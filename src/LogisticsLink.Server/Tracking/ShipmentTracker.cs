@@ -30,6 +30,9 @@ public sealed partial class ShipmentTracker(
     IHostApplicationLifetime lifetime,
     ILogger<ShipmentTracker> logger)
 {
+    /// <summary>The <c>source</c> of events that a carrier or an aggregator pushed to the server.</summary>
+    public const string PushSource = "webhook";
+
     private const int MaxConflictRetries = 5;
     private readonly ConcurrentDictionary<string, Lazy<Task<StoredShipment>>> _refreshing = new(StringComparer.Ordinal);
 
@@ -91,32 +94,49 @@ public sealed partial class ShipmentTracker(
                 }
                 shipment = latest ?? shipment;
             }
-            var state = shipment.State;
-            var result = await AskCarrierAsync(state, token);
-            var current = shipment;
-            for (var attempt = 0; ; attempt++)
-            {
-                var now = time.GetUtcNow();
-                var changes = result.Snapshot is { } snapshot
-                    ? Tracker.Apply(current.State, await store.GetEventsAsync(state.Id, token), snapshot, now, Rules)
-                    : Tracker.MarkRefreshFailed(current.State, now);
-                var next = RefreshSchedule.NextCheck(
-                    changes.State, now, scheduler.Value.Intervals, Random.Shared.NextDouble(), carriers.CadenceOf(state.Carrier));
-                changes = changes with { State = changes.State with { NextCheckAt = next } };
-                try
-                {
-                    return await CommitAsync(changes, current.Revision, result.Snapshot?.PayloadSha256 ?? "", token);
-                }
-                catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
-                {
-                    current = await store.FindAsync(state.TenantId, state.Id, token)
-                        ?? throw new InvalidOperationException($"Shipment {state.Id} disappeared during a refresh.");
-                }
-            }
+            var result = await AskCarrierAsync(shipment.State, token);
+            return await ApplyResultAsync(shipment, result, token);
         }
         finally
         {
             _refreshing.TryRemove(shipment.State.Id, out _);
+        }
+    }
+
+    /// <summary>
+    /// Applies what a carrier pushed (a webhook) exactly as a poll's answer is applied: <see cref="Tracker.Apply"/>
+    /// against the stored history (so a scan already known adds nothing), the next check rescheduled, one commit
+    /// re-applied on a concurrent write, then the hub. Every event is recorded with the source
+    /// <see cref="PushSource"/>. Needs no refresh lock: the commit's revision check orders it against polls.
+    /// </summary>
+    public Task<StoredShipment> ApplyPushedAsync(StoredShipment shipment, CarrierSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var pushed = snapshot with { Events = snapshot.Events.Select(e => e with { Source = PushSource }).ToList() };
+        return ApplyResultAsync(shipment, CarrierResult.Success(pushed), cancellationToken);
+    }
+
+    private async Task<StoredShipment> ApplyResultAsync(StoredShipment shipment, CarrierResult result, CancellationToken token)
+    {
+        var state = shipment.State;
+        var current = shipment;
+        for (var attempt = 0; ; attempt++)
+        {
+            var now = time.GetUtcNow();
+            var changes = result.Snapshot is { } snapshot
+                ? Tracker.Apply(current.State, await store.GetEventsAsync(state.Id, token), snapshot, now, Rules)
+                : Tracker.MarkRefreshFailed(current.State, now);
+            var next = RefreshSchedule.NextCheck(
+                changes.State, now, scheduler.Value.Intervals, Random.Shared.NextDouble(), carriers.CadenceOf(state.Carrier));
+            changes = changes with { State = changes.State with { NextCheckAt = next } };
+            try
+            {
+                return await CommitAsync(changes, current.Revision, result.Snapshot?.PayloadSha256 ?? "", token);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
+            {
+                current = await store.FindAsync(state.TenantId, state.Id, token)
+                    ?? throw new InvalidOperationException($"Shipment {state.Id} disappeared while a carrier's answer was applied.");
+            }
         }
     }
 

@@ -1,0 +1,48 @@
+using LogisticsLink.Domain.Tracking;
+using LogisticsLink.Server.Tracking;
+using LogisticsLink.Storage;
+
+namespace LogisticsLink.Server.Webhooks;
+
+/// <summary>
+/// What every webhook does once a delivery is authenticated and read: skip a redelivery, find the tenant's shipment,
+/// and hand the snapshot to the one write path (<see cref="ShipmentTracker.ApplyPushedAsync"/>: Apply → Store → Hub).
+/// A push for a number the tenant does not track is acknowledged (202) and ignored: tracking starts with
+/// TrackShipment, never with whatever a sender pushes, and a 2xx stops the sender from retrying something that will
+/// not change. The first poll after TrackShipment fetches the full history anyway.
+/// </summary>
+public sealed class WebhookIngest(IShipmentStore store, ShipmentTracker tracker, DeliveryDeduplicator deliveries, ILogger<WebhookIngest> logger)
+{
+    /// <param name="deliveryId">What identifies this delivery for its sender: an event id, or the body's SHA-256.</param>
+    public async Task<IResult> ApplyAsync(
+        string source, string tenantId, string carrier, string trackingNumber, CarrierSnapshot snapshot, string deliveryId,
+        CancellationToken cancellationToken)
+    {
+        var key = string.Join('|', source, tenantId, deliveryId);
+        if (!deliveries.TryClaim(key))
+        {
+            WebhookLog.Duplicate(logger, source, trackingNumber);
+            return Results.Ok(new WebhookAnswer("duplicate"));
+        }
+        try
+        {
+            var shipment = await store.FindByNumberAsync(tenantId, carrier, trackingNumber, cancellationToken);
+            if (shipment is null)
+            {
+                // Not remembered: once the number is tracked, the same delivery must count.
+                deliveries.Release(key);
+                WebhookLog.Untracked(logger, source, carrier, trackingNumber, tenantId);
+                return Results.Accepted(uri: null, new WebhookAnswer("ignored"));
+            }
+            var applied = await tracker.ApplyPushedAsync(shipment, snapshot, cancellationToken);
+            WebhookLog.Applied(logger, source, applied.State.Id, applied.State.Version, snapshot.Events.Count);
+            return Results.Ok(new WebhookAnswer("applied", applied.State.Id, applied.State.Version, applied.State.Version != shipment.State.Version));
+        }
+        catch
+        {
+            // Not applied: the sender's retry must be processed, not taken for a redelivery.
+            deliveries.Release(key);
+            throw;
+        }
+    }
+}

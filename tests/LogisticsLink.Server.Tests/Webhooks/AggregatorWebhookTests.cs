@@ -1,0 +1,176 @@
+using System.Net;
+using System.Text;
+using LogisticsLink.Server.Tests.Infrastructure;
+using LogisticsLink.Server.Webhooks;
+using LogisticsLink.V1;
+using static LogisticsLink.Server.Tests.Webhooks.UpsTrackAlertWebhookTests;
+
+namespace LogisticsLink.Server.Tests.Webhooks;
+
+/// <summary>The generic aggregator webhook on a real server: HMAC signature, replay window, de-duplication, validation.</summary>
+public sealed class AggregatorWebhookTests
+{
+    private static string Body(string number, string eventId = "evt-1", string status = "in_transit", string at = "2026-05-02T09:15:00+02:00") => $$"""
+        {
+          "event_id": "{{eventId}}",
+          "carrier": "sandbox",
+          "tracking_number": "{{number}}",
+          "estimated_delivery": "2026-05-04T18:00:00+02:00",
+          "events": [
+            { "occurred_at": "{{at}}", "status": "{{status}}", "status_detail": "in_transit.departed",
+              "description": "Departed facility", "raw_code": "PL",
+              "location": { "city": "Leipzig", "region": "SN", "postal_code": "04109", "country_code": "de" } }
+          ]
+        }
+        """;
+
+    private static async Task<(WebhookTestHost Host, Shipment Shipment)> StartWithShipmentAsync()
+    {
+        var host = await WebhookTestHost.StartAsync();
+        var shipment = await host.Server.Client().TrackShipmentAsync(new TrackShipmentRequest { Carrier = "sandbox", TrackingNumber = Numbers.Sandbox() });
+        return (host, shipment);
+    }
+
+    [Fact]
+    public async Task A_signed_delivery_is_applied_and_arrives_on_the_watch_stream()
+    {
+        var (host, shipment) = await StartWithShipmentAsync();
+        await using var _ = host;
+        var client = host.Server.Client();
+        var head = await WatchReplayThenLiveTests.HeadAsync(host.Server);
+        await using var watcher = StreamCollector.Start(client, new WatchShipmentsRequest { ResumeAfterSequence = head });
+
+        var response = await host.PostAggregatorAsync(Body(shipment.TrackingNumber));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = await AnswerAsync(response);
+        Assert.Equal("applied", answer.GetProperty("result").GetString());
+        Assert.Equal(shipment.Version + 1, answer.GetProperty("version").GetUInt64());
+        await watcher.WaitUntilAsync(c => c.Changes.Count >= 1, "the change arrived");
+        var change = Assert.Single(watcher.Changes).Change;
+        Assert.Equal(ShipmentStatus.InTransit, change.Shipment.Status);
+        Assert.Equal("in_transit.departed", change.Shipment.StatusDetail);
+        Assert.Equal(DateTimeOffset.Parse("2026-05-04T16:00:00Z"), change.Shipment.EstimatedDelivery.ToDateTimeOffset());
+        var scan = Assert.Single(change.Shipment.Events);
+        Assert.Equal(("PL", "webhook", "Leipzig", "DE"), (scan.RawCode, scan.Source, scan.Location.City, scan.Location.CountryCode));
+        Assert.Equal(DateTimeOffset.Parse("2026-05-02T07:15:00Z"), scan.OccurredAt.ToDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task A_replay_within_the_tolerance_is_a_duplicate_and_an_old_one_is_refused()
+    {
+        var (host, shipment) = await StartWithShipmentAsync();
+        await using var _ = host;
+        var body = Body(shipment.TrackingNumber);
+        var signedAt = DateTimeOffset.UtcNow;
+        Assert.Equal("applied", (await AnswerAsync(await host.PostAggregatorAsync(body, signedAt: signedAt))).GetProperty("result").GetString());
+        var head = await WatchReplayThenLiveTests.HeadAsync(host.Server);
+
+        // Byte for byte the same delivery, as an attacker who recorded it (or a retrying sender) would send it.
+        var replay = await host.PostAggregatorAsync(body, signedAt: signedAt);
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.Equal("duplicate", (await AnswerAsync(replay)).GetProperty("result").GetString());
+
+        // The same event id in another body is the same delivery too.
+        var sameId = await host.PostAggregatorAsync(Body(shipment.TrackingNumber, status: "delivered"));
+        Assert.Equal("duplicate", (await AnswerAsync(sameId)).GetProperty("result").GetString());
+
+        // Outside the tolerance (5 minutes by default), in either direction, even correctly signed: refused.
+        var old = await host.PostAggregatorAsync(Body(shipment.TrackingNumber, eventId: "evt-2", status: "delivered"), signedAt: signedAt.AddMinutes(-10));
+        Assert.Equal(HttpStatusCode.Unauthorized, old.StatusCode);
+        var ahead = await host.PostAggregatorAsync(Body(shipment.TrackingNumber, eventId: "evt-3", status: "delivered"), signedAt: signedAt.AddMinutes(10));
+        Assert.Equal(HttpStatusCode.Unauthorized, ahead.StatusCode);
+
+        Assert.Equal(head, await WatchReplayThenLiveTests.HeadAsync(host.Server));
+        var after = await host.Server.Client().GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id });
+        Assert.Equal(ShipmentStatus.InTransit, after.Status);
+        Assert.Contains(host.Logs.Lines, l => l.Contains("older than the tolerance", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Unsigned_or_badly_signed_deliveries_are_refused_logged_without_payload_and_change_nothing()
+    {
+        var (host, shipment) = await StartWithShipmentAsync();
+        await using var _ = host;
+        var body = Body(shipment.TrackingNumber, status: "delivered");
+        var head = await WatchReplayThenLiveTests.HeadAsync(host.Server);
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var goodSignature = WebhookSignatures.Sign(WebhookTestHost.AggregatorSecret, timestamp, Encoding.UTF8.GetBytes(body));
+
+        var attempts = new List<(string Why, HttpRequestMessage Request)>
+        {
+            ("unsigned", Request(body, null, null)),
+            ("no timestamp", Request(body, null, goodSignature)),
+            ("wrong secret", Request(body, timestamp, WebhookSignatures.Sign("another-secret-0123456789abcdef", timestamp, Encoding.UTF8.GetBytes(body)))),
+            ("body changed after signing", Request(body.Replace("Leipzig", "Leipzog", StringComparison.Ordinal), timestamp, goodSignature)),
+            ("timestamp changed after signing", Request(body, (long.Parse(timestamp, System.Globalization.CultureInfo.InvariantCulture) - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), goodSignature)),
+            ("not base64", Request(body, timestamp, "not a signature!")),
+            ("truncated", Request(body, timestamp, goodSignature[..20])),
+        };
+        foreach (var (why, request) in attempts)
+        {
+            var response = await host.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{why}: {response.StatusCode}");
+        }
+
+        Assert.Equal(head, await WatchReplayThenLiveTests.HeadAsync(host.Server));
+        var after = await host.Server.Client().GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id });
+        Assert.Equal(shipment.Version, after.Version);
+        Assert.Equal(attempts.Count, host.Logs.Lines.Count(l => l.Contains("rejected", StringComparison.Ordinal)));
+        Assert.DoesNotContain(host.Logs.Lines, l => l.Contains(shipment.TrackingNumber, StringComparison.Ordinal) || l.Contains("Leipzig", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Logs.Lines, l => l.Contains(goodSignature, StringComparison.Ordinal) || l.Contains(WebhookTestHost.AggregatorSecret, StringComparison.Ordinal));
+
+        // The good signature on the untouched body does pass: the refusals above were for the reasons given.
+        Assert.Equal(HttpStatusCode.OK, (await host.SendAsync(Request(body, timestamp, goodSignature))).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("""{"carrier":"sandbox","events":[]""", "body")]
+    [InlineData("""{"tracking_number":"LLSB0000000000","events":[]}""", "carrier")]
+    [InlineData("""{"carrier":"pigeon","tracking_number":"LLSB0000000000","events":[]}""", "carrier")]
+    [InlineData("""{"carrier":"sandbox","tracking_number":"LL/SB","events":[]}""", "tracking_number")]
+    [InlineData("""{"carrier":"sandbox","tracking_number":"LLSB0000000000"}""", "events")]
+    [InlineData("""{"carrier":"sandbox","tracking_number":"LLSB0000000000","events":[]}""", "events")]
+    [InlineData("""{"carrier":"sandbox","tracking_number":"LLSB0000000000","events":[{"status":"delivered"}]}""", "events[0].occurred_at")]
+    [InlineData("""{"carrier":"sandbox","tracking_number":"LLSB0000000000","events":[{"occurred_at":"2026-05-02T09:15:00","status":"delivered"}]}""", "events[0].occurred_at")]
+    [InlineData("""{"carrier":"sandbox","tracking_number":"LLSB0000000000","events":[{"occurred_at":"2026-05-02T09:15:00Z","status":"teleported"}]}""", "events[0].status")]
+    [InlineData("""{"carrier":"sandbox","tracking_number":"LLSB0000000000","events":[{"occurred_at":"2026-05-02T09:15:00Z","status":"delivered","location":{"city":7}}]}""", "events[0].location.city")]
+    [InlineData("""{"carrier":"sandbox","tracking_number":"LLSB0000000000","events":[],"estimated_delivery":"soon"}""", "estimated_delivery")]
+    public async Task A_malformed_delivery_is_refused_naming_the_field_and_changes_nothing(string body, string field)
+    {
+        var (host, shipment) = await StartWithShipmentAsync();
+        await using var _ = host;
+        var head = await WatchReplayThenLiveTests.HeadAsync(host.Server);
+
+        var response = await host.PostAggregatorAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(field, (await AnswerAsync(response)).GetProperty("field").GetString());
+        Assert.Equal(head, await WatchReplayThenLiveTests.HeadAsync(host.Server));
+        Assert.Equal(shipment.Version, (await host.Server.Client().GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id })).Version);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_refused_unread()
+    {
+        await using var host = await WebhookTestHost.StartAsync(new Dictionary<string, string> { ["Webhooks:MaxBodyBytes"] = "2048" });
+
+        var response = await host.PostAggregatorAsync("{\"padding\":\"" + new string('x', 4096) + "\"}");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    private static HttpRequestMessage Request(string body, string? timestamp, string? signature)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, AggregatorWebhook.Route) { Content = WebhookTestHost.Json(body) };
+        if (timestamp is not null)
+        {
+            request.Headers.Add(WebhookSignatures.TimestampHeader, timestamp);
+        }
+        if (signature is not null)
+        {
+            request.Headers.TryAddWithoutValidation(WebhookSignatures.SignatureHeader, signature);
+        }
+        return request;
+    }
+}
