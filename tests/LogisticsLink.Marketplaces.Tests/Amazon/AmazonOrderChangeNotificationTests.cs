@@ -84,6 +84,20 @@ public sealed class AmazonOrderChangeNotificationTests
         Assert.Equal("A3TH9S8BH6GOGM", change.SellerId);
     }
 
+    [Fact]
+    public async Task The_simulators_notification_names_a_catalogue_order_the_client_can_fetch()
+    {
+        await using var bed = await AmazonTestBed.StartAsync();
+        var body = bed.Simulator.OrderChangeNotification("302-5550011-0000000");
+
+        Assert.True(AmazonOrderChangeNotification.TryParse(body, out var change, out var error), error);
+        Assert.Equal(FulfillmentChannel.Amazon, change.FulfillmentChannel);
+        Assert.Equal("Shipped", change.OrderStatus);
+        Assert.Equal("A2LLSANDBOXSELLER", change.SellerId);
+        var page = await bed.Client().FetchOrderAsync(AmazonTestBed.Account(), change.AmazonOrderId, CancellationToken.None);
+        Assert.Equal(change.MarketplaceId, Assert.Single(page.Orders).MarketplaceId);
+    }
+
     [Theory]
     [InlineData("{\"NotificationType\":\"ANY_OFFER_CHANGED\",\"Payload\":{}}", "NotificationType is ANY_OFFER_CHANGED, not ORDER_CHANGE")]
     [InlineData("{\"NotificationType\":\"ORDER_CHANGE\",\"Payload\":{}}", "no Payload.OrderChangeNotification")]

@@ -63,6 +63,50 @@ public sealed class AmazonSpApiSimulator(AmazonSpApiSimulatorOptions options, Am
     /// <summary>Refuse the Reports API with 403 (the app lacks the role), to show error bodies surfacing.</summary>
     public bool RefuseReports { get; set; }
 
+    /// <summary>
+    /// The <c>ORDER_CHANGE</c> notification Amazon would publish (to SQS, as the message body) for a catalogue order's
+    /// status change, so a test or the sandbox can post it to the server's notification endpoint.
+    /// </summary>
+    public string OrderChangeNotification(string orderId)
+    {
+        var order = catalogue.Orders.FirstOrDefault(o => o.OrderId == orderId)
+            ?? throw new ArgumentException($"no order {orderId} in the catalogue", nameof(orderId));
+        var now = time.GetUtcNow();
+        return new JsonObject
+        {
+            ["NotificationVersion"] = "1.0",
+            ["NotificationType"] = "ORDER_CHANGE",
+            ["PayloadVersion"] = "1.0",
+            ["EventTime"] = AmazonSpApiRenderer.Iso(now),
+            ["Payload"] = new JsonObject
+            {
+                ["OrderChangeNotification"] = new JsonObject
+                {
+                    ["NotificationLevel"] = "OrderLevel",
+                    ["SellerId"] = options.SellerId,
+                    ["AmazonOrderId"] = order.OrderId,
+                    ["OrderChangeType"] = "OrderStatusChange",
+                    ["OrderChangeTrigger"] = new JsonObject { ["TimeOfOrderChange"] = AmazonSpApiRenderer.Iso(order.LastUpdatedAt), ["ChangeReason"] = "Order status changed" },
+                    ["Summary"] = new JsonObject
+                    {
+                        ["MarketplaceId"] = order.MarketplaceId,
+                        ["OrderStatus"] = AmazonSpApiRenderer.V0(order)["OrderStatus"]!.DeepClone(),
+                        ["PurchaseDate"] = AmazonSpApiRenderer.Iso(order.PurchasedAt),
+                        ["FulfillmentType"] = order.FulfilledByAmazon ? "AFN" : "MFN",
+                        ["OrderType"] = "StandardOrder",
+                    },
+                },
+            },
+            ["NotificationMetadata"] = new JsonObject
+            {
+                ["ApplicationId"] = "amzn1.sellerapps.app.logisticslink-sandbox",
+                ["SubscriptionId"] = "sandbox-subscription",
+                ["PublishTime"] = AmazonSpApiRenderer.Iso(now),
+                ["NotificationId"] = Guid.NewGuid().ToString(),
+            },
+        }.ToJsonString();
+    }
+
     /// <summary>Forgets every access token issued, as when a seller revokes the app: the next call gets 403 Unauthorized.</summary>
     public void RevokeTokens() => _tokens.Clear();
 
