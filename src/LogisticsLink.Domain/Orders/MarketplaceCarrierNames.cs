@@ -18,6 +18,7 @@ public static class MarketplaceCarrierNames
         ["Amazon"] = "amazon", ["Amazon Logistics"] = "amazon", ["Amazon Shipping"] = "amazon",
         ["AMZN_US"] = "amazon", ["AMZN_UK"] = "amazon", ["AMZN_DE"] = "amazon", ["AMZN_FR"] = "amazon",
         ["AMZN_IT"] = "amazon", ["AMZN_ES"] = "amazon", ["AMZL"] = "amazon", ["AMZL_US"] = "amazon", ["AMZL_UK"] = "amazon",
+        ["SMARTPOST"] = "fedex", ["AMZN_CA"] = "amazon", ["AMZN_JP"] = "amazon",
         ["Sandbox"] = "sandbox", ["LogisticsLink Sandbox"] = "sandbox",
     };
 

@@ -1,0 +1,501 @@
+using System.Collections.Concurrent;
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using LogisticsLink.Carriers.Http;
+using LogisticsLink.Domain.Orders;
+using Microsoft.Extensions.Logging;
+using Polly.Timeout;
+
+namespace LogisticsLink.Marketplaces.Amazon;
+
+/// <summary>
+/// Amazon Selling Partner API importer. Orders come from Orders API v2026-01-01 (<c>searchOrders</c> by
+/// <c>lastUpdatedAfter</c>, <c>getOrder</c>, both with <c>includedData=FULFILLMENT,PACKAGES</c> so FBM parcels arrive
+/// with carrier and tracking number). FBA parcels come from the FBA shipments report
+/// (<see cref="FetchFbaShipmentsAsync"/>), MCF packages from <c>getPackageTrackingDetails</c>
+/// (<see cref="FetchMcfPackageTrackingAsync"/>). Whatever goes wrong comes back as a failure value; only the caller's
+/// own cancellation is thrown.
+/// </summary>
+/// <remarks>
+/// <para><b>Orders v0 fallback.</b> v0 (<c>getOrders</c>/<c>getOrder</c>, deprecated, removed after 2027-03-27) is
+/// used for an endpoint when v2026 refuses the route there — HTTP 404, or 403 that is not about the access token (the
+/// app lacks the role or the version is not live in that region) — and v0 answers. The endpoint then stays on v0 for
+/// an hour before v2026 is tried again. v0 orders carry no parcels: v0 never returned FBM tracking numbers.</para>
+/// <para><b>Endpoints.</b> Each marketplace id selects its region's host (NA/EU/FE);
+/// <c>Marketplaces:Amazon:Endpoint</c> replaces all of them (the sandbox, tests).</para>
+/// <para><b>Credentials</b> (<see cref="MarketplaceAccount.Credentials"/>): <c>client_id</c>, <c>client_secret</c>,
+/// <c>refresh_token</c>; exchanged at <c>Marketplaces:Amazon:LwaEndpoint</c> for an access token cached per account.</para>
+/// </remarks>
+public sealed class AmazonMarketplaceClient : IMarketplaceClient
+{
+    public const string ChannelName = "amazon";
+    public const string OrdersV2026 = "2026-01-01";
+    public const string OrdersV0 = "v0";
+    private const string IncludedData = "FULFILLMENT,PACKAGES";
+
+    /// <summary>Amazon refuses a <c>lastUpdatedBefore</c> later than two minutes before the request.</summary>
+    public static readonly TimeSpan WindowEndLag = TimeSpan.FromMinutes(2);
+
+    /// <summary>The FBA shipments report covers at most 31 days per request; we ask for 30.</summary>
+    public static readonly TimeSpan MaxReportRange = TimeSpan.FromDays(30);
+
+    private static readonly string[] RegionOrder = [AmazonMarketplaces.NorthAmerica, AmazonMarketplaces.Europe, AmazonMarketplaces.FarEast];
+
+    private readonly AmazonSpApi _api;
+    private readonly MarketplaceOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<AmazonMarketplaceClient> _logger;
+    private readonly AmazonClientSettings _settings;
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _v0Until = new(StringComparer.Ordinal);
+
+    public AmazonMarketplaceClient(HttpClient http, MarketplaceOptions options, TimeProvider time, ILogger<AmazonMarketplaceClient> logger)
+        : this(http, options, time, logger, new AmazonClientSettings())
+    {
+    }
+
+    internal AmazonMarketplaceClient(
+        HttpClient http, MarketplaceOptions options, TimeProvider time, ILogger<AmazonMarketplaceClient> logger, AmazonClientSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Amazon.LwaEndpoint is not { IsAbsoluteUri: true })
+        {
+            throw new ArgumentException("Marketplaces:Amazon:LwaEndpoint must be an absolute URL.", nameof(options));
+        }
+        if (options.Amazon.Endpoint is { IsAbsoluteUri: false })
+        {
+            throw new ArgumentException("Marketplaces:Amazon:Endpoint must be an absolute URL when set.", nameof(options));
+        }
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _settings = settings;
+        var pipeline = CarrierResilience.Build(settings.Resilience, time);
+        _api = new AmazonSpApi(http, pipeline, new AmazonLwa(http, pipeline, options.Amazon.LwaEndpoint, time),
+            new AmazonQuota(time, settings.MaxQuotaWait), time, logger);
+    }
+
+    public string Channel => ChannelName;
+
+    /// <summary>
+    /// Orders changed since the cursor, one page of one region per call (see <see cref="AmazonSyncCursor"/> for the
+    /// cursor). An unreadable cursor starts again from <paramref name="startFrom"/>: re-importing is harmless, a
+    /// cursor stuck failing is not.
+    /// </summary>
+    public Task<OrderSyncPage> FetchChangedOrdersAsync(
+        MarketplaceAccount account, string cursor, DateTimeOffset startFrom, CancellationToken cancellationToken) =>
+        GuardAsync("searchOrders", account, () => ChangedOrdersAsync(account, cursor, startFrom, cancellationToken),
+            OrderSyncPage.Failure, cancellationToken);
+
+    public Task<OrderSyncPage> FetchOrderAsync(MarketplaceAccount account, string orderId, CancellationToken cancellationToken) =>
+        GuardAsync("getOrder", account, async () =>
+        {
+            if (string.IsNullOrWhiteSpace(orderId))
+            {
+                throw new AmazonCallException("an order id is required", transient: false);
+            }
+            var regions = RegionsOf(account).DistinctBy(r => r.BaseUrl).ToList();
+            foreach (var region in regions)
+            {
+                if (await GetOrderAsync(account, region, orderId.Trim(), cancellationToken) is { } order)
+                {
+                    return new OrderSyncPage([order], "", false);
+                }
+            }
+            throw new AmazonCallException(
+                $"getOrder: order {orderId.Trim()} not found ({string.Join(", ", regions.Select(r => r.Name))})", transient: false);
+        }, OrderSyncPage.Failure, cancellationToken);
+
+    /// <summary>
+    /// FBA parcels shipped since <paramref name="from"/> (at most the last 30 days), per Amazon order id, from the
+    /// <c>GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL</c> report: createReport, poll getReport until DONE (CANCELLED
+    /// means no data), getReportDocument, download, gunzip when <c>compressionAlgorithm</c> is GZIP, parse. Takes
+    /// minutes in production (Amazon builds such reports at most every 30 minutes): call it from a background job.
+    /// </summary>
+    public Task<AmazonFbaShipments> FetchFbaShipmentsAsync(MarketplaceAccount account, DateTimeOffset from, CancellationToken cancellationToken) =>
+        GuardAsync("FBA shipments report", account, async () =>
+        {
+            var all = new Dictionary<string, IReadOnlyList<ImportedPackage>>(StringComparer.Ordinal);
+            foreach (var region in RegionsOf(account))
+            {
+                foreach (var (orderId, packages) in await ShipmentsReportAsync(account, region, from, cancellationToken))
+                {
+                    all[orderId] = packages;
+                }
+            }
+            return new AmazonFbaShipments(all);
+        }, AmazonFbaShipments.Failure, cancellationToken);
+
+    /// <summary>
+    /// Tracking of a Multi-Channel Fulfillment package (<c>packageNumber</c> from getFulfillmentOrder or the
+    /// FULFILLMENT_ORDER_STATUS notification), asked in the region of the account's first marketplace.
+    /// </summary>
+    public Task<AmazonMcfTracking> FetchMcfPackageTrackingAsync(MarketplaceAccount account, int packageNumber, CancellationToken cancellationToken) =>
+        GuardAsync("getPackageTrackingDetails", account, async () =>
+        {
+            var region = RegionsOf(account)[0];
+            var response = await _api.SendAsync(account, region.Name, AmazonOperation.GetPackageTrackingDetails,
+                () => Get($"{region.BaseUrl}/fba/outbound/2020-07-01/tracking?packageNumber={packageNumber}"), cancellationToken);
+            return response.IsSuccess ? AmazonMcfTracking.Parse(response.Body) : throw response.Failure();
+        }, (reason, transient) => AmazonMcfTracking.Failure(packageNumber, reason, transient), cancellationToken);
+
+    // ---- orders ----
+
+    private async Task<OrderSyncPage> ChangedOrdersAsync(MarketplaceAccount account, string text, DateTimeOffset startFrom, CancellationToken ct)
+    {
+        var regions = RegionsOf(account);
+        var cursor = AmazonSyncCursor.Decode(text);
+        if (cursor is null)
+        {
+            AmazonLog.CursorUnreadable(_logger, account.ToString());
+            cursor = new AmazonSyncCursor();
+        }
+        foreach (var gone in cursor.Regions.Keys.Where(k => regions.All(r => r.Name != k)).ToList())
+        {
+            cursor.Regions.Remove(gone);
+        }
+        foreach (var region in regions)
+        {
+            cursor.Regions.TryAdd(region.Name, new AmazonRegionWindow { After = startFrom.ToUniversalTime() });
+        }
+
+        var open = regions.FirstOrDefault(r => cursor.Regions[r.Name].IsOpen);
+        if (open is null)
+        {
+            // Every window read (or none opened yet): the next round ends two minutes before now.
+            var end = _time.GetUtcNow() - WindowEndLag;
+            foreach (var window in cursor.Regions.Values)
+            {
+                if (window.Before is { } previousEnd)
+                {
+                    window.After = previousEnd;
+                }
+                window.Before = end;
+                window.Done = end <= window.After;
+                window.Page = null;
+                window.Api = "";
+            }
+            open = regions.FirstOrDefault(r => cursor.Regions[r.Name].IsOpen);
+            if (open is null)
+            {
+                return new OrderSyncPage([], cursor.Encode(), false);
+            }
+        }
+
+        var current = cursor.Regions[open.Name];
+        var (orders, next) = await SearchPageAsync(account, open, current, ct);
+        current.Page = next;
+        current.Done = next is null;
+        var hasMore = cursor.Regions.Values.Any(w => w.IsOpen);
+        AmazonLog.OrdersPage(_logger, account.ToString(), open.Name, orders.Count, hasMore);
+        return new OrderSyncPage(orders, cursor.Encode(), hasMore);
+    }
+
+    private async Task<(IReadOnlyList<ImportedOrder> Orders, string? Next)> SearchPageAsync(
+        MarketplaceAccount account, AmazonRegion region, AmazonRegionWindow window, CancellationToken ct)
+    {
+        var ids = string.Join(",", region.MarketplaceIds);
+        var after = AmazonJson.Format(window.After);
+        var before = AmazonJson.Format(window.Before!.Value);
+        if (window.Api.Length == 0)
+        {
+            window.Api = PrefersV0(region) ? OrdersV0 : OrdersV2026;
+        }
+        AmazonResponse? refused = null;
+        if (window.Api == OrdersV2026)
+        {
+            var page = window.Page is null ? "" : "&paginationToken=" + Uri.EscapeDataString(window.Page);
+            var response = await _api.SendAsync(account, region.Name, AmazonOperation.SearchOrders, () => Get(
+                $"{region.BaseUrl}/orders/2026-01-01/orders?lastUpdatedAfter={after}&lastUpdatedBefore={before}" +
+                $"&marketplaceIds={ids}&maxResultsPerPage={_settings.PageSize}&includedData={IncludedData}{page}"), ct);
+            if (response.IsSuccess)
+            {
+                return AmazonOrderParser.ParseSearchOrders(response.Body);
+            }
+            if (!IsVersionRefusal(response))
+            {
+                throw response.Failure();
+            }
+            refused = response;
+            // A v2026 paging token means nothing to v0: read the window again from its start.
+            window.Api = OrdersV0;
+            window.Page = null;
+        }
+
+        var token = window.Page is null ? "" : "&NextToken=" + Uri.EscapeDataString(window.Page);
+        var v0 = await _api.SendAsync(account, region.Name, AmazonOperation.GetOrdersV0, () => Get(
+            $"{region.BaseUrl}/orders/v0/orders?MarketplaceIds={ids}&LastUpdatedAfter={after}&LastUpdatedBefore={before}" +
+            $"&MaxResultsPerPage={_settings.PageSize}{token}"), ct);
+        if (!v0.IsSuccess)
+        {
+            throw Combined(refused, v0);
+        }
+        if (refused is not null)
+        {
+            RememberV0(region, refused);
+        }
+        return AmazonOrderParser.ParseGetOrdersV0(v0.Body);
+    }
+
+    /// <summary>The order in this region, or null when neither version knows it there.</summary>
+    private async Task<ImportedOrder?> GetOrderAsync(MarketplaceAccount account, AmazonRegion region, string orderId, CancellationToken ct)
+    {
+        var id = Uri.EscapeDataString(orderId);
+        AmazonResponse? refused = null;
+        if (!PrefersV0(region))
+        {
+            var response = await _api.SendAsync(account, region.Name, AmazonOperation.GetOrder,
+                () => Get($"{region.BaseUrl}/orders/2026-01-01/orders/{id}?includedData={IncludedData}"), ct);
+            if (response.IsSuccess)
+            {
+                return AmazonOrderParser.ParseGetOrder(response.Body);
+            }
+            if (!IsVersionRefusal(response))
+            {
+                throw response.Failure();
+            }
+            refused = response;
+        }
+        var v0 = await _api.SendAsync(account, region.Name, AmazonOperation.GetOrderV0, () => Get($"{region.BaseUrl}/orders/v0/orders/{id}"), ct);
+        if (v0.IsSuccess)
+        {
+            if (refused is not null)
+            {
+                RememberV0(region, refused);
+            }
+            return AmazonOrderParser.ParseGetOrderV0(v0.Body);
+        }
+        return v0.Status == HttpStatusCode.NotFound ? null : throw Combined(refused, v0);
+    }
+
+    /// <summary>v2026 not served for us here: 404, or 403 that is not about the token (that one was re-authenticated already).</summary>
+    private static bool IsVersionRefusal(AmazonResponse response) =>
+        response.Status == HttpStatusCode.NotFound ||
+        (response.Status == HttpStatusCode.Forbidden && !AmazonErrors.IsTokenRefusal(response.Body));
+
+    private bool PrefersV0(AmazonRegion region) =>
+        _v0Until.TryGetValue(region.BaseUrl, out var until) && _time.GetUtcNow() < until;
+
+    private void RememberV0(AmazonRegion region, AmazonResponse refused)
+    {
+        var until = _time.GetUtcNow() + _settings.V0FallbackDuration;
+        _v0Until[region.BaseUrl] = until;
+        AmazonLog.FallingBackToV0(_logger, region.BaseUrl, (int)refused.Status, until);
+    }
+
+    private static AmazonCallException Combined(AmazonResponse? refused, AmazonResponse v0)
+    {
+        var failure = v0.Failure();
+        return refused is null
+            ? failure
+            : new AmazonCallException($"{refused.Failure().Message}; fallback {failure.Message}", failure.Transient);
+    }
+
+    // ---- FBA shipments report ----
+
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<ImportedPackage>>> ShipmentsReportAsync(
+        MarketplaceAccount account, AmazonRegion region, DateTimeOffset from, CancellationToken ct)
+    {
+        var now = _time.GetUtcNow();
+        var start = from < now - MaxReportRange ? now - MaxReportRange : from;
+        var body = new JsonObject
+        {
+            ["reportType"] = AmazonFbaShipmentsReport.ReportType,
+            ["marketplaceIds"] = new JsonArray(region.MarketplaceIds.Select(id => (JsonNode)JsonValue.Create(id)).ToArray()),
+            ["dataStartTime"] = AmazonJson.Format(start),
+            ["dataEndTime"] = AmazonJson.Format(now),
+        }.ToJsonString();
+        var created = await _api.SendAsync(account, region.Name, AmazonOperation.CreateReport, () =>
+            new HttpRequestMessage(HttpMethod.Post, $"{region.BaseUrl}/reports/2021-06-30/reports")
+            {
+                Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            }, ct);
+        if (!created.IsSuccess)
+        {
+            throw created.Failure();
+        }
+        var reportId = Field(created.Body, "reportId", "createReport");
+
+        var documentId = await AwaitReportAsync(account, region, reportId, ct);
+        if (documentId is null)
+        {
+            return new Dictionary<string, IReadOnlyList<ImportedPackage>>();
+        }
+        var document = await _api.SendAsync(account, region.Name, AmazonOperation.GetReportDocument,
+            () => Get($"{region.BaseUrl}/reports/2021-06-30/documents/{Uri.EscapeDataString(documentId)}"), ct);
+        if (!document.IsSuccess)
+        {
+            throw document.Failure();
+        }
+        var url = Field(document.Body, "url", "getReportDocument");
+        var compression = Field(document.Body, "compressionAlgorithm", "getReportDocument", required: false);
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            throw new AmazonMalformedException("getReportDocument url is not an absolute URL");
+        }
+        var (content, charset) = await _api.DownloadAsync(uri, ct);
+        var text = Decode(compression == "GZIP" ? Gunzip(content) : content, charset);
+        try
+        {
+            return AmazonFbaShipmentsReport.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new AmazonMalformedException(e.Message);
+        }
+    }
+
+    /// <summary>The report's document id once DONE; null when Amazon CANCELLED it (its word for "no data").</summary>
+    private async Task<string?> AwaitReportAsync(MarketplaceAccount account, AmazonRegion region, string reportId, CancellationToken ct)
+    {
+        var delay = _settings.ReportFirstPoll;
+        var waited = TimeSpan.Zero;
+        while (true)
+        {
+            await Task.Delay(delay, _time, ct);
+            waited += delay;
+            var report = await _api.SendAsync(account, region.Name, AmazonOperation.GetReport,
+                () => Get($"{region.BaseUrl}/reports/2021-06-30/reports/{Uri.EscapeDataString(reportId)}"), ct);
+            if (!report.IsSuccess)
+            {
+                throw report.Failure();
+            }
+            var status = Field(report.Body, "processingStatus", "getReport");
+            AmazonLog.ReportStatus(_logger, reportId, status);
+            switch (status)
+            {
+                case "DONE":
+                    return Field(report.Body, "reportDocumentId", "getReport");
+                case "CANCELLED":
+                    return null;
+                case "FATAL":
+                    throw new AmazonCallException($"report {reportId} ended FATAL", transient: true);
+            }
+            if (waited >= _settings.ReportMaxWait)
+            {
+                throw new AmazonCallException($"report {reportId} still {status} after {waited.TotalMinutes:0.#} min", transient: true);
+            }
+            delay = delay * 2 > _settings.ReportMaxPoll ? _settings.ReportMaxPoll : delay * 2;
+        }
+    }
+
+    private static byte[] Gunzip(byte[] content)
+    {
+        try
+        {
+            using var input = new GZipStream(new MemoryStream(content), CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            input.CopyTo(output);
+            return output.ToArray();
+        }
+        catch (InvalidDataException)
+        {
+            throw new AmazonMalformedException("the report document is not valid GZIP");
+        }
+    }
+
+    /// <summary>Report documents name their charset in Content-Type (US reports are often ISO-8859-1); UTF-8 otherwise.</summary>
+    private static string Decode(byte[] content, string? charset)
+    {
+        var encoding = Encoding.UTF8;
+        if (charset is { Length: > 0 })
+        {
+            try
+            {
+                encoding = Encoding.GetEncoding(charset.Trim('"'));
+            }
+            catch (ArgumentException)
+            {
+                // An encoding this runtime lacks: UTF-8 reads the ASCII columns we need.
+            }
+        }
+        return encoding.GetString(content);
+    }
+
+    private static string Field(string body, string name, string operation, bool required = true)
+    {
+        using var document = AmazonJson.Parse(body);
+        var value = document.RootElement.Text(name);
+        return value.Length > 0 || !required ? value : throw new AmazonMalformedException($"{operation} answer without '{name}'");
+    }
+
+    // ---- shared ----
+
+    private sealed record AmazonRegion(string Name, IReadOnlyList<string> MarketplaceIds, string BaseUrl);
+
+    /// <summary>The account's marketplaces grouped by region, in NA, EU, FE order; a clear permanent failure when unusable.</summary>
+    private List<AmazonRegion> RegionsOf(MarketplaceAccount account)
+    {
+        var missing = new[] { AmazonLwa.ClientId, AmazonLwa.ClientSecret, AmazonLwa.RefreshToken }
+            .Where(k => string.IsNullOrWhiteSpace(account.Credential(k))).ToList();
+        if (missing.Count > 0)
+        {
+            throw new AmazonCallException($"the connection lacks {string.Join(", ", missing)}", transient: false);
+        }
+        if (account.MarketplaceIds.Count == 0)
+        {
+            throw new AmazonCallException("the connection names no marketplace ids", transient: false);
+        }
+        var marketplaces = account.MarketplaceIds.Select(id => (Id: id.Trim(), Marketplace: AmazonMarketplaces.Find(id))).ToList();
+        if (marketplaces.FirstOrDefault(m => m.Marketplace is null) is { Id: { } unknown })
+        {
+            throw new AmazonCallException($"unknown marketplace id '{unknown}'", transient: false);
+        }
+        return marketplaces.GroupBy(m => m.Marketplace!.Region)
+            .OrderBy(g => Array.IndexOf(RegionOrder, g.Key))
+            .Select(g => new AmazonRegion(g.Key, g.Select(m => m.Id).Distinct().ToList(), BaseUrlOf(g.Key)))
+            .ToList();
+    }
+
+    private string BaseUrlOf(string region) =>
+        (_options.Amazon.Endpoint ?? AmazonMarketplaces.EndpointOf(region)).AbsoluteUri.TrimEnd('/');
+
+    private static HttpRequestMessage Get(string url)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+        return request;
+    }
+
+    /// <summary>Runs one public operation and turns every failure into <paramref name="failure"/>; only the caller's cancellation escapes.</summary>
+    private async Task<T> GuardAsync<T>(
+        string operation, MarketplaceAccount account, Func<Task<T>> body, Func<string, bool, T> failure, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        string reason;
+        bool transient;
+        try
+        {
+            return await body();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (AmazonCallException e)
+        {
+            (reason, transient) = (e.Message, e.Transient);
+        }
+        catch (AmazonMalformedException e)
+        {
+            (reason, transient) = ($"malformed response ({e.Message})", true);
+        }
+        catch (TimeoutRejectedException)
+        {
+            (reason, transient) = ("timed out", true);
+        }
+        catch (Exception e) when (CarrierResilience.IsRefusal(e))
+        {
+            (reason, transient) = ($"not called ({e.Message})", true);
+        }
+        catch (HttpRequestException e)
+        {
+            (reason, transient) = (e.Message, true);
+        }
+        reason = "amazon: " + reason;
+        AmazonLog.Failed(_logger, operation, account.ToString(), reason, transient);
+        return failure(reason, transient);
+    }
+}

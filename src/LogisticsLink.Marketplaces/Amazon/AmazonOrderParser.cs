@@ -1,0 +1,123 @@
+using System.Text.Json;
+using LogisticsLink.Domain.Orders;
+
+namespace LogisticsLink.Marketplaces.Amazon;
+
+/// <summary>
+/// Orders API answers as <see cref="ImportedOrder"/>s. v2026-01-01: <c>{orders, pagination.nextToken}</c> /
+/// <c>{order}</c>, FBA vs FBM in <c>fulfillment.fulfilledBy</c>, promises in <c>shipByWindow</c> and
+/// <c>deliverByWindow</c>, FBM parcels in <c>packages[]</c> (carrier + tracking number). v0: <c>payload.Orders</c> /
+/// <c>payload</c>, <c>FulfillmentChannel</c> AFN/MFN, <c>LatestShipDate</c>/<c>LatestDeliveryDate</c>, and no parcels
+/// at all (v0 never returned FBM tracking numbers). The order status is kept as Amazon spells it in each version.
+/// </summary>
+public static class AmazonOrderParser
+{
+    public const string Channel = "amazon";
+
+    /// <summary>A searchOrders page: its orders and the next page's token (null on the last page).</summary>
+    public static (IReadOnlyList<ImportedOrder> Orders, string? NextToken) ParseSearchOrders(string body)
+    {
+        using var document = AmazonJson.Parse(body);
+        var root = document.RootElement;
+        var orders = root.Items("orders").Select(ParseV2026Order).ToList();
+        var next = root.Child("pagination") is { } pagination ? pagination.Text("nextToken") : "";
+        return (orders, next.Length == 0 ? null : next);
+    }
+
+    /// <summary>A v2026 getOrder answer.</summary>
+    public static ImportedOrder ParseGetOrder(string body)
+    {
+        using var document = AmazonJson.Parse(body);
+        return document.RootElement.Child("order") is { ValueKind: JsonValueKind.Object } order
+            ? ParseV2026Order(order)
+            : throw new AmazonMalformedException("getOrder answer without 'order'");
+    }
+
+    /// <summary>A v0 getOrders page.</summary>
+    public static (IReadOnlyList<ImportedOrder> Orders, string? NextToken) ParseGetOrdersV0(string body)
+    {
+        using var document = AmazonJson.Parse(body);
+        var payload = document.RootElement.Child("payload") ?? throw new AmazonMalformedException("getOrders answer without 'payload'");
+        var next = payload.Text("NextToken");
+        return (payload.Items("Orders").Select(ParseV0Order).ToList(), next.Length == 0 ? null : next);
+    }
+
+    /// <summary>A v0 getOrder answer.</summary>
+    public static ImportedOrder ParseGetOrderV0(string body)
+    {
+        using var document = AmazonJson.Parse(body);
+        return document.RootElement.Child("payload") is { ValueKind: JsonValueKind.Object } payload
+            ? ParseV0Order(payload)
+            : throw new AmazonMalformedException("getOrder (v0) answer without 'payload'");
+    }
+
+    private static ImportedOrder ParseV2026Order(JsonElement order)
+    {
+        var id = Required(order, "orderId");
+        var marketplaceId = order.Child("salesChannel") is { } channel ? channel.Text("marketplaceId") : "";
+        var fulfillment = order.Child("fulfillment");
+        return new ImportedOrder(
+            Channel,
+            id,
+            fulfillment?.Text("fulfilledBy") switch
+            {
+                "AMAZON" => FulfillmentChannel.Amazon,
+                "MERCHANT" => FulfillmentChannel.Merchant,
+                _ => FulfillmentChannel.Unspecified,
+            },
+            fulfillment?.Text("fulfillmentStatus") ?? "",
+            marketplaceId,
+            LanguageOf(marketplaceId),
+            order.Instant("createdTime"),
+            fulfillment?.Child("shipByWindow")?.Instant("latestDateTime"),
+            fulfillment?.Child("deliverByWindow")?.Instant("latestDateTime"),
+            order.Instant("lastUpdatedTime"),
+            order.Items("packages").Select(ParsePackage).OfType<ImportedPackage>().ToList());
+    }
+
+    /// <summary>
+    /// One FBM parcel; null when it has no tracking number or its label was cancelled (the number will never scan).
+    /// <c>packageStatus</c> is left out on purpose: for FBM the carrier is the source of truth.
+    /// </summary>
+    private static ImportedPackage? ParsePackage(JsonElement package)
+    {
+        var number = package.Text("trackingNumber");
+        var status = package.Child("packageStatus");
+        if (number.Length == 0 || status?.Text("status") == "CANCELLED" || status?.Text("detailedStatus") == "LABEL_CANCELLED")
+        {
+            return null;
+        }
+        var carrier = package.Text("carrier");
+        return new ImportedPackage(MarketplaceCarrierNames.ToCarrierCode(carrier), carrier, number, package.Instant("shipTime"));
+    }
+
+    private static ImportedOrder ParseV0Order(JsonElement order)
+    {
+        var marketplaceId = order.Text("MarketplaceId");
+        return new ImportedOrder(
+            Channel,
+            Required(order, "AmazonOrderId"),
+            order.Text("FulfillmentChannel") switch
+            {
+                "AFN" => FulfillmentChannel.Amazon,
+                "MFN" => FulfillmentChannel.Merchant,
+                _ => FulfillmentChannel.Unspecified,
+            },
+            order.Text("OrderStatus"),
+            marketplaceId,
+            LanguageOf(marketplaceId),
+            order.Instant("PurchaseDate"),
+            order.Instant("LatestShipDate"),
+            order.Instant("LatestDeliveryDate"),
+            order.Instant("LastUpdateDate"),
+            []);
+    }
+
+    private static string LanguageOf(string marketplaceId) => AmazonMarketplaces.Find(marketplaceId)?.Language ?? "";
+
+    private static string Required(JsonElement order, string name)
+    {
+        var value = order.Text(name);
+        return value.Length > 0 ? value : throw new AmazonMalformedException($"an order without '{name}'");
+    }
+}

@@ -1,0 +1,69 @@
+using System.Buffers.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LogisticsLink.Marketplaces.Amazon;
+
+/// <summary>
+/// The incremental-sync cursor of one Amazon account: "amz1." + base64url(JSON), opaque to callers. Per selling
+/// region (NA/EU/FE, each holding the account's marketplaces there) it keeps a window of <c>lastUpdatedAfter</c> ..
+/// <c>lastUpdatedBefore</c>, the Orders API version whose paging token it holds, that token, and whether the window is
+/// fully read. A round opens a window for every region ending two minutes before now (Amazon refuses a later end);
+/// once every region has read its window, the next round starts where it ended — no gap and no reliance on clocks
+/// agreeing beyond Amazon's own two minutes. Overlap at the edges is possible and harmless (imports are idempotent).
+/// </summary>
+internal sealed class AmazonSyncCursor
+{
+    private const string Prefix = "amz1.";
+
+    [JsonPropertyName("r")]
+    public Dictionary<string, AmazonRegionWindow> Regions { get; set; } = new(StringComparer.Ordinal);
+
+    public string Encode() => Prefix + Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
+
+    /// <summary>The cursor, a fresh one for "", or null when the text is not a cursor this client wrote.</summary>
+    public static AmazonSyncCursor? Decode(string cursor)
+    {
+        if (cursor.Length == 0)
+        {
+            return new AmazonSyncCursor();
+        }
+        if (!cursor.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        try
+        {
+            var decoded = JsonSerializer.Deserialize<AmazonSyncCursor>(Base64Url.DecodeFromChars(cursor.AsSpan(Prefix.Length)));
+            return decoded is { Regions: not null } ? decoded : null;
+        }
+        catch (Exception e) when (e is FormatException or JsonException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>One region's place in the sync: see <see cref="AmazonSyncCursor"/>.</summary>
+internal sealed class AmazonRegionWindow
+{
+    [JsonPropertyName("a")]
+    public DateTimeOffset After { get; set; }
+
+    /// <summary>Null until the region's first window opens.</summary>
+    [JsonPropertyName("b")]
+    public DateTimeOffset? Before { get; set; }
+
+    /// <summary>"2026-01-01" or "v0": the version the paging token belongs to.</summary>
+    [JsonPropertyName("v")]
+    public string Api { get; set; } = "";
+
+    [JsonPropertyName("p")]
+    public string? Page { get; set; }
+
+    [JsonPropertyName("d")]
+    public bool Done { get; set; }
+
+    [JsonIgnore]
+    public bool IsOpen => Before is not null && !Done;
+}

@@ -1,0 +1,254 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using LogisticsLink.Carriers.Http;
+using LogisticsLink.Domain.Orders;
+using Microsoft.Extensions.Logging;
+using Polly;
+
+namespace LogisticsLink.Marketplaces.Ebay;
+
+/// <summary>
+/// eBay orders through the Sell Fulfillment API v1 on <c>Marketplaces:Ebay:BaseUrl</c>: <c>getOrders</c>
+/// (<c>GET /sell/fulfillment/v1/order?filter=lastmodifieddate:[from..]&amp;limit&amp;offset</c>) and, for orders that
+/// have shipped something, <c>getShippingFulfillments</c> (<c>GET …/order/{orderId}/shipping_fulfillment</c>) for the
+/// tracking numbers and carrier codes.
+/// </summary>
+/// <remarks>
+/// Auth: each account's refresh token is exchanged at <c>Marketplaces:Ebay:TokenEndpoint</c> for a user access token,
+/// cached per account until shortly before its <c>expires_in</c>, one refresh at a time; a 401 re-authenticates once.
+/// 429 and 5xx are retried through the resilience pipeline honouring Retry-After; eBay's <c>errors[]</c> bodies become
+/// the failure reason. Whatever goes wrong comes back as a failed <see cref="OrderSyncPage"/>; only the caller's
+/// cancellation is thrown.
+/// </remarks>
+public sealed class EbayMarketplaceClient : IMarketplaceClient
+{
+    public const string ChannelName = "ebay";
+    public const string OrdersPath = "/sell/fulfillment/v1/order";
+
+    /// <summary><c>getOrders</c> only searches orders changed in the last 90 days; we stay a little inside that.</summary>
+    public static readonly TimeSpan SearchWindow = TimeSpan.FromDays(90) - TimeSpan.FromHours(1);
+
+    private readonly HttpClient _rawHttp;
+    private readonly MarketplaceOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<EbayMarketplaceClient> _logger;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly string _baseUrl;
+    private readonly ConcurrentDictionary<string, CarrierHttp> _sessions = new(StringComparer.Ordinal);
+
+    public EbayMarketplaceClient(HttpClient http, MarketplaceOptions options, TimeProvider time, ILogger<EbayMarketplaceClient> logger)
+        : this(http, options, time, logger, DefaultResilience())
+    {
+    }
+
+    /// <param name="resilience">Timeout, retries and circuit breaker for HTTP-level failures (429, 5xx, network).</param>
+    internal EbayMarketplaceClient(
+        HttpClient http, MarketplaceOptions options, TimeProvider time, ILogger<EbayMarketplaceClient> logger, CarrierOptions resilience)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(options);
+        _rawHttp = http;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _pipeline = CarrierResilience.Build(resilience, time);
+        // The base URL may carry a path prefix (a sandbox's "/ebay"); the documented paths are appended to it.
+        _baseUrl = options.Ebay.BaseUrl.AbsoluteUri.TrimEnd('/');
+    }
+
+    public string Channel => ChannelName;
+
+    /// <summary>Orders per <c>getOrders</c> page (eBay's default is 50, its maximum 1000).</summary>
+    internal int PageSize { get; init; } = 100;
+
+    internal static CarrierOptions DefaultResilience() => new() { AttemptTimeout = TimeSpan.FromSeconds(30), MaxRetries = 3 };
+
+    public async Task<OrderSyncPage> FetchChangedOrdersAsync(
+        MarketplaceAccount account, string cursor, DateTimeOffset startFrom, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        if (!EbayCredentials.TryRead(account, out var credentials, out var problem))
+        {
+            return Failed(account, OrderSyncPage.Failure(problem, transient: false));
+        }
+        var now = _time.GetUtcNow();
+        EbayCursor position;
+        if (cursor.Length > 0 && EbayCursor.TryParse(cursor, out var parsed))
+        {
+            position = parsed;
+        }
+        else
+        {
+            if (cursor.Length > 0)
+            {
+                // Re-reading from the start is safe (imports are idempotent); refusing would stall the account for good.
+                EbayLog.CursorUnreadable(_logger, account.ToString(), startFrom);
+            }
+            position = new EbayCursor(startFrom, default, 0);
+        }
+        if (position.Offset == 0)
+        {
+            // A new pass: stamp its start, and keep its filter inside the window eBay searches.
+            position = position with { PassStart = now };
+            if (position.Since < now - SearchWindow)
+            {
+                EbayLog.StartClamped(_logger, account.ToString(), position.Since, now - SearchWindow);
+                position = position with { Since = now - SearchWindow };
+            }
+        }
+
+        var session = Session(credentials);
+        var url = $"{_baseUrl}{OrdersPath}?filter={Uri.EscapeDataString(position.Filter())}" +
+            $"&limit={PageSize.ToString(CultureInfo.InvariantCulture)}&offset={position.Offset.ToString(CultureInfo.InvariantCulture)}";
+        var page = await RunAsync(async ct =>
+        {
+            using var response = await session.SendAsync(() => Get(url), ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                return HttpFailure(response, body, "getOrders");
+            }
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            var orders = new List<ImportedOrder>();
+            foreach (var order in root.Items("orders"))
+            {
+                var (imported, failure) = await WithPackagesAsync(session, order, ct);
+                if (failure is not null)
+                {
+                    return failure;
+                }
+                orders.Add(imported!);
+            }
+            var total = int.TryParse(root.Text("total"), NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : 0;
+            var hasMore = orders.Count > 0 && (root.Text("next").Length > 0 || position.Offset + orders.Count < total);
+            EbayLog.PageFetched(_logger, account.ToString(), orders.Count, position.Offset, total);
+            return new OrderSyncPage(orders, position.Next(orders.Count, hasMore).ToString(), hasMore);
+        }, cancellationToken);
+        return Failed(account, page);
+    }
+
+    public async Task<OrderSyncPage> FetchOrderAsync(MarketplaceAccount account, string orderId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        if (!EbayCredentials.TryRead(account, out var credentials, out var problem))
+        {
+            return Failed(account, OrderSyncPage.Failure(problem, transient: false));
+        }
+        if (string.IsNullOrWhiteSpace(orderId))
+        {
+            return Failed(account, OrderSyncPage.Failure("ebay: an order id is required", transient: false));
+        }
+        var session = Session(credentials);
+        var url = $"{_baseUrl}{OrdersPath}/{Uri.EscapeDataString(orderId.Trim())}";
+        var page = await RunAsync(async ct =>
+        {
+            using var response = await session.SendAsync(() => Get(url), ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                return HttpFailure(response, body, "getOrder");
+            }
+            using var document = JsonDocument.Parse(body);
+            var (imported, failure) = await WithPackagesAsync(session, document.RootElement, ct);
+            return failure ?? new OrderSyncPage([imported!], "", false);
+        }, cancellationToken);
+        return Failed(account, page);
+    }
+
+    /// <summary>The order with its parcels, read with one <c>getShippingFulfillments</c> call when it has shipped anything.</summary>
+    private async Task<(ImportedOrder? Order, OrderSyncPage? Failure)> WithPackagesAsync(
+        CarrierHttp session, JsonElement order, CancellationToken cancellationToken)
+    {
+        var orderId = EbayOrderParser.OrderId(order);
+        if (!EbayOrderParser.MayHaveFulfillments(order))
+        {
+            return (EbayOrderParser.Parse(order, []), null);
+        }
+        var url = $"{_baseUrl}{OrdersPath}/{Uri.EscapeDataString(orderId)}/shipping_fulfillment";
+        using var response = await session.SendAsync(() => Get(url), cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            return (null, HttpFailure(response, body, $"getShippingFulfillments of {orderId}"));
+        }
+        using var document = JsonDocument.Parse(body);
+        return (EbayOrderParser.Parse(order, EbayOrderParser.Packages(document.RootElement)), null);
+    }
+
+    /// <summary>The account's HTTP session: its own token cache (one refresh at a time), the client's shared pipeline.</summary>
+    private CarrierHttp Session(EbayCredentials credentials) =>
+        _sessions.GetOrAdd(credentials.Key, _ => new CarrierHttp(_rawHttp, _pipeline, new OAuthTokenCache(async ct =>
+        {
+            var token = await EbayOAuth.FetchAsync(_rawHttp, _pipeline, _options.Ebay.TokenEndpoint, credentials, _time, ct);
+            EbayLog.TokenFetched(_logger, credentials.ClientId, token.ExpiresAt - _time.GetUtcNow());
+            return token;
+        }, _time)));
+
+    private async Task<OrderSyncPage> RunAsync(Func<CancellationToken, Task<OrderSyncPage>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (EbayAuthException e)
+        {
+            return OrderSyncPage.Failure(e.Message, e.Transient);
+        }
+        catch (Exception e) when (CarrierResilience.IsRefusal(e))
+        {
+            return OrderSyncPage.Failure($"ebay: not called ({e.Message})");
+        }
+        catch (Polly.Timeout.TimeoutRejectedException)
+        {
+            return OrderSyncPage.Failure("ebay: timed out");
+        }
+        catch (HttpRequestException e)
+        {
+            return OrderSyncPage.Failure($"ebay: {e.Message}");
+        }
+        catch (JsonException e)
+        {
+            return OrderSyncPage.Failure($"ebay: malformed response body ({e.Message})");
+        }
+    }
+
+    private static HttpRequestMessage Get(string url)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return request;
+    }
+
+    private static OrderSyncPage HttpFailure(HttpResponseMessage response, string body, string operation)
+    {
+        var detail = EbayErrors.Describe(body);
+        var what = response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized => " access token refused",
+            HttpStatusCode.Forbidden => " access denied (the token lacks the sell.fulfillment scope?)",
+            HttpStatusCode.NotFound => " not found",
+            HttpStatusCode.TooManyRequests => " call limit reached",
+            _ => "",
+        };
+        return OrderSyncPage.Failure(
+            $"ebay: {operation}: HTTP {(int)response.StatusCode}{what}" + (detail.Length > 0 ? $" ({detail})" : ""),
+            transient: CarrierResilience.IsTransient(Outcome.FromResult(response)));
+    }
+
+    private OrderSyncPage Failed(MarketplaceAccount account, OrderSyncPage page)
+    {
+        if (!page.IsSuccess)
+        {
+            EbayLog.SyncFailed(_logger, account.ToString(), page.FailureReason!, page.Transient);
+        }
+        return page;
+    }
+}

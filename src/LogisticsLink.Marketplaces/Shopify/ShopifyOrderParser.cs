@@ -1,0 +1,72 @@
+using System.Text.Json;
+using LogisticsLink.Domain.Orders;
+
+namespace LogisticsLink.Marketplaces.Shopify;
+
+/// <summary>
+/// Turns an Admin GraphQL <c>Order</c> node into an <see cref="ImportedOrder"/>. Every Shopify order is shipped by the
+/// merchant (or its 3PL); each tracking number of a live fulfillment becomes a package. Fulfillments Shopify reports as
+/// cancelled or whose label was voided carry numbers that will never move, so they are left out.
+/// </summary>
+internal static class ShopifyOrderParser
+{
+    public static ImportedOrder Parse(JsonElement order, string shopDomain)
+    {
+        var orderId = OrderId(order);
+        var packages = new List<ImportedPackage>();
+        foreach (var fulfillment in order.Items("fulfillments"))
+        {
+            if (IsVoided(fulfillment.Text("status"), fulfillment.Text("displayStatus")))
+            {
+                continue;
+            }
+            var shippedAt = fulfillment.Time("createdAt");
+            var estimatedArrival = fulfillment.Time("estimatedDeliveryAt");
+            foreach (var tracking in fulfillment.Items("trackingInfo"))
+            {
+                var number = tracking.Text("number");
+                if (number.Length == 0 || packages.Exists(p => p.TrackingNumber == number))
+                {
+                    continue;
+                }
+                var company = tracking.Text("company");
+                packages.Add(new ImportedPackage(
+                    MarketplaceCarrierNames.ToCarrierCode(company), company, number, shippedAt, estimatedArrival));
+            }
+        }
+
+        return new ImportedOrder(
+            ShopifyMarketplaceClient.ChannelName,
+            orderId,
+            FulfillmentChannel.Merchant,
+            order.Child("cancelledAt") is null ? order.Text("displayFulfillmentStatus") : "CANCELLED",
+            shopDomain,
+            order.Text("customerLocale"),
+            order.Time("createdAt"),
+            LatestShipDate: null,
+            LatestDeliveryDate: null,
+            order.Time("updatedAt"),
+            packages);
+    }
+
+    /// <summary>
+    /// FulfillmentStatus CANCELLED, or FulfillmentDisplayStatus CANCELED / LABEL_VOIDED (Shopify spells the two enums
+    /// differently).
+    /// </summary>
+    public static bool IsVoided(string status, string displayStatus) =>
+        status.Equals("CANCELLED", StringComparison.OrdinalIgnoreCase) ||
+        displayStatus is "CANCELED" or "LABEL_VOIDED";
+
+    /// <summary>The numeric id (<c>legacyResourceId</c>), the one webhooks and the admin URL use; else the GID's tail.</summary>
+    private static string OrderId(JsonElement order)
+    {
+        var legacy = order.Text("legacyResourceId");
+        if (legacy.Length > 0)
+        {
+            return legacy;
+        }
+        var gid = order.Text("id");
+        var tail = gid[(gid.LastIndexOf('/') + 1)..];
+        return tail.Length > 0 ? tail : throw new JsonException("order without id");
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace LogisticsLink.Marketplaces.Shopify;
+
+/// <summary>
+/// The Admin GraphQL documents the importer sends. Only cheap fields: scalars cost nothing, each object one point, so a
+/// page of <c>first</c> orders is requested at about <c>first × (1 + fulfillments)</c> points.
+/// </summary>
+internal static class ShopifyQueries
+{
+    /// <summary>Fields of one order: the status, the buyer's locale and every fulfillment's tracking.</summary>
+    private const string OrderFields = """
+        id
+        legacyResourceId
+        name
+        createdAt
+        updatedAt
+        cancelledAt
+        displayFulfillmentStatus
+        customerLocale
+        fulfillments(first: 20) {
+          id
+          legacyResourceId
+          status
+          displayStatus
+          createdAt
+          inTransitAt
+          deliveredAt
+          estimatedDeliveryAt
+          trackingInfo(first: 10) { number company url }
+        }
+        """;
+
+    public const string ChangedOrders = $$"""
+        query ChangedOrders($first: Int!, $after: String, $query: String) {
+          orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
+            pageInfo { hasNextPage endCursor }
+            nodes {
+              {{OrderFields}}
+            }
+          }
+        }
+        """;
+
+    public const string OneOrder = $$"""
+        query OneOrder($id: ID!) {
+          order(id: $id) {
+            {{OrderFields}}
+          }
+        }
+        """;
+
+    /// <summary>Shopify's search syntax: orders updated at or after <paramref name="since"/> (UTC, second precision).</summary>
+    public static string UpdatedSince(DateTimeOffset since) =>
+        "updated_at:>='" + since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) + "'";
+
+    /// <summary>An order's GraphQL id from its numeric id (or the GraphQL id itself).</summary>
+    public static string OrderGid(string orderId) =>
+        orderId.StartsWith("gid://", StringComparison.Ordinal) ? orderId : "gid://shopify/Order/" + orderId;
+
+    public static string Body(string query, JsonObject variables) =>
+        new JsonObject { ["query"] = query, ["variables"] = variables }.ToJsonString();
+}

@@ -1,0 +1,69 @@
+using LogisticsLink.Domain.Orders;
+using LogisticsLink.Marketplaces.Amazon;
+
+namespace LogisticsLink.Marketplaces.Tests.Amazon;
+
+/// <summary>The Orders API models' own examples, read into ImportedOrders.</summary>
+public sealed class AmazonOrderParserTests
+{
+    [Fact]
+    public void The_v2026_searchOrders_example_gives_an_FBM_order_with_its_UPS_parcel()
+    {
+        const string body = """
+        {"orders":[{"orderId":"123-4567890-1234567","orderAliases":[{"aliasId":"SELLER-ORDER-2024-001","aliasType":"SELLER_ORDER_ID"}],
+          "createdTime":"2024-12-25T10:30:00Z","lastUpdatedTime":"2024-12-25T14:45:00Z","programs":["PRIME","AMAZON_BUSINESS"],
+          "salesChannel":{"channelName":"AMAZON","marketplaceId":"ATVPDKIKX0DER","marketplaceName":"Amazon.com"},
+          "fulfillment":{"fulfillmentStatus":"SHIPPED","fulfilledBy":"MERCHANT","fulfillmentServiceLevel":"STANDARD",
+            "shipByWindow":{"earliestDateTime":"2024-12-26T00:00:00Z","latestDateTime":"2024-12-27T23:59:59Z"},
+            "deliverByWindow":{"earliestDateTime":"2024-12-28T00:00:00Z","latestDateTime":"2024-12-30T23:59:59Z"}},
+          "orderItems":[{"orderItemId":"12345678901234","quantityOrdered":2}],
+          "packages":[
+            {"packageReferenceId":"PKG-2024-001","createdTime":"2024-12-25T15:00:00Z","packageStatus":{"status":"DELIVERED","detailedStatus":"DELIVERED"},
+             "carrier":"UPS","shipTime":"2024-12-25T14:00:00Z","shippingService":"UPS Ground","trackingNumber":"1Z999AA1234567890"},
+            {"packageReferenceId":"PKG-2024-002","packageStatus":{"status":"CANCELLED","detailedStatus":"LABEL_CANCELLED"},
+             "carrier":"UPS","trackingNumber":"1Z999AA1234567891"}]}],
+         "pagination":{"nextToken":"2YgYW55IGNhcm5hbCBwbGVhc3VyZS4"},"lastUpdatedBefore":"2024-12-25T15:00:00Z"}
+        """;
+
+        var (orders, next) = AmazonOrderParser.ParseSearchOrders(body);
+
+        Assert.Equal("2YgYW55IGNhcm5hbCBwbGVhc3VyZS4", next);
+        var order = Assert.Single(orders);
+        Assert.Equal(new ImportedOrder("amazon", "123-4567890-1234567", FulfillmentChannel.Merchant, "SHIPPED", "ATVPDKIKX0DER", "en",
+            new DateTimeOffset(2024, 12, 25, 10, 30, 0, TimeSpan.Zero), new DateTimeOffset(2024, 12, 27, 23, 59, 59, TimeSpan.Zero),
+            new DateTimeOffset(2024, 12, 30, 23, 59, 59, TimeSpan.Zero), new DateTimeOffset(2024, 12, 25, 14, 45, 0, TimeSpan.Zero), order.Packages), order);
+        // The voided label is left out: its number will never scan.
+        Assert.Equal(new ImportedPackage("ups", "UPS", "1Z999AA1234567890", new DateTimeOffset(2024, 12, 25, 14, 0, 0, TimeSpan.Zero)), Assert.Single(order.Packages));
+    }
+
+    [Fact]
+    public void A_v0_getOrders_page_reads_AFN_and_MFN_and_the_next_token()
+    {
+        const string body = """
+        {"payload":{"NextToken":"MRgZW55IGNhcm5hbCBwbGVhc3VyZS4=","LastUpdatedBefore":"2026-03-10T11:58:00Z","Orders":[
+          {"AmazonOrderId":"902-1845936-5435065","PurchaseDate":"1970-01-19T03:58:30Z","LastUpdateDate":"1970-01-19T03:58:32Z",
+           "OrderStatus":"Unshipped","FulfillmentChannel":"MFN","SalesChannel":"Amazon.com","ShipServiceLevel":"Std US D2D Dom",
+           "MarketplaceId":"ATVPDKIKX0DER","IsPrime":false,"EarliestShipDate":"1970-01-19T03:58:30Z","LatestShipDate":"1970-01-20T03:58:30Z",
+           "LatestDeliveryDate":"1970-01-25T03:58:30Z"},
+          {"AmazonOrderId":"028-1234567-1234567","PurchaseDate":"2026-03-09T10:00:00Z","LastUpdateDate":"2026-03-09T18:00:00Z",
+           "OrderStatus":"Shipped","FulfillmentChannel":"AFN","MarketplaceId":"A1F83G8C2ARO7P","IsPrime":true}]}}
+        """;
+
+        var (orders, next) = AmazonOrderParser.ParseGetOrdersV0(body);
+
+        Assert.Equal("MRgZW55IGNhcm5hbCBwbGVhc3VyZS4=", next);
+        Assert.Equal(FulfillmentChannel.Merchant, orders[0].FulfillmentChannel);
+        Assert.Equal("Unshipped", orders[0].Status);
+        Assert.Equal(new DateTimeOffset(1970, 1, 25, 3, 58, 30, TimeSpan.Zero), orders[0].LatestDeliveryDate);
+        Assert.Equal(FulfillmentChannel.Amazon, orders[1].FulfillmentChannel);
+        Assert.Equal("A1F83G8C2ARO7P", orders[1].MarketplaceId);
+        Assert.Null(orders[1].LatestShipDate);
+        Assert.All(orders, o => Assert.Empty(o.Packages));
+    }
+
+    [Fact]
+    public void An_order_without_its_id_is_malformed()
+    {
+        Assert.Throws<AmazonMalformedException>(() => AmazonOrderParser.ParseSearchOrders("""{"orders":[{"createdTime":"2024-12-25T10:30:00Z"}]}"""));
+    }
+}

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using LogisticsLink.Sandbox;
+
+namespace LogisticsLink.Marketplaces.Tests.Amazon;
+
+/// <summary>Throttling (Amazon's 429 and our own usage-plan buckets), outages and broken bodies.</summary>
+public sealed class AmazonResilienceTests
+{
+    private static readonly DateTimeOffset From = AmazonTestBed.Start.AddDays(-7);
+
+    [Fact]
+    public async Task A_429_is_retried_after_the_Retry_After_it_names_then_succeeds()
+    {
+        await using var bed = await AmazonTestBed.StartAsync(TimeProvider.System);
+        var client = bed.Client(TimeProvider.System);
+        bed.Simulator.Faults.Enqueue(SimulatorFault.TooManyRequests);
+        var started = Stopwatch.GetTimestamp();
+
+        var page = await client.FetchChangedOrdersAsync(AmazonTestBed.Account(), "", DateTimeOffset.UtcNow.AddDays(-7), CancellationToken.None);
+
+        Assert.True(page.IsSuccess, page.FailureReason);
+        Assert.NotEmpty(page.Orders);
+        Assert.Equal(2, bed.Simulator.CallsTo("searchOrders"));
+        Assert.True(Stopwatch.GetElapsedTime(started) >= TimeSpan.FromMilliseconds(950));
+    }
+
+    [Fact]
+    public async Task A_429_that_lasts_is_a_transient_failure_naming_QuotaExceeded()
+    {
+        await using var bed = await AmazonTestBed.StartAsync(TimeProvider.System);
+        var client = bed.Client(TimeProvider.System, maxRetries: 0);
+        bed.Simulator.Faults.Enqueue(SimulatorFault.TooManyRequests);
+
+        var page = await client.FetchChangedOrdersAsync(AmazonTestBed.Account(), "", DateTimeOffset.UtcNow.AddDays(-7), CancellationToken.None);
+
+        Assert.False(page.IsSuccess);
+        Assert.True(page.Transient);
+        Assert.StartsWith("amazon: searchOrders HTTP 429 QuotaExceeded: You exceeded your quota for the requested resource. [x-amzn-RequestId ", page.FailureReason);
+    }
+
+    [Fact]
+    public async Task A_503_is_retried_then_succeeds()
+    {
+        await using var bed = await AmazonTestBed.StartAsync(TimeProvider.System);
+        bed.Simulator.Faults.Enqueue(SimulatorFault.ServerError);
+
+        var page = await bed.Client(TimeProvider.System).FetchOrderAsync(AmazonTestBed.Account(), "113-5550001-0000010", CancellationToken.None);
+
+        Assert.True(page.IsSuccess, page.FailureReason);
+        Assert.Equal(2, bed.Simulator.CallsTo("getOrder"));
+    }
+
+    [Fact]
+    public async Task The_usage_plan_burst_is_respected_then_refilled_at_the_documented_rate()
+    {
+        // searchOrders: burst 20, rate 0.0056/s — a token every 178.6 s.
+        await using var bed = await AmazonTestBed.StartAsync();
+        var client = bed.Client();
+        var account = AmazonTestBed.Account(marketplaces: [Sandbox.Marketplaces.Amazon.AmazonDemoCatalogue.Us]);
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.True((await client.FetchChangedOrdersAsync(account, "", From, CancellationToken.None)).IsSuccess);
+        }
+
+        var refused = await client.FetchChangedOrdersAsync(account, "", From, CancellationToken.None);
+
+        Assert.False(refused.IsSuccess);
+        Assert.True(refused.Transient);
+        Assert.Equal("amazon: searchOrders: usage plan used up (rate 0.0056/s, burst 20); next call possible in 179 s", refused.FailureReason);
+        Assert.Equal(20, bed.Simulator.CallsTo("searchOrders"));
+
+        bed.FakeClock.Advance(TimeSpan.FromSeconds(179));
+        Assert.True((await client.FetchChangedOrdersAsync(account, "", From, CancellationToken.None)).IsSuccess);
+        Assert.Equal(21, bed.Simulator.CallsTo("searchOrders"));
+    }
+
+    [Fact]
+    public async Task Buckets_are_per_account_so_one_seller_does_not_starve_another()
+    {
+        await using var bed = await AmazonTestBed.StartAsync();
+        var client = bed.Client();
+        var us = new[] { Sandbox.Marketplaces.Amazon.AmazonDemoCatalogue.Us };
+        var first = AmazonTestBed.Account(marketplaces: us);
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.True((await client.FetchChangedOrdersAsync(first, "", From, CancellationToken.None)).IsSuccess);
+        }
+        // Same app, another seller authorization: another refresh token (the simulator accepts only one, so the
+        // answer is a refusal from LWA — but it is not a usage-plan refusal).
+        var second = first with { Credentials = new Dictionary<string, string>(first.Credentials) { ["refresh_token"] = "Atzr|second-seller" } };
+
+        var page = await client.FetchChangedOrdersAsync(second, "", From, CancellationToken.None);
+
+        Assert.DoesNotContain("usage plan", page.FailureReason);
+    }
+
+    [Fact]
+    public async Task A_malformed_body_is_a_transient_failure_and_the_next_call_is_fine()
+    {
+        await using var bed = await AmazonTestBed.StartAsync();
+        var client = bed.Client();
+        bed.Simulator.Faults.Enqueue(SimulatorFault.MalformedBody);
+
+        var page = await client.FetchChangedOrdersAsync(AmazonTestBed.Account(), "", From, CancellationToken.None);
+
+        Assert.False(page.IsSuccess);
+        Assert.True(page.Transient);
+        Assert.Equal("amazon: malformed response (the body is not JSON)", page.FailureReason);
+        Assert.True((await client.FetchChangedOrdersAsync(AmazonTestBed.Account(), "", From, CancellationToken.None)).IsSuccess);
+    }
+
+    [Fact]
+    public async Task The_callers_cancellation_is_the_only_exception()
+    {
+        await using var bed = await AmazonTestBed.StartAsync(TimeProvider.System);
+        bed.Simulator.Faults.Enqueue(SimulatorFault.Hang);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            bed.Client(TimeProvider.System).FetchOrderAsync(AmazonTestBed.Account(), "113-5550001-0000010", cancel.Token));
+    }
+}

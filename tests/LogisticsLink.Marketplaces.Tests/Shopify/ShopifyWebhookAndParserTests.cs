@@ -1,0 +1,120 @@
+using System.Text;
+using System.Text.Json;
+using LogisticsLink.Marketplaces.Shopify;
+
+namespace LogisticsLink.Marketplaces.Tests.Shopify;
+
+/// <summary>Webhook signatures and the parsing of Shopify's documented payload shapes.</summary>
+public sealed class ShopifyWebhookAndParserTests
+{
+    private const string Secret = "hush";
+
+    /// <summary>Shopify's sample <c>fulfillments/create</c> body (the admin's "send test notification" payload, trimmed).</summary>
+    private const string FulfillmentWebhook = """
+        {"id":123456,"order_id":820982911946154508,"status":"success","created_at":"2021-12-31T19:00:00-05:00",
+         "service":null,"updated_at":"2021-12-31T19:00:00-05:00","tracking_company":"UPS","shipment_status":"in_transit",
+         "location_id":null,"origin_address":null,"email":"jon@example.com","line_items":[],
+         "tracking_number":"1z827wk74630","tracking_numbers":["1z827wk74630"],
+         "tracking_url":"https://www.ups.com/WebTracking?loc=en_US&requester=ST&trackNums=1z827wk74630",
+         "tracking_urls":["https://www.ups.com/WebTracking?loc=en_US&requester=ST&trackNums=1z827wk74630"],
+         "receipt":{},"name":"#9999.1","admin_graphql_api_id":"gid://shopify/Fulfillment/123456"}
+        """;
+
+    [Fact]
+    public void A_signature_computed_independently_is_accepted()
+    {
+        // base64(HMAC-SHA256(key "hush", body {"id":1})), computed with Python's hmac module.
+        Assert.True(ShopifyFulfillmentWebhook.Verify("{\"id\":1}"u8, "VnKUjZsLuN5iZWjn5EntcBVCF9kMN43LglzCE1/GSeY=", Secret));
+    }
+
+    [Fact]
+    public void A_tampered_body_a_wrong_secret_or_a_missing_or_garbled_header_is_rejected()
+    {
+        var body = Encoding.UTF8.GetBytes(FulfillmentWebhook);
+        var signature = ShopifyFulfillmentWebhook.Sign(body, Secret);
+        Assert.True(ShopifyFulfillmentWebhook.Verify(body, signature, Secret));
+
+        var tampered = Encoding.UTF8.GetBytes(FulfillmentWebhook.Replace("1z827wk74630", "1z827wk74631", StringComparison.Ordinal));
+        Assert.False(ShopifyFulfillmentWebhook.Verify(tampered, signature, Secret));
+        Assert.False(ShopifyFulfillmentWebhook.Verify(body, signature, "another-secret"));
+        Assert.False(ShopifyFulfillmentWebhook.Verify(body, null, Secret));
+        Assert.False(ShopifyFulfillmentWebhook.Verify(body, "", Secret));
+        Assert.False(ShopifyFulfillmentWebhook.Verify(body, "not base64!", Secret));
+        Assert.False(ShopifyFulfillmentWebhook.Verify(body, Convert.ToBase64String(new byte[16]), Secret));
+        Assert.Throws<ArgumentException>(() => ShopifyFulfillmentWebhook.Verify(body, signature, ""));
+    }
+
+    [Fact]
+    public void Only_the_fulfillment_topics_are_recognised()
+    {
+        Assert.True(ShopifyFulfillmentWebhook.IsFulfillmentTopic("fulfillments/create"));
+        Assert.True(ShopifyFulfillmentWebhook.IsFulfillmentTopic("fulfillments/update"));
+        Assert.False(ShopifyFulfillmentWebhook.IsFulfillmentTopic("orders/create"));
+        Assert.False(ShopifyFulfillmentWebhook.IsFulfillmentTopic(null));
+    }
+
+    [Fact]
+    public void The_sample_fulfillment_webhook_gives_the_order_id_and_its_parcel()
+    {
+        Assert.True(ShopifyFulfillmentWebhook.TryParse(Encoding.UTF8.GetBytes(FulfillmentWebhook), out var notice, out var error), error);
+
+        Assert.Equal("820982911946154508", notice.OrderId);
+        Assert.Equal("123456", notice.FulfillmentId);
+        Assert.Equal(("success", "in_transit", false), (notice.Status, notice.ShipmentStatus, notice.Cancelled));
+        Assert.Equal(new DateTimeOffset(2022, 1, 1, 0, 0, 0, TimeSpan.Zero), notice.UpdatedAt);
+        var package = Assert.Single(notice.Packages);
+        Assert.Equal(("ups", "UPS", "1z827wk74630"), (package.Carrier, package.CarrierName, package.TrackingNumber));
+        Assert.Equal(new DateTimeOffset(2022, 1, 1, 0, 0, 0, TimeSpan.Zero), package.ShippedAt);
+    }
+
+    [Fact]
+    public void A_cancelled_fulfillment_webhook_says_so_and_a_body_without_order_id_is_refused()
+    {
+        var cancelled = FulfillmentWebhook.Replace("\"status\":\"success\"", "\"status\":\"cancelled\"", StringComparison.Ordinal);
+        Assert.True(ShopifyFulfillmentWebhook.TryParse(Encoding.UTF8.GetBytes(cancelled), out var notice, out _));
+        Assert.True(notice.Cancelled);
+
+        Assert.False(ShopifyFulfillmentWebhook.TryParse("{\"id\":1}"u8.ToArray(), out _, out var missing));
+        Assert.Equal("fulfillment webhook without order_id", missing);
+        Assert.False(ShopifyFulfillmentWebhook.TryParse("{\"order_id\":"u8.ToArray(), out _, out var malformed));
+        Assert.StartsWith("malformed fulfillment webhook body", malformed);
+    }
+
+    [Fact]
+    public void A_GraphQL_order_node_in_the_documented_shape_becomes_an_imported_order()
+    {
+        const string node = """
+            {"id":"gid://shopify/Order/148977776","legacyResourceId":"148977776","name":"#1001",
+             "createdAt":"2026-03-01T10:00:00Z","updatedAt":"2026-03-03T08:30:00Z","cancelledAt":null,
+             "displayFulfillmentStatus":"FULFILLED","customerLocale":"de-DE",
+             "fulfillments":[
+               {"id":"gid://shopify/Fulfillment/1","legacyResourceId":"1","status":"SUCCESS","displayStatus":"DELIVERED",
+                "createdAt":"2026-03-02T09:00:00Z","inTransitAt":"2026-03-02T12:00:00Z","deliveredAt":"2026-03-03T08:00:00Z",
+                "estimatedDeliveryAt":null,
+                "trackingInfo":[{"number":"00340434161094042557","company":"DHL Express","url":"https://www.dhl.com/x"},
+                                {"number":"","company":"DHL Express","url":null}]},
+               {"id":"gid://shopify/Fulfillment/2","legacyResourceId":"2","status":"CANCELLED","displayStatus":"CANCELED",
+                "createdAt":"2026-03-01T12:00:00Z","trackingInfo":[{"number":"1Z999AA10123456784","company":"UPS","url":null}]}]}
+            """;
+        using var document = JsonDocument.Parse(node);
+
+        var order = ShopifyOrderParser.Parse(document.RootElement, "shop.myshopify.com");
+
+        Assert.Equal(("148977776", "FULFILLED", "de-DE"), (order.OrderId, order.Status, order.BuyerLanguage));
+        Assert.Equal(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero), order.PurchasedAt);
+        Assert.Equal(new DateTimeOffset(2026, 3, 3, 8, 30, 0, TimeSpan.Zero), order.LastUpdatedAt);
+        var package = Assert.Single(order.Packages);
+        Assert.Equal(("dhl", "00340434161094042557"), (package.Carrier, package.TrackingNumber));
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero), package.ShippedAt);
+    }
+
+    [Fact]
+    public void GraphQL_errors_in_both_shapes_are_described()
+    {
+        Assert.Equal("[API] Invalid API key or access token (unrecognized login or wrong password)",
+            ShopifyEnvelope.Describe("""{"errors":"[API] Invalid API key or access token (unrecognized login or wrong password)"}"""));
+        Assert.Equal("Field 'ordrs' doesn't exist on type 'QueryRoot' (undefinedField)",
+            ShopifyEnvelope.Describe("""{"errors":[{"message":"Field 'ordrs' doesn't exist on type 'QueryRoot'","extensions":{"code":"undefinedField"}}]}"""));
+        Assert.Equal("", ShopifyEnvelope.Describe("<html>Bad gateway</html>"));
+    }
+}
