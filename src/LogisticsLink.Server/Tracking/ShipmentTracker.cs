@@ -124,7 +124,7 @@ public sealed partial class ShipmentTracker(
             var now = time.GetUtcNow();
             var changes = result.Snapshot is { } snapshot
                 ? Tracker.Apply(current.State, await store.GetEventsAsync(state.Id, token), snapshot, now, Rules)
-                : Tracker.MarkRefreshFailed(current.State, now);
+                : Tracker.MarkRefreshFailed(current.State, now, Rules);
             var next = RefreshSchedule.NextCheck(
                 changes.State, now, scheduler.Value.Intervals, Random.Shared.NextDouble(), carriers.CadenceOf(state.Carrier));
             changes = changes with { State = changes.State with { NextCheckAt = next } };
