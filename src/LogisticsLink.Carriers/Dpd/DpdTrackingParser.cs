@@ -161,7 +161,7 @@ public static partial class DpdTrackingParser
 
     private static CarrierSnapshot ShipmentDataOnly(string parcelNumber, XElement shipment, string sha)
     {
-        var service = shipment.Child("serviceDescription").Items("content");
+        var service = shipment.Items("serviceDescription");
         var problem = shipment.Items("errorItems");
         var code = problem.Length > 0 ? DpdIncidents.Exception(problem) : DpdStatusMap.ShipmentData;
         var description = problem.Length > 0 ? problem
