@@ -1,0 +1,29 @@
+namespace LogisticsLink.Carriers.Amazon;
+
+/// <summary>
+/// What <c>getTracking</c> needs: the <c>trackingId</c> from purchaseShipment and the <c>carrierId</c> from getRates.
+/// A tracking number is either the tracking id alone (Amazon's own network in the default business,
+/// <see cref="AmazonDefaults.DefaultCarrierId"/>) or <c>carrierId:trackingId</c> (e.g. <c>AMZN_US:TBA123…</c>).
+/// </summary>
+public sealed record AmazonTrackingId(string CarrierId, string TrackingId)
+{
+    public static AmazonTrackingId? Parse(string trackingNumber)
+    {
+        var text = trackingNumber.Trim();
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        var carrier = colon > 0 ? text[..colon].Trim() : AmazonDefaults.DefaultCarrierId;
+        var id = (colon >= 0 ? text[(colon + 1)..] : text).Replace(" ", "", StringComparison.Ordinal).Trim();
+        return id.Length is > 0 and <= 64 && carrier.Length > 0 && !carrier.Any(char.IsWhiteSpace) ? new AmazonTrackingId(carrier, id) : null;
+    }
+
+    /// <summary>
+    /// The shipping business to assume: Amazon's own carrier ids end in the business's country (AMZN_US →
+    /// AmazonShipping_US); for any other carrier the header is left out and the API's default applies.
+    /// </summary>
+    public string? BusinessId =>
+        CarrierId.StartsWith("AMZN_", StringComparison.OrdinalIgnoreCase) && AmazonDefaults.Businesses.Contains(CarrierId[5..].ToUpperInvariant())
+            ? "AmazonShipping_" + CarrierId[5..].ToUpperInvariant()
+            : null;
+
+    public override string ToString() => $"{CarrierId}:{TrackingId}";
+}
