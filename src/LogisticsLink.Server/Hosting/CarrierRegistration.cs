@@ -2,14 +2,18 @@ using LogisticsLink.Carriers;
 using LogisticsLink.Carriers.FedEx;
 using LogisticsLink.Carriers.Http;
 using LogisticsLink.Carriers.Sandbox;
+using LogisticsLink.Carriers.Amazon;
 using LogisticsLink.Carriers.Dhl;
+using LogisticsLink.Carriers.Dpd;
 using LogisticsLink.Carriers.LaPoste;
 using LogisticsLink.Carriers.RoyalMail;
 using LogisticsLink.Carriers.Ups;
 using LogisticsLink.Carriers.Usps;
 using LogisticsLink.Sandbox;
 using LogisticsLink.Sandbox.FedEx;
+using LogisticsLink.Sandbox.Amazon;
 using LogisticsLink.Sandbox.Dhl;
+using LogisticsLink.Sandbox.Dpd;
 using LogisticsLink.Sandbox.LaPoste;
 using LogisticsLink.Sandbox.RoyalMail;
 using LogisticsLink.Sandbox.Ups;
@@ -70,6 +74,18 @@ public static class CarrierRegistration
             (o, sandbox, time) => new RoyalMailSimulator(
                 new RoyalMailSimulatorOptions { ClientId = o.ClientId!, ClientSecret = o.ClientSecret!, StepInterval = sandbox.StepInterval }, time),
             RoyalMailDefaults.ProductionBaseUrl),
+        new("Dpd", "dpd", Credentials.ClientIdAndSecret,
+            (http, o, sp) => new DpdClient(http, o, Get<TimeProvider>(sp), Get<ILogger<DpdClient>>(sp)),
+            (o, sandbox, time) => new DpdSimulator(
+                new DpdSimulatorOptions { DelisId = o.ClientId!, Password = o.ClientSecret!, StepInterval = sandbox.StepInterval }, time),
+            DpdDefaults.ProductionBaseUrl),
+        new("Amazon", "amazon", Credentials.ClientIdSecretAndRefreshToken,
+            (http, o, sp) => new AmazonClient(http, o, Get<TimeProvider>(sp), Get<ILogger<AmazonClient>>(sp)),
+            (o, sandbox, time) => new AmazonSimulator(new AmazonSimulatorOptions
+            {
+                ClientId = o.ClientId!, ClientSecret = o.ClientSecret!, RefreshToken = o.ApiKey!, StepInterval = sandbox.StepInterval,
+            }, time),
+            AmazonDefaults.ProductionBaseUrl, (AmazonDefaults.RateLimitPermits, AmazonDefaults.RateLimitWindow)),
     ];
 
     public static IServiceCollection AddCarriers(this IServiceCollection services, IConfiguration configuration)
