@@ -35,8 +35,9 @@ public sealed class OrderServiceTests
         await using var server = await TestServer.StartAsync();
         var orders = server.Orders();
 
-        var created = await orders.UpsertOrderAsync(Fbm("171-0000001-0000001", Numbers.Sandbox(0), Numbers.Sandbox(1)));
-        var again = await orders.UpsertOrderAsync(Fbm("171-0000001-0000001", Numbers.Sandbox(0), Numbers.Sandbox(1)));
+        var request = Fbm("171-0000001-0000001", Numbers.Sandbox(0), Numbers.Sandbox(1));
+        var created = await orders.UpsertOrderAsync(request);
+        var again = await orders.UpsertOrderAsync(request);
 
         Assert.Equal(2, created.Shipments.Count);
         Assert.All(created.Shipments, s =>
@@ -60,10 +61,11 @@ public sealed class OrderServiceTests
     {
         await using var server = await TestServer.StartAsync();
         var orders = server.Orders();
-        var request = Fbm("171-0000002-0000002", Numbers.Sandbox(0), "12");
+        var number = Numbers.Sandbox(0);
+        var request = Fbm("171-0000002-0000002", number, "12");
         request.Order.Channel = "";
         request.Order.LatestDeliveryDate = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(-3));
-        request.Shipments.Add(new OrderShipment { TrackingNumber = Numbers.Sandbox(0) });
+        request.Shipments.Add(new OrderShipment { TrackingNumber = number });
 
         var error = await Assert.ThrowsAsync<RpcException>(() => orders.UpsertOrderAsync(request).ResponseAsync);
 
