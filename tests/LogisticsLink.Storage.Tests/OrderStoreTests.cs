@@ -1,0 +1,138 @@
+using LogisticsLink.Domain.Orders;
+using LogisticsLink.Domain.Risks;
+using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Domain.Tracking;
+using LogisticsLink.Storage.Sql;
+using LogisticsLink.Storage.Tests.Support;
+using static LogisticsLink.Storage.Tests.Support.TestData;
+
+namespace LogisticsLink.Storage.Tests;
+
+/// <summary>Orders, their links to shipments and marketplace connections, on every store.</summary>
+public sealed class OrderStoreTests
+{
+    private static OrderState Order(string id, string tenant = TenantA, FulfillmentChannel fulfillment = FulfillmentChannel.Merchant) => new()
+    {
+        TenantId = tenant, Channel = "amazon", OrderId = id, FulfillmentChannel = fulfillment, Status = "Shipped",
+        MarketplaceId = "A13V1IB3VIYZZH", BuyerLanguage = "fr-FR", PurchasedAt = T0.AddDays(-2), LatestShipDate = T0.AddDays(-1),
+        LatestDeliveryDate = T0.AddDays(3).AddTicks(7), ShippedAt = T0.AddHours(-20), Version = 1, CreatedAt = T0, UpdatedAt = T0,
+    };
+
+    [Fact]
+    public async Task An_order_round_trips_with_its_risks_and_its_change_joins_the_log()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        var order = Order("111-0000001-0000001") with
+        {
+            Risks = [new RiskFlag(RiskKind.Delayed, "Carrier estimate is after the promise", T0.AddTicks(3), true)],
+        };
+        await store.CommitAsync(LoggedInsert(Shipment("1Z001")), Ct);
+
+        var committed = await store.CommitOrderAsync(new OrderCommit(order, 0, PayloadFor("order-1")), Ct);
+        var found = await store.FindOrderAsync(TenantA, "amazon", "111-0000001-0000001", Ct);
+
+        Assert.Equal(1, committed.Revision);
+        Assert.Equal(2, committed.Sequence);
+        Assert.NotNull(found);
+        Assert.Equal(order with { Risks = found.State.Risks }, found.State);
+        Assert.Equal(order.Risks, found.State.Risks);
+        var change = (await store.ReadChangesAsync(Changes(TenantA), 1, 10, Ct)).Single();
+        Assert.Equal(SqlShipmentStore.OrderLogKey("amazon", "111-0000001-0000001"), change.ShipmentId);
+        Assert.Equal(ChangeKinds.OrderChanged, change.Kinds);
+        Assert.Equal("order-1"u8.ToArray(), change.Payload);
+        Assert.Null(await store.FindOrderAsync(TenantB, "amazon", "111-0000001-0000001", Ct));
+    }
+
+    [Fact]
+    public async Task A_stale_revision_or_a_second_insert_is_refused_and_changes_nothing()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        var order = Order("111-0000002-0000002");
+        await store.CommitOrderAsync(new OrderCommit(order, 0, PayloadFor("v1")), Ct);
+        await store.CommitOrderAsync(new OrderCommit(order with { Status = "Delivered", Version = 2 }, 1, PayloadFor("v2")), Ct);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            store.CommitOrderAsync(new OrderCommit(order with { Status = "Canceled", Version = 2 }, 1, PayloadFor("lost")), Ct));
+        await Assert.ThrowsAsync<DuplicateOrderException>(() => store.CommitOrderAsync(new OrderCommit(order, 0, PayloadFor("dup")), Ct));
+
+        var stored = await store.FindOrderAsync(TenantA, "amazon", "111-0000002-0000002", Ct);
+        Assert.Equal(("Delivered", 2L), (stored!.State.Status, stored.Revision));
+        Assert.Equal(2, (await store.ReadChangesAsync(Changes(), 0, 10, Ct)).Count);
+    }
+
+    [Fact]
+    public async Task Orders_are_listed_newest_first_and_filtered_by_fulfillment_risk_status_and_window()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        await store.CommitOrderAsync(new OrderCommit(Order("o1"), 0, null), Ct);
+        await store.CommitOrderAsync(new OrderCommit(Order("o2", fulfillment: FulfillmentChannel.Amazon) with { Status = "Pending" }, 0, null), Ct);
+        await store.CommitOrderAsync(new OrderCommit(Order("o3") with
+        {
+            Risks = [new RiskFlag(RiskKind.LateShipment, "late", T0, true), new RiskFlag(RiskKind.Stalled, "stalled", T0, true)],
+            LatestDeliveryDate = T0.AddDays(40), LatestShipDate = T0.AddDays(38),
+        }, 0, null), Ct);
+        await store.CommitOrderAsync(new OrderCommit(Order("b1", TenantB), 0, null), Ct);
+
+        async Task<string[]> Ids(OrderQuery q) => (await store.ListOrdersAsync(TenantA, q, Ct)).Orders.Select(o => o.OrderId).ToArray();
+        OrderQuery All(int pageSize = 10, long before = 0) => new("", FulfillmentChannel.Unspecified, [], "", null, null, pageSize, before);
+
+        Assert.Equal(["o3", "o2", "o1"], await Ids(All()));
+        Assert.Equal(["o2"], await Ids(All() with { FulfillmentChannel = FulfillmentChannel.Amazon }));
+        Assert.Equal(["o3"], await Ids(All() with { RiskKinds = [RiskKind.Stalled, RiskKind.Lost] }));
+        Assert.Empty(await Ids(All() with { RiskKinds = [RiskKind.Lost] }));
+        Assert.Equal(["o2"], await Ids(All() with { Status = "Pending" }));
+        Assert.Equal(["o2", "o1"], await Ids(All() with { PromisedFrom = T0.AddDays(-5), PromisedTo = T0.AddDays(10) }));
+        Assert.Empty(await Ids(All() with { Channel = "ebay" }));
+        var first = await store.ListOrdersAsync(TenantA, All(pageSize: 2), Ct);
+        Assert.Equal(["o1"], await Ids(All(before: first.NextKey)));
+    }
+
+    [Fact]
+    public async Task An_orders_shipments_and_overdue_unflagged_orders_are_found()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        var linked = Shipment("1Z001") with { Order = new OrderLink("amazon", "o1"), PromisedBy = T0.AddDays(2),
+            Risks = [new RiskFlag(RiskKind.Stalled, "no scan", T0, true)],
+            DeliveryWindow = new DeliveryWindow(T0.AddHours(30), T0.AddHours(34)),
+            ProofOfDelivery = new ProofOfDelivery("J. MARTIN", "Front door", true, false) };
+        await store.CommitAsync(Insert(linked), Ct);
+        await store.CommitAsync(Insert(Shipment("1Z002") with { Order = new OrderLink("ebay", "o1") }), Ct);
+        await store.CommitOrderAsync(new OrderCommit(Order("unshipped") with { ShippedAt = null }, 0, null), Ct);
+        await store.CommitOrderAsync(new OrderCommit(Order("flagged") with { ShippedAt = null, Risks = [new RiskFlag(RiskKind.LateShipment, "late", T0, true)] }, 0, null), Ct);
+        await store.CommitOrderAsync(new OrderCommit(Order("fba", fulfillment: FulfillmentChannel.Amazon) with { ShippedAt = null }, 0, null), Ct);
+
+        var shipments = await store.ListOrderShipmentsAsync(TenantA, "amazon", "o1", Ct);
+        var overdue = await store.ListOverdueUnflaggedAsync(T0, 10, Ct);
+
+        var only = Assert.Single(shipments);
+        Assert.Equal(linked.PromisedBy, only.PromisedBy);
+        Assert.Equal(linked.Risks, only.Risks);
+        Assert.Equal(linked.DeliveryWindow, only.DeliveryWindow);
+        Assert.Equal(linked.ProofOfDelivery, only.ProofOfDelivery);
+        Assert.Equal(["unshipped"], overdue.Select(o => o.OrderId));
+    }
+
+    [Fact]
+    public async Task Marketplace_connections_are_replaced_per_channel_and_record_their_syncs()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        await store.SaveConnectionAsync(new MarketplaceConnectionRecord(TenantA, "amazon", [1, 2, 3], ["A1"], T0, "", null, ""), Ct);
+        await store.SaveConnectionAsync(new MarketplaceConnectionRecord(TenantA, "amazon", [4, 5], ["A1", "A2"], T0.AddHours(1), "", null, ""), Ct);
+        await store.SaveConnectionAsync(new MarketplaceConnectionRecord(TenantB, "shopify", [6], [], T0, "", null, ""), Ct);
+
+        await store.RecordSyncAsync(TenantA, "amazon", "cursor-1", T0.AddHours(2), "", Ct);
+        await store.RecordSyncAsync(TenantA, "amazon", "cursor-1", null, "HTTP 503 from the marketplace", Ct);
+
+        var all = await store.ListConnectionsAsync(Ct);
+        Assert.Equal(2, all.Count);
+        var amazon = all.Single(c => c.Channel == "amazon");
+        Assert.Equal(new byte[] { 4, 5 }, amazon.EncryptedCredentials);
+        Assert.Equal(["A1", "A2"], amazon.MarketplaceIds);
+        Assert.Equal(("cursor-1", T0.AddHours(2), "HTTP 503 from the marketplace"), (amazon.Cursor, amazon.LastSyncedAt, amazon.LastError));
+    }
+}
