@@ -7,7 +7,7 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     target: "es2022",
-    sourcemap: true,
+    sourcemap: false,
   },
   test: {
     include: ["test/**/*.test.ts"],

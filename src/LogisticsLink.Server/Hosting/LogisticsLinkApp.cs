@@ -24,14 +24,18 @@ public static class LogisticsLinkApp
         ApiKeys.Load(app);
         app.Services.GetRequiredService<CarrierStartupReport>().Log(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LogisticsLink.Carriers"));
 
+        var dashboard = app.UseDashboard();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<TrackingGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz");
         app.MapCarrierSimulators();
-        app.MapGet("/", () => Results.Text(
-            "LogisticsLink is running: gRPC (h2c) on the Grpc endpoint, gRPC-Web and /healthz on this one. See README.md.", "text/plain"));
+        if (!dashboard)
+        {
+            app.MapGet("/", () => Results.Text(
+                "LogisticsLink is running: gRPC (h2c) on the Grpc endpoint, gRPC-Web and /healthz on this one. See README.md.", "text/plain"));
+        }
         return app;
     }
 }

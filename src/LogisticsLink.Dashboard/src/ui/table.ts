@@ -134,7 +134,7 @@ export class ShipmentTable {
     const numberCell = el("th", { className: "c-number", attrs: { scope: "row", role: "rowheader" } }, number);
     const cell = (className: string, label: string) => el("td", { className, attrs: { role: "cell", "data-label": label } });
     const row: Row = {
-      tr: el("tr", { attrs: { role: "row", "data-id": shipment.id } }),
+      tr: el("tr", { attrs: { role: "row", "data-id": shipment.id, "data-number": shipment.trackingNumber } }),
       number,
       carrier: cell("c-carrier", "Carrier"),
       status: cell("c-status", "Status"),
