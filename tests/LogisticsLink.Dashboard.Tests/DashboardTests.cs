@@ -77,10 +77,10 @@ public sealed class DashboardTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(page.VisibleRows).ToHaveCountAsync(1);
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Clear filters" }).ClickAsync();
         await Expect(page.VisibleRows).ToHaveCountAsync(1 + others.Length);
-        await page.Page.GetByLabel("Channel").SelectOptionAsync("shopify");
+        await page.Page.GetByLabel("Channel", new() { Exact = true }).SelectOptionAsync("shopify");
         await Expect(page.VisibleRows).ToHaveCountAsync(others.Length);
-        await page.Page.GetByLabel("Channel").SelectOptionAsync("");
-        await page.Page.GetByLabel("Status").SelectOptionAsync(new SelectOptionValue { Label = "Delivered" });
+        await page.Page.GetByLabel("Channel", new() { Exact = true }).SelectOptionAsync("");
+        await page.Page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Delivered" });
         await Expect(page.Page.Locator("#rows tr:not([hidden]):not([data-status='DELIVERED'])")).ToHaveCountAsync(0);
         await Expect(page.Row(watched)).ToBeVisibleAsync();
     }
@@ -178,9 +178,9 @@ public sealed class DashboardTests(BrowserFixture browser) : IClassFixture<Brows
             await Expect(desktop.Rows).ToHaveCountAsync(numbers.Length);
             await Expect(desktop.Page.Locator("#summary")).ToHaveTextAsync($"Showing {numbers.Length} of {numbers.Length} shipments.");
             await Expect(desktop.Page.Locator("#counts .count-all .count")).ToHaveTextAsync(numbers.Length.ToString());
-            await desktop.Page.GetByLabel("Channel").SelectOptionAsync("ebay");
+            await desktop.Page.GetByLabel("Channel", new() { Exact = true }).SelectOptionAsync("ebay");
             await Expect(desktop.VisibleRows).ToHaveCountAsync(numbers.Where((_, i) => i % 4 != 3 && i % 3 == 2).Count());
-            await desktop.Page.GetByLabel("Channel").SelectOptionAsync("");
+            await desktop.Page.GetByLabel("Channel", new() { Exact = true }).SelectOptionAsync("");
             await Screenshots.SaveAsync(desktop.Page, "desktop-1280x800-many");
             Assert.True(await desktop.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
                 "the desktop page scrolls sideways");

@@ -1,5 +1,5 @@
 import type { Shipment } from "../gen/logisticslink/v1/shipment_pb";
-import { formatDate, formatDateTime, isoString } from "../model/format";
+import { formatDate, formatWhen, isoString } from "../model/format";
 import { riskFlags } from "../model/risk";
 import { compareRows, matches, type Filters, type ShipmentBook } from "../model/shipments";
 import { statusCode } from "../model/statuses";
@@ -179,7 +179,7 @@ export class ShipmentTable {
     row.detail.title = shipment.statusDetail;
     row.eta.replaceChildren(...timeNode(formatDate(shipment.estimatedDelivery), isoString(shipment.estimatedDelivery)));
     const lastText = shipment.statusDescription;
-    row.last.replaceChildren(...timeNode(formatDateTime(shipment.lastEventAt), isoString(shipment.lastEventAt)), lastText);
+    row.last.replaceChildren(...timeNode(formatWhen(shipment.lastEventAt, now), isoString(shipment.lastEventAt)), lastText);
     row.last.title = lastText;
     row.risk.replaceChildren(...flags.map(riskBadge));
     const order = shipment.order;
