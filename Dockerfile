@@ -1,6 +1,8 @@
 # syntax=docker/dockerfile:1
 # Build stage: restore and publish the server and the CLI.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# Node.js and npm: the server's build bundles the web dashboard (src/LogisticsLink.Dashboard).
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
 RUN dotnet publish src/LogisticsLink.Server -c Release -o /out/server \

@@ -2,7 +2,8 @@
 # The README's test command (.ci/run calls it unchanged). Builds everything once, runs every test project on the
 # embedded SQLite store, then runs the store and server suites again on PostgreSQL, and prints the totals read from
 # the TRX files. PostgreSQL comes from Debian's package (installed here when missing); the tests start their own
-# throwaway server on a free loopback port.
+# throwaway server on a free loopback port. The dashboard's browser tests need Debian's chromium (installed here when
+# missing); its front-end unit tests (vitest) run too, their JUnit counts added to the same totals.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -19,6 +20,20 @@ ensure_postgres() {
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
 }
 
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then
+    return 0
+  fi
+  echo "Installing Chromium (Debian package 'chromium') for the dashboard's browser tests..."
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+}
+
+if ! ensure_chromium; then
+  echo "Chromium could not be installed: the dashboard's browser tests will fail."
+fi
+
 if ! dotnet build LogisticsLink.sln -c Release -nologo -clp:ErrorsOnly; then
   echo "build failed"
   echo "0 passed, 1 failed"
@@ -28,6 +43,17 @@ fi
 status=0
 dotnet test LogisticsLink.sln -c Release --no-build -nologo \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results/sqlite" || status=1
+
+# The dashboard's front-end unit tests (node_modules was installed by the server's build).
+if ! (cd src/LogisticsLink.Dashboard && npm test -- --reporter=default --reporter=junit \
+      --outputFile.junit="$results/dashboard/vitest-junit.xml"); then
+  status=1
+fi
+frontend_missing=0
+if [ ! -f "$results/dashboard/vitest-junit.xml" ]; then
+  echo "the dashboard's front-end unit tests produced no results: counted as one failure"
+  frontend_missing=1
+fi
 
 if ensure_postgres; then
   for project in LogisticsLink.Storage.Tests LogisticsLink.Server.Tests; do
@@ -40,7 +66,7 @@ else
   status=1
 fi
 
-passed=0 failed=0 skipped=0 files=0
+passed=0 failed=$frontend_missing skipped=0 files=0
 while IFS= read -r trx; do
   files=$((files + 1))
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
@@ -49,6 +75,23 @@ while IFS= read -r trx; do
   failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
   skipped=$((skipped + $(value notExecuted)))
 done < <(find "$results" -name '*.trx' 2>/dev/null)
+
+# JUnit files (vitest): passed = tests - failures - errors - skipped, summed over the test suites.
+while IFS= read -r junit; do
+  files=$((files + 1))
+  counts=$(grep -o '<testsuite [^>]*>' "$junit" | awk '
+    { t = f = e = s = 0
+      if (match($0, / tests="[0-9]+"/)) t = substr($0, RSTART + 8, RLENGTH - 9)
+      if (match($0, / failures="[0-9]+"/)) f = substr($0, RSTART + 11, RLENGTH - 12)
+      if (match($0, / errors="[0-9]+"/)) e = substr($0, RSTART + 9, RLENGTH - 10)
+      if (match($0, / skipped="[0-9]+"/)) s = substr($0, RSTART + 10, RLENGTH - 11)
+      P += t - f - e - s; F += f + e; S += s }
+    END { printf "%d %d %d", P, F, S }')
+  read -r p f s <<< "$counts"
+  passed=$((passed + p))
+  failed=$((failed + f))
+  skipped=$((skipped + s))
+done < <(find "$results" -name '*junit*.xml' 2>/dev/null)
 
 if [ "$files" -eq 0 ] || [ $((passed + failed)) -eq 0 ]; then
   echo "no test results were produced"

@@ -25,6 +25,7 @@ public static class LogisticsLinkApp
         ApiKeys.Load(app);
         app.Services.GetRequiredService<CarrierStartupReport>().Log(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LogisticsLink.Carriers"));
 
+        var dashboard = app.UseDashboard();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<TrackingGrpcService>();
         app.MapGrpcService<OrderGrpcService>();
@@ -33,8 +34,11 @@ public static class LogisticsLinkApp
         app.MapHealthChecks("/healthz");
         app.MapCarrierSimulators();
         app.MapWebhooks();
-        app.MapGet("/", () => Results.Text(
-            "LogisticsLink is running: gRPC (h2c) on the Grpc endpoint, gRPC-Web and /healthz on this one. See README.md.", "text/plain"));
+        if (!dashboard)
+        {
+            app.MapGet("/", () => Results.Text(
+                "LogisticsLink is running: gRPC (h2c) on the Grpc endpoint, gRPC-Web and /healthz on this one. See README.md.", "text/plain"));
+        }
         return app;
     }
 }

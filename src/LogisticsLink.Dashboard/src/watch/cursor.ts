@@ -1,0 +1,119 @@
+import { ChangeKind, type ShipmentUpdate } from "../gen/logisticslink/v1/tracking_service_pb";
+
+/** What a WatchShipments call asks for; the filters stay the same across reconnects. */
+export interface WatchRequest {
+  shipmentIds: string[];
+  statuses: number[];
+  resumeAfterSequence: bigint;
+  sendSnapshot: boolean;
+}
+
+/**
+ * The resume bookkeeping of one watch, apart from any I/O so it can be tested alone (the same rules as the .NET
+ * client's WatchCursor). It decides which updates reach the page and what to ask for on a reconnect, so that across
+ * reconnects and server restarts the page applies every change once: no gap, no duplicate.
+ *
+ * A snapshot (send_snapshot with resume 0) is all-or-nothing: until the first live update or heartbeat proves it
+ * complete, a reconnect asks for the whole snapshot again, and items already applied (same shipment, same version)
+ * are dropped.
+ */
+export class WatchCursor {
+  private readonly original: WatchRequest;
+  private position: bigint;
+  private inSnapshot: boolean;
+  private snapshotHigh = 0n;
+  private snapshotVersions: Map<string, bigint> | null;
+
+  constructor(request: WatchRequest) {
+    this.original = { ...request, shipmentIds: [...request.shipmentIds], statuses: [...request.statuses] };
+    this.position = request.resumeAfterSequence;
+    this.inSnapshot = request.sendSnapshot && request.resumeAfterSequence === 0n;
+    this.snapshotVersions = this.inSnapshot ? new Map() : null;
+  }
+
+  /** The last sequence applied: every matching change up to it has been accepted. Held at the start while a snapshot is incomplete. */
+  get resumePosition(): bigint {
+    return this.inSnapshot ? this.original.resumeAfterSequence : this.position;
+  }
+
+  /** True while the snapshot that was asked for has not been seen to complete. */
+  get snapshotPending(): boolean {
+    return this.inSnapshot;
+  }
+
+  /** The request of the next call: the original one until the snapshot completes, then a plain resume. */
+  nextRequest(): WatchRequest {
+    if (this.inSnapshot) {
+      return { ...this.original, shipmentIds: [...this.original.shipmentIds], statuses: [...this.original.statuses] };
+    }
+    return {
+      shipmentIds: [...this.original.shipmentIds],
+      statuses: [...this.original.statuses],
+      resumeAfterSequence: this.position,
+      sendSnapshot: false,
+    };
+  }
+
+  /** Records an update and says whether the page should apply it. */
+  accept(update: ShipmentUpdate): boolean {
+    const body = update.update;
+    switch (body.case) {
+      case "heartbeat":
+        this.endSnapshot();
+        // The server sends a heartbeat only once every matching change up to latest_sequence was delivered.
+        if (body.value.latestSequence > this.position) {
+          this.position = body.value.latestSequence;
+        }
+        return true;
+      case "change": {
+        if (body.value.kind === ChangeKind.SNAPSHOT) {
+          return this.acceptSnapshotItem(update);
+        }
+        this.endSnapshot();
+        if (update.sequence === 0n) {
+          // Not a log position: nothing to resume from or compare with.
+          return true;
+        }
+        if (update.sequence <= this.position) {
+          // Already applied before a reconnect, or older than the resume point.
+          return false;
+        }
+        this.position = update.sequence;
+        return true;
+      }
+      default:
+        // A kind of update this page does not know; it carries no position to trust.
+        return false;
+    }
+  }
+
+  private acceptSnapshotItem(update: ShipmentUpdate): boolean {
+    if (!this.inSnapshot || this.snapshotVersions === null) {
+      // State, not a change: show it, but never let it move the resume position.
+      return true;
+    }
+    const shipment = update.update.case === "change" ? update.update.value.shipment : undefined;
+    const id = shipment?.id ?? "";
+    const version = shipment?.version ?? 0n;
+    if (this.snapshotVersions.get(id) === version) {
+      return false;
+    }
+    this.snapshotVersions.set(id, version);
+    if (update.sequence > this.snapshotHigh) {
+      this.snapshotHigh = update.sequence;
+    }
+    return true;
+  }
+
+  private endSnapshot(): void {
+    if (!this.inSnapshot) {
+      return;
+    }
+    // Every snapshot item reflects the log up to its sequence, so the highest one is a safe resume point.
+    this.inSnapshot = false;
+    if (this.snapshotHigh > this.position) {
+      this.position = this.snapshotHigh;
+    }
+    this.snapshotVersions = null;
+  }
+}

@@ -1,0 +1,38 @@
+import { Code, ConnectError } from "@connectrpc/connect";
+
+/**
+ * True for failures of the connection or of the server's current state (shutdown, restart, overload, a proxy cutting
+ * the stream), which a new call may not hit. False for answers about the request itself (bad key, bad filter, resume
+ * position too old): repeating it would only get the same answer.
+ */
+export function isTransient(error: unknown): boolean {
+  if (!(error instanceof ConnectError)) {
+    // fetch() rejects with a TypeError when the server is unreachable.
+    return true;
+  }
+  switch (error.code) {
+    case Code.Unavailable:
+    case Code.Internal:
+    case Code.ResourceExhausted:
+    case Code.Aborted:
+    case Code.Canceled:
+    case Code.DeadlineExceeded:
+    case Code.Unknown:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** A sentence for a person: what went wrong and what to do about it. */
+export function describeFailure(error: unknown): string {
+  const e = ConnectError.from(error);
+  switch (e.code) {
+    case Code.Unauthenticated:
+      return "The server did not accept this API key. Check it and enter it again.";
+    case Code.PermissionDenied:
+      return "This API key is not allowed to watch shipments.";
+    default:
+      return `The server refused the watch (${Code[e.code]}): ${e.rawMessage}`;
+  }
+}

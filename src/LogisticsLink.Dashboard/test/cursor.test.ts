@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { WatchCursor } from "../src/watch/cursor";
+import { change, heartbeat, snapshotItem } from "./updates";
+
+const live = { shipmentIds: [], statuses: [4], resumeAfterSequence: 0n, sendSnapshot: false };
+const withSnapshot = { ...live, sendSnapshot: true };
+
+describe("WatchCursor", () => {
+  it("moves to each change's sequence and drops what it already applied", () => {
+    const cursor = new WatchCursor(live);
+    expect(cursor.accept(change(5n, "a", 2n))).toBe(true);
+    expect(cursor.accept(change(7n, "b", 2n))).toBe(true);
+    expect(cursor.accept(change(7n, "b", 2n))).toBe(false);
+    expect(cursor.accept(change(6n, "a", 3n))).toBe(false);
+    expect(cursor.resumePosition).toBe(7n);
+  });
+
+  it("asks to resume after the last applied sequence, without a snapshot, with the same filters", () => {
+    const cursor = new WatchCursor(withSnapshot);
+    cursor.accept(snapshotItem(3n, "a", 1n));
+    cursor.accept(change(9n, "a", 2n));
+    expect(cursor.nextRequest()).toEqual({ shipmentIds: [], statuses: [4], resumeAfterSequence: 9n, sendSnapshot: false });
+  });
+
+  it("starts from the requested position when resuming", () => {
+    const cursor = new WatchCursor({ ...live, resumeAfterSequence: 40n });
+    expect(cursor.accept(change(40n, "a", 2n))).toBe(false);
+    expect(cursor.accept(change(41n, "a", 3n))).toBe(true);
+    expect(cursor.nextRequest().resumeAfterSequence).toBe(41n);
+  });
+
+  it("takes a heartbeat's latest sequence as the position, never moving back", () => {
+    const cursor = new WatchCursor(live);
+    cursor.accept(heartbeat(12n));
+    expect(cursor.resumePosition).toBe(12n);
+    cursor.accept(heartbeat(3n));
+    expect(cursor.resumePosition).toBe(12n);
+    expect(cursor.accept(change(12n, "a", 2n))).toBe(false);
+  });
+
+  it("holds the position while a snapshot is incomplete and asks for the whole snapshot again", () => {
+    const cursor = new WatchCursor(withSnapshot);
+    expect(cursor.accept(snapshotItem(20n, "a", 4n))).toBe(true);
+    expect(cursor.snapshotPending).toBe(true);
+    expect(cursor.resumePosition).toBe(0n);
+    expect(cursor.nextRequest()).toEqual(withSnapshot);
+  });
+
+  it("drops snapshot items already applied when a snapshot is sent again, but takes newer versions", () => {
+    const cursor = new WatchCursor(withSnapshot);
+    cursor.accept(snapshotItem(20n, "a", 4n));
+    expect(cursor.accept(snapshotItem(22n, "a", 4n))).toBe(false);
+    expect(cursor.accept(snapshotItem(22n, "a", 5n))).toBe(true);
+    expect(cursor.accept(snapshotItem(22n, "b", 1n))).toBe(true);
+  });
+
+  it("ends the snapshot at the first live update and resumes after the highest snapshot position", () => {
+    const cursor = new WatchCursor(withSnapshot);
+    cursor.accept(snapshotItem(20n, "a", 4n));
+    cursor.accept(snapshotItem(20n, "b", 2n));
+    cursor.accept(heartbeat(20n));
+    expect(cursor.snapshotPending).toBe(false);
+    expect(cursor.resumePosition).toBe(20n);
+    expect(cursor.accept(change(20n, "a", 4n))).toBe(false);
+    expect(cursor.accept(change(21n, "a", 5n))).toBe(true);
+  });
+
+  it("shows a snapshot item outside the snapshot phase without letting it move the position", () => {
+    const cursor = new WatchCursor(live);
+    cursor.accept(change(8n, "a", 2n));
+    expect(cursor.accept(snapshotItem(99n, "b", 1n))).toBe(true);
+    expect(cursor.resumePosition).toBe(8n);
+  });
+});

@@ -1,0 +1,66 @@
+import { timestampFromMs } from "@bufbuild/protobuf/wkt";
+import { describe, expect, it } from "vitest";
+import { ShipmentStatus } from "../src/gen/logisticslink/v1/shipment_pb";
+import { riskFlags } from "../src/model/risk";
+import { anyRisk, emptyFilters, matches, noChannel, ShipmentBook } from "../src/model/shipments";
+import { shipment } from "./updates";
+
+const now = Date.UTC(2025, 5, 1);
+
+describe("ShipmentBook", () => {
+  it("keeps the newest version and never steps back", () => {
+    const book = new ShipmentBook();
+    expect(book.apply(shipment("1", 3n, ShipmentStatus.IN_TRANSIT))).toBe("added");
+    expect(book.apply(shipment("1", 2n, ShipmentStatus.INFO_RECEIVED))).toBe("ignored");
+    expect(book.apply(shipment("1", 4n, ShipmentStatus.DELIVERED))).toBe("updated");
+    expect(book.get("1")?.status).toBe(ShipmentStatus.DELIVERED);
+  });
+
+  it("orders rows newest registration first and counts by status", () => {
+    const book = new ShipmentBook();
+    book.apply(shipment("1", 1n, ShipmentStatus.DELIVERED));
+    book.apply(shipment("3", 1n, ShipmentStatus.IN_TRANSIT));
+    book.apply(shipment("2", 1n, ShipmentStatus.DELIVERED));
+    expect(book.ordered().map((s) => s.id)).toEqual(["3", "2", "1"]);
+    expect(book.counts().get(ShipmentStatus.DELIVERED)).toBe(2);
+    expect(book.counts().get(ShipmentStatus.IN_TRANSIT)).toBe(1);
+  });
+});
+
+describe("matches", () => {
+  const amazon = shipment("7", 1n, ShipmentStatus.EXCEPTION, { order: { $typeName: "logisticslink.v1.OrderReference", channel: "amazon", orderId: "113-1234567-7654321" } });
+  const bare = shipment("8", 1n, ShipmentStatus.DELIVERED, { carrier: "ups" });
+
+  it("filters by status, carrier and channel (including shipments without an order)", () => {
+    expect(matches(amazon, { ...emptyFilters, status: ShipmentStatus.EXCEPTION }, now)).toBe(true);
+    expect(matches(bare, { ...emptyFilters, status: ShipmentStatus.EXCEPTION }, now)).toBe(false);
+    expect(matches(bare, { ...emptyFilters, carrier: "ups" }, now)).toBe(true);
+    expect(matches(amazon, { ...emptyFilters, channel: "amazon" }, now)).toBe(true);
+    expect(matches(amazon, { ...emptyFilters, channel: noChannel }, now)).toBe(false);
+    expect(matches(bare, { ...emptyFilters, channel: noChannel }, now)).toBe(true);
+  });
+
+  it("searches tracking numbers and order ids ignoring case, spaces and dashes", () => {
+    expect(matches(amazon, { ...emptyFilters, search: "llsb 000000 0007" }, now)).toBe(true);
+    expect(matches(amazon, { ...emptyFilters, search: "1131234567" }, now)).toBe(true);
+    expect(matches(bare, { ...emptyFilters, search: "113-" }, now)).toBe(false);
+  });
+
+  it("filters by one risk flag or by any", () => {
+    expect(matches(amazon, { ...emptyFilters, risk: "exception" }, now)).toBe(true);
+    expect(matches(amazon, { ...emptyFilters, risk: anyRisk }, now)).toBe(true);
+    expect(matches(bare, { ...emptyFilters, risk: anyRisk }, now)).toBe(false);
+  });
+});
+
+describe("riskFlags", () => {
+  it("flags a parcel whose ETA has passed only while it is not delivered", () => {
+    const eta = { estimatedDelivery: timestampFromMs(now - 3_600_000) };
+    expect(riskFlags(shipment("1", 1n, ShipmentStatus.IN_TRANSIT, eta), now).map((f) => f.code)).toEqual(["late"]);
+    expect(riskFlags(shipment("1", 1n, ShipmentStatus.DELIVERED, eta), now)).toEqual([]);
+  });
+
+  it("flags failed attempts and stale data", () => {
+    expect(riskFlags(shipment("1", 1n, ShipmentStatus.ATTEMPT_FAILED, { stale: true }), now).map((f) => f.code)).toEqual(["attempt_failed", "stale"]);
+  });
+});
