@@ -1,4 +1,6 @@
+import { create } from "@bufbuild/protobuf";
 import { describe, expect, it } from "vitest";
+import { ShipmentUpdateSchema } from "../src/gen/logisticslink/v1/tracking_service_pb";
 import { WatchCursor } from "../src/watch/cursor";
 import { change, heartbeat, snapshotItem } from "./updates";
 
@@ -13,6 +15,14 @@ describe("WatchCursor", () => {
     expect(cursor.accept(change(7n, "b", 2n))).toBe(false);
     expect(cursor.accept(change(6n, "a", 3n))).toBe(false);
     expect(cursor.resumePosition).toBe(7n);
+  });
+
+  it("resumes after an order change it does not apply, since order changes share the log's sequence", () => {
+    const cursor = new WatchCursor(live);
+    cursor.accept(change(5n, "a", 2n));
+    const order = create(ShipmentUpdateSchema, { sequence: 8n, update: { case: "orderChange", value: { order: { channel: "amazon", orderId: "1" } } } });
+    expect(cursor.accept(order)).toBe(false);
+    expect(cursor.resumePosition).toBe(8n);
   });
 
   it("asks to resume after the last applied sequence, without a snapshot, with the same filters", () => {

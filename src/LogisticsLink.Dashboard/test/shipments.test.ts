@@ -1,6 +1,7 @@
 import { timestampFromMs } from "@bufbuild/protobuf/wkt";
 import { describe, expect, it } from "vitest";
-import { ShipmentStatus } from "../src/gen/logisticslink/v1/shipment_pb";
+import { create } from "@bufbuild/protobuf";
+import { RiskFlagSchema, RiskKind, ShipmentStatus } from "../src/gen/logisticslink/v1/shipment_pb";
 import { riskFlags } from "../src/model/risk";
 import { anyRisk, emptyFilters, matches, noChannel, ShipmentBook } from "../src/model/shipments";
 import { shipment } from "./updates";
@@ -28,39 +29,47 @@ describe("ShipmentBook", () => {
 });
 
 describe("matches", () => {
-  const amazon = shipment("7", 1n, ShipmentStatus.EXCEPTION, { order: { $typeName: "logisticslink.v1.OrderReference", channel: "amazon", orderId: "113-1234567-7654321" } });
+  const amazon = shipment("7", 1n, ShipmentStatus.EXCEPTION, {
+    order: { $typeName: "logisticslink.v1.OrderReference", channel: "amazon", orderId: "113-1234567-7654321" },
+    risks: [create(RiskFlagSchema, { kind: RiskKind.EXCEPTION, reason: "Held by customs", actionRequired: true })],
+  });
   const bare = shipment("8", 1n, ShipmentStatus.DELIVERED, { carrier: "ups" });
 
   it("filters by status, carrier and channel (including shipments without an order)", () => {
-    expect(matches(amazon, { ...emptyFilters, status: ShipmentStatus.EXCEPTION }, now)).toBe(true);
-    expect(matches(bare, { ...emptyFilters, status: ShipmentStatus.EXCEPTION }, now)).toBe(false);
-    expect(matches(bare, { ...emptyFilters, carrier: "ups" }, now)).toBe(true);
-    expect(matches(amazon, { ...emptyFilters, channel: "amazon" }, now)).toBe(true);
-    expect(matches(amazon, { ...emptyFilters, channel: noChannel }, now)).toBe(false);
-    expect(matches(bare, { ...emptyFilters, channel: noChannel }, now)).toBe(true);
+    expect(matches(amazon, { ...emptyFilters, status: ShipmentStatus.EXCEPTION })).toBe(true);
+    expect(matches(bare, { ...emptyFilters, status: ShipmentStatus.EXCEPTION })).toBe(false);
+    expect(matches(bare, { ...emptyFilters, carrier: "ups" })).toBe(true);
+    expect(matches(amazon, { ...emptyFilters, channel: "amazon" })).toBe(true);
+    expect(matches(amazon, { ...emptyFilters, channel: noChannel })).toBe(false);
+    expect(matches(bare, { ...emptyFilters, channel: noChannel })).toBe(true);
   });
 
   it("searches tracking numbers and order ids ignoring case, spaces and dashes", () => {
-    expect(matches(amazon, { ...emptyFilters, search: "llsb 000000 0007" }, now)).toBe(true);
-    expect(matches(amazon, { ...emptyFilters, search: "1131234567" }, now)).toBe(true);
-    expect(matches(bare, { ...emptyFilters, search: "113-" }, now)).toBe(false);
+    expect(matches(amazon, { ...emptyFilters, search: "llsb 000000 0007" })).toBe(true);
+    expect(matches(amazon, { ...emptyFilters, search: "1131234567" })).toBe(true);
+    expect(matches(bare, { ...emptyFilters, search: "113-" })).toBe(false);
   });
 
   it("filters by one risk flag or by any", () => {
-    expect(matches(amazon, { ...emptyFilters, risk: "exception" }, now)).toBe(true);
-    expect(matches(amazon, { ...emptyFilters, risk: anyRisk }, now)).toBe(true);
-    expect(matches(bare, { ...emptyFilters, risk: anyRisk }, now)).toBe(false);
+    expect(matches(amazon, { ...emptyFilters, risk: "exception" })).toBe(true);
+    expect(matches(amazon, { ...emptyFilters, risk: anyRisk })).toBe(true);
+    expect(matches(bare, { ...emptyFilters, risk: anyRisk })).toBe(false);
   });
 });
 
 describe("riskFlags", () => {
-  it("flags a parcel whose ETA has passed only while it is not delivered", () => {
-    const eta = { estimatedDelivery: timestampFromMs(now - 3_600_000) };
-    expect(riskFlags(shipment("1", 1n, ShipmentStatus.IN_TRANSIT, eta), now).map((f) => f.code)).toEqual(["late"]);
-    expect(riskFlags(shipment("1", 1n, ShipmentStatus.DELIVERED, eta), now)).toEqual([]);
+  it("shows the server's flags with their reasons, and stale data", () => {
+    const risks = [
+      create(RiskFlagSchema, { kind: RiskKind.DELAYED, reason: "Carrier estimate 2025-06-03 is after the promised 2025-06-02", since: timestampFromMs(now), actionRequired: true }),
+      create(RiskFlagSchema, { kind: RiskKind.STALLED, reason: "No carrier scan for 50 h", actionRequired: false }),
+    ];
+    const flags = riskFlags(shipment("1", 1n, ShipmentStatus.IN_TRANSIT, { risks, stale: true }));
+    expect(flags.map((f) => f.code)).toEqual(["delayed", "stalled", "stale"]);
+    expect(flags[0].reason).toBe("Carrier estimate 2025-06-03 is after the promised 2025-06-02 (action required)");
+    expect(flags[1].reason).toBe("No carrier scan for 50 h");
   });
 
-  it("flags failed attempts and stale data", () => {
-    expect(riskFlags(shipment("1", 1n, ShipmentStatus.ATTEMPT_FAILED, { stale: true }), now).map((f) => f.code)).toEqual(["attempt_failed", "stale"]);
+  it("flags nothing on a parcel without server flags", () => {
+    expect(riskFlags(shipment("1", 1n, ShipmentStatus.EXCEPTION))).toEqual([]);
   });
 });

@@ -1,6 +1,4 @@
-import { timestampMs } from "@bufbuild/protobuf/wkt";
-import { ShipmentStatus, type Shipment } from "../gen/logisticslink/v1/shipment_pb";
-import { isTerminal } from "./statuses";
+import { RiskKind, type Shipment } from "../gen/logisticslink/v1/shipment_pb";
 
 /** One sign of trouble on a shipment, as the table and the filter show it. */
 export interface RiskFlag {
@@ -12,28 +10,31 @@ export interface RiskFlag {
   reason: string;
 }
 
+const kinds: ReadonlyMap<RiskKind, { code: string; label: string }> = new Map([
+  [RiskKind.DELAYED, { code: "delayed", label: "Delayed" }],
+  [RiskKind.STALLED, { code: "stalled", label: "Stalled" }],
+  [RiskKind.EXCEPTION, { code: "exception", label: "Exception" }],
+  [RiskKind.ATTEMPT_FAILED, { code: "attempt_failed", label: "Attempt failed" }],
+  [RiskKind.RETURNING, { code: "returning", label: "Returning" }],
+  [RiskKind.LOST, { code: "lost", label: "Lost" }],
+  [RiskKind.LATE_SHIPMENT, { code: "late_shipment", label: "Late shipment" }],
+  [RiskKind.NO_VALID_TRACKING, { code: "no_valid_tracking", label: "No valid tracking" }],
+]);
+
 /** Every flag code the risk filter offers, in display order. */
-export const riskCodes: readonly { code: string; label: string }[] = [
-  { code: "late", label: "Late" },
-  { code: "exception", label: "Exception" },
-  { code: "attempt_failed", label: "Attempt failed" },
-  { code: "stale", label: "Stale" },
-];
+export const riskCodes: readonly { code: string; label: string }[] = [...kinds.values(), { code: "stale", label: "Stale" }];
 
 /**
- * The trouble a shipment shows. Today derived from the Shipment message alone (the contract has no risk field yet);
- * when the server sends its own risk flags, map them here and every view and filter follows.
+ * The trouble a shipment shows: the server's risk flags (judged by its rules, raised and cleared on the stream),
+ * plus "stale" when the last carrier check failed.
  */
-export function riskFlags(shipment: Shipment, nowMs: number): RiskFlag[] {
+export function riskFlags(shipment: Shipment): RiskFlag[] {
   const flags: RiskFlag[] = [];
-  if (shipment.estimatedDelivery && !isTerminal(shipment.status) && timestampMs(shipment.estimatedDelivery) < nowMs) {
-    flags.push({ code: "late", label: "Late", reason: "The estimated delivery has passed and the parcel is not delivered." });
-  }
-  if (shipment.status === ShipmentStatus.EXCEPTION) {
-    flags.push({ code: "exception", label: "Exception", reason: shipment.statusDescription || "The carrier reports a problem." });
-  }
-  if (shipment.status === ShipmentStatus.ATTEMPT_FAILED) {
-    flags.push({ code: "attempt_failed", label: "Attempt failed", reason: "A delivery attempt failed; the carrier will retry." });
+  for (const risk of shipment.risks) {
+    const kind = kinds.get(risk.kind);
+    if (kind) {
+      flags.push({ ...kind, reason: risk.actionRequired ? `${risk.reason} (action required)` : risk.reason });
+    }
   }
   if (shipment.stale) {
     flags.push({ code: "stale", label: "Stale", reason: "The last carrier check failed: this is the last known state." });

@@ -90,7 +90,7 @@ export function normalizeSearch(text: string): string {
   return text.replace(/[\s-]/g, "").toUpperCase();
 }
 
-export function matches(shipment: Shipment, filters: Filters, nowMs: number): boolean {
+export function matches(shipment: Shipment, filters: Filters): boolean {
   if (filters.status !== null && shipment.status !== filters.status) {
     return false;
   }
@@ -104,7 +104,7 @@ export function matches(shipment: Shipment, filters: Filters, nowMs: number): bo
     }
   }
   if (filters.risk) {
-    const flags = riskFlags(shipment, nowMs);
+    const flags = riskFlags(shipment);
     if (filters.risk === anyRisk ? flags.length === 0 : !flags.some((f) => f.code === filters.risk)) {
       return false;
     }

@@ -110,7 +110,7 @@ export class ShipmentPanel {
     if (shipment.order?.orderId) {
       fact("Order", `${shipment.order.channel || "order"} · ${shipment.order.orderId}`);
     }
-    const flags = riskFlags(shipment, Date.now());
+    const flags = riskFlags(shipment);
     if (flags.length > 0) {
       fact("Risk", ...flags.map(riskBadge));
     }

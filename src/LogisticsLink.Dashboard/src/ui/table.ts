@@ -88,7 +88,7 @@ export class ShipmentTable {
         added.push(shipment);
       }
       this.fill(row, shipment, now);
-      row.tr.hidden = !matches(shipment, filters, now);
+      row.tr.hidden = !matches(shipment, filters);
     }
     if (added.length > 0) {
       this.insert(added);
@@ -157,7 +157,7 @@ export class ShipmentTable {
   }
 
   private fill(row: Row, shipment: Shipment, now: number): void {
-    const flags = riskFlags(shipment, now);
+    const flags = riskFlags(shipment);
     const key = `${shipment.version}|${flags.map((f) => f.code).join(",")}`;
     if (key === row.key) {
       return;

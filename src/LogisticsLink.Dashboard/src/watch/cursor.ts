@@ -81,6 +81,13 @@ export class WatchCursor {
         this.position = update.sequence;
         return true;
       }
+      case "orderChange":
+        // Order changes share the log's sequence: remember the position, though the table shows shipments only.
+        this.endSnapshot();
+        if (update.sequence > this.position) {
+          this.position = update.sequence;
+        }
+        return false;
       default:
         // A kind of update this page does not know; it carries no position to trust.
         return false;
