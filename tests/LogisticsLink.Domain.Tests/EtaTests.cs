@@ -70,7 +70,8 @@ public sealed class EtaTests
 
         var result = history.Apply(new CarrierSnapshot(null, [Scan.Exception(Hours(5))], EstimatedDelivery: Hours(54)));
 
-        Assert.Equal(ChangeKinds.StatusChanged | ChangeKinds.EventsAdded | ChangeKinds.EtaChanged, result.Kinds);
+        // The exception also raises its risk flag, in the same version.
+        Assert.Equal(ChangeKinds.StatusChanged | ChangeKinds.EventsAdded | ChangeKinds.EtaChanged | ChangeKinds.RisksChanged, result.Kinds);
         Assert.Equal(3, result.State.Version);
     }
 }

@@ -1,3 +1,4 @@
+using LogisticsLink.Domain.Risks;
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Domain.Tracking;
 using static LogisticsLink.Domain.Tests.Times;
@@ -88,7 +89,8 @@ public sealed class TrackerTerminalStatusTests
 
         Assert.Equal(TrackingStatus.Returning, result.State.Status);
         Assert.Equal(TrackingStatus.Delivered, result.PreviousStatus);
-        Assert.Equal(ChangeKinds.StatusChanged | ChangeKinds.EventsAdded, result.Kinds);
+        Assert.Equal(ChangeKinds.StatusChanged | ChangeKinds.EventsAdded | ChangeKinds.RisksChanged, result.Kinds);
+        Assert.Equal(RiskKind.Returning, Assert.Single(result.State.Risks).Kind);
         Assert.Equal("Returning to sender", result.State.StatusDescription);
     }
 
@@ -184,7 +186,8 @@ public sealed class TrackerTerminalStatusTests
 
         Assert.Equal(TrackingStatus.Expired, result.State.Status);
         Assert.Equal(TrackingStatus.NotFound, result.PreviousStatus);
-        Assert.Equal(ChangeKinds.StatusChanged, result.Kinds);
+        // Three days without a scan on an order's number also raise NO_VALID_TRACKING, in the same version.
+        Assert.Equal(ChangeKinds.StatusChanged | ChangeKinds.RisksChanged, result.Kinds);
         Assert.Equal("expired.no_information", result.State.StatusDetail);
         Assert.NotEqual("", result.State.StatusDescription);
     }
@@ -224,7 +227,8 @@ public sealed class TrackerTerminalStatusTests
     [Fact]
     public void An_expired_number_stays_expired_while_the_carrier_still_does_not_know_it()
     {
-        var history = ShipmentHistory.Registered(new TrackerRules(TimeSpan.FromDays(1))).At(T0.AddDays(2));
+        var rules = new TrackerRules(TimeSpan.FromDays(1)) { Risks = new RiskRules { ValidTrackingGrace = TimeSpan.FromDays(30) } };
+        var history = ShipmentHistory.Registered(rules).At(T0.AddDays(2));
         history.Apply(CarrierSnapshot.NotFound());
         var expired = history.State;
         history.At(T0.AddDays(3));
@@ -239,7 +243,8 @@ public sealed class TrackerTerminalStatusTests
     [Fact]
     public void An_expired_number_comes_back_when_the_carrier_finally_scans_it()
     {
-        var history = ShipmentHistory.Registered(new TrackerRules(TimeSpan.FromDays(1))).At(T0.AddDays(2));
+        var rules = new TrackerRules(TimeSpan.FromDays(1)) { Risks = new RiskRules { ValidTrackingGrace = TimeSpan.FromDays(30) } };
+        var history = ShipmentHistory.Registered(rules).At(T0.AddDays(2));
         history.Apply(CarrierSnapshot.NotFound());
         history.At(T0.AddDays(3));
 

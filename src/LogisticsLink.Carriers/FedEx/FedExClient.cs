@@ -13,7 +13,7 @@ namespace LogisticsLink.Carriers.FedEx;
 /// with up to 30 numbers per request. Every failure comes back as a <see cref="CarrierResult"/> for the numbers it
 /// concerns; only the caller's own cancellation is thrown.
 /// </summary>
-public sealed class FedExClient : ICarrierClient
+public sealed class FedExClient : IBatchingCarrierClient
 {
     private readonly HttpClient _http;
     private readonly TimeProvider _time;
@@ -41,6 +41,8 @@ public sealed class FedExClient : ICarrierClient
     public string Code => FedExDefaults.Code;
 
     public TimeSpan? Cadence => null;
+
+    public int MaxBatchSize => FedExDefaults.MaxNumbersPerRequest;
 
     public async Task<CarrierResult> TrackAsync(CarrierRequest request, CancellationToken cancellationToken) =>
         (await TrackManyAsync([request], cancellationToken))[0];

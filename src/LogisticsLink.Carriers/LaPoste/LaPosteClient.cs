@@ -17,7 +17,7 @@ namespace LogisticsLink.Carriers.LaPoste;
 /// Configuration (<c>Carriers:LaPoste</c>): <c>BaseUrl</c> (default <c>https://api.laposte.fr</c>, or a sandbox URL
 /// such as <c>http://127.0.0.1:5081/laposte</c>) and <c>ApiKey</c>, the Okapi key of the application subscribed to Suivi.
 /// </remarks>
-public sealed class LaPosteClient : ICarrierClient
+public sealed class LaPosteClient : IBatchingCarrierClient
 {
     private readonly CarrierHttp _carrier;
     private readonly ILogger<LaPosteClient> _logger;
@@ -41,6 +41,8 @@ public sealed class LaPosteClient : ICarrierClient
     public string Code => LaPosteDefaults.Code;
 
     public TimeSpan? Cadence => null;
+
+    public int MaxBatchSize => LaPosteDefaults.MaxIdsPerRequest;
 
     public async Task<CarrierResult> TrackAsync(CarrierRequest request, CancellationToken cancellationToken) =>
         (await TrackManyAsync([request], cancellationToken))[0];

@@ -42,6 +42,9 @@ public static class CarrierRegistration
         Uri ProductionBaseUrl,
         (int Permits, TimeSpan Window)? PublishedRateLimit = null);
 
+    /// <summary>How long a batching carrier's first waiting refresh waits for others to share its request.</summary>
+    private static readonly TimeSpan BatchLinger = TimeSpan.FromMilliseconds(20);
+
     private static T Get<T>(IServiceProvider sp) where T : notnull => sp.GetRequiredService<T>();
 
     private static readonly Connector[] Connectors =
@@ -140,6 +143,10 @@ public static class CarrierRegistration
             services.AddSingleton(sp =>
             {
                 var client = connector.CreateClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(connector.Name), options, sp);
+                if (client is IBatchingCarrierClient batching)
+                {
+                    client = new BatchingCarrier(batching, BatchLinger, sp.GetRequiredService<TimeProvider>());
+                }
                 return cadence is { } pace ? new PacedCarrier(client, pace) : client;
             });
             report.Enabled(connector.Code, options.BaseUrl!);
@@ -180,8 +187,10 @@ public static class CarrierRegistration
     }
 
     /// <summary>A connector polled at a fixed pace (a simulated carrier whose parcels move every step interval).</summary>
-    private sealed class PacedCarrier(ICarrierClient inner, TimeSpan pace) : ICarrierClient
+    private sealed class PacedCarrier(ICarrierClient inner, TimeSpan pace) : ICarrierClient, IAsyncDisposable
     {
+        public ValueTask DisposeAsync() => inner is IAsyncDisposable disposable ? disposable.DisposeAsync() : ValueTask.CompletedTask;
+
         public string Code => inner.Code;
         public TimeSpan? Cadence => pace;
         public Task<CarrierResult> TrackAsync(CarrierRequest request, CancellationToken cancellationToken) =>
