@@ -24,6 +24,15 @@ internal static class FedExEta
         return estimated.ValueKind == JsonValueKind.Object ? Read(estimated.Str("dateTime"), fallbackOffset) : null;
     }
 
+    /// <summary>FedEx's estimated window, when it gives both ends.</summary>
+    public static Domain.Shipments.DeliveryWindow? Window(JsonElement result, TimeSpan fallbackOffset)
+    {
+        var window = result.Prop("estimatedDeliveryTimeWindow").Prop("window");
+        return Read(window.Str("begins"), fallbackOffset) is { } begins && Read(window.Str("ends"), fallbackOffset) is { } ends && ends > begins
+            ? new Domain.Shipments.DeliveryWindow(begins, ends)
+            : null;
+    }
+
     private static DateTimeOffset? Read(string text, TimeSpan fallbackOffset) =>
         FedExTimestamps.Parse(text) is { } parsed ? parsed.With(fallbackOffset) : null;
 }

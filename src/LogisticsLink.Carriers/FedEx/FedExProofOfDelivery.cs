@@ -3,9 +3,9 @@ using System.Text.Json;
 namespace LogisticsLink.Carriers.FedEx;
 
 /// <summary>
-/// Who took the parcel and what evidence FedEx holds, from <c>deliveryDetails</c> and <c>availableImages</c>. The
-/// snapshot has no structured place for it yet, so it is written into the delivery event's description, which is
-/// stored with the history as evidence.
+/// Who took the parcel and what evidence FedEx holds, from <c>deliveryDetails</c> and <c>availableImages</c>: given to
+/// the snapshot as its proof of delivery, and also written into the delivery event's description, stored with the
+/// history as evidence.
 /// </summary>
 public sealed record FedExProofOfDelivery(
     string ReceivedBy, string SignedBy, string Location, bool? Residential, bool SignatureImageAvailable)
@@ -23,6 +23,9 @@ public sealed record FedExProofOfDelivery(
             signatureImage);
         return pod is { ReceivedBy: "", SignedBy: "", Location: "", SignatureImageAvailable: false } ? null : pod;
     }
+
+    public Domain.Shipments.ProofOfDelivery ToDomain() =>
+        new(SignedBy.Length > 0 ? SignedBy : ReceivedBy, Location, SignatureImageAvailable, HasPhoto: false);
 
     /// <summary>A short sentence for the delivery event, e.g. "received by J. MARTIN at Front door; signature image available".</summary>
     public string Describe()

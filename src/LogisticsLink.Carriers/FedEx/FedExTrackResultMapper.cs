@@ -97,7 +97,9 @@ public static class FedExTrackResultMapper
             StatusDetail: summaryDetail,
             StatusDescription: summaryText,
             TrackingUrl: TrackingUrl(trackingNumber),
-            PayloadSha256: payloadSha);
+            PayloadSha256: payloadSha,
+            DeliveryWindow: FedExEta.Window(result, scans.Count > 0 ? scans[^1].At.Offset : TimeSpan.Zero),
+            ProofOfDelivery: current is TrackingStatus.Delivered ? pod?.ToDomain() : null);
         return new(CarrierResult.Success(snapshot), unknown);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using LogisticsLink.Domain.Shipments;
 
 namespace LogisticsLink.Carriers.Ups;
 
@@ -44,6 +45,12 @@ public sealed record UpsEstimatedDelivery(DateOnly Date, TimeOnly? WindowStart, 
         (WindowEnd ?? WindowStart) is { } time && localOffset is { } offset
             ? new DateTimeOffset(Date.ToDateTime(time), offset)
             : new DateTimeOffset(Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    /// <summary>The window UPS gives (both ends, at <paramref name="localOffset"/>), or null without one or without an offset.</summary>
+    public DeliveryWindow? ToWindow(TimeSpan? localOffset) =>
+        WindowStart is { } start && WindowEnd is { } end && localOffset is { } offset && end > start
+            ? new DeliveryWindow(new DateTimeOffset(Date.ToDateTime(start), offset), new DateTimeOffset(Date.ToDateTime(end), offset))
+            : null;
 
     private static DateOnly? ParseDate(string text) =>
         DateOnly.TryParseExact(text, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;

@@ -20,6 +20,8 @@ public sealed record UpsProofOfDelivery(string ReceivedBy, string Location, bool
         return pod is { ReceivedBy: "", Location: "", HasSignature: false, HasPhoto: false } ? null : pod;
     }
 
+    public Domain.Shipments.ProofOfDelivery ToDomain() => new(ReceivedBy, Location, HasSignature, HasPhoto);
+
     /// <summary>For the shipment's status description, e.g. "Delivered — received by J. MARTIN, left at Front Door, photo on file".</summary>
     public string Describe(string statusText)
     {

@@ -137,14 +137,17 @@ public static class UpsTrackResponseParser
             description = pod.Describe(description.Length > 0 ? description : "Delivered");
         }
         var eta = packages.Select(UpsEstimatedDelivery.Read).FirstOrDefault(e => e is not null);
+        var localOffset = events.Count > 0 ? events[0].OccurredAt.Offset : (TimeSpan?)null;
         return new CarrierSnapshot(
             Status: mappedCurrent?.Status,
             Events: events,
-            EstimatedDelivery: eta?.ToInstant(events.Count > 0 ? events[0].OccurredAt.Offset : null),
+            EstimatedDelivery: eta?.ToInstant(localOffset),
             StatusDetail: mappedCurrent?.Detail ?? "",
             StatusDescription: description,
             TrackingUrl: TrackingUrl(trackingNumber),
-            PayloadSha256: sha);
+            PayloadSha256: sha,
+            DeliveryWindow: eta?.ToWindow(localOffset),
+            ProofOfDelivery: delivered ? pod?.ToDomain() : null);
     }
 
     /// <summary>The public UPS page a buyer can open.</summary>

@@ -127,6 +127,7 @@ public sealed class FedExTrackResultMapperTests
         Assert.Equal("Delivered (received by A.DUPONT at Front desk; business address; signature image available)",
             MapOnly(Delivered("\"false\"")).Snapshot!.Events[0].Description);
         Assert.Contains("residential address", MapOnly(Delivered("true")).Snapshot!.Events[0].Description);
+        Assert.Equal(new ProofOfDelivery("A.DUPONT", "Front desk", HasSignature: true, HasPhoto: false), MapOnly(Delivered("true")).Snapshot!.ProofOfDelivery);
     }
 
     [Fact]
@@ -138,6 +139,9 @@ public sealed class FedExTrackResultMapperTests
         var dated = MapOnly("{" + scan + ""","dateAndTimes":[{"type":"SHIP","dateTime":"2026-05-01T00:00:00-05:00"},{"type":"ESTIMATED_DELIVERY","dateTime":"2026-05-07T12:00:00-05:00"}]}""");
 
         Assert.Equal(new DateTimeOffset(2026, 5, 4, 20, 0, 0, TimeSpan.FromHours(-5)), estimated.Snapshot!.EstimatedDelivery);
+        Assert.Equal(new DeliveryWindow(new DateTimeOffset(2026, 5, 4, 8, 0, 0, TimeSpan.FromHours(-5)), estimated.Snapshot.EstimatedDelivery!.Value),
+            estimated.Snapshot.DeliveryWindow);
+        Assert.Null(standard.Snapshot!.DeliveryWindow);
         // No offset on the window: the newest scan's offset is used.
         Assert.Equal(new DateTimeOffset(2026, 5, 6, 20, 0, 0, TimeSpan.FromHours(-5)), standard.Snapshot!.EstimatedDelivery);
         Assert.Equal(new DateTimeOffset(2026, 5, 7, 12, 0, 0, TimeSpan.FromHours(-5)), dated.Snapshot!.EstimatedDelivery);

@@ -195,6 +195,7 @@ public sealed class UpsTrackResponseParserTests
         var snapshot = Ok(Single([Activity("D", "F4", "011", "Delivered")], Delivered, pod));
 
         Assert.Equal("Delivered — received by SMITH, left at Front Door, signature on file, photo on file", snapshot.StatusDescription);
+        Assert.Equal(new ProofOfDelivery("SMITH", "Front Door", HasSignature: true, HasPhoto: true), snapshot.ProofOfDelivery);
         Assert.Null(snapshot.EstimatedDelivery);
     }
 
@@ -208,6 +209,9 @@ public sealed class UpsTrackResponseParserTests
         var snapshot = Ok(Single([Activity("X", "WX", "046", "Weather delay", gmtOffset: "-05:00")], Status("X", "WX", "046", "Weather delay"), eta));
 
         Assert.Equal(new DateTimeOffset(2026, 3, 13, 12, 0, 0, TimeSpan.FromHours(-5)), snapshot.EstimatedDelivery);
+        Assert.Equal(new DeliveryWindow(new DateTimeOffset(2026, 3, 13, 9, 0, 0, TimeSpan.FromHours(-5)), snapshot.EstimatedDelivery!.Value),
+            snapshot.DeliveryWindow);
+        Assert.Null(snapshot.ProofOfDelivery);
         Assert.Equal("exception.delayed_weather", snapshot.StatusDetail);
     }
 
