@@ -33,6 +33,7 @@ public static class LogisticsLinkApp
         app.MapHealthChecks("/healthz");
         app.MapCarrierSimulators();
         app.MapWebhooks();
+        Marketplaces.MarketplaceWebhooks.Map(app);
         app.MapGet("/", () => Results.Text(
             "LogisticsLink is running: gRPC (h2c) on the Grpc endpoint, gRPC-Web and /healthz on this one. See README.md.", "text/plain"));
         return app;
