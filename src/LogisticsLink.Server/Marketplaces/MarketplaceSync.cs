@@ -36,6 +36,7 @@ public sealed partial class MarketplaceSync : BackgroundService
     private readonly MarketplaceSyncOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<MarketplaceSync> _logger;
+    private readonly IHostApplicationLifetime _lifetime;
     private readonly ConcurrentDictionary<string, string> _configuredCursors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _fbaReportedAt = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, AccountSyncStatus> _status = new(StringComparer.Ordinal);
@@ -43,7 +44,7 @@ public sealed partial class MarketplaceSync : BackgroundService
 
     public MarketplaceSync(
         IEnumerable<IMarketplaceClient> clients, IOrderStore orders, OrderLinker linker, CredentialProtector protector,
-        IOptions<MarketplaceSyncOptions> options, TimeProvider time, ILogger<MarketplaceSync> logger)
+        IOptions<MarketplaceSyncOptions> options, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<MarketplaceSync> logger)
     {
         var list = clients.ToList();
         _clients = list.ToDictionary(c => c.Channel, StringComparer.Ordinal);
@@ -54,6 +55,7 @@ public sealed partial class MarketplaceSync : BackgroundService
         _options = options.Value;
         _time = time;
         _logger = logger;
+        _lifetime = lifetime;
     }
 
     /// <summary>The last sync of every account seen, by account key (<c>stored:tenant:channel</c> or <c>config:N</c>).</summary>
@@ -102,9 +104,15 @@ public sealed partial class MarketplaceSync : BackgroundService
 
     private async Task OrdersLoopAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(_options.SyncInterval, _time);
         try
         {
+            // The sandbox marketplaces are served by this very server: wait until it listens.
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (_lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            {
+                await started.Task.WaitAsync(stoppingToken);
+            }
+            using var timer = new PeriodicTimer(_options.SyncInterval, _time);
             do
             {
                 await SyncAllAsync(stoppingToken);
