@@ -74,7 +74,7 @@ public sealed partial class MarketplaceSync : BackgroundService
         {
             return OrderSyncResult.NotConnected;
         }
-        var accounts = (await AccountsAsync(cancellationToken)).Where(a => a.Account.TenantId == tenantId && a.Account.Channel == channel).ToList();
+        var accounts = await AccountsAsync(cancellationToken, (tenantId, channel));
         if (accounts.Count == 0)
         {
             return OrderSyncResult.NotConnected;
@@ -285,13 +285,13 @@ public sealed partial class MarketplaceSync : BackgroundService
 
     // ---- accounts ----
 
-    /// <summary>Every account to sync: stored connections first, then configured ones.</summary>
-    private async Task<IReadOnlyList<SyncAccount>> AccountsAsync(CancellationToken cancellationToken)
+    /// <summary>Every account to sync (or only those of one tenant and channel): stored connections first, then configured ones.</summary>
+    private async Task<IReadOnlyList<SyncAccount>> AccountsAsync(CancellationToken cancellationToken, (string TenantId, string Channel)? only = null)
     {
         var accounts = new List<SyncAccount>();
         foreach (var connection in await _orders.ListConnectionsAsync(cancellationToken))
         {
-            if (!_clients.ContainsKey(connection.Channel))
+            if (!_clients.ContainsKey(connection.Channel) || (only is { } o && (o.TenantId != connection.TenantId || o.Channel != connection.Channel)))
             {
                 continue;
             }
@@ -318,7 +318,7 @@ public sealed partial class MarketplaceSync : BackgroundService
         {
             var configured = _options.Accounts[i];
             var channel = configured.Channel.Trim().ToLowerInvariant();
-            if (!_clients.ContainsKey(channel))
+            if (!_clients.ContainsKey(channel) || (only is { } o && (o.TenantId != configured.Tenant.Trim() || o.Channel != channel)))
             {
                 continue;
             }
