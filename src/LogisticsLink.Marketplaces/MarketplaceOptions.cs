@@ -20,6 +20,12 @@ public sealed class AmazonMarketplaceOptions
 
     /// <summary><c>Marketplaces:Amazon:LwaEndpoint</c>: Login with Amazon token URL.</summary>
     public Uri LwaEndpoint { get; set; } = new("https://api.amazon.com/auth/o2/token");
+
+    /// <summary>
+    /// <c>Marketplaces:Amazon:ReportFirstPoll</c>: first wait before asking whether a report is done (doubled each
+    /// time, up to a minute). Amazon builds reports in minutes; the sandbox in a moment.
+    /// </summary>
+    public TimeSpan ReportFirstPoll { get; set; } = TimeSpan.FromSeconds(15);
 }
 
 public sealed class ShopifyMarketplaceOptions

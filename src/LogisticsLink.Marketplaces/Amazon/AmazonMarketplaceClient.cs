@@ -51,7 +51,7 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
     private readonly ConcurrentDictionary<string, DateTimeOffset> _v0Until = new(StringComparer.Ordinal);
 
     public AmazonMarketplaceClient(HttpClient http, MarketplaceOptions options, TimeProvider time, ILogger<AmazonMarketplaceClient> logger)
-        : this(http, options, time, logger, new AmazonClientSettings())
+        : this(http, options, time, logger, new AmazonClientSettings { ReportFirstPoll = options?.Amazon.ReportFirstPoll ?? TimeSpan.FromSeconds(15) })
     {
     }
 

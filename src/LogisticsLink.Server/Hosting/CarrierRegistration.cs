@@ -175,7 +175,7 @@ public static class CarrierRegistration
     }
 
     /// <summary>The server's own web endpoint, as a loopback address the adapters can call.</summary>
-    private static Uri SandboxRoot(IConfiguration configuration)
+    internal static Uri SandboxRoot(IConfiguration configuration)
     {
         var web = new UriBuilder(configuration["Kestrel:Endpoints:Web:Url"] ?? "http://localhost:5081");
         if (web.Host is "0.0.0.0" or "*" or "+" or "[::]")

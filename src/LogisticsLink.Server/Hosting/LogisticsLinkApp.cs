@@ -34,6 +34,7 @@ public static class LogisticsLinkApp
         app.MapHealthChecks("/healthz");
         app.MapCarrierSimulators();
         app.MapWebhooks();
+        Marketplaces.MarketplaceWebhooks.Map(app);
         if (!dashboard)
         {
             app.MapGet("/", () => Results.Text(

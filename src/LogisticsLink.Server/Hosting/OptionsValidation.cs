@@ -1,7 +1,10 @@
 using LogisticsLink.Carriers.Sandbox;
 using LogisticsLink.Domain.Scheduling;
 using LogisticsLink.Domain.Risks;
+using LogisticsLink.Marketplaces;
+using LogisticsLink.Server.Api;
 using LogisticsLink.Server.Auth;
+using LogisticsLink.Server.Marketplaces;
 using LogisticsLink.Server.Orders;
 using LogisticsLink.Server.Scheduling;
 using LogisticsLink.Server.Streaming;
@@ -18,7 +21,8 @@ namespace LogisticsLink.Server.Hosting;
 public sealed class OptionsValidation :
     IValidateOptions<StorageOptions>, IValidateOptions<StreamOptions>, IValidateOptions<SchedulerOptions>,
     IValidateOptions<SandboxOptions>, IValidateOptions<AuthOptions>, IValidateOptions<TrackingOptions>,
-    IValidateOptions<OrderOptions>, IValidateOptions<MarketplaceSecurityOptions>, IValidateOptions<RiskRules>
+    IValidateOptions<OrderOptions>, IValidateOptions<MarketplaceSecurityOptions>, IValidateOptions<RiskRules>,
+    IValidateOptions<MarketplaceOptions>, IValidateOptions<MarketplaceSyncOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions o) => o.Provider switch
     {
@@ -72,6 +76,43 @@ public sealed class OptionsValidation :
     public ValidateOptionsResult Validate(string? name, MarketplaceSecurityOptions o) => Result(Check(
         string.IsNullOrEmpty(o.EncryptionKey) || IsKey(o.EncryptionKey),
         "Marketplaces:EncryptionKey must be 32 bytes in base64 (e.g. the output of 'openssl rand -base64 32')."));
+
+    public ValidateOptionsResult Validate(string? name, MarketplaceOptions o) => Result(
+        Check(o.Amazon.Endpoint is null || o.Amazon.Endpoint.IsAbsoluteUri, "Marketplaces:Amazon:Endpoint must be an absolute URL when set."),
+        Check(o.Amazon.LwaEndpoint is { IsAbsoluteUri: true }, "Marketplaces:Amazon:LwaEndpoint must be an absolute URL."),
+        Positive(o.Amazon.ReportFirstPoll, "Marketplaces:Amazon:ReportFirstPoll"),
+        Check(o.Shopify.BaseUrl is null || o.Shopify.BaseUrl.IsAbsoluteUri, "Marketplaces:Shopify:BaseUrl must be an absolute URL when set."),
+        Check(o.Ebay.BaseUrl is { IsAbsoluteUri: true }, "Marketplaces:Ebay:BaseUrl must be an absolute URL."),
+        Check(o.Ebay.TokenEndpoint is { IsAbsoluteUri: true }, "Marketplaces:Ebay:TokenEndpoint must be an absolute URL."));
+
+    public ValidateOptionsResult Validate(string? name, MarketplaceSyncOptions o) => Result(
+        [
+            Positive(o.SyncInterval, "Marketplaces:SyncInterval"),
+            Check(o.InitialSyncWindow > TimeSpan.Zero && o.InitialSyncWindow <= TimeSpan.FromDays(365),
+                "Marketplaces:InitialSyncWindow must be between 00:00:01 and 365.00:00:00 (got {0}).", o.InitialSyncWindow),
+            Positive(o.Amazon.FbaReportInterval, "Marketplaces:Amazon:FbaReportInterval"),
+            .. o.Accounts.SelectMany(AccountErrors),
+        ]);
+
+    private static IEnumerable<string?> AccountErrors(ConfiguredMarketplaceAccount account, int i)
+    {
+        var key = $"Marketplaces:Accounts:{i}";
+        yield return Check(!string.IsNullOrWhiteSpace(account.Tenant), "{0}:Tenant is required.", key);
+        var channel = account.Channel.Trim().ToLowerInvariant();
+        if (!OrderRequests.RequiredCredentials.TryGetValue(channel, out var required))
+        {
+            yield return Check(false, "{0}:Channel must be one of {1} (got '{2}').", key,
+                string.Join(", ", OrderRequests.RequiredCredentials.Keys), account.Channel);
+            yield break;
+        }
+        foreach (var credential in required)
+        {
+            yield return Check(account.Credentials.TryGetValue(credential, out var value) && !string.IsNullOrWhiteSpace(value),
+                "{0}:Credentials:{1} is required for {2}.", key, credential, channel);
+        }
+        yield return Check(channel != "amazon" || account.MarketplaceIds.Any(id => !string.IsNullOrWhiteSpace(id)),
+            "{0}:MarketplaceIds needs at least one Amazon marketplace id.", key);
+    }
 
     private static bool IsKey(string base64)
     {

@@ -2,6 +2,7 @@ using LogisticsLink.Carriers;
 using LogisticsLink.Carriers.Sandbox;
 using LogisticsLink.Domain.Risks;
 using LogisticsLink.Server.Auth;
+using LogisticsLink.Server.Marketplaces;
 using LogisticsLink.Server.Orders;
 using LogisticsLink.Server.Api;
 using LogisticsLink.Server.Scheduling;
@@ -31,6 +32,8 @@ public static class ServiceRegistration
         AddValidatedOptions<OrderOptions>(services, OrderOptions.Section);
         AddValidatedOptions<MarketplaceSecurityOptions>(services, MarketplaceSecurityOptions.Section);
         AddValidatedOptions<RiskRules>(services, "Risks");
+        AddValidatedOptions<LogisticsLink.Marketplaces.MarketplaceOptions>(services, LogisticsLink.Marketplaces.MarketplaceOptions.Section);
+        AddValidatedOptions<MarketplaceSyncOptions>(services, MarketplaceSyncOptions.Section);
 
         if (configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"] == StorageOptions.PostgresProvider)
         {
@@ -65,6 +68,7 @@ public static class ServiceRegistration
         services.AddSingleton<OrderLinker>();
         services.AddSingleton<CredentialProtector>();
         services.AddHostedService<OrderReviewer>();
+        services.AddMarketplaces(configuration);
 
         services.AddSingleton<ApiKeyRegistry>();
         services.AddGrpc(o => o.EnableDetailedErrors = false)

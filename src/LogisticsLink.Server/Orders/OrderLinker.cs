@@ -25,19 +25,55 @@ public sealed partial class OrderLinker(
         string tenantId, ImportedOrder imported, CancellationToken cancellationToken)
     {
         var link = new OrderLink(imported.Channel, imported.OrderId);
+        var firstShipped = await LinkPackagesAsync(tenantId, link, imported.LatestDeliveryDate, imported.Packages, cancellationToken);
+        return await CommitAsync(tenantId, link, existing => (existing ?? NewOrder(tenantId, imported)) with
+        {
+            FulfillmentChannel = imported.FulfillmentChannel,
+            Status = imported.Status,
+            MarketplaceId = imported.MarketplaceId,
+            BuyerLanguage = imported.BuyerLanguage,
+            PurchasedAt = imported.PurchasedAt,
+            LatestShipDate = imported.LatestShipDate,
+            LatestDeliveryDate = imported.LatestDeliveryDate,
+            ShippedAt = Earliest(existing?.ShippedAt, firstShipped),
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Links more parcels to a stored order without touching what the marketplace said about the order itself (FBA
+    /// parcels from Amazon's shipments report, a Shopify fulfillment webhook). Null when the order is not stored.
+    /// </summary>
+    public async Task<(OrderState Order, IReadOnlyList<ShipmentState> Shipments)?> AttachPackagesAsync(
+        string tenantId, OrderLink link, IReadOnlyList<ImportedPackage> packages, CancellationToken cancellationToken)
+    {
+        if (await orders.FindOrderAsync(tenantId, link.Channel, link.OrderId, cancellationToken) is not { } stored)
+        {
+            return null;
+        }
+        var firstShipped = await LinkPackagesAsync(tenantId, link, stored.State.LatestDeliveryDate, packages, cancellationToken);
+        return await CommitAsync(tenantId, link, existing => (existing ?? stored.State) with
+        {
+            ShippedAt = Earliest(existing?.ShippedAt, firstShipped),
+        }, cancellationToken);
+    }
+
+    /// <summary>Registers and links each parcel; the earliest time one was shipped, or null when none was linked.</summary>
+    private async Task<DateTimeOffset?> LinkPackagesAsync(
+        string tenantId, OrderLink link, DateTimeOffset? promisedBy, IReadOnlyList<ImportedPackage> packages, CancellationToken cancellationToken)
+    {
         DateTimeOffset? firstShipped = null;
-        foreach (var package in imported.Packages)
+        foreach (var package in packages)
         {
             var carrier = package.Carrier.Length > 0 ? package.Carrier : OrderPackages.DetectCarrier(Api.TrackingRequests.NormalizeNumber(package.TrackingNumber));
             if (carrier is null)
             {
-                LogPackageSkipped(imported.Channel, imported.OrderId, package.CarrierName);
+                LogPackageSkipped(link.Channel, link.OrderId, package.CarrierName);
                 continue;
             }
             var number = Api.TrackingRequests.NormalizeNumber(package.TrackingNumber);
             var stored = await tracker.RegisterAsync(tenantId, carrier, number, link, ShipmentState.EmptyLabels, cancellationToken);
             stored = await tracker.ChangeAsync(stored,
-                (s, now, rules) => Tracker.LinkOrder(s, link, imported.LatestDeliveryDate, now, rules), cancellationToken);
+                (s, now, rules) => Tracker.LinkOrder(s, link, promisedBy, now, rules), cancellationToken);
             if (package.AmazonStatus is { } amazonStatus)
             {
                 // FBA and MCF parcels: Amazon's word is what the buyer sees. A newer carrier scan still wins (Tracker rules).
@@ -52,17 +88,7 @@ public sealed partial class OrderLinker(
             var shippedAt = package.ShippedAt ?? stored.State.CreatedAt;
             firstShipped = firstShipped is { } f && f < shippedAt ? f : shippedAt;
         }
-        return await CommitAsync(tenantId, link, existing => (existing ?? NewOrder(tenantId, imported)) with
-        {
-            FulfillmentChannel = imported.FulfillmentChannel,
-            Status = imported.Status,
-            MarketplaceId = imported.MarketplaceId,
-            BuyerLanguage = imported.BuyerLanguage,
-            PurchasedAt = imported.PurchasedAt,
-            LatestShipDate = imported.LatestShipDate,
-            LatestDeliveryDate = imported.LatestDeliveryDate,
-            ShippedAt = Earliest(existing?.ShippedAt, firstShipped),
-        }, cancellationToken);
+        return firstShipped;
     }
 
     /// <summary>Judges an order's risks again (one of its shipments changed, or time passed).</summary>

@@ -478,6 +478,14 @@ public sealed class AmazonSpApiSimulator(AmazonSpApiSimulatorOptions options, Am
         return Task.FromResult(Json(StatusCodes.Status200OK, body));
     }
 
+    /// <summary>Where this simulator is mounted (e.g. <c>/amazon-sp</c>, or <c>/sandbox/amazon-sp</c> on the server), read from the request.</summary>
+    private static string MountOf(HttpRequest request)
+    {
+        var path = request.Path.Value ?? "";
+        var at = path.IndexOf("/reports/2021-06-30/documents/", StringComparison.Ordinal);
+        return at >= 0 ? path[..at] : Prefix;
+    }
+
     private Task<IResult> GetReportDocument(HttpContext context, string documentId)
     {
         var reportId = documentId[(documentId.LastIndexOf('.') + 1)..];
@@ -490,7 +498,7 @@ public sealed class AmazonSpApiSimulator(AmazonSpApiSimulatorOptions options, Am
         {
             ["reportDocumentId"] = documentId,
             // Stands in for Amazon's pre-signed storage URL: no access token needed, valid for a few minutes.
-            ["url"] = $"{request.Scheme}://{request.Host}{request.PathBase}{Prefix}/report-documents/{Uri.EscapeDataString(documentId)}?X-Amz-Expires=300",
+            ["url"] = $"{request.Scheme}://{request.Host}{request.PathBase}{MountOf(request)}/report-documents/{Uri.EscapeDataString(documentId)}?X-Amz-Expires=300",
         };
         if (options.CompressReports)
         {

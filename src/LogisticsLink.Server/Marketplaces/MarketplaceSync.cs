@@ -1,0 +1,389 @@
+using System.Collections.Concurrent;
+using LogisticsLink.Domain.Orders;
+using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Marketplaces;
+using LogisticsLink.Marketplaces.Amazon;
+using LogisticsLink.Server.Orders;
+using LogisticsLink.Storage;
+using Microsoft.Extensions.Options;
+
+namespace LogisticsLink.Server.Marketplaces;
+
+/// <summary>
+/// Pulls marketplace orders into the order link. Every <c>Marketplaces:SyncInterval</c> each account — connections
+/// stored through ConnectMarketplace (credentials decrypted in memory only) and <c>Marketplaces:Accounts</c> from
+/// configuration — is asked for the orders changed since its cursor, page by page, and each order is upserted through
+/// <see cref="OrderLinker"/>. A stored connection's cursor, last sync time and last error are persisted; a configured
+/// account's live in memory. Accounts are independent: one failing (bad credentials, marketplace down) records its
+/// error and the others carry on. Amazon accounts also get the FBA shipments report every
+/// <c>Marketplaces:Amazon:FbaReportInterval</c>, whose parcels are attached to the stored FBA orders.
+/// </summary>
+public sealed partial class MarketplaceSync : BackgroundService
+{
+    /// <summary>A round stops reading one account after this many pages; the next round continues from the cursor.</summary>
+    internal const int MaxPagesPerRound = 200;
+
+    private const int MaxParallelAccounts = 4;
+
+    /// <summary>Later FBA reports reach this far before the previous one, for rows Amazon added late.</summary>
+    private static readonly TimeSpan FbaReportOverlap = TimeSpan.FromDays(1);
+
+    private readonly IReadOnlyDictionary<string, IMarketplaceClient> _clients;
+    private readonly AmazonMarketplaceClient? _amazon;
+    private readonly IOrderStore _orders;
+    private readonly OrderLinker _linker;
+    private readonly CredentialProtector _protector;
+    private readonly MarketplaceSyncOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<MarketplaceSync> _logger;
+    private readonly IHostApplicationLifetime _lifetime;
+    private readonly ConcurrentDictionary<string, string> _configuredCursors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _fbaReportedAt = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AccountSyncStatus> _status = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _firstRound = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public MarketplaceSync(
+        IEnumerable<IMarketplaceClient> clients, IOrderStore orders, OrderLinker linker, CredentialProtector protector,
+        IOptions<MarketplaceSyncOptions> options, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<MarketplaceSync> logger)
+    {
+        var list = clients.ToList();
+        _clients = list.ToDictionary(c => c.Channel, StringComparer.Ordinal);
+        _amazon = list.OfType<AmazonMarketplaceClient>().FirstOrDefault();
+        _orders = orders;
+        _linker = linker;
+        _protector = protector;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _lifetime = lifetime;
+    }
+
+    /// <summary>The last sync of every account seen, by account key (<c>stored:tenant:channel</c> or <c>config:N</c>).</summary>
+    public IReadOnlyDictionary<string, AccountSyncStatus> Status => _status;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(OrdersLoopAsync(stoppingToken), FbaReportLoopAsync(stoppingToken));
+
+    /// <summary>
+    /// Fetches one order now (after a marketplace said it changed) from every account of the tenant on that channel,
+    /// and upserts it.
+    /// </summary>
+    public async Task<OrderSyncResult> SyncOrderAsync(string tenantId, string channel, string orderId, CancellationToken cancellationToken)
+    {
+        if (!_clients.TryGetValue(channel, out var client))
+        {
+            return OrderSyncResult.NotConnected;
+        }
+        var accounts = await AccountsAsync(cancellationToken, (tenantId, channel));
+        if (accounts.Count == 0)
+        {
+            return OrderSyncResult.NotConnected;
+        }
+        var result = OrderSyncResult.NotConnected;
+        foreach (var account in accounts)
+        {
+            var page = await client.FetchOrderAsync(account.Account, orderId, cancellationToken);
+            if (!page.IsSuccess)
+            {
+                LogOrderFetchFailed(account.Account.ToString(), orderId, page.FailureReason!);
+                result = OrderSyncResult.Failed(page.FailureReason!, page.Transient);
+                continue;
+            }
+            OrderState? stored = null;
+            foreach (var order in page.Orders)
+            {
+                (stored, _) = await _linker.UpsertAsync(tenantId, order, cancellationToken);
+            }
+            LogOrderSynced(account.Account.ToString(), orderId);
+            return OrderSyncResult.Synced(stored);
+        }
+        return result;
+    }
+
+    // ---- orders ----
+
+    private async Task OrdersLoopAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            // The sandbox marketplaces are served by this very server: wait until it listens.
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (_lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            {
+                await started.Task.WaitAsync(stoppingToken);
+            }
+            using var timer = new PeriodicTimer(_options.SyncInterval, _time);
+            do
+            {
+                await SyncAllAsync(stoppingToken);
+                _firstRound.TrySetResult();
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>One round over every account; never throws but for cancellation.</summary>
+    internal async Task SyncAllAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<SyncAccount> accounts;
+        try
+        {
+            accounts = await AccountsAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogAccountsUnreadable(e);
+            return;
+        }
+        await Parallel.ForEachAsync(accounts,
+            new ParallelOptions { MaxDegreeOfParallelism = MaxParallelAccounts, CancellationToken = cancellationToken },
+            async (account, ct) => await SyncAccountAsync(account, ct));
+    }
+
+    private async Task SyncAccountAsync(SyncAccount account, CancellationToken cancellationToken)
+    {
+        var client = _clients[account.Account.Channel];
+        var startFrom = _time.GetUtcNow() - _options.InitialSyncWindow;
+        var cursor = account.Cursor;
+        var imported = 0;
+        string? error = null;
+        try
+        {
+            for (var pages = 0; ; pages++)
+            {
+                if (pages == MaxPagesPerRound)
+                {
+                    LogPageLimit(account.Account.ToString(), MaxPagesPerRound);
+                    break;
+                }
+                var page = await client.FetchChangedOrdersAsync(account.Account, cursor, startFrom, cancellationToken);
+                if (!page.IsSuccess)
+                {
+                    error = page.FailureReason!;
+                    break;
+                }
+                foreach (var order in page.Orders)
+                {
+                    await _linker.UpsertAsync(account.Account.TenantId, order, cancellationToken);
+                    imported++;
+                }
+                cursor = page.NextCursor;
+                if (!page.HasMore)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The store failed under us: the cursor stays before the page that could not be stored.
+            LogStoreFailed(e, account.Account.ToString());
+            error = $"storing the orders failed ({e.GetType().Name})";
+        }
+
+        var now = _time.GetUtcNow();
+        if (error is null)
+        {
+            LogAccountSynced(account.Account.ToString(), imported);
+        }
+        else
+        {
+            LogAccountFailed(account.Account.ToString(), imported, error);
+        }
+        await RecordAsync(account, cursor, error is null ? now : null, error ?? "", cancellationToken);
+    }
+
+    private async Task RecordAsync(SyncAccount account, string cursor, DateTimeOffset? syncedAt, string error, CancellationToken cancellationToken)
+    {
+        var previous = _status.TryGetValue(account.Key, out var known) ? known.LastSyncedAt : null;
+        _status[account.Key] = new AccountSyncStatus(account.Account.TenantId, account.Account.Channel, syncedAt ?? previous, error);
+        if (!account.Stored)
+        {
+            _configuredCursors[account.Key] = cursor;
+            return;
+        }
+        try
+        {
+            await _orders.RecordSyncAsync(account.Account.TenantId, account.Account.Channel, cursor, syncedAt, error, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogRecordFailed(e, account.Account.ToString());
+        }
+    }
+
+    // ---- FBA shipments report ----
+
+    private async Task FbaReportLoopAsync(CancellationToken stoppingToken)
+    {
+        if (_amazon is null)
+        {
+            return;
+        }
+        try
+        {
+            // The report's parcels attach to stored orders: let the first order sync store them.
+            await _firstRound.Task.WaitAsync(stoppingToken);
+            using var timer = new PeriodicTimer(_options.Amazon.FbaReportInterval, _time);
+            do
+            {
+                IReadOnlyList<SyncAccount> accounts;
+                try
+                {
+                    accounts = await AccountsAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogAccountsUnreadable(e);
+                    continue;
+                }
+                foreach (var account in accounts.Where(a => a.Account.Channel == AmazonMarketplaceClient.ChannelName))
+                {
+                    await FbaReportAsync(_amazon, account, stoppingToken);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task FbaReportAsync(AmazonMarketplaceClient amazon, SyncAccount account, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var from = _fbaReportedAt.TryGetValue(account.Key, out var last) ? last - FbaReportOverlap : now - _options.InitialSyncWindow;
+        var report = await amazon.FetchFbaShipmentsAsync(account.Account, from, cancellationToken);
+        if (!report.IsSuccess)
+        {
+            // Asked again at the next tick, from the same point.
+            LogFbaReportFailed(account.Account.ToString(), report.FailureReason!);
+            return;
+        }
+        var attached = 0;
+        try
+        {
+            foreach (var (orderId, packages) in report.PackagesByOrderId)
+            {
+                var link = new OrderLink(AmazonMarketplaceClient.ChannelName, orderId);
+                if (await _linker.AttachPackagesAsync(account.Account.TenantId, link, packages, cancellationToken) is not null)
+                {
+                    attached++;
+                }
+            }
+            _fbaReportedAt[account.Key] = now;
+            LogFbaReportApplied(account.Account.ToString(), report.PackagesByOrderId.Count, attached);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogStoreFailed(e, account.Account.ToString());
+        }
+    }
+
+    // ---- accounts ----
+
+    /// <summary>Every account to sync (or only those of one tenant and channel): stored connections first, then configured ones.</summary>
+    private async Task<IReadOnlyList<SyncAccount>> AccountsAsync(CancellationToken cancellationToken, (string TenantId, string Channel)? only = null)
+    {
+        var accounts = new List<SyncAccount>();
+        foreach (var connection in await _orders.ListConnectionsAsync(cancellationToken))
+        {
+            if (!_clients.ContainsKey(connection.Channel) || (only is { } o && (o.TenantId != connection.TenantId || o.Channel != connection.Channel)))
+            {
+                continue;
+            }
+            var key = $"stored:{connection.TenantId}:{connection.Channel}";
+            IReadOnlyDictionary<string, string> credentials;
+            try
+            {
+                credentials = _protector.Unprotect(connection.TenantId, connection.Channel, connection.EncryptedCredentials);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Wrong or missing key, or a damaged row: say so on the connection, never what the row holds.
+                var account = new SyncAccount(key, new MarketplaceAccount(connection.TenantId, connection.Channel, new Dictionary<string, string>(), []),
+                    Stored: true, connection.Cursor);
+                var reason = $"the stored credentials cannot be decrypted ({e.GetType().Name}); check {MarketplaceSecurityOptions.KeyName} or connect again";
+                LogAccountFailed(account.Account.ToString(), 0, reason);
+                await RecordAsync(account, connection.Cursor, null, reason, cancellationToken);
+                continue;
+            }
+            accounts.Add(new SyncAccount(key,
+                new MarketplaceAccount(connection.TenantId, connection.Channel, credentials, connection.MarketplaceIds), Stored: true, connection.Cursor));
+        }
+        for (var i = 0; i < _options.Accounts.Count; i++)
+        {
+            var configured = _options.Accounts[i];
+            var channel = configured.Channel.Trim().ToLowerInvariant();
+            if (!_clients.ContainsKey(channel) || (only is { } o && (o.TenantId != configured.Tenant.Trim() || o.Channel != channel)))
+            {
+                continue;
+            }
+            var key = $"config:{i}";
+            accounts.Add(new SyncAccount(key,
+                new MarketplaceAccount(configured.Tenant.Trim(), channel, configured.Credentials, configured.MarketplaceIds),
+                Stored: false, _configuredCursors.TryGetValue(key, out var cursor) ? cursor : ""));
+        }
+        return accounts;
+    }
+
+    private sealed record SyncAccount(string Key, MarketplaceAccount Account, bool Stored, string Cursor);
+
+    // ---- log ----
+
+    [LoggerMessage(EventId = 5401, Level = LogLevel.Information, Message = "Marketplace sync: {Account} done, {Orders} order(s) imported")]
+    private partial void LogAccountSynced(string account, int orders);
+
+    [LoggerMessage(EventId = 5402, Level = LogLevel.Warning, Message = "Marketplace sync: {Account} failed after {Orders} order(s): {Reason}")]
+    private partial void LogAccountFailed(string account, int orders, string reason);
+
+    [LoggerMessage(EventId = 5403, Level = LogLevel.Error, Message = "Marketplace sync: storing the orders of {Account} failed")]
+    private partial void LogStoreFailed(Exception exception, string account);
+
+    [LoggerMessage(EventId = 5404, Level = LogLevel.Error, Message = "Marketplace sync: recording the sync state of {Account} failed")]
+    private partial void LogRecordFailed(Exception exception, string account);
+
+    [LoggerMessage(EventId = 5405, Level = LogLevel.Error, Message = "Marketplace sync: the marketplace connections could not be read")]
+    private partial void LogAccountsUnreadable(Exception exception);
+
+    [LoggerMessage(EventId = 5406, Level = LogLevel.Warning, Message = "Marketplace sync: {Account} still had pages after {Pages}; the next round continues")]
+    private partial void LogPageLimit(string account, int pages);
+
+    [LoggerMessage(EventId = 5407, Level = LogLevel.Warning, Message = "FBA shipments report for {Account} failed: {Reason}")]
+    private partial void LogFbaReportFailed(string account, string reason);
+
+    [LoggerMessage(EventId = 5408, Level = LogLevel.Information, Message = "FBA shipments report for {Account}: {Orders} order(s) listed, {Attached} stored order(s) updated")]
+    private partial void LogFbaReportApplied(string account, int orders, int attached);
+
+    [LoggerMessage(EventId = 5409, Level = LogLevel.Information, Message = "Marketplace sync: {Account} order {OrderId} synced on notice")]
+    private partial void LogOrderSynced(string account, string orderId);
+
+    [LoggerMessage(EventId = 5410, Level = LogLevel.Warning, Message = "Marketplace sync: {Account} order {OrderId} could not be fetched: {Reason}")]
+    private partial void LogOrderFetchFailed(string account, string orderId, string reason);
+}
+
+/// <summary>The last sync of one account: when it last succeeded, and the error of the last attempt ("" when it succeeded).</summary>
+public sealed record AccountSyncStatus(string TenantId, string Channel, DateTimeOffset? LastSyncedAt, string LastError);
+
+/// <summary>What <see cref="MarketplaceSync.SyncOrderAsync"/> did.</summary>
+public sealed record OrderSyncResult(OrderSyncOutcome Outcome, OrderState? Order = null, string Reason = "", bool Transient = false)
+{
+    public static readonly OrderSyncResult NotConnected = new(OrderSyncOutcome.NotConnected);
+
+    public static OrderSyncResult Synced(OrderState? order) => new(OrderSyncOutcome.Synced, order);
+
+    public static OrderSyncResult Failed(string reason, bool transient) => new(OrderSyncOutcome.Failed, null, reason, transient);
+}
+
+public enum OrderSyncOutcome
+{
+    /// <summary>The order was fetched and stored.</summary>
+    Synced,
+    /// <summary>The tenant has no account on that channel.</summary>
+    NotConnected,
+    /// <summary>The marketplace could not give the order (see the reason).</summary>
+    Failed,
+}

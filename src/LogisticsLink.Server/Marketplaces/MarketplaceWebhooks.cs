@@ -1,0 +1,157 @@
+using System.Text;
+using System.Text.Json.Serialization;
+using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Marketplaces.Amazon;
+using LogisticsLink.Marketplaces.Shopify;
+using LogisticsLink.Server.Orders;
+using LogisticsLink.Server.Webhooks;
+using Microsoft.Extensions.Options;
+
+namespace LogisticsLink.Server.Marketplaces;
+
+/// <summary>
+/// Marketplace notifications on the Web endpoint:
+/// <list type="bullet">
+/// <item><c>POST /webhooks/amazon/order-change</c>: an <c>ORDER_CHANGE</c> notification (as published to SQS, or
+/// wrapped by EventBridge/SNS/SQS), authenticated by <c>X-LogisticsLink-Credential</c>; the order is fetched and
+/// stored at once.</item>
+/// <item><c>POST /webhooks/shopify/fulfillments</c>: <c>fulfillments/create|update</c>, authenticated by
+/// <c>X-Shopify-Hmac-Sha256</c> over the raw body; the parcels are attached to the stored order at once and the
+/// order is fetched again.</item>
+/// </list>
+/// As for the carrier webhooks: credentials compared in constant time, 401 logged without the payload, 400 naming
+/// the field. Answers: 200 <c>synced</c>/<c>attached</c>; 202 <c>ignored</c> (no account, or the marketplace does not
+/// know the order); 503 <c>retry</c> when the marketplace failed transiently (the sender redelivers).
+/// </summary>
+public sealed class MarketplaceWebhooks(
+    IOptions<MarketplaceWebhookOptions> options, IOptions<WebhookOptions> limits, MarketplaceSync sync, OrderLinker linker,
+    ILogger<MarketplaceWebhooks> logger)
+{
+    public const string AmazonRoute = "/webhooks/amazon/order-change";
+    public const string ShopifyRoute = "/webhooks/shopify/fulfillments";
+    public const string AmazonCredentialHeader = "X-LogisticsLink-Credential";
+    private const string AmazonSource = "amazon-order-change";
+    private const string ShopifySource = "shopify-fulfillments";
+
+    public async Task<IResult> AmazonOrderChangeAsync(HttpContext context)
+    {
+        var settings = options.Value.Amazon;
+        var presented = context.Request.Headers[AmazonCredentialHeader].ToString();
+        if (!WebhookSignatures.CredentialMatches(presented, settings.Credential!))
+        {
+            WebhookLog.Rejected(logger, AmazonSource, WebhookHttp.RemoteOf(context),
+                presented.Length == 0 ? $"missing {AmazonCredentialHeader} header" : "credential mismatch");
+            return WebhookHttp.Unauthorized();
+        }
+        var body = await WebhookHttp.ReadBodyAsync(context.Request, limits.Value.MaxBodyBytes, context.RequestAborted);
+        if (body is null)
+        {
+            WebhookLog.TooLarge(logger, AmazonSource, WebhookHttp.RemoteOf(context), limits.Value.MaxBodyBytes);
+            return WebhookHttp.TooLarge(limits.Value.MaxBodyBytes);
+        }
+        if (!AmazonOrderChangeNotification.TryParse(Encoding.UTF8.GetString(body), out var change, out var error))
+        {
+            var field = FieldOf(error);
+            WebhookLog.Invalid(logger, AmazonSource, WebhookHttp.RemoteOf(context), field, error);
+            return WebhookHttp.Invalid(field, error);
+        }
+        var result = await sync.SyncOrderAsync(settings.TenantId, AmazonMarketplaceClient.ChannelName, change.AmazonOrderId, context.RequestAborted);
+        return Answer(change.AmazonOrderId, result, attached: false);
+    }
+
+    public async Task<IResult> ShopifyFulfillmentAsync(HttpContext context)
+    {
+        var settings = options.Value.Shopify;
+        var signature = context.Request.Headers[ShopifyFulfillmentWebhook.HmacHeader].ToString();
+        if (signature.Length == 0)
+        {
+            WebhookLog.Rejected(logger, ShopifySource, WebhookHttp.RemoteOf(context), $"missing {ShopifyFulfillmentWebhook.HmacHeader} header");
+            return WebhookHttp.Unauthorized();
+        }
+        var body = await WebhookHttp.ReadBodyAsync(context.Request, limits.Value.MaxBodyBytes, context.RequestAborted);
+        if (body is null)
+        {
+            WebhookLog.TooLarge(logger, ShopifySource, WebhookHttp.RemoteOf(context), limits.Value.MaxBodyBytes);
+            return WebhookHttp.TooLarge(limits.Value.MaxBodyBytes);
+        }
+        if (!ShopifyFulfillmentWebhook.Verify(body, signature, settings.Secret!))
+        {
+            WebhookLog.Rejected(logger, ShopifySource, WebhookHttp.RemoteOf(context), "signature mismatch");
+            return WebhookHttp.Unauthorized();
+        }
+        var topic = context.Request.Headers[ShopifyFulfillmentWebhook.TopicHeader].ToString();
+        if (!ShopifyFulfillmentWebhook.IsFulfillmentTopic(topic))
+        {
+            var reason = $"must be one of {string.Join(", ", ShopifyFulfillmentWebhook.Topics)}";
+            WebhookLog.Invalid(logger, ShopifySource, WebhookHttp.RemoteOf(context), ShopifyFulfillmentWebhook.TopicHeader, reason);
+            return WebhookHttp.Invalid(ShopifyFulfillmentWebhook.TopicHeader, reason);
+        }
+        if (!ShopifyFulfillmentWebhook.TryParse(body, out var notice, out var error))
+        {
+            var field = error.Contains("order_id", StringComparison.Ordinal) ? "order_id" : "body";
+            WebhookLog.Invalid(logger, ShopifySource, WebhookHttp.RemoteOf(context), field, error);
+            return WebhookHttp.Invalid(field, error);
+        }
+        var ct = context.RequestAborted;
+        var attached = !notice.Cancelled && notice.Packages.Count > 0 &&
+            await linker.AttachPackagesAsync(settings.TenantId, new OrderLink(ShopifyMarketplaceClient.ChannelName, notice.OrderId), notice.Packages, ct) is not null;
+        // The order itself (status, other fulfillments, a cancelled one) comes from Shopify.
+        var result = await sync.SyncOrderAsync(settings.TenantId, ShopifyMarketplaceClient.ChannelName, notice.OrderId, ct);
+        return Answer(notice.OrderId, result, attached);
+    }
+
+    /// <summary>Maps the routes whose credential or secret is configured; the others answer 404 like any unknown path.</summary>
+    public static void Map(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<MarketplaceWebhookOptions>>().Value;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LogisticsLink.Webhooks");
+        if (options.Amazon.Enabled)
+        {
+            app.MapPost(AmazonRoute, (HttpContext context, MarketplaceWebhooks webhooks) => webhooks.AmazonOrderChangeAsync(context));
+            WebhookLog.Served(logger, AmazonSource, AmazonRoute, options.Amazon.TenantId);
+        }
+        else
+        {
+            WebhookLog.NotServed(logger, AmazonSource, "Webhooks:Amazon:Credential");
+        }
+        if (options.Shopify.Enabled)
+        {
+            app.MapPost(ShopifyRoute, (HttpContext context, MarketplaceWebhooks webhooks) => webhooks.ShopifyFulfillmentAsync(context));
+            WebhookLog.Served(logger, ShopifySource, ShopifyRoute, options.Shopify.TenantId);
+        }
+        else
+        {
+            WebhookLog.NotServed(logger, ShopifySource, "Webhooks:Shopify:Secret");
+        }
+    }
+
+    private static IResult Answer(string orderId, OrderSyncResult result, bool attached) => result.Outcome switch
+    {
+        OrderSyncOutcome.Synced => Results.Json(new MarketplaceWebhookAnswer("synced", orderId, null, result.Order?.Version)),
+        _ when attached => Results.Json(new MarketplaceWebhookAnswer("attached", orderId, result.Reason.Length > 0 ? result.Reason : null, null)),
+        OrderSyncOutcome.Failed when result.Transient =>
+            Results.Json(new MarketplaceWebhookAnswer("retry", orderId, result.Reason, null), statusCode: StatusCodes.Status503ServiceUnavailable),
+        OrderSyncOutcome.Failed => Results.Json(new MarketplaceWebhookAnswer("ignored", orderId, result.Reason, null), statusCode: StatusCodes.Status202Accepted),
+        _ => Results.Json(new MarketplaceWebhookAnswer("ignored", orderId, "no account of the tenant on this marketplace", null),
+            statusCode: StatusCodes.Status202Accepted),
+    };
+
+    /// <summary>The field a parse error is about ("no X" / "X is …"), else "body".</summary>
+    private static string FieldOf(string error)
+    {
+        if (error.StartsWith("no ", StringComparison.Ordinal))
+        {
+            return error[3..].Split(' ')[0];
+        }
+        return error.StartsWith(AmazonOrderChangeNotification.NotificationType, StringComparison.Ordinal) || error.StartsWith("NotificationType", StringComparison.Ordinal)
+            ? "NotificationType"
+            : "body";
+    }
+}
+
+/// <summary>The body of an accepted marketplace notification (see <see cref="MarketplaceWebhooks"/>).</summary>
+public sealed record MarketplaceWebhookAnswer(
+    [property: JsonPropertyName("result")] string Result,
+    [property: JsonPropertyName("order_id")] string OrderId,
+    [property: JsonPropertyName("reason"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason,
+    [property: JsonPropertyName("version"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Version);

@@ -1,0 +1,177 @@
+using Google.Protobuf.WellKnownTypes;
+using LogisticsLink.Server.Marketplaces;
+using LogisticsLink.Server.Tests.Infrastructure;
+using LogisticsLink.Storage;
+using LogisticsLink.V1;
+using Microsoft.Extensions.Options;
+
+namespace LogisticsLink.Server.Tests.Marketplaces;
+
+/// <summary>
+/// The marketplace sync end to end on a real server: the sandbox marketplaces serve their demo catalogues from the
+/// server's own web endpoint, the real importers read them, and their parcels are tracked by the sandbox carrier.
+/// </summary>
+public sealed class MarketplaceSyncTests
+{
+    private const string DelayedFbmOrder = "026-5550002-0000024";
+    private const string FbaOrder = "113-5550009-0000000";
+
+    [Fact]
+    public async Task An_fbm_order_from_amazon_is_tracked_and_a_delay_past_its_promise_reaches_a_subscriber()
+    {
+        await using var server = await SandboxMarketplaceServer.StartAsync();
+        await using var watcher = StreamCollector.Start(server.Client(), new WatchShipmentsRequest { ResumeAfterSequence = 0 });
+
+        await watcher.WaitUntilAsync(c => c.Updates.Any(u => u.Change?.Shipment.TrackingNumber == "LLSB2000000024" &&
+            u.Change.Shipment.Risks.Any(r => r.Kind == RiskKind.Delayed && r.ActionRequired)), "a DELAYED flag on the FBM parcel");
+        await watcher.WaitUntilAsync(c => c.Updates.Any(u => u.OrderChange?.Order.OrderId == DelayedFbmOrder &&
+            u.OrderChange.Order.Risks.Any(r => r.Kind == RiskKind.Delayed && r.ActionRequired)), "a DELAYED flag on the order");
+
+        var order = await server.Orders().GetOrderAsync(new GetOrderRequest { Channel = "amazon", OrderId = DelayedFbmOrder });
+        Assert.Equal(FulfillmentChannel.Merchant, order.FulfillmentChannel);
+        Assert.Equal("A1F83G8C2ARO7P", order.MarketplaceId);
+        var shipment = Assert.Single(order.Shipments);
+        Assert.Equal("sandbox", shipment.Carrier);
+        Assert.Equal("LLSB2000000024", shipment.TrackingNumber);
+        // The carrier tracked it: scans arrived, not just the marketplace's word.
+        Assert.NotEmpty((await server.Client().GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id })).Events);
+        var delayed = watcher.Updates.First(u => u.OrderChange?.Order.Risks.Any(r => r.Kind == RiskKind.Delayed) == true)
+            .OrderChange.Order.Risks.First(r => r.Kind == RiskKind.Delayed);
+        Assert.Contains("promised", delayed.Reason);
+    }
+
+    [Fact]
+    public async Task An_fba_order_takes_its_parcel_and_status_from_amazon()
+    {
+        await using var server = await SandboxMarketplaceServer.StartAsync();
+        var orders = server.Orders();
+
+        Order? fba = null;
+        await Eventually.UntilAsync(async () =>
+        {
+            fba = await TryGetAsync(orders, "amazon", FbaOrder);
+            return fba?.Shipments.Count == 1 && fba.Shipments[0].Status != ShipmentStatus.Pending;
+        }, "the FBA report's parcel is attached to the FBA order with Amazon's status", TimeSpan.FromSeconds(60));
+
+        Assert.Equal(FulfillmentChannel.Amazon, fba!.FulfillmentChannel);
+        Assert.Equal("SHIPPED", fba.Status);
+        var parcel = fba.Shipments[0];
+        Assert.Equal("amazon", parcel.Carrier);
+        Assert.Equal("TBA301555000901", parcel.TrackingNumber);
+        Assert.Equal(ShipmentStatus.InTransit, parcel.Status);
+        Assert.Contains("LEX1", parcel.StatusDescription);
+        Assert.NotNull(parcel.EstimatedDelivery);
+
+        // The pending FBA order is stored without a parcel: it is not in the report.
+        var pending = await orders.GetOrderAsync(new GetOrderRequest { Channel = "amazon", OrderId = "113-5550012-0000000" });
+        Assert.Equal(FulfillmentChannel.Amazon, pending.FulfillmentChannel);
+        Assert.Empty(pending.Shipments);
+    }
+
+    [Fact]
+    public async Task Shopify_and_ebay_orders_are_imported_with_their_parcels()
+    {
+        await using var server = await SandboxMarketplaceServer.StartAsync();
+        var orders = server.Orders();
+
+        await Eventually.UntilAsync(async () =>
+            (await orders.ListOrdersAsync(new ListOrdersRequest { Channel = "shopify" })).Orders.Count == 6 &&
+            (await orders.ListOrdersAsync(new ListOrdersRequest { Channel = "ebay" })).Orders.Count == 7,
+            "the demo shop's and the eBay seller's orders are imported");
+
+        var split = await orders.GetOrderAsync(new GetOrderRequest { Channel = "shopify", OrderId = "5820001002" });
+        Assert.Equal(["LLSB0000010021", "LLSB0000010024"], split.Shipments.Select(s => s.TrackingNumber).Order());
+        Assert.All(split.Shipments, s => Assert.Equal("sandbox", s.Carrier));
+        var voided = await orders.GetOrderAsync(new GetOrderRequest { Channel = "shopify", OrderId = "5820001005" });
+        Assert.Equal("LLSB0000010050", Assert.Single(voided.Shipments).TrackingNumber);
+
+        var partial = await orders.GetOrderAsync(new GetOrderRequest { Channel = "ebay", OrderId = "21-10002-00023" });
+        Assert.Equal("IN_PROGRESS", partial.Status);
+        Assert.Equal("sandbox", Assert.Single(partial.Shipments).Carrier);
+        var late = await orders.GetOrderAsync(new GetOrderRequest { Channel = "ebay", OrderId = "21-10004-00040" });
+        Assert.Empty(late.Shipments);
+        await Eventually.UntilAsync(async () =>
+            (await orders.GetOrderAsync(new GetOrderRequest { Channel = "ebay", OrderId = "21-10004-00040" })).Risks.Any(r => r.Kind == RiskKind.LateShipment),
+            "the unshipped eBay order past its ship-by date is flagged LATE_SHIPMENT");
+    }
+
+    [Fact]
+    public async Task A_failing_account_records_its_error_and_the_others_still_sync()
+    {
+        await using var server = await SandboxMarketplaceServer.StartAsync();
+        var tenantB = server.Orders(TestServer.KeyB);
+        await tenantB.ConnectMarketplaceAsync(new ConnectMarketplaceRequest
+        {
+            Channel = "amazon",
+            Credentials = { ["client_id"] = SandboxMarketplaces.AmazonClientId, ["client_secret"] = SandboxMarketplaces.AmazonClientSecret,
+                ["refresh_token"] = "Atzr|revoked-refresh-token-of-tenant-b" },
+            MarketplaceIds = { "ATVPDKIKX0DER" },
+        });
+        await tenantB.ConnectMarketplaceAsync(new ConnectMarketplaceRequest
+        {
+            Channel = "shopify",
+            Credentials = { ["shop_domain"] = SandboxMarketplaces.ShopDomain, ["access_token"] = SandboxMarketplaces.ShopifyAccessToken },
+        });
+        var store = server.Get<IOrderStore>();
+
+        MarketplaceConnectionRecord? amazon = null, shopify = null;
+        await Eventually.UntilAsync(async () =>
+        {
+            var connections = await store.ListConnectionsAsync(CancellationToken.None);
+            amazon = connections.Single(c => c.TenantId == "tenant-b" && c.Channel == "amazon");
+            shopify = connections.Single(c => c.TenantId == "tenant-b" && c.Channel == "shopify");
+            return amazon.LastError.Length > 0 && shopify.LastSyncedAt is not null;
+        }, "the broken Amazon account recorded its error and the Shopify one synced");
+
+        Assert.Contains("amazon", amazon!.LastError);
+        Assert.DoesNotContain("revoked-refresh-token", amazon.LastError);
+        Assert.Null(amazon.LastSyncedAt);
+        Assert.Equal("", shopify!.LastError);
+        Assert.NotEqual("", shopify.Cursor);
+        Assert.Equal(6, (await tenantB.ListOrdersAsync(new ListOrdersRequest { Channel = "shopify" })).Orders.Count);
+        Assert.Empty((await tenantB.ListOrdersAsync(new ListOrdersRequest { Channel = "amazon" })).Orders);
+        // The configured sandbox accounts of tenant-a are not held up by tenant-b's broken one.
+        await Eventually.UntilAsync(async () =>
+            (await server.Orders().ListOrdersAsync(new ListOrdersRequest { Channel = "amazon" })).Orders.Count >= 12,
+            "tenant-a's Amazon orders are imported");
+        var status = server.Get<MarketplaceSync>().Status;
+        Assert.Contains(status.Values, s => s.TenantId == "tenant-a" && s.Channel == "amazon" && s.LastSyncedAt is not null);
+    }
+
+    [Theory]
+    [InlineData("Marketplaces:SyncInterval", "00:00:00", "Marketplaces:SyncInterval")]
+    [InlineData("Marketplaces:Amazon:FbaReportInterval", "-00:01:00", "Marketplaces:Amazon:FbaReportInterval")]
+    [InlineData("Marketplaces:Accounts:0:Channel", "etsy", "Marketplaces:Accounts:0:Channel")]
+    public async Task Invalid_marketplace_settings_stop_start_up_with_a_message_naming_the_key(string key, string value, string named)
+    {
+        var settings = new Dictionary<string, string> { ["Marketplaces:Accounts:0:Tenant"] = "tenant-a", [key] = value };
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestServer.StartAsync(settings: settings));
+        Assert.Contains(named, error.Message);
+    }
+
+    [Fact]
+    public async Task A_configured_account_without_its_credentials_is_refused_at_start_up()
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Marketplaces:Accounts:0:Tenant"] = "tenant-a",
+            ["Marketplaces:Accounts:0:Channel"] = "amazon",
+            ["Marketplaces:Accounts:0:Credentials:client_id"] = "id",
+        };
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestServer.StartAsync(settings: settings));
+        Assert.Contains("Marketplaces:Accounts:0:Credentials:client_secret", error.Message);
+        Assert.Contains("Marketplaces:Accounts:0:MarketplaceIds", error.Message);
+    }
+
+    internal static async Task<Order?> TryGetAsync(OrderService.OrderServiceClient orders, string channel, string orderId)
+    {
+        try
+        {
+            return await orders.GetOrderAsync(new GetOrderRequest { Channel = channel, OrderId = orderId });
+        }
+        catch (Grpc.Core.RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,170 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using LogisticsLink.Marketplaces.Shopify;
+using LogisticsLink.Sandbox.Marketplaces.Amazon;
+using LogisticsLink.Server.Marketplaces;
+using LogisticsLink.Server.Tests.Infrastructure;
+using LogisticsLink.V1;
+
+namespace LogisticsLink.Server.Tests.Marketplaces;
+
+/// <summary>
+/// POST /webhooks/amazon/order-change and POST /webhooks/shopify/fulfillments on a real server: credentials checked,
+/// bodies validated, and an accepted notification updates the order at once (the periodic sync is an hour away).
+/// </summary>
+public sealed class MarketplaceWebhookTests
+{
+    private const string AmazonCredential = "amazon-forwarder-credential-0123456789";
+    private const string ShopifySecret = "shopify-app-secret-0123456789abcdef";
+
+    private static Task<TestServer> StartAsync() => SandboxMarketplaceServer.StartAsync(new Dictionary<string, string>
+    {
+        ["Marketplaces:SyncInterval"] = "01:00:00",
+        ["Webhooks:Amazon:Credential"] = AmazonCredential,
+        ["Webhooks:Amazon:TenantId"] = "tenant-a",
+        ["Webhooks:Shopify:Secret"] = ShopifySecret,
+        ["Webhooks:Shopify:TenantId"] = "tenant-a",
+    });
+
+    [Fact]
+    public async Task An_order_change_notification_syncs_that_order_at_once()
+    {
+        await using var server = await StartAsync();
+        var orders = server.Orders();
+        const string orderId = "113-5550008-0000000";
+        await Eventually.UntilAsync(async () => await MarketplaceSyncTests.TryGetAsync(orders, "amazon", orderId) is not null,
+            "the first sync stored the unshipped order");
+        Assert.Empty((await orders.GetOrderAsync(new GetOrderRequest { Channel = "amazon", OrderId = orderId })).Shipments);
+
+        // The seller ships it: Amazon's order now has a parcel, and Amazon publishes ORDER_CHANGE.
+        var amazon = server.Simulator<AmazonSpApiSimulator>();
+        var before = amazon.Catalogue.Orders.Single(o => o.OrderId == orderId);
+        var now = DateTimeOffset.UtcNow;
+        amazon.Catalogue.Upsert(before with
+        {
+            Status = "SHIPPED",
+            LastUpdatedAt = now,
+            Packages = [new AmazonDemoPackage(AmazonDemoCatalogue.SandboxCarrier, "LLSB2000000080", now, "Sandbox Tracked 48")],
+        });
+        using var http = new HttpClient { BaseAddress = server.WebAddress };
+
+        var response = await http.SendAsync(Post(MarketplaceWebhooks.AmazonRoute, amazon.OrderChangeNotification(orderId),
+            (MarketplaceWebhooks.AmazonCredentialHeader, AmazonCredential)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("synced", (string?)answer["result"]);
+        Assert.Equal(orderId, (string?)answer["order_id"]);
+        var synced = await orders.GetOrderAsync(new GetOrderRequest { Channel = "amazon", OrderId = orderId });
+        Assert.Equal("SHIPPED", synced.Status);
+        Assert.Equal("LLSB2000000080", Assert.Single(synced.Shipments).TrackingNumber);
+    }
+
+    [Fact]
+    public async Task Order_change_notifications_without_the_credential_or_with_a_bad_body_are_refused()
+    {
+        await using var server = await StartAsync();
+        using var http = new HttpClient { BaseAddress = server.WebAddress };
+        var notification = server.Simulator<AmazonSpApiSimulator>().OrderChangeNotification("113-5550001-0000010");
+
+        var missing = await http.SendAsync(Post(MarketplaceWebhooks.AmazonRoute, notification));
+        var wrong = await http.SendAsync(Post(MarketplaceWebhooks.AmazonRoute, notification,
+            (MarketplaceWebhooks.AmazonCredentialHeader, "not-the-credential-0123456789")));
+        var otherType = await http.SendAsync(Post(MarketplaceWebhooks.AmazonRoute,
+            notification.Replace("\"ORDER_CHANGE\"", "\"ANY_OFFER_CHANGED\"", StringComparison.Ordinal),
+            (MarketplaceWebhooks.AmazonCredentialHeader, AmazonCredential)));
+        var noOrder = await http.SendAsync(Post(MarketplaceWebhooks.AmazonRoute,
+            """{"NotificationType":"ORDER_CHANGE","Payload":{"OrderChangeNotification":{"SellerId":"A2LLSANDBOXSELLER"}}}""",
+            (MarketplaceWebhooks.AmazonCredentialHeader, AmazonCredential)));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, otherType.StatusCode);
+        Assert.Equal("NotificationType", (string?)JsonNode.Parse(await otherType.Content.ReadAsStringAsync())!["field"]);
+        Assert.Equal(HttpStatusCode.BadRequest, noOrder.StatusCode);
+        Assert.Equal("Payload.OrderChangeNotification.AmazonOrderId", (string?)JsonNode.Parse(await noOrder.Content.ReadAsStringAsync())!["field"]);
+    }
+
+    [Fact]
+    public async Task A_signed_fulfillment_webhook_attaches_its_parcel_to_the_order()
+    {
+        await using var server = await StartAsync();
+        var orders = server.Orders();
+        const string orderId = "5820001004";
+        await Eventually.UntilAsync(async () => await MarketplaceSyncTests.TryGetAsync(orders, "shopify", orderId) is not null,
+            "the first sync stored the unfulfilled order");
+        var body = new JsonObject
+        {
+            ["id"] = 4400009100L,
+            ["order_id"] = 5820001004L,
+            ["status"] = "success",
+            ["created_at"] = DateTimeOffset.UtcNow.ToString("O"),
+            ["tracking_company"] = ShopifyDemoCatalogueCompany,
+            ["tracking_numbers"] = new JsonArray("LLSB0000010040"),
+        }.ToJsonString();
+        using var http = new HttpClient { BaseAddress = server.WebAddress };
+
+        var response = await http.SendAsync(Post(MarketplaceWebhooks.ShopifyRoute, body,
+            (ShopifyFulfillmentWebhook.HmacHeader, ShopifyFulfillmentWebhook.Sign(Encoding.UTF8.GetBytes(body), ShopifySecret)),
+            (ShopifyFulfillmentWebhook.TopicHeader, "fulfillments/create")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var order = await orders.GetOrderAsync(new GetOrderRequest { Channel = "shopify", OrderId = orderId });
+        var parcel = Assert.Single(order.Shipments);
+        Assert.Equal("LLSB0000010040", parcel.TrackingNumber);
+        Assert.Equal("sandbox", parcel.Carrier);
+    }
+
+    [Fact]
+    public async Task Fulfillment_webhooks_with_a_bad_signature_topic_or_body_are_refused()
+    {
+        await using var server = await StartAsync();
+        using var http = new HttpClient { BaseAddress = server.WebAddress };
+        const string body = """{"id":1,"order_id":5820001001,"tracking_numbers":["LLSB0000010010"]}""";
+        var signature = ShopifyFulfillmentWebhook.Sign(Encoding.UTF8.GetBytes(body), ShopifySecret);
+        const string noOrder = """{"id":1,"tracking_numbers":["LLSB0000010010"]}""";
+
+        var unsigned = await http.SendAsync(Post(MarketplaceWebhooks.ShopifyRoute, body, (ShopifyFulfillmentWebhook.TopicHeader, "fulfillments/create")));
+        var forged = await http.SendAsync(Post(MarketplaceWebhooks.ShopifyRoute, body,
+            (ShopifyFulfillmentWebhook.HmacHeader, ShopifyFulfillmentWebhook.Sign(Encoding.UTF8.GetBytes(body), "another-secret-0123456789abcdef")),
+            (ShopifyFulfillmentWebhook.TopicHeader, "fulfillments/create")));
+        var tampered = await http.SendAsync(Post(MarketplaceWebhooks.ShopifyRoute, body.Replace("10010", "10019", StringComparison.Ordinal),
+            (ShopifyFulfillmentWebhook.HmacHeader, signature), (ShopifyFulfillmentWebhook.TopicHeader, "fulfillments/create")));
+        var wrongTopic = await http.SendAsync(Post(MarketplaceWebhooks.ShopifyRoute, body,
+            (ShopifyFulfillmentWebhook.HmacHeader, signature), (ShopifyFulfillmentWebhook.TopicHeader, "orders/create")));
+        var withoutOrder = await http.SendAsync(Post(MarketplaceWebhooks.ShopifyRoute, noOrder,
+            (ShopifyFulfillmentWebhook.HmacHeader, ShopifyFulfillmentWebhook.Sign(Encoding.UTF8.GetBytes(noOrder), ShopifySecret)),
+            (ShopifyFulfillmentWebhook.TopicHeader, "fulfillments/update")));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, tampered.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongTopic.StatusCode);
+        Assert.Equal(ShopifyFulfillmentWebhook.TopicHeader, (string?)JsonNode.Parse(await wrongTopic.Content.ReadAsStringAsync())!["field"]);
+        Assert.Equal(HttpStatusCode.BadRequest, withoutOrder.StatusCode);
+        Assert.Equal("order_id", (string?)JsonNode.Parse(await withoutOrder.Content.ReadAsStringAsync())!["field"]);
+    }
+
+    [Fact]
+    public async Task Marketplace_webhooks_are_not_served_without_their_credentials()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var http = new HttpClient { BaseAddress = server.WebAddress };
+
+        Assert.Equal(HttpStatusCode.NotFound, (await http.SendAsync(Post(MarketplaceWebhooks.AmazonRoute, "{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.SendAsync(Post(MarketplaceWebhooks.ShopifyRoute, "{}"))).StatusCode);
+    }
+
+    private const string ShopifyDemoCatalogueCompany = "LogisticsLink Sandbox";
+
+    private static HttpRequestMessage Post(string route, string body, params (string Name, string Value)[] headers)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, route) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+        return request;
+    }
+}
