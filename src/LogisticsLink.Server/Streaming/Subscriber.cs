@@ -34,15 +34,17 @@ public sealed class Subscriber
 
     public string TenantId { get; }
 
+    /// <summary>The shipments watched; empty means every shipment of the tenant.</summary>
+    public IReadOnlySet<string> ShipmentIds => _shipmentIds;
+
     public ChangeQuery Query => new(TenantId, _shipmentIds, _statuses);
 
     public ChannelReader<(long Sequence, ShipmentUpdate Update)> Reader => _queue.Reader;
 
     public bool Overflowed => Volatile.Read(ref _overflowed) != 0;
 
-    public bool Matches(ChangeRecord change) =>
-        (_shipmentIds.Count == 0 || _shipmentIds.Contains(change.ShipmentId)) &&
-        (_statuses.Count == 0 || _statuses.Contains(change.Status));
+    /// <summary>The status filter; the hub already offers a change only to the watchers of its shipment.</summary>
+    public bool MatchesStatus(TrackingStatus status) => _statuses.Count == 0 || _statuses.Contains(status);
 
     /// <summary>Called by the hub's single pump. Never blocks.</summary>
     public void Offer(long sequence, ShipmentUpdate update)

@@ -23,6 +23,7 @@ public sealed class WatchSession(
         using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(callToken, hub.Stopping);
         var token = lifetime.Token;
         using var writer = new GuardedWriter(stream, settings.WriteTimeout, time, token);
+        using var heartbeat = new HeartbeatTimer(settings.HeartbeatInterval, time, token);
         var position = resumeAfter;
         try
         {
@@ -35,7 +36,7 @@ public sealed class WatchSession(
                     var now = time.GetUtcNow();
                     foreach (var shipment in await snapshot())
                     {
-                        await writer.WriteAsync(ChangeMessages.Snapshot(shipment, position, now));
+                        await writer.WriteAsync(ChangeMessages.Snapshot(shipment, position, now), flush: true);
                     }
                 }
             }
@@ -48,13 +49,9 @@ public sealed class WatchSession(
                     continue;
                 }
                 var published = hub.LastPublished;
-                if (subscriber.Reader.TryRead(out var item))
+                if (subscriber.Reader.TryRead(out var first))
                 {
-                    if (item.Sequence > position)
-                    {
-                        await writer.WriteAsync(item.Update);
-                        position = item.Sequence;
-                    }
+                    position = await DrainAsync(subscriber, first, position, writer);
                     continue;
                 }
                 if (subscriber.Overflowed)
@@ -65,9 +62,9 @@ public sealed class WatchSession(
                 }
                 // The queue is empty and nothing was dropped: every matching change up to `published` was delivered.
                 position = Math.Max(position, published);
-                if (!await WaitForUpdateAsync(subscriber, settings.HeartbeatInterval, token))
+                if (!await heartbeat.WaitAsync(subscriber.Reader))
                 {
-                    await writer.WriteAsync(ChangeMessages.Heartbeat(position, time.GetUtcNow()));
+                    await writer.WriteAsync(ChangeMessages.Heartbeat(position, time.GetUtcNow()), flush: true);
                 }
             }
         }
@@ -90,27 +87,103 @@ public sealed class WatchSession(
         var batch = await store.ReadChangesAsync(subscriber.Query, position, batchSize, token);
         foreach (var change in batch)
         {
-            await writer.WriteAsync(ChangeMessages.ToUpdate(change));
+            await writer.WriteAsync(ChangeMessages.ToUpdate(change), flush: true);
             position = change.Sequence;
         }
         return (position, batch.Count == batchSize);
     }
 
-    /// <summary>True when an update is ready; false when the heartbeat interval passed first.</summary>
-    private async Task<bool> WaitForUpdateAsync(Subscriber subscriber, TimeSpan heartbeat, CancellationToken token)
+    /// <summary>
+    /// Writes every update already queued, buffered, and flushes once with the last: one frame burst and one socket
+    /// send for however many changes arrived since the last wait. Returns the new position.
+    /// </summary>
+    private static async Task<long> DrainAsync(
+        Subscriber subscriber, (long Sequence, ShipmentUpdate Update) first, long position, GuardedWriter writer)
     {
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(token);
-        var delay = Task.Delay(heartbeat, time, idle.Token);
-        var ready = subscriber.Reader.WaitToReadAsync(idle.Token).AsTask();
-        var first = await Task.WhenAny(ready, delay);
-        await idle.CancelAsync();
-        token.ThrowIfCancellationRequested();
-        if (first != ready)
+        var pending = first.Sequence > position ? first : default;
+        while (subscriber.Reader.TryRead(out var next))
         {
+            if (next.Sequence <= Math.Max(position, pending.Sequence))
+            {
+                continue;
+            }
+            if (pending.Update is not null)
+            {
+                await writer.WriteAsync(pending.Update, flush: false);
+                position = pending.Sequence;
+            }
+            pending = next;
+        }
+        if (pending.Update is not null)
+        {
+            await writer.WriteAsync(pending.Update, flush: true);
+            position = pending.Sequence;
+        }
+        return position;
+    }
+}
+
+/// <summary>
+/// The idle timer of one call: armed before each wait for an update, disarmed when one arrives, so a busy stream
+/// reuses one timer instead of creating one per message. It fires only when the wait lasted a whole interval.
+/// </summary>
+internal sealed class HeartbeatTimer : IDisposable
+{
+    private readonly TimeSpan _interval;
+    private readonly TimeProvider _time;
+    private readonly CancellationToken _callToken;
+    private CancellationTokenSource _idle;
+    private CancellationTokenRegistration _link;
+
+    public HeartbeatTimer(TimeSpan interval, TimeProvider time, CancellationToken callToken)
+    {
+        _interval = interval;
+        _time = time;
+        _callToken = callToken;
+        (_idle, _link) = Arm();
+    }
+
+    /// <summary>True when an update is ready; false when the interval passed first (time for a heartbeat).</summary>
+    public async Task<bool> WaitAsync<T>(ChannelReader<T> reader)
+    {
+        _idle.CancelAfter(_interval);
+        bool ready;
+        try
+        {
+            ready = await reader.WaitToReadAsync(_idle.Token);
+        }
+        catch (OperationCanceledException) when (!_callToken.IsCancellationRequested)
+        {
+            Renew();
             return false;
         }
+        if (!_idle.TryReset())
+        {
+            // The interval ended just as the update arrived: deliver the update; the next wait gets a fresh timer.
+            _callToken.ThrowIfCancellationRequested();
+            Renew();
+        }
         // False from WaitToReadAsync means the hub completed the queue: the server is shutting down.
-        return await ready ? true : throw new ChannelClosedException();
+        return ready ? true : throw new ChannelClosedException();
+    }
+
+    public void Dispose()
+    {
+        _link.Dispose();
+        _idle.Dispose();
+    }
+
+    private (CancellationTokenSource, CancellationTokenRegistration) Arm()
+    {
+        var idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
+        return (idle, _callToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), idle));
+    }
+
+    /// <summary>A cancelled source cannot be reset: replace it (once per heartbeat, not per message).</summary>
+    private void Renew()
+    {
+        Dispose();
+        (_idle, _link) = Arm();
     }
 }
 
@@ -138,8 +211,15 @@ internal sealed class GuardedWriter : IDisposable
         _link = callToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), _write);
     }
 
-    public async Task WriteAsync(ShipmentUpdate update)
+    private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
+
+    /// <summary>
+    /// Writes one message; with <paramref name="flush"/> false it stays in the response buffer (BufferHint) until a
+    /// later write flushes, so a burst of messages costs one send.
+    /// </summary>
+    public async Task WriteAsync(ShipmentUpdate update, bool flush)
     {
+        _stream.WriteOptions = flush ? WriteOptions.Default : Buffered;
         _write.CancelAfter(_timeout);
         try
         {
