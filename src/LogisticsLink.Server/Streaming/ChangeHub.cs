@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using LogisticsLink.Server.Tracking;
 using LogisticsLink.Storage;
-using LogisticsLink.V1;
 using Microsoft.Extensions.Options;
 
 namespace LogisticsLink.Server.Streaming;
@@ -235,25 +234,24 @@ public sealed partial class ChangeHub : BackgroundService
         if (_byTenant.TryGetValue(change.TenantId, out var tenant))
         {
             // Only the change's own candidates: the shipment's watchers and the tenant-wide ones, never the whole tenant.
-            ShipmentUpdate? update = null;
+            // The record goes to the queues as it is: each stream frames its stored payload, nothing is parsed here.
             if (tenant.WatchersOf(change.ShipmentId) is { } watchers)
             {
-                Offer(watchers, change, ref update);
+                Offer(watchers, change);
             }
-            Offer(tenant.TenantWide, change, ref update);
+            Offer(tenant.TenantWide, change);
         }
         // After the offers: a reader that sees this value knows every change up to it is already in its queue.
         Volatile.Write(ref _lastPublished, change.Sequence);
     }
 
-    private static void Offer(Subscriber[] candidates, ChangeRecord change, ref ShipmentUpdate? update)
+    private static void Offer(Subscriber[] candidates, ChangeRecord change)
     {
         foreach (var subscriber in candidates)
         {
             if (subscriber.MatchesStatus(change.Status))
             {
-                update ??= ChangeMessages.ToUpdate(change);
-                subscriber.Offer(change.Sequence, update);
+                subscriber.Offer(change);
             }
         }
     }

@@ -7,11 +7,16 @@ namespace LogisticsLink.Server.Streaming;
 /// <summary>Turns change-log entries into the messages a stream sends.</summary>
 public static class ChangeMessages
 {
-    public static ShipmentUpdate ToUpdate(ChangeRecord record) => new()
+    /// <summary>
+    /// The message a logged change becomes, parsed (streams send the stored bytes unparsed: <see cref="UpdateWriter"/>).
+    /// <c>committed_at</c> is the log's, stamped when the change was committed.
+    /// </summary>
+    public static ShipmentUpdate ToUpdate(ChangeRecord record)
     {
-        Sequence = (ulong)record.Sequence,
-        Change = ShipmentChange.Parser.ParseFrom(record.Payload),
-    };
+        var change = ShipmentChange.Parser.ParseFrom(record.Payload);
+        change.CommittedAt = Timestamp.FromDateTimeOffset(record.CommittedAt);
+        return new ShipmentUpdate { Sequence = (ulong)record.Sequence, Change = change };
+    }
 
     public static ShipmentUpdate Heartbeat(long latestSequence, DateTimeOffset now) => new()
     {

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using System.IO.Pipelines;
 using Grpc.Core;
 using LogisticsLink.Storage;
 using LogisticsLink.V1;
@@ -15,14 +16,17 @@ namespace LogisticsLink.Server.Streaming;
 public sealed class WatchSession(
     IShipmentStore store, ChangeHub hub, IOptions<StreamOptions> options, TimeProvider time)
 {
+    // A large snapshot is sent in bursts, so the response buffer stays bounded.
+    private const int SnapshotFlushEvery = 256;
+
     public async Task RunAsync(
         Subscriber subscriber, long resumeAfter, Func<Task<IReadOnlyList<Shipment>>>? snapshot,
-        IServerStreamWriter<ShipmentUpdate> stream, CancellationToken callToken)
+        PipeWriter body, CancellationToken callToken)
     {
         var settings = options.Value;
         using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(callToken, hub.Stopping);
         var token = lifetime.Token;
-        using var writer = new GuardedWriter(stream, settings.WriteTimeout, time, token);
+        using var writer = new UpdateWriter(body, settings.WriteTimeout, time, token);
         using var heartbeat = new HeartbeatTimer(settings.HeartbeatInterval, time, token);
         var position = resumeAfter;
         try
@@ -36,8 +40,13 @@ public sealed class WatchSession(
                     var now = time.GetUtcNow();
                     foreach (var shipment in await snapshot())
                     {
-                        await writer.WriteAsync(ChangeMessages.Snapshot(shipment, position, now), flush: true);
+                        writer.Buffer(ChangeMessages.Snapshot(shipment, position, now));
+                        if (writer.Buffered >= SnapshotFlushEvery)
+                        {
+                            await writer.FlushAsync();
+                        }
                     }
+                    await writer.FlushAsync();
                 }
             }
             var catchingUp = resumeAfter != 0;
@@ -64,7 +73,8 @@ public sealed class WatchSession(
                 position = Math.Max(position, published);
                 if (!await heartbeat.WaitAsync(subscriber.Reader))
                 {
-                    await writer.WriteAsync(ChangeMessages.Heartbeat(position, time.GetUtcNow()), flush: true);
+                    writer.Buffer(ChangeMessages.Heartbeat(position, time.GetUtcNow()));
+                    await writer.FlushAsync();
                 }
             }
         }
@@ -80,46 +90,44 @@ public sealed class WatchSession(
         }
     }
 
+    /// <summary>One replay batch: read from the log, framed from the stored bytes, sent with one flush.</summary>
     private async Task<(long Position, bool CatchingUp)> ReplayAsync(
-        Subscriber subscriber, long position, GuardedWriter writer, CancellationToken token)
+        Subscriber subscriber, long position, UpdateWriter writer, CancellationToken token)
     {
         var batchSize = options.Value.ReplayBatchSize;
         var batch = await store.ReadChangesAsync(subscriber.Query, position, batchSize, token);
         foreach (var change in batch)
         {
-            await writer.WriteAsync(ChangeMessages.ToUpdate(change), flush: true);
-            position = change.Sequence;
+            writer.Buffer(change);
+        }
+        if (batch.Count > 0)
+        {
+            await writer.FlushAsync();
+            position = batch[^1].Sequence;
         }
         return (position, batch.Count == batchSize);
     }
 
     /// <summary>
-    /// Writes every update already queued, buffered, and flushes once with the last: one frame burst and one socket
-    /// send for however many changes arrived since the last wait. Returns the new position.
+    /// Sends every update already queued with one flush: one frame burst and one socket send for however many changes
+    /// arrived since the last wait. Returns the new position.
     /// </summary>
-    private static async Task<long> DrainAsync(
-        Subscriber subscriber, (long Sequence, ShipmentUpdate Update) first, long position, GuardedWriter writer)
+    private static async Task<long> DrainAsync(Subscriber subscriber, ChangeRecord first, long position, UpdateWriter writer)
     {
-        var pending = first.Sequence > position ? first : default;
-        while (subscriber.Reader.TryRead(out var next))
+        var last = position;
+        for (var change = first; change is not null; change = subscriber.Reader.TryRead(out var next) ? next : null)
         {
-            if (next.Sequence <= Math.Max(position, pending.Sequence))
+            if (change.Sequence > last)
             {
-                continue;
+                writer.Buffer(change);
+                last = change.Sequence;
             }
-            if (pending.Update is not null)
-            {
-                await writer.WriteAsync(pending.Update, flush: false);
-                position = pending.Sequence;
-            }
-            pending = next;
         }
-        if (pending.Update is not null)
+        if (last > position)
         {
-            await writer.WriteAsync(pending.Update, flush: true);
-            position = pending.Sequence;
+            await writer.FlushAsync();
         }
-        return position;
+        return last;
     }
 }
 
@@ -184,61 +192,5 @@ internal sealed class HeartbeatTimer : IDisposable
     {
         Dispose();
         (_idle, _link) = Arm();
-    }
-}
-
-/// <summary>The client stopped reading for longer than the write timeout.</summary>
-public sealed class WriteTimeoutException : Exception;
-
-/// <summary>
-/// Writes to a stream, giving up when one write takes longer than the timeout. One token source serves every write of
-/// the call: armed before a write, disarmed after, so the common fast write allocates nothing.
-/// </summary>
-internal sealed class GuardedWriter : IDisposable
-{
-    private readonly IServerStreamWriter<ShipmentUpdate> _stream;
-    private readonly TimeSpan _timeout;
-    private readonly CancellationToken _callToken;
-    private readonly CancellationTokenSource _write;
-    private readonly CancellationTokenRegistration _link;
-
-    public GuardedWriter(IServerStreamWriter<ShipmentUpdate> stream, TimeSpan timeout, TimeProvider time, CancellationToken callToken)
-    {
-        _stream = stream;
-        _timeout = timeout;
-        _callToken = callToken;
-        _write = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
-        _link = callToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), _write);
-    }
-
-    private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
-
-    /// <summary>
-    /// Writes one message; with <paramref name="flush"/> false it stays in the response buffer (BufferHint) until a
-    /// later write flushes, so a burst of messages costs one send.
-    /// </summary>
-    public async Task WriteAsync(ShipmentUpdate update, bool flush)
-    {
-        _stream.WriteOptions = flush ? WriteOptions.Default : Buffered;
-        _write.CancelAfter(_timeout);
-        try
-        {
-            await _stream.WriteAsync(update, _write.Token);
-        }
-        catch (OperationCanceledException) when (!_callToken.IsCancellationRequested)
-        {
-            throw new WriteTimeoutException();
-        }
-        if (!_write.TryReset())
-        {
-            _callToken.ThrowIfCancellationRequested();
-            throw new WriteTimeoutException();
-        }
-    }
-
-    public void Dispose()
-    {
-        _link.Dispose();
-        _write.Dispose();
     }
 }
