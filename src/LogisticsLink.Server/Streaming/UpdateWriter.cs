@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Pipelines;
 using Google.Protobuf;
+using Grpc.Core;
 using LogisticsLink.Storage;
 using LogisticsLink.V1;
 
@@ -112,8 +113,8 @@ internal sealed class UpdateWriter : IDisposable
         }
         if (result.IsCompleted)
         {
-            // The response was completed under us: the client is gone.
-            throw new OperationCanceledException("The client stopped reading the stream.", _callToken);
+            // The response was completed under us: the client went away (before the call's token said so).
+            throw new RpcException(new Status(StatusCode.Cancelled, "The client stopped reading the stream."));
         }
         Buffered = 0;
     }
