@@ -94,7 +94,7 @@ public sealed partial class ShipmentTracker(
             {
                 var now = time.GetUtcNow();
                 var changes = result.Snapshot is { } snapshot
-                    ? Tracker.Apply(current.State, await store.GetEventsAsync(state.Id, token), snapshot, now, Rules)
+                    ? Tracker.Apply(current.State, await store.GetKnownEventsAsync(state.Id, DedupKeys(snapshot), token), snapshot, now, Rules)
                     : Tracker.MarkRefreshFailed(current.State, now);
                 var next = RefreshSchedule.NextCheck(
                     changes.State, now, scheduler.Value.Intervals, Random.Shared.NextDouble(), carriers.CadenceOf(state.Carrier));
@@ -137,6 +137,8 @@ public sealed partial class ShipmentTracker(
 
     private TrackerRules Rules => new(scheduler.Value.ExpireUnknownAfter);
 
+    private static List<string> DedupKeys(CarrierSnapshot snapshot) => snapshot.Events.Select(e => e.DedupKey).ToList();
+
     private async Task<StoredShipment> CommitAsync(
         ShipmentChangeSet changes, long expectedRevision, string payloadSha256, CancellationToken cancellationToken)
     {
@@ -149,7 +151,7 @@ public sealed partial class ShipmentTracker(
         {
             var s = changes.State;
             hub.OnCommitted(new ChangeRecord(
-                committed.Sequence, s.TenantId, s.Id, changes.Kinds, changes.PreviousStatus, s.Status, s.Version, s.UpdatedAt, payload!));
+                committed.Sequence, s.TenantId, s.Id, changes.Kinds, changes.PreviousStatus, s.Status, s.Version, committed.CommittedAt, payload!));
         }
         return new StoredShipment(changes.State, committed.Revision);
     }
