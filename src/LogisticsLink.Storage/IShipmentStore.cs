@@ -1,4 +1,5 @@
 using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Domain.Tracking;
 
 namespace LogisticsLink.Storage;
 
@@ -18,6 +19,12 @@ public interface IShipmentStore
 
     /// <summary>The shipment's event history, newest first.</summary>
     Task<IReadOnlyList<TrackingEvent>> GetEventsAsync(string shipmentId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What applying a snapshot needs of the stored history: which of <paramref name="dedupKeys"/> are stored, the
+    /// newest stored event and the latest stored delivery. Costs key lookups, not a read of the whole history.
+    /// </summary>
+    Task<KnownEvents> GetKnownEventsAsync(string shipmentId, IReadOnlyCollection<string> dedupKeys, CancellationToken cancellationToken);
 
     Task<ShipmentPage> ListAsync(string tenantId, ShipmentQuery query, CancellationToken cancellationToken);
 

@@ -16,5 +16,11 @@ public sealed record ShipmentCommit(
     byte[]? ChangePayload,
     string PayloadSha256 = "");
 
-/// <summary>What a commit produced: the new row revision and the change's sequence (0 when none was logged).</summary>
-public sealed record CommitResult(long Revision, long Sequence);
+/// <summary>
+/// What a commit produced: the new row revision and the change's sequence (0 when none was logged), and when the
+/// change was committed (the log's <c>committed_at</c>, stamped in the committing transaction).
+/// </summary>
+public sealed record CommitResult(long Revision, long Sequence)
+{
+    public DateTimeOffset CommittedAt { get; init; }
+}

@@ -19,10 +19,25 @@ public sealed class ChangeLogTests
         var inserted = await store.CommitAsync(Insert(v1, payload: null), Ct);
         var bookkeeping = await store.CommitAsync(Update(v1 with { NextCheckAt = T0.AddHours(1) }, 1, v1.Status, payload: null), Ct);
 
-        Assert.Equal(new CommitResult(1, 0), inserted);
-        Assert.Equal(new CommitResult(2, 0), bookkeeping);
+        Assert.Equal(new CommitResult(1, 0), inserted with { CommittedAt = default });
+        Assert.Equal(new CommitResult(2, 0), bookkeeping with { CommittedAt = default });
         Assert.Equal(0, await store.GetHeadSequenceAsync(Ct));
         Assert.Empty(await store.ReadChangesAsync(ChangeQuery.All, 0, 100, Ct));
+    }
+
+    [Fact]
+    public async Task Committed_at_is_stamped_when_the_change_is_committed_not_when_the_caller_built_it()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        // The caller's state says it was updated long ago (T0, in 2025); the change is committed now.
+        var before = DateTimeOffset.UtcNow;
+
+        var result = await store.CommitAsync(Insert(Shipment("1Z001"), PayloadFor("created")), Ct);
+
+        var logged = Assert.Single(await store.ReadChangesAsync(ChangeQuery.All, 0, 10, Ct));
+        Assert.InRange(result.CommittedAt, before.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(1));
+        Assert.Equal(result.CommittedAt, logged.CommittedAt);
     }
 
     [Fact]
@@ -64,7 +79,7 @@ public sealed class ChangeLogTests
         };
         var payload = Enumerable.Range(0, 256).Select(i => (byte)i).Concat(new byte[] { 0, 0, 255 }).ToArray();
         const ChangeKinds kinds = ChangeKinds.StatusChanged | ChangeKinds.EventsAdded | ChangeKinds.EtaChanged | ChangeKinds.DetailsChanged;
-        await store.CommitAsync(new ShipmentCommit(after, 1, [], kinds, TrackingStatus.InTransit, payload), Ct);
+        var committed = await store.CommitAsync(new ShipmentCommit(after, 1, [], kinds, TrackingStatus.InTransit, payload), Ct);
 
         store = await db.ReopenAsync(store);
 
@@ -76,8 +91,8 @@ public sealed class ChangeLogTests
         Assert.Equal(TrackingStatus.InTransit, change.PreviousStatus);
         Assert.Equal(TrackingStatus.OutForDelivery, change.Status);
         Assert.Equal(7, change.Version);
-        Assert.Equal(after.UpdatedAt, change.CommittedAt);
-        Assert.Equal(after.UpdatedAt.UtcTicks, change.CommittedAt.UtcTicks);
+        Assert.Equal(committed.CommittedAt, change.CommittedAt);
+        Assert.Equal(committed.CommittedAt.UtcTicks, change.CommittedAt.UtcTicks);
         Assert.Equal(payload, change.Payload);
     }
 

@@ -1,4 +1,5 @@
 using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Domain.Tracking;
 using LogisticsLink.Storage.Tests.Support;
 using static LogisticsLink.Storage.Tests.Support.TestData;
 
@@ -96,5 +97,43 @@ public sealed class EventTests
 
         Assert.Empty(await store.GetEventsAsync(v1.Id, Ct));
         Assert.Empty(await store.GetEventsAsync("shp_unknown", Ct));
+    }
+
+    [Fact]
+    public async Task GetKnownEventsAsync_answers_what_applying_a_snapshot_needs_without_the_history()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        var v1 = Shipment("1Z001");
+        var delivered = Scan(T0.AddDays(-1), TrackingStatus.Delivered, "DL", "Munich");
+        var seenFirst = Scan(T0, TrackingStatus.Exception, "A", ingestedAt: T0.AddMinutes(1));
+        var seenLater = Scan(T0, TrackingStatus.Exception, "B", ingestedAt: T0.AddMinutes(2));
+        var older = Scan(T0.AddDays(-3), TrackingStatus.InTransit, "IT", "Berlin");
+        await store.CommitAsync(Insert(v1, null, older, delivered, seenFirst, seenLater), Ct);
+        var unknown = Scan(T0.AddDays(1), TrackingStatus.InTransit, "IT", "Hamburg");
+
+        var known = await store.GetKnownEventsAsync(v1.Id, [older.DedupKey, unknown.DedupKey, older.DedupKey], Ct);
+
+        Assert.Equal([older.DedupKey], known.DedupKeys.Order());
+        Assert.Equal(seenLater, known.Newest);
+        Assert.Equal(delivered.OccurredAt, known.LatestDeliveredAt);
+        Assert.Equal(KnownEvents.Of(await store.GetEventsAsync(v1.Id, Ct)) with { DedupKeys = known.DedupKeys }, known);
+    }
+
+    [Fact]
+    public async Task GetKnownEventsAsync_of_a_shipment_without_events_knows_nothing()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        var v1 = Shipment("1Z001");
+        await store.CommitAsync(Insert(v1), Ct);
+
+        var known = await store.GetKnownEventsAsync(v1.Id, [Scan(T0).DedupKey], Ct);
+        var none = await store.GetKnownEventsAsync(v1.Id, [], Ct);
+
+        Assert.Empty(known.DedupKeys);
+        Assert.Null(known.Newest);
+        Assert.Null(known.LatestDeliveredAt);
+        Assert.Empty(none.DedupKeys);
     }
 }

@@ -39,16 +39,24 @@ public static class Tracker
     /// </summary>
     public static ShipmentChangeSet Apply(
         ShipmentState previous, IReadOnlyCollection<TrackingEvent> knownEvents, CarrierSnapshot snapshot,
-        DateTimeOffset now, TrackerRules rules)
+        DateTimeOffset now, TrackerRules rules) =>
+        Apply(previous, KnownEvents.Of(knownEvents), snapshot, now, rules);
+
+    /// <summary>
+    /// The same, given only what is needed of the stored history (<see cref="KnownEvents"/>), so that a refresh costs
+    /// the same however long the history has grown.
+    /// </summary>
+    public static ShipmentChangeSet Apply(
+        ShipmentState previous, KnownEvents known, CarrierSnapshot snapshot, DateTimeOffset now, TrackerRules rules)
     {
-        var added = NewEvents(knownEvents, snapshot.Events, now);
+        var added = NewEvents(known.DedupKeys, snapshot.Events, now);
         // What "newer" is measured against: the newest scan we hold, or, when a status came from a carrier summary
         // without scans, the moment we learnt it.
         var reference = previous.LastEventAt ?? (previous.Status.IsUnknown() ? null : previous.LastCheckedAt);
         var newestAdded = added.Count > 0 ? added[0] : null;
         var hasNewerEvidence = newestAdded is not null && (reference is null || newestAdded.OccurredAt > reference);
 
-        var newest = Newest(knownEvents, added);
+        var newest = Newest(known.Newest, added);
         // A newer scan is the best evidence there is, since a carrier's overall status often lags its own scans; but a
         // summary that is further along than the scan (FedEx reports out-for-delivery only there) is believed.
         var summary = snapshot.Status is { } reported && reported.IsDefined() ? reported : (TrackingStatus?)null;
@@ -82,7 +90,7 @@ public static class Tracker
         var deliveredAt = status != TrackingStatus.Delivered
             ? null
             : statusChanged
-                ? LatestWithStatus(knownEvents, added, TrackingStatus.Delivered)?.OccurredAt ?? now
+                ? LatestDelivered(known.LatestDeliveredAt, added) ?? now
                 : previous.DeliveredAt;
 
         var kinds = ChangeKinds.None;
@@ -183,18 +191,18 @@ public static class Tracker
         return candidate;
     }
 
-    private static List<TrackingEvent> NewEvents(
-        IReadOnlyCollection<TrackingEvent> known, IReadOnlyList<TrackingEvent> incoming, DateTimeOffset now)
+    private static List<TrackingEvent> NewEvents(IReadOnlySet<string> known, IReadOnlyList<TrackingEvent> incoming, DateTimeOffset now)
     {
-        var seen = new HashSet<string>(known.Count + incoming.Count, StringComparer.Ordinal);
-        foreach (var e in known)
-        {
-            seen.Add(e.DedupKey);
-        }
+        var seen = new HashSet<string>(incoming.Count, StringComparer.Ordinal);
         var added = new List<TrackingEvent>();
         foreach (var e in incoming)
         {
-            if (e.Status.IsDefined() && seen.Add(e.DedupKey))
+            if (!e.Status.IsDefined())
+            {
+                continue;
+            }
+            var key = e.DedupKey;
+            if (!known.Contains(key) && seen.Add(key))
             {
                 added.Add(e with { IngestedAt = now });
             }
@@ -204,10 +212,10 @@ public static class Tracker
         return added;
     }
 
-    private static TrackingEvent? Newest(IEnumerable<TrackingEvent> known, IEnumerable<TrackingEvent> added)
+    private static TrackingEvent? Newest(TrackingEvent? knownNewest, IEnumerable<TrackingEvent> added)
     {
-        TrackingEvent? newest = null;
-        foreach (var e in known.Concat(added))
+        var newest = knownNewest;
+        foreach (var e in added)
         {
             if (newest is null || e.OccurredAt > newest.OccurredAt)
             {
@@ -217,9 +225,18 @@ public static class Tracker
         return newest;
     }
 
-    private static TrackingEvent? LatestWithStatus(
-        IEnumerable<TrackingEvent> known, IEnumerable<TrackingEvent> added, TrackingStatus status) =>
-        Newest(known.Where(e => e.Status == status), added.Where(e => e.Status == status));
+    private static DateTimeOffset? LatestDelivered(DateTimeOffset? knownLatest, IEnumerable<TrackingEvent> added)
+    {
+        var latest = knownLatest;
+        foreach (var e in added)
+        {
+            if (e.Status == TrackingStatus.Delivered && (latest is null || e.OccurredAt > latest))
+            {
+                latest = e.OccurredAt;
+            }
+        }
+        return latest;
+    }
 
     private static DateTimeOffset Max(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
 

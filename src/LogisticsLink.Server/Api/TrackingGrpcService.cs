@@ -144,7 +144,8 @@ public sealed class TrackingGrpcService(
         try
         {
             var snapshot = request.SendSnapshot ? () => SnapshotAsync(tenant, ids, statuses, ct) : (Func<Task<IReadOnlyList<Shipment>>>?)null;
-            await watch.RunAsync(subscriber, (long)request.ResumeAfterSequence, snapshot, responseStream, ct);
+            // The session frames messages into the response body itself (pre-encoded log payloads, one flush per burst).
+            await watch.RunAsync(subscriber, (long)request.ResumeAfterSequence, snapshot, context.GetHttpContext().Response.BodyWriter, ct);
         }
         finally
         {

@@ -124,7 +124,7 @@ public sealed partial class OrderLinker(
             {
                 var committed = await orders.CommitOrderAsync(new OrderCommit(next, existing?.Revision ?? 0, payload), cancellationToken);
                 hub.OnCommitted(new ChangeRecord(committed.Sequence, tenantId, SqlShipmentStore.OrderLogKey(link.Channel, link.OrderId),
-                    ChangeKinds.OrderChanged, TrackingStatus.Unspecified, TrackingStatus.Unspecified, next.Version, now, payload));
+                    ChangeKinds.OrderChanged, TrackingStatus.Unspecified, TrackingStatus.Unspecified, next.Version, committed.CommittedAt, payload));
                 return (next, shipments);
             }
             catch (Exception e) when (e is ConcurrencyConflictException or DuplicateOrderException && attempt < MaxConflictRetries)

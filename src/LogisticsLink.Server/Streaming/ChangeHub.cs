@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using System.Threading.Channels;
 using LogisticsLink.Server.Tracking;
 using LogisticsLink.Storage;
-using LogisticsLink.V1;
 using Microsoft.Extensions.Options;
 
 namespace LogisticsLink.Server.Streaming;
@@ -31,7 +29,8 @@ public sealed partial class ChangeHub : BackgroundService
         SingleWriter = false,
     });
 
-    private readonly ConcurrentDictionary<string, ImmutableArray<Subscriber>> _byTenant = new(StringComparer.Ordinal);
+    // Changed only under _subscribersLock; the pump reads without locking.
+    private readonly ConcurrentDictionary<string, TenantSubscribers> _byTenant = new(StringComparer.Ordinal);
     private readonly Lock _subscribersLock = new();
     private readonly CancellationTokenSource _stopping = new();
     private long _lastPublished;
@@ -70,7 +69,7 @@ public sealed partial class ChangeHub : BackgroundService
         var subscriber = new Subscriber(tenantId, shipmentIds, statuses, options.Value.SubscriberBufferSize);
         lock (_subscribersLock)
         {
-            _byTenant.AddOrUpdate(tenantId, [subscriber], (_, list) => list.Add(subscriber));
+            _byTenant.GetOrAdd(tenantId, static _ => new TenantSubscribers()).Add(subscriber);
             _subscriberCount++;
         }
         if (_stopping.IsCancellationRequested)
@@ -84,16 +83,11 @@ public sealed partial class ChangeHub : BackgroundService
     {
         lock (_subscribersLock)
         {
-            if (_byTenant.TryGetValue(subscriber.TenantId, out var list))
+            if (_byTenant.TryGetValue(subscriber.TenantId, out var tenant) && tenant.Remove(subscriber))
             {
-                var remaining = list.Remove(subscriber);
-                if (remaining.Length == 0)
+                if (tenant.IsEmpty)
                 {
                     _byTenant.TryRemove(subscriber.TenantId, out _);
-                }
-                else
-                {
-                    _byTenant[subscriber.TenantId] = remaining;
                 }
                 _subscriberCount--;
             }
@@ -116,9 +110,9 @@ public sealed partial class ChangeHub : BackgroundService
     private void EndAllStreams()
     {
         _stopping.Cancel();
-        foreach (var subscriber in _byTenant.Values.SelectMany(list => list))
+        foreach (var tenant in _byTenant.Values)
         {
-            subscriber.Complete();
+            tenant.CompleteAll();
         }
     }
 
@@ -237,20 +231,29 @@ public sealed partial class ChangeHub : BackgroundService
     {
         // Other nodes' commits reach this node only here: the cached copy is out of date.
         cache.Invalidate(change.ShipmentId);
-        if (_byTenant.TryGetValue(change.TenantId, out var subscribers))
+        if (_byTenant.TryGetValue(change.TenantId, out var tenant))
         {
-            ShipmentUpdate? update = null;
-            foreach (var subscriber in subscribers)
+            // Only the change's own candidates: the shipment's watchers and the tenant-wide ones, never the whole tenant.
+            // The record goes to the queues as it is: each stream frames its stored payload, nothing is parsed here.
+            if (tenant.WatchersOf(change.ShipmentId) is { } watchers)
             {
-                if (subscriber.Matches(change))
-                {
-                    update ??= ChangeMessages.ToUpdate(change);
-                    subscriber.Offer(change.Sequence, update);
-                }
+                Offer(watchers, change);
             }
+            Offer(tenant.TenantWide, change);
         }
         // After the offers: a reader that sees this value knows every change up to it is already in its queue.
         Volatile.Write(ref _lastPublished, change.Sequence);
+    }
+
+    private static void Offer(Subscriber[] candidates, ChangeRecord change)
+    {
+        foreach (var subscriber in candidates)
+        {
+            if (subscriber.MatchesStatus(change.Status))
+            {
+                subscriber.Offer(change);
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for other nodes' commits failed; relying on the periodic log read until it reconnects.")]

@@ -7,10 +7,23 @@ namespace LogisticsLink.Server.Streaming;
 /// <summary>Turns change-log entries into the messages a stream sends.</summary>
 public static class ChangeMessages
 {
-    public static ShipmentUpdate ToUpdate(ChangeRecord record) =>
-        record.Kinds.HasFlag(Domain.Tracking.ChangeKinds.OrderChanged)
-            ? new() { Sequence = (ulong)record.Sequence, OrderChange = OrderChange.Parser.ParseFrom(record.Payload) }
-            : new() { Sequence = (ulong)record.Sequence, Change = ShipmentChange.Parser.ParseFrom(record.Payload) };
+    /// <summary>
+    /// The message a logged change becomes, parsed (streams send the stored bytes unparsed: <see cref="UpdateWriter"/>).
+    /// <c>committed_at</c> is the log's, stamped when the change was committed.
+    /// </summary>
+    public static ShipmentUpdate ToUpdate(ChangeRecord record)
+    {
+        var committedAt = Timestamp.FromDateTimeOffset(record.CommittedAt);
+        if (record.Kinds.HasFlag(Domain.Tracking.ChangeKinds.OrderChanged))
+        {
+            var order = OrderChange.Parser.ParseFrom(record.Payload);
+            order.CommittedAt = committedAt;
+            return new ShipmentUpdate { Sequence = (ulong)record.Sequence, OrderChange = order };
+        }
+        var change = ShipmentChange.Parser.ParseFrom(record.Payload);
+        change.CommittedAt = committedAt;
+        return new ShipmentUpdate { Sequence = (ulong)record.Sequence, Change = change };
+    }
 
     public static ShipmentUpdate Heartbeat(long latestSequence, DateTimeOffset now) => new()
     {

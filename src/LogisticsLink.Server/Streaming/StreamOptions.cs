@@ -12,7 +12,7 @@ public sealed class StreamOptions
     public int SubscriberBufferSize { get; set; } = 512;
 
     /// <summary>Changes read from the log per query when replaying.</summary>
-    public int ReplayBatchSize { get; set; } = 1000;
+    public int ReplayBatchSize { get; set; } = 2000;
 
     /// <summary>How often the hub reads the log even without a commit signal (other writers, lost signals).</summary>
     public TimeSpan LogPollInterval { get; set; } = TimeSpan.FromSeconds(1);

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Storage;
-using LogisticsLink.V1;
 
 namespace LogisticsLink.Server.Streaming;
 
@@ -12,7 +11,7 @@ namespace LogisticsLink.Server.Streaming;
 /// </summary>
 public sealed class Subscriber
 {
-    private readonly Channel<(long Sequence, ShipmentUpdate Update)> _queue;
+    private readonly Channel<ChangeRecord> _queue;
     private readonly IReadOnlySet<string> _shipmentIds;
     private readonly IReadOnlySet<TrackingStatus> _statuses;
     private int _overflowed;
@@ -22,7 +21,7 @@ public sealed class Subscriber
         TenantId = tenantId;
         _shipmentIds = shipmentIds;
         _statuses = statuses;
-        _queue = Channel.CreateBounded<(long, ShipmentUpdate)>(new BoundedChannelOptions(capacity)
+        _queue = Channel.CreateBounded<ChangeRecord>(new BoundedChannelOptions(capacity)
         {
             // Wait makes TryWrite report a full queue instead of silently dropping: the hub must know to stop.
             FullMode = BoundedChannelFullMode.Wait,
@@ -34,24 +33,26 @@ public sealed class Subscriber
 
     public string TenantId { get; }
 
+    /// <summary>The shipments watched; empty means every shipment of the tenant.</summary>
+    public IReadOnlySet<string> ShipmentIds => _shipmentIds;
+
     public ChangeQuery Query => new(TenantId, _shipmentIds, _statuses);
 
-    public ChannelReader<(long Sequence, ShipmentUpdate Update)> Reader => _queue.Reader;
+    public ChannelReader<ChangeRecord> Reader => _queue.Reader;
 
     public bool Overflowed => Volatile.Read(ref _overflowed) != 0;
 
-    public bool Matches(ChangeRecord change) =>
-        (_shipmentIds.Count == 0 || _shipmentIds.Contains(change.ShipmentId)) &&
-        (_statuses.Count == 0 || _statuses.Contains(change.Status));
+    /// <summary>The status filter; the hub already offers a change only to the watchers of its shipment.</summary>
+    public bool MatchesStatus(TrackingStatus status) => _statuses.Count == 0 || _statuses.Contains(status);
 
     /// <summary>Called by the hub's single pump. Never blocks.</summary>
-    public void Offer(long sequence, ShipmentUpdate update)
+    public void Offer(ChangeRecord change)
     {
         if (Overflowed)
         {
             return;
         }
-        if (!_queue.Writer.TryWrite((sequence, update)))
+        if (!_queue.Writer.TryWrite(change))
         {
             Interlocked.Exchange(ref _overflowed, 1);
         }

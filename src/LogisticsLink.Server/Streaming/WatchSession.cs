@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using System.IO.Pipelines;
 using Grpc.Core;
 using LogisticsLink.Storage;
 using LogisticsLink.V1;
@@ -15,14 +16,18 @@ namespace LogisticsLink.Server.Streaming;
 public sealed class WatchSession(
     IShipmentStore store, ChangeHub hub, IOptions<StreamOptions> options, TimeProvider time)
 {
+    // A large snapshot is sent in bursts, so the response buffer stays bounded.
+    private const int SnapshotFlushEvery = 256;
+
     public async Task RunAsync(
         Subscriber subscriber, long resumeAfter, Func<Task<IReadOnlyList<Shipment>>>? snapshot,
-        IServerStreamWriter<ShipmentUpdate> stream, CancellationToken callToken)
+        PipeWriter body, CancellationToken callToken)
     {
         var settings = options.Value;
         using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(callToken, hub.Stopping);
         var token = lifetime.Token;
-        using var writer = new GuardedWriter(stream, settings.WriteTimeout, time, token);
+        using var writer = new UpdateWriter(body, settings.WriteTimeout, time, token);
+        using var heartbeat = new HeartbeatTimer(settings.HeartbeatInterval, time, token);
         var position = resumeAfter;
         try
         {
@@ -35,8 +40,13 @@ public sealed class WatchSession(
                     var now = time.GetUtcNow();
                     foreach (var shipment in await snapshot())
                     {
-                        await writer.WriteAsync(ChangeMessages.Snapshot(shipment, position, now));
+                        writer.Buffer(ChangeMessages.Snapshot(shipment, position, now));
+                        if (writer.Buffered >= SnapshotFlushEvery)
+                        {
+                            await writer.FlushAsync();
+                        }
                     }
+                    await writer.FlushAsync();
                 }
             }
             var catchingUp = resumeAfter != 0;
@@ -48,13 +58,9 @@ public sealed class WatchSession(
                     continue;
                 }
                 var published = hub.LastPublished;
-                if (subscriber.Reader.TryRead(out var item))
+                if (subscriber.Reader.TryRead(out var first))
                 {
-                    if (item.Sequence > position)
-                    {
-                        await writer.WriteAsync(item.Update);
-                        position = item.Sequence;
-                    }
+                    position = await DrainAsync(subscriber, first, position, writer);
                     continue;
                 }
                 if (subscriber.Overflowed)
@@ -65,9 +71,10 @@ public sealed class WatchSession(
                 }
                 // The queue is empty and nothing was dropped: every matching change up to `published` was delivered.
                 position = Math.Max(position, published);
-                if (!await WaitForUpdateAsync(subscriber, settings.HeartbeatInterval, token))
+                if (!await heartbeat.WaitAsync(subscriber.Reader))
                 {
-                    await writer.WriteAsync(ChangeMessages.Heartbeat(position, time.GetUtcNow()));
+                    writer.Buffer(ChangeMessages.Heartbeat(position, time.GetUtcNow()));
+                    await writer.FlushAsync();
                 }
             }
         }
@@ -83,82 +90,107 @@ public sealed class WatchSession(
         }
     }
 
+    /// <summary>One replay batch: read from the log, framed from the stored bytes, sent with one flush.</summary>
     private async Task<(long Position, bool CatchingUp)> ReplayAsync(
-        Subscriber subscriber, long position, GuardedWriter writer, CancellationToken token)
+        Subscriber subscriber, long position, UpdateWriter writer, CancellationToken token)
     {
         var batchSize = options.Value.ReplayBatchSize;
         var batch = await store.ReadChangesAsync(subscriber.Query, position, batchSize, token);
         foreach (var change in batch)
         {
-            await writer.WriteAsync(ChangeMessages.ToUpdate(change));
-            position = change.Sequence;
+            writer.Buffer(change);
+        }
+        if (batch.Count > 0)
+        {
+            await writer.FlushAsync();
+            position = batch[^1].Sequence;
         }
         return (position, batch.Count == batchSize);
     }
 
-    /// <summary>True when an update is ready; false when the heartbeat interval passed first.</summary>
-    private async Task<bool> WaitForUpdateAsync(Subscriber subscriber, TimeSpan heartbeat, CancellationToken token)
+    /// <summary>
+    /// Sends every update already queued with one flush: one frame burst and one socket send for however many changes
+    /// arrived since the last wait. Returns the new position.
+    /// </summary>
+    private static async Task<long> DrainAsync(Subscriber subscriber, ChangeRecord first, long position, UpdateWriter writer)
     {
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(token);
-        var delay = Task.Delay(heartbeat, time, idle.Token);
-        var ready = subscriber.Reader.WaitToReadAsync(idle.Token).AsTask();
-        var first = await Task.WhenAny(ready, delay);
-        await idle.CancelAsync();
-        token.ThrowIfCancellationRequested();
-        if (first != ready)
+        var last = position;
+        for (var change = first; change is not null; change = subscriber.Reader.TryRead(out var next) ? next : null)
         {
-            return false;
+            if (change.Sequence > last)
+            {
+                writer.Buffer(change);
+                last = change.Sequence;
+            }
         }
-        // False from WaitToReadAsync means the hub completed the queue: the server is shutting down.
-        return await ready ? true : throw new ChannelClosedException();
+        if (last > position)
+        {
+            await writer.FlushAsync();
+        }
+        return last;
     }
 }
 
-/// <summary>The client stopped reading for longer than the write timeout.</summary>
-public sealed class WriteTimeoutException : Exception;
-
 /// <summary>
-/// Writes to a stream, giving up when one write takes longer than the timeout. One token source serves every write of
-/// the call: armed before a write, disarmed after, so the common fast write allocates nothing.
+/// The idle timer of one call: armed before each wait for an update, disarmed when one arrives, so a busy stream
+/// reuses one timer instead of creating one per message. It fires only when the wait lasted a whole interval.
 /// </summary>
-internal sealed class GuardedWriter : IDisposable
+internal sealed class HeartbeatTimer : IDisposable
 {
-    private readonly IServerStreamWriter<ShipmentUpdate> _stream;
-    private readonly TimeSpan _timeout;
+    private readonly TimeSpan _interval;
+    private readonly TimeProvider _time;
     private readonly CancellationToken _callToken;
-    private readonly CancellationTokenSource _write;
-    private readonly CancellationTokenRegistration _link;
+    private CancellationTokenSource _idle;
+    private CancellationTokenRegistration _link;
 
-    public GuardedWriter(IServerStreamWriter<ShipmentUpdate> stream, TimeSpan timeout, TimeProvider time, CancellationToken callToken)
+    public HeartbeatTimer(TimeSpan interval, TimeProvider time, CancellationToken callToken)
     {
-        _stream = stream;
-        _timeout = timeout;
+        _interval = interval;
+        _time = time;
         _callToken = callToken;
-        _write = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
-        _link = callToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), _write);
+        (_idle, _link) = Arm();
     }
 
-    public async Task WriteAsync(ShipmentUpdate update)
+    /// <summary>True when an update is ready; false when the interval passed first (time for a heartbeat).</summary>
+    public async Task<bool> WaitAsync<T>(ChannelReader<T> reader)
     {
-        _write.CancelAfter(_timeout);
+        _idle.CancelAfter(_interval);
+        bool ready;
         try
         {
-            await _stream.WriteAsync(update, _write.Token);
+            ready = await reader.WaitToReadAsync(_idle.Token);
         }
         catch (OperationCanceledException) when (!_callToken.IsCancellationRequested)
         {
-            throw new WriteTimeoutException();
+            Renew();
+            return false;
         }
-        if (!_write.TryReset())
+        if (!_idle.TryReset())
         {
+            // The interval ended just as the update arrived: deliver the update; the next wait gets a fresh timer.
             _callToken.ThrowIfCancellationRequested();
-            throw new WriteTimeoutException();
+            Renew();
         }
+        // False from WaitToReadAsync means the hub completed the queue: the server is shutting down.
+        return ready ? true : throw new ChannelClosedException();
     }
 
     public void Dispose()
     {
         _link.Dispose();
-        _write.Dispose();
+        _idle.Dispose();
+    }
+
+    private (CancellationTokenSource, CancellationTokenRegistration) Arm()
+    {
+        var idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
+        return (idle, _callToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), idle));
+    }
+
+    /// <summary>A cancelled source cannot be reset: replace it (once per heartbeat, not per message).</summary>
+    private void Renew()
+    {
+        Dispose();
+        (_idle, _link) = Arm();
     }
 }

@@ -123,7 +123,7 @@ public sealed partial class ShipmentTracker(
         {
             var now = time.GetUtcNow();
             var changes = result.Snapshot is { } snapshot
-                ? Tracker.Apply(current.State, await store.GetEventsAsync(state.Id, token), snapshot, now, Rules)
+                ? Tracker.Apply(current.State, await store.GetKnownEventsAsync(state.Id, DedupKeys(snapshot), token), snapshot, now, Rules)
                 : Tracker.MarkRefreshFailed(current.State, now, Rules);
             var next = RefreshSchedule.NextCheck(
                 changes.State, now, scheduler.Value.Intervals, Random.Shared.NextDouble(), carriers.CadenceOf(state.Carrier));
@@ -187,6 +187,8 @@ public sealed partial class ShipmentTracker(
         }
     }
 
+    private static List<string> DedupKeys(CarrierSnapshot snapshot) => snapshot.Events.Select(e => e.DedupKey).ToList();
+
     private async Task<StoredShipment> CommitAsync(
         ShipmentChangeSet changes, long expectedRevision, string payloadSha256, CancellationToken cancellationToken)
     {
@@ -199,7 +201,7 @@ public sealed partial class ShipmentTracker(
         {
             var s = changes.State;
             hub.OnCommitted(new ChangeRecord(
-                committed.Sequence, s.TenantId, s.Id, changes.Kinds, changes.PreviousStatus, s.Status, s.Version, s.UpdatedAt, payload!));
+                committed.Sequence, s.TenantId, s.Id, changes.Kinds, changes.PreviousStatus, s.Status, s.Version, committed.CommittedAt, payload!));
             if (!s.Order.IsNone && (changes.Kinds & OrderReviewQueue.RelevantKinds) != 0)
             {
                 orderReviews.Enqueue(s.TenantId, s.Order);

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using LogisticsLink.Storage.Sql;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,6 +13,10 @@ namespace LogisticsLink.Storage.Postgres;
 /// lock taken just before the change-log insert and held to commit: sequences become visible strictly in order.
 /// The cost: change-log appends cluster-wide run one at a time (each holds the lock only for its insert and commit).
 /// </para>
+/// <para>
+/// Group commit: a node's concurrent writes share one transaction (each in its own savepoint), so they take the append
+/// lock once and pay one commit and one WAL flush together instead of queueing for the lock one commit at a time.
+/// </para>
 /// </summary>
 public sealed partial class PostgresShipmentStore : SqlShipmentStore
 {
@@ -21,13 +24,21 @@ public sealed partial class PostgresShipmentStore : SqlShipmentStore
     private readonly PostgresStorageOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<PostgresShipmentStore> _logger;
+    private readonly GroupCommitter _committer;
+    private const int MaxBatch = 256;
 
     public PostgresShipmentStore(IOptions<StorageOptions> options, TimeProvider time, ILogger<PostgresShipmentStore> logger)
+        : base(time)
     {
         _options = options.Value.Postgres;
         _time = time;
         _logger = logger;
         _dataSource = NpgsqlDataSource.Create(_options.ConnectionString);
+        _committer = new GroupCommitter(MaxBatch, async () =>
+        {
+            var connection = await _dataSource.OpenConnectionAsync();
+            return new GroupCommitter.Connection(connection, null, connection.DisposeAsync);
+        });
     }
 
     public override async Task InitializeAsync(CancellationToken cancellationToken)
@@ -94,33 +105,33 @@ public sealed partial class PostgresShipmentStore : SqlShipmentStore
         }
     }
 
-    public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
-
-    protected override async Task<DbConnection> OpenReaderAsync(CancellationToken cancellationToken) =>
-        await _dataSource.OpenConnectionAsync(cancellationToken);
-
-    protected override async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    public override async ValueTask DisposeAsync()
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        var result = await work(connection, tx);
-        await tx.CommitAsync(cancellationToken);
-        return result;
+        await _dataSource.DisposeAsync();
+        _committer.Dispose();
     }
 
-    protected override async Task SerializeAppendAsync(DbConnection connection, DbTransaction tx, CancellationToken cancellationToken)
+    private protected override async Task<SqlSession> OpenReaderAsync(CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(
-            $"SELECT pg_advisory_xact_lock({PostgresLocks.Space}, {PostgresLocks.LogAppend})", (NpgsqlConnection)connection, (NpgsqlTransaction)tx);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return new SqlSession(connection, null, null, connection.DisposeAsync);
+    }
+
+    private protected override Task<T> WriteAsync<T>(Func<SqlSession, Task<T>> work, CancellationToken cancellationToken) =>
+        _committer.WriteAsync(work, cancellationToken);
+
+    /// <summary>Re-entrant within the transaction: the first write of a batch that appends waits; the others have it.</summary>
+    private protected override async Task SerializeAppendAsync(SqlSession session, CancellationToken cancellationToken)
+    {
+        var command = session.Command($"SELECT pg_advisory_xact_lock({PostgresLocks.Space}, {PostgresLocks.LogAppend})");
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>A hint to every node's hub, delivered at commit (NOTIFY is transactional).</summary>
-    protected override async Task AfterAppendAsync(DbConnection connection, DbTransaction tx, long sequence, CancellationToken cancellationToken)
+    private protected override async Task AfterAppendAsync(SqlSession session, long sequence, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(
-            $"SELECT pg_notify('{PostgresLocks.Channel}', @sequence)", (NpgsqlConnection)connection, (NpgsqlTransaction)tx);
-        command.Parameters.AddWithValue("sequence", sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var command = session.Command($"SELECT pg_notify('{PostgresLocks.Channel}', @sequence)");
+        command.Bind("@sequence", sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -21,9 +21,8 @@ public abstract partial class SqlShipmentStore
 
     public async Task<StoredOrder?> FindOrderAsync(string tenantId, string channel, string orderId, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenReaderAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {OrderColumns} FROM orders WHERE tenant_id = @tenant AND channel = @channel AND order_id = @order";
+        await using var session = await OpenReaderAsync(cancellationToken);
+        var command = session.Command($"SELECT {OrderColumns} FROM orders WHERE tenant_id = @tenant AND channel = @channel AND order_id = @order");
         command.Bind("@tenant", tenantId);
         command.Bind("@channel", channel);
         command.Bind("@order", orderId);
@@ -33,48 +32,52 @@ public abstract partial class SqlShipmentStore
 
     public async Task<OrderPage> ListOrdersAsync(string tenantId, OrderQuery query, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenReaderAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var session = await OpenReaderAsync(cancellationToken);
+        var parameters = new List<(string Name, object Value)>();
         var sql = new StringBuilder($"SELECT {OrderColumns} FROM orders WHERE tenant_id = @tenant");
-        command.Bind("@tenant", tenantId);
+        parameters.Add(("@tenant", tenantId));
         if (query.BeforeKey > 0)
         {
             sql.Append(" AND pk < @before");
-            command.Bind("@before", query.BeforeKey);
+            parameters.Add(("@before", query.BeforeKey));
         }
         if (query.Channel.Length > 0)
         {
             sql.Append(" AND channel = @channel");
-            command.Bind("@channel", query.Channel);
+            parameters.Add(("@channel", query.Channel));
         }
         if (query.FulfillmentChannel != FulfillmentChannel.Unspecified)
         {
             sql.Append(" AND fulfillment_channel = @fulfillment");
-            command.Bind("@fulfillment", (int)query.FulfillmentChannel);
+            parameters.Add(("@fulfillment", (int)query.FulfillmentChannel));
         }
         if (query.Status.Length > 0)
         {
             sql.Append(" AND status = @status");
-            command.Bind("@status", query.Status);
+            parameters.Add(("@status", query.Status));
         }
         if (query.RiskKinds.Count > 0)
         {
             sql.Append(" AND (risk_mask & @mask) <> 0");
-            command.Bind("@mask", RiskMask(query.RiskKinds));
+            parameters.Add(("@mask", RiskMask(query.RiskKinds)));
         }
         if (query.PromisedFrom is { } from)
         {
             sql.Append(" AND (latest_delivery_date >= @from OR latest_ship_date >= @from)");
-            command.Bind("@from", RowValues.Instant(from));
+            parameters.Add(("@from", RowValues.Instant(from)));
         }
         if (query.PromisedTo is { } to)
         {
             sql.Append(" AND (latest_delivery_date < @to OR latest_ship_date < @to)");
-            command.Bind("@to", RowValues.Instant(to));
+            parameters.Add(("@to", RowValues.Instant(to)));
         }
         sql.Append(" ORDER BY pk DESC LIMIT @limit");
-        command.Bind("@limit", query.PageSize + 1);
-        command.CommandText = sql.ToString();
+        parameters.Add(("@limit", query.PageSize + 1));
+        var command = session.Command(sql.ToString());
+        foreach (var (name, value) in parameters)
+        {
+            command.Bind(name, value);
+        }
 
         var rows = new List<(OrderState State, long Key)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -94,13 +97,12 @@ public abstract partial class SqlShipmentStore
 
     public async Task<IReadOnlyList<OrderState>> ListOverdueUnflaggedAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenReaderAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        await using var session = await OpenReaderAsync(cancellationToken);
+        var command = session.Command($"""
             SELECT {OrderColumns} FROM orders
             WHERE shipped_at IS NULL AND latest_ship_date < @now AND fulfillment_channel <> @amazon AND (risk_mask & @mask) = 0
             ORDER BY latest_ship_date LIMIT @limit
-            """;
+            """);
         command.Bind("@now", RowValues.Instant(now));
         command.Bind("@amazon", (int)FulfillmentChannel.Amazon);
         command.Bind("@mask", RiskMask([RiskKind.LateShipment]));
@@ -117,11 +119,10 @@ public abstract partial class SqlShipmentStore
     public async Task<IReadOnlyList<ShipmentState>> ListOrderShipmentsAsync(
         string tenantId, string channel, string orderId, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenReaderAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        await using var session = await OpenReaderAsync(cancellationToken);
+        var command = session.Command($"""
             SELECT {Columns} FROM shipments WHERE tenant_id = @tenant AND order_channel = @channel AND order_id = @order ORDER BY pk
-            """;
+            """);
         command.Bind("@tenant", tenantId);
         command.Bind("@channel", channel);
         command.Bind("@order", orderId);
@@ -135,13 +136,11 @@ public abstract partial class SqlShipmentStore
     }
 
     public Task<CommitResult> CommitOrderAsync(OrderCommit commit, CancellationToken cancellationToken) =>
-        WriteAsync(async (connection, tx) =>
+        WriteAsync(async session =>
         {
             var o = commit.State;
-            await using (var command = connection.CreateCommand())
             {
-                command.Transaction = tx;
-                command.CommandText = commit.ExpectedRevision == 0
+                var command = session.Command(commit.ExpectedRevision == 0
                     ? """
                       INSERT INTO orders (tenant_id, channel, order_id, fulfillment_channel, status, marketplace_id,
                           buyer_language, purchased_at, latest_ship_date, latest_delivery_date, shipped_at, risks, risk_mask,
@@ -156,7 +155,7 @@ public abstract partial class SqlShipmentStore
                           latest_delivery_date = @deliverBy, shipped_at = @shipped, risks = @risks, risk_mask = @mask,
                           version = @version, updated_at = @updated, revision = revision + 1
                       WHERE tenant_id = @tenant AND channel = @channel AND order_id = @order AND revision = @revision
-                      """;
+                      """);
                 BindOrder(command, o);
                 command.Bind("@revision", commit.ExpectedRevision);
                 if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
@@ -167,31 +166,31 @@ public abstract partial class SqlShipmentStore
                 }
             }
             var sequence = 0L;
+            var committedAt = o.UpdatedAt;
             if (commit.ChangePayload is { } payload)
             {
-                await SerializeAppendAsync(connection, tx, cancellationToken);
-                sequence = await AppendLogEntryAsync(connection, tx,
+                await SerializeAppendAsync(session, cancellationToken);
+                committedAt = _time.GetUtcNow();
+                sequence = await AppendLogEntryAsync(session,
                     new LogEntry(o.TenantId, OrderLogKey(o.Channel, o.OrderId), ChangeKinds.OrderChanged,
-                        TrackingStatus.Unspecified, TrackingStatus.Unspecified, o.Version, o.UpdatedAt, payload),
+                        TrackingStatus.Unspecified, TrackingStatus.Unspecified, o.Version, committedAt, payload),
                     cancellationToken);
-                await AfterAppendAsync(connection, tx, sequence, cancellationToken);
+                await AfterAppendAsync(session, sequence, cancellationToken);
             }
-            return new CommitResult(commit.ExpectedRevision + 1, sequence);
+            return new CommitResult(commit.ExpectedRevision + 1, sequence) { CommittedAt = committedAt };
         }, cancellationToken);
 
     public Task SaveConnectionAsync(MarketplaceConnectionRecord c, CancellationToken cancellationToken) =>
-        WriteAsync(async (connection, tx) =>
+        WriteAsync(async session =>
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = tx;
-            command.CommandText = """
+            var command = session.Command("""
                 INSERT INTO marketplace_connections (tenant_id, channel, credentials, marketplace_ids, connected_at,
                     sync_cursor, last_synced_at, last_error)
                 VALUES (@tenant, @channel, @credentials, @ids, @connected, @cursor, @synced, @error)
                 ON CONFLICT (tenant_id, channel) DO UPDATE SET credentials = excluded.credentials,
                     marketplace_ids = excluded.marketplace_ids, connected_at = excluded.connected_at,
                     sync_cursor = excluded.sync_cursor, last_synced_at = excluded.last_synced_at, last_error = excluded.last_error
-                """;
+                """);
             command.Bind("@tenant", c.TenantId);
             command.Bind("@channel", c.Channel);
             command.Bind("@credentials", c.EncryptedCredentials);
@@ -206,12 +205,11 @@ public abstract partial class SqlShipmentStore
 
     public async Task<IReadOnlyList<MarketplaceConnectionRecord>> ListConnectionsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenReaderAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        await using var session = await OpenReaderAsync(cancellationToken);
+        var command = session.Command("""
             SELECT tenant_id, channel, credentials, marketplace_ids, connected_at, sync_cursor, last_synced_at, last_error
             FROM marketplace_connections ORDER BY tenant_id, channel
-            """;
+            """);
         var list = new List<MarketplaceConnectionRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -226,15 +224,13 @@ public abstract partial class SqlShipmentStore
 
     public Task RecordSyncAsync(
         string tenantId, string channel, string cursor, DateTimeOffset? syncedAt, string error, CancellationToken cancellationToken) =>
-        WriteAsync(async (connection, tx) =>
+        WriteAsync(async session =>
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = tx;
-            command.CommandText = """
+            var command = session.Command("""
                 UPDATE marketplace_connections SET sync_cursor = @cursor, last_error = @error,
                     last_synced_at = COALESCE(@synced, last_synced_at)
                 WHERE tenant_id = @tenant AND channel = @channel
-                """;
+                """);
             command.Bind("@cursor", cursor);
             command.Bind("@error", error);
             command.Bind("@synced", RowValues.Instant(syncedAt));

@@ -18,6 +18,17 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         labels, created_at, updated_at, next_check_at, consecutive_failures, revision, pk, extras
         """;
 
+    private const string EventColumns = """
+        occurred_at, status, status_detail, description, raw_code, city, region, postal_code, country_code, source, ingested_at
+        """;
+
+    // At most this many rows per multi-row INSERT of events (14 parameters each, far below every driver's limit).
+    private const int EventsPerInsert = 100;
+
+    private readonly TimeProvider _time;
+
+    private protected SqlShipmentStore(TimeProvider time) => _time = time;
+
     /// <summary>The shipment columns in the order <see cref="ReadShipment"/> reads them.</summary>
     protected static string Columns => ShipmentColumns;
 
@@ -25,20 +36,23 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
 
     public abstract ValueTask DisposeAsync();
 
-    /// <summary>An open connection for reads.</summary>
-    protected abstract Task<DbConnection> OpenReaderAsync(CancellationToken cancellationToken);
+    /// <summary>A session on an open connection for reads.</summary>
+    private protected abstract Task<SqlSession> OpenReaderAsync(CancellationToken cancellationToken);
 
-    /// <summary>Runs <paramref name="work"/> in a write transaction and commits it.</summary>
-    protected abstract Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken);
+    /// <summary>
+    /// Runs <paramref name="work"/> in a write transaction (its session's) and returns once that transaction has
+    /// committed; concurrent writes may share one transaction, each in its own savepoint.
+    /// </summary>
+    private protected abstract Task<T> WriteAsync<T>(Func<SqlSession, Task<T>> work, CancellationToken cancellationToken);
 
     /// <summary>
     /// Called inside the write transaction right before the change-log row is inserted. After it returns, no other
     /// transaction may insert a change-log row until this one ends, so sequences become visible in order.
     /// </summary>
-    protected abstract Task SerializeAppendAsync(DbConnection connection, DbTransaction tx, CancellationToken cancellationToken);
+    private protected abstract Task SerializeAppendAsync(SqlSession session, CancellationToken cancellationToken);
 
     /// <summary>Called inside the write transaction after the change-log row got its sequence.</summary>
-    protected virtual Task AfterAppendAsync(DbConnection connection, DbTransaction tx, long sequence, CancellationToken cancellationToken) =>
+    private protected virtual Task AfterAppendAsync(SqlSession session, long sequence, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
     public abstract Task<IReadOnlyList<StoredShipment>> LeaseDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken);
@@ -49,9 +63,8 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
 
     public async Task<StoredShipment?> FindAsync(string tenantId, string shipmentId, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenReaderAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {ShipmentColumns} FROM shipments WHERE id = @id AND tenant_id = @tenant";
+        await using var session = await OpenReaderAsync(cancellationToken);
+        var command = session.Command($"SELECT {ShipmentColumns} FROM shipments WHERE id = @id AND tenant_id = @tenant");
         command.Bind("@id", shipmentId);
         command.Bind("@tenant", tenantId);
         return await ReadSingleAsync(command, cancellationToken);
@@ -60,12 +73,11 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
     public async Task<StoredShipment?> FindByNumberAsync(
         string tenantId, string carrier, string trackingNumber, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenReaderAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        await using var session = await OpenReaderAsync(cancellationToken);
+        var command = session.Command($"""
             SELECT {ShipmentColumns} FROM shipments
             WHERE tenant_id = @tenant AND carrier = @carrier AND tracking_number = @number
-            """;
+            """);
         command.Bind("@tenant", tenantId);
         command.Bind("@carrier", carrier);
         command.Bind("@number", trackingNumber);
@@ -74,52 +86,86 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
 
     public async Task<IReadOnlyList<TrackingEvent>> GetEventsAsync(string shipmentId, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenReaderAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT occurred_at, status, status_detail, description, raw_code, city, region, postal_code, country_code,
-                   source, ingested_at
+        await using var session = await OpenReaderAsync(cancellationToken);
+        var command = session.Command($"""
+            SELECT {EventColumns}
             FROM tracking_events WHERE shipment_id = @id ORDER BY occurred_at DESC, ingested_at DESC
-            """;
+            """);
         command.Bind("@id", shipmentId);
         var events = new List<TrackingEvent>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            events.Add(new TrackingEvent(
-                RowValues.ReadInstant(reader, 0),
-                (TrackingStatus)reader.GetInt32(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetString(4),
-                new TrackingLocation(reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8)),
-                reader.GetString(9),
-                RowValues.ReadInstant(reader, 10)));
+            events.Add(ReadEvent(reader));
         }
         return events;
     }
 
+    public async Task<KnownEvents> GetKnownEventsAsync(string shipmentId, IReadOnlyCollection<string> dedupKeys, CancellationToken cancellationToken)
+    {
+        await using var session = await OpenReaderAsync(cancellationToken);
+        // Key lookups and two single-row reads: the cost does not grow with the history.
+        var sql = new StringBuilder($"""
+            SELECT {EventColumns}
+            FROM tracking_events WHERE shipment_id = @id ORDER BY occurred_at DESC, ingested_at DESC LIMIT 1;
+            SELECT MAX(occurred_at) FROM tracking_events WHERE shipment_id = @id AND status = @delivered;
+            """);
+        var keys = dedupKeys.Distinct(StringComparer.Ordinal).ToList();
+        if (keys.Count > 0)
+        {
+            sql.Append("SELECT dedup_key FROM tracking_events WHERE shipment_id = @id AND dedup_key IN (");
+            for (var i = 0; i < keys.Count; i++)
+            {
+                sql.Append(i == 0 ? "@k" : ", @k").Append(i);
+            }
+            sql.Append(");");
+        }
+        var command = session.Command(sql.ToString());
+        command.Bind("@id", shipmentId);
+        command.Bind("@delivered", (int)TrackingStatus.Delivered);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            command.Bind("@k" + i, keys[i]);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var newest = await reader.ReadAsync(cancellationToken) ? ReadEvent(reader) : null;
+        await reader.NextResultAsync(cancellationToken);
+        var delivered = await reader.ReadAsync(cancellationToken) ? RowValues.ReadOptionalInstant(reader, 0) : null;
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        if (keys.Count > 0 && await reader.NextResultAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                known.Add(reader.GetString(0));
+            }
+        }
+        return new KnownEvents(known, newest, delivered);
+    }
+
     public async Task<ShipmentPage> ListAsync(string tenantId, ShipmentQuery query, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenReaderAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var session = await OpenReaderAsync(cancellationToken);
+        var parameters = new List<(string, object)> { ("@tenant", tenantId), ("@after", query.AfterKey) };
         var sql = new StringBuilder($"SELECT {ShipmentColumns} FROM shipments WHERE tenant_id = @tenant AND pk > @after");
-        command.Bind("@tenant", tenantId);
-        command.Bind("@after", query.AfterKey);
-        AppendIn(sql, command, "status", "@s", query.Statuses.Select(s => (object)(int)s).ToList());
+        AppendIn(sql, parameters, "status", "@s", query.Statuses.Select(s => (object)(int)s).ToList());
         if (!string.IsNullOrEmpty(query.OrderId))
         {
             sql.Append(" AND order_id = @order");
-            command.Bind("@order", query.OrderId);
+            parameters.Add(("@order", query.OrderId));
         }
         if (query.UpdatedSince is { } since)
         {
             sql.Append(" AND updated_at >= @since");
-            command.Bind("@since", RowValues.Instant(since));
+            parameters.Add(("@since", RowValues.Instant(since)));
         }
         sql.Append(" ORDER BY pk LIMIT @limit");
-        command.Bind("@limit", query.PageSize + 1);
-        command.CommandText = sql.ToString();
+        parameters.Add(("@limit", query.PageSize + 1));
+        var command = session.Command(sql.ToString());
+        foreach (var (name, value) in parameters)
+        {
+            command.Bind(name, value);
+        }
 
         var rows = new List<(ShipmentState State, long Key)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -138,55 +184,61 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
     }
 
     public Task<CommitResult> CommitAsync(ShipmentCommit commit, CancellationToken cancellationToken) =>
-        WriteAsync(async (connection, tx) =>
+        WriteAsync(async session =>
         {
             if (commit.ExpectedRevision == 0)
             {
-                await InsertShipmentAsync(connection, tx, commit.State, cancellationToken);
+                await InsertShipmentAsync(session, commit.State, cancellationToken);
             }
             else
             {
-                await UpdateShipmentAsync(connection, tx, commit.State, commit.ExpectedRevision, cancellationToken);
+                await UpdateShipmentAsync(session, commit.State, commit.ExpectedRevision, cancellationToken);
             }
-            await InsertEventsAsync(connection, tx, commit, cancellationToken);
+            await InsertEventsAsync(session, commit, cancellationToken);
             var sequence = 0L;
+            var committedAt = commit.State.UpdatedAt;
             if (commit.ChangePayload is not null)
             {
-                await SerializeAppendAsync(connection, tx, cancellationToken);
-                sequence = await AppendChangeAsync(connection, tx, commit, cancellationToken);
-                await AfterAppendAsync(connection, tx, sequence, cancellationToken);
+                await SerializeAppendAsync(session, cancellationToken);
+                // Stamped here, in the transaction that commits it, not when the caller built the change: a write
+                // that waited for its turn says when it was committed.
+                committedAt = _time.GetUtcNow();
+                sequence = await AppendChangeAsync(session, commit, committedAt, cancellationToken);
+                await AfterAppendAsync(session, sequence, cancellationToken);
             }
-            return new CommitResult(commit.ExpectedRevision + 1, sequence);
+            return new CommitResult(commit.ExpectedRevision + 1, sequence) { CommittedAt = committedAt };
         }, cancellationToken);
 
     public async Task<long> GetHeadSequenceAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenReaderAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COALESCE(MAX(sequence), 0) FROM changes";
+        await using var session = await OpenReaderAsync(cancellationToken);
+        var command = session.Command("SELECT COALESCE(MAX(sequence), 0) FROM changes");
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
     }
 
     public async Task<IReadOnlyList<ChangeRecord>> ReadChangesAsync(
         ChangeQuery query, long afterSequence, int max, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenReaderAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var session = await OpenReaderAsync(cancellationToken);
+        var parameters = new List<(string, object)> { ("@after", afterSequence) };
         var sql = new StringBuilder("""
             SELECT sequence, tenant_id, shipment_id, kinds, previous_status, status, version, committed_at, payload
             FROM changes WHERE sequence > @after
             """);
-        command.Bind("@after", afterSequence);
         if (query.TenantId is not null)
         {
             sql.Append(" AND tenant_id = @tenant");
-            command.Bind("@tenant", query.TenantId);
+            parameters.Add(("@tenant", query.TenantId));
         }
-        AppendIn(sql, command, "shipment_id", "@id", query.ShipmentIds.Cast<object>().ToList());
-        AppendIn(sql, command, "status", "@s", query.Statuses.Select(s => (object)(int)s).ToList());
+        AppendIn(sql, parameters, "shipment_id", "@id", query.ShipmentIds.Cast<object>().ToList());
+        AppendIn(sql, parameters, "status", "@s", query.Statuses.Select(s => (object)(int)s).ToList());
         sql.Append(" ORDER BY sequence LIMIT @limit");
-        command.Bind("@limit", max);
-        command.CommandText = sql.ToString();
+        parameters.Add(("@limit", max));
+        var command = session.Command(sql.ToString());
+        foreach (var (name, value) in parameters)
+        {
+            command.Bind(name, value);
+        }
 
         var changes = new List<ChangeRecord>(Math.Min(max, 1024));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -208,9 +260,8 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
 
     public async Task PingAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenReaderAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1";
+        await using var session = await OpenReaderAsync(cancellationToken);
+        var command = session.Command("SELECT 1");
         await command.ExecuteScalarAsync(cancellationToken);
     }
 
@@ -229,18 +280,16 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         return due.OrderBy(d => d.State.NextCheckAt).ToList();
     }
 
-    private async Task InsertShipmentAsync(DbConnection connection, DbTransaction tx, ShipmentState s, CancellationToken cancellationToken)
+    private static async Task InsertShipmentAsync(SqlSession session, ShipmentState s, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = """
+        var command = session.Command("""
             INSERT INTO shipments (id, tenant_id, carrier, tracking_number, status, status_detail, status_description,
                 tracking_url, estimated_delivery, delivered_at, last_event_at, last_checked_at, stale, version,
                 order_channel, order_id, labels, created_at, updated_at, next_check_at, consecutive_failures, revision, extras)
             VALUES (@id, @tenant, @carrier, @number, @status, @detail, @description, @url, @eta, @delivered, @lastEvent,
                 @lastChecked, @stale, @version, @channel, @order, @labels, @created, @updated, @next, @failures, 1, @extras)
             ON CONFLICT DO NOTHING
-            """;
+            """);
         BindState(command, s);
         if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
         {
@@ -249,18 +298,16 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
     }
 
     private static async Task UpdateShipmentAsync(
-        DbConnection connection, DbTransaction tx, ShipmentState s, long expectedRevision, CancellationToken cancellationToken)
+        SqlSession session, ShipmentState s, long expectedRevision, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = """
+        var command = session.Command("""
             UPDATE shipments SET status = @status, status_detail = @detail, status_description = @description,
                 tracking_url = @url, estimated_delivery = @eta, delivered_at = @delivered, last_event_at = @lastEvent,
                 last_checked_at = @lastChecked, stale = @stale, version = @version, order_channel = @channel,
                 order_id = @order, labels = @labels, updated_at = @updated, next_check_at = @next,
                 consecutive_failures = @failures, lease_until = NULL, revision = revision + 1, extras = @extras
             WHERE id = @id AND tenant_id = @tenant AND revision = @revision
-            """;
+            """);
         BindState(command, s);
         command.Bind("@revision", expectedRevision);
         if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
@@ -295,48 +342,54 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         command.Bind("@extras", ShipmentExtras.Write(s));
     }
 
-    private static async Task InsertEventsAsync(DbConnection connection, DbTransaction tx, ShipmentCommit commit, CancellationToken cancellationToken)
+    private static async Task InsertEventsAsync(SqlSession session, ShipmentCommit commit, CancellationToken cancellationToken)
     {
-        if (commit.AddedEvents.Count == 0)
+        for (var start = 0; start < commit.AddedEvents.Count; start += EventsPerInsert)
         {
-            return;
-        }
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        // DO NOTHING: the domain already de-duplicated; a repeat here can only be the same scan, so the first stays.
-        command.CommandText = """
-            INSERT INTO tracking_events (shipment_id, dedup_key, occurred_at, status, status_detail,
-                description, raw_code, city, region, postal_code, country_code, source, ingested_at, payload_sha256)
-            VALUES (@shipment, @key, @occurred, @status, @detail, @description, @raw, @city, @region, @postal,
-                @country, @source, @ingested, @sha)
-            ON CONFLICT DO NOTHING
-            """;
-        foreach (var e in commit.AddedEvents)
-        {
-            command.Parameters.Clear();
+            var count = Math.Min(EventsPerInsert, commit.AddedEvents.Count - start);
+            // One statement for a snapshot's events; its text depends only on the row count, so it is prepared once.
+            // DO NOTHING: the domain already de-duplicated; a repeat here can only be the same scan, so the first stays.
+            var sql = new StringBuilder("""
+                INSERT INTO tracking_events (shipment_id, dedup_key, occurred_at, status, status_detail,
+                    description, raw_code, city, region, postal_code, country_code, source, ingested_at, payload_sha256)
+                VALUES
+                """);
+            for (var i = 0; i < count; i++)
+            {
+                sql.Append(i == 0 ? " " : ", ").Append(
+                    $"(@shipment, @key{i}, @occurred{i}, @status{i}, @detail{i}, @description{i}, @raw{i}, @city{i}, " +
+                    $"@region{i}, @postal{i}, @country{i}, @source{i}, @ingested{i}, @sha)");
+            }
+            sql.Append(" ON CONFLICT DO NOTHING");
+            var command = session.Command(sql.ToString());
             command.Bind("@shipment", commit.State.Id);
-            command.Bind("@key", e.DedupKey);
-            command.Bind("@occurred", e.OccurredAt.UtcTicks);
-            command.Bind("@status", (int)e.Status);
-            command.Bind("@detail", e.StatusDetail);
-            command.Bind("@description", e.Description);
-            command.Bind("@raw", e.RawCode);
-            command.Bind("@city", e.Location.City);
-            command.Bind("@region", e.Location.Region);
-            command.Bind("@postal", e.Location.PostalCode);
-            command.Bind("@country", e.Location.CountryCode);
-            command.Bind("@source", e.Source);
-            command.Bind("@ingested", e.IngestedAt.UtcTicks);
             command.Bind("@sha", commit.PayloadSha256);
+            for (var i = 0; i < count; i++)
+            {
+                var e = commit.AddedEvents[start + i];
+                command.Bind($"@key{i}", e.DedupKey);
+                command.Bind($"@occurred{i}", e.OccurredAt.UtcTicks);
+                command.Bind($"@status{i}", (int)e.Status);
+                command.Bind($"@detail{i}", e.StatusDetail);
+                command.Bind($"@description{i}", e.Description);
+                command.Bind($"@raw{i}", e.RawCode);
+                command.Bind($"@city{i}", e.Location.City);
+                command.Bind($"@region{i}", e.Location.Region);
+                command.Bind($"@postal{i}", e.Location.PostalCode);
+                command.Bind($"@country{i}", e.Location.CountryCode);
+                command.Bind($"@source{i}", e.Source);
+                command.Bind($"@ingested{i}", e.IngestedAt.UtcTicks);
+            }
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
-    private static Task<long> AppendChangeAsync(DbConnection connection, DbTransaction tx, ShipmentCommit commit, CancellationToken cancellationToken)
+    private static Task<long> AppendChangeAsync(
+        SqlSession session, ShipmentCommit commit, DateTimeOffset committedAt, CancellationToken cancellationToken)
     {
         var s = commit.State;
-        return AppendLogEntryAsync(connection, tx,
-            new LogEntry(s.TenantId, s.Id, commit.Kinds, commit.PreviousStatus, s.Status, s.Version, s.UpdatedAt, commit.ChangePayload!),
+        return AppendLogEntryAsync(session,
+            new LogEntry(s.TenantId, s.Id, commit.Kinds, commit.PreviousStatus, s.Status, s.Version, committedAt, commit.ChangePayload!),
             cancellationToken);
     }
 
@@ -345,15 +398,13 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         string TenantId, string Key, ChangeKinds Kinds, TrackingStatus PreviousStatus, TrackingStatus Status, long Version,
         DateTimeOffset CommittedAt, byte[] Payload);
 
-    private static async Task<long> AppendLogEntryAsync(DbConnection connection, DbTransaction tx, LogEntry entry, CancellationToken cancellationToken)
+    private static async Task<long> AppendLogEntryAsync(SqlSession session, LogEntry entry, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = """
+        var command = session.Command("""
             INSERT INTO changes (tenant_id, shipment_id, kinds, previous_status, status, version, committed_at, payload)
             VALUES (@tenant, @id, @kinds, @previous, @status, @version, @committed, @payload)
             RETURNING sequence
-            """;
+            """);
         command.Bind("@tenant", entry.TenantId);
         command.Bind("@id", entry.Key);
         command.Bind("@kinds", (int)entry.Kinds);
@@ -364,6 +415,16 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         command.Bind("@payload", entry.Payload);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
     }
+
+    private static TrackingEvent ReadEvent(DbDataReader reader) => new(
+        RowValues.ReadInstant(reader, 0),
+        (TrackingStatus)reader.GetInt32(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetString(4),
+        new TrackingLocation(reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8)),
+        reader.GetString(9),
+        RowValues.ReadInstant(reader, 10));
 
     private static async Task<StoredShipment?> ReadSingleAsync(DbCommand command, CancellationToken cancellationToken)
     {
@@ -395,7 +456,7 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         ConsecutiveFailures = r.GetInt32(20),
     }.WithExtras(r.GetString(23)), r.GetInt64(21));
 
-    private static void AppendIn(StringBuilder sql, DbCommand command, string column, string prefix, IReadOnlyList<object> values)
+    private static void AppendIn(StringBuilder sql, List<(string, object)> parameters, string column, string prefix, IReadOnlyList<object> values)
     {
         if (values.Count == 0)
         {
@@ -406,7 +467,7 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         {
             var name = prefix + i;
             sql.Append(i == 0 ? "" : ", ").Append(name);
-            command.Bind(name, values[i]);
+            parameters.Add((name, values[i]));
         }
         sql.Append(')');
     }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using LogisticsLink.Storage.Sql;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -10,17 +9,21 @@ namespace LogisticsLink.Storage.Sqlite;
 /// The embedded store: one SQLite file in WAL mode. Writes go through one connection, one transaction at a time
 /// (concurrent writes are grouped into one transaction), so the AUTOINCREMENT sequence of the change log is handed out
 /// in commit order and a reader can never see a hole.
-/// Readers use their own pooled connections and are never blocked by the writer.
+/// Readers use their own pooled connections and are never blocked by the writer. Every connection keeps its commands,
+/// so each statement is prepared once per connection rather than on every call.
 /// </summary>
 public sealed class SqliteShipmentStore : SqlShipmentStore
 {
-    private readonly string _connectionString;
     private const int MaxBatch = 256;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly ConcurrentQueue<PendingWrite> _queue = new();
-    private SqliteConnection? _writer;
+    // Idle reader connections kept open with their prepared commands; more may be open at a burst, then closed.
+    private const int MaxIdleReaders = 16;
+    private readonly string _connectionString;
+    private readonly GroupCommitter _committer;
+    private readonly ConcurrentBag<PreparedCommands> _idleReaders = [];
+    private PreparedCommands? _writer;
 
-    public SqliteShipmentStore(IOptions<StorageOptions> options)
+    public SqliteShipmentStore(IOptions<StorageOptions> options, TimeProvider? time = null)
+        : base(time ?? TimeProvider.System)
     {
         var sqlite = options.Value.Sqlite;
         var fullPath = Path.GetFullPath(sqlite.Path);
@@ -33,28 +36,30 @@ public sealed class SqliteShipmentStore : SqlShipmentStore
             Pooling = true,
             DefaultTimeout = (int)Math.Ceiling(sqlite.BusyTimeout.TotalSeconds),
         }.ToString();
+        // The writer connection is never released: it keeps its prepared commands for the store's life.
+        _committer = new GroupCommitter(MaxBatch, async () =>
+            new GroupCommitter.Connection((await WriterAsync(CancellationToken.None)).Connection, _writer, static () => ValueTask.CompletedTask));
     }
 
     public override Task InitializeAsync(CancellationToken cancellationToken) =>
-        WithWriterAsync(async writer =>
+        _committer.ExclusiveAsync(async () =>
         {
-            await SqliteMigrations.ApplyAsync(writer, cancellationToken);
+            await SqliteMigrations.ApplyAsync((SqliteConnection)(await WriterAsync(cancellationToken)).Connection, cancellationToken);
             return true;
         }, cancellationToken);
 
     public override Task<IReadOnlyList<StoredShipment>> LeaseDueAsync(
         DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken) =>
-        WithWriterAsync(async writer =>
+        _committer.ExclusiveAsync(async () =>
         {
-            await using var command = writer.CreateCommand();
-            command.CommandText = $"""
+            var command = (await WriterAsync(cancellationToken)).Get($"""
                 UPDATE shipments SET lease_until = @until, revision = revision + 1
                 WHERE pk IN (
                     SELECT pk FROM shipments
                     WHERE next_check_at IS NOT NULL AND next_check_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
                     ORDER BY next_check_at LIMIT @limit)
                 RETURNING {Columns}
-                """;
+                """, null);
             command.Bind("@now", RowValues.Instant(now));
             command.Bind("@until", RowValues.Instant(now + leaseFor));
             command.Bind("@limit", max);
@@ -68,117 +73,52 @@ public sealed class SqliteShipmentStore : SqlShipmentStore
     /// <summary>No other process writes to the file: every commit reaches the hub directly.</summary>
     public override Task ListenForChangesAsync(Action<long> logAdvanced, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public override async ValueTask DisposeAsync()
+    public override ValueTask DisposeAsync()
     {
-        if (_writer is not null)
+        _writer?.Dispose();
+        while (_idleReaders.TryTake(out var reader))
         {
-            await _writer.DisposeAsync();
+            reader.Dispose();
         }
-        _writeLock.Dispose();
+        _committer.Dispose();
+        return ValueTask.CompletedTask;
     }
 
-    protected override async Task<DbConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    /// <summary>A pooled reader connection with its prepared commands; back to the pool when the session ends.</summary>
+    private protected override async Task<SqlSession> OpenReaderAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
-
-    /// <summary>
-    /// Group commit: a writer queues its work, then whoever holds the write lock runs every queued write in one
-    /// transaction (each in its own savepoint, so one failing write fails alone) and pays one fsync for all of them.
-    /// Nobody is told "done" before the transaction holding their write has committed.
-    /// </summary>
-    protected override async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var pending = new PendingWrite(async (connection, tx) => await work(connection, tx));
-        _queue.Enqueue(pending);
-        // Once queued, the write will run: waiting is bounded by the batch in progress, so it is not cancellable.
-        await _writeLock.WaitAsync(CancellationToken.None);
-        try
+        if (!_idleReaders.TryTake(out var reader))
         {
-            while (!pending.Done.Task.IsCompleted)
+            var connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync(cancellationToken);
+            reader = new PreparedCommands(connection);
+        }
+        return new SqlSession(reader.Connection, null, reader, () =>
+        {
+            if (_idleReaders.Count < MaxIdleReaders)
             {
-                await CommitBatchAsync();
-            }
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-        return (T)(await pending.Done.Task)!;
-    }
-
-    private async Task CommitBatchAsync()
-    {
-        var batch = new List<PendingWrite>();
-        while (batch.Count < MaxBatch && _queue.TryDequeue(out var next))
-        {
-            batch.Add(next);
-        }
-        var results = new object?[batch.Count];
-        var errors = new Exception?[batch.Count];
-        try
-        {
-            var writer = await WriterAsync(CancellationToken.None);
-            await using var tx = (SqliteTransaction)await writer.BeginTransactionAsync();
-            for (var i = 0; i < batch.Count; i++)
-            {
-                tx.Save("write");
-                try
-                {
-                    results[i] = await batch[i].Work(writer, tx);
-                    tx.Release("write");
-                }
-                catch (Exception e)
-                {
-                    tx.Rollback("write");
-                    tx.Release("write");
-                    errors[i] = e;
-                }
-            }
-            await tx.CommitAsync();
-        }
-        catch (Exception e)
-        {
-            // The transaction did not commit: nothing of this batch is on disk.
-            for (var i = 0; i < batch.Count; i++)
-            {
-                errors[i] ??= e;
-            }
-        }
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (errors[i] is { } error)
-            {
-                batch[i].Done.SetException(error);
+                _idleReaders.Add(reader);
             }
             else
             {
-                batch[i].Done.SetResult(results[i]);
+                reader.Dispose();
             }
-        }
+            return ValueTask.CompletedTask;
+        });
     }
+
+    /// <summary>
+    /// Concurrent writes share one transaction and one fsync (<see cref="GroupCommitter"/>), on the one writer
+    /// connection, whose statements are prepared once.
+    /// </summary>
+    private protected override Task<T> WriteAsync<T>(Func<SqlSession, Task<T>> work, CancellationToken cancellationToken) =>
+        _committer.WriteAsync(work, cancellationToken);
 
     /// <summary>Writes are already one at a time (the write lock), so appends are serialized by construction.</summary>
-    protected override Task SerializeAppendAsync(DbConnection connection, DbTransaction tx, CancellationToken cancellationToken) =>
+    private protected override Task SerializeAppendAsync(SqlSession session, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
-    private async Task<T> WithWriterAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
-    {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            return await work(await WriterAsync(cancellationToken));
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
-
-    private async Task<SqliteConnection> WriterAsync(CancellationToken cancellationToken)
+    private async Task<PreparedCommands> WriterAsync(CancellationToken cancellationToken)
     {
         if (_writer is not null)
         {
@@ -192,13 +132,7 @@ public sealed class SqliteShipmentStore : SqlShipmentStore
             pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
-        return _writer = writer;
-    }
-
-    private sealed class PendingWrite(Func<DbConnection, DbTransaction, Task<object?>> work)
-    {
-        public Func<DbConnection, DbTransaction, Task<object?>> Work => work;
-        public TaskCompletionSource<object?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        return _writer = new PreparedCommands(writer);
     }
 
     private sealed class NoLock : IAsyncDisposable

@@ -1,0 +1,100 @@
+using System.Data.Common;
+
+namespace LogisticsLink.Storage.Sql;
+
+/// <summary>
+/// A connection borrowed for one store operation (inside <see cref="Transaction"/> when it writes), and the commands
+/// run on it. Commands belong to the session, never to the caller: with a <see cref="PreparedCommands"/> cache they are
+/// the connection's own, prepared once and reused by every later session on that connection; without one they are
+/// made for this session and disposed with it.
+/// </summary>
+internal sealed class SqlSession : IAsyncDisposable
+{
+    private readonly PreparedCommands? _prepared;
+    private readonly Func<ValueTask>? _release;
+    private List<DbCommand>? _owned;
+
+    public SqlSession(DbConnection connection, DbTransaction? transaction, PreparedCommands? prepared, Func<ValueTask>? release)
+    {
+        Connection = connection;
+        Transaction = transaction;
+        _prepared = prepared;
+        _release = release;
+    }
+
+    public DbConnection Connection { get; }
+
+    public DbTransaction? Transaction { get; }
+
+    /// <summary>A command for <paramref name="sql"/> with no parameters bound, enlisted in the session's transaction.</summary>
+    public DbCommand Command(string sql)
+    {
+        if (_prepared is not null)
+        {
+            return _prepared.Get(sql, Transaction);
+        }
+        var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = Transaction;
+        (_owned ??= []).Add(command);
+        return command;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in _owned ?? [])
+        {
+            await command.DisposeAsync();
+        }
+        if (_release is not null)
+        {
+            await _release();
+        }
+    }
+}
+
+/// <summary>
+/// One connection's commands by SQL text, kept for the connection's life so each statement is prepared once (some
+/// providers, Microsoft.Data.Sqlite among them, prepare a new command's SQL on every execution). Bounded: statements
+/// built from variable lists (IN (...)) could otherwise accumulate; past the bound the cache starts over.
+/// Used by one session at a time.
+/// </summary>
+internal sealed class PreparedCommands(DbConnection connection) : IDisposable
+{
+    private const int MaxStatements = 256;
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+
+    public DbConnection Connection => connection;
+
+    public DbCommand Get(string sql, DbTransaction? transaction)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            if (_commands.Count >= MaxStatements)
+            {
+                Clear();
+            }
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            _commands.Add(sql, command);
+        }
+        command.Parameters.Clear();
+        command.Transaction = transaction;
+        return command;
+    }
+
+    public void Dispose()
+    {
+        Clear();
+        connection.Dispose();
+    }
+
+    private void Clear()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+        _commands.Clear();
+    }
+}
