@@ -64,13 +64,13 @@ public sealed partial class OrderLinker(
         DateTimeOffset? firstShipped = null;
         foreach (var package in packages)
         {
-            var carrier = package.Carrier.Length > 0 ? package.Carrier : OrderPackages.DetectCarrier(Api.TrackingRequests.NormalizeNumber(package.TrackingNumber));
+            var number = Api.TrackingRequests.NormalizeNumber(package.TrackingNumber);
+            var carrier = package.Carrier.Length > 0 ? package.Carrier : OrderPackages.DetectCarrier(number);
             if (carrier is null)
             {
                 LogPackageSkipped(link.Channel, link.OrderId, package.CarrierName);
                 continue;
             }
-            var number = Api.TrackingRequests.NormalizeNumber(package.TrackingNumber);
             var stored = await tracker.RegisterAsync(tenantId, carrier, number, link, ShipmentState.EmptyLabels, cancellationToken);
             stored = await tracker.ChangeAsync(stored,
                 (s, now, rules) => Tracker.LinkOrder(s, link, promisedBy, now, rules), cancellationToken);
