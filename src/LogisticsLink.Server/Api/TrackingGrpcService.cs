@@ -77,7 +77,14 @@ public sealed class TrackingGrpcService(
             try
             {
                 var refreshed = await tracker.RefreshAsync(shipment.Stored, asked - maxAge.ToTimeSpan()).WaitAsync(options.Value.RefreshWait, time, ct);
-                shipment = await cache.GetAsync(tenant, refreshed.State.Id, ct) ?? shipment;
+                var cached = await cache.GetAsync(tenant, refreshed.State.Id, ct);
+                if (cached is not null && cached.Stored.Revision < refreshed.Revision)
+                {
+                    // Another node committed the refresh this call shared, and this node's hub has not dropped its copy yet.
+                    cache.Invalidate(refreshed.State.Id);
+                    cached = await cache.GetAsync(tenant, refreshed.State.Id, ct);
+                }
+                shipment = cached ?? shipment;
             }
             catch (TimeoutException)
             {
