@@ -25,4 +25,7 @@ internal static partial class AmazonLog
 
     [LoggerMessage(EventId = 5107, Level = LogLevel.Warning, Message = "Amazon: sync cursor of {Account} unreadable; starting again from the requested start")]
     public static partial void CursorUnreadable(ILogger logger, string account);
+
+    [LoggerMessage(EventId = 5108, Level = LogLevel.Debug, Message = "Amazon: {Account}: {Count} Multi-Channel Fulfillment order(s) read")]
+    public static partial void McfOrders(ILogger logger, string account, int count);
 }

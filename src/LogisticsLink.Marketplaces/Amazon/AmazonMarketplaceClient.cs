@@ -15,7 +15,8 @@ namespace LogisticsLink.Marketplaces.Amazon;
 /// <c>lastUpdatedAfter</c>, <c>getOrder</c>, both with <c>includedData=FULFILLMENT,PACKAGES</c> so FBM parcels arrive
 /// with carrier and tracking number). FBA parcels come from the FBA shipments report
 /// (<see cref="FetchFbaShipmentsAsync"/>), MCF packages from <c>getPackageTrackingDetails</c>
-/// (<see cref="FetchMcfPackageTrackingAsync"/>). Whatever goes wrong comes back as a failure value; only the caller's
+/// (<see cref="FetchMcfPackageTrackingAsync"/>), Multi-Channel Fulfillment orders from the Fulfillment Outbound API
+/// (<see cref="FetchMcfOrdersAsync"/>). Whatever goes wrong comes back as a failure value; only the caller's
 /// own cancellation is thrown.
 /// </summary>
 /// <remarks>
@@ -40,6 +41,9 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
 
     /// <summary>The FBA shipments report covers at most 31 days per request; we ask for 30.</summary>
     public static readonly TimeSpan MaxReportRange = TimeSpan.FromDays(30);
+
+    /// <summary>A listAllFulfillmentOrders read stops (and fails, to be asked again) after this many pages.</summary>
+    internal const int MaxMcfPages = 200;
 
     private static readonly string[] RegionOrder = [AmazonMarketplaces.NorthAmerica, AmazonMarketplaces.Europe, AmazonMarketplaces.FarEast];
 
@@ -140,6 +144,28 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
                 () => Get($"{region.BaseUrl}/fba/outbound/2020-07-01/tracking?packageNumber={packageNumber}"), cancellationToken);
             return response.IsSuccess ? AmazonMcfTracking.Parse(response.Body) : throw response.Failure();
         }, (reason, transient) => AmazonMcfTracking.Failure(packageNumber, reason, transient), cancellationToken);
+
+    /// <summary>
+    /// Multi-Channel Fulfillment orders updated since <paramref name="updatedSince"/>, with their parcels in Amazon's
+    /// status: <c>listAllFulfillmentOrders</c> (<c>queryStartDate</c>, every <c>nextToken</c> page) in each region of
+    /// the account, then for each order that can have shipped <c>getFulfillmentOrder</c> (its packages) and
+    /// <c>getPackageTrackingDetails</c> per package number. A package Amazon does not track yet (404) keeps its number
+    /// without a status. One page holding every order; any other failure fails the whole call (ask again later).
+    /// </summary>
+    public Task<OrderSyncPage> FetchMcfOrdersAsync(MarketplaceAccount account, DateTimeOffset updatedSince, CancellationToken cancellationToken) =>
+        GuardAsync("MCF orders", account, async () =>
+        {
+            var orders = new Dictionary<string, ImportedOrder>(StringComparer.Ordinal);
+            foreach (var region in RegionsOf(account).DistinctBy(r => r.BaseUrl))
+            {
+                foreach (var listed in await ListMcfOrdersAsync(account, region, updatedSince, cancellationToken))
+                {
+                    orders[listed.SellerFulfillmentOrderId] = await McfOrderAsync(account, region, listed, cancellationToken);
+                }
+            }
+            AmazonLog.McfOrders(_logger, account.ToString(), orders.Count);
+            return new OrderSyncPage(orders.Values.ToList(), "", false);
+        }, OrderSyncPage.Failure, cancellationToken);
 
     // ---- orders ----
 
@@ -291,6 +317,72 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
         return refused is null
             ? failure
             : new AmazonCallException($"{refused.Failure().Message}; fallback {failure.Message}", failure.Transient);
+    }
+
+    // ---- Multi-Channel Fulfillment ----
+
+    private async Task<IReadOnlyList<AmazonMcfOrder>> ListMcfOrdersAsync(
+        MarketplaceAccount account, AmazonRegion region, DateTimeOffset updatedSince, CancellationToken ct)
+    {
+        var all = new List<AmazonMcfOrder>();
+        var since = Uri.EscapeDataString(AmazonJson.Format(updatedSince));
+        string? next = null;
+        for (var pages = 0; ; pages++)
+        {
+            if (pages == MaxMcfPages)
+            {
+                throw new AmazonCallException($"listAllFulfillmentOrders still had pages after {MaxMcfPages}", transient: true);
+            }
+            var token = next is null ? "" : "&nextToken=" + Uri.EscapeDataString(next);
+            var response = await _api.SendAsync(account, region.Name, AmazonOperation.ListAllFulfillmentOrders,
+                () => Get($"{region.BaseUrl}/fba/outbound/2020-07-01/fulfillmentOrders?queryStartDate={since}{token}"), ct);
+            if (!response.IsSuccess)
+            {
+                throw response.Failure();
+            }
+            var (orders, nextToken) = AmazonMcfOrderParser.ParseList(response.Body);
+            all.AddRange(orders);
+            if (nextToken is null)
+            {
+                return all;
+            }
+            if (nextToken == next)
+            {
+                throw new AmazonMalformedException("listAllFulfillmentOrders returned the same nextToken again");
+            }
+            next = nextToken;
+        }
+    }
+
+    private async Task<ImportedOrder> McfOrderAsync(MarketplaceAccount account, AmazonRegion region, AmazonMcfOrder listed, CancellationToken ct)
+    {
+        if (listed.CannotHaveShipments)
+        {
+            return AmazonMcfOrderParser.ToImported(listed, new Dictionary<int, AmazonMcfTracking>());
+        }
+        var id = Uri.EscapeDataString(listed.SellerFulfillmentOrderId);
+        var response = await _api.SendAsync(account, region.Name, AmazonOperation.GetFulfillmentOrder,
+            () => Get($"{region.BaseUrl}/fba/outbound/2020-07-01/fulfillmentOrders/{id}"), ct);
+        if (!response.IsSuccess)
+        {
+            throw response.Failure();
+        }
+        var order = AmazonMcfOrderParser.ParseGet(response.Body);
+        var tracking = new Dictionary<int, AmazonMcfTracking>();
+        foreach (var number in order.Packages.Select(p => p.PackageNumber).OfType<int>().Distinct())
+        {
+            var details = await _api.SendAsync(account, region.Name, AmazonOperation.GetPackageTrackingDetails,
+                () => Get($"{region.BaseUrl}/fba/outbound/2020-07-01/tracking?packageNumber={number}"), ct);
+            if (details.IsSuccess)
+            {
+                tracking[number] = AmazonMcfTracking.Parse(details.Body);
+            }
+            else if (details.Status != HttpStatusCode.NotFound)
+            {
+                throw details.Failure();
+            }
+        }
+        return AmazonMcfOrderParser.ToImported(order, tracking);
     }
 
     // ---- FBA shipments report ----

@@ -14,4 +14,6 @@ public sealed record AmazonOperation(string Name, double Rate, int Burst)
     public static readonly AmazonOperation GetReport = new("getReport", 2, 15);
     public static readonly AmazonOperation GetReportDocument = new("getReportDocument", 0.0167, 15);
     public static readonly AmazonOperation GetPackageTrackingDetails = new("getPackageTrackingDetails", 2, 30);
+    public static readonly AmazonOperation ListAllFulfillmentOrders = new("listAllFulfillmentOrders", 2, 30);
+    public static readonly AmazonOperation GetFulfillmentOrder = new("getFulfillmentOrder", 2, 30);
 }

@@ -16,7 +16,9 @@ namespace LogisticsLink.Server.Marketplaces;
 /// <see cref="OrderLinker"/>. A stored connection's cursor, last sync time and last error are persisted; a configured
 /// account's live in memory. Accounts are independent: one failing (bad credentials, marketplace down) records its
 /// error and the others carry on. Amazon accounts also get the FBA shipments report every
-/// <c>Marketplaces:Amazon:FbaReportInterval</c>, whose parcels are attached to the stored FBA orders.
+/// <c>Marketplaces:Amazon:FbaReportInterval</c>, whose parcels are attached to the stored FBA orders, and on the same
+/// cadence their Multi-Channel Fulfillment orders (updated since the previous read, less a day), upserted with their
+/// parcels in Amazon's status.
 /// </summary>
 public sealed partial class MarketplaceSync : BackgroundService
 {
@@ -39,6 +41,7 @@ public sealed partial class MarketplaceSync : BackgroundService
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ConcurrentDictionary<string, string> _configuredCursors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _fbaReportedAt = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _mcfListedAt = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, AccountSyncStatus> _status = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _firstRound = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -243,6 +246,7 @@ public sealed partial class MarketplaceSync : BackgroundService
                 foreach (var account in accounts.Where(a => a.Account.Channel == AmazonMarketplaceClient.ChannelName))
                 {
                     await FbaReportAsync(_amazon, account, stoppingToken);
+                    await McfOrdersAsync(_amazon, account, stoppingToken);
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -276,6 +280,35 @@ public sealed partial class MarketplaceSync : BackgroundService
             }
             _fbaReportedAt[account.Key] = now;
             LogFbaReportApplied(account.Account.ToString(), report.PackagesByOrderId.Count, attached);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogStoreFailed(e, account.Account.ToString());
+        }
+    }
+
+    // ---- Multi-Channel Fulfillment orders ----
+
+    private async Task McfOrdersAsync(AmazonMarketplaceClient amazon, SyncAccount account, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        // A parcel's tracking moves without its order being updated: read a day again to keep Amazon's status fresh.
+        var from = _mcfListedAt.TryGetValue(account.Key, out var last) ? last - FbaReportOverlap : now - _options.InitialSyncWindow;
+        var page = await amazon.FetchMcfOrdersAsync(account.Account, from, cancellationToken);
+        if (!page.IsSuccess)
+        {
+            // Asked again at the next tick, from the same point.
+            LogMcfFailed(account.Account.ToString(), page.FailureReason!);
+            return;
+        }
+        try
+        {
+            foreach (var order in page.Orders)
+            {
+                await _linker.UpsertAsync(account.Account.TenantId, order, cancellationToken);
+            }
+            _mcfListedAt[account.Key] = now;
+            LogMcfApplied(account.Account.ToString(), page.Orders.Count);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -357,6 +390,12 @@ public sealed partial class MarketplaceSync : BackgroundService
 
     [LoggerMessage(EventId = 5408, Level = LogLevel.Information, Message = "FBA shipments report for {Account}: {Orders} order(s) listed, {Attached} stored order(s) updated")]
     private partial void LogFbaReportApplied(string account, int orders, int attached);
+
+    [LoggerMessage(EventId = 5411, Level = LogLevel.Warning, Message = "Multi-Channel Fulfillment orders for {Account} failed: {Reason}")]
+    private partial void LogMcfFailed(string account, string reason);
+
+    [LoggerMessage(EventId = 5412, Level = LogLevel.Information, Message = "Multi-Channel Fulfillment orders for {Account}: {Orders} order(s) upserted")]
+    private partial void LogMcfApplied(string account, int orders);
 
     [LoggerMessage(EventId = 5409, Level = LogLevel.Information, Message = "Marketplace sync: {Account} order {OrderId} synced on notice")]
     private partial void LogOrderSynced(string account, string orderId);

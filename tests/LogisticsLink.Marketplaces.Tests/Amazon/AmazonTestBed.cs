@@ -38,7 +38,8 @@ internal sealed class AmazonTestBed : IAsyncDisposable
     public AmazonLoopbackHost Host { get; }
 
     public static async Task<AmazonTestBed> StartAsync(
-        TimeProvider? clock = null, TimeSpan? tokenLifetime = null, bool compressReports = true, AmazonDemoCatalogue? catalogue = null)
+        TimeProvider? clock = null, TimeSpan? tokenLifetime = null, bool compressReports = true, AmazonDemoCatalogue? catalogue = null,
+        int mcfPageSize = 50)
     {
         clock ??= new FakeTimeProvider(Start);
         var simulator = new AmazonSpApiSimulator(new AmazonSpApiSimulatorOptions
@@ -48,6 +49,7 @@ internal sealed class AmazonTestBed : IAsyncDisposable
             RefreshToken = RefreshToken,
             TokenLifetime = tokenLifetime ?? TimeSpan.FromHours(1),
             CompressReports = compressReports,
+            McfPageSize = mcfPageSize,
         }, catalogue ?? AmazonDemoCatalogue.Create(clock), clock);
         return new AmazonTestBed(clock, simulator, await AmazonLoopbackHost.StartAsync(simulator));
     }

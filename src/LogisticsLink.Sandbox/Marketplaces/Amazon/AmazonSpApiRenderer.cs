@@ -186,6 +186,93 @@ internal static class AmazonSpApiRenderer
         _ => "",
     };
 
+    /// <summary>
+    /// An MCF order as Fulfillment Outbound 2020-07-01 <c>FulfillmentOrder</c>: the demo order id is the
+    /// <c>sellerFulfillmentOrderId</c> and the <c>displayableOrderId</c> alike.
+    /// </summary>
+    public static JsonObject FulfillmentOrder(AmazonDemoOrder order) => new()
+    {
+        ["sellerFulfillmentOrderId"] = order.OrderId,
+        ["marketplaceId"] = order.MarketplaceId,
+        ["displayableOrderId"] = order.OrderId,
+        ["displayableOrderDate"] = Iso(order.PurchasedAt),
+        ["displayableOrderComment"] = "Thank you for your order",
+        ["shippingSpeedCategory"] = "Standard",
+        ["destinationAddress"] = new JsonObject
+        {
+            ["name"] = "Demo Buyer",
+            ["addressLine1"] = "1 Demo Street",
+            ["city"] = "Columbus",
+            ["stateOrRegion"] = "OH",
+            ["postalCode"] = "43004",
+            ["countryCode"] = CountryOf(order.MarketplaceId),
+        },
+        ["fulfillmentAction"] = "Ship",
+        ["fulfillmentPolicy"] = "FillOrKill",
+        ["receivedDate"] = Iso(order.PurchasedAt.AddMinutes(2)),
+        ["fulfillmentOrderStatus"] = McfStatus(order.Status),
+        ["statusUpdatedDate"] = Iso(order.LastUpdatedAt),
+    };
+
+    /// <summary>A getFulfillmentOrder answer: the order, its item, and one shipment holding its packages once shipped.</summary>
+    public static JsonObject FulfillmentOrderDetails(AmazonDemoOrder order, IReadOnlyList<AmazonDemoMcfPackage> packages)
+    {
+        var payload = new JsonObject
+        {
+            ["fulfillmentOrder"] = FulfillmentOrder(order),
+            ["fulfillmentOrderItems"] = new JsonArray(new JsonObject
+            {
+                ["sellerSku"] = "LL-MUG-01",
+                ["sellerFulfillmentOrderItemId"] = "1",
+                ["quantity"] = 1,
+                ["cancelledQuantity"] = 0,
+                ["unfulfillableQuantity"] = 0,
+            }),
+            ["fulfillmentShipments"] = new JsonArray(),
+            ["returnItems"] = new JsonArray(),
+            ["returnAuthorizations"] = new JsonArray(),
+        };
+        if (packages.Count > 0)
+        {
+            var first = packages.MinBy(p => p.ShippedAt)!;
+            payload["fulfillmentShipments"] = new JsonArray(new JsonObject
+            {
+                ["amazonShipmentId"] = "D" + first.TrackingNumber[^8..],
+                ["fulfillmentCenterId"] = "LEX1",
+                ["fulfillmentShipmentStatus"] = "SHIPPED",
+                ["shippingDate"] = Iso(first.ShippedAt),
+                ["estimatedArrivalDate"] = Iso(packages.Max(p => p.EstimatedArrival)),
+                ["fulfillmentShipmentItem"] = new JsonArray(new JsonObject
+                {
+                    ["sellerSku"] = "LL-MUG-01",
+                    ["sellerFulfillmentOrderItemId"] = "1",
+                    ["quantity"] = 1,
+                    ["packageNumber"] = first.PackageNumber,
+                }),
+                ["fulfillmentShipmentPackage"] = new JsonArray(packages.Select(p => (JsonNode)new JsonObject
+                {
+                    ["packageNumber"] = p.PackageNumber,
+                    ["carrierCode"] = p.Carrier,
+                    ["trackingNumber"] = p.TrackingNumber,
+                    ["amazonFulfillmentTrackingNumber"] = "AFTN" + p.PackageNumber.ToString("D10", CultureInfo.InvariantCulture),
+                    ["estimatedArrivalDate"] = Iso(p.EstimatedArrival),
+                }).ToArray()),
+            });
+        }
+        return new JsonObject { ["payload"] = payload };
+    }
+
+    /// <summary>The order's v2026 fulfillment status in <c>FulfillmentOrderStatus</c> terms.</summary>
+    private static string McfStatus(string status) => status switch
+    {
+        "SHIPPED" => "Complete",
+        "PARTIALLY_SHIPPED" => "CompletePartialled",
+        "CANCELLED" => "Cancelled",
+        "UNFULFILLABLE" => "Unfulfillable",
+        "PENDING" or "PENDING_AVAILABILITY" => "Received",
+        _ => "Processing",
+    };
+
     public static JsonObject McfTracking(AmazonDemoMcfPackage package) => new()
     {
         ["payload"] = new JsonObject

@@ -28,8 +28,10 @@ public enum AmazonOrdersV2026Refusal
 /// Amazon's Selling Partner API on loopback, under <c>/amazon-sp</c>: Login with Amazon (<c>POST /auth/o2/token</c>),
 /// Orders v2026-01-01 (<c>searchOrders</c>, <c>getOrder</c>), Orders v0 (<c>getOrders</c>, <c>getOrder</c>), Reports
 /// 2021-06-30 (<c>createReport</c>, <c>getReport</c>, <c>getReportDocument</c>, plus the document download standing in
-/// for Amazon's pre-signed storage URL) for the FBA shipments report, and Fulfillment Outbound
-/// <c>getPackageTrackingDetails</c>, all from an <see cref="AmazonDemoCatalogue"/>. Calls need a live
+/// for Amazon's pre-signed storage URL) for the FBA shipments report, and Fulfillment Outbound 2020-07-01
+/// (<c>listAllFulfillmentOrders</c>, <c>getFulfillmentOrder</c>, <c>getPackageTrackingDetails</c>) for the
+/// Multi-Channel Fulfillment orders (non-Amazon-channel orders, keyed by their order id as
+/// <c>sellerFulfillmentOrderId</c>), all from an <see cref="AmazonDemoCatalogue"/>. Calls need a live
 /// <c>x-amz-access-token</c> (else 403 Unauthorized as Amazon answers); errors use SP-API's <c>errors[]</c> body; faults
 /// queued on <see cref="Faults"/> are served first on every API call (not on the token endpoint or downloads).
 /// </summary>
@@ -119,7 +121,7 @@ public sealed class AmazonSpApiSimulator(AmazonSpApiSimulatorOptions options, Am
         "searchOrders" => "0.0056",
         "getOrders" => "0.0167",
         "createReport" or "getReportDocument" => "0.0167",
-        "getReport" or "getPackageTrackingDetails" => "2.0",
+        "getReport" or "getPackageTrackingDetails" or "listAllFulfillmentOrders" or "getFulfillmentOrder" => "2.0",
         _ => "0.5",
     };
 
@@ -134,6 +136,9 @@ public sealed class AmazonSpApiSimulator(AmazonSpApiSimulatorOptions options, Am
         routes.MapGet("/reports/2021-06-30/reports/{reportId}", (HttpContext c, string reportId) => Api(c, "getReport", () => GetReport(reportId)));
         routes.MapGet("/reports/2021-06-30/documents/{documentId}", (HttpContext c, string documentId) => Api(c, "getReportDocument", () => GetReportDocument(c, documentId)));
         routes.MapGet("/report-documents/{documentId}", (Delegate)Download);
+        routes.MapGet("/fba/outbound/2020-07-01/fulfillmentOrders", (Delegate)((HttpContext c) => Api(c, "listAllFulfillmentOrders", () => ListFulfillmentOrders(c))));
+        routes.MapGet("/fba/outbound/2020-07-01/fulfillmentOrders/{sellerFulfillmentOrderId}",
+            (HttpContext c, string sellerFulfillmentOrderId) => Api(c, "getFulfillmentOrder", () => GetFulfillmentOrder(sellerFulfillmentOrderId)));
         routes.MapGet("/fba/outbound/2020-07-01/tracking", (Delegate)((HttpContext c) => Api(c, "getPackageTrackingDetails", () => PackageTracking(c))));
     }
 
@@ -528,6 +533,69 @@ public sealed class AmazonSpApiSimulator(AmazonSpApiSimulatorOptions options, Am
     }
 
     // ---- Fulfillment Outbound 2020-07-01 ----
+
+    /// <summary>The catalogue's MCF orders: orders from other sales channels, and any order an MCF package belongs to.</summary>
+    private List<AmazonDemoOrder> McfOrders()
+    {
+        var packaged = catalogue.McfPackages.Select(p => p.OrderId).ToHashSet(StringComparer.Ordinal);
+        return catalogue.Orders.Where(o => o.NonAmazonChannel || packaged.Contains(o.OrderId)).ToList();
+    }
+
+    private Task<IResult> ListFulfillmentOrders(HttpContext context)
+    {
+        var query = context.Request.Query;
+        var startText = query["queryStartDate"].ToString();
+        var start = DateTimeOffset.MinValue;
+        if (startText.Length > 0 && !TryInstant(startText, out start))
+        {
+            return Task.FromResult(InvalidInput("queryStartDate is not a valid ISO 8601 date."));
+        }
+        var fingerprint = "mcf|" + start.UtcTicks.ToString(CultureInfo.InvariantCulture);
+        var offset = 0;
+        var token = query["nextToken"].ToString();
+        if (token.Length > 0 && !TryMcfToken(token, fingerprint, out offset))
+        {
+            return Task.FromResult(InvalidInput("Invalid nextToken."));
+        }
+        var matching = McfOrders().Where(o => o.LastUpdatedAt >= start)
+            .OrderBy(o => o.LastUpdatedAt).ThenBy(o => o.OrderId, StringComparer.Ordinal).ToList();
+        var size = Math.Max(1, options.McfPageSize);
+        var payload = new JsonObject
+        {
+            ["fulfillmentOrders"] = new JsonArray(matching.Skip(offset).Take(size).Select(o => (JsonNode)AmazonSpApiRenderer.FulfillmentOrder(o)).ToArray()),
+        };
+        if (offset + size < matching.Count)
+        {
+            payload["nextToken"] = Convert.ToBase64String(Encoding.UTF8.GetBytes((offset + size).ToString(CultureInfo.InvariantCulture) + "#" + fingerprint));
+        }
+        return Task.FromResult(Json(StatusCodes.Status200OK, new JsonObject { ["payload"] = payload }));
+    }
+
+    private static bool TryMcfToken(string token, string fingerprint, out int offset)
+    {
+        offset = 0;
+        try
+        {
+            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(token)).Split('#', 2);
+            return parts.Length == 2 && parts[1] == fingerprint && int.TryParse(parts[0], CultureInfo.InvariantCulture, out offset);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    private Task<IResult> GetFulfillmentOrder(string sellerFulfillmentOrderId)
+    {
+        var order = McfOrders().FirstOrDefault(o => o.OrderId == sellerFulfillmentOrderId);
+        if (order is null)
+        {
+            return Task.FromResult(Json(StatusCodes.Status400BadRequest,
+                AmazonSpApiRenderer.Errors("InvalidInput", $"Requested order '{sellerFulfillmentOrderId}' not found")));
+        }
+        var packages = catalogue.McfPackages.Where(p => p.OrderId == order.OrderId).ToList();
+        return Task.FromResult(Json(StatusCodes.Status200OK, AmazonSpApiRenderer.FulfillmentOrderDetails(order, packages)));
+    }
 
     private Task<IResult> PackageTracking(HttpContext context)
     {

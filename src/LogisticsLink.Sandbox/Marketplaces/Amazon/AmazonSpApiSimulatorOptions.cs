@@ -19,4 +19,7 @@ public sealed class AmazonSpApiSimulatorOptions
 
     /// <summary>Serve report documents gzipped with <c>compressionAlgorithm: GZIP</c>, as Amazon does for most reports.</summary>
     public bool CompressReports { get; init; } = true;
+
+    /// <summary>Fulfillment orders per <c>listAllFulfillmentOrders</c> page before a <c>nextToken</c>.</summary>
+    public int McfPageSize { get; init; } = 50;
 }

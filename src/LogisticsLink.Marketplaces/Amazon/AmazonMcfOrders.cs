@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text.Json;
+using LogisticsLink.Domain.Orders;
+
+namespace LogisticsLink.Marketplaces.Amazon;
+
+/// <summary>One package of an MCF shipment as <c>getFulfillmentOrder</c> lists it (<c>fulfillmentShipmentPackage[]</c>).</summary>
+/// <param name="PackageNumber">The key <c>getPackageTrackingDetails</c> takes; null when Amazon gave none.</param>
+public sealed record AmazonMcfPackage(
+    int? PackageNumber, string CarrierCode, string TrackingNumber, DateTimeOffset? ShippedAt, DateTimeOffset? EstimatedArrival);
+
+/// <summary>
+/// A Multi-Channel Fulfillment order: Amazon ships it for a sale made elsewhere. Keyed by the seller's
+/// <c>sellerFulfillmentOrderId</c>; <see cref="Status"/> is <c>fulfillmentOrderStatus</c> as Amazon spells it
+/// (<c>New</c>, <c>Received</c>, <c>Planning</c>, <c>Processing</c>, <c>Cancelled</c>, <c>Complete</c>,
+/// <c>CompletePartialled</c>, <c>Unfulfillable</c>, <c>Invalid</c>). <see cref="Packages"/> is empty in a
+/// <c>listAllFulfillmentOrders</c> answer; <c>getFulfillmentOrder</c> fills it.
+/// </summary>
+public sealed record AmazonMcfOrder(
+    string SellerFulfillmentOrderId,
+    string DisplayableOrderId,
+    string MarketplaceId,
+    string Status,
+    DateTimeOffset? OrderedAt,
+    DateTimeOffset? UpdatedAt,
+    DateTimeOffset? DeliverBy,
+    IReadOnlyList<AmazonMcfPackage> Packages)
+{
+    /// <summary>Statuses in which Amazon has not shipped (and never will ship) anything: no getFulfillmentOrder needed.</summary>
+    public bool CannotHaveShipments => Status is "New" or "Received" or "Invalid" or "Cancelled";
+}
+
+/// <summary>
+/// Fulfillment Outbound API 2020-07-01 answers: <c>listAllFulfillmentOrders</c>
+/// (<c>{"payload":{"nextToken","fulfillmentOrders":[FulfillmentOrder]}}</c>) and <c>getFulfillmentOrder</c>
+/// (<c>{"payload":{"fulfillmentOrder","fulfillmentShipments":[{fulfillmentShipmentStatus, shippingDate,
+/// estimatedArrivalDate, fulfillmentShipmentPackage[]}]}}</c>), and the <see cref="ImportedOrder"/> they make with each
+/// package's <c>getPackageTrackingDetails</c>.
+/// </summary>
+public static class AmazonMcfOrderParser
+{
+    /// <summary>A listAllFulfillmentOrders page: its orders (without packages) and the next page's token (null on the last).</summary>
+    public static (IReadOnlyList<AmazonMcfOrder> Orders, string? NextToken) ParseList(string body)
+    {
+        using var document = AmazonJson.Parse(body);
+        var payload = document.RootElement.Child("payload") ?? throw new AmazonMalformedException("listAllFulfillmentOrders answer without 'payload'");
+        var next = payload.Text("nextToken");
+        return (payload.Items("fulfillmentOrders").Select(o => ParseOrder(o, [])).ToList(), next.Length == 0 ? null : next);
+    }
+
+    /// <summary>
+    /// A getFulfillmentOrder answer with its packages. Packages of cancelled shipments are left out (they never left),
+    /// and so are packages without a tracking number (Amazon's own <c>amazonFulfillmentTrackingNumber</c> stands in
+    /// when the carrier's is missing).
+    /// </summary>
+    public static AmazonMcfOrder ParseGet(string body)
+    {
+        using var document = AmazonJson.Parse(body);
+        var payload = document.RootElement.Child("payload") ?? throw new AmazonMalformedException("getFulfillmentOrder answer without 'payload'");
+        var order = payload.Child("fulfillmentOrder") is { ValueKind: JsonValueKind.Object } o
+            ? o
+            : throw new AmazonMalformedException("getFulfillmentOrder answer without 'fulfillmentOrder'");
+        var packages = new List<AmazonMcfPackage>();
+        foreach (var shipment in payload.Items("fulfillmentShipments"))
+        {
+            if (shipment.Text("fulfillmentShipmentStatus").StartsWith("CANCELLED", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var shippedAt = shipment.Instant("shippingDate");
+            var shipmentEta = shipment.Instant("estimatedArrivalDate");
+            foreach (var package in shipment.Items("fulfillmentShipmentPackage"))
+            {
+                var number = package.Text("trackingNumber") is { Length: > 0 } carrierNumber ? carrierNumber : package.Text("amazonFulfillmentTrackingNumber");
+                if (number.Length == 0)
+                {
+                    continue;
+                }
+                var packageNumber = package.Text("packageNumber");
+                packages.Add(new AmazonMcfPackage(
+                    int.TryParse(packageNumber, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null,
+                    package.Text("carrierCode"), number, shippedAt, package.Instant("estimatedArrivalDate") ?? shipmentEta));
+            }
+        }
+        return ParseOrder(order, packages);
+    }
+
+    /// <summary>
+    /// The order for the order link. MCF orders are fulfilled by Amazon (<see cref="FulfillmentChannel.Amazon"/>):
+    /// Amazon picks, packs and ships them and its tracking is the parcel's status, as for FBA. A package whose
+    /// tracking is in <paramref name="tracking"/> carries Amazon's current status, mapped, and as text its
+    /// description with the latest <c>EVENT_…</c> code; one without (not tracked yet) carries only its number.
+    /// </summary>
+    public static ImportedOrder ToImported(AmazonMcfOrder order, IReadOnlyDictionary<int, AmazonMcfTracking> tracking)
+    {
+        var packages = order.Packages.Select(p =>
+        {
+            var tracked = p.PackageNumber is { } n && tracking.TryGetValue(n, out var t) && t.Package is not null ? t : null;
+            var carrierCode = tracked?.Package!.CarrierName is { Length: > 0 } c ? c : p.CarrierCode;
+            return new ImportedPackage(
+                MarketplaceCarrierNames.ToCarrierCode(carrierCode),
+                carrierCode,
+                p.TrackingNumber,
+                tracked?.Package!.ShippedAt ?? p.ShippedAt,
+                tracked?.Package!.EstimatedArrival ?? p.EstimatedArrival,
+                tracked?.Package!.AmazonStatus,
+                tracked is null ? "" : StatusText(tracked));
+        }).ToList();
+        return new ImportedOrder(
+            AmazonOrderParser.Channel,
+            order.SellerFulfillmentOrderId,
+            FulfillmentChannel.Amazon,
+            order.Status,
+            order.MarketplaceId,
+            AmazonMarketplaces.Find(order.MarketplaceId)?.Language ?? "",
+            order.OrderedAt,
+            null,
+            order.DeliverBy,
+            order.UpdatedAt,
+            packages);
+    }
+
+    /// <summary>Amazon's words for the package now, with the latest event's code kept: "Arrived at … (EVENT_201 Arrival scan, Columbus US)".</summary>
+    public static string StatusText(AmazonMcfTracking tracking)
+    {
+        var text = tracking.Package?.AmazonStatusText is { Length: > 0 } t ? t : tracking.CurrentStatus;
+        if (tracking.Events.FirstOrDefault(e => e.Code.Length > 0) is not { } latest)
+        {
+            return text;
+        }
+        var place = string.Join(" ", new[] { latest.City, latest.Country }.Where(s => s.Length > 0));
+        var described = latest.Description.Length > 0 && latest.Description != text ? $"{latest.Code} {latest.Description}" : latest.Code;
+        return place.Length > 0 ? $"{text} ({described}, {place})" : $"{text} ({described})";
+    }
+
+    private static AmazonMcfOrder ParseOrder(JsonElement order, IReadOnlyList<AmazonMcfPackage> packages)
+    {
+        var id = order.Text("sellerFulfillmentOrderId");
+        if (id.Length == 0)
+        {
+            throw new AmazonMalformedException("a fulfillment order without 'sellerFulfillmentOrderId'");
+        }
+        return new AmazonMcfOrder(
+            id,
+            order.Text("displayableOrderId"),
+            order.Text("marketplaceId"),
+            order.Text("fulfillmentOrderStatus"),
+            order.Instant("displayableOrderDate") ?? order.Instant("receivedDate"),
+            order.Instant("statusUpdatedDate"),
+            // Only scheduled deliveries promise a window; other speeds promise nothing the API states.
+            order.Child("deliveryWindow")?.Instant("endDate"),
+            packages);
+    }
+}

@@ -1,0 +1,182 @@
+using LogisticsLink.Domain.Orders;
+using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Marketplaces.Amazon;
+using LogisticsLink.Sandbox;
+using LogisticsLink.Sandbox.Marketplaces.Amazon;
+
+namespace LogisticsLink.Marketplaces.Tests.Amazon;
+
+/// <summary>
+/// Multi-Channel Fulfillment orders from Fulfillment Outbound 2020-07-01: listAllFulfillmentOrders (paged by
+/// nextToken), getFulfillmentOrder for the packages, getPackageTrackingDetails for Amazon's status.
+/// </summary>
+public sealed class AmazonMcfOrderTests
+{
+    private const string McfOrder = "S01-5550013-0000000";
+
+    [Fact]
+    public async Task The_demo_MCF_order_arrives_fulfilled_by_Amazon_with_its_parcel_in_Amazons_status()
+    {
+        await using var bed = await AmazonTestBed.StartAsync();
+
+        var page = await bed.Client().FetchMcfOrdersAsync(AmazonTestBed.Account(), AmazonTestBed.Start.AddDays(-30), CancellationToken.None);
+
+        Assert.True(page.IsSuccess, page.FailureReason);
+        var order = Assert.Single(page.Orders);
+        Assert.Equal("amazon", order.Channel);
+        Assert.Equal(McfOrder, order.OrderId);
+        Assert.Equal(FulfillmentChannel.Amazon, order.FulfillmentChannel);
+        Assert.Equal("Complete", order.Status);
+        Assert.Equal(AmazonDemoCatalogue.Us, order.MarketplaceId);
+        Assert.Equal("en", order.BuyerLanguage);
+        Assert.Equal(AmazonTestBed.Start.AddHours(-20), order.PurchasedAt);
+        Assert.Equal(AmazonTestBed.Start.AddHours(-12), order.LastUpdatedAt);
+        var package = Assert.Single(order.Packages);
+        Assert.Equal("amazon", package.Carrier);
+        Assert.Equal("AMZN_US", package.CarrierName);
+        Assert.Equal("TBA304555001304", package.TrackingNumber);
+        Assert.Equal(AmazonTestBed.Start.AddHours(-12), package.ShippedAt);
+        Assert.Equal(new DateTimeOffset(2026, 3, 11, 20, 0, 0, TimeSpan.Zero), package.EstimatedArrival);
+        Assert.Equal(TrackingStatus.InTransit, package.AmazonStatus);
+        Assert.Equal("Package arrived at a carrier facility (EVENT_201 Arrival scan, Columbus US)", package.AmazonStatusText);
+        // One region endpoint (the override) is listed once, though the account spans NA and EU.
+        Assert.Equal(1, bed.Simulator.CallsTo("listAllFulfillmentOrders"));
+        Assert.Equal(1, bed.Simulator.CallsTo("getFulfillmentOrder"));
+        Assert.Equal(1, bed.Simulator.CallsTo("getPackageTrackingDetails"));
+    }
+
+    [Fact]
+    public async Task Every_page_is_read_and_orders_that_cannot_have_shipped_are_not_asked_for_packages()
+    {
+        var catalogue = AmazonDemoCatalogue.Empty();
+        var at = AmazonTestBed.Start.AddHours(-10);
+        for (var i = 1; i <= 5; i++)
+        {
+            var shipped = i % 2 == 1;
+            var id = $"MCF-{i}";
+            catalogue.Upsert(new AmazonDemoOrder(id, AmazonDemoCatalogue.Uk, true, shipped ? "SHIPPED" : "PENDING", at.AddHours(-i), at.AddMinutes(i),
+                null, null, false, [], [], "MCF", NonAmazonChannel: true));
+            if (shipped)
+            {
+                catalogue.Add(new AmazonDemoMcfPackage(9000 + i, id, "AMZN_UK", $"TBA90000000{i}", at, at.AddDays(2), "DELIVERED", "Delivered",
+                    [new(at.AddHours(20), "EVENT_301", "Delivered", "London", "GB")]));
+            }
+        }
+        // An Amazon-channel FBA order is not an MCF order.
+        catalogue.Upsert(new AmazonDemoOrder("026-0000000-0000001", AmazonDemoCatalogue.Uk, true, "SHIPPED", at, at, null, null, false, [], [], "FBA"));
+        await using var bed = await AmazonTestBed.StartAsync(catalogue: catalogue, mcfPageSize: 2);
+
+        var page = await bed.Client().FetchMcfOrdersAsync(AmazonTestBed.Account(), AmazonTestBed.Start.AddDays(-1), CancellationToken.None);
+
+        Assert.True(page.IsSuccess, page.FailureReason);
+        Assert.Equal(["MCF-1", "MCF-2", "MCF-3", "MCF-4", "MCF-5"], page.Orders.Select(o => o.OrderId).Order());
+        Assert.Equal(3, bed.Simulator.CallsTo("listAllFulfillmentOrders"));
+        Assert.Equal(3, bed.Simulator.CallsTo("getFulfillmentOrder"));
+        Assert.Equal(3, bed.Simulator.CallsTo("getPackageTrackingDetails"));
+        var delivered = page.Orders.Single(o => o.OrderId == "MCF-3");
+        Assert.Equal("Complete", delivered.Status);
+        Assert.Equal("en", delivered.BuyerLanguage);
+        Assert.Equal(TrackingStatus.Delivered, Assert.Single(delivered.Packages).AmazonStatus);
+        Assert.Equal("Delivered (EVENT_301, London GB)", delivered.Packages[0].AmazonStatusText);
+        var received = page.Orders.Single(o => o.OrderId == "MCF-2");
+        Assert.Equal("Received", received.Status);
+        Assert.Empty(received.Packages);
+    }
+
+    [Fact]
+    public async Task Orders_not_updated_since_the_start_date_are_not_listed()
+    {
+        await using var bed = await AmazonTestBed.StartAsync();
+
+        var page = await bed.Client().FetchMcfOrdersAsync(AmazonTestBed.Account(), AmazonTestBed.Start.AddHours(-1), CancellationToken.None);
+
+        Assert.True(page.IsSuccess, page.FailureReason);
+        Assert.Empty(page.Orders);
+        Assert.Equal(0, bed.Simulator.CallsTo("getFulfillmentOrder"));
+    }
+
+    [Fact]
+    public async Task A_failing_getFulfillmentOrder_fails_the_read_with_Amazons_error()
+    {
+        await using var bed = await AmazonTestBed.StartAsync();
+        bed.Simulator.Faults.Enqueue(SimulatorFault.None, SimulatorFault.ServerError);
+
+        var page = await bed.Client(maxRetries: 0).FetchMcfOrdersAsync(AmazonTestBed.Account(), AmazonTestBed.Start.AddDays(-30), CancellationToken.None);
+
+        Assert.False(page.IsSuccess);
+        Assert.True(page.Transient);
+        Assert.StartsWith("amazon: getFulfillmentOrder HTTP 503 ServiceUnavailable: Service is temporarily unavailable. [x-amzn-RequestId ", page.FailureReason);
+        Assert.Empty(page.Orders);
+    }
+
+    [Fact]
+    public async Task A_throttled_package_tracking_call_is_a_transient_failure_that_names_the_quota()
+    {
+        await using var bed = await AmazonTestBed.StartAsync();
+        bed.Simulator.Faults.Enqueue(SimulatorFault.None, SimulatorFault.None, SimulatorFault.TooManyRequests);
+
+        var page = await bed.Client(maxRetries: 0).FetchMcfOrdersAsync(AmazonTestBed.Account(), AmazonTestBed.Start.AddDays(-30), CancellationToken.None);
+
+        Assert.False(page.IsSuccess);
+        Assert.True(page.Transient);
+        Assert.StartsWith("amazon: getPackageTrackingDetails HTTP 429 QuotaExceeded:", page.FailureReason);
+    }
+
+    [Fact]
+    public async Task A_malformed_list_is_a_transient_failure()
+    {
+        await using var bed = await AmazonTestBed.StartAsync();
+        bed.Simulator.Faults.Enqueue(SimulatorFault.MalformedBody);
+
+        var page = await bed.Client(maxRetries: 0).FetchMcfOrdersAsync(AmazonTestBed.Account(), AmazonTestBed.Start.AddDays(-30), CancellationToken.None);
+
+        Assert.Equal("amazon: malformed response (the body is not JSON)", page.FailureReason);
+        Assert.True(page.Transient);
+    }
+
+    [Fact]
+    public void GetFulfillmentOrder_skips_cancelled_shipments_and_falls_back_to_Amazons_tracking_number()
+    {
+        const string body = """
+        {"payload":{
+          "fulfillmentOrder":{"sellerFulfillmentOrderId":"shop-1001","displayableOrderId":"#1001","displayableOrderDate":"2026-03-01T09:00:00Z",
+            "marketplaceId":"A1PA6795UKMFR9","fulfillmentOrderStatus":"CompletePartialled","statusUpdatedDate":"2026-03-02T10:00:00Z",
+            "deliveryWindow":{"startDate":"2026-03-04T08:00:00Z","endDate":"2026-03-04T12:00:00Z"}},
+          "fulfillmentShipments":[
+            {"amazonShipmentId":"D1","fulfillmentShipmentStatus":"SHIPPED","shippingDate":"2026-03-02T08:00:00Z","estimatedArrivalDate":"2026-03-04T12:00:00Z",
+             "fulfillmentShipmentPackage":[
+               {"packageNumber":11,"carrierCode":"DHL","trackingNumber":"00340434161094042557"},
+               {"packageNumber":12,"carrierCode":"AMZN_DE","amazonFulfillmentTrackingNumber":"AFTN0000000012","estimatedArrivalDate":"2026-03-03T18:00:00Z"},
+               {"packageNumber":13,"carrierCode":"AMZN_DE"}]},
+            {"amazonShipmentId":"D2","fulfillmentShipmentStatus":"CANCELLED_BY_FULFILLER",
+             "fulfillmentShipmentPackage":[{"packageNumber":14,"carrierCode":"DHL","trackingNumber":"00340434161094042564"}]}]}}
+        """;
+
+        var order = AmazonMcfOrderParser.ParseGet(body);
+        var imported = AmazonMcfOrderParser.ToImported(order, new Dictionary<int, AmazonMcfTracking>());
+
+        Assert.Equal("shop-1001", imported.OrderId);
+        Assert.Equal("#1001", order.DisplayableOrderId);
+        Assert.Equal("CompletePartialled", imported.Status);
+        Assert.Equal("de", imported.BuyerLanguage);
+        Assert.Equal(new DateTimeOffset(2026, 3, 4, 12, 0, 0, TimeSpan.Zero), imported.LatestDeliveryDate);
+        Assert.Equal(["00340434161094042557", "AFTN0000000012"], imported.Packages.Select(p => p.TrackingNumber));
+        Assert.Equal("dhl", imported.Packages[0].Carrier);
+        Assert.Equal(new DateTimeOffset(2026, 3, 4, 12, 0, 0, TimeSpan.Zero), imported.Packages[0].EstimatedArrival);
+        Assert.Equal(new DateTimeOffset(2026, 3, 3, 18, 0, 0, TimeSpan.Zero), imported.Packages[1].EstimatedArrival);
+        // Not tracked yet: the number only, no Amazon status.
+        Assert.All(imported.Packages, p => Assert.Null(p.AmazonStatus));
+        Assert.All(imported.Packages, p => Assert.Equal("", p.AmazonStatusText));
+    }
+
+    [Fact]
+    public void A_list_without_a_payload_or_an_order_without_its_id_is_malformed()
+    {
+        Assert.Throws<AmazonMalformedException>(() => AmazonMcfOrderParser.ParseList("""{"fulfillmentOrders":[]}"""));
+        Assert.Throws<AmazonMalformedException>(() => AmazonMcfOrderParser.ParseList("""{"payload":{"fulfillmentOrders":[{"fulfillmentOrderStatus":"New"}]}}"""));
+        Assert.Throws<AmazonMalformedException>(() => AmazonMcfOrderParser.ParseGet("""{"payload":{"fulfillmentShipments":[]}}"""));
+        var (orders, next) = AmazonMcfOrderParser.ParseList("""{"payload":{"nextToken":"","fulfillmentOrders":[{"sellerFulfillmentOrderId":"a","fulfillmentOrderStatus":"New"}]}}""");
+        Assert.True(Assert.Single(orders).CannotHaveShipments);
+        Assert.Null(next);
+    }
+}
