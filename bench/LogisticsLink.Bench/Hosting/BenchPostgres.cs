@@ -5,8 +5,9 @@ namespace LogisticsLink.Bench.Hosting;
 
 /// <summary>
 /// A PostgreSQL server of the bench's own, from Debian's package: a fresh cluster (initdb) in a temp folder on the temp
-/// disk, on a free loopback port, with PostgreSQL's default durability (fsync on, synchronous_commit on) so its figures
-/// compare with SQLite's synchronous = FULL. Stopped and deleted on dispose.
+/// disk (or on tmpfs, for a scenario that puts SQLite there too), on a free loopback port, with PostgreSQL's default
+/// durability (fsync on, synchronous_commit on) so its figures compare with SQLite's synchronous = FULL. Its processes
+/// count as the bench's own in the "other processes" CPU figure (<see cref="CpuTicks"/>). Stopped and deleted on dispose.
 /// </summary>
 public sealed class BenchPostgres : IAsyncDisposable
 {
@@ -24,6 +25,12 @@ public sealed class BenchPostgres : IAsyncDisposable
 
     public string AdminConnectionString { get; }
 
+    /// <summary>Whether the cluster lives on tmpfs (fsync nearly free) rather than the temp disk.</summary>
+    public bool IsTmpfs => _root.StartsWith(ScratchFolder.TmpfsRoot, StringComparison.Ordinal);
+
+    /// <summary>CPU ticks used so far by the server (postmaster and backends); 0 before it runs or after it stopped.</summary>
+    public long CpuTicks() => PostmasterPid() is { } pid ? Measurement.ForeignCpu.TreeTicks(pid) : 0;
+
     /// <summary>The server binaries (initdb, pg_ctl), or null when PostgreSQL is not installed.</summary>
     public static string? FindBinaries()
     {
@@ -32,9 +39,11 @@ public sealed class BenchPostgres : IAsyncDisposable
             .OrderByDescending(b => b, StringComparer.Ordinal).FirstOrDefault();
     }
 
-    public static async Task<BenchPostgres> StartAsync(string bin, CancellationToken cancellationToken)
+    /// <param name="inMemory">On tmpfs when the machine has one (like <see cref="ScratchFolder.InMemory"/>), else on the temp disk.</param>
+    public static async Task<BenchPostgres> StartAsync(string bin, CancellationToken cancellationToken, bool inMemory = false)
     {
-        var root = Path.Combine(Path.GetTempPath(), "logisticslink-bench", "pg-" + Guid.NewGuid().ToString("N")[..8]);
+        var parent = inMemory && Directory.Exists(ScratchFolder.TmpfsRoot) ? ScratchFolder.TmpfsRoot : Path.GetTempPath();
+        var root = Path.Combine(parent, "logisticslink-bench", "pg-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(root);
         var asRoot = Environment.UserName == "root";
         if (asRoot)
@@ -52,6 +61,7 @@ public sealed class BenchPostgres : IAsyncDisposable
             "-D", data, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "start",
             "-o", $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=200",
         ], cancellationToken);
+        Measurement.ForeignCpu.TrackHelper(cluster, cluster.CpuTicks);
         return cluster;
     }
 
@@ -71,6 +81,7 @@ public sealed class BenchPostgres : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
+        Measurement.ForeignCpu.UntrackHelper(this);
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
@@ -80,6 +91,20 @@ public sealed class BenchPostgres : IAsyncDisposable
         catch (Exception e) when (e is InvalidOperationException or IOException or OperationCanceledException)
         {
             Console.Error.WriteLine($"Could not stop or delete the bench's PostgreSQL cluster in {_root}: {e.Message}");
+        }
+    }
+
+    private int? PostmasterPid()
+    {
+        try
+        {
+            // postmaster.pid: the first line is the server's process id.
+            var first = File.ReadLines(Path.Combine(_root, "data", "postmaster.pid")).FirstOrDefault();
+            return int.TryParse(first, out var pid) ? pid : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

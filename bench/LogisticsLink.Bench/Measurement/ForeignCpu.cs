@@ -11,6 +11,8 @@ public static class ForeignCpu
 {
     private const double TicksPerSecond = 100; // USER_HZ on Linux
     private static readonly ConcurrentDictionary<int, Process> Children = new();
+    private static readonly ConcurrentDictionary<object, Func<long>> Helpers = new();
+    private static long _retiredHelperTicks;
 
     public readonly record struct Reading(long BusyTicks, long OwnTicks, long Timestamp);
 
@@ -18,6 +20,24 @@ public static class ForeignCpu
     public static void Track(Process child) => Children[child.Id] = child;
 
     public static void Untrack(Process child) => Children.TryRemove(child.Id, out _);
+
+    /// <summary>
+    /// Counts processes the bench started but that are not its children (a daemonized PostgreSQL server) as ours:
+    /// <paramref name="ticks"/> returns their CPU ticks so far.
+    /// </summary>
+    public static void TrackHelper(object key, Func<long> ticks) => Helpers[key] = ticks;
+
+    /// <summary>Stops reading a helper, keeping the ticks it used (it is not our child: the kernel will not add them to ours).</summary>
+    public static void UntrackHelper(object key)
+    {
+        if (Helpers.TryRemove(key, out var ticks))
+        {
+            Interlocked.Add(ref _retiredHelperTicks, ticks());
+        }
+    }
+
+    /// <summary>CPU seconds a tick count stands for.</summary>
+    public static double Seconds(long ticks) => ticks / TicksPerSecond;
 
     public static Reading Read() => new(BusyTicks(), OwnTicks(), Stopwatch.GetTimestamp());
 
@@ -73,7 +93,47 @@ public static class ForeignCpu
         {
             total += ProcessTicks($"/proc/{child.Id}/stat", includeChildren: false);
         }
+        total += Interlocked.Read(ref _retiredHelperTicks);
+        foreach (var helper in Helpers.Values)
+        {
+            total += helper();
+        }
         return total;
+    }
+
+    /// <summary>
+    /// CPU ticks of a process and its live children, plus its reaped children's (the kernel adds those to the parent):
+    /// a PostgreSQL postmaster and its backends. 0 once the process is gone.
+    /// </summary>
+    public static long TreeTicks(int pid)
+    {
+        var total = ProcessTicks($"/proc/{pid}/stat", includeChildren: true);
+        if (total == 0)
+        {
+            return 0;
+        }
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            var name = Path.GetFileName(folder);
+            if (name.Length > 0 && char.IsAsciiDigit(name[0]) && ParentOf(folder) == pid)
+            {
+                total += ProcessTicks(Path.Combine(folder, "stat"), includeChildren: false);
+            }
+        }
+        return total;
+    }
+
+    private static int ParentOf(string procFolder)
+    {
+        try
+        {
+            var text = File.ReadAllText(Path.Combine(procFolder, "stat"));
+            return int.Parse(text[(text.LastIndexOf(')') + 2)..].Split(' ')[1]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return -1;
+        }
     }
 
     private static long ProcessTicks(string path, bool includeChildren)
@@ -86,7 +146,7 @@ public static class ForeignCpu
             var ticks = long.Parse(fields[11]) + long.Parse(fields[12]);
             return includeChildren ? ticks + long.Parse(fields[13]) + long.Parse(fields[14]) : ticks;
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return 0; // the child just exited: its time is now in our children's total
         }

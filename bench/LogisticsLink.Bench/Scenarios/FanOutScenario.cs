@@ -4,6 +4,10 @@ using LogisticsLink.Bench.Measurement;
 using LogisticsLink.Bench.Reporting;
 using LogisticsLink.Bench.Scenarios.FanOut;
 using LogisticsLink.Bench.Seeding;
+using LogisticsLink.Storage;
+using LogisticsLink.Storage.Sql;
+using LogisticsLink.Storage.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace LogisticsLink.Bench.Scenarios;
 
@@ -12,15 +16,18 @@ namespace LogisticsLink.Bench.Scenarios;
 /// disk's fsync rate (measured by the ingest scenario) does not cap the change rate and the figures are the hub's and
 /// the streams'. Subscribers are added in steps (1,000 then 10,000); at each step changes are made through the public
 /// write path at a fixed rate, and every subscriber is audited against the change log: each matching sequence exactly
-/// once, in order.
+/// once, in order. <c>fanout</c> runs it on SQLite; <c>fanout-postgres</c> the same load with the server started with
+/// <c>Storage:Provider=Postgres</c> on a PostgreSQL cluster of the bench's own, also on tmpfs.
 /// </summary>
-public sealed class FanOutScenario(BenchContext context) : IScenario
+public sealed class FanOutScenario(BenchContext context, bool onPostgres = false) : IScenario
 {
     private const double MiB = 1024 * 1024;
 
-    public string Name => "fanout";
+    public string Name => onPostgres ? "fanout-postgres" : "fanout";
 
-    public string Title => "WatchShipments fan-out: publish-to-receive latency, delivery rate, memory per subscriber";
+    public string Title => onPostgres
+        ? "WatchShipments fan-out on PostgreSQL: publish-to-receive latency, delivery rate, memory per subscriber"
+        : "WatchShipments fan-out: publish-to-receive latency, delivery rate, memory per subscriber";
 
     public async Task RunAsync(ScenarioResult result, CancellationToken cancellationToken)
     {
@@ -30,16 +37,59 @@ public sealed class FanOutScenario(BenchContext context) : IScenario
         var shipments = Enumerable.Range(0, sizes.FanOutShipments)
             .Select(i => SeedData.WithHistory(i, "sandbox", SeedData.SandboxNumber(i), eventCount: 2, now))
             .ToList();
-        await using (var seeder = await BulkSeeder.OpenAsync(scratch.DatabasePath, cancellationToken))
+        if (!onPostgres)
         {
-            await seeder.InsertShipmentsAsync(shipments, cancellationToken);
-            await seeder.CheckpointAsync(cancellationToken);
+            await using (var seeder = await BulkSeeder.OpenAsync(scratch.DatabasePath, cancellationToken))
+            {
+                await seeder.InsertShipmentsAsync(shipments, cancellationToken);
+                await seeder.CheckpointAsync(cancellationToken);
+            }
+            await SeedCheck.VerifyAsync(scratch.DatabasePath, shipments.Take(3), expectChanges: false, cancellationToken);
+            var options = Options.Create(new StorageOptions { Sqlite = { Path = scratch.DatabasePath } });
+            await RunOnAsync(result, scratch.DatabasePath, settings: null, () => new SqliteShipmentStore(options), postgres: null, shipments, cancellationToken);
+            result.Note(scratch.IsTmpfs
+                ? "The database is on tmpfs for this scenario (fsync is nearly free there); on the temp disk one writer commits at most about " +
+                  "1 / fsync time changes per second — see the ingest scenario."
+                : "No tmpfs on this machine: the database is on disk, so the change rate is bounded by fsync.");
+            return;
         }
-        await SeedCheck.VerifyAsync(scratch.DatabasePath, shipments.Take(3), expectChanges: false, cancellationToken);
+
+        if (BenchPostgres.FindBinaries() is not { } bin)
+        {
+            result.Note("PostgreSQL: not measured, its server binaries are not installed here (Debian package 'postgresql'; ./test.sh installs it).");
+            return;
+        }
+        await using var postgres = await BenchPostgres.StartAsync(bin, cancellationToken, inMemory: true);
+        var connectionString = await postgres.CreateDatabaseAsync(cancellationToken);
+        await PostgresSeeder.InsertShipmentsAsync(connectionString, shipments, cancellationToken);
+        await using (var store = PostgresSeeder.OpenStore(connectionString))
+        {
+            await SeedCheck.VerifyAsync(store, shipments.Take(3), expectChanges: false, cancellationToken);
+        }
+        var settings = new Dictionary<string, string>
+        {
+            ["Storage:Provider"] = StorageOptions.PostgresProvider,
+            ["Storage:Postgres:ConnectionString"] = connectionString,
+        };
+        await RunOnAsync(result, scratch.DatabasePath, settings, () => PostgresSeeder.OpenStore(connectionString), postgres, shipments, cancellationToken);
+        result.Note((postgres.IsTmpfs
+                ? "PostgreSQL: a cluster of the bench's own (initdb, loopback, its defaults: fsync on, synchronous_commit on) with its data on tmpfs, " +
+                  "like the SQLite fan-out's database, so fsync is nearly free and the figures are the store's, the hub's and the streams'. "
+                : "PostgreSQL: a cluster of the bench's own (initdb, loopback, its defaults) on the temp disk (no tmpfs here). ") +
+            "One server node, started with Storage:Provider=Postgres; its store serializes change-log appends with an advisory lock and " +
+            "group-commits concurrent writes; its hub is told of local commits directly and of the log's advance by LISTEN/NOTIFY. " +
+            "\"PostgreSQL server CPU\" is the postmaster and its backends; the \"other processes\" figure of this scenario does not include them.");
+    }
+
+    private async Task RunOnAsync(
+        ScenarioResult result, string databasePath, IReadOnlyDictionary<string, string>? settings, Func<SqlShipmentStore> openStore,
+        BenchPostgres? postgres, IReadOnlyList<SeedShipment> shipments, CancellationToken cancellationToken)
+    {
+        var sizes = context.Sizes;
         var numbers = shipments.Select(s => s.State.TrackingNumber).ToList();
         var ids = shipments.Select(s => s.State.Id).ToList();
 
-        await using var server = await ChildServer.StartAsync(scratch.DatabasePath, cancellationToken);
+        await using var server = await ChildServer.StartAsync(databasePath, cancellationToken, settings);
         using var writers = new ClientPool(server.GrpcAddress, 4);
         long nextChange = 0;
         var warmup = await ChangeDriver.RunAsync(writers, numbers, nextChange, Math.Min(200, sizes.FanOutChangesPerSecond),
@@ -52,7 +102,7 @@ public sealed class FanOutScenario(BenchContext context) : IScenario
         await using var fleet = new WatchFleet(server.GrpcAddress);
         foreach (var step in sizes.FanOutSubscriberSteps)
         {
-            nextChange += await RunStepAsync(result, server, fleet, writers, step, idle, numbers, ids, scratch.DatabasePath, nextChange, cancellationToken);
+            nextChange += await RunStepAsync(result, server, postgres, fleet, writers, step, idle, numbers, ids, openStore, nextChange, cancellationToken);
         }
         result.Note($"Each subscriber watches {sizes.FanOutIdsPerSubscriber} shipments (a seller's dashboard), spread so that every shipment of " +
             $"{sizes.FanOutShipments:N0} is watched equally; the first {sizes.FanOutTenantWide} subscribers watch the whole tenant. " +
@@ -63,16 +113,12 @@ public sealed class FanOutScenario(BenchContext context) : IScenario
             "Publish-to-receive: from the moment the write call returned (committed, hub told) to the arrival at the subscriber. " +
             "committed_at-to-receive: from the change's committed_at, which the store stamps in the transaction that commits it " +
             "(after the write queue), so it also includes the rest of that group commit. Server and load generator share the machine's 2 cores.");
-        result.Note(scratch.IsTmpfs
-            ? "The database is on tmpfs for this scenario (fsync is nearly free there); on the temp disk one writer commits at most about " +
-              "1 / fsync time changes per second — see the ingest scenario."
-            : "No tmpfs on this machine: the database is on disk, so the change rate is bounded by fsync.");
     }
 
     /// <summary>Adds subscribers up to <paramref name="subscribers"/>, drives changes, audits; returns the changes issued.</summary>
     private async Task<long> RunStepAsync(
-        ScenarioResult result, ChildServer server, WatchFleet fleet, ClientPool writers, int subscribers, ServerStats idle,
-        IReadOnlyList<string> numbers, IReadOnlyList<string> ids, string databasePath, long firstChange, CancellationToken cancellationToken)
+        ScenarioResult result, ChildServer server, BenchPostgres? postgres, WatchFleet fleet, ClientPool writers, int subscribers, ServerStats idle,
+        IReadOnlyList<string> numbers, IReadOnlyList<string> ids, Func<SqlShipmentStore> openStore, long firstChange, CancellationToken cancellationToken)
     {
         var sizes = context.Sizes;
         var group = $"{subscribers:N0} subscribers";
@@ -105,6 +151,7 @@ public sealed class FanOutScenario(BenchContext context) : IScenario
         fleet.Deliveries = deliveries;
         var serverCpu = server.Stats;
         var clientCpu = ProcessStats.OfCurrent();
+        var postgresTicks = postgres?.CpuTicks() ?? 0;
         var clock = Stopwatch.StartNew();
         using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var peakResident = SamplePeakResidentAsync(server, sampling.Token);
@@ -112,8 +159,8 @@ public sealed class FanOutScenario(BenchContext context) : IScenario
 
         Console.WriteLine($"   {group}: open on {fleet.Connections} connections; {sizes.FanOutChangesPerSecond:N0} changes/s for {sizes.FanOutDuration.TotalSeconds:N0} s");
         var drive = await ChangeDriver.RunAsync(writers, numbers, firstChange, sizes.FanOutChangesPerSecond, sizes.FanOutDuration, cancellationToken);
-        var head = await ChangeLogWindow.HeadAsync(databasePath, cancellationToken);
-        var window = await ChangeLogWindow.ReadAsync(databasePath, before.Head, head, cancellationToken);
+        var head = await ChangeLogWindow.HeadAsync(openStore, cancellationToken);
+        var window = await ChangeLogWindow.ReadAsync(openStore, before.Head, head, cancellationToken);
         var expected = fleet.Subscribers.Select(s => window.ExpectedFor(s.ShipmentIds)).ToList();
         var draining = Stopwatch.StartNew();
         var drained = await DrainAsync(fleet, expected, TimeSpan.FromSeconds(context.Quick ? 20 : 120), cancellationToken);
@@ -121,6 +168,7 @@ public sealed class FanOutScenario(BenchContext context) : IScenario
         clock.Stop();
         var serverCores = ProcessStats.CoresUsed(serverCpu, server.Stats, clock.Elapsed);
         var clientCores = ProcessStats.CoresUsed(clientCpu, ProcessStats.OfCurrent(), clock.Elapsed);
+        var postgresCores = postgres is null ? 0 : ForeignCpu.Seconds(postgres.CpuTicks() - postgresTicks) / clock.Elapsed.TotalSeconds;
         await sampling.CancelAsync();
         var peak = await peakResident;
         var backlog = await hubBacklog;
@@ -167,6 +215,10 @@ public sealed class FanOutScenario(BenchContext context) : IScenario
         result.Add(group, "committed_at-to-receive p50", latency.P50, "ms", "from the change's committed_at, stamped in the committing transaction");
         result.Add(group, "committed_at-to-receive p99", latency.P99, "ms");
         result.Add(group, "server CPU", serverCores, "cores", $"load generator + subscribers: {ReportWriter.Format(clientCores)} cores");
+        if (postgres is not null)
+        {
+            result.Add(group, "PostgreSQL server CPU", postgresCores, "cores", "postmaster and backends, load + drain time");
+        }
         result.Add(group, "server resident memory peak", peak / MiB, "MiB");
         result.Add(group, "hub backlog (max)", backlog, "changes", "committed but not yet offered to subscribers by the hub's pump, sampled twice a second");
         result.Add(group, "lost / duplicated / unexpected", audit.Missing, "updates", $"{audit.Duplicated} duplicated, {audit.Unexpected} unexpected, {orderViolations} out of order");

@@ -57,8 +57,8 @@ public sealed class IngestScenario(BenchContext context) : IScenario
         result.Note("SQLite: each commit is its own transaction on the single writer connection, and with synchronous = FULL each one " +
             "waits for an fsync of the WAL, so commits/s cannot exceed 1 / fsync time (the machine's fsync figure is at the top). " +
             "PostgreSQL runs with its defaults (fsync on, synchronous_commit on) in a cluster of the bench's own on the temp disk; " +
-            "its store serializes change-log appends with an advisory lock held to commit. The \"other processes\" CPU reported for " +
-            "this scenario includes that PostgreSQL server's processes, which the bench starts but does not count as its own.");
+            "its store serializes change-log appends with an advisory lock held to commit. That PostgreSQL server's processes count " +
+            "as the bench's own: the \"other processes\" CPU reported for this scenario does not include them.");
     }
 
     private Task RunSqliteAsync(ScenarioResult result, ScratchFolder scratch, string storage, bool judge, CancellationToken cancellationToken) =>

@@ -7,6 +7,7 @@ public static class ScenarioCatalog
     {
         "lookup" => new LookupScenario(context),
         "fanout" => new FanOutScenario(context),
+        "fanout-postgres" => new FanOutScenario(context, onPostgres: true),
         "coalescing" => new CoalescingScenario(context),
         "ingest" => new IngestScenario(context),
         "catchup" => new CatchUpScenario(context),

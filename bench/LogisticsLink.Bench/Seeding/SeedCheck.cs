@@ -13,7 +13,16 @@ public static class SeedCheck
 {
     public static async Task VerifyAsync(string databasePath, IEnumerable<SeedShipment> samples, bool expectChanges, CancellationToken cancellationToken)
     {
-        await using var store = new SqliteShipmentStore(Options.Create(new StorageOptions { Sqlite = { Path = databasePath } }));
+        await using (var store = new SqliteShipmentStore(Options.Create(new StorageOptions { Sqlite = { Path = databasePath } })))
+        {
+            await VerifyAsync(store, samples, expectChanges, cancellationToken);
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    /// <summary>The same check through any store (the PostgreSQL seeder's).</summary>
+    public static async Task VerifyAsync(IShipmentStore store, IEnumerable<SeedShipment> samples, bool expectChanges, CancellationToken cancellationToken)
+    {
         foreach (var sample in samples)
         {
             var expected = sample.State;
@@ -40,7 +49,6 @@ public static class SeedCheck
                 throw Mismatch("the first change-log row does not carry a ShipmentChange for its shipment");
             }
         }
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
     private static InvalidOperationException Mismatch(string what) =>

@@ -1,12 +1,11 @@
 using LogisticsLink.Storage;
-using LogisticsLink.Storage.Sqlite;
-using Microsoft.Extensions.Options;
+using LogisticsLink.Storage.Sql;
 
 namespace LogisticsLink.Bench.Scenarios.FanOut;
 
 /// <summary>
 /// The change log between two sequences, read through the real store from a second process (SQLite's WAL lets a reader
-/// beside the server's writer): the ground truth each subscriber is audited against.
+/// beside the server's writer; PostgreSQL serves any number of clients): the ground truth each subscriber is audited against.
 /// </summary>
 internal sealed class ChangeLogWindow
 {
@@ -25,16 +24,16 @@ internal sealed class ChangeLogWindow
 
     public int Count => _all.Count;
 
-    public static async Task<long> HeadAsync(string databasePath, CancellationToken cancellationToken)
+    public static async Task<long> HeadAsync(Func<SqlShipmentStore> open, CancellationToken cancellationToken)
     {
-        await using var store = Open(databasePath);
+        await using var store = open();
         return await store.GetHeadSequenceAsync(cancellationToken);
     }
 
-    public static async Task<ChangeLogWindow> ReadAsync(string databasePath, long after, long through, CancellationToken cancellationToken)
+    public static async Task<ChangeLogWindow> ReadAsync(Func<SqlShipmentStore> open, long after, long through, CancellationToken cancellationToken)
     {
         var window = new ChangeLogWindow(after, through);
-        await using var store = Open(databasePath);
+        await using var store = open();
         for (var position = after; position < through;)
         {
             var batch = await store.ReadChangesAsync(ChangeQuery.All, position, 10_000, cancellationToken);
@@ -62,7 +61,4 @@ internal sealed class ChangeLogWindow
         : [.. shipmentIds.SelectMany(id => _byShipment.TryGetValue(id, out var list) ? list : [])];
 
     public bool Contains(long sequence) => sequence > After && sequence <= Through;
-
-    private static SqliteShipmentStore Open(string databasePath) =>
-        new(Options.Create(new StorageOptions { Sqlite = { Path = databasePath } }));
 }
