@@ -42,6 +42,7 @@ public static partial class InquiryMatcher
         Collect(ShopifyOrderName(), Shopify, text, orders, taken, m => m.Groups[1].Value);
 
         var numbers = new List<TrackingNumberMatch>();
+        AddGrouped(text, taken, numbers);
         foreach (Match m in TrackingToken().Matches(text))
         {
             if (Overlaps(taken, m.Index, m.Index + m.Length))
@@ -60,8 +61,55 @@ public static partial class InquiryMatcher
         }
         return new InquiryMatches(
             orders.OrderBy(o => o.Start).ToList(),
-            numbers);
+            numbers.OrderBy(n => n.Start).ToList());
     }
+
+    // Labels and e-mails often group a number with spaces ("1Z 999 AA1 01 2345 6784"): runs of up to eight groups of
+    // letters and digits, each with a digit, joined by single spaces, are tried whole; the longest run whose check
+    // digit verifies wins. Requiring a verified check digit keeps phone numbers and postcodes out.
+    private static void AddGrouped(string text, List<(int Start, int End)> taken, List<TrackingNumberMatch> numbers)
+    {
+        var groups = Group().Matches(text).Cast<Match>().ToList();
+        for (var i = 0; i < groups.Count; i++)
+        {
+            TrackingNumberMatch? best = null;
+            for (var j = i + 1; j < groups.Count && j - i < 8; j++)
+            {
+                if (groups[j].Index != groups[j - 1].Index + groups[j - 1].Length + 1 || text[groups[j].Index - 1] != ' ')
+                {
+                    break;
+                }
+                var start = groups[i].Index;
+                var end = groups[j].Index + groups[j].Length;
+                if (Overlaps(taken, start, end))
+                {
+                    break;
+                }
+                var detected = CarrierDetector.Detect(text[start..end]);
+                var verified = detected.Candidates
+                    .Where(c => c.ChecksumValid && c.Confidence >= DetectionResult.PlausibleConfidence)
+                    .Select(c => c.Carrier)
+                    .ToList();
+                if (verified.Count > 0)
+                {
+                    best = new TrackingNumberMatch(detected.Normalized, verified, start, end - start);
+                }
+            }
+            if (best is not null && numbers.All(n => n.Number != best.Number))
+            {
+                numbers.Add(best);
+                taken.Add((best.Start, best.Start + best.Length));
+                i = groups.FindIndex(g => g.Index >= best.Start + best.Length) - 1;
+                if (i < -1)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?<![\w-])[A-Za-z0-9]*\d[A-Za-z0-9]*(?![\w-])", RegexOptions.CultureInvariant)]
+    private static partial Regex Group();
 
     private static void Collect(
         Regex pattern, string channel, string text, List<OrderIdMatch> found, List<(int Start, int End)> taken, Func<Match, string> id)
