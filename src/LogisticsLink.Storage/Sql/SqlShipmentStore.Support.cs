@@ -147,7 +147,7 @@ public abstract partial class SqlShipmentStore : ISupportStore
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT occurred_at, status, status_detail, description, raw_code, city, region, postal_code, country_code,
-                   source, ingested_at, payload_sha256
+                   source, ingested_at, payload_sha256, dedup_key
             FROM tracking_events WHERE shipment_id = @id ORDER BY occurred_at, ingested_at, dedup_key
             """;
         command.Bind("@id", shipmentId);
@@ -155,7 +155,7 @@ public abstract partial class SqlShipmentStore : ISupportStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            events.Add(new EvidenceEvent(ReadEvent(reader), reader.GetString(11)));
+            events.Add(new EvidenceEvent(ReadEvent(reader), reader.GetString(11), reader.GetString(12)));
         }
         return events;
     }

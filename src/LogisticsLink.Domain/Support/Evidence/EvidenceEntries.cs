@@ -63,7 +63,7 @@ public static class EvidenceEntries
 
     /// <summary>A carrier event's entry; its key is the event's identity, the same in every pack.</summary>
     public static EvidenceEntry EventEntry(string shipmentId, EvidenceEvent e) =>
-        new(EvidenceKinds.TrackingEvent, $"{shipmentId}|{e.Event.DedupKey}", Fields(
+        new(EvidenceKinds.TrackingEvent, $"{shipmentId}|{e.Key}", Fields(
             ("occurred_at", Iso(e.Event.OccurredAt)), ("ingested_at", Iso(e.Event.IngestedAt)), ("source", e.Event.Source),
             ("raw_code", e.Event.RawCode), ("status", e.Event.Status.ToString()), ("status_detail", e.Event.StatusDetail),
             ("description", e.Event.Description), ("location", Place(e.Event.Location)), ("payload_sha256", e.PayloadSha256)));

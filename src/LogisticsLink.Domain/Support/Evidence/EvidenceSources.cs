@@ -4,7 +4,11 @@ using LogisticsLink.Domain.Shipments;
 namespace LogisticsLink.Domain.Support.Evidence;
 
 /// <summary>A stored carrier event with the SHA-256 of the raw carrier payload it was read from.</summary>
-public sealed record EvidenceEvent(TrackingEvent Event, string PayloadSha256);
+/// <param name="Identity">The event's identity as stored (its de-duplication key); the one computed from the event when empty.</param>
+public sealed record EvidenceEvent(TrackingEvent Event, string PayloadSha256, string Identity = "")
+{
+    public string Key => Identity.Length > 0 ? Identity : Event.DedupKey;
+}
 
 /// <summary>A shipment with its full history, oldest event first.</summary>
 public sealed record EvidenceShipment(ShipmentState State, IReadOnlyList<EvidenceEvent> Events);
