@@ -23,6 +23,9 @@ public static partial class MessagingPolicy
     [GeneratedRegex(@"(?<![\w+.-])(?:(?:\+|00)\d[\d \u00A0().\-/]{6,}\d|0\d[\d \u00A0().\-/]{6,}\d|\(\d{3}\)\s?\d{3}[-. ]\d{4})(?![\w-])", RegexOptions.CultureInvariant)]
     private static partial Regex Phone();
 
+    [GeneratedRegex(@"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex DateLike();
+
     [GeneratedRegex(@"<\s*/?\s*[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?\s*>|&(?:[A-Za-z]{2,8}|#\d{1,6});", RegexOptions.CultureInvariant)]
     private static partial Regex Html();
 
@@ -56,7 +59,7 @@ public static partial class MessagingPolicy
         foreach (Match m in Phone().Matches(text))
         {
             var digits = m.Value.Count(char.IsAsciiDigit);
-            if (digits is >= 8 and <= 15 && !allowed.Contains(Compact(m.Value)) && !Inside(links, m.Index))
+            if (digits is >= 8 and <= 15 && !DateLike().IsMatch(m.Value) && !allowed.Contains(Compact(m.Value)) && !Inside(links, m.Index))
             {
                 findings.Add(new(PolicyCodes.Phone, $"'{m.Value}' looks like a phone number; replies must not carry one.", m.Index, m.Length));
             }
