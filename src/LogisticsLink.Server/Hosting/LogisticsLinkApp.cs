@@ -1,6 +1,7 @@
 using Grpc.AspNetCore.Web;
 using LogisticsLink.Server.Auth;
 using LogisticsLink.Server.Api;
+using LogisticsLink.Server.Support;
 using LogisticsLink.Server.Webhooks;
 
 namespace LogisticsLink.Server.Hosting;
@@ -29,6 +30,7 @@ public static class LogisticsLinkApp
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<TrackingGrpcService>();
         app.MapGrpcService<OrderGrpcService>();
+        app.MapSupportDesk();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz");

@@ -7,6 +7,7 @@ using LogisticsLink.Server.Orders;
 using LogisticsLink.Server.Api;
 using LogisticsLink.Server.Scheduling;
 using LogisticsLink.Server.Streaming;
+using LogisticsLink.Server.Support;
 using LogisticsLink.Server.Tracking;
 using LogisticsLink.Server.Webhooks;
 using LogisticsLink.Storage;
@@ -74,6 +75,7 @@ public static class ServiceRegistration
         services.AddGrpc(o => o.EnableDetailedErrors = false)
             .AddServiceOptions<TrackingGrpcService>(o => o.Interceptors.Add<ApiKeyInterceptor>())
             .AddServiceOptions<OrderGrpcService>(o => o.Interceptors.Add<ApiKeyInterceptor>());
+        services.AddSupportDesk(services.AddGrpc());
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
         return services;

@@ -112,6 +112,46 @@ internal static class PostgresMigrations
                 PRIMARY KEY (tenant_id, channel)
             );
             """),
+        (3, """
+            CREATE TABLE reply_templates (
+                tenant_id    TEXT    NOT NULL,
+                template_id  TEXT    NOT NULL,
+                language     TEXT    NOT NULL,
+                channel      TEXT    NOT NULL,
+                version      INTEGER NOT NULL,
+                body         TEXT    NOT NULL,
+                updated_at   BIGINT  NOT NULL,
+                PRIMARY KEY (tenant_id, template_id, language, channel, version)
+            );
+
+            CREATE TABLE replies_sent (
+                pk                   BIGINT  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                tenant_id            TEXT    NOT NULL,
+                channel              TEXT    NOT NULL,
+                order_id             TEXT    NOT NULL,
+                template_id          TEXT    NOT NULL,
+                template_version     INTEGER NOT NULL,
+                language             TEXT    NOT NULL,
+                reply_channel        TEXT    NOT NULL,
+                text                 TEXT    NOT NULL,
+                compliant            INTEGER NOT NULL,
+                rendered_at          BIGINT  NOT NULL,
+                inquiry_received_at  BIGINT  NULL
+            );
+            CREATE INDEX ix_replies_sent_order ON replies_sent (tenant_id, channel, order_id, pk);
+
+            CREATE TABLE claims (
+                claim_id       TEXT    PRIMARY KEY,
+                tenant_id      TEXT    NOT NULL,
+                channel        TEXT    NOT NULL,
+                order_id       TEXT    NOT NULL,
+                kind           TEXT    NOT NULL,
+                opened_at      BIGINT  NOT NULL,
+                respond_by     BIGINT  NOT NULL,
+                registered_at  BIGINT  NOT NULL
+            );
+            CREATE INDEX ix_claims_order ON claims (tenant_id, channel, order_id);
+            """),
     ];
 
     public static int Latest => Scripts[^1].Version;

@@ -19,6 +19,9 @@ public sealed class TestServer : IAsyncDisposable
     public const string KeyA = "tenant-a-key-0123456789abcdef";
     public const string KeyB = "tenant-b-key-0123456789abcdef";
 
+    /// <summary>The evidence-pack signing key every test server runs with (32 bytes, base64).</summary>
+    public static readonly string EvidenceKey = Convert.ToBase64String(Enumerable.Range(100, 32).Select(i => (byte)i).ToArray());
+
     private readonly WebApplication _app;
     private readonly List<GrpcChannel> _channels = [];
     private bool _stopped;
@@ -83,6 +86,7 @@ public sealed class TestServer : IAsyncDisposable
             ["Streams:HeartbeatInterval"] = "00:00:00.500",
             ["Streams:LogPollInterval"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Support:EvidenceKey"] = EvidenceKey,
         };
         if (postgresDatabase is not null)
         {
@@ -117,6 +121,8 @@ public sealed class TestServer : IAsyncDisposable
     public TrackingService.TrackingServiceClient Client(string? apiKey = KeyA) => new(Invoker(apiKey));
 
     public OrderService.OrderServiceClient Orders(string? apiKey = KeyA) => new(Invoker(apiKey));
+
+    public SupportService.SupportServiceClient Support(string? apiKey = KeyA) => new(Invoker(apiKey));
 
     private CallInvoker Invoker(string? apiKey)
     {

@@ -1,0 +1,83 @@
+using LogisticsLink.Domain.Orders;
+using LogisticsLink.Domain.Risks;
+using LogisticsLink.Domain.Shipments;
+
+namespace LogisticsLink.Domain.Support.Inquiries;
+
+/// <summary>The recommended action, the scenario the reply describes, and the shipment the reply is about.</summary>
+public sealed record InquiryDecision(RecommendedAction Action, ReplyScenario Scenario, ShipmentState? Shipment);
+
+/// <summary>
+/// Decides what the agent should do about an inquiry from the order and its shipments' live state. Pure.
+/// <list type="bullet">
+/// <item>nothing matched → ASK_FOR_ORDER_ID</item>
+/// <item>fulfilled by Amazon → REDIRECT_TO_AMAZON (Amazon owns FBA logistics questions)</item>
+/// <item>lost, returning or returned → OFFER_RESOLUTION</item>
+/// <item>exception, stalled or delayed (merchant-fulfilled) → CONTACT_CARRIER</item>
+/// <item>no carrier scan yet, before the promised date → REASSURE_WITHIN_PROMISE (after it: CONTACT_CARRIER)</item>
+/// <item>moving or delivered → SHARE_TRACKING</item>
+/// </list>
+/// With several shipments, the one in the worst situation decides: a buyer asks about what is missing.
+/// </summary>
+public static class InquiryDecisions
+{
+    public static InquiryDecision Decide(OrderState? order, IReadOnlyList<ShipmentState> shipments, DateTimeOffset now)
+    {
+        if (order is null && shipments.Count == 0)
+        {
+            return new(RecommendedAction.AskForOrderId, ReplyScenario.NoOrderFound, null);
+        }
+        var worst = shipments.OrderByDescending(Severity).ThenBy(s => s.CreatedAt).FirstOrDefault();
+        if (order?.FulfillmentChannel == FulfillmentChannel.Amazon)
+        {
+            return new(RecommendedAction.RedirectToAmazon, ReplyScenario.FbaStatus, worst);
+        }
+        var promised = worst?.PromisedBy ?? order?.LatestDeliveryDate;
+        if (worst is null || worst.Status.IsUnknown() || worst.Status == TrackingStatus.InfoReceived)
+        {
+            return promised is null || now <= promised
+                ? new(RecommendedAction.ReassureWithinPromise, ReplyScenario.PreTransitWithinPromise, worst)
+                : new(RecommendedAction.ContactCarrier, ReplyScenario.Delayed, worst);
+        }
+        return Scenario(worst) switch
+        {
+            ReplyScenario.Lost or ReplyScenario.Returning => new(RecommendedAction.OfferResolution, Scenario(worst), worst),
+            ReplyScenario.Exception or ReplyScenario.Delayed => new(RecommendedAction.ContactCarrier, Scenario(worst), worst),
+            var scenario => new(RecommendedAction.ShareTracking, scenario, worst),
+        };
+    }
+
+    /// <summary>The reply scenario of one merchant-fulfilled shipment that the carrier knows about.</summary>
+    public static ReplyScenario Scenario(ShipmentState shipment) => shipment.Status switch
+    {
+        TrackingStatus.Lost or TrackingStatus.Expired or TrackingStatus.Cancelled => ReplyScenario.Lost,
+        TrackingStatus.Returning or TrackingStatus.Returned => ReplyScenario.Returning,
+        TrackingStatus.Exception => ReplyScenario.Exception,
+        TrackingStatus.Delivered => ReplyScenario.Delivered,
+        _ when Has(shipment, RiskKind.Lost) => ReplyScenario.Lost,
+        _ when Has(shipment, RiskKind.Exception) => ReplyScenario.Exception,
+        _ when Has(shipment, RiskKind.Stalled) || Has(shipment, RiskKind.Delayed) => ReplyScenario.Delayed,
+        TrackingStatus.AttemptFailed => ReplyScenario.AttemptFailed,
+        TrackingStatus.AvailableForPickup => ReplyScenario.AvailableForPickup,
+        TrackingStatus.OutForDelivery => ReplyScenario.OutForDelivery,
+        TrackingStatus.Pending or TrackingStatus.NotFound or TrackingStatus.InfoReceived => ReplyScenario.PreTransitWithinPromise,
+        _ => ReplyScenario.InTransit,
+    };
+
+    private static bool Has(ShipmentState shipment, RiskKind kind) => shipment.Risks.Any(r => r.Kind == kind);
+
+    private static int Severity(ShipmentState shipment) => shipment.Status.IsUnknown() || shipment.Status == TrackingStatus.InfoReceived
+        ? 1
+        : Scenario(shipment) switch
+        {
+            ReplyScenario.Lost => 9,
+            ReplyScenario.Returning => 8,
+            ReplyScenario.Exception => 7,
+            ReplyScenario.Delayed => 6,
+            ReplyScenario.AttemptFailed => 5,
+            ReplyScenario.AvailableForPickup => 4,
+            ReplyScenario.OutForDelivery => 3,
+            ReplyScenario.InTransit => 2,
+            _ => 0,
+        };
+}

@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+using LogisticsLink.Domain.Detection;
+
+namespace LogisticsLink.Domain.Support.Inquiries;
+
+/// <summary>
+/// Finds order ids and tracking numbers in a buyer's free text, whatever its language: the layouts are the same in
+/// every language, so the matcher reads shapes, never words. Quoted replies are read too (a buyer often quotes our
+/// own message with the order id in it); repeats are reported once.
+/// </summary>
+public static partial class InquiryMatcher
+{
+    public const string Amazon = "amazon";
+    public const string Shopify = "shopify";
+    public const string Ebay = "ebay";
+
+    // Amazon: 3-7-7 digits. eBay: 2-5-5 digits. Neither may be part of a longer run of digits or dashes.
+    [GeneratedRegex(@"(?<![\d-])\d{3}-\d{7}-\d{7}(?![\d-])", RegexOptions.CultureInvariant)]
+    private static partial Regex AmazonOrderId();
+
+    [GeneratedRegex(@"(?<![\d-])\d{2}-\d{5}-\d{5}(?![\d-])", RegexOptions.CultureInvariant)]
+    private static partial Regex EbayOrderId();
+
+    // Shopify's order name: '#' and 3 to 10 digits, standing alone ("order #1001", "commande #1001", "Nr. #1001").
+    [GeneratedRegex(@"(?<![\w/&#])#(\d{3,10})(?![\w-])", RegexOptions.CultureInvariant)]
+    private static partial Regex ShopifyOrderName();
+
+    // A token that could be a tracking number: letters and digits, possibly grouped with dashes.
+    [GeneratedRegex(@"(?<![\w@./-])[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){7,44}(?![\w@-]|\.\w)", RegexOptions.CultureInvariant)]
+    private static partial Regex TrackingToken();
+
+    public static InquiryMatches Match(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return InquiryMatches.None;
+        }
+        var orders = new List<OrderIdMatch>();
+        var taken = new List<(int Start, int End)>();
+        Collect(AmazonOrderId(), Amazon, text, orders, taken, m => m.Value);
+        Collect(EbayOrderId(), Ebay, text, orders, taken, m => m.Value);
+        Collect(ShopifyOrderName(), Shopify, text, orders, taken, m => m.Groups[1].Value);
+
+        var numbers = new List<TrackingNumberMatch>();
+        AddGrouped(text, taken, numbers);
+        foreach (Match m in TrackingToken().Matches(text))
+        {
+            if (Overlaps(taken, m.Index, m.Index + m.Length))
+            {
+                continue;
+            }
+            var detected = CarrierDetector.Detect(m.Value);
+            var plausible = detected.Candidates
+                .Where(c => c.Confidence >= DetectionResult.PlausibleConfidence)
+                .Select(c => c.Carrier)
+                .ToList();
+            if (plausible.Count > 0 && numbers.All(n => n.Number != detected.Normalized))
+            {
+                numbers.Add(new TrackingNumberMatch(detected.Normalized, plausible, m.Index, m.Length));
+            }
+        }
+        return new InquiryMatches(
+            orders.OrderBy(o => o.Start).ToList(),
+            numbers.OrderBy(n => n.Start).ToList());
+    }
+
+    // Labels and e-mails often group a number with spaces ("1Z 999 AA1 01 2345 6784"): runs of up to eight groups of
+    // letters and digits, each with a digit, joined by single spaces, are tried whole; the longest run whose check
+    // digit verifies wins. Requiring a verified check digit keeps phone numbers and postcodes out.
+    private static void AddGrouped(string text, List<(int Start, int End)> taken, List<TrackingNumberMatch> numbers)
+    {
+        var groups = Group().Matches(text).Cast<Match>().ToList();
+        for (var i = 0; i < groups.Count; i++)
+        {
+            TrackingNumberMatch? best = null;
+            for (var j = i + 1; j < groups.Count && j - i < 8; j++)
+            {
+                if (groups[j].Index != groups[j - 1].Index + groups[j - 1].Length + 1 || text[groups[j].Index - 1] != ' ')
+                {
+                    break;
+                }
+                var start = groups[i].Index;
+                var end = groups[j].Index + groups[j].Length;
+                if (Overlaps(taken, start, end))
+                {
+                    break;
+                }
+                var detected = CarrierDetector.Detect(text[start..end]);
+                var verified = detected.Candidates
+                    .Where(c => c.ChecksumValid && c.Confidence >= DetectionResult.PlausibleConfidence)
+                    .Select(c => c.Carrier)
+                    .ToList();
+                if (verified.Count > 0)
+                {
+                    best = new TrackingNumberMatch(detected.Normalized, verified, start, end - start);
+                }
+            }
+            if (best is not null && numbers.All(n => n.Number != best.Number))
+            {
+                numbers.Add(best);
+                taken.Add((best.Start, best.Start + best.Length));
+                i = groups.FindIndex(g => g.Index >= best.Start + best.Length) - 1;
+                if (i < -1)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?<![\w-])[A-Za-z0-9]*\d[A-Za-z0-9]*(?![\w-])", RegexOptions.CultureInvariant)]
+    private static partial Regex Group();
+
+    private static void Collect(
+        Regex pattern, string channel, string text, List<OrderIdMatch> found, List<(int Start, int End)> taken, Func<Match, string> id)
+    {
+        foreach (Match m in pattern.Matches(text))
+        {
+            if (Overlaps(taken, m.Index, m.Index + m.Length))
+            {
+                continue;
+            }
+            taken.Add((m.Index, m.Index + m.Length));
+            var orderId = id(m);
+            if (!found.Any(o => o.Channel == channel && o.OrderId == orderId))
+            {
+                found.Add(new OrderIdMatch(channel, orderId, m.Index, m.Length));
+            }
+        }
+    }
+
+    private static bool Overlaps(List<(int Start, int End)> taken, int start, int end) =>
+        taken.Any(t => start < t.End && t.Start < end);
+}

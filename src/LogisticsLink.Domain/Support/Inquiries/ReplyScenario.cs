@@ -1,0 +1,43 @@
+namespace LogisticsLink.Domain.Support.Inquiries;
+
+/// <summary>
+/// The situation a reply describes; each has a built-in template whose id is <see cref="ReplyScenarios.TemplateId"/>.
+/// </summary>
+public enum ReplyScenario
+{
+    InTransit,
+    OutForDelivery,
+    Delivered,
+    Delayed,
+    Exception,
+    AttemptFailed,
+    AvailableForPickup,
+    Returning,
+    Lost,
+    FbaStatus,
+    PreTransitWithinPromise,
+    NoOrderFound,
+}
+
+public static class ReplyScenarios
+{
+    /// <summary>The built-in template id of a scenario: <c>fbm_in_transit</c>, <c>fba_status</c>, <c>no_order_found</c>…</summary>
+    public static string TemplateId(this ReplyScenario scenario) => scenario switch
+    {
+        ReplyScenario.InTransit => "fbm_in_transit",
+        ReplyScenario.OutForDelivery => "fbm_out_for_delivery",
+        ReplyScenario.Delivered => "fbm_delivered",
+        ReplyScenario.Delayed => "fbm_delayed",
+        ReplyScenario.Exception => "fbm_exception",
+        ReplyScenario.AttemptFailed => "fbm_attempt_failed",
+        ReplyScenario.AvailableForPickup => "fbm_available_for_pickup",
+        ReplyScenario.Returning => "fbm_returning",
+        ReplyScenario.Lost => "fbm_lost",
+        ReplyScenario.FbaStatus => "fba_status",
+        ReplyScenario.PreTransitWithinPromise => "pre_transit_within_promise",
+        ReplyScenario.NoOrderFound => "no_order_found",
+        _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, null),
+    };
+
+    public static IReadOnlyList<ReplyScenario> All { get; } = Enum.GetValues<ReplyScenario>();
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace LogisticsLink.Domain.Support.Policy;
+
+/// <summary>
+/// Amazon's buyer-seller messaging rules (reference: marketplaces.md §5.1–5.2) checked on a reply's text: at most
+/// 2,000 characters; no links except https links to a known carrier's tracking page; no e-mail addresses or phone
+/// numbers; no marketing or promotional wording; no review or feedback requests; no emojis; no HTML. Pure.
+/// </summary>
+public static partial class MessagingPolicy
+{
+    public const int MaxLength = 2000;
+
+    [GeneratedRegex(@"\b(?:https?://|www\.)[^\s<>""']+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Url();
+
+    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
+    private static partial Regex Email();
+
+    // International (+33 6 12 34 56 78, 0044 20…), national with a leading 0 (06 12 34 56 78, 030 1234567), US (555) 123-4567.
+    [GeneratedRegex(@"(?<![\w+.-])(?:(?:\+|00)\d[\d \u00A0().\-/]{6,}\d|0\d[\d \u00A0().\-/]{6,}\d|\(\d{3}\)\s?\d{3}[-. ]\d{4})(?![\w-])", RegexOptions.CultureInvariant)]
+    private static partial Regex Phone();
+
+    [GeneratedRegex(@"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex DateLike();
+
+    [GeneratedRegex(@"<\s*/?\s*[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?\s*>|&(?:[A-Za-z]{2,8}|#\d{1,6});", RegexOptions.CultureInvariant)]
+    private static partial Regex Html();
+
+    /// <summary>Every breach in <paramref name="text"/>, in order of position.</summary>
+    /// <param name="allowedTokens">Values that may look like a phone number but are not (the order id, tracking
+    /// numbers): a span equal to one of them, spaces and dashes aside, is not reported.</param>
+    public static IReadOnlyList<PolicyFinding> Check(string text, IReadOnlyCollection<string>? allowedTokens = null, PolicyWords? words = null)
+    {
+        words ??= PolicyWords.Default;
+        var allowed = (allowedTokens ?? []).Select(Compact).Where(t => t.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var findings = new List<PolicyFinding>();
+        if (text.Length > MaxLength)
+        {
+            findings.Add(new(PolicyCodes.TooLong,
+                $"The reply has {text.Length} characters; Amazon accepts at most {MaxLength}.", MaxLength, text.Length - MaxLength));
+        }
+        var links = new List<(int Start, int End)>();
+        foreach (Match m in Url().Matches(text))
+        {
+            var value = m.Value.TrimEnd('.', ',', ';', ':', ')', '!', '?');
+            links.Add((m.Index, m.Index + value.Length));
+            if (LinkProblem(value, words) is { } problem)
+            {
+                findings.Add(new(PolicyCodes.Link, problem, m.Index, value.Length));
+            }
+        }
+        foreach (Match m in Email().Matches(text))
+        {
+            findings.Add(new(PolicyCodes.Email, $"'{m.Value}' is an e-mail address; replies must not carry one.", m.Index, m.Length));
+        }
+        foreach (Match m in Phone().Matches(text))
+        {
+            var digits = m.Value.Count(char.IsAsciiDigit);
+            if (digits is >= 8 and <= 15 && !DateLike().IsMatch(m.Value) && !allowed.Contains(Compact(m.Value)) && !Inside(links, m.Index))
+            {
+                findings.Add(new(PolicyCodes.Phone, $"'{m.Value}' looks like a phone number; replies must not carry one.", m.Index, m.Length));
+            }
+        }
+        foreach (Match m in Html().Matches(text))
+        {
+            findings.Add(new(PolicyCodes.Html, $"'{m.Value}' is HTML; replies are plain text.", m.Index, m.Length));
+        }
+        AddPhrases(text, words.Marketing, PolicyCodes.Marketing, "is marketing or promotional wording, which Amazon forbids in buyer messages", links, findings);
+        AddPhrases(text, words.Review, PolicyCodes.ReviewRequest, "asks for a review or feedback, which a reply must not do", links, findings);
+        AddEmojis(text, findings);
+        findings.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Code, b.Code));
+        return findings;
+    }
+
+    private static string? LinkProblem(string url, PolicyWords words)
+    {
+        if (!url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"'{url}' is not an https link; only https links to a carrier's tracking page are allowed.";
+        }
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !words.CarrierTrackingHosts.Contains(uri.Host.ToLowerInvariant()))
+        {
+            return $"'{url}' links outside a known carrier's tracking page; replies may not link to other sites.";
+        }
+        return null;
+    }
+
+    private static void AddPhrases(
+        string text, IReadOnlyDictionary<string, IReadOnlyList<string>> lists, string code, string why,
+        List<(int Start, int End)> links, List<PolicyFinding> findings)
+    {
+        var seen = new HashSet<int>();
+        foreach (var (language, phrases) in lists)
+        {
+            foreach (var phrase in phrases)
+            {
+                for (var at = text.IndexOf(phrase, StringComparison.OrdinalIgnoreCase); at >= 0;
+                     at = text.IndexOf(phrase, at + 1, StringComparison.OrdinalIgnoreCase))
+                {
+                    if (IsWordBoundary(text, at - 1) && IsWordBoundary(text, at + phrase.Length) && !Inside(links, at) && seen.Add(at))
+                    {
+                        findings.Add(new(code, $"'{text.Substring(at, phrase.Length)}' {why} (list '{language}').", at, phrase.Length));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void AddEmojis(string text, List<PolicyFinding> findings)
+    {
+        for (var i = 0; i < text.Length;)
+        {
+            var rune = Rune.GetRuneAt(text, i);
+            if (IsEmoji(rune))
+            {
+                findings.Add(new(PolicyCodes.Emoji, $"U+{rune.Value:X4} is an emoji; Amazon does not allow emojis in messages.", i, rune.Utf16SequenceLength));
+            }
+            i += rune.Utf16SequenceLength;
+        }
+    }
+
+    private static bool IsEmoji(Rune rune) =>
+        // Emoticons, pictographs, transport and supplemental symbols; miscellaneous symbols and dingbats (☀ ✅ ✨);
+        // the emoji presentation selector and joiner; arrows and stars of the 2B00 block drawn as emoji (⭐).
+        rune.Value is (>= 0x1F000 and <= 0x1FAFF) or (>= 0x2600 and <= 0x27BF) or 0xFE0F or 0x200D
+        || (rune.Value is >= 0x2B00 and <= 0x2BFF && Rune.GetUnicodeCategory(rune) == UnicodeCategory.OtherSymbol);
+
+    private static bool IsWordBoundary(string text, int index) =>
+        index < 0 || index >= text.Length || !char.IsLetterOrDigit(text[index]);
+
+    private static bool Inside(List<(int Start, int End)> spans, int index) => spans.Any(s => index >= s.Start && index < s.End);
+
+    private static string Compact(string value) =>
+        new(value.Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
+}

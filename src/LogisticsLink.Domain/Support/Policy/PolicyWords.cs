@@ -1,0 +1,42 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+
+namespace LogisticsLink.Domain.Support.Policy;
+
+/// <summary>The policy's word lists and the carriers' tracking hosts, read once from <c>policy-words.json</c>.</summary>
+public sealed class PolicyWords
+{
+    private const string Resource = "LogisticsLink.Domain.Support.Policy.policy-words.json";
+
+    public static PolicyWords Default { get; } = Load();
+
+    /// <summary>Marketing and promotional phrases, by language.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<string>> Marketing { get; init; }
+
+    /// <summary>Phrases asking for a review or feedback, by language.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<string>> Review { get; init; }
+
+    /// <summary>Hosts of carriers' public tracking pages: the only links a reply may carry (over https).</summary>
+    public required FrozenSet<string> CarrierTrackingHosts { get; init; }
+
+    private static PolicyWords Load()
+    {
+        using var stream = typeof(PolicyWords).Assembly.GetManifestResourceStream(Resource)
+            ?? throw new InvalidOperationException($"The embedded resource {Resource} is missing.");
+        using var json = JsonDocument.Parse(stream);
+        var root = json.RootElement;
+        return new PolicyWords
+        {
+            Marketing = ByLanguage(root.GetProperty("marketing")),
+            Review = ByLanguage(root.GetProperty("review")),
+            CarrierTrackingHosts = root.GetProperty("carrierTrackingHosts").EnumerateArray()
+                .Select(h => h.GetString()!.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal),
+        };
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> ByLanguage(JsonElement element) =>
+        element.EnumerateObject().ToDictionary(
+            p => p.Name,
+            p => (IReadOnlyList<string>)p.Value.EnumerateArray().Select(w => w.GetString()!).ToList(),
+            StringComparer.Ordinal);
+}

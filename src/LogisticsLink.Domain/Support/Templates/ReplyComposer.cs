@@ -1,0 +1,82 @@
+using LogisticsLink.Domain.Support.Inquiries;
+using LogisticsLink.Domain.Support.Policy;
+
+namespace LogisticsLink.Domain.Support.Templates;
+
+/// <summary>A reply ready to send, and whether it passes the marketplace's messaging policy.</summary>
+public sealed record ComposedReply(
+    string Text, string Language, string TemplateId, int TemplateVersion, bool Compliant, IReadOnlyList<PolicyFinding> Findings);
+
+/// <summary>
+/// Renders a template with an order's values and checks the result: every Amazon reply goes through
+/// <see cref="MessagingPolicy"/>, built-in and tenant templates alike.
+/// </summary>
+public static class ReplyComposer
+{
+    /// <exception cref="MissingPlaceholderException">A printed placeholder has no value, or is not a placeholder.</exception>
+    /// <exception cref="TemplateSyntaxException">The template is not valid Liquid.</exception>
+    public static ComposedReply Compose(
+        string templateId, int templateVersion, string body, ReplyLocale locale, IReadOnlyDictionary<string, string?> values, string channel)
+    {
+        var render = ReplyTemplateEngine.Render(ReplyTemplateEngine.Parse(body), values);
+        if (!render.IsComplete)
+        {
+            throw new MissingPlaceholderException(templateId, render.Missing, render.Unknown);
+        }
+        var text = render.Text.Trim();
+        var findings = AppliesPolicy(channel)
+            ? MessagingPolicy.Check(text, values.Values.OfType<string>().ToList())
+            : [];
+        return new ComposedReply(text, locale.Language, templateId, templateVersion, findings.Count == 0, findings);
+    }
+
+    /// <summary>
+    /// Checks a tenant's template before it is stored: it must parse, use only known placeholders, and — for Amazon or
+    /// for every channel — render to a compliant reply with every placeholder filled.
+    /// </summary>
+    public static IReadOnlyList<string> Problems(string body, string language, string channel)
+    {
+        IReadOnlyList<string> problems;
+        try
+        {
+            var locale = ReplyLocale.Resolve(language);
+            var render = ReplyTemplateEngine.Render(ReplyTemplateEngine.Parse(body), ReplyValues.Sample(locale));
+            problems = render.Unknown.Select(u => $"'{u}' is not a placeholder (known: {string.Join(", ", ReplyValues.Names)})").ToList();
+            if (problems.Count == 0 && (channel.Length == 0 || AppliesPolicy(channel)))
+            {
+                problems = MessagingPolicy.Check(render.Text.Trim(), ReplyValues.Sample(locale).Values.OfType<string>().ToList())
+                    .Select(f => $"{f.Code}: {f.Message}").ToList();
+            }
+        }
+        catch (TemplateSyntaxException e)
+        {
+            problems = [$"not a valid template: {e.Message}"];
+        }
+        return problems;
+    }
+
+    public static bool AppliesPolicy(string channel) => string.Equals(channel, InquiryMatcher.Amazon, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>A reply could not be completed: the names say which values are missing.</summary>
+public sealed class MissingPlaceholderException(string templateId, IReadOnlyList<string> missing, IReadOnlyList<string> unknown)
+    : Exception(Describe(templateId, missing, unknown))
+{
+    public IReadOnlyList<string> Missing { get; } = missing;
+
+    public IReadOnlyList<string> Unknown { get; } = unknown;
+
+    private static string Describe(string templateId, IReadOnlyList<string> missing, IReadOnlyList<string> unknown)
+    {
+        var parts = new List<string>();
+        if (missing.Count > 0)
+        {
+            parts.Add($"no value for {string.Join(", ", missing)}");
+        }
+        if (unknown.Count > 0)
+        {
+            parts.Add($"unknown placeholder {string.Join(", ", unknown)}");
+        }
+        return $"Template '{templateId}' cannot be rendered: {string.Join("; ", parts)}.";
+    }
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Fluid;
+using Fluid.Values;
+
+namespace LogisticsLink.Domain.Support.Templates;
+
+/// <summary>
+/// Renders reply macros written in Liquid (the Fluid engine). Fails closed: printing a placeholder whose value is not
+/// known, or one that does not exist, is reported by name instead of leaving a blank in the text.
+/// </summary>
+public static class ReplyTemplateEngine
+{
+    private static readonly FluidParser Parser = new();
+
+    /// <summary>Parses a template body; a syntax error is a <see cref="TemplateSyntaxException"/> saying where.</summary>
+    public static IFluidTemplate Parse(string body) =>
+        Parser.TryParse(body, out var template, out var error)
+            ? template
+            : throw new TemplateSyntaxException(error);
+
+    public static TemplateRender Render(IFluidTemplate template, IReadOnlyDictionary<string, string?> values)
+    {
+        var missing = new List<string>();
+        var unknown = new List<string>();
+        var options = new TemplateOptions { CultureInfo = CultureInfo.InvariantCulture };
+        options.Undefined = name =>
+        {
+            if (!unknown.Contains(name))
+            {
+                unknown.Add(name);
+            }
+            return ValueTask.FromResult<FluidValue>(NilValue.Instance);
+        };
+        var context = new TemplateContext(options);
+        foreach (var (name, value) in values)
+        {
+            context.SetValue(name, value is null ? new MissingValue(name, missing) : new StringValue(value));
+        }
+        var text = template.Render(context, NullEncoder.Default);
+        return new TemplateRender(text, missing, unknown);
+    }
+
+    /// <summary>A placeholder without a value: false in a condition, an error when printed.</summary>
+    private sealed class MissingValue(string name, List<string> printed) : FluidValue
+    {
+        public override FluidValues Type => FluidValues.Nil;
+
+        public override bool Equals(FluidValue other) => other.IsNil();
+
+        public override bool IsNil() => true;
+
+        public override bool ToBooleanValue() => false;
+
+        public override decimal ToNumberValue() => 0;
+
+        public override object ToObjectValue() => null!;
+
+        public override string ToStringValue()
+        {
+            Note();
+            return "";
+        }
+
+        public override ValueTask WriteToAsync(TextWriter writer, TextEncoder encoder, CultureInfo cultureInfo)
+        {
+            Note();
+            return ValueTask.CompletedTask;
+        }
+
+        public override int GetHashCode() => name.GetHashCode(StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => obj is FluidValue other && Equals(other);
+
+        private void Note()
+        {
+            if (!printed.Contains(name))
+            {
+                printed.Add(name);
+            }
+        }
+    }
+}
+
+/// <summary>The rendered text and what kept it from being complete.</summary>
+/// <param name="Missing">Placeholders printed without a value.</param>
+/// <param name="Unknown">Names used that are not placeholders at all.</param>
+public sealed record TemplateRender(string Text, IReadOnlyList<string> Missing, IReadOnlyList<string> Unknown)
+{
+    public bool IsComplete => Missing.Count == 0 && Unknown.Count == 0;
+}
+
+public sealed class TemplateSyntaxException(string message) : Exception(message);

@@ -1,0 +1,66 @@
+using LogisticsLink.Domain.Orders;
+using LogisticsLink.Domain.Shipments;
+
+namespace LogisticsLink.Domain.Support.Templates;
+
+/// <summary>
+/// The placeholders a reply template may use, filled from the order and the shipment the reply is about. A value
+/// that is not known is null: a template may test it (<c>{% if eta %}</c>) but printing it is an error.
+/// </summary>
+public static class ReplyValues
+{
+    public const string OrderId = "order_id";
+    public const string Carrier = "carrier";
+    public const string TrackingNumber = "tracking_number";
+    public const string TrackingUrl = "tracking_url";
+    public const string Status = "status";
+    public const string Eta = "eta";
+    public const string DeliveredAt = "delivered_at";
+    public const string DeliveredWhere = "delivered_where";
+    public const string SignedBy = "signed_by";
+    public const string PromisedBy = "promised_by";
+
+    public static readonly IReadOnlyList<string> Names =
+        [OrderId, Carrier, TrackingNumber, TrackingUrl, Status, Eta, DeliveredAt, DeliveredWhere, SignedBy, PromisedBy];
+
+    public static IReadOnlyDictionary<string, string?> From(OrderState? order, ShipmentState? shipment, ReplyLocale locale, BuiltInTemplates? words = null)
+    {
+        words ??= BuiltInTemplates.Default;
+        var pod = shipment?.ProofOfDelivery;
+        var promised = shipment?.PromisedBy ?? order?.LatestDeliveryDate;
+        return new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [OrderId] = NullIfEmpty(order?.OrderId ?? shipment?.Order.OrderId),
+            [Carrier] = shipment is null ? null : CarrierNames.Display(shipment.Carrier),
+            [TrackingNumber] = NullIfEmpty(shipment?.TrackingNumber),
+            [TrackingUrl] = NullIfEmpty(shipment?.TrackingUrl),
+            [Status] = shipment is null || shipment.Status == TrackingStatus.Unspecified ? null : words.StatusWords(shipment.Status, locale.Language),
+            [Eta] = shipment?.EstimatedDelivery is { } eta && shipment.Status != TrackingStatus.Delivered ? LocalDates.Date(eta, locale) : null,
+            [DeliveredAt] = shipment?.DeliveredAt is { } at ? LocalDates.DateTime(at, locale) : null,
+            [DeliveredWhere] = NullIfEmpty(pod?.Location),
+            [SignedBy] = NullIfEmpty(pod?.SignedBy),
+            [PromisedBy] = promised is { } p ? LocalDates.Date(p, locale) : null,
+        };
+    }
+
+    /// <summary>Sample values for every placeholder, for checking a tenant's template before it is stored.</summary>
+    public static IReadOnlyDictionary<string, string?> Sample(ReplyLocale locale)
+    {
+        var when = new DateTimeOffset(2025, 3, 4, 13, 5, 0, TimeSpan.Zero);
+        return new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [OrderId] = "123-1234567-1234567",
+            [Carrier] = "UPS",
+            [TrackingNumber] = "1Z999AA10123456784",
+            [TrackingUrl] = "https://www.ups.com/track?tracknum=1Z999AA10123456784",
+            [Status] = BuiltInTemplates.Default.StatusWords(TrackingStatus.InTransit, locale.Language),
+            [Eta] = LocalDates.Date(when, locale),
+            [DeliveredAt] = LocalDates.DateTime(when, locale),
+            [DeliveredWhere] = "Front door",
+            [SignedBy] = "J. SMITH",
+            [PromisedBy] = LocalDates.Date(when, locale),
+        };
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,290 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using LogisticsLink.Domain.Orders;
+using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Domain.Support.Evidence;
+using LogisticsLink.Domain.Support.Inquiries;
+using LogisticsLink.Domain.Support.Templates;
+using LogisticsLink.Server.Auth;
+using LogisticsLink.Server.Mapping;
+using LogisticsLink.Server.Support;
+using LogisticsLink.Server.Tracking;
+using LogisticsLink.Storage;
+using LogisticsLink.V1;
+using Microsoft.Extensions.Options;
+using DomainAction = LogisticsLink.Domain.Support.Inquiries.RecommendedAction;
+
+namespace LogisticsLink.Server.Api;
+
+/// <summary>The SupportService contract: validates, scopes every call to the caller's tenant, delegates.</summary>
+public sealed class SupportGrpcService(
+    IOrderStore orders,
+    IShipmentStore shipments,
+    ISupportStore support,
+    InquiryResolver resolver,
+    ReplyDesk replies,
+    EvidenceDesk evidence,
+    IOptions<TrackingOptions> tracking,
+    TimeProvider time) : SupportService.SupportServiceBase
+{
+    public override async Task<InquiryResolution> ResolveInquiry(ResolveInquiryRequest request, ServerCallContext context)
+    {
+        var tenant = ApiKeyInterceptor.TenantOf(context);
+        var ct = context.CancellationToken;
+        var now = time.GetUtcNow();
+        var violations = new Violations();
+        if (request.MessageText.Trim().Length == 0 && request.OrderId.Trim().Length == 0 && request.TrackingNumber.Trim().Length == 0)
+        {
+            violations.Add("message_text", "give message_text, order_id or tracking_number");
+        }
+        if (request.MessageText.Length > SupportRequests.MaxMessageLength)
+        {
+            violations.Add("message_text", $"must be at most {SupportRequests.MaxMessageLength} characters");
+        }
+        var channel = SupportRequests.Channel(violations, "channel", request.Channel);
+        var maxAge = SupportRequests.NonNegative(violations, "max_age", request.MaxAge);
+        var deadline = SupportRequests.Deadline(violations, request.Deadline) ?? tracking.Value.RefreshWait;
+        var zone = SupportRequests.TimeZone(violations, "time_zone", request.TimeZone);
+        var receivedAt = request.ReceivedAt?.ToDateTimeOffset() ?? now;
+        violations.ThrowIfAny();
+        if (context.Deadline < DateTime.MaxValue)
+        {
+            // Answer before the caller's own gRPC deadline, with a little room to serialize the answer.
+            var room = context.Deadline - now.UtcDateTime - TimeSpan.FromMilliseconds(50);
+            deadline = room < deadline ? (room > TimeSpan.Zero ? room : TimeSpan.Zero) : deadline;
+        }
+
+        var matches = InquiryResolver.Read(request.OrderId.Trim(), request.TrackingNumber.Trim(), request.MessageText);
+        var target = await resolver.FindAsync(tenant, channel, matches.OrderIds, matches.TrackingNumbers, maxAge, deadline, ct);
+        var states = target.Shipments.Select(s => s.Stored.State).ToList();
+        var decision = target.Ambiguous
+            ? new InquiryDecision(DomainAction.AskForOrderId, ReplyScenario.NoOrderFound, null)
+            : InquiryDecisions.Decide(target.Order, states, time.GetUtcNow());
+
+        var answer = new InquiryResolution
+        {
+            Action = (V1.RecommendedAction)decision.Action,
+            RespondBy = Timestamp.FromDateTimeOffset(SupportClocks.InquiryRespondBy(receivedAt)),
+            Ambiguous = target.Ambiguous,
+            Stale = target.Stale || states.Any(s => s.Stale),
+            FulfillmentChannel = (V1.FulfillmentChannel)(target.Order?.FulfillmentChannel ?? Domain.Orders.FulfillmentChannel.Unspecified),
+        };
+        answer.Matches.Add(matches.OrderIds.Select(m => new InquiryMatch
+        {
+            Kind = "order_id", Value = m.OrderId, Candidates = { m.Channel.Length > 0 ? [m.Channel] : Array.Empty<string>() }, Start = m.Start, Length = m.Length,
+        }));
+        answer.Matches.Add(matches.TrackingNumbers.Select(m => new InquiryMatch
+        {
+            Kind = "tracking_number", Value = m.Number, Candidates = { m.Carriers }, Start = m.Start, Length = m.Length,
+        }));
+        answer.Candidates.Add(target.Candidates.Select(c => new OrderCandidate { Channel = c.Channel, OrderId = c.OrderId, MatchedBy = c.MatchedBy }));
+        foreach (var shipment in target.Shipments)
+        {
+            var proto = ShipmentMapper.ToProto(shipment.Stored.State, shipment.Events);
+            proto.Stale |= target.Stale && !(shipment.Stored.State.LastCheckedAt >= now - (maxAge ?? TimeSpan.Zero));
+            answer.Shipments.Add(proto);
+        }
+        if (target.Order is { } order)
+        {
+            answer.Order = OrderMapper.ToProto(order, states);
+            answer.OpenClaims.Add((await support.ListClaimsAsync(tenant, order.Channel, order.OrderId, ct)).Select(ToProto));
+        }
+
+        var locale = ReplyLocale.Resolve(request.Language, target.Order?.BuyerLanguage, target.Order?.MarketplaceId, zone);
+        var replyChannel = channel.Length > 0 ? channel : target.Order?.Channel ?? "";
+        try
+        {
+            var reply = await replies.RenderAsync(tenant, decision.Scenario.TemplateId(), replyChannel, locale, target.Order, decision.Shipment, ct);
+            answer.Reply = ToProto(reply);
+            if (request.RecordReply && target.Order is { } replied)
+            {
+                await replies.RecordAsync(tenant, replied, reply, replyChannel, receivedAt, ct);
+            }
+        }
+        catch (MissingPlaceholderException e)
+        {
+            answer.ReplyError = e.Message;
+        }
+        return answer;
+    }
+
+    public override async Task<RenderedReply> RenderReply(RenderReplyRequest request, ServerCallContext context)
+    {
+        var tenant = ApiKeyInterceptor.TenantOf(context);
+        var ct = context.CancellationToken;
+        var violations = new Violations();
+        var templateId = SupportRequests.Identifier(violations, "template_id", request.TemplateId, required: false);
+        var orderId = request.OrderId.Trim();
+        var shipmentId = request.ShipmentId.Trim();
+        if (orderId.Length == 0 && shipmentId.Length == 0)
+        {
+            violations.Add("order_id", "give order_id (with channel) or shipment_id");
+        }
+        var channel = SupportRequests.Channel(violations, "channel", request.Channel, required: orderId.Length > 0);
+        SupportRequests.Language(violations, "language", request.Language);
+        var zone = SupportRequests.TimeZone(violations, "time_zone", request.TimeZone);
+        violations.ThrowIfAny();
+
+        OrderState? order = null;
+        IReadOnlyList<ShipmentState> states;
+        if (shipmentId.Length > 0)
+        {
+            var shipment = await shipments.FindAsync(tenant, shipmentId, ct) ?? throw Violations.NotFound($"Shipment '{shipmentId}' was not found.");
+            states = [shipment.State];
+            if (!shipment.State.Order.IsNone)
+            {
+                order = (await orders.FindOrderAsync(tenant, shipment.State.Order.Channel, shipment.State.Order.OrderId, ct))?.State;
+            }
+        }
+        else
+        {
+            order = (await orders.FindOrderAsync(tenant, channel, orderId, ct))?.State ?? throw Violations.NotFound($"No {channel} order '{orderId}' is known.");
+            states = await orders.ListOrderShipmentsAsync(tenant, channel, orderId, ct);
+        }
+        var decision = InquiryDecisions.Decide(order, states, time.GetUtcNow());
+        var locale = ReplyLocale.Resolve(request.Language, order?.BuyerLanguage, order?.MarketplaceId, zone);
+        var replyChannel = channel.Length > 0 ? channel : order?.Channel ?? "";
+        ComposedReply reply;
+        try
+        {
+            reply = await replies.RenderAsync(tenant, templateId.Length > 0 ? templateId : decision.Scenario.TemplateId(), replyChannel, locale, order,
+                decision.Shipment ?? states.FirstOrDefault(), ct);
+        }
+        catch (UnknownTemplateException e)
+        {
+            throw Violations.NotFound(e.Message);
+        }
+        catch (MissingPlaceholderException e)
+        {
+            throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, e.Message));
+        }
+        if (!reply.Compliant && !request.FindingsOnly)
+        {
+            throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition,
+                $"The reply breaks the {replyChannel} messaging policy: " + string.Join("; ", reply.Findings.Select(f => $"{f.Code} at {f.Start}: {f.Message}")) +
+                " Set findings_only to see it anyway."));
+        }
+        return ToProto(reply);
+    }
+
+    public override async Task<ReplyTemplate> UpsertTemplate(UpsertTemplateRequest request, ServerCallContext context)
+    {
+        var tenant = ApiKeyInterceptor.TenantOf(context);
+        var violations = new Violations();
+        var templateId = SupportRequests.Identifier(violations, "template_id", request.TemplateId, required: true);
+        SupportRequests.Language(violations, "language", request.Language, required: true);
+        var channel = SupportRequests.Channel(violations, "channel", request.Channel);
+        if (request.Body.Trim().Length == 0)
+        {
+            violations.Add("body", "is required");
+        }
+        else if (request.Body.Length > SupportRequests.MaxTemplateLength)
+        {
+            violations.Add("body", $"must be at most {SupportRequests.MaxTemplateLength} characters");
+        }
+        violations.ThrowIfAny();
+        var language = ReplyLocale.Resolve(request.Language).Language;
+        foreach (var problem in ReplyComposer.Problems(request.Body, language, channel))
+        {
+            violations.Add("body", problem);
+        }
+        violations.ThrowIfAny();
+        var saved = await support.SaveTemplateAsync(tenant, templateId, language, channel, request.Body, time.GetUtcNow(), context.CancellationToken);
+        return new ReplyTemplate
+        {
+            TemplateId = saved.TemplateId, Language = saved.Language, Channel = saved.Channel, Body = saved.Body, Version = saved.Version,
+            UpdatedAt = Timestamp.FromDateTimeOffset(saved.UpdatedAt),
+        };
+    }
+
+    public override Task<EvidencePack> GetEvidence(GetEvidenceRequest request, ServerCallContext context)
+    {
+        var tenant = ApiKeyInterceptor.TenantOf(context);
+        var violations = new Violations();
+        var orderId = request.OrderId.Trim();
+        var shipmentId = request.ShipmentId.Trim();
+        if (orderId.Length == 0 && shipmentId.Length == 0)
+        {
+            violations.Add("order_id", "give order_id (with channel) or shipment_id");
+        }
+        var channel = SupportRequests.Channel(violations, "channel", request.Channel);
+        violations.ThrowIfAny();
+        return evidence.BuildAsync(tenant, channel.Length > 0 ? channel : InquiryMatcher.Amazon, orderId, shipmentId, context.CancellationToken);
+    }
+
+    public override Task<EvidenceVerification> VerifyEvidence(VerifyEvidenceRequest request, ServerCallContext context)
+    {
+        var tenant = ApiKeyInterceptor.TenantOf(context);
+        if (request.Pack is null)
+        {
+            throw Violations.Single("pack", "is required");
+        }
+        return evidence.VerifyAsync(tenant, request.Pack, context.CancellationToken);
+    }
+
+    public override async Task<Claim> RegisterClaim(RegisterClaimRequest request, ServerCallContext context)
+    {
+        var tenant = ApiKeyInterceptor.TenantOf(context);
+        var ct = context.CancellationToken;
+        var now = time.GetUtcNow();
+        var violations = new Violations();
+        var channel = SupportRequests.Channel(violations, "channel", request.Channel, required: true);
+        if (request.OrderId.Trim().Length == 0)
+        {
+            violations.Add("order_id", "is required");
+        }
+        var kind = SupportRequests.Identifier(violations, "kind", request.Kind, required: true).ToLowerInvariant();
+        var openedAt = request.OpenedAt?.ToDateTimeOffset() ?? now;
+        if (openedAt > now + TimeSpan.FromMinutes(5))
+        {
+            violations.Add("opened_at", "must not be in the future");
+        }
+        violations.ThrowIfAny();
+        var orderId = request.OrderId.Trim();
+        var order = (await orders.FindOrderAsync(tenant, channel, orderId, ct))?.State ?? throw Violations.NotFound($"No {channel} order '{orderId}' is known.");
+        var claim = new ClaimRecord("clm_" + Guid.CreateVersion7(now).ToString("N"), channel, orderId, kind, openedAt,
+            SupportClocks.ClaimRespondBy(openedAt), now);
+        await support.SaveClaimAsync(tenant, claim, ct);
+        var ids = (await orders.ListOrderShipmentsAsync(tenant, channel, orderId, ct)).Select(s => s.Id).ToList();
+        var sources = await evidence.SourcesAsync(tenant, order, ids, ct);
+        var answer = ToProto(claim);
+        answer.Evidence.Add(Needs(sources));
+        return answer;
+    }
+
+    private static IEnumerable<EvidenceNeed> Needs(EvidenceSources sources)
+    {
+        var facts = EvidenceFacts.From(sources);
+        var first = sources.Shipments.FirstOrDefault()?.State;
+        var pod = sources.Shipments.Select(s => s.State.ProofOfDelivery).FirstOrDefault(p => p is { IsEmpty: false });
+        yield return Need("dispatch_method", first is not null, first is null ? "no shipment is linked to the order" : $"shipped with {CarrierNames.Display(first.Carrier)}");
+        yield return Need("tracking_number", first is not null, first?.TrackingNumber ?? "none");
+        yield return Need("carrier", first is not null, first?.Carrier ?? "none");
+        yield return Need("valid_tracking", facts.ValidTracking, facts.ValidTracking ? "at least one carrier scan per parcel" : "a parcel has no carrier scan");
+        yield return Need("shipped_on_time", facts.ShippedOnTime == true,
+            $"first carrier scan {EvidenceEntries.Iso(facts.FirstCarrierScanAt)}, latest ship date {EvidenceEntries.Iso(facts.LatestShipDate)}");
+        yield return Need("proof_of_delivery", pod is not null,
+            pod is null ? "the carrier gave no proof of delivery" : $"signed by '{pod.SignedBy}', left at '{pod.Location}'");
+        yield return Need("replies_within_24h", facts.AnsweredWithin24Hours == true,
+            facts.AnsweredWithin24Hours is null ? "no recorded reply to a buyer message" : facts.AnsweredWithin24Hours.Value ? "every recorded reply within 24 h" : "a reply came after 24 h");
+    }
+
+    private static EvidenceNeed Need(string item, bool available, string detail) => new() { Item = item, Available = available, Detail = detail };
+
+    private static Claim ToProto(ClaimRecord c) => new()
+    {
+        ClaimId = c.ClaimId, Channel = c.Channel, OrderId = c.OrderId, Kind = c.Kind,
+        OpenedAt = Timestamp.FromDateTimeOffset(c.OpenedAt), RespondBy = Timestamp.FromDateTimeOffset(c.RespondBy),
+        RegisteredAt = Timestamp.FromDateTimeOffset(c.RegisteredAt),
+    };
+
+    private static RenderedReply ToProto(ComposedReply r)
+    {
+        var reply = new RenderedReply
+        {
+            Text = r.Text, Language = r.Language, TemplateId = r.TemplateId, Compliant = r.Compliant, TemplateVersion = r.TemplateVersion,
+        };
+        reply.Findings.Add(r.Findings.Select(f => new V1.PolicyFinding { Code = f.Code, Message = f.Message, Start = f.Start, Length = f.Length }));
+        return reply;
+    }
+}

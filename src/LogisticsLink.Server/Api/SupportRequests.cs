@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+using Google.Protobuf.WellKnownTypes;
+using LogisticsLink.Domain.Support.Templates;
+
+namespace LogisticsLink.Server.Api;
+
+/// <summary>Validation of SupportService requests. Nothing is written before these pass.</summary>
+public static partial class SupportRequests
+{
+    public const int MaxMessageLength = 20_000;
+    public const int MaxTemplateLength = 10_000;
+    public static readonly TimeSpan MaxDeadline = TimeSpan.FromSeconds(60);
+    public static readonly IReadOnlyList<string> Channels = ["amazon", "shopify", "ebay", "manual"];
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Identifier();
+
+    public static string Channel(Violations violations, string field, string raw, bool required = false)
+    {
+        var channel = raw.Trim().ToLowerInvariant();
+        if (channel.Length == 0 && required)
+        {
+            violations.Add(field, "is required");
+        }
+        else if (channel.Length > 0 && !Channels.Contains(channel))
+        {
+            violations.Add(field, $"'{raw}' is not a channel (known: {string.Join(", ", Channels)})");
+        }
+        return channel;
+    }
+
+    public static TimeSpan? NonNegative(Violations violations, string field, Duration? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        if (value.Seconds < 0 || value.Nanos < 0)
+        {
+            violations.Add(field, "must not be negative");
+            return null;
+        }
+        return value.ToTimeSpan();
+    }
+
+    public static TimeSpan? Deadline(Violations violations, Duration? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        var deadline = value.ToTimeSpan();
+        if (deadline <= TimeSpan.Zero || deadline > MaxDeadline)
+        {
+            violations.Add("deadline", $"must be more than 0 and at most {MaxDeadline.TotalSeconds:0} seconds");
+            return null;
+        }
+        return deadline;
+    }
+
+    public static string? TimeZone(Violations violations, string field, string raw)
+    {
+        var zone = raw.Trim();
+        if (zone.Length > 0 && ReplyLocale.FindZone(zone) is null)
+        {
+            violations.Add(field, $"'{raw}' is not an IANA time zone (e.g. Europe/Paris)");
+            return null;
+        }
+        return zone.Length == 0 ? null : zone;
+    }
+
+    public static void Language(Violations violations, string field, string raw, bool required = false)
+    {
+        if (raw.Trim().Length == 0)
+        {
+            if (required)
+            {
+                violations.Add(field, $"is required (one of {string.Join(", ", ReplyLocale.Languages)})");
+            }
+        }
+        else if (!ReplyLocale.IsSupported(raw))
+        {
+            violations.Add(field, $"'{raw}' is not a supported language (one of {string.Join(", ", ReplyLocale.Languages)}, BCP 47 such as fr-FR)");
+        }
+    }
+
+    public static string Identifier(Violations violations, string field, string raw, bool required)
+    {
+        var value = raw.Trim();
+        if (value.Length == 0)
+        {
+            if (required)
+            {
+                violations.Add(field, "is required");
+            }
+        }
+        else if (!Identifier().IsMatch(value))
+        {
+            violations.Add(field, "must be 1 to 64 letters, digits, '_' or '-'");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,159 @@
+using LogisticsLink.Domain.Detection;
+using LogisticsLink.Domain.Orders;
+using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Domain.Support.Inquiries;
+using LogisticsLink.Server.Tracking;
+using LogisticsLink.Storage;
+
+namespace LogisticsLink.Server.Support;
+
+/// <summary>What an inquiry points to: one order (or none, or several), the shipments to talk about, what matched.</summary>
+public sealed record InquiryTarget(
+    OrderState? Order, IReadOnlyList<CachedShipment> Shipments, IReadOnlyList<(string Channel, string OrderId, string MatchedBy)> Candidates,
+    bool Stale)
+{
+    public bool Ambiguous => Candidates.Count > 1;
+}
+
+/// <summary>
+/// Finds the order and shipments an inquiry is about (tenant-scoped) and brings their status up to date: shipments
+/// checked longer ago than max_age are refreshed (single-flight, through <see cref="ShipmentTracker"/>), but the
+/// answer never waits past the caller's deadline — a slow carrier's shipment is answered from its last known state,
+/// flagged stale, and its refresh lands for the next reader.
+/// </summary>
+public sealed class InquiryResolver(IOrderStore orders, IShipmentStore shipments, ShipmentCache cache, ShipmentTracker tracker, TimeProvider time)
+{
+    /// <summary>Channels tried, in order, for an order id given without one.</summary>
+    private static readonly string[] Channels = [InquiryMatcher.Amazon, InquiryMatcher.Shopify, InquiryMatcher.Ebay, "manual"];
+
+    public async Task<InquiryTarget> FindAsync(
+        string tenant, string channel, IReadOnlyList<OrderIdMatch> orderIds, IReadOnlyList<TrackingNumberMatch> numbers,
+        TimeSpan? maxAge, TimeSpan deadline, CancellationToken ct)
+    {
+        var found = new List<(OrderState Order, string MatchedBy)>();
+        var loose = new List<StoredShipment>();
+        foreach (var match in orderIds)
+        {
+            foreach (var candidate in OrderChannels(channel, match))
+            {
+                foreach (var id in OrderIdForms(candidate, match.OrderId))
+                {
+                    if (await orders.FindOrderAsync(tenant, candidate, id, ct) is { } stored && !found.Any(f => Same(f.Order, stored.State)))
+                    {
+                        found.Add((stored.State, $"order_id {match.OrderId}"));
+                    }
+                }
+            }
+        }
+        foreach (var number in numbers)
+        {
+            foreach (var carrier in number.Carriers.Distinct())
+            {
+                if (await shipments.FindByNumberAsync(tenant, carrier, number.Number, ct) is not { } shipment)
+                {
+                    continue;
+                }
+                if (shipment.State.Order.IsNone)
+                {
+                    loose.Add(shipment);
+                }
+                else if (await orders.FindOrderAsync(tenant, shipment.State.Order.Channel, shipment.State.Order.OrderId, ct) is { } order
+                    && !found.Any(f => Same(f.Order, order.State)))
+                {
+                    found.Add((order.State, $"tracking_number {number.Number}"));
+                }
+            }
+        }
+        if (channel.Length > 0 && found.Any(f => f.Order.Channel == channel))
+        {
+            found.RemoveAll(f => f.Order.Channel != channel);
+        }
+        var candidates = found.Select(f => (f.Order.Channel, f.Order.OrderId, f.MatchedBy)).ToList();
+        if (found.Count > 1)
+        {
+            return new InquiryTarget(null, [], candidates, false);
+        }
+        var theOrder = found.Count == 1 ? found[0].Order : null;
+        var ids = theOrder is null
+            ? loose.Select(s => s.State.Id).Distinct().ToList()
+            : (await orders.ListOrderShipmentsAsync(tenant, theOrder.Channel, theOrder.OrderId, ct)).Select(s => s.Id).ToList();
+        var (live, stale) = await LiveAsync(tenant, ids, maxAge, deadline, ct);
+        return new InquiryTarget(theOrder, live, candidates, stale);
+    }
+
+    /// <summary>The shipments with their events, refreshed first where older than max_age, within the deadline.</summary>
+    public async Task<(IReadOnlyList<CachedShipment> Shipments, bool Stale)> LiveAsync(
+        string tenant, IReadOnlyList<string> shipmentIds, TimeSpan? maxAge, TimeSpan deadline, CancellationToken ct)
+    {
+        var asked = time.GetUtcNow();
+        var current = new List<CachedShipment>();
+        foreach (var id in shipmentIds)
+        {
+            if (await cache.GetAsync(tenant, id, ct) is { } shipment)
+            {
+                current.Add(shipment);
+            }
+        }
+        if (maxAge is not { } age)
+        {
+            return (current, false);
+        }
+        var due = current.Where(s => !(s.Stored.State.LastCheckedAt >= asked - age)).ToList();
+        if (due.Count == 0)
+        {
+            return (current, false);
+        }
+        var refreshes = due.Select(s => tracker.RefreshAsync(s.Stored, asked - age)).ToList();
+        var stale = false;
+        try
+        {
+            await Task.WhenAll(refreshes).WaitAsync(deadline, time, ct);
+        }
+        catch (TimeoutException)
+        {
+            // A carrier is slow: answer now from what we know; its refresh lands for the next reader.
+            stale = true;
+        }
+        var answer = new List<CachedShipment>();
+        foreach (var shipment in current)
+        {
+            var index = due.IndexOf(shipment);
+            var done = index < 0 || refreshes[index].IsCompletedSuccessfully;
+            answer.Add(done && index >= 0 ? await cache.GetAsync(tenant, shipment.Stored.State.Id, ct) ?? shipment : shipment);
+        }
+        return (answer, stale);
+    }
+
+    // The layout names the marketplace when it can (an Amazon or eBay id, a Shopify #name); else the request's channel; else all.
+    private static IEnumerable<string> OrderChannels(string channel, OrderIdMatch match) =>
+        match.Channel.Length > 0 ? [match.Channel] : channel.Length > 0 ? [channel] : Channels;
+
+    // Shopify orders are stored under their numeric id or, when imported by name, with the '#'.
+    private static IEnumerable<string> OrderIdForms(string channel, string orderId) =>
+        channel == InquiryMatcher.Shopify && !orderId.StartsWith('#') ? [orderId, "#" + orderId] : [orderId];
+
+    private static bool Same(OrderState a, OrderState b) => a.Channel == b.Channel && a.OrderId == b.OrderId;
+
+    /// <summary>Order ids and tracking numbers from the request's fields (which win) and its message text.</summary>
+    public static InquiryMatches Read(string orderId, string trackingNumber, string messageText)
+    {
+        var fromText = InquiryMatcher.Match(messageText);
+        var orderIds = new List<OrderIdMatch>();
+        var numbers = new List<TrackingNumberMatch>();
+        if (orderId.Length > 0)
+        {
+            var shaped = InquiryMatcher.Match(orderId).OrderIds.FirstOrDefault();
+            orderIds.Add(new OrderIdMatch(shaped?.Channel ?? "", shaped?.OrderId ?? orderId.TrimStart('#'), 0, 0));
+        }
+        if (trackingNumber.Length > 0)
+        {
+            var detected = CarrierDetector.Detect(trackingNumber);
+            numbers.Add(new TrackingNumberMatch(detected.Normalized, detected.Candidates.Select(c => c.Carrier).ToList(), 0, 0));
+        }
+        if (orderIds.Count == 0 && numbers.Count == 0)
+        {
+            return fromText;
+        }
+        return new InquiryMatches(orderIds, numbers);
+    }
+}

@@ -1,0 +1,172 @@
+using System.Data.Common;
+using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Domain.Support.Evidence;
+
+namespace LogisticsLink.Storage.Sql;
+
+// The support desk's tables: reply_templates, replies_sent, claims; and events read with their payload hashes.
+public abstract partial class SqlShipmentStore : ISupportStore
+{
+    public Task<ReplyTemplateRecord> SaveTemplateAsync(
+        string tenantId, string templateId, string language, string channel, string body, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, tx) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = """
+                INSERT INTO reply_templates (tenant_id, template_id, language, channel, version, body, updated_at)
+                SELECT @tenant, @template, @language, @channel, COALESCE(MAX(version), 0) + 1, @body, @updated
+                FROM reply_templates WHERE tenant_id = @tenant AND template_id = @template AND language = @language AND channel = @channel
+                RETURNING version
+                """;
+            command.Bind("@tenant", tenantId);
+            command.Bind("@template", templateId);
+            command.Bind("@language", language);
+            command.Bind("@channel", channel);
+            command.Bind("@body", body);
+            command.Bind("@updated", RowValues.Instant(now));
+            var version = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            return new ReplyTemplateRecord(templateId, language, channel, version, body, now);
+        }, cancellationToken);
+
+    public async Task<ReplyTemplateRecord?> FindTemplateAsync(
+        string tenantId, string templateId, string language, string channel, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // The channel's own template first, then the one for every channel; the latest version of it.
+        command.CommandText = """
+            SELECT template_id, language, channel, version, body, updated_at FROM reply_templates
+            WHERE tenant_id = @tenant AND template_id = @template AND language = @language AND (channel = @channel OR channel = '')
+            ORDER BY CASE WHEN channel = '' THEN 1 ELSE 0 END, version DESC
+            LIMIT 1
+            """;
+        command.Bind("@tenant", tenantId);
+        command.Bind("@template", templateId);
+        command.Bind("@language", language);
+        command.Bind("@channel", channel);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new ReplyTemplateRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                Convert.ToInt32(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture), reader.GetString(4), RowValues.ReadInstant(reader, 5))
+            : null;
+    }
+
+    public Task RecordReplyAsync(string tenantId, string channel, string orderId, ReplyRecord reply, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, tx) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = """
+                INSERT INTO replies_sent (tenant_id, channel, order_id, template_id, template_version, language, reply_channel, text,
+                                          compliant, rendered_at, inquiry_received_at)
+                VALUES (@tenant, @channel, @order, @template, @version, @language, @reply_channel, @text, @compliant, @rendered, @received)
+                """;
+            command.Bind("@tenant", tenantId);
+            command.Bind("@channel", channel);
+            command.Bind("@order", orderId);
+            command.Bind("@template", reply.TemplateId);
+            command.Bind("@version", reply.TemplateVersion);
+            command.Bind("@language", reply.Language);
+            command.Bind("@reply_channel", reply.Channel);
+            command.Bind("@text", reply.Text);
+            command.Bind("@compliant", reply.Compliant ? 1 : 0);
+            command.Bind("@rendered", RowValues.Instant(reply.RenderedAt));
+            command.Bind("@received", RowValues.Instant(reply.InquiryReceivedAt));
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<ReplyRecord>> ListRepliesAsync(string tenantId, string channel, string orderId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT template_id, template_version, language, reply_channel, text, compliant, rendered_at, inquiry_received_at
+            FROM replies_sent WHERE tenant_id = @tenant AND channel = @channel AND order_id = @order ORDER BY pk
+            """;
+        command.Bind("@tenant", tenantId);
+        command.Bind("@channel", channel);
+        command.Bind("@order", orderId);
+        var replies = new List<ReplyRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            replies.Add(new ReplyRecord(
+                reader.GetString(0), Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture),
+                reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                Convert.ToInt32(reader.GetValue(5), System.Globalization.CultureInfo.InvariantCulture) != 0,
+                RowValues.ReadInstant(reader, 6), RowValues.ReadOptionalInstant(reader, 7)));
+        }
+        return replies;
+    }
+
+    public Task SaveClaimAsync(string tenantId, ClaimRecord claim, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, tx) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = """
+                INSERT INTO claims (claim_id, tenant_id, channel, order_id, kind, opened_at, respond_by, registered_at)
+                VALUES (@id, @tenant, @channel, @order, @kind, @opened, @respond, @registered)
+                """;
+            command.Bind("@id", claim.ClaimId);
+            command.Bind("@tenant", tenantId);
+            command.Bind("@channel", claim.Channel);
+            command.Bind("@order", claim.OrderId);
+            command.Bind("@kind", claim.Kind);
+            command.Bind("@opened", RowValues.Instant(claim.OpenedAt));
+            command.Bind("@respond", RowValues.Instant(claim.RespondBy));
+            command.Bind("@registered", RowValues.Instant(claim.RegisteredAt));
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<ClaimRecord>> ListClaimsAsync(string tenantId, string channel, string orderId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT claim_id, channel, order_id, kind, opened_at, respond_by, registered_at
+            FROM claims WHERE tenant_id = @tenant AND channel = @channel AND order_id = @order ORDER BY opened_at, claim_id
+            """;
+        command.Bind("@tenant", tenantId);
+        command.Bind("@channel", channel);
+        command.Bind("@order", orderId);
+        var claims = new List<ClaimRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            claims.Add(new ClaimRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                RowValues.ReadInstant(reader, 4), RowValues.ReadInstant(reader, 5), RowValues.ReadInstant(reader, 6)));
+        }
+        return claims;
+    }
+
+    public async Task<IReadOnlyList<EvidenceEvent>> GetEvidenceEventsAsync(string shipmentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT occurred_at, status, status_detail, description, raw_code, city, region, postal_code, country_code,
+                   source, ingested_at, payload_sha256, dedup_key
+            FROM tracking_events WHERE shipment_id = @id ORDER BY occurred_at, ingested_at, dedup_key
+            """;
+        command.Bind("@id", shipmentId);
+        var events = new List<EvidenceEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new EvidenceEvent(ReadEvent(reader), reader.GetString(11), reader.GetString(12)));
+        }
+        return events;
+    }
+
+    private static TrackingEvent ReadEvent(DbDataReader reader) => new(
+        RowValues.ReadInstant(reader, 0),
+        (TrackingStatus)reader.GetInt32(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetString(4),
+        new TrackingLocation(reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8)),
+        reader.GetString(9),
+        RowValues.ReadInstant(reader, 10));
+}

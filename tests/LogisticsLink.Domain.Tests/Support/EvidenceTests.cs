@@ -1,0 +1,55 @@
+using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Domain.Support.Evidence;
+
+namespace LogisticsLink.Domain.Tests.Support;
+
+public sealed class EvidenceTests
+{
+    private static readonly byte[] Key = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray();
+    private static readonly DateTimeOffset Start = new(2025, 3, 1, 8, 0, 0, TimeSpan.Zero);
+
+    private static EvidenceSources Sources(int events)
+    {
+        var shipment = InquiryDecisionTests.Shipment(TrackingStatus.Delivered) with
+        {
+            ProofOfDelivery = new ProofOfDelivery("J. DUPONT", "Front door", true, true),
+        };
+        var history = Enumerable.Range(0, events).Select(i => new EvidenceEvent(
+            new TrackingEvent(Start.AddMinutes(10 * i), i == 0 ? TrackingStatus.InfoReceived : TrackingStatus.InTransit, "in_transit", $"Scan number {i} at the hub",
+                $"C{i:000}", new TrackingLocation("Lyon", "", "69001", "FR"), "poll", Start.AddMinutes(10 * i + 1)),
+            new string('a', 64))).ToList();
+        return new EvidenceSources("t", InquiryDecisionTests.Order() with { LatestShipDate = Start.AddHours(2) }, [new EvidenceShipment(shipment, history)], [], []);
+    }
+
+    [Fact]
+    public void The_chain_verifies_and_any_edited_entry_is_named()
+    {
+        var entries = EvidenceEntries.Build(Sources(5));
+        var hashes = EvidenceChain.Hashes(entries);
+        var signature = EvidenceChain.Sign(Key, "header", hashes[^1]);
+        var pack = entries.Zip(hashes).ToList();
+        var edited = pack.ToList();
+        var third = edited[3].First;
+        edited[3] = (third with { Fields = new Dictionary<string, string>(third.Fields) { ["raw_code"] = "EDITED" } }, edited[3].Second);
+
+        Assert.Null(EvidenceChain.Verify(Key, "header", pack, signature));
+        Assert.Equal(3, EvidenceChain.Verify(Key, "header", edited, signature)?.EntryIndex);
+        Assert.Equal(-1, EvidenceChain.Verify(Key, "other header", pack, signature)?.EntryIndex);
+        Assert.Equal(-1, EvidenceChain.Verify(new byte[32], "header", pack, signature)?.EntryIndex);
+        Assert.Equal(hashes, EvidenceChain.Hashes(EvidenceEntries.Build(Sources(5))));
+    }
+
+    [Fact]
+    public void The_claim_summary_stays_within_2000_characters_for_hundreds_of_events()
+    {
+        var sources = Sources(600);
+
+        var summary = ClaimSummary.Write(sources, new string('f', 64));
+
+        Assert.InRange(summary.Length, 500, ClaimSummary.MaxLength);
+        Assert.Contains("signed by J. DUPONT", summary);
+        Assert.Contains("shipped on time yes", summary);
+        Assert.Contains("of 600 carrier events", summary);
+        Assert.EndsWith("(signed).", summary);
+    }
+}

@@ -1,0 +1,77 @@
+using LogisticsLink.Domain.Orders;
+using LogisticsLink.Domain.Risks;
+using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Domain.Support.Inquiries;
+
+namespace LogisticsLink.Domain.Tests.Support;
+
+public sealed class InquiryDecisionTests
+{
+    private static readonly DateTimeOffset Now = new(2025, 3, 4, 12, 0, 0, TimeSpan.Zero);
+
+    internal static OrderState Order(FulfillmentChannel channel = FulfillmentChannel.Merchant, DateTimeOffset? promised = null) => new()
+    {
+        TenantId = "t", Channel = "amazon", OrderId = "302-1234567-7654321", FulfillmentChannel = channel,
+        LatestDeliveryDate = promised ?? Now.AddDays(2), CreatedAt = Now.AddDays(-3), UpdatedAt = Now.AddDays(-3),
+    };
+
+    internal static ShipmentState Shipment(TrackingStatus status, params RiskKind[] risks) => new()
+    {
+        Id = "shp_1", TenantId = "t", Carrier = "ups", TrackingNumber = "1Z999AA10123456784", Status = status,
+        TrackingUrl = "https://www.ups.com/track?tracknum=1Z999AA10123456784",
+        DeliveredAt = status == TrackingStatus.Delivered ? Now.AddHours(-3) : null,
+        EstimatedDelivery = Now.AddDays(1),
+        Risks = risks.Select(k => new RiskFlag(k, "test", Now, true)).ToList(),
+        Order = new OrderLink("amazon", "302-1234567-7654321"),
+        CreatedAt = Now.AddDays(-2), UpdatedAt = Now,
+    };
+
+    [Theory]
+    [InlineData(TrackingStatus.InTransit, RecommendedAction.ShareTracking, ReplyScenario.InTransit)]
+    [InlineData(TrackingStatus.OutForDelivery, RecommendedAction.ShareTracking, ReplyScenario.OutForDelivery)]
+    [InlineData(TrackingStatus.Delivered, RecommendedAction.ShareTracking, ReplyScenario.Delivered)]
+    [InlineData(TrackingStatus.AttemptFailed, RecommendedAction.ShareTracking, ReplyScenario.AttemptFailed)]
+    [InlineData(TrackingStatus.AvailableForPickup, RecommendedAction.ShareTracking, ReplyScenario.AvailableForPickup)]
+    [InlineData(TrackingStatus.Exception, RecommendedAction.ContactCarrier, ReplyScenario.Exception)]
+    [InlineData(TrackingStatus.Lost, RecommendedAction.OfferResolution, ReplyScenario.Lost)]
+    [InlineData(TrackingStatus.Returning, RecommendedAction.OfferResolution, ReplyScenario.Returning)]
+    [InlineData(TrackingStatus.Returned, RecommendedAction.OfferResolution, ReplyScenario.Returning)]
+    [InlineData(TrackingStatus.InfoReceived, RecommendedAction.ReassureWithinPromise, ReplyScenario.PreTransitWithinPromise)]
+    public void A_merchant_fulfilled_shipment_decides_by_its_status(TrackingStatus status, RecommendedAction action, ReplyScenario scenario)
+    {
+        var decision = InquiryDecisions.Decide(Order(), [Shipment(status)], Now);
+
+        Assert.Equal((action, scenario), (decision.Action, decision.Scenario));
+    }
+
+    [Theory]
+    [InlineData(RiskKind.Stalled)]
+    [InlineData(RiskKind.Delayed)]
+    public void A_stalled_or_delayed_parcel_means_contacting_the_carrier(RiskKind risk)
+    {
+        var decision = InquiryDecisions.Decide(Order(), [Shipment(TrackingStatus.InTransit, risk)], Now);
+
+        Assert.Equal((RecommendedAction.ContactCarrier, ReplyScenario.Delayed), (decision.Action, decision.Scenario));
+    }
+
+    [Fact]
+    public void FBA_is_redirected_nothing_asks_for_the_order_and_an_unshipped_order_past_its_promise_is_chased()
+    {
+        Assert.Equal(RecommendedAction.RedirectToAmazon, InquiryDecisions.Decide(Order(FulfillmentChannel.Amazon), [Shipment(TrackingStatus.Exception)], Now).Action);
+        Assert.Equal(RecommendedAction.AskForOrderId, InquiryDecisions.Decide(null, [], Now).Action);
+        Assert.Equal(RecommendedAction.ReassureWithinPromise, InquiryDecisions.Decide(Order(), [], Now).Action);
+        Assert.Equal(RecommendedAction.ContactCarrier, InquiryDecisions.Decide(Order(promised: Now.AddDays(-1)), [], Now).Action);
+    }
+
+    [Fact]
+    public void The_parcel_in_the_worst_state_decides_and_the_clocks_are_24_and_48_hours()
+    {
+        var lost = Shipment(TrackingStatus.Lost) with { Id = "shp_2" };
+
+        var decision = InquiryDecisions.Decide(Order(), [Shipment(TrackingStatus.Delivered), lost], Now);
+
+        Assert.Equal("shp_2", decision.Shipment?.Id);
+        Assert.Equal(Now.AddHours(24), SupportClocks.InquiryRespondBy(Now));
+        Assert.Equal(Now.AddHours(48), SupportClocks.ClaimRespondBy(Now));
+    }
+}

@@ -1,0 +1,54 @@
+using LogisticsLink.Domain.Support.Inquiries;
+
+namespace LogisticsLink.Domain.Tests.Support;
+
+public sealed class InquiryMatcherTests
+{
+    [Theory]
+    [InlineData("Hello, where is my order 302-1234567-7654321? I ordered on 12/03/2025.\nThanks,\nJohn Smith\n+44 20 7946 0958")]
+    [InlineData("Bonjour,\nje n'ai pas reçu la commande n° 302-1234567-7654321 passée le 12.03.2025.\nCordialement,\nMarie — 06 12 34 56 78")]
+    [InlineData("Guten Tag, meine Bestellung 302-1234567-7654321 ist noch nicht da. PLZ 10115 Berlin.\nMfG Hans\nTel. 030 1234567")]
+    [InlineData("Hola, ¿dónde está mi pedido 302-1234567-7654321? Pagué 45,99 €.\n> El 10/03/2025 escribió: su pedido ha sido enviado")]
+    [InlineData("Buongiorno, l'ordine 302-1234567-7654321 non è ancora arrivato. CAP 00184 Roma.\n-- \nLuca, cell. 333 123 4567")]
+    public void An_amazon_order_id_is_found_in_any_language_among_other_numbers(string message)
+    {
+        var matches = InquiryMatcher.Match(message);
+
+        var order = Assert.Single(matches.OrderIds);
+        Assert.Equal(("amazon", "302-1234567-7654321"), (order.Channel, order.OrderId));
+        Assert.Equal("302-1234567-7654321", message.Substring(order.Start, order.Length));
+        Assert.Empty(matches.TrackingNumbers);
+    }
+
+    [Theory]
+    [InlineData("Where is my parcel 1Z999AA10123456784? Sent from my iPhone", "1Z999AA10123456784", "ups")]
+    [InlineData("Mon colis 1Z 999 AA1 01 2345 6784 n'avance plus.", "1Z999AA10123456784", "ups")]
+    [InlineData("Sendungsnummer: LLSB0000000003 – bitte prüfen", "LLSB0000000003", "sandbox")]
+    [InlineData("El número de seguimiento es 1Z999AA10123456784, gracias", "1Z999AA10123456784", "ups")]
+    [InlineData("Il tracking LLSB0000000004 è fermo da giorni.\n> Il 3 marzo ha scritto: spedito", "LLSB0000000004", "sandbox")]
+    public void A_tracking_number_is_found_in_any_language_even_when_grouped(string message, string number, string carrier)
+    {
+        var found = Assert.Single(InquiryMatcher.Match(message).TrackingNumbers);
+
+        Assert.Equal(number, found.Number);
+        Assert.Contains(carrier, found.Carriers);
+    }
+
+    [Fact]
+    public void Shopify_and_eBay_references_are_found_and_repeats_are_reported_once()
+    {
+        var matches = InquiryMatcher.Match(
+            "Order #1001 (eBay 12-34567-89012) — again: #1001. Invoice INV-2024-0001, call 0800 123 456, total #1 item.");
+
+        Assert.Equal(
+            [("shopify", "1001"), ("ebay", "12-34567-89012")],
+            matches.OrderIds.Select(o => (o.Channel, o.OrderId)).OrderByDescending(o => o.Channel).ToArray());
+    }
+
+    [Fact]
+    public void A_message_without_references_matches_nothing()
+    {
+        Assert.True(InquiryMatcher.Match("Hi, when will my parcel arrive? I paid 29.99 on 2025-03-04. Phone +33 6 12 34 56 78").IsEmpty);
+        Assert.True(InquiryMatcher.Match("").IsEmpty);
+    }
+}

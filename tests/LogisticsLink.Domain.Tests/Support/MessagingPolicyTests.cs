@@ -1,0 +1,54 @@
+using LogisticsLink.Domain.Support.Policy;
+
+namespace LogisticsLink.Domain.Tests.Support;
+
+public sealed class MessagingPolicyTests
+{
+    [Theory]
+    [InlineData("Track it at http://www.ups.com/track?tracknum=1Z", PolicyCodes.Link, "http://www.ups.com/track?tracknum=1Z")]
+    [InlineData("See https://myshop.example/sale-page now", PolicyCodes.Link, "https://myshop.example/sale-page")]
+    [InlineData("Visit www.myshop.example for more", PolicyCodes.Link, "www.myshop.example")]
+    [InlineData("Write to support@myshop.example please", PolicyCodes.Email, "support@myshop.example")]
+    [InlineData("Call us on +44 20 7946 0958 today", PolicyCodes.Phone, "+44 20 7946 0958")]
+    [InlineData("Appelez le 06 12 34 56 78 merci", PolicyCodes.Phone, "06 12 34 56 78")]
+    [InlineData("Ring (555) 123-4567 anytime", PolicyCodes.Phone, "(555) 123-4567")]
+    [InlineData("Use the coupon SPRING for your next order", PolicyCodes.Marketing, "coupon")]
+    [InlineData("Profitez de notre code promo sur la boutique", PolicyCodes.Marketing, "code promo")]
+    [InlineData("Jetzt mit 10 % Rabatt bestellen", PolicyCodes.Marketing, "Rabatt")]
+    [InlineData("Please leave us a review if you are happy", PolicyCodes.ReviewRequest, "review")]
+    [InlineData("N'hésitez pas à laisser un avis positif", PolicyCodes.ReviewRequest, "laisser un avis")]
+    [InlineData("Über eine Bewertung freuen wir uns", PolicyCodes.ReviewRequest, "Bewertung")]
+    [InlineData("Nos encantaría su valoración del producto", PolicyCodes.ReviewRequest, "valoración")]
+    [InlineData("Ci lasci una recensione, grazie", PolicyCodes.ReviewRequest, "recensione")]
+    [InlineData("Thanks a lot 😀", PolicyCodes.Emoji, "😀")]
+    [InlineData("All good ✅ see you", PolicyCodes.Emoji, "✅")]
+    [InlineData("Your parcel<br>is on its way", PolicyCodes.Html, "<br>")]
+    [InlineData("Fish &amp; chips", PolicyCodes.Html, "&amp;")]
+    public void Each_rule_reports_its_code_and_the_offending_span(string text, string code, string offending)
+    {
+        var finding = Assert.Single(MessagingPolicy.Check(text), f => f.Code == code);
+
+        Assert.Equal(offending, text.Substring(finding.Start, finding.Length));
+        Assert.False(string.IsNullOrWhiteSpace(finding.Message));
+    }
+
+    [Fact]
+    public void A_long_reply_is_reported_from_the_2000th_character()
+    {
+        var finding = Assert.Single(MessagingPolicy.Check(new string('a', 2001) + " b"));
+
+        Assert.Equal((PolicyCodes.TooLong, 2000, 3), (finding.Code, finding.Start, finding.Length));
+        Assert.Empty(MessagingPolicy.Check(new string('a', 2000)));
+    }
+
+    [Fact]
+    public void Carrier_tracking_links_order_ids_tracking_numbers_and_dates_are_allowed()
+    {
+        var text = "Order 302-1234567-7654321, tracking 1Z999AA10123456784, delivered 04.03.2025 at 14:05: " +
+            "https://www.ups.com/track?tracknum=1Z999AA10123456784. Un avis de passage a été déposé. We will review nothing.";
+
+        var findings = MessagingPolicy.Check(text.Replace(" We will review nothing.", ""), ["302-1234567-7654321", "1Z999AA10123456784"]);
+
+        Assert.Empty(findings);
+    }
+}

@@ -1,0 +1,92 @@
+using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Domain.Support.Inquiries;
+using LogisticsLink.Domain.Support.Templates;
+
+namespace LogisticsLink.Domain.Tests.Support;
+
+public sealed class ReplyTemplateTests
+{
+    public static TheoryData<ReplyScenario, string> EveryScenarioAndLanguage()
+    {
+        var data = new TheoryData<ReplyScenario, string>();
+        foreach (var scenario in ReplyScenarios.All)
+        {
+            foreach (var language in ReplyLocale.Languages)
+            {
+                data.Add(scenario, language);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryScenarioAndLanguage))]
+    public void Every_built_in_template_renders_completely_and_passes_the_amazon_policy(ReplyScenario scenario, string language)
+    {
+        var shipment = InquiryDecisionTests.Shipment(StatusOf(scenario)) with
+        {
+            ProofOfDelivery = new ProofOfDelivery("J. DUPONT", "Front door", true, false),
+            PromisedBy = new DateTimeOffset(2025, 3, 6, 0, 0, 0, TimeSpan.Zero),
+        };
+        var order = scenario == ReplyScenario.NoOrderFound ? null : InquiryDecisionTests.Order();
+        var locale = ReplyLocale.Resolve(language);
+        var body = BuiltInTemplates.Default.Find(scenario.TemplateId(), language);
+
+        var reply = ReplyComposer.Compose(scenario.TemplateId(), 0, body!, locale, ReplyValues.From(order, order is null ? null : shipment, locale), "amazon");
+
+        Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")) + "\n" + reply.Text);
+        Assert.DoesNotContain("{{", reply.Text);
+        Assert.DoesNotContain("  ", reply.Text);
+        if (order is not null)
+        {
+            Assert.Contains(order.OrderId, reply.Text);
+        }
+    }
+
+    [Fact]
+    public void Dates_are_written_in_the_buyers_language_and_time_zone()
+    {
+        var instant = new DateTimeOffset(2025, 3, 4, 23, 30, 0, TimeSpan.Zero);
+
+        Assert.Equal("mercredi 5 mars 2025 à 00:30", LocalDates.DateTime(instant, ReplyLocale.Resolve("fr-FR")));
+        Assert.Equal("Mittwoch, 5. März 2025 um 00:30", LocalDates.DateTime(instant, ReplyLocale.Resolve("de-DE")));
+        Assert.Equal("Tuesday 4 March 2025 at 23:30", LocalDates.DateTime(instant, ReplyLocale.Resolve("en-GB")));
+        Assert.Equal("Tuesday, March 4, 2025 at 6:30 PM", LocalDates.DateTime(instant, ReplyLocale.Resolve("en-US")));
+        Assert.Equal("miércoles, 5 de marzo de 2025", LocalDates.Date(instant, ReplyLocale.Resolve("es")));
+        Assert.Equal("mercoledì 5 marzo 2025", LocalDates.Date(instant, ReplyLocale.Resolve("it-IT")));
+        Assert.Equal("Tuesday 4 March 2025 at 15:30", LocalDates.DateTime(instant, ReplyLocale.Resolve("en", timeZone: "America/Los_Angeles")));
+        Assert.Equal("fr", ReplyLocale.Resolve("pt-BR", "fr-CA").Language);
+    }
+
+    [Fact]
+    public void A_missing_or_unknown_placeholder_is_an_error_that_names_it()
+    {
+        var locale = ReplyLocale.Resolve("en");
+        var values = ReplyValues.From(InquiryDecisionTests.Order(), InquiryDecisionTests.Shipment(TrackingStatus.InTransit), locale);
+
+        var missing = Assert.Throws<MissingPlaceholderException>(() =>
+            ReplyComposer.Compose("t", 1, "Signed by {{ signed_by }} on {{ delivered_at }}.", locale, values, "amazon"));
+        var unknown = Assert.Throws<MissingPlaceholderException>(() =>
+            ReplyComposer.Compose("t", 1, "Order {{ ordr_id }}", locale, values, "amazon"));
+        var guarded = ReplyComposer.Compose("t", 1, "Order {{ order_id }}.{% if signed_by %} Signed by {{ signed_by }}.{% endif %}", locale, values, "amazon");
+
+        Assert.Equal(["signed_by", "delivered_at"], missing.Missing);
+        Assert.Contains("signed_by", missing.Message);
+        Assert.Equal(["ordr_id"], unknown.Unknown);
+        Assert.Equal("Order 302-1234567-7654321.", guarded.Text);
+        Assert.Throws<TemplateSyntaxException>(() => ReplyTemplateEngine.Parse("{% if eta %}unclosed"));
+    }
+
+    private static TrackingStatus StatusOf(ReplyScenario scenario) => scenario switch
+    {
+        ReplyScenario.OutForDelivery => TrackingStatus.OutForDelivery,
+        ReplyScenario.Delivered => TrackingStatus.Delivered,
+        ReplyScenario.Exception => TrackingStatus.Exception,
+        ReplyScenario.AttemptFailed => TrackingStatus.AttemptFailed,
+        ReplyScenario.AvailableForPickup => TrackingStatus.AvailableForPickup,
+        ReplyScenario.Returning => TrackingStatus.Returning,
+        ReplyScenario.Lost => TrackingStatus.Lost,
+        ReplyScenario.PreTransitWithinPromise => TrackingStatus.InfoReceived,
+        _ => TrackingStatus.InTransit,
+    };
+}
