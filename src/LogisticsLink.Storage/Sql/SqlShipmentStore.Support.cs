@@ -9,16 +9,14 @@ public abstract partial class SqlShipmentStore : ISupportStore
 {
     public Task<ReplyTemplateRecord> SaveTemplateAsync(
         string tenantId, string templateId, string language, string channel, string body, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync(async (connection, tx) =>
+        WriteAsync(async session =>
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = tx;
-            command.CommandText = """
+            var command = session.Command("""
                 INSERT INTO reply_templates (tenant_id, template_id, language, channel, version, body, updated_at)
                 SELECT @tenant, @template, @language, @channel, COALESCE(MAX(version), 0) + 1, @body, @updated
                 FROM reply_templates WHERE tenant_id = @tenant AND template_id = @template AND language = @language AND channel = @channel
                 RETURNING version
-                """;
+                """);
             command.Bind("@tenant", tenantId);
             command.Bind("@template", templateId);
             command.Bind("@language", language);
@@ -32,15 +30,14 @@ public abstract partial class SqlShipmentStore : ISupportStore
     public async Task<ReplyTemplateRecord?> FindTemplateAsync(
         string tenantId, string templateId, string language, string channel, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenReaderAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var session = await OpenReaderAsync(cancellationToken);
         // The channel's own template first, then the one for every channel; the latest version of it.
-        command.CommandText = """
+        var command = session.Command("""
             SELECT template_id, language, channel, version, body, updated_at FROM reply_templates
             WHERE tenant_id = @tenant AND template_id = @template AND language = @language AND (channel = @channel OR channel = '')
             ORDER BY CASE WHEN channel = '' THEN 1 ELSE 0 END, version DESC
             LIMIT 1
-            """;
+            """);
         command.Bind("@tenant", tenantId);
         command.Bind("@template", templateId);
         command.Bind("@language", language);
@@ -53,15 +50,13 @@ public abstract partial class SqlShipmentStore : ISupportStore
     }
 
     public Task RecordReplyAsync(string tenantId, string channel, string orderId, ReplyRecord reply, CancellationToken cancellationToken) =>
-        WriteAsync(async (connection, tx) =>
+        WriteAsync(async session =>
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = tx;
-            command.CommandText = """
+            var command = session.Command("""
                 INSERT INTO replies_sent (tenant_id, channel, order_id, template_id, template_version, language, reply_channel, text,
                                           compliant, rendered_at, inquiry_received_at)
                 VALUES (@tenant, @channel, @order, @template, @version, @language, @reply_channel, @text, @compliant, @rendered, @received)
-                """;
+                """);
             command.Bind("@tenant", tenantId);
             command.Bind("@channel", channel);
             command.Bind("@order", orderId);
@@ -78,12 +73,11 @@ public abstract partial class SqlShipmentStore : ISupportStore
 
     public async Task<IReadOnlyList<ReplyRecord>> ListRepliesAsync(string tenantId, string channel, string orderId, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenReaderAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        await using var session = await OpenReaderAsync(cancellationToken);
+        var command = session.Command("""
             SELECT template_id, template_version, language, reply_channel, text, compliant, rendered_at, inquiry_received_at
             FROM replies_sent WHERE tenant_id = @tenant AND channel = @channel AND order_id = @order ORDER BY pk
-            """;
+            """);
         command.Bind("@tenant", tenantId);
         command.Bind("@channel", channel);
         command.Bind("@order", orderId);
@@ -101,14 +95,12 @@ public abstract partial class SqlShipmentStore : ISupportStore
     }
 
     public Task SaveClaimAsync(string tenantId, ClaimRecord claim, CancellationToken cancellationToken) =>
-        WriteAsync(async (connection, tx) =>
+        WriteAsync(async session =>
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = tx;
-            command.CommandText = """
+            var command = session.Command("""
                 INSERT INTO claims (claim_id, tenant_id, channel, order_id, kind, opened_at, respond_by, registered_at)
                 VALUES (@id, @tenant, @channel, @order, @kind, @opened, @respond, @registered)
-                """;
+                """);
             command.Bind("@id", claim.ClaimId);
             command.Bind("@tenant", tenantId);
             command.Bind("@channel", claim.Channel);
@@ -122,12 +114,11 @@ public abstract partial class SqlShipmentStore : ISupportStore
 
     public async Task<IReadOnlyList<ClaimRecord>> ListClaimsAsync(string tenantId, string channel, string orderId, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenReaderAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        await using var session = await OpenReaderAsync(cancellationToken);
+        var command = session.Command("""
             SELECT claim_id, channel, order_id, kind, opened_at, respond_by, registered_at
             FROM claims WHERE tenant_id = @tenant AND channel = @channel AND order_id = @order ORDER BY opened_at, claim_id
-            """;
+            """);
         command.Bind("@tenant", tenantId);
         command.Bind("@channel", channel);
         command.Bind("@order", orderId);
@@ -143,13 +134,12 @@ public abstract partial class SqlShipmentStore : ISupportStore
 
     public async Task<IReadOnlyList<EvidenceEvent>> GetEvidenceEventsAsync(string shipmentId, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenReaderAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        await using var session = await OpenReaderAsync(cancellationToken);
+        var command = session.Command("""
             SELECT occurred_at, status, status_detail, description, raw_code, city, region, postal_code, country_code,
                    source, ingested_at, payload_sha256, dedup_key
             FROM tracking_events WHERE shipment_id = @id ORDER BY occurred_at, ingested_at, dedup_key
-            """;
+            """);
         command.Bind("@id", shipmentId);
         var events = new List<EvidenceEvent>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -159,14 +149,4 @@ public abstract partial class SqlShipmentStore : ISupportStore
         }
         return events;
     }
-
-    private static TrackingEvent ReadEvent(DbDataReader reader) => new(
-        RowValues.ReadInstant(reader, 0),
-        (TrackingStatus)reader.GetInt32(1),
-        reader.GetString(2),
-        reader.GetString(3),
-        reader.GetString(4),
-        new TrackingLocation(reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8)),
-        reader.GetString(9),
-        RowValues.ReadInstant(reader, 10));
 }
