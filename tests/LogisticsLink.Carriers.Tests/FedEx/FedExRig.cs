@@ -3,74 +3,20 @@ using LogisticsLink.Carriers.Http;
 using LogisticsLink.Carriers.Tests.Support;
 using LogisticsLink.Sandbox.FedEx;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LogisticsLink.Carriers.Tests.FedEx;
 
-/// <summary>
-/// A FedEx simulator on loopback Kestrel and a client pointed at it. The simulator's clock is always fake (parcels
-/// move when a test advances it); the client's is the same fake clock unless a test needs real waiting (Polly's
-/// retry delays and timeouts run on the client's clock).
-/// </summary>
-internal sealed class FedExRig : IAsyncDisposable
+/// <summary>A FedEx simulator on loopback Kestrel and a client pointed at it.</summary>
+internal sealed class FedExRig : SimulatorRig<FedExSimulator, FedExClient>
 {
-    public static readonly DateTimeOffset Start = new(2026, 3, 10, 8, 0, 0, TimeSpan.Zero);
-    public static readonly TimeSpan Step = TimeSpan.FromMinutes(10);
-
-    private readonly LoopbackSimulatorHost _host;
-    private readonly HttpClient _http;
-
-    private FedExRig(LoopbackSimulatorHost host, HttpClient http, FedExSimulator simulator, FakeTimeProvider time, FedExClient client)
+    private FedExRig(Parts parts) : base(parts)
     {
-        (_host, _http, Simulator, Time, Client) = (host, http, simulator, time, client);
     }
 
-    public FedExSimulator Simulator { get; }
-    public FakeTimeProvider Time { get; }
-    public FedExClient Client { get; }
-
-    /// <param name="realClientClock">Run the client on the system clock (retry delays and timeouts really elapse).</param>
-    public static async Task<FedExRig> StartAsync(Action<CarrierOptions>? configure = null, bool realClientClock = false, string? secret = null)
-    {
-        var time = new FakeTimeProvider(Start);
-        var simulator = new FedExSimulator(new FedExSimulatorOptions { StepInterval = Step }, time);
-        var host = await LoopbackSimulatorHost.StartAsync(simulator);
-        var options = new CarrierOptions
-        {
-            BaseUrl = host.BaseUrlOf(simulator),
-            ClientId = new FedExSimulatorOptions().ClientId,
-            ClientSecret = secret ?? new FedExSimulatorOptions().ClientSecret,
-            MaxRetries = 0,
-            AttemptTimeout = TimeSpan.FromSeconds(10),
-        };
-        configure?.Invoke(options);
-        var http = new HttpClient();
-        var client = new FedExClient(http, options, realClientClock ? TimeProvider.System : time, NullLogger<FedExClient>.Instance);
-        return new FedExRig(host, http, simulator, time, client);
-    }
-
-    /// <summary>Tracks one number; a test that would hang fails after a generous bound instead.</summary>
-    public Task<CarrierResult> TrackAsync(string number) =>
-        Client.TrackAsync(new CarrierRequest(number, Start), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
-
-    /// <summary>
-    /// The number as it looks <paramref name="steps"/> step intervals after the simulator first saw it (a first call
-    /// at the start makes it known: the simulator's clock for a number starts there).
-    /// </summary>
-    public async Task<CarrierResult> TrackAtStepAsync(string number, int steps)
-    {
-        var first = await TrackAsync(number);
-        if (steps == 0)
-        {
-            return first;
-        }
-        Time.Advance(Step * steps);
-        return await TrackAsync(number);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _host.DisposeAsync();
-    }
+    public static async Task<FedExRig> StartAsync(Action<CarrierOptions>? configure = null, bool realClientClock = false, string? secret = null) =>
+        new(await StartPartsAsync(
+            time => new FedExSimulator(new FedExSimulatorOptions { StepInterval = Step }, time),
+            o => (o.ClientId, o.ClientSecret) = (new FedExSimulatorOptions().ClientId, secret ?? new FedExSimulatorOptions().ClientSecret),
+            (http, o, clock) => new FedExClient(http, o, clock, NullLogger<FedExClient>.Instance),
+            configure, realClientClock));
 }
