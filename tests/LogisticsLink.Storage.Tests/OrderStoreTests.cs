@@ -135,4 +135,23 @@ public sealed class OrderStoreTests
         Assert.Equal(["A1", "A2"], amazon.MarketplaceIds);
         Assert.Equal(("cursor-1", T0.AddHours(2), "HTTP 503 from the marketplace"), (amazon.Cursor, amazon.LastSyncedAt, amazon.LastError));
     }
+
+    [Fact]
+    public async Task The_Prime_flag_is_stored_on_insert_changed_on_update_and_listed()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        var prime = Order("111-0000009-0000009") with { IsPrime = true };
+        await store.CommitOrderAsync(new OrderCommit(prime, 0, null), Ct);
+        await store.CommitOrderAsync(new OrderCommit(Order("111-0000010-0000010"), 0, null), Ct);
+
+        var inserted = await store.FindOrderAsync(TenantA, "amazon", prime.OrderId, Ct);
+        var listed = await store.ListOrdersAsync(TenantA, new OrderQuery("", FulfillmentChannel.Unspecified, [], "", null, null, 10, 0), Ct);
+        await store.CommitOrderAsync(new OrderCommit(prime with { IsPrime = false, Version = 2 }, inserted!.Revision, null), Ct);
+        var updated = await store.FindOrderAsync(TenantA, "amazon", prime.OrderId, Ct);
+
+        Assert.True(inserted.State.IsPrime);
+        Assert.Equal([("111-0000010-0000010", false), (prime.OrderId, true)], listed.Orders.Select(o => (o.OrderId, o.IsPrime)));
+        Assert.False(updated!.State.IsPrime);
+    }
 }

@@ -6,6 +6,7 @@ namespace LogisticsLink.Domain.Orders;
 /// <param name="Channel">"amazon", "shopify", "ebay" or "manual".</param>
 /// <param name="Status">The marketplace's own order status, unchanged (e.g. "Unshipped", "FULFILLED").</param>
 /// <param name="LastUpdatedAt">The marketplace's last-modified time, for incremental sync cursors.</param>
+/// <param name="IsPrime">An Amazon Prime order (Orders v0 <c>IsPrime</c>, v2026 <c>PRIME</c> in <c>programs</c>); false elsewhere.</param>
 public sealed record ImportedOrder(
     string Channel,
     string OrderId,
@@ -17,7 +18,8 @@ public sealed record ImportedOrder(
     DateTimeOffset? LatestShipDate,
     DateTimeOffset? LatestDeliveryDate,
     DateTimeOffset? LastUpdatedAt,
-    IReadOnlyList<ImportedPackage> Packages);
+    IReadOnlyList<ImportedPackage> Packages,
+    bool IsPrime = false);
 
 /// <summary>
 /// One parcel of an order. <paramref name="Carrier"/> is our lower-case carrier code when the marketplace's carrier

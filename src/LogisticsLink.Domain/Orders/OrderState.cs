@@ -16,6 +16,9 @@ public sealed record OrderState
     public DateTimeOffset? LatestShipDate { get; init; }
     public DateTimeOffset? LatestDeliveryDate { get; init; }
 
+    /// <summary>An Amazon Prime order: Amazon holds it to the Prime delivery promise.</summary>
+    public bool IsPrime { get; init; }
+
     /// <summary>When the order's first parcel was handed to the carrier; null while unshipped.</summary>
     public DateTimeOffset? ShippedAt { get; init; }
 

@@ -8,7 +8,8 @@ namespace LogisticsLink.Marketplaces.Amazon;
 /// <c>{order}</c>, FBA vs FBM in <c>fulfillment.fulfilledBy</c>, promises in <c>shipByWindow</c> and
 /// <c>deliverByWindow</c>, FBM parcels in <c>packages[]</c> (carrier + tracking number). v0: <c>payload.Orders</c> /
 /// <c>payload</c>, <c>FulfillmentChannel</c> AFN/MFN, <c>LatestShipDate</c>/<c>LatestDeliveryDate</c>, and no parcels
-/// at all (v0 never returned FBM tracking numbers). The order status is kept as Amazon spells it in each version.
+/// at all (v0 never returned FBM tracking numbers). Prime: v0 <c>IsPrime</c>, v2026 <c>"PRIME"</c> in <c>programs</c>.
+/// The order status is kept as Amazon spells it in each version.
 /// </summary>
 public static class AmazonOrderParser
 {
@@ -72,7 +73,8 @@ public static class AmazonOrderParser
             fulfillment?.Child("shipByWindow")?.Instant("latestDateTime"),
             fulfillment?.Child("deliverByWindow")?.Instant("latestDateTime"),
             order.Instant("lastUpdatedTime"),
-            order.Items("packages").Select(ParsePackage).OfType<ImportedPackage>().ToList());
+            order.Items("packages").Select(ParsePackage).OfType<ImportedPackage>().ToList(),
+            IsPrime: HasProgram(order, "PRIME"));
     }
 
     /// <summary>
@@ -110,8 +112,18 @@ public static class AmazonOrderParser
             order.Instant("LatestShipDate"),
             order.Instant("LatestDeliveryDate"),
             order.Instant("LastUpdateDate"),
-            []);
+            [],
+            IsPrime: order.Text("IsPrime") == "true");
     }
+
+    /// <summary>v2026 has no IsPrime flag: a Prime order lists <c>PRIME</c> among its <c>programs</c> (strings).</summary>
+    private static bool HasProgram(JsonElement order, string program) => order.Child("programs") switch
+    {
+        null => false,
+        { ValueKind: JsonValueKind.Array } programs =>
+            programs.EnumerateArray().Any(p => p.ValueKind == JsonValueKind.String && p.GetString() == program),
+        { } other => throw new AmazonMalformedException($"'programs' is a {other.ValueKind}, expected a list"),
+    };
 
     private static string LanguageOf(string marketplaceId) => AmazonMarketplaces.Find(marketplaceId)?.Language ?? "";
 

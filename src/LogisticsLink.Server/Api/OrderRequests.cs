@@ -90,7 +90,7 @@ public static class OrderRequests
         }
         return new ImportedOrder(channel, orderId, (DomainFulfillment)o.FulfillmentChannel, o.Status.Trim(), o.MarketplaceId.Trim(),
             o.BuyerLanguage, o.PurchasedAt?.ToDateTimeOffset(), o.LatestShipDate?.ToDateTimeOffset(),
-            o.LatestDeliveryDate?.ToDateTimeOffset(), null, packages);
+            o.LatestDeliveryDate?.ToDateTimeOffset(), null, packages, o.IsPrime);
     }
 
     public static HashSet<DomainRiskKind> RiskKinds(Violations violations, IEnumerable<V1.RiskKind> kinds)

@@ -21,6 +21,7 @@ public static class OrderMapper
             PurchasedAt = ShipmentMapper.ToTimestamp(o.PurchasedAt),
             LatestShipDate = ShipmentMapper.ToTimestamp(o.LatestShipDate),
             LatestDeliveryDate = ShipmentMapper.ToTimestamp(o.LatestDeliveryDate),
+            IsPrime = o.IsPrime,
             Version = (ulong)o.Version,
             CreatedAt = Timestamp.FromDateTimeOffset(o.CreatedAt),
             UpdatedAt = Timestamp.FromDateTimeOffset(o.UpdatedAt),

@@ -35,6 +35,7 @@ public sealed partial class OrderLinker(
             PurchasedAt = imported.PurchasedAt,
             LatestShipDate = imported.LatestShipDate,
             LatestDeliveryDate = imported.LatestDeliveryDate,
+            IsPrime = imported.IsPrime,
             ShippedAt = Earliest(existing?.ShippedAt, firstShipped),
         }, cancellationToken);
     }

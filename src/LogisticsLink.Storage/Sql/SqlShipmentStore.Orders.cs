@@ -13,7 +13,7 @@ public abstract partial class SqlShipmentStore
 {
     private const string OrderColumns = """
         tenant_id, channel, order_id, fulfillment_channel, status, marketplace_id, buyer_language, purchased_at,
-        latest_ship_date, latest_delivery_date, shipped_at, risks, version, created_at, updated_at, revision, pk
+        latest_ship_date, latest_delivery_date, shipped_at, risks, version, created_at, updated_at, revision, pk, is_prime
         """;
 
     /// <summary>The change-log key of an order, in the column that holds shipment ids for shipment changes.</summary>
@@ -144,16 +144,16 @@ public abstract partial class SqlShipmentStore
                     ? """
                       INSERT INTO orders (tenant_id, channel, order_id, fulfillment_channel, status, marketplace_id,
                           buyer_language, purchased_at, latest_ship_date, latest_delivery_date, shipped_at, risks, risk_mask,
-                          version, created_at, updated_at, revision)
+                          version, created_at, updated_at, revision, is_prime)
                       VALUES (@tenant, @channel, @order, @fulfillment, @status, @marketplace, @language, @purchased,
-                          @shipBy, @deliverBy, @shipped, @risks, @mask, @version, @created, @updated, 1)
+                          @shipBy, @deliverBy, @shipped, @risks, @mask, @version, @created, @updated, 1, @prime)
                       ON CONFLICT DO NOTHING
                       """
                     : """
                       UPDATE orders SET fulfillment_channel = @fulfillment, status = @status, marketplace_id = @marketplace,
                           buyer_language = @language, purchased_at = @purchased, latest_ship_date = @shipBy,
                           latest_delivery_date = @deliverBy, shipped_at = @shipped, risks = @risks, risk_mask = @mask,
-                          version = @version, updated_at = @updated, revision = revision + 1
+                          version = @version, updated_at = @updated, revision = revision + 1, is_prime = @prime
                       WHERE tenant_id = @tenant AND channel = @channel AND order_id = @order AND revision = @revision
                       """);
                 BindOrder(command, o);
@@ -258,6 +258,7 @@ public abstract partial class SqlShipmentStore
         command.Bind("@version", o.Version);
         command.Bind("@created", RowValues.Instant(o.CreatedAt));
         command.Bind("@updated", RowValues.Instant(o.UpdatedAt));
+        command.Bind("@prime", o.IsPrime ? 1 : 0);
     }
 
     private static OrderState ReadOrder(DbDataReader r) => new()
@@ -277,6 +278,7 @@ public abstract partial class SqlShipmentStore
         Version = r.GetInt64(12),
         CreatedAt = RowValues.ReadInstant(r, 13),
         UpdatedAt = RowValues.ReadInstant(r, 14),
+        IsPrime = r.GetInt32(17) != 0,
     };
 
     private static int RiskMask(IEnumerable<RiskKind> kinds) => kinds.Aggregate(0, (mask, kind) => mask | (1 << (int)kind));

@@ -153,6 +153,9 @@ internal static class SqliteMigrations
             );
             CREATE INDEX ix_claims_order ON claims (tenant_id, channel, order_id);
             """),
+        (5, """
+            ALTER TABLE orders ADD COLUMN is_prime INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 
     public static int Latest => Scripts[^1].Version;

@@ -57,6 +57,31 @@ public sealed class OrderServiceTests
     }
 
     [Fact]
+    public async Task A_manual_order_can_be_marked_Prime_and_comes_back_so_from_Get_and_List()
+    {
+        await using var server = await TestServer.StartAsync();
+        var orders = server.Orders();
+        var prime = Fbm("171-0000011-0000011", Numbers.Sandbox(0));
+        prime.Order.Channel = "manual";
+        prime.Order.IsPrime = true;
+        var plain = Fbm("171-0000012-0000012");
+        plain.Order.Channel = "manual";
+
+        var created = await orders.UpsertOrderAsync(prime);
+        await orders.UpsertOrderAsync(plain);
+        var fetched = await orders.GetOrderAsync(new GetOrderRequest { Channel = "manual", OrderId = "171-0000011-0000011" });
+        var listed = await orders.ListOrdersAsync(new ListOrdersRequest { Channel = "manual" });
+        prime.Order.IsPrime = false;
+        var unmarked = await orders.UpsertOrderAsync(prime);
+
+        Assert.True(created.IsPrime);
+        Assert.True(fetched.IsPrime);
+        Assert.Equal([("171-0000012-0000012", false), ("171-0000011-0000011", true)], listed.Orders.Select(o => (o.OrderId, o.IsPrime)));
+        Assert.False(unmarked.IsPrime);
+        Assert.Equal(created.Version + 1, unmarked.Version);
+    }
+
+    [Fact]
     public async Task Bad_orders_are_refused_field_by_field_and_nothing_is_written()
     {
         await using var server = await TestServer.StartAsync();
