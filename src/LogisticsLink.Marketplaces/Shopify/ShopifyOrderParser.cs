@@ -6,7 +6,10 @@ namespace LogisticsLink.Marketplaces.Shopify;
 /// <summary>
 /// Turns an Admin GraphQL <c>Order</c> node into an <see cref="ImportedOrder"/>. Every Shopify order is shipped by the
 /// merchant (or its 3PL); each tracking number of a live fulfillment becomes a package. Fulfillments Shopify reports as
-/// cancelled or whose label was voided carry numbers that will never move, so they are left out.
+/// cancelled or whose label was voided carry numbers that will never move, so they are left out. The promise comes
+/// from the fulfillment orders: <c>fulfillBy</c> is the ship-by date, <c>deliveryMethod.maxDeliveryDateTime</c> the
+/// deliver-by date. When several (not cancelled) fulfillment orders give one, the earliest is the order's: it is the
+/// first commitment that can be broken, and a risk flagged early costs less than one missed.
 /// </summary>
 internal static class ShopifyOrderParser
 {
@@ -35,6 +38,7 @@ internal static class ShopifyOrderParser
             }
         }
 
+        var (shipBy, deliverBy) = Promise(order);
         return new ImportedOrder(
             ShopifyMarketplaceClient.ChannelName,
             orderId,
@@ -43,11 +47,33 @@ internal static class ShopifyOrderParser
             shopDomain,
             order.Text("customerLocale"),
             order.Time("createdAt"),
-            LatestShipDate: null,
-            LatestDeliveryDate: null,
+            shipBy,
+            deliverBy,
             order.Time("updatedAt"),
             packages);
     }
+
+    /// <summary>The earliest ship-by and deliver-by of the live fulfillment orders; none for a cancelled order.</summary>
+    private static (DateTimeOffset? ShipBy, DateTimeOffset? DeliverBy) Promise(JsonElement order)
+    {
+        if (order.Child("cancelledAt") is not null || order.Child("fulfillmentOrders") is not { } connection)
+        {
+            return (null, null);
+        }
+        DateTimeOffset? shipBy = null, deliverBy = null;
+        foreach (var fulfillmentOrder in connection.Items("nodes"))
+        {
+            if (fulfillmentOrder.Text("status").Equals("CANCELLED", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            shipBy = Earliest(shipBy, fulfillmentOrder.Time("fulfillBy"));
+            deliverBy = Earliest(deliverBy, fulfillmentOrder.Child("deliveryMethod")?.Time("maxDeliveryDateTime"));
+        }
+        return (shipBy, deliverBy);
+    }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is { } x && (b is not { } y || x <= y) ? a : b;
 
     /// <summary>
     /// FulfillmentStatus CANCELLED, or FulfillmentDisplayStatus CANCELED / LABEL_VOIDED (Shopify spells the two enums

@@ -5,11 +5,14 @@ namespace LogisticsLink.Marketplaces.Shopify;
 
 /// <summary>
 /// The Admin GraphQL documents the importer sends. Only cheap fields: scalars cost nothing, each object one point, so a
-/// page of <c>first</c> orders is requested at about <c>first × (1 + fulfillments)</c> points.
+/// page of <c>first</c> orders is requested at about <c>first × (1 + fulfillments + fulfillment orders × 2)</c> points.
 /// </summary>
 internal static class ShopifyQueries
 {
-    /// <summary>Fields of one order: the status, the buyer's locale and every fulfillment's tracking.</summary>
+    /// <summary>
+    /// Fields of one order: the status, the buyer's locale, every fulfillment's tracking, and the promise of each
+    /// fulfillment order (<c>fulfillBy</c>: ship by; <c>deliveryMethod.maxDeliveryDateTime</c>: deliver by).
+    /// </summary>
     private const string OrderFields = """
         id
         legacyResourceId
@@ -29,6 +32,13 @@ internal static class ShopifyQueries
           deliveredAt
           estimatedDeliveryAt
           trackingInfo(first: 10) { number company url }
+        }
+        fulfillmentOrders(first: 10) {
+          nodes {
+            status
+            fulfillBy
+            deliveryMethod { methodType maxDeliveryDateTime }
+          }
         }
         """;
 

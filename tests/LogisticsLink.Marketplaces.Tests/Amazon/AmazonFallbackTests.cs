@@ -25,6 +25,8 @@ public sealed class AmazonFallbackTests
         Assert.Equal("Shipped", fbm.Status);
         Assert.NotNull(fbm.LatestDeliveryDate);
         Assert.Empty(fbm.Packages); // v0 never carried FBM tracking numbers
+        Assert.True(fbm.IsPrime); // v0's IsPrime
+        Assert.False(page.Orders.Single(o => o.OrderId == "113-5550005-0000056").IsPrime);
         var fba = page.Orders.Single(o => o.OrderId == "113-5550009-0000000");
         Assert.Equal(FulfillmentChannel.Amazon, fba.FulfillmentChannel);
         Assert.Null(fba.LatestDeliveryDate); // v0 gives windows for seller-fulfilled orders only
@@ -44,6 +46,7 @@ public sealed class AmazonFallbackTests
         bed.FakeClock.Advance(TimeSpan.FromHours(1));
         var back = await client.FetchOrderAsync(AmazonTestBed.Account(marketplaces: Us), "113-5550001-0000010", CancellationToken.None);
         Assert.Equal("LLSB2000000010", Assert.Single(Assert.Single(back.Orders).Packages).TrackingNumber);
+        Assert.True(back.Orders[0].IsPrime); // v2026's programs
         Assert.Equal(1, bed.Simulator.CallsTo("getOrder"));
     }
 

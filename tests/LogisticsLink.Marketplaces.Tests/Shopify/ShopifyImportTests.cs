@@ -59,6 +59,23 @@ public sealed class ShopifyImportTests
     }
 
     [Fact]
+    public async Task Every_order_carries_the_promise_of_its_fulfillment_order()
+    {
+        await using var bed = await ShopifyTestBed.StartAsync();
+        var client = bed.Client();
+        var day = TimeSpan.FromDays(1);
+
+        var (orders, _, _) = await ShopifyTestBed.SyncAllAsync(client, ShopifyTestBed.Account(), "", ShopifyTestBed.Everything);
+        var one = await client.FetchOrderAsync(ShopifyTestBed.Account(), Id(1006), CancellationToken.None);
+        var byId = orders.ToDictionary(o => o.OrderId);
+
+        Assert.Equal((ShopifyTestBed.Start - day, ShopifyTestBed.Start + 2 * day), (byId[Id(1004)].LatestShipDate, byId[Id(1004)].LatestDeliveryDate));
+        Assert.Equal((ShopifyTestBed.Start - 2 * day, ShopifyTestBed.Start + 3 * day), (byId[Id(1002)].LatestShipDate, byId[Id(1002)].LatestDeliveryDate));
+        Assert.All(orders, o => Assert.True(o.LatestShipDate < o.LatestDeliveryDate));
+        Assert.Equal(ShopifyTestBed.Start - 2 * day, Assert.Single(one.Orders).LatestDeliveryDate);
+    }
+
+    [Fact]
     public async Task The_next_sync_from_the_cursor_brings_only_orders_changed_since()
     {
         await using var bed = await ShopifyTestBed.StartAsync();

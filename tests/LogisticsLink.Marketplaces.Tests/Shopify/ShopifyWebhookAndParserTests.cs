@@ -109,6 +109,38 @@ public sealed class ShopifyWebhookAndParserTests
     }
 
     [Fact]
+    public void The_promise_is_the_earliest_fulfillBy_and_maxDeliveryDateTime_of_the_live_fulfillment_orders()
+    {
+        const string node = """
+            {"id":"gid://shopify/Order/148977777","legacyResourceId":"148977777","createdAt":"2026-03-01T10:00:00Z",
+             "updatedAt":"2026-03-01T10:00:00Z","cancelledAt":null,"displayFulfillmentStatus":"UNFULFILLED","fulfillments":[],
+             "fulfillmentOrders":{"nodes":[
+               {"status":"OPEN","fulfillBy":"2026-03-04T23:59:59-05:00",
+                "deliveryMethod":{"methodType":"SHIPPING","maxDeliveryDateTime":"2026-03-09T23:59:59Z"}},
+               {"status":"CANCELLED","fulfillBy":"2026-03-02T00:00:00Z",
+                "deliveryMethod":{"methodType":"SHIPPING","maxDeliveryDateTime":"2026-03-03T00:00:00Z"}},
+               {"status":"IN_PROGRESS","fulfillBy":"2026-03-05T12:00:00Z",
+                "deliveryMethod":{"methodType":"SHIPPING","maxDeliveryDateTime":"2026-03-07T18:00:00Z"}},
+               {"status":"OPEN","fulfillBy":null,"deliveryMethod":{"methodType":"PICK_UP","maxDeliveryDateTime":null}}]}}
+            """;
+        using var document = JsonDocument.Parse(node);
+        using var cancelled = JsonDocument.Parse(node.Replace("\"cancelledAt\":null", "\"cancelledAt\":\"2026-03-02T08:00:00Z\"", StringComparison.Ordinal));
+        using var none = JsonDocument.Parse("""{"id":"gid://shopify/Order/1","fulfillments":[],"fulfillmentOrders":{"nodes":[]}}""");
+
+        var order = ShopifyOrderParser.Parse(document.RootElement, "shop.myshopify.com");
+
+        // The cancelled fulfillment order's earlier dates are not a promise any more; the offset is honoured.
+        Assert.Equal(new DateTimeOffset(2026, 3, 5, 4, 59, 59, TimeSpan.Zero), order.LatestShipDate);
+        Assert.Equal(new DateTimeOffset(2026, 3, 7, 18, 0, 0, TimeSpan.Zero), order.LatestDeliveryDate);
+        var cancelledOrder = ShopifyOrderParser.Parse(cancelled.RootElement, "shop.myshopify.com");
+        Assert.Equal(("CANCELLED", null, null), (cancelledOrder.Status, cancelledOrder.LatestShipDate, cancelledOrder.LatestDeliveryDate));
+        var withoutPromise = ShopifyOrderParser.Parse(none.RootElement, "shop.myshopify.com");
+        Assert.Equal((null, null), (withoutPromise.LatestShipDate, withoutPromise.LatestDeliveryDate));
+        using var malformed = JsonDocument.Parse("""{"id":"gid://shopify/Order/1","fulfillmentOrders":{"nodes":[{"fulfillBy":"soon"}]}}""");
+        Assert.Throws<JsonException>(() => ShopifyOrderParser.Parse(malformed.RootElement, "shop.myshopify.com"));
+    }
+
+    [Fact]
     public void GraphQL_errors_in_both_shapes_are_described()
     {
         Assert.Equal("[API] Invalid API key or access token (unrecognized login or wrong password)",

@@ -84,6 +84,13 @@ public sealed class MarketplaceSyncTests
         Assert.All(split.Shipments, s => Assert.Equal("sandbox", s.Carrier));
         var voided = await orders.GetOrderAsync(new GetOrderRequest { Channel = "shopify", OrderId = "5820001005" });
         Assert.Equal("LLSB0000010050", Assert.Single(voided.Shipments).TrackingNumber);
+        // Shopify's promise (fulfillment orders' fulfillBy / maxDeliveryDateTime) is the order's and its parcels'.
+        Assert.True(split.LatestShipDate.ToDateTimeOffset() < split.LatestDeliveryDate.ToDateTimeOffset());
+        Assert.All(split.Shipments, s => Assert.Equal(split.LatestDeliveryDate, s.PromisedBy));
+        await Eventually.UntilAsync(async () =>
+            (await orders.GetOrderAsync(new GetOrderRequest { Channel = "shopify", OrderId = "5820001004" })).Risks
+                .Any(r => r.Kind == RiskKind.LateShipment && r.ActionRequired),
+            "the unshipped Shopify order past its fulfillBy date is flagged LATE_SHIPMENT");
 
         var partial = await orders.GetOrderAsync(new GetOrderRequest { Channel = "ebay", OrderId = "21-10002-00023" });
         Assert.Equal("IN_PROGRESS", partial.Status);

@@ -13,7 +13,8 @@ namespace LogisticsLink.Sandbox.Marketplaces.Shopify;
 /// <summary>
 /// A Shopify shop's Admin GraphQL API on loopback: <c>POST /admin/api/{version}/graphql.json</c> with
 /// <c>X-Shopify-Access-Token</c>, answering the <c>orders</c> (with <c>updated_at:&gt;=</c> search, <c>sortKey:
-/// UPDATED_AT</c> and cursor paging) and <c>order(id:)</c> queries from <see cref="ShopifyDemoCatalogue"/>. It keeps a
+/// UPDATED_AT</c> and cursor paging) and <c>order(id:)</c> queries from <see cref="ShopifyDemoCatalogue"/>, each order
+/// with its fulfillments and its fulfillment order's promise (<c>fulfillBy</c>, <c>deliveryMethod.maxDeliveryDateTime</c>). It keeps a
 /// leaky cost bucket on its clock like Shopify's: each answer carries <c>extensions.cost</c>, and a query that asks
 /// for more points than are left is answered THROTTLED. Faults queued on <see cref="Faults"/> are served first.
 /// </summary>
@@ -229,6 +230,20 @@ public sealed partial class ShopifySimulator : ICarrierSimulator
                 ["url"] = "https://sandbox.logisticslink.invalid/track/" + f.Number,
             }),
         })]),
+        // One fulfillment order per demo order, shaped as the FulfillmentOrderConnection the Admin API answers.
+        ["fulfillmentOrders"] = new JsonObject
+        {
+            ["nodes"] = new JsonArray(new JsonObject
+            {
+                ["status"] = order.CancelledAt is not null ? "CANCELLED" : order.Fulfillments.Any(f => f.Status == "SUCCESS") ? "CLOSED" : "OPEN",
+                ["fulfillBy"] = order.FulfillBy is { } shipBy ? Iso(shipBy) : null,
+                ["deliveryMethod"] = new JsonObject
+                {
+                    ["methodType"] = "SHIPPING",
+                    ["maxDeliveryDateTime"] = order.DeliverBy is { } deliverBy ? Iso(deliverBy) : null,
+                },
+            }),
+        },
     };
 
     private JsonObject Cost(double requested, double? actual) => new()
