@@ -41,4 +41,12 @@ public sealed class EbayMarketplaceOptions
 
     /// <summary><c>Marketplaces:Ebay:TokenEndpoint</c>.</summary>
     public Uri TokenEndpoint { get; set; } = new("https://api.ebay.com/identity/v1/oauth2/token");
+
+    /// <summary>
+    /// <c>Marketplaces:Ebay:DailyCallLimit</c>: Sell Fulfillment API calls per account and UTC day; eBay's default
+    /// call limit for the Fulfillment API is 100,000 a day (raise it with the Application Growth Check's grant).
+    /// </summary>
+    public int DailyCallLimit { get; set; } = DefaultDailyCallLimit;
+
+    public const int DefaultDailyCallLimit = 100_000;
 }

@@ -19,4 +19,7 @@ internal static partial class EbayLog
 
     [LoggerMessage(EventId = 5305, Level = LogLevel.Information, Message = "eBay: {Account} sync start {Requested} is older than eBay's 90-day window; starting at {Clamped}")]
     public static partial void StartClamped(ILogger logger, string account, DateTimeOffset requested, DateTimeOffset clamped);
+
+    [LoggerMessage(EventId = 5306, Level = LogLevel.Warning, Message = "eBay: {Account} stops calling the Fulfillment API: {Reason}; calls resume at {ResumeAt}")]
+    public static partial void QuotaExhausted(ILogger logger, string account, string reason, DateTimeOffset resumeAt);
 }

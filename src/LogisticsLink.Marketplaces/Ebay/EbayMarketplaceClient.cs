@@ -20,7 +20,9 @@ namespace LogisticsLink.Marketplaces.Ebay;
 /// Auth: each account's refresh token is exchanged at <c>Marketplaces:Ebay:TokenEndpoint</c> for a user access token,
 /// cached per account until shortly before its <c>expires_in</c>, one refresh at a time; a 401 re-authenticates once.
 /// 429 and 5xx are retried through the resilience pipeline honouring Retry-After; eBay's <c>errors[]</c> bodies become
-/// the failure reason. Whatever goes wrong comes back as a failed <see cref="OrderSyncPage"/>; only the caller's
+/// the failure reason. Every Fulfillment API call counts against the account's daily limit (<see cref="EbayDailyQuota"/>,
+/// <c>Marketplaces:Ebay:DailyCallLimit</c>); once it is used up, or after a 429 that retries did not get past, the
+/// account is not called until the reset and its sync fails with a reason that says when calls resume. Whatever goes wrong comes back as a failed <see cref="OrderSyncPage"/>; only the caller's
 /// cancellation is thrown.
 /// </remarks>
 public sealed class EbayMarketplaceClient : IMarketplaceClient
@@ -37,6 +39,7 @@ public sealed class EbayMarketplaceClient : IMarketplaceClient
     private readonly ILogger<EbayMarketplaceClient> _logger;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly string _baseUrl;
+    private readonly EbayDailyQuota _quota;
     private readonly ConcurrentDictionary<string, CarrierHttp> _sessions = new(StringComparer.Ordinal);
 
     public EbayMarketplaceClient(HttpClient http, MarketplaceOptions options, TimeProvider time, ILogger<EbayMarketplaceClient> logger)
@@ -57,12 +60,17 @@ public sealed class EbayMarketplaceClient : IMarketplaceClient
         _pipeline = CarrierResilience.Build(resilience, time);
         // The base URL may carry a path prefix (a sandbox's "/ebay"); the documented paths are appended to it.
         _baseUrl = options.Ebay.BaseUrl.AbsoluteUri.TrimEnd('/');
+        _quota = new EbayDailyQuota(options.Ebay.DailyCallLimit, time);
     }
 
     public string Channel => ChannelName;
 
     /// <summary>Orders per <c>getOrders</c> page (eBay's default is 50, its maximum 1000).</summary>
     internal int PageSize { get; init; } = 100;
+
+    /// <summary>Calls the account has made to the Fulfillment API this UTC day.</summary>
+    internal int CallsToday(MarketplaceAccount account) =>
+        EbayCredentials.TryRead(account, out var credentials, out _) ? _quota.CallsToday(credentials.Key) : 0;
 
     internal static CarrierOptions DefaultResilience() => new() { AttemptTimeout = TimeSpan.FromSeconds(30), MaxRetries = 3 };
 
@@ -101,22 +109,23 @@ public sealed class EbayMarketplaceClient : IMarketplaceClient
         }
 
         var session = Session(credentials);
+        var calls = new AccountCalls(credentials.Key, account.ToString());
         var url = $"{_baseUrl}{OrdersPath}?filter={Uri.EscapeDataString(position.Filter())}" +
             $"&limit={PageSize.ToString(CultureInfo.InvariantCulture)}&offset={position.Offset.ToString(CultureInfo.InvariantCulture)}";
         var page = await RunAsync(async ct =>
         {
-            using var response = await session.SendAsync(() => Get(url), ct);
+            using var response = await session.SendAsync(() => Get(calls, url), ct);
             var body = await response.Content.ReadAsStringAsync(ct);
             if (!response.IsSuccessStatusCode)
             {
-                return HttpFailure(response, body, "getOrders");
+                return HttpFailure(calls, response, body, "getOrders");
             }
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
             var orders = new List<ImportedOrder>();
             foreach (var order in root.Items("orders"))
             {
-                var (imported, failure) = await WithPackagesAsync(session, order, ct);
+                var (imported, failure) = await WithPackagesAsync(session, calls, order, ct);
                 if (failure is not null)
                 {
                     return failure;
@@ -143,17 +152,18 @@ public sealed class EbayMarketplaceClient : IMarketplaceClient
             return Failed(account, OrderSyncPage.Failure("ebay: an order id is required", transient: false));
         }
         var session = Session(credentials);
+        var calls = new AccountCalls(credentials.Key, account.ToString());
         var url = $"{_baseUrl}{OrdersPath}/{Uri.EscapeDataString(orderId.Trim())}";
         var page = await RunAsync(async ct =>
         {
-            using var response = await session.SendAsync(() => Get(url), ct);
+            using var response = await session.SendAsync(() => Get(calls, url), ct);
             var body = await response.Content.ReadAsStringAsync(ct);
             if (!response.IsSuccessStatusCode)
             {
-                return HttpFailure(response, body, "getOrder");
+                return HttpFailure(calls, response, body, "getOrder");
             }
             using var document = JsonDocument.Parse(body);
-            var (imported, failure) = await WithPackagesAsync(session, document.RootElement, ct);
+            var (imported, failure) = await WithPackagesAsync(session, calls, document.RootElement, ct);
             return failure ?? new OrderSyncPage([imported!], "", false);
         }, cancellationToken);
         return Failed(account, page);
@@ -161,7 +171,7 @@ public sealed class EbayMarketplaceClient : IMarketplaceClient
 
     /// <summary>The order with its parcels, read with one <c>getShippingFulfillments</c> call when it has shipped anything.</summary>
     private async Task<(ImportedOrder? Order, OrderSyncPage? Failure)> WithPackagesAsync(
-        CarrierHttp session, JsonElement order, CancellationToken cancellationToken)
+        CarrierHttp session, AccountCalls calls, JsonElement order, CancellationToken cancellationToken)
     {
         var orderId = EbayOrderParser.OrderId(order);
         if (!EbayOrderParser.MayHaveFulfillments(order))
@@ -169,11 +179,11 @@ public sealed class EbayMarketplaceClient : IMarketplaceClient
             return (EbayOrderParser.Parse(order, []), null);
         }
         var url = $"{_baseUrl}{OrdersPath}/{Uri.EscapeDataString(orderId)}/shipping_fulfillment";
-        using var response = await session.SendAsync(() => Get(url), cancellationToken);
+        using var response = await session.SendAsync(() => Get(calls, url), cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            return (null, HttpFailure(response, body, $"getShippingFulfillments of {orderId}"));
+            return (null, HttpFailure(calls, response, body, $"getShippingFulfillments of {orderId}"));
         }
         using var document = JsonDocument.Parse(body);
         return (EbayOrderParser.Parse(order, EbayOrderParser.Packages(document.RootElement)), null);
@@ -202,6 +212,10 @@ public sealed class EbayMarketplaceClient : IMarketplaceClient
         {
             return OrderSyncPage.Failure(e.Message, e.Transient);
         }
+        catch (EbayQuotaExhaustedException e)
+        {
+            return OrderSyncPage.Failure(e.Message, e.Transient);
+        }
         catch (Exception e) when (CarrierResilience.IsRefusal(e))
         {
             return OrderSyncPage.Failure($"ebay: not called ({e.Message})");
@@ -220,16 +234,47 @@ public sealed class EbayMarketplaceClient : IMarketplaceClient
         }
     }
 
-    private static HttpRequestMessage Get(string url)
+    /// <summary>
+    /// One Fulfillment API request, built per attempt (so every attempt is counted); refused with
+    /// <see cref="EbayQuotaExhaustedException"/> when the account may not call now.
+    /// </summary>
+    private HttpRequestMessage Get(AccountCalls calls, string url)
     {
+        if (!_quota.TryTake(calls.Key, out var until, out var firstRefusal, out var limitReached))
+        {
+            if (firstRefusal)
+            {
+                EbayLog.QuotaExhausted(_logger, calls.Account, limitReached ? $"the daily call limit of {_quota.DailyLimit} is used up" : "eBay answered 429", until);
+            }
+            throw new EbayQuotaExhaustedException(
+                (limitReached
+                    ? $"ebay: the daily call limit of {_quota.DailyLimit} calls (Marketplaces:Ebay:DailyCallLimit) is used up for this account"
+                    : "ebay: eBay refused further calls of this account (HTTP 429)") +
+                $"; calls resume at {until.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}",
+                transient: false);
+        }
         var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return request;
     }
 
-    private static OrderSyncPage HttpFailure(HttpResponseMessage response, string body, string operation)
+    private OrderSyncPage HttpFailure(AccountCalls calls, HttpResponseMessage response, string body, string operation)
     {
         var detail = EbayErrors.Describe(body);
+        var resume = "";
+        var transient = CarrierResilience.IsTransient(Outcome.FromResult(response));
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            // The retries did not get past it: eBay's limit is reached whatever we counted. Wait as long as eBay says,
+            // or without a Retry-After until the daily reset; until then the account is not called at all.
+            var now = _time.GetUtcNow();
+            var wait = RetryAfter.Of(response, now, TimeSpan.FromDays(1));
+            var until = wait is { } w ? now + w : EbayDailyQuota.NextReset(now);
+            _quota.Block(calls.Key, until);
+            EbayLog.QuotaExhausted(_logger, calls.Account, "eBay answered 429", until);
+            resume = $"; calls resume at {until.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}";
+            transient = wait is not null;
+        }
         var what = response.StatusCode switch
         {
             HttpStatusCode.Unauthorized => " access token refused",
@@ -239,9 +284,12 @@ public sealed class EbayMarketplaceClient : IMarketplaceClient
             _ => "",
         };
         return OrderSyncPage.Failure(
-            $"ebay: {operation}: HTTP {(int)response.StatusCode}{what}" + (detail.Length > 0 ? $" ({detail})" : ""),
-            transient: CarrierResilience.IsTransient(Outcome.FromResult(response)));
+            $"ebay: {operation}: HTTP {(int)response.StatusCode}{what}" + (detail.Length > 0 ? $" ({detail})" : "") + resume,
+            transient);
     }
+
+    /// <summary>Whose quota a request takes from: the credentials' key, and the account as the logs name it.</summary>
+    private sealed record AccountCalls(string Key, string Account);
 
     private OrderSyncPage Failed(MarketplaceAccount account, OrderSyncPage page)
     {

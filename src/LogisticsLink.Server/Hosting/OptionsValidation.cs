@@ -83,7 +83,8 @@ public sealed class OptionsValidation :
         Positive(o.Amazon.ReportFirstPoll, "Marketplaces:Amazon:ReportFirstPoll"),
         Check(o.Shopify.BaseUrl is null || o.Shopify.BaseUrl.IsAbsoluteUri, "Marketplaces:Shopify:BaseUrl must be an absolute URL when set."),
         Check(o.Ebay.BaseUrl is { IsAbsoluteUri: true }, "Marketplaces:Ebay:BaseUrl must be an absolute URL."),
-        Check(o.Ebay.TokenEndpoint is { IsAbsoluteUri: true }, "Marketplaces:Ebay:TokenEndpoint must be an absolute URL."));
+        Check(o.Ebay.TokenEndpoint is { IsAbsoluteUri: true }, "Marketplaces:Ebay:TokenEndpoint must be an absolute URL."),
+        Check(o.Ebay.DailyCallLimit >= 1, "Marketplaces:Ebay:DailyCallLimit must be at least 1 call a day (eBay's default is 100000)."));
 
     public ValidateOptionsResult Validate(string? name, MarketplaceSyncOptions o) => Result(
         [

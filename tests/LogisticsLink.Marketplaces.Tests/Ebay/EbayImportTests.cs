@@ -155,13 +155,15 @@ public sealed class EbayImportTests
         var missing = await client.FetchOrderAsync(account, "99-99999-99999", CancellationToken.None);
         bed.Simulator.Faults.Enqueue(SimulatorFault.TooManyRequests);
         var throttled = await client.FetchChangedOrdersAsync(account, "", EbayTestBed.Everything, CancellationToken.None);
+        bed.Clock.Advance(TimeSpan.FromSeconds(1)); // the 429's Retry-After: 1
         bed.Simulator.Faults.Enqueue(SimulatorFault.MalformedBody);
         var malformed = await client.FetchChangedOrdersAsync(account, "", EbayTestBed.Everything, CancellationToken.None);
 
         Assert.Equal((false, false), (missing.IsSuccess, missing.Transient));
         Assert.Equal("ebay: getOrder: HTTP 404 not found (32100 Invalid order ID: 99-99999-99999)", missing.FailureReason);
         Assert.Equal((false, true), (throttled.IsSuccess, throttled.Transient));
-        Assert.Equal("ebay: getOrders: HTTP 429 call limit reached (2001 Too many requests. The request limit has been reached for the resource.)", throttled.FailureReason);
+        Assert.Equal("ebay: getOrders: HTTP 429 call limit reached (2001 Too many requests. The request limit has been reached for the resource.)" +
+            "; calls resume at 2026-03-10T07:05:01Z", throttled.FailureReason);
         Assert.Equal((false, true), (malformed.IsSuccess, malformed.Transient));
         Assert.StartsWith("ebay: malformed response body", malformed.FailureReason);
     }

@@ -50,14 +50,18 @@ internal sealed class EbayTestBed : IAsyncDisposable
     /// A client on the simulator's fake clock: eBay only searches the last 90 days, so both sides must agree on "now".
     /// Waits (Retry-After) then need the clock driven forward (<see cref="FakeClockDriver"/>).
     /// </summary>
-    public EbayMarketplaceClient Client(int pageSize = 100, Action<CarrierOptions>? resilience = null)
+    public EbayMarketplaceClient Client(
+        int pageSize = 100, Action<CarrierOptions>? resilience = null, int dailyCallLimit = EbayMarketplaceOptions.DefaultDailyCallLimit)
     {
         var options = new CarrierOptions { AttemptTimeout = TimeSpan.FromSeconds(10), MaxRetries = 2 };
         resilience?.Invoke(options);
         var root = Host.BaseUrlOf(Simulator);
         var marketplaces = new MarketplaceOptions
         {
-            Ebay = { BaseUrl = root, TokenEndpoint = new Uri(root.AbsoluteUri.TrimEnd('/') + "/identity/v1/oauth2/token") },
+            Ebay =
+            {
+                BaseUrl = root, TokenEndpoint = new Uri(root.AbsoluteUri.TrimEnd('/') + "/identity/v1/oauth2/token"), DailyCallLimit = dailyCallLimit,
+            },
         };
         return new EbayMarketplaceClient(_http, marketplaces, Clock, NullLogger<EbayMarketplaceClient>.Instance, options)
         {

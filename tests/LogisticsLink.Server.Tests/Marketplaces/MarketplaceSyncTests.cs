@@ -181,4 +181,15 @@ public sealed class MarketplaceSyncTests
             return null;
         }
     }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    public async Task An_eBay_daily_call_limit_below_one_stops_the_server_naming_the_key(string limit)
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() =>
+            TestServer.StartAsync(settings: new Dictionary<string, string> { ["Marketplaces:Ebay:DailyCallLimit"] = limit }));
+
+        Assert.Contains("Marketplaces:Ebay:DailyCallLimit must be at least 1", error.Message);
+    }
 }
