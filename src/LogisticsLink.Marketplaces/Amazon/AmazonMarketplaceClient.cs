@@ -167,6 +167,32 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
             return new OrderSyncPage(orders.Values.ToList(), "", false);
         }, OrderSyncPage.Failure, cancellationToken);
 
+    /// <summary>
+    /// One Multi-Channel Fulfillment order by its <c>sellerFulfillmentOrderId</c> (after a FULFILLMENT_ORDER_STATUS
+    /// notification), with its parcels in Amazon's status: <c>getFulfillmentOrder</c> in each region of the account
+    /// until one knows it, then <c>getPackageTrackingDetails</c> per package number. Unknown everywhere: a permanent
+    /// failure.
+    /// </summary>
+    public Task<OrderSyncPage> FetchMcfOrderAsync(MarketplaceAccount account, string sellerFulfillmentOrderId, CancellationToken cancellationToken) =>
+        GuardAsync("getFulfillmentOrder", account, async () =>
+        {
+            if (string.IsNullOrWhiteSpace(sellerFulfillmentOrderId))
+            {
+                throw new AmazonCallException("a seller fulfillment order id is required", transient: false);
+            }
+            var regions = RegionsOf(account).DistinctBy(r => r.BaseUrl).ToList();
+            foreach (var region in regions)
+            {
+                if (await GetMcfOrderAsync(account, region, sellerFulfillmentOrderId.Trim(), cancellationToken) is { } order)
+                {
+                    return new OrderSyncPage([order], "", false);
+                }
+            }
+            throw new AmazonCallException(
+                $"getFulfillmentOrder: fulfillment order {sellerFulfillmentOrderId.Trim()} not found ({string.Join(", ", regions.Select(r => r.Name))})",
+                transient: false);
+        }, OrderSyncPage.Failure, cancellationToken);
+
     // ---- orders ----
 
     private async Task<OrderSyncPage> ChangedOrdersAsync(MarketplaceAccount account, string text, DateTimeOffset startFrom, CancellationToken ct)
@@ -360,12 +386,24 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
         {
             return AmazonMcfOrderParser.ToImported(listed, new Dictionary<int, AmazonMcfTracking>());
         }
-        var id = Uri.EscapeDataString(listed.SellerFulfillmentOrderId);
+        return await GetMcfOrderAsync(account, region, listed.SellerFulfillmentOrderId, ct) ??
+            throw new AmazonCallException($"getFulfillmentOrder: listed fulfillment order {listed.SellerFulfillmentOrderId} not found", transient: false);
+    }
+
+    /// <summary>
+    /// getFulfillmentOrder and each package's tracking; null when this region does not know the order: 404, or the
+    /// 400 <c>InvalidInput</c> "Requested order '…' not found" Fulfillment Outbound answers for an unknown id.
+    /// </summary>
+    private async Task<ImportedOrder?> GetMcfOrderAsync(MarketplaceAccount account, AmazonRegion region, string sellerFulfillmentOrderId, CancellationToken ct)
+    {
+        var id = Uri.EscapeDataString(sellerFulfillmentOrderId);
         var response = await _api.SendAsync(account, region.Name, AmazonOperation.GetFulfillmentOrder,
             () => Get($"{region.BaseUrl}/fba/outbound/2020-07-01/fulfillmentOrders/{id}"), ct);
         if (!response.IsSuccess)
         {
-            throw response.Failure();
+            var unknown = response.Status == HttpStatusCode.NotFound || (response.Status == HttpStatusCode.BadRequest &&
+                AmazonErrors.Describe(response.Body).Contains("not found", StringComparison.OrdinalIgnoreCase));
+            return unknown ? null : throw response.Failure();
         }
         var order = AmazonMcfOrderParser.ParseGet(response.Body);
         var tracking = new Dictionary<int, AmazonMcfTracking>();

@@ -103,6 +103,37 @@ public sealed partial class MarketplaceSync : BackgroundService
         return result;
     }
 
+    /// <summary>
+    /// Fetches one Multi-Channel Fulfillment order now (after a FULFILLMENT_ORDER_STATUS notification) from every Amazon
+    /// account of the tenant, and upserts it with its parcels in Amazon's status.
+    /// </summary>
+    public async Task<OrderSyncResult> SyncMcfOrderAsync(string tenantId, string sellerFulfillmentOrderId, CancellationToken cancellationToken)
+    {
+        if (_amazon is null)
+        {
+            return OrderSyncResult.NotConnected;
+        }
+        var result = OrderSyncResult.NotConnected;
+        foreach (var account in await AccountsAsync(cancellationToken, (tenantId, AmazonMarketplaceClient.ChannelName)))
+        {
+            var page = await _amazon.FetchMcfOrderAsync(account.Account, sellerFulfillmentOrderId, cancellationToken);
+            if (!page.IsSuccess)
+            {
+                LogOrderFetchFailed(account.Account.ToString(), sellerFulfillmentOrderId, page.FailureReason!);
+                result = OrderSyncResult.Failed(page.FailureReason!, page.Transient);
+                continue;
+            }
+            OrderState? stored = null;
+            foreach (var order in page.Orders)
+            {
+                (stored, _) = await _linker.UpsertAsync(tenantId, order, cancellationToken);
+            }
+            LogOrderSynced(account.Account.ToString(), sellerFulfillmentOrderId);
+            return OrderSyncResult.Synced(stored);
+        }
+        return result;
+    }
+
     // ---- orders ----
 
     private async Task OrdersLoopAsync(CancellationToken stoppingToken)

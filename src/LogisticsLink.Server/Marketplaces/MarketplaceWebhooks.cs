@@ -15,6 +15,9 @@ namespace LogisticsLink.Server.Marketplaces;
 /// <item><c>POST /webhooks/amazon/order-change</c>: an <c>ORDER_CHANGE</c> notification (as published to SQS, or
 /// wrapped by EventBridge/SNS/SQS), authenticated by <c>X-LogisticsLink-Credential</c>; the order is fetched and
 /// stored at once.</item>
+/// <item><c>POST /webhooks/amazon/fulfillment-order-status</c>: a <c>FULFILLMENT_ORDER_STATUS</c> notification (a
+/// Multi-Channel Fulfillment order's status changed), in the same envelopes and with the same credential; the MCF
+/// order and its packages' tracking are fetched and stored at once.</item>
 /// <item><c>POST /webhooks/shopify/fulfillments</c>: <c>fulfillments/create|update</c>, authenticated by
 /// <c>X-Shopify-Hmac-Sha256</c> over the raw body; the parcels are attached to the stored order at once and the
 /// order is fetched again.</item>
@@ -28,35 +31,67 @@ public sealed class MarketplaceWebhooks(
     ILogger<MarketplaceWebhooks> logger)
 {
     public const string AmazonRoute = "/webhooks/amazon/order-change";
+    public const string AmazonMcfRoute = "/webhooks/amazon/fulfillment-order-status";
     public const string ShopifyRoute = "/webhooks/shopify/fulfillments";
     public const string AmazonCredentialHeader = "X-LogisticsLink-Credential";
     private const string AmazonSource = "amazon-order-change";
     private const string ShopifySource = "shopify-fulfillments";
+    private const string AmazonMcfSource = "amazon-fulfillment-order-status";
 
     public async Task<IResult> AmazonOrderChangeAsync(HttpContext context)
     {
-        var settings = options.Value.Amazon;
-        var presented = context.Request.Headers[AmazonCredentialHeader].ToString();
-        if (!WebhookSignatures.CredentialMatches(presented, settings.Credential!))
+        var (body, refused) = await ReadAmazonAsync(context, AmazonSource);
+        if (refused is not null)
         {
-            WebhookLog.Rejected(logger, AmazonSource, WebhookHttp.RemoteOf(context),
+            return refused;
+        }
+        if (!AmazonOrderChangeNotification.TryParse(Encoding.UTF8.GetString(body!), out var change, out var error))
+        {
+            return Invalid(context, AmazonSource, error);
+        }
+        var result = await sync.SyncOrderAsync(options.Value.Amazon.TenantId, AmazonMarketplaceClient.ChannelName, change.AmazonOrderId, context.RequestAborted);
+        return Answer(change.AmazonOrderId, result, attached: false);
+    }
+
+    public async Task<IResult> AmazonFulfillmentOrderStatusAsync(HttpContext context)
+    {
+        var (body, refused) = await ReadAmazonAsync(context, AmazonMcfSource);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        if (!AmazonFulfillmentOrderStatusNotification.TryParse(Encoding.UTF8.GetString(body!), out var status, out var error))
+        {
+            return Invalid(context, AmazonMcfSource, error);
+        }
+        var result = await sync.SyncMcfOrderAsync(options.Value.Amazon.TenantId, status.SellerFulfillmentOrderId, context.RequestAborted);
+        return Answer(status.SellerFulfillmentOrderId, result, attached: false);
+    }
+
+    /// <summary>The body of an Amazon notification whose credential matches; otherwise the 401/413 answer, logged.</summary>
+    private async Task<(byte[]? Body, IResult? Refused)> ReadAmazonAsync(HttpContext context, string source)
+    {
+        var presented = context.Request.Headers[AmazonCredentialHeader].ToString();
+        if (!WebhookSignatures.CredentialMatches(presented, options.Value.Amazon.Credential!))
+        {
+            WebhookLog.Rejected(logger, source, WebhookHttp.RemoteOf(context),
                 presented.Length == 0 ? $"missing {AmazonCredentialHeader} header" : "credential mismatch");
-            return WebhookHttp.Unauthorized();
+            return (null, WebhookHttp.Unauthorized());
         }
         var body = await WebhookHttp.ReadBodyAsync(context.Request, limits.Value.MaxBodyBytes, context.RequestAborted);
         if (body is null)
         {
-            WebhookLog.TooLarge(logger, AmazonSource, WebhookHttp.RemoteOf(context), limits.Value.MaxBodyBytes);
-            return WebhookHttp.TooLarge(limits.Value.MaxBodyBytes);
+            WebhookLog.TooLarge(logger, source, WebhookHttp.RemoteOf(context), limits.Value.MaxBodyBytes);
+            return (null, WebhookHttp.TooLarge(limits.Value.MaxBodyBytes));
         }
-        if (!AmazonOrderChangeNotification.TryParse(Encoding.UTF8.GetString(body), out var change, out var error))
-        {
-            var field = FieldOf(error);
-            WebhookLog.Invalid(logger, AmazonSource, WebhookHttp.RemoteOf(context), field, error);
-            return WebhookHttp.Invalid(field, error);
-        }
-        var result = await sync.SyncOrderAsync(settings.TenantId, AmazonMarketplaceClient.ChannelName, change.AmazonOrderId, context.RequestAborted);
-        return Answer(change.AmazonOrderId, result, attached: false);
+        return (body, null);
+    }
+
+    private IResult Invalid(HttpContext context, string source, string error)
+    {
+        var field = FieldOf(error);
+        WebhookLog.Invalid(logger, source, WebhookHttp.RemoteOf(context), field, error);
+        return WebhookHttp.Invalid(field, error);
     }
 
     public async Task<IResult> ShopifyFulfillmentAsync(HttpContext context)
@@ -109,10 +144,13 @@ public sealed class MarketplaceWebhooks(
         {
             app.MapPost(AmazonRoute, (HttpContext context, MarketplaceWebhooks webhooks) => webhooks.AmazonOrderChangeAsync(context));
             WebhookLog.Served(logger, AmazonSource, AmazonRoute, options.Amazon.TenantId);
+            app.MapPost(AmazonMcfRoute, (HttpContext context, MarketplaceWebhooks webhooks) => webhooks.AmazonFulfillmentOrderStatusAsync(context));
+            WebhookLog.Served(logger, AmazonMcfSource, AmazonMcfRoute, options.Amazon.TenantId);
         }
         else
         {
             WebhookLog.NotServed(logger, AmazonSource, "Webhooks:Amazon:Credential");
+            WebhookLog.NotServed(logger, AmazonMcfSource, "Webhooks:Amazon:Credential");
         }
         if (options.Shopify.Enabled)
         {
@@ -136,16 +174,15 @@ public sealed class MarketplaceWebhooks(
             statusCode: StatusCodes.Status202Accepted),
     };
 
-    /// <summary>The field a parse error is about ("no X" / "X is …"), else "body".</summary>
+    /// <summary>
+    /// The field a parse error is about: the path it starts with ("no X…", "X is …", "'X' is …"), else "body" (the
+    /// body is not JSON, or not an object).
+    /// </summary>
     private static string FieldOf(string error)
     {
-        if (error.StartsWith("no ", StringComparison.Ordinal))
-        {
-            return error[3..].Split(' ')[0];
-        }
-        return error.StartsWith(AmazonOrderChangeNotification.NotificationType, StringComparison.Ordinal) || error.StartsWith("NotificationType", StringComparison.Ordinal)
-            ? "NotificationType"
-            : "body";
+        var words = error.Split(' ');
+        var first = (words[0] == "no" && words.Length > 1 ? words[1] : words[0]).Trim('\'');
+        return first.Length > 0 && char.IsAsciiLetterUpper(first[0]) ? first : "body";
     }
 }
 

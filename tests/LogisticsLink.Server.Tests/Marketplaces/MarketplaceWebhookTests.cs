@@ -87,6 +87,71 @@ public sealed class MarketplaceWebhookTests
     }
 
     [Fact]
+    public async Task A_fulfillment_order_status_notification_syncs_that_MCF_order_and_its_tracking_at_once()
+    {
+        await using var server = await StartAsync();
+        var orders = server.Orders();
+        await Eventually.UntilAsync(async () => await MarketplaceSyncTests.TryGetAsync(orders, "amazon", "S01-5550013-0000000") is not null,
+            "the first MCF round is done (the next one is an hour away)", TimeSpan.FromSeconds(60));
+
+        // Amazon ships a new MCF order and publishes FULFILLMENT_ORDER_STATUS for it.
+        const string orderId = "S01-5550099-0000000";
+        var amazon = server.Simulator<AmazonSpApiSimulator>();
+        var now = DateTimeOffset.UtcNow;
+        amazon.Catalogue.Upsert(amazon.Catalogue.Orders.Single(o => o.OrderId == "S01-5550013-0000000") with { OrderId = orderId, LastUpdatedAt = now });
+        var template = amazon.Catalogue.McfPackages.Single(p => p.PackageNumber == 555013);
+        amazon.Catalogue.Add(template with { PackageNumber = 555099, OrderId = orderId, TrackingNumber = "TBA304555009904" });
+        using var http = new HttpClient { BaseAddress = server.WebAddress };
+        Assert.Null(await MarketplaceSyncTests.TryGetAsync(orders, "amazon", orderId));
+
+        var response = await http.SendAsync(Post(MarketplaceWebhooks.AmazonMcfRoute, amazon.FulfillmentOrderStatusNotification(orderId),
+            (MarketplaceWebhooks.AmazonCredentialHeader, AmazonCredential)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(("synced", orderId), ((string?)answer["result"], (string?)answer["order_id"]));
+        var synced = await orders.GetOrderAsync(new GetOrderRequest { Channel = "amazon", OrderId = orderId });
+        Assert.Equal(FulfillmentChannel.Amazon, synced.FulfillmentChannel);
+        var parcel = Assert.Single(synced.Shipments);
+        Assert.Equal(("TBA304555009904", ShipmentStatus.InTransit), (parcel.TrackingNumber, parcel.Status));
+        Assert.Contains("EVENT_201", parcel.StatusDescription);
+    }
+
+    [Fact]
+    public async Task Fulfillment_order_status_notifications_without_the_credential_or_with_a_bad_body_are_refused_and_change_nothing()
+    {
+        await using var server = await StartAsync();
+        await Eventually.UntilAsync(async () => await MarketplaceSyncTests.TryGetAsync(server.Orders(), "amazon", "S01-5550013-0000000") is not null,
+            "the first MCF round is done (the next one is an hour away)", TimeSpan.FromSeconds(60));
+        using var http = new HttpClient { BaseAddress = server.WebAddress };
+        var amazon = server.Simulator<AmazonSpApiSimulator>();
+        var notification = amazon.FulfillmentOrderStatusNotification("S01-5550013-0000000");
+        var credential = (MarketplaceWebhooks.AmazonCredentialHeader, AmazonCredential);
+        var callsBefore = amazon.CallsTo("getFulfillmentOrder");
+
+        var missing = await http.SendAsync(Post(MarketplaceWebhooks.AmazonMcfRoute, notification));
+        var orderChange = await http.SendAsync(Post(MarketplaceWebhooks.AmazonMcfRoute,
+            amazon.OrderChangeNotification("113-5550001-0000010"), credential));
+        var noOrder = await http.SendAsync(Post(MarketplaceWebhooks.AmazonMcfRoute,
+            """{"NotificationType":"FULFILLMENT_ORDER_STATUS","Payload":{"FulfillmentOrderStatusNotification":{"SellerId":"A2LLSANDBOXSELLER"}}}""", credential));
+        var badPackage = await http.SendAsync(Post(MarketplaceWebhooks.AmazonMcfRoute,
+            notification.Replace("\"PackageNumber\":555013", "\"PackageNumber\":-1", StringComparison.Ordinal), credential));
+        var notJson = await http.SendAsync(Post(MarketplaceWebhooks.AmazonMcfRoute, "FULFILLMENT_ORDER_STATUS", credential));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
+        async Task<string?> FieldOf(HttpResponseMessage r)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+            return (string?)JsonNode.Parse(await r.Content.ReadAsStringAsync())!["field"];
+        }
+        Assert.Equal("NotificationType", await FieldOf(orderChange));
+        Assert.Equal("Payload.FulfillmentOrderStatusNotification.SellerFulfillmentOrderId", await FieldOf(noOrder));
+        Assert.Equal("Payload.FulfillmentOrderStatusNotification.FulfillmentShipment.FulfillmentShipmentPackages[0].PackageNumber", await FieldOf(badPackage));
+        Assert.Equal("body", await FieldOf(notJson));
+        Assert.Equal(callsBefore, amazon.CallsTo("getFulfillmentOrder")); // refused notifications fetch nothing
+    }
+
+    [Fact]
     public async Task A_signed_fulfillment_webhook_attaches_its_parcel_to_the_order()
     {
         await using var server = await StartAsync();
@@ -153,6 +218,7 @@ public sealed class MarketplaceWebhookTests
         using var http = new HttpClient { BaseAddress = server.WebAddress };
 
         Assert.Equal(HttpStatusCode.NotFound, (await http.SendAsync(Post(MarketplaceWebhooks.AmazonRoute, "{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.SendAsync(Post(MarketplaceWebhooks.AmazonMcfRoute, "{}"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.SendAsync(Post(MarketplaceWebhooks.ShopifyRoute, "{}"))).StatusCode);
     }
 

@@ -263,7 +263,7 @@ internal static class AmazonSpApiRenderer
     }
 
     /// <summary>The order's v2026 fulfillment status in <c>FulfillmentOrderStatus</c> terms.</summary>
-    private static string McfStatus(string status) => status switch
+    public static string McfStatus(string status) => status switch
     {
         "SHIPPED" => "Complete",
         "PARTIALLY_SHIPPED" => "CompletePartialled",

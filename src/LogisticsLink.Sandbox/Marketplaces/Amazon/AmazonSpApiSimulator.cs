@@ -109,6 +109,55 @@ public sealed class AmazonSpApiSimulator(AmazonSpApiSimulatorOptions options, Am
         }.ToJsonString();
     }
 
+    /// <summary>
+    /// The <c>FULFILLMENT_ORDER_STATUS</c> notification Amazon would publish for a catalogue MCF order (shape of
+    /// <c>FulfillmentOrderStatusNotification.json</c>), its packages listed, to post to the server's endpoint.
+    /// </summary>
+    public string FulfillmentOrderStatusNotification(string sellerFulfillmentOrderId)
+    {
+        var order = catalogue.Orders.FirstOrDefault(o => o.OrderId == sellerFulfillmentOrderId && o.NonAmazonChannel)
+            ?? throw new ArgumentException($"no MCF order {sellerFulfillmentOrderId} in the catalogue", nameof(sellerFulfillmentOrderId));
+        var packages = catalogue.McfPackages.Where(p => p.OrderId == order.OrderId).ToList();
+        var now = time.GetUtcNow();
+        return new JsonObject
+        {
+            ["NotificationVersion"] = "1.0",
+            ["NotificationType"] = "FULFILLMENT_ORDER_STATUS",
+            ["PayloadVersion"] = "1.0",
+            ["EventTime"] = AmazonSpApiRenderer.Iso(now),
+            ["Payload"] = new JsonObject
+            {
+                ["FulfillmentOrderStatusNotification"] = new JsonObject
+                {
+                    ["SellerId"] = options.SellerId,
+                    ["EventType"] = "Shipment",
+                    ["StatusUpdatedDateTime"] = AmazonSpApiRenderer.Iso(order.LastUpdatedAt),
+                    ["SellerFulfillmentOrderId"] = order.OrderId,
+                    ["FulfillmentOrderStatus"] = AmazonSpApiRenderer.McfStatus(order.Status).ToUpperInvariant(),
+                    ["FulfillmentShipment"] = new JsonObject
+                    {
+                        ["FulfillmentShipmentStatus"] = packages.Count == 0 ? "PENDING" : "SHIPPED",
+                        ["AmazonShipmentId"] = "D" + order.OrderId.Replace("-", "", StringComparison.Ordinal),
+                        ["EstimatedArrivalDateTime"] = packages.Count == 0 ? null : AmazonSpApiRenderer.Iso(packages[0].EstimatedArrival),
+                        ["FulfillmentShipmentPackages"] = new JsonArray([.. packages.Select(p => (JsonNode)new JsonObject
+                        {
+                            ["PackageNumber"] = p.PackageNumber,
+                            ["CarrierCode"] = p.Carrier,
+                            ["TrackingNumber"] = p.TrackingNumber,
+                        })]),
+                    },
+                },
+            },
+            ["NotificationMetadata"] = new JsonObject
+            {
+                ["ApplicationId"] = "amzn1.sellerapps.app.logisticslink-sandbox",
+                ["SubscriptionId"] = "sandbox-subscription",
+                ["PublishTime"] = AmazonSpApiRenderer.Iso(now),
+                ["NotificationId"] = Guid.NewGuid().ToString(),
+            },
+        }.ToJsonString();
+    }
+
     /// <summary>Forgets every access token issued, as when a seller revokes the app: the next call gets 403 Unauthorized.</summary>
     public void RevokeTokens() => _tokens.Clear();
 
