@@ -1,17 +1,17 @@
 namespace LogisticsLink.Bench;
 
-/// <summary>The command line: <c>--scenario all|lookup|fanout|fanout-postgres|coalescing|ingest|catchup|schedule|micro</c>, <c>--quick</c>, <c>--out DIR</c>.</summary>
+/// <summary>The command line: <c>--scenario all|lookup|fanout|fanout-postgres|coalescing|ingest|catchup|schedule|micro|inquiry</c>, <c>--quick</c>, <c>--out DIR</c>.</summary>
 public sealed record BenchOptions(IReadOnlyList<string> Scenarios, bool Quick, string? OutputFolder)
 {
     public static readonly IReadOnlyList<string> AllScenarios =
-        ["lookup", "fanout", "fanout-postgres", "coalescing", "ingest", "catchup", "schedule", "micro"];
+        ["lookup", "fanout", "fanout-postgres", "coalescing", "ingest", "catchup", "schedule", "micro", "inquiry"];
 
     public const string Usage = """
         LogisticsLink benchmarks (issue 7)
 
           dotnet run -c Release --project bench/LogisticsLink.Bench -- [--scenario NAME[,NAME...]] [--quick] [--out DIR]
 
-          --scenario  all (default), lookup, fanout, fanout-postgres, coalescing, ingest, catchup, schedule, micro; comma-separated for several
+          --scenario  all (default), lookup, fanout, fanout-postgres, coalescing, ingest, catchup, schedule, micro, inquiry; comma-separated for several
           --quick     tiny sizes, runs in seconds; figures are printed but no target is judged
           --out       report folder (default: bench/results under the repository root)
 

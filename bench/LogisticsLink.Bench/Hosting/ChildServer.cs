@@ -21,10 +21,11 @@ public sealed class ChildServer : IAsyncDisposable
     private readonly SemaphoreSlim _commandLock = new(1, 1);
     private readonly Task _pump;
 
-    private ChildServer(Process process, Uri grpcAddress)
+    private ChildServer(Process process, Uri grpcAddress, Uri webAddress)
     {
         _process = process;
         GrpcAddress = grpcAddress;
+        WebAddress = webAddress;
         _pump = Task.Run(PumpOutputAsync);
         process.ErrorDataReceived += (_, e) =>
         {
@@ -37,6 +38,9 @@ public sealed class ChildServer : IAsyncDisposable
     }
 
     public Uri GrpcAddress { get; }
+
+    /// <summary>The HTTP/1.1 endpoint (HTTP/JSON transcoding, gRPC-Web).</summary>
+    public Uri WebAddress { get; }
 
     public TimeSpan StartupTime { get; private set; }
 
@@ -69,7 +73,7 @@ public sealed class ChildServer : IAsyncDisposable
         var started = Stopwatch.GetTimestamp();
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the server process.");
         ForeignCpu.Track(process);
-        var child = new ChildServer(process, grpc);
+        var child = new ChildServer(process, grpc, web);
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -13,6 +13,7 @@ public static class ScenarioCatalog
         "catchup" => new CatchUpScenario(context),
         "schedule" => new ScheduleScenario(context),
         "micro" => new MicroScenario(context),
+        "inquiry" => new InquiryScenario(context),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown scenario."),
     };
 }

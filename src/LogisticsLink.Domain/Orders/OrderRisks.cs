@@ -1,16 +1,18 @@
 using System.Globalization;
 using LogisticsLink.Domain.Risks;
 using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Domain.Support.Evidence;
 
 namespace LogisticsLink.Domain.Orders;
 
 /// <summary>
 /// An order's risks: LATE_SHIPMENT (merchant-fulfilled and not shipped by its latest ship date) and, folded in, every
-/// risk of its shipments — so a helpdesk sees one list per order.
+/// risk of its shipments — so a helpdesk sees one list per order; CLAIM_OPEN while a claim is open on it.
 /// </summary>
 public static class OrderRisks
 {
-    public static IReadOnlyList<RiskFlag> Evaluate(OrderState order, IReadOnlyList<ShipmentState> shipments, DateTimeOffset now)
+    public static IReadOnlyList<RiskFlag> Evaluate(
+        OrderState order, IReadOnlyList<ShipmentState> shipments, DateTimeOffset now, IReadOnlyList<ClaimRecord>? claims = null)
     {
         var previous = order.Risks;
         var flags = new List<RiskFlag>();
@@ -30,6 +32,10 @@ public static class OrderRisks
         {
             var first = group.MinBy(r => r.Since)!;
             flags.Add(RiskFlags.Raise(previous, group.Key, first.Reason, first.Since, group.Any(r => r.ActionRequired)));
+        }
+        if (ClaimRisks.Raise(previous, claims ?? []) is { } claimOpen)
+        {
+            flags.Add(claimOpen);
         }
         flags.Sort(static (a, b) => a.Kind.CompareTo(b.Kind));
         return flags.Count == 0 ? RiskFlags.None : flags;

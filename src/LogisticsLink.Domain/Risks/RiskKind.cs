@@ -12,4 +12,5 @@ public enum RiskKind
     Lost = 6,
     LateShipment = 7,
     NoValidTracking = 8,
+    ClaimOpen = 9,
 }

@@ -5,6 +5,7 @@ using LogisticsLink.Domain.Orders;
 using LogisticsLink.Server.Auth;
 using LogisticsLink.Server.Mapping;
 using LogisticsLink.Server.Orders;
+using LogisticsLink.Server.Support;
 using LogisticsLink.Storage;
 using LogisticsLink.V1;
 using DomainFulfillment = LogisticsLink.Domain.Orders.FulfillmentChannel;
@@ -18,6 +19,7 @@ public sealed class OrderGrpcService(
     OrderLinker linker,
     CarrierGateway carriers,
     CredentialProtector protector,
+    OpenClaims claims,
     TimeProvider time) : OrderService.OrderServiceBase
 {
     private static readonly TimeSpan DefaultMetricsWindow = TimeSpan.FromDays(30);
@@ -33,7 +35,7 @@ public sealed class OrderGrpcService(
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"Carrier '{disabled.Carrier}' is not enabled on this server."));
         }
         var (order, shipments) = await linker.UpsertAsync(tenant, imported, context.CancellationToken);
-        return OrderMapper.ToProto(order, shipments);
+        return OrderMapper.ToProto(order, shipments, await claims.OfAsync(tenant, order, context.CancellationToken));
     }
 
     public override async Task<Order> GetOrder(GetOrderRequest request, ServerCallContext context)
@@ -44,7 +46,8 @@ public sealed class OrderGrpcService(
         violations.ThrowIfAny();
         var stored = await orders.FindOrderAsync(tenant, channel, orderId, context.CancellationToken)
             ?? throw Violations.NotFound($"No {channel} order '{orderId}' is known.");
-        return OrderMapper.ToProto(stored.State, await orders.ListOrderShipmentsAsync(tenant, channel, orderId, context.CancellationToken));
+        return OrderMapper.ToProto(stored.State, await orders.ListOrderShipmentsAsync(tenant, channel, orderId, context.CancellationToken),
+            await claims.OfAsync(tenant, stored.State, context.CancellationToken));
     }
 
     public override async Task<ListOrdersResponse> ListOrders(ListOrdersRequest request, ServerCallContext context)
@@ -68,7 +71,7 @@ public sealed class OrderGrpcService(
         foreach (var order in page.Orders)
         {
             var shipments = await orders.ListOrderShipmentsAsync(tenant, order.Channel, order.OrderId, context.CancellationToken);
-            response.Orders.Add(OrderMapper.ToProto(order, shipments));
+            response.Orders.Add(OrderMapper.ToProto(order, shipments, await claims.OfAsync(tenant, order, context.CancellationToken)));
         }
         return response;
     }

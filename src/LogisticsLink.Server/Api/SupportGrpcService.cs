@@ -1,3 +1,5 @@
+using Google.Api;
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using LogisticsLink.Domain.Orders;
@@ -7,7 +9,9 @@ using LogisticsLink.Domain.Support.Inquiries;
 using LogisticsLink.Domain.Support.Templates;
 using LogisticsLink.Server.Auth;
 using LogisticsLink.Server.Mapping;
+using LogisticsLink.Server.Orders;
 using LogisticsLink.Server.Support;
+using LogisticsLink.Server.Support.Pdf;
 using LogisticsLink.Server.Tracking;
 using LogisticsLink.Storage;
 using LogisticsLink.V1;
@@ -24,6 +28,7 @@ public sealed class SupportGrpcService(
     InquiryResolver resolver,
     ReplyDesk replies,
     EvidenceDesk evidence,
+    OrderLinker linker,
     IOptions<TrackingOptions> tracking,
     TimeProvider time) : SupportService.SupportServiceBase
 {
@@ -86,8 +91,9 @@ public sealed class SupportGrpcService(
         }
         if (target.Order is { } order)
         {
-            answer.Order = OrderMapper.ToProto(order, states);
-            answer.OpenClaims.Add((await support.ListClaimsAsync(tenant, order.Channel, order.OrderId, ct)).Select(ToProto));
+            var open = await support.ListClaimsAsync(tenant, order.Channel, order.OrderId, ct);
+            answer.Order = OrderMapper.ToProto(order, states, open);
+            answer.OpenClaims.Add(open.Select(ClaimMapper.ToProto));
         }
 
         var locale = ReplyLocale.Resolve(request.Language, target.Order?.BuyerLanguage, target.Order?.MarketplaceId, zone);
@@ -199,7 +205,22 @@ public sealed class SupportGrpcService(
 
     public override Task<EvidencePack> GetEvidence(GetEvidenceRequest request, ServerCallContext context)
     {
-        var tenant = ApiKeyInterceptor.TenantOf(context);
+        var (channel, orderId, shipmentId) = EvidenceTarget(request);
+        return evidence.BuildAsync(ApiKeyInterceptor.TenantOf(context), channel, orderId, shipmentId, context.CancellationToken);
+    }
+
+    public override async Task<HttpBody> GetEvidencePdf(GetEvidenceRequest request, ServerCallContext context)
+    {
+        var (channel, orderId, shipmentId) = EvidenceTarget(request);
+        var pack = await evidence.BuildAsync(ApiKeyInterceptor.TenantOf(context), channel, orderId, shipmentId, context.CancellationToken);
+        var name = string.Concat((pack.OrderId.Length > 0 ? pack.OrderId : pack.ShipmentId).Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'));
+        // Over HTTP the body is the PDF itself: a browser or `curl -OJ` saves it under a useful name.
+        context.GetHttpContext().Response.Headers.ContentDisposition = $"attachment; filename=\"evidence-{name}.pdf\"";
+        return new HttpBody { ContentType = EvidencePdf.ContentType, Data = ByteString.CopyFrom(EvidencePdf.Render(pack)) };
+    }
+
+    private static (string Channel, string OrderId, string ShipmentId) EvidenceTarget(GetEvidenceRequest request)
+    {
         var violations = new Violations();
         var orderId = request.OrderId.Trim();
         var shipmentId = request.ShipmentId.Trim();
@@ -209,7 +230,7 @@ public sealed class SupportGrpcService(
         }
         var channel = SupportRequests.Channel(violations, "channel", request.Channel);
         violations.ThrowIfAny();
-        return evidence.BuildAsync(tenant, channel.Length > 0 ? channel : InquiryMatcher.Amazon, orderId, shipmentId, context.CancellationToken);
+        return (channel.Length > 0 ? channel : InquiryMatcher.Amazon, orderId, shipmentId);
     }
 
     public override Task<EvidenceVerification> VerifyEvidence(VerifyEvidenceRequest request, ServerCallContext context)
@@ -245,9 +266,11 @@ public sealed class SupportGrpcService(
         var claim = new ClaimRecord("clm_" + Guid.CreateVersion7(now).ToString("N"), channel, orderId, kind, openedAt,
             SupportClocks.ClaimRespondBy(openedAt), now);
         await support.SaveClaimAsync(tenant, claim, ct);
+        // The claim clock goes out on the stream as the order's CLAIM_OPEN risk, in the change log like every order change.
+        await linker.ClaimsChangedAsync(tenant, new OrderLink(channel, orderId), ct);
         var ids = (await orders.ListOrderShipmentsAsync(tenant, channel, orderId, ct)).Select(s => s.Id).ToList();
         var sources = await evidence.SourcesAsync(tenant, order, ids, ct);
-        var answer = ToProto(claim);
+        var answer = ClaimMapper.ToProto(claim);
         answer.Evidence.Add(Needs(sources));
         return answer;
     }
@@ -270,13 +293,6 @@ public sealed class SupportGrpcService(
     }
 
     private static EvidenceNeed Need(string item, bool available, string detail) => new() { Item = item, Available = available, Detail = detail };
-
-    private static Claim ToProto(ClaimRecord c) => new()
-    {
-        ClaimId = c.ClaimId, Channel = c.Channel, OrderId = c.OrderId, Kind = c.Kind,
-        OpenedAt = Timestamp.FromDateTimeOffset(c.OpenedAt), RespondBy = Timestamp.FromDateTimeOffset(c.RespondBy),
-        RegisteredAt = Timestamp.FromDateTimeOffset(c.RegisteredAt),
-    };
 
     private static RenderedReply ToProto(ComposedReply r)
     {

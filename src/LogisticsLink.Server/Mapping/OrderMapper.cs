@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using LogisticsLink.Domain.Orders;
 using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Domain.Support.Evidence;
 using LogisticsLink.V1;
 
 namespace LogisticsLink.Server.Mapping;
@@ -8,7 +9,7 @@ namespace LogisticsLink.Server.Mapping;
 /// <summary>Order domain model → contract messages. Enums share their numbers, so they are casts.</summary>
 public static class OrderMapper
 {
-    public static Order ToProto(OrderState o, IEnumerable<ShipmentState> shipments)
+    public static Order ToProto(OrderState o, IEnumerable<ShipmentState> shipments, IEnumerable<ClaimRecord>? claims = null)
     {
         var order = new Order
         {
@@ -28,12 +29,13 @@ public static class OrderMapper
         };
         order.Shipments.Add(shipments.Select(s => ShipmentMapper.ToProto(s, [])));
         order.Risks.Add(o.Risks.Select(ShipmentMapper.ToProto));
+        order.Claims.Add((claims ?? []).Select(ClaimMapper.ToProto));
         return order;
     }
 
-    public static OrderChange ToChange(OrderState o, IEnumerable<ShipmentState> shipments) => new()
+    public static OrderChange ToChange(OrderState o, IEnumerable<ShipmentState> shipments, IEnumerable<ClaimRecord>? claims = null) => new()
     {
-        Order = ToProto(o, shipments),
+        Order = ToProto(o, shipments, claims),
         CommittedAt = Timestamp.FromDateTimeOffset(o.UpdatedAt),
     };
 }

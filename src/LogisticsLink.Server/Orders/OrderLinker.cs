@@ -16,7 +16,7 @@ namespace LogisticsLink.Server.Orders;
 /// the order's promise), and the order's own state and risks are committed to the same change log as shipments.
 /// </summary>
 public sealed partial class OrderLinker(
-    IOrderStore orders, ShipmentTracker tracker, ChangeHub hub, TimeProvider time, ILogger<OrderLinker> logger)
+    IOrderStore orders, ISupportStore support, ShipmentTracker tracker, ChangeHub hub, TimeProvider time, ILogger<OrderLinker> logger)
 {
     private const int MaxConflictRetries = 5;
 
@@ -101,8 +101,21 @@ public sealed partial class OrderLinker(
         }
     }
 
+    /// <summary>
+    /// Judges an order again after a claim was registered on it, so CLAIM_OPEN and the claims' deadlines go out on the
+    /// stream as an order change. Null when the order is not stored.
+    /// </summary>
+    public async Task<OrderState?> ClaimsChangedAsync(string tenantId, OrderLink link, CancellationToken cancellationToken)
+    {
+        if (await orders.FindOrderAsync(tenantId, link.Channel, link.OrderId, cancellationToken) is null)
+        {
+            return null;
+        }
+        return (await CommitAsync(tenantId, link, existing => existing!, cancellationToken, claimsChanged: true)).Item1;
+    }
+
     private async Task<(OrderState, IReadOnlyList<ShipmentState>)> CommitAsync(
-        string tenantId, OrderLink link, Func<OrderState?, OrderState> update, CancellationToken cancellationToken)
+        string tenantId, OrderLink link, Func<OrderState?, OrderState> update, CancellationToken cancellationToken, bool claimsChanged = false)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -114,13 +127,17 @@ public sealed partial class OrderLinker(
             {
                 ShippedAt = Earliest(next.ShippedAt, shipments.Count > 0 ? shipments.Min(s => s.CreatedAt) : null),
             };
-            next = next with { Risks = OrderRisks.Evaluate(next, shipments, now) };
+            // Claims only come through RegisterClaim: an order never flagged CLAIM_OPEN has none, and is not asked for them.
+            var claims = claimsChanged || existing?.State.Risks.Any(r => r.Kind == RiskKind.ClaimOpen) == true
+                ? await support.ListClaimsAsync(tenantId, link.Channel, link.OrderId, cancellationToken)
+                : [];
+            next = next with { Risks = OrderRisks.Evaluate(next, shipments, now, claims) };
             if (existing is not null && SameOrder(existing.State, next))
             {
                 return (existing.State, shipments);
             }
             next = next with { Version = (existing?.State.Version ?? 0) + 1, UpdatedAt = now };
-            var payload = OrderMapper.ToChange(next, shipments).ToByteArray();
+            var payload = OrderMapper.ToChange(next, shipments, claims).ToByteArray();
             try
             {
                 var committed = await orders.CommitOrderAsync(new OrderCommit(next, existing?.Revision ?? 0, payload), cancellationToken);

@@ -23,6 +23,7 @@ public static class SupportRegistration
         services.AddSingleton<InquiryResolver>();
         services.AddSingleton<ReplyDesk>();
         services.AddSingleton<EvidenceDesk>();
+        services.AddSingleton<OpenClaims>();
         // BadRequest details travel in error bodies: the transcoder must know the type to write them as JSON.
         grpc.AddJsonTranscoding(o => o.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(Google.Rpc.BadRequest.Descriptor))
             .AddServiceOptions<SupportGrpcService>(o => o.Interceptors.Add<ApiKeyInterceptor>());

@@ -133,5 +133,6 @@ public sealed class SupportHttpTests
         Assert.True(paths.TryGetProperty("/v1/inquiries:resolve", out _), paths.ToString());
         Assert.True(paths.TryGetProperty("/v1/replies:render", out _));
         Assert.Contains(paths.EnumerateObject(), p => p.Name.StartsWith("/v1/orders/{", StringComparison.Ordinal) && p.Name.EndsWith("}/evidence", StringComparison.Ordinal));
+        Assert.Contains(paths.EnumerateObject(), p => p.Name.StartsWith("/v1/orders/{", StringComparison.Ordinal) && p.Name.EndsWith("}/evidence.pdf", StringComparison.Ordinal));
     }
 }
