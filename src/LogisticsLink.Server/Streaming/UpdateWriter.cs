@@ -11,7 +11,8 @@ namespace LogisticsLink.Server.Streaming;
 /// <summary>
 /// Writes a WatchShipments stream's messages straight into the response body as gRPC length-prefixed frames, and
 /// sends them only on <see cref="FlushAsync"/>, so a burst of updates (a replay batch, a drained queue) costs one
-/// send instead of one per message.
+/// send instead of one per message. Frames are built in a pooled buffer and copied into the body once per flush: the
+/// body's own GetSpan/Advance lock the HTTP/2 stream on every call.
 /// <para>
 /// A logged change is framed from its stored bytes without parsing them: a ShipmentUpdate is field 1 (sequence, varint)
 /// and field 2 (the ShipmentChange, length-delimited), and the stored payload is that ShipmentChange. Its
@@ -38,6 +39,7 @@ internal sealed class UpdateWriter : IDisposable
     private const int MaxVarintSize = 10;
 
     private readonly PipeWriter _body;
+    private readonly PooledBufferWriter _frames = new();
     private readonly TimeSpan _timeout;
     private readonly CancellationToken _callToken;
     private readonly CancellationTokenSource _flush;
@@ -60,7 +62,7 @@ internal sealed class UpdateWriter : IDisposable
     {
         var size = update.CalculateSize();
         WriteFrameHeader(size);
-        update.WriteTo(_body);
+        update.WriteTo(_frames);
         Buffered++;
     }
 
@@ -74,7 +76,7 @@ internal sealed class UpdateWriter : IDisposable
         var size = 1 + CodedOutputStream.ComputeUInt64Size(sequence) + 1 + CodedOutputStream.ComputeLengthSize(changeSize) + changeSize;
         WriteFrameHeader(size);
 
-        var head = _body.GetSpan(2 + 2 * MaxVarintSize);
+        var head = _frames.GetSpan(2 + 2 * MaxVarintSize);
         var n = 0;
         head[n++] = SequenceTag;
         n += WriteVarint(head[n..], sequence);
@@ -82,11 +84,11 @@ internal sealed class UpdateWriter : IDisposable
         var isOrder = change.Kinds.HasFlag(Domain.Tracking.ChangeKinds.OrderChanged);
         head[n++] = isOrder ? OrderChangeTag : ChangeTag;
         n += WriteVarint(head[n..], (uint)changeSize);
-        _body.Advance(n);
+        _frames.Advance(n);
 
-        _body.Write(change.Payload);
+        _frames.Write(change.Payload);
 
-        var tail = _body.GetSpan(4 + 3 * MaxVarintSize);
+        var tail = _frames.GetSpan(4 + 3 * MaxVarintSize);
         n = 0;
         tail[n++] = isOrder ? OrderCommittedAtTag : CommittedAtTag;
         n += WriteVarint(tail[n..], (uint)timestampSize);
@@ -94,13 +96,15 @@ internal sealed class UpdateWriter : IDisposable
         n += WriteVarint(tail[n..], (ulong)seconds);
         tail[n++] = NanosTag;
         n += WriteVarint(tail[n..], (uint)nanos);
-        _body.Advance(n);
+        _frames.Advance(n);
         Buffered++;
     }
 
     /// <summary>Sends everything buffered; fails with <see cref="WriteTimeoutException"/> when the client stops reading.</summary>
     public async Task FlushAsync()
     {
+        _body.Write(_frames.WrittenSpan);
+        _frames.Reset();
         _flush.CancelAfter(_timeout);
         FlushResult result;
         try
@@ -128,14 +132,15 @@ internal sealed class UpdateWriter : IDisposable
     {
         _link.Dispose();
         _flush.Dispose();
+        _frames.Dispose();
     }
 
     private void WriteFrameHeader(int messageSize)
     {
-        var header = _body.GetSpan(FrameHeaderSize);
+        var header = _frames.GetSpan(FrameHeaderSize);
         header[0] = 0;
         BinaryPrimitives.WriteUInt32BigEndian(header[1..], (uint)messageSize);
-        _body.Advance(FrameHeaderSize);
+        _frames.Advance(FrameHeaderSize);
     }
 
     private static int WriteVarint(Span<byte> span, ulong value)

@@ -54,7 +54,8 @@ public sealed class WatchSession(
             {
                 if (catchingUp)
                 {
-                    (position, catchingUp) = await ReplayAsync(subscriber, position, writer, token);
+                    position = await ReplayAsync(subscriber, position, writer, token);
+                    catchingUp = false;
                     continue;
                 }
                 var published = hub.LastPublished;
@@ -90,22 +91,42 @@ public sealed class WatchSession(
         }
     }
 
-    /// <summary>One replay batch: read from the log, framed from the stored bytes, sent with one flush.</summary>
-    private async Task<(long Position, bool CatchingUp)> ReplayAsync(
-        Subscriber subscriber, long position, UpdateWriter writer, CancellationToken token)
+    /// <summary>
+    /// Replays the log after <paramref name="position"/> until a read comes back short, batch by batch, each framed
+    /// from the stored bytes and sent with one flush. The next batch is read while the current one is sent, so the
+    /// database and the network work side by side. Returns the position of the last change sent.
+    /// </summary>
+    private async Task<long> ReplayAsync(Subscriber subscriber, long position, UpdateWriter writer, CancellationToken token)
     {
         var batchSize = options.Value.ReplayBatchSize;
-        var batch = await store.ReadChangesAsync(subscriber.Query, position, batchSize, token);
-        foreach (var change in batch)
+        var next = ReadAfter(position);
+        while (true)
         {
-            writer.Buffer(change);
-        }
-        if (batch.Count > 0)
-        {
-            await writer.FlushAsync();
+            var batch = await next;
+            if (batch.Count == 0)
+            {
+                return position;
+            }
             position = batch[^1].Sequence;
+            var full = batch.Count == batchSize;
+            if (full)
+            {
+                next = ReadAfter(position);
+            }
+            foreach (var change in batch)
+            {
+                writer.Buffer(change);
+            }
+            await writer.FlushAsync();
+            if (!full)
+            {
+                return position;
+            }
         }
-        return (position, batch.Count == batchSize);
+
+        // On the thread pool: the SQLite provider reads synchronously, and the point is to overlap with the flush.
+        Task<IReadOnlyList<ChangeRecord>> ReadAfter(long after) =>
+            Task.Run(() => store.ReadChangesAsync(subscriber.Query, after, batchSize, token), token);
     }
 
     /// <summary>

@@ -38,7 +38,7 @@ public sealed partial class PostgresShipmentStore : SqlShipmentStore
         {
             var connection = await _dataSource.OpenConnectionAsync();
             return new GroupCommitter.Connection(connection, null, connection.DisposeAsync);
-        });
+        }, NotifyAppendedAsync);
     }
 
     public override async Task InitializeAsync(CancellationToken cancellationToken)
@@ -120,19 +120,39 @@ public sealed partial class PostgresShipmentStore : SqlShipmentStore
     private protected override Task<T> WriteAsync<T>(Func<SqlSession, Task<T>> work, CancellationToken cancellationToken) =>
         _committer.WriteAsync(work, cancellationToken);
 
-    /// <summary>Re-entrant within the transaction: the first write of a batch that appends waits; the others have it.</summary>
+    /// <summary>Once per transaction: the first write of a batch that appends waits for the lock; the others have it.</summary>
     private protected override async Task SerializeAppendAsync(SqlSession session, CancellationToken cancellationToken)
     {
+        var batch = BatchOf(session);
+        if (batch.AppendSerialized)
+        {
+            return;
+        }
         var command = session.Command($"SELECT pg_advisory_xact_lock({PostgresLocks.Space}, {PostgresLocks.LogAppend})");
         await command.ExecuteNonQueryAsync(cancellationToken);
+        batch.AppendSerialized = true;
     }
 
-    /// <summary>A hint to every node's hub, delivered at commit (NOTIFY is transactional).</summary>
-    private protected override async Task AfterAppendAsync(SqlSession session, long sequence, CancellationToken cancellationToken)
+    private protected override Task AfterAppendAsync(SqlSession session, long sequence, CancellationToken cancellationToken)
     {
+        var batch = BatchOf(session);
+        batch.LastSequence = Math.Max(batch.LastSequence, sequence);
+        return Task.CompletedTask;
+    }
+
+    private static WriteBatch BatchOf(SqlSession session) =>
+        session.Batch ?? throw new InvalidOperationException("Change-log appends run inside a group-commit transaction.");
+
+    /// <summary>One hint to every node's hub per transaction that appended, delivered at commit (NOTIFY is transactional).</summary>
+    private static async Task NotifyAppendedAsync(SqlSession session)
+    {
+        if (session.Batch is not { LastSequence: > 0 } batch)
+        {
+            return;
+        }
         var command = session.Command($"SELECT pg_notify('{PostgresLocks.Channel}', @sequence)");
-        command.Bind("@sequence", sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.Bind("@sequence", batch.LastSequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await command.ExecuteNonQueryAsync();
     }
 
     private async Task<NpgsqlConnection> WaitForDatabaseAsync(CancellationToken cancellationToken)

@@ -8,7 +8,9 @@ namespace LogisticsLink.Storage.Sql;
 /// transaction (each in its own savepoint, so one failing write fails alone) and pays one commit, one log flush, for
 /// all of them. Nobody is told "done" before the transaction holding their write has committed.
 /// </summary>
-internal sealed class GroupCommitter(int maxBatch, Func<Task<GroupCommitter.Connection>> acquire) : IDisposable
+/// <param name="beforeCommit">Runs once per transaction after its writes, e.g. to signal what it appended.</param>
+internal sealed class GroupCommitter(
+    int maxBatch, Func<Task<GroupCommitter.Connection>> acquire, Func<SqlSession, Task>? beforeCommit = null) : IDisposable
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly ConcurrentQueue<PendingWrite> _queue = new();
@@ -68,21 +70,37 @@ internal sealed class GroupCommitter(int maxBatch, Func<Task<GroupCommitter.Conn
             try
             {
                 await using var tx = await connection.Db.BeginTransactionAsync();
-                for (var i = 0; i < batch.Count; i++)
+                var shared = new WriteBatch();
+                if (batch.Count == 1)
                 {
-                    await tx.SaveAsync("write");
-                    try
+                    // Alone in its transaction: a failure simply leaves it uncommitted, no savepoint needed.
+                    await using var session = new SqlSession(connection.Db, tx, connection.Prepared, null, shared);
+                    results[0] = await batch[0].Work(session);
+                }
+                else
+                {
+                    for (var i = 0; i < batch.Count; i++)
                     {
-                        await using var session = new SqlSession(connection.Db, tx, connection.Prepared, null);
-                        results[i] = await batch[i].Work(session);
-                        await tx.ReleaseAsync("write");
+                        await using var session = new SqlSession(connection.Db, tx, connection.Prepared, null, shared);
+                        await session.ExecuteAsync("SAVEPOINT write");
+                        try
+                        {
+                            results[i] = await batch[i].Work(session);
+                            await session.ExecuteAsync("RELEASE SAVEPOINT write");
+                        }
+                        catch (Exception e)
+                        {
+                            await session.ExecuteAsync("ROLLBACK TO SAVEPOINT write");
+                            await session.ExecuteAsync("RELEASE SAVEPOINT write");
+                            shared.AppendSerialized = false;
+                            errors[i] = e;
+                        }
                     }
-                    catch (Exception e)
-                    {
-                        await tx.RollbackAsync("write");
-                        await tx.ReleaseAsync("write");
-                        errors[i] = e;
-                    }
+                }
+                if (beforeCommit is not null)
+                {
+                    await using var session = new SqlSession(connection.Db, tx, connection.Prepared, null, shared);
+                    await beforeCommit(session);
                 }
                 await tx.CommitAsync();
             }

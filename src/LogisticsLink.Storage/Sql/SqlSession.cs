@@ -14,10 +14,11 @@ internal sealed class SqlSession : IAsyncDisposable
     private readonly Func<ValueTask>? _release;
     private List<DbCommand>? _owned;
 
-    public SqlSession(DbConnection connection, DbTransaction? transaction, PreparedCommands? prepared, Func<ValueTask>? release)
+    public SqlSession(DbConnection connection, DbTransaction? transaction, PreparedCommands? prepared, Func<ValueTask>? release, WriteBatch? batch = null)
     {
         Connection = connection;
         Transaction = transaction;
+        Batch = batch;
         _prepared = prepared;
         _release = release;
     }
@@ -25,6 +26,9 @@ internal sealed class SqlSession : IAsyncDisposable
     public DbConnection Connection { get; }
 
     public DbTransaction? Transaction { get; }
+
+    /// <summary>The group-commit transaction this write belongs to; null for reads.</summary>
+    public WriteBatch? Batch { get; }
 
     /// <summary>A command for <paramref name="sql"/> with no parameters bound, enlisted in the session's transaction.</summary>
     public DbCommand Command(string sql)
@@ -39,6 +43,9 @@ internal sealed class SqlSession : IAsyncDisposable
         (_owned ??= []).Add(command);
         return command;
     }
+
+    /// <summary>Runs a statement without parameters or results (savepoints), prepared once like any other.</summary>
+    public async Task ExecuteAsync(string sql) => await Command(sql).ExecuteNonQueryAsync();
 
     public async ValueTask DisposeAsync()
     {
