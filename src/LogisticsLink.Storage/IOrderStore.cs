@@ -12,6 +12,12 @@ public interface IOrderStore
 {
     Task<StoredOrder?> FindOrderAsync(string tenantId, string channel, string orderId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The orders of a channel with this name (<see cref="OrderState.OrderName"/>, exact: "#1001"), oldest first; a
+    /// name can repeat (manual orders), so callers get them all and decide. An empty name finds nothing.
+    /// </summary>
+    Task<IReadOnlyList<StoredOrder>> FindOrdersByNameAsync(string tenantId, string channel, string orderName, CancellationToken cancellationToken);
+
     Task<OrderPage> ListOrdersAsync(string tenantId, OrderQuery query, CancellationToken cancellationToken);
 
     /// <summary>The shipments linked to an order, oldest first.</summary>

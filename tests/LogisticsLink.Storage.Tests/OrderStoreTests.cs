@@ -154,4 +154,38 @@ public sealed class OrderStoreTests
         Assert.Equal([("111-0000010-0000010", false), (prime.OrderId, true)], listed.Orders.Select(o => (o.OrderId, o.IsPrime)));
         Assert.False(updated!.State.IsPrime);
     }
+
+    [Fact]
+    public async Task An_order_name_round_trips_and_finds_its_orders_within_the_tenant_and_channel()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        OrderState Shopify(string id, string name, string tenant = TenantA) => Order(id, tenant) with { Channel = "shopify", OrderName = name };
+        await store.CommitOrderAsync(new OrderCommit(Shopify("5820001001", "#1001"), 0, null), Ct);
+        await store.CommitOrderAsync(new OrderCommit(Shopify("5820001002", "#1002"), 0, null), Ct);
+        await store.CommitOrderAsync(new OrderCommit(Shopify("7770001001", "#1001", TenantB), 0, null), Ct);
+        await store.CommitOrderAsync(new OrderCommit(Order("111-0000011-0000011") with { OrderName = "#1001" }, 0, null), Ct);
+        await store.CommitOrderAsync(new OrderCommit(Order("111-0000012-0000012"), 0, null), Ct);
+        await store.CommitOrderAsync(new OrderCommit(Order("manual-a") with { Channel = "manual", OrderName = "W-7" }, 0, null), Ct);
+        await store.CommitOrderAsync(new OrderCommit(Order("manual-b") with { Channel = "manual", OrderName = "W-7" }, 0, null), Ct);
+
+        var byName = await store.FindOrdersByNameAsync(TenantA, "shopify", "#1001", Ct);
+        var listed = await store.ListOrdersAsync(TenantA, new OrderQuery("shopify", FulfillmentChannel.Unspecified, [], "", null, null, 10, 0), Ct);
+        var twice = await store.FindOrdersByNameAsync(TenantA, "manual", "W-7", Ct);
+        var found = await store.FindOrderAsync(TenantA, "shopify", "5820001002", Ct);
+        await store.CommitOrderAsync(new OrderCommit(found!.State with { OrderName = "#1002-R", Version = 2 }, found.Revision, null), Ct);
+
+        var one = Assert.Single(byName);
+        Assert.Equal(("5820001001", "#1001"), (one.State.OrderId, one.State.OrderName));
+        Assert.Equal([("5820001002", "#1002"), ("5820001001", "#1001")], listed.Orders.Select(o => (o.OrderId, o.OrderName)));
+        Assert.Equal(["manual-a", "manual-b"], twice.Select(o => o.State.OrderId));
+        Assert.Equal("#1002", found.State.OrderName);
+        Assert.Empty(await store.FindOrdersByNameAsync(TenantA, "shopify", "#1002", Ct));
+        Assert.Equal("5820001002", Assert.Single(await store.FindOrdersByNameAsync(TenantA, "shopify", "#1002-R", Ct)).State.OrderId);
+        Assert.Empty(await store.FindOrdersByNameAsync(TenantA, "shopify", "1001", Ct));
+        Assert.Empty(await store.FindOrdersByNameAsync(TenantA, "ebay", "#1001", Ct));
+        // Orders without a name all share the empty one: it must not find them.
+        Assert.Empty(await store.FindOrdersByNameAsync(TenantA, "amazon", "", Ct));
+        Assert.Equal("", (await store.FindOrderAsync(TenantA, "amazon", "111-0000012-0000012", Ct))!.State.OrderName);
+    }
 }

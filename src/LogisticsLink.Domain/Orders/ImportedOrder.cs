@@ -7,6 +7,7 @@ namespace LogisticsLink.Domain.Orders;
 /// <param name="Status">The marketplace's own order status, unchanged (e.g. "Unshipped", "FULFILLED").</param>
 /// <param name="LastUpdatedAt">The marketplace's last-modified time, for incremental sync cursors.</param>
 /// <param name="IsPrime">An Amazon Prime order (Orders v0 <c>IsPrime</c>, v2026 <c>PRIME</c> in <c>programs</c>); false elsewhere.</param>
+/// <param name="OrderName">What the buyer sees and quotes when it differs from the id (Shopify's <c>name</c>, "#1001"); else empty.</param>
 public sealed record ImportedOrder(
     string Channel,
     string OrderId,
@@ -19,7 +20,8 @@ public sealed record ImportedOrder(
     DateTimeOffset? LatestDeliveryDate,
     DateTimeOffset? LastUpdatedAt,
     IReadOnlyList<ImportedPackage> Packages,
-    bool IsPrime = false);
+    bool IsPrime = false,
+    string OrderName = "");
 
 /// <summary>
 /// One parcel of an order. <paramref name="Carrier"/> is our lower-case carrier code when the marketplace's carrier

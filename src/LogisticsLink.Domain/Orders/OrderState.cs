@@ -16,6 +16,12 @@ public sealed record OrderState
     public DateTimeOffset? LatestShipDate { get; init; }
     public DateTimeOffset? LatestDeliveryDate { get; init; }
 
+    /// <summary>
+    /// The order's name as the buyer sees it when it is not the id (Shopify's "#1001" for order 5820001001); empty when
+    /// the channel has none. Inquiries quote it, so it is looked up too.
+    /// </summary>
+    public string OrderName { get; init; } = "";
+
     /// <summary>An Amazon Prime order: Amazon holds it to the Prime delivery promise.</summary>
     public bool IsPrime { get; init; }
 

@@ -9,7 +9,8 @@ namespace LogisticsLink.Marketplaces.Shopify;
 /// cancelled or whose label was voided carry numbers that will never move, so they are left out. The promise comes
 /// from the fulfillment orders: <c>fulfillBy</c> is the ship-by date, <c>deliveryMethod.maxDeliveryDateTime</c> the
 /// deliver-by date. When several (not cancelled) fulfillment orders give one, the earliest is the order's: it is the
-/// first commitment that can be broken, and a risk flagged early costs less than one missed.
+/// first commitment that can be broken, and a risk flagged early costs less than one missed. The order's <c>name</c>
+/// ("#1001") is kept beside the numeric id because it is what the buyer sees and quotes.
 /// </summary>
 internal static class ShopifyOrderParser
 {
@@ -50,7 +51,8 @@ internal static class ShopifyOrderParser
             shipBy,
             deliverBy,
             order.Time("updatedAt"),
-            packages);
+            packages,
+            OrderName: order.Text("name").Trim());
     }
 
     /// <summary>The earliest ship-by and deliver-by of the live fulfillment orders; none for a cancelled order.</summary>

@@ -11,6 +11,7 @@ public static class OrderRequests
     public const int MaxPageSize = 500;
     public const int DefaultPageSize = 50;
     public const int MaxShipmentsPerOrder = 100;
+    public const int MaxOrderNameLength = 64;
 
     public static readonly IReadOnlyDictionary<string, string[]> RequiredCredentials = new Dictionary<string, string[]>
     {
@@ -55,6 +56,11 @@ public static class OrderRequests
         {
             violations.Add("order.status", "at most 64 characters");
         }
+        var orderName = o.OrderName.Trim();
+        if (orderName.Length > MaxOrderNameLength || orderName.Any(char.IsControl))
+        {
+            violations.Add("order.order_name", $"at most {MaxOrderNameLength} characters, no control characters (e.g. #1001)");
+        }
         if (o.LatestShipDate is { } ship && o.PurchasedAt is { } bought && ship.ToDateTimeOffset() < bought.ToDateTimeOffset())
         {
             violations.Add("order.latest_ship_date", "is before purchased_at");
@@ -90,7 +96,7 @@ public static class OrderRequests
         }
         return new ImportedOrder(channel, orderId, (DomainFulfillment)o.FulfillmentChannel, o.Status.Trim(), o.MarketplaceId.Trim(),
             o.BuyerLanguage, o.PurchasedAt?.ToDateTimeOffset(), o.LatestShipDate?.ToDateTimeOffset(),
-            o.LatestDeliveryDate?.ToDateTimeOffset(), null, packages, o.IsPrime);
+            o.LatestDeliveryDate?.ToDateTimeOffset(), null, packages, o.IsPrime, orderName);
     }
 
     public static HashSet<DomainRiskKind> RiskKinds(Violations violations, IEnumerable<V1.RiskKind> kinds)

@@ -60,7 +60,7 @@ public sealed class SupportGrpcService(
         }
 
         var matches = InquiryResolver.Read(request.OrderId.Trim(), request.TrackingNumber.Trim(), request.MessageText);
-        var target = await resolver.FindAsync(tenant, channel, matches.OrderIds, matches.TrackingNumbers, maxAge, deadline, ct);
+        var target = await resolver.FindAsync(tenant, channel, matches, maxAge, deadline, ct);
         var states = target.Shipments.Select(s => s.Stored.State).ToList();
         var decision = target.Ambiguous
             ? new InquiryDecision(DomainAction.AskForOrderId, ReplyScenario.NoOrderFound, null)
@@ -74,7 +74,7 @@ public sealed class SupportGrpcService(
             Stale = target.Stale || states.Any(s => s.Stale),
             FulfillmentChannel = (V1.FulfillmentChannel)(target.Order?.FulfillmentChannel ?? Domain.Orders.FulfillmentChannel.Unspecified),
         };
-        answer.Matches.Add(matches.OrderIds.Select(m => new InquiryMatch
+        answer.Matches.Add(matches.OrderIds.Concat(target.OrderNumbers).Select(m => new InquiryMatch
         {
             Kind = "order_id", Value = m.OrderId, Candidates = { m.Channel.Length > 0 ? [m.Channel] : Array.Empty<string>() }, Start = m.Start, Length = m.Length,
         }));

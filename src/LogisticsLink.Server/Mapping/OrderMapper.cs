@@ -23,6 +23,7 @@ public static class OrderMapper
             LatestShipDate = ShipmentMapper.ToTimestamp(o.LatestShipDate),
             LatestDeliveryDate = ShipmentMapper.ToTimestamp(o.LatestDeliveryDate),
             IsPrime = o.IsPrime,
+            OrderName = o.OrderName,
             Version = (ulong)o.Version,
             CreatedAt = Timestamp.FromDateTimeOffset(o.CreatedAt),
             UpdatedAt = Timestamp.FromDateTimeOffset(o.UpdatedAt),

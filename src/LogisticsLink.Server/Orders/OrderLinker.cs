@@ -36,6 +36,7 @@ public sealed partial class OrderLinker(
             LatestShipDate = imported.LatestShipDate,
             LatestDeliveryDate = imported.LatestDeliveryDate,
             IsPrime = imported.IsPrime,
+            OrderName = imported.OrderName,
             ShippedAt = Earliest(existing?.ShippedAt, firstShipped),
         }, cancellationToken);
     }

@@ -13,6 +13,9 @@ public sealed record InquiryTarget(
     bool Stale)
 {
     public bool Ambiguous => Candidates.Count > 1;
+
+    /// <summary>The bare numbers of the message that found an order (the others were only numbers).</summary>
+    public IReadOnlyList<OrderIdMatch> OrderNumbers { get; init; } = [];
 }
 
 /// <summary>
@@ -23,29 +26,18 @@ public sealed record InquiryTarget(
 /// </summary>
 public sealed class InquiryResolver(IOrderStore orders, IShipmentStore shipments, ShipmentCache cache, ShipmentTracker tracker, TimeProvider time)
 {
-    /// <summary>Channels tried, in order, for an order id given without one.</summary>
-    private static readonly string[] Channels = [InquiryMatcher.Amazon, InquiryMatcher.Shopify, InquiryMatcher.Ebay, "manual"];
+    private readonly OrderReferences _references = new(orders);
 
     public async Task<InquiryTarget> FindAsync(
-        string tenant, string channel, IReadOnlyList<OrderIdMatch> orderIds, IReadOnlyList<TrackingNumberMatch> numbers,
-        TimeSpan? maxAge, TimeSpan deadline, CancellationToken ct)
+        string tenant, string channel, InquiryMatches matches, TimeSpan? maxAge, TimeSpan deadline, CancellationToken ct)
     {
-        var found = new List<(OrderState Order, string MatchedBy)>();
+        var found = new FoundOrders();
         var loose = new List<StoredShipment>();
-        foreach (var match in orderIds)
+        foreach (var match in matches.OrderIds)
         {
-            foreach (var candidate in OrderChannels(channel, match))
-            {
-                foreach (var id in OrderIdForms(candidate, match.OrderId))
-                {
-                    if (await orders.FindOrderAsync(tenant, candidate, id, ct) is { } stored && !found.Any(f => Same(f.Order, stored.State)))
-                    {
-                        found.Add((stored.State, $"order_id {match.OrderId}"));
-                    }
-                }
-            }
+            await _references.AddAsync(tenant, channel, match, found, ct);
         }
-        foreach (var number in numbers)
+        foreach (var number in matches.TrackingNumbers)
         {
             foreach (var carrier in number.Carriers.Distinct())
             {
@@ -57,28 +49,35 @@ public sealed class InquiryResolver(IOrderStore orders, IShipmentStore shipments
                 {
                     loose.Add(shipment);
                 }
-                else if (await orders.FindOrderAsync(tenant, shipment.State.Order.Channel, shipment.State.Order.OrderId, ct) is { } order
-                    && !found.Any(f => Same(f.Order, order.State)))
+                else if (await orders.FindOrderAsync(tenant, shipment.State.Order.Channel, shipment.State.Order.OrderId, ct) is { } order)
                 {
-                    found.Add((order.State, $"tracking_number {number.Number}"));
+                    found.Add(order.State, $"tracking_number {number.Number}");
                 }
             }
         }
-        if (channel.Length > 0 && found.Any(f => f.Order.Channel == channel))
+        // Bare numbers are only possibly order references: a long one is looked up as a Shopify id beside the rest when
+        // the message came through Shopify; any of them only when nothing else matched.
+        var numbers = new List<OrderIdMatch>();
+        if (channel == InquiryMatcher.Shopify)
         {
-            found.RemoveAll(f => f.Order.Channel != channel);
+            numbers.AddRange(await _references.AddNumbersAsync(tenant, channel, matches.OrderNumbers, idsOnly: true, found, ct));
         }
-        var candidates = found.Select(f => (f.Order.Channel, f.Order.OrderId, f.MatchedBy)).ToList();
+        if (found.Count == 0 && loose.Count == 0)
+        {
+            numbers.AddRange(await _references.AddNumbersAsync(tenant, channel, matches.OrderNumbers, idsOnly: false, found, ct));
+        }
+        found.PreferChannel(channel);
+        var candidates = found.All.Select(f => (f.Order.Channel, f.Order.OrderId, f.MatchedBy)).ToList();
         if (found.Count > 1)
         {
-            return new InquiryTarget(null, [], candidates, false);
+            return new InquiryTarget(null, [], candidates, false) { OrderNumbers = numbers };
         }
-        var theOrder = found.Count == 1 ? found[0].Order : null;
+        var theOrder = found.Count == 1 ? found.All[0].Order : null;
         var ids = theOrder is null
             ? loose.Select(s => s.State.Id).Distinct().ToList()
             : (await orders.ListOrderShipmentsAsync(tenant, theOrder.Channel, theOrder.OrderId, ct)).Select(s => s.Id).ToList();
         var (live, stale) = await LiveAsync(tenant, ids, maxAge, deadline, ct);
-        return new InquiryTarget(theOrder, live, candidates, stale);
+        return new InquiryTarget(theOrder, live, candidates, stale) { OrderNumbers = numbers };
     }
 
     /// <summary>The shipments with their events, refreshed first where older than max_age, within the deadline.</summary>
@@ -124,16 +123,6 @@ public sealed class InquiryResolver(IOrderStore orders, IShipmentStore shipments
         return (answer, stale);
     }
 
-    // The layout names the marketplace when it can (an Amazon or eBay id, a Shopify #name); else the request's channel; else all.
-    private static IEnumerable<string> OrderChannels(string channel, OrderIdMatch match) =>
-        match.Channel.Length > 0 ? [match.Channel] : channel.Length > 0 ? [channel] : Channels;
-
-    // Shopify orders are stored under their numeric id or, when imported by name, with the '#'.
-    private static IEnumerable<string> OrderIdForms(string channel, string orderId) =>
-        channel == InquiryMatcher.Shopify && !orderId.StartsWith('#') ? [orderId, "#" + orderId] : [orderId];
-
-    private static bool Same(OrderState a, OrderState b) => a.Channel == b.Channel && a.OrderId == b.OrderId;
-
     /// <summary>Order ids and tracking numbers from the request's fields (which win) and its message text.</summary>
     public static InquiryMatches Read(string orderId, string trackingNumber, string messageText)
     {
@@ -152,6 +141,7 @@ public sealed class InquiryResolver(IOrderStore orders, IShipmentStore shipments
         }
         if (orderIds.Count == 0 && numbers.Count == 0)
         {
+            // The text's bare numbers come along: they are only tried when its references find nothing.
             return fromText;
         }
         return new InquiryMatches(orderIds, numbers);

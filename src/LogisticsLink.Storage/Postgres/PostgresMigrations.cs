@@ -154,6 +154,8 @@ internal static class PostgresMigrations
             """),
         (4, """
             ALTER TABLE orders ADD COLUMN is_prime INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE orders ADD COLUMN order_name TEXT NOT NULL DEFAULT '';
+            CREATE INDEX ix_orders_name ON orders (tenant_id, channel, order_name);
             """),
     ];
 

@@ -13,7 +13,7 @@ public abstract partial class SqlShipmentStore
 {
     private const string OrderColumns = """
         tenant_id, channel, order_id, fulfillment_channel, status, marketplace_id, buyer_language, purchased_at,
-        latest_ship_date, latest_delivery_date, shipped_at, risks, version, created_at, updated_at, revision, pk, is_prime
+        latest_ship_date, latest_delivery_date, shipped_at, risks, version, created_at, updated_at, revision, pk, is_prime, order_name
         """;
 
     /// <summary>The change-log key of an order, in the column that holds shipment ids for shipment changes.</summary>
@@ -28,6 +28,34 @@ public abstract partial class SqlShipmentStore
         command.Bind("@order", orderId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? new StoredOrder(ReadOrder(reader), reader.GetInt64(15)) : null;
+    }
+
+    /// <summary>At most this many orders answer one name: more is a data problem, and any two already make it ambiguous.</summary>
+    private const int MaxOrdersPerName = 10;
+
+    public async Task<IReadOnlyList<StoredOrder>> FindOrdersByNameAsync(
+        string tenantId, string channel, string orderName, CancellationToken cancellationToken)
+    {
+        if (orderName.Length == 0)
+        {
+            // Every order without a name has the empty one: it names nothing.
+            return [];
+        }
+        await using var session = await OpenReaderAsync(cancellationToken);
+        var command = session.Command($"""
+            SELECT {OrderColumns} FROM orders WHERE tenant_id = @tenant AND channel = @channel AND order_name = @name ORDER BY pk LIMIT @limit
+            """);
+        command.Bind("@tenant", tenantId);
+        command.Bind("@channel", channel);
+        command.Bind("@name", orderName);
+        command.Bind("@limit", MaxOrdersPerName);
+        var found = new List<StoredOrder>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(new StoredOrder(ReadOrder(reader), reader.GetInt64(15)));
+        }
+        return found;
     }
 
     public async Task<OrderPage> ListOrdersAsync(string tenantId, OrderQuery query, CancellationToken cancellationToken)
@@ -144,16 +172,17 @@ public abstract partial class SqlShipmentStore
                     ? """
                       INSERT INTO orders (tenant_id, channel, order_id, fulfillment_channel, status, marketplace_id,
                           buyer_language, purchased_at, latest_ship_date, latest_delivery_date, shipped_at, risks, risk_mask,
-                          version, created_at, updated_at, revision, is_prime)
+                          version, created_at, updated_at, revision, is_prime, order_name)
                       VALUES (@tenant, @channel, @order, @fulfillment, @status, @marketplace, @language, @purchased,
-                          @shipBy, @deliverBy, @shipped, @risks, @mask, @version, @created, @updated, 1, @prime)
+                          @shipBy, @deliverBy, @shipped, @risks, @mask, @version, @created, @updated, 1, @prime, @name)
                       ON CONFLICT DO NOTHING
                       """
                     : """
                       UPDATE orders SET fulfillment_channel = @fulfillment, status = @status, marketplace_id = @marketplace,
                           buyer_language = @language, purchased_at = @purchased, latest_ship_date = @shipBy,
                           latest_delivery_date = @deliverBy, shipped_at = @shipped, risks = @risks, risk_mask = @mask,
-                          version = @version, updated_at = @updated, revision = revision + 1, is_prime = @prime
+                          version = @version, updated_at = @updated, revision = revision + 1, is_prime = @prime,
+                          order_name = @name
                       WHERE tenant_id = @tenant AND channel = @channel AND order_id = @order AND revision = @revision
                       """);
                 BindOrder(command, o);
@@ -259,6 +288,7 @@ public abstract partial class SqlShipmentStore
         command.Bind("@created", RowValues.Instant(o.CreatedAt));
         command.Bind("@updated", RowValues.Instant(o.UpdatedAt));
         command.Bind("@prime", o.IsPrime ? 1 : 0);
+        command.Bind("@name", o.OrderName);
     }
 
     private static OrderState ReadOrder(DbDataReader r) => new()
@@ -279,6 +309,7 @@ public abstract partial class SqlShipmentStore
         CreatedAt = RowValues.ReadInstant(r, 13),
         UpdatedAt = RowValues.ReadInstant(r, 14),
         IsPrime = r.GetInt32(17) != 0,
+        OrderName = r.GetString(18),
     };
 
     private static int RiskMask(IEnumerable<RiskKind> kinds) => kinds.Aggregate(0, (mask, kind) => mask | (1 << (int)kind));

@@ -51,4 +51,40 @@ public sealed class InquiryMatcherTests
         Assert.True(InquiryMatcher.Match("Hi, when will my parcel arrive? I paid 29.99 on 2025-03-04. Phone +33 6 12 34 56 78").IsEmpty);
         Assert.True(InquiryMatcher.Match("").IsEmpty);
     }
+
+    [Theory]
+    [InlineData("Bonjour, où est ma commande 1002 ? Merci d'avance.\n--\nMarie Dupont, 06 12 34 56 78", "1002")]
+    [InlineData("Hallo, meine Bestellung 1002 vom 03.03.2025 ist noch nicht da.\nMfG Hans\nTel. 030 1234567", "1002", "1234567")]
+    [InlineData("Hola, ¿dónde está mi pedido nº 1002? Pagué 45,99 € y 1200 EUR el 10/03/2025.", "1002")]
+    [InlineData("Buongiorno, ordine Nr.1002: non è arrivato. CAP 00184 Roma, ore 14:30.", "1002")]
+    [InlineData("Hi, order 5820001002 has not arrived (it's been 10 days, 100% sure). Sent at 9:45", "5820001002")]
+    public void Bare_numbers_are_kept_as_possible_Shopify_order_numbers_but_not_dates_prices_times_or_phone_numbers(string message, params string[] expected)
+    {
+        var matches = InquiryMatcher.Match(message);
+
+        Assert.Equal(expected, matches.OrderNumbers.Select(n => n.OrderId));
+        Assert.All(matches.OrderNumbers, n => Assert.Equal((InquiryMatcher.Shopify, n.OrderId), (n.Channel, message.Substring(n.Start, n.Length))));
+        Assert.Empty(matches.OrderIds);
+    }
+
+    [Fact]
+    public void Numbers_inside_order_ids_or_grouped_tracking_numbers_are_not_bare_and_repeats_are_kept_once()
+    {
+        var matches = InquiryMatcher.Match(
+            "Où est ma commande #1002 ? Colis 1Z 999 AA1 01 2345 6784, Amazon 302-1234567-7654321, eBay 12-34567-89012.\n" +
+            "> Le 3 mars, vous avez écrit : commande 1003 expédiée. Commande 1003 !");
+
+        Assert.Equal(["1003"], matches.OrderNumbers.Select(n => n.OrderId));
+        Assert.Equal(["1002", "302-1234567-7654321", "12-34567-89012"], matches.OrderIds.Select(o => o.OrderId));
+    }
+
+    [Fact]
+    public void A_run_of_digits_can_be_both_a_tracking_number_and_an_order_number()
+    {
+        // A 12-digit FedEx-shaped number is also long enough to be a Shopify order id: the lookups decide.
+        var matches = InquiryMatcher.Match("Tracking 123456789012 please");
+
+        Assert.Equal(["123456789012"], matches.OrderNumbers.Select(n => n.OrderId));
+        Assert.Contains(matches.TrackingNumbers, t => t.Number == "123456789012");
+    }
 }

@@ -41,6 +41,7 @@ public sealed class ShopifyImportTests
         var byId = orders.ToDictionary(o => o.OrderId);
 
         var split = byId[Id(1002)];
+        Assert.Equal("#1002", split.OrderName);
         Assert.Equal(["LLSB0000010021", "LLSB0000010024"], split.Packages.Select(p => p.TrackingNumber));
         Assert.All(split.Packages, p => Assert.Equal("sandbox", p.Carrier));
         Assert.Equal("LogisticsLink Sandbox", split.Packages[0].CarrierName);

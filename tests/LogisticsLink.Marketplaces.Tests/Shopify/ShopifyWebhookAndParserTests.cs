@@ -100,7 +100,7 @@ public sealed class ShopifyWebhookAndParserTests
 
         var order = ShopifyOrderParser.Parse(document.RootElement, "shop.myshopify.com");
 
-        Assert.Equal(("148977776", "FULFILLED", "de-DE"), (order.OrderId, order.Status, order.BuyerLanguage));
+        Assert.Equal(("148977776", "#1001", "FULFILLED", "de-DE"), (order.OrderId, order.OrderName, order.Status, order.BuyerLanguage));
         Assert.Equal(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero), order.PurchasedAt);
         Assert.Equal(new DateTimeOffset(2026, 3, 3, 8, 30, 0, TimeSpan.Zero), order.LastUpdatedAt);
         var package = Assert.Single(order.Packages);
@@ -136,6 +136,7 @@ public sealed class ShopifyWebhookAndParserTests
         Assert.Equal(("CANCELLED", null, null), (cancelledOrder.Status, cancelledOrder.LatestShipDate, cancelledOrder.LatestDeliveryDate));
         var withoutPromise = ShopifyOrderParser.Parse(none.RootElement, "shop.myshopify.com");
         Assert.Equal((null, null), (withoutPromise.LatestShipDate, withoutPromise.LatestDeliveryDate));
+        Assert.Equal("", withoutPromise.OrderName);
         using var malformed = JsonDocument.Parse("""{"id":"gid://shopify/Order/1","fulfillmentOrders":{"nodes":[{"fulfillBy":"soon"}]}}""");
         Assert.Throws<JsonException>(() => ShopifyOrderParser.Parse(malformed.RootElement, "shop.myshopify.com"));
     }

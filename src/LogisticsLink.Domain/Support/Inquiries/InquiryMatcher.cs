@@ -25,6 +25,15 @@ public static partial class InquiryMatcher
     [GeneratedRegex(@"(?<![\w/&#])#(\d{3,10})(?![\w-])", RegexOptions.CultureInvariant)]
     private static partial Regex ShopifyOrderName();
 
+    // A bare number that could be a Shopify order's number or id: 3 to 19 digits, no leading zero (phone numbers,
+    // postcodes like 00184), not part of a word, an id, a date, a time, a decimal or a price ("45,99 €", "1200 EUR").
+    [GeneratedRegex(@"(?<![\w#/+@$€£-])(?<!\d[.,:])[1-9]\d{2,18}(?![\w/@%€$£-])(?![.,:]\d)(?!\s?(?:[€$£%]|(?:EUR|USD|GBP|CHF)(?!\w)))",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex BareNumber();
+
+    /// <summary>Bare numbers kept per message: each costs lookups, and a real inquiry quotes one or two.</summary>
+    public const int MaxOrderNumbers = 10;
+
     // A token that could be a tracking number: letters and digits, possibly grouped with dashes.
     [GeneratedRegex(@"(?<![\w@./-])[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){7,44}(?![\w@-]|\.\w)", RegexOptions.CultureInvariant)]
     private static partial Regex TrackingToken();
@@ -61,7 +70,29 @@ public static partial class InquiryMatcher
         }
         return new InquiryMatches(
             orders.OrderBy(o => o.Start).ToList(),
-            numbers.OrderBy(n => n.Start).ToList());
+            numbers.OrderBy(n => n.Start).ToList())
+        {
+            OrderNumbers = BareNumbers(text, taken),
+        };
+    }
+
+    // Numbers inside an order id or a grouped tracking number are part of it; a run of digits alone may be both a
+    // tracking number and an order number, so single tracking tokens do not hide it.
+    private static List<OrderIdMatch> BareNumbers(string text, List<(int Start, int End)> taken)
+    {
+        var found = new List<OrderIdMatch>();
+        foreach (Match m in BareNumber().Matches(text))
+        {
+            if (found.Count == MaxOrderNumbers)
+            {
+                break;
+            }
+            if (!Overlaps(taken, m.Index, m.Index + m.Length) && found.All(f => f.OrderId != m.Value))
+            {
+                found.Add(new OrderIdMatch(Shopify, m.Value, m.Index, m.Length));
+            }
+        }
+        return found;
     }
 
     // Labels and e-mails often group a number with spaces ("1Z 999 AA1 01 2345 6784"): runs of up to eight groups of

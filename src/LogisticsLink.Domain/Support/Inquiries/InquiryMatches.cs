@@ -12,10 +12,17 @@ public sealed record OrderIdMatch(string Channel, string OrderId, int Start, int
 /// <param name="Carriers">The plausible carriers, best first; more than one means the layout alone cannot tell.</param>
 public sealed record TrackingNumberMatch(string Number, IReadOnlyList<string> Carriers, int Start, int Length);
 
-/// <summary>Everything <see cref="InquiryMatcher"/> found in one message, in order of appearance, without repeats.</summary>
+/// <summary>
+/// Everything <see cref="InquiryMatcher"/> found in one message, in order of appearance, without repeats.
+/// <see cref="OrderNumbers"/> are bare numbers ("Bestellung 1002", "order 5820001002"): only possibly a Shopify order
+/// number or id, so they are weaker than the shaped references and are looked up only when those cannot decide.
+/// </summary>
 public sealed record InquiryMatches(IReadOnlyList<OrderIdMatch> OrderIds, IReadOnlyList<TrackingNumberMatch> TrackingNumbers)
 {
     public static readonly InquiryMatches None = new([], []);
+
+    /// <summary>Bare numbers that could be a Shopify order's number (its name without '#') or numeric id.</summary>
+    public IReadOnlyList<OrderIdMatch> OrderNumbers { get; init; } = [];
 
     public bool IsEmpty => OrderIds.Count == 0 && TrackingNumbers.Count == 0;
 }

@@ -30,7 +30,8 @@ public static class ReplyValues
         var promised = shipment?.PromisedBy ?? order?.LatestDeliveryDate;
         return new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            [OrderId] = NullIfEmpty(order?.OrderId ?? shipment?.Order.OrderId),
+            // The buyer knows a Shopify order by its name ("#1001"), not by its numeric id: say what they would quote.
+            [OrderId] = NullIfEmpty(order is { OrderName.Length: > 0 } ? order.OrderName : order?.OrderId ?? shipment?.Order.OrderId),
             [Carrier] = shipment is null ? null : CarrierNames.Display(shipment.Carrier),
             [TrackingNumber] = NullIfEmpty(shipment?.TrackingNumber),
             [TrackingUrl] = NullIfEmpty(shipment?.TrackingUrl),

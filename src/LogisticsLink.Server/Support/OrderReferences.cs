@@ -1,0 +1,132 @@
+using LogisticsLink.Domain.Orders;
+using LogisticsLink.Domain.Support.Inquiries;
+using LogisticsLink.Storage;
+
+namespace LogisticsLink.Server.Support;
+
+/// <summary>
+/// The orders an inquiry's order references point to (tenant-scoped). A buyer quotes what they were shown: an Amazon
+/// or eBay id, or a Shopify order's name ("#1001") while the order is stored under Shopify's numeric id — so a
+/// reference is looked up as an id and as a name. Bare numbers ("Bestellung 1002") are weaker: see
+/// <see cref="AddNumbersAsync"/>.
+/// </summary>
+public sealed class OrderReferences(IOrderStore orders)
+{
+    /// <summary>A bare number this long may be a Shopify numeric id (legacyResourceId); shorter ones are too common.</summary>
+    public const int IdMinDigits = 8;
+
+    /// <summary>A bare number this long at most may be a Shopify order number (its name without '#').</summary>
+    public const int NameMaxDigits = 9;
+
+    /// <summary>Channels tried, in order, for an order id given without one.</summary>
+    private static readonly string[] Channels = [InquiryMatcher.Amazon, InquiryMatcher.Shopify, InquiryMatcher.Ebay, "manual"];
+
+    /// <summary>An order id or name given as a field or found in its marketplace's layout: its id, then its name.</summary>
+    public async Task AddAsync(string tenant, string channel, OrderIdMatch match, FoundOrders found, CancellationToken ct)
+    {
+        foreach (var candidate in OrderChannels(channel, match))
+        {
+            foreach (var id in OrderIdForms(candidate, match.OrderId))
+            {
+                if (await orders.FindOrderAsync(tenant, candidate, id, ct) is { } stored)
+                {
+                    found.Add(stored.State, $"order_id {match.OrderId}");
+                }
+            }
+            if (candidate == InquiryMatcher.Amazon)
+            {
+                // An Amazon order has no name apart from its id.
+                continue;
+            }
+            foreach (var name in NameForms(match.OrderId))
+            {
+                foreach (var stored in await orders.FindOrdersByNameAsync(tenant, candidate, name, ct))
+                {
+                    found.Add(stored.State, $"order_name {name}");
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Bare numbers from the text, as Shopify order numbers (name "#N", short numbers) and numeric ids (long ones),
+    /// plus as names in the request's own channel when it is another one that has names (eBay, manual).
+    /// <paramref name="idsOnly"/> looks up the long ones as ids only: specific enough to stand beside shaped references
+    /// (a short number is as likely a year or a postcode). Returns the numbers that found an order, each with the channel it was found in.
+    /// </summary>
+    public async Task<IReadOnlyList<OrderIdMatch>> AddNumbersAsync(
+        string tenant, string channel, IReadOnlyList<OrderIdMatch> numbers, bool idsOnly, FoundOrders found, CancellationToken ct)
+    {
+        var used = new List<OrderIdMatch>();
+        foreach (var number in numbers)
+        {
+            string? hit = null;
+            if (number.OrderId.Length >= IdMinDigits && await orders.FindOrderAsync(tenant, InquiryMatcher.Shopify, number.OrderId, ct) is { } byId)
+            {
+                found.Add(byId.State, $"order_id {number.OrderId}");
+                hit = byId.State.Channel;
+            }
+            if (!idsOnly && number.OrderId.Length <= NameMaxDigits)
+            {
+                foreach (var candidate in NameChannels(channel))
+                {
+                    foreach (var name in NameForms(number.OrderId))
+                    {
+                        foreach (var stored in await orders.FindOrdersByNameAsync(tenant, candidate, name, ct))
+                        {
+                            found.Add(stored.State, $"order_name {name}");
+                            hit ??= stored.State.Channel;
+                        }
+                    }
+                }
+            }
+            if (hit is not null)
+            {
+                used.Add(number with { Channel = hit });
+            }
+        }
+        return used;
+    }
+
+    // The layout names the marketplace when it can (an Amazon or eBay id, a Shopify #name); else the request's channel; else all.
+    private static IEnumerable<string> OrderChannels(string channel, OrderIdMatch match) =>
+        match.Channel.Length > 0 ? [match.Channel] : channel.Length > 0 ? [channel] : Channels;
+
+    // Shopify orders are stored under their numeric id or, when upserted by name, with the '#'.
+    private static IEnumerable<string> OrderIdForms(string channel, string orderId) =>
+        channel == InquiryMatcher.Shopify && !orderId.StartsWith('#') ? [orderId, "#" + orderId] : [orderId];
+
+    // Shopify writes names "#1001" by default; a shop without the prefix, or a name given with it, is found too.
+    private static IEnumerable<string> NameForms(string reference) =>
+        reference.StartsWith('#') ? [reference, reference[1..]] : ["#" + reference, reference];
+
+    private static IEnumerable<string> NameChannels(string channel) =>
+        channel.Length == 0 || channel is InquiryMatcher.Shopify or InquiryMatcher.Amazon ? [InquiryMatcher.Shopify] : [InquiryMatcher.Shopify, channel];
+}
+
+/// <summary>Orders found for one inquiry, each once, with what first pointed to it.</summary>
+public sealed class FoundOrders
+{
+    private readonly List<(OrderState Order, string MatchedBy)> _found = [];
+
+    public IReadOnlyList<(OrderState Order, string MatchedBy)> All => _found;
+
+    public int Count => _found.Count;
+
+    public void Add(OrderState order, string matchedBy)
+    {
+        if (!_found.Exists(f => f.Order.Channel == order.Channel && f.Order.OrderId == order.OrderId))
+        {
+            _found.Add((order, matchedBy));
+        }
+    }
+
+    /// <summary>Keeps only the orders of <paramref name="channel"/> when it has any: the channel the message came through wins.</summary>
+    public void PreferChannel(string channel)
+    {
+        if (channel.Length > 0 && _found.Exists(f => f.Order.Channel == channel))
+        {
+            _found.RemoveAll(f => f.Order.Channel != channel);
+        }
+    }
+}
