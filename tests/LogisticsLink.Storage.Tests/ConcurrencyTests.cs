@@ -128,6 +128,49 @@ public sealed class ConcurrencyTests
     }
 
     [Fact]
+    public async Task Failing_writes_among_concurrent_ones_fail_alone_and_leave_the_log_gap_free()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        var ct = Deadline();
+        var shipments = Enumerable.Range(0, 16 * Writers).Select(i => Shipment($"1ZMIX{i:D3}")).ToList();
+        foreach (var s in shipments)
+        {
+            await store.CommitAsync(LoggedInsert(s), ct);
+        }
+
+        // Released together, the writes queue behind one another and commit in shared transactions. Every other one
+        // names a revision the row does not have: it must fail, and only it.
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var attempts = shipments.Select((s, i) => Task.Run(async () =>
+        {
+            await go.Task;
+            var changed = s with { StatusDetail = $"write-{i}", Version = 1 };
+            try
+            {
+                await store.CommitAsync(Update(changed, i % 2 == 0 ? 1 : 7, s.Status, PayloadFor(changed.StatusDetail)), ct);
+                return true;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                return false;
+            }
+        }, ct)).ToList();
+        go.SetResult();
+        var outcomes = await Task.WhenAll(attempts);
+
+        Assert.Equal(shipments.Select((_, i) => i % 2 == 0), outcomes);
+        for (var i = 0; i < shipments.Count; i++)
+        {
+            var stored = await store.FindAsync(TenantA, shipments[i].Id, ct);
+            Assert.Equal(i % 2 == 0 ? 2 : 1, stored!.Revision);
+        }
+        var log = await store.ReadChangesAsync(ChangeQuery.All, 0, 1000, ct);
+        Assert.Equal(Enumerable.Range(1, shipments.Count * 3 / 2).Select(i => (long)i), log.Select(c => c.Sequence));
+        Assert.Equal(shipments.Count / 2, log.Count(c => Encoding.UTF8.GetString(c.Payload).StartsWith("write-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Concurrent_inserts_of_the_same_number_let_exactly_one_win()
     {
         await using var db = new TestDatabase();

@@ -187,7 +187,7 @@ public sealed partial class ShipmentTracker(
         }
     }
 
-    private static List<string> DedupKeys(CarrierSnapshot snapshot) => snapshot.Events.Select(e => e.DedupKey).ToList();
+    private static HashSet<string> DedupKeys(CarrierSnapshot snapshot) => snapshot.Events.Select(e => e.DedupKey).ToHashSet(StringComparer.Ordinal);
 
     private async Task<StoredShipment> CommitAsync(
         ShipmentChangeSet changes, long expectedRevision, string payloadSha256, CancellationToken cancellationToken)

@@ -33,12 +33,28 @@ public sealed partial class PostgresShipmentStore : SqlShipmentStore
         _options = options.Value.Postgres;
         _time = time;
         _logger = logger;
-        _dataSource = NpgsqlDataSource.Create(_options.ConnectionString);
+        _dataSource = NpgsqlDataSource.Create(WithStatementPreparation(_options.ConnectionString));
         _committer = new GroupCommitter(MaxBatch, async () =>
         {
             var connection = await _dataSource.OpenConnectionAsync();
             return new GroupCommitter.Connection(connection, null, connection.DisposeAsync);
         }, NotifyAppendedAsync);
+    }
+
+    /// <summary>
+    /// The store sends the same few statements all the time: let Npgsql prepare them on the server after two uses
+    /// (parsed and planned once per connection, not on every call), unless the connection string says otherwise.
+    /// </summary>
+    private static string WithStatementPreparation(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) &&
+            !connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+        return builder.ConnectionString;
     }
 
     public override async Task InitializeAsync(CancellationToken cancellationToken)

@@ -104,40 +104,31 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
     public async Task<KnownEvents> GetKnownEventsAsync(string shipmentId, IReadOnlyCollection<string> dedupKeys, CancellationToken cancellationToken)
     {
         await using var session = await OpenReaderAsync(cancellationToken);
-        // Key lookups and two single-row reads: the cost does not grow with the history.
-        var sql = new StringBuilder($"""
+        // One prepared statement whatever the snapshot's size: the shipment's keys are one contiguous range of the
+        // primary key, which costs less to read than binding an IN list of every key the carrier sent (a new
+        // statement text, and a parameter lookup by name, per key).
+        var command = session.Command($"""
             SELECT {EventColumns}
             FROM tracking_events WHERE shipment_id = @id ORDER BY occurred_at DESC, ingested_at DESC LIMIT 1;
             SELECT MAX(occurred_at) FROM tracking_events WHERE shipment_id = @id AND status = @delivered;
+            SELECT dedup_key FROM tracking_events WHERE shipment_id = @id;
             """);
-        var keys = dedupKeys.Distinct(StringComparer.Ordinal).ToList();
-        if (keys.Count > 0)
-        {
-            sql.Append("SELECT dedup_key FROM tracking_events WHERE shipment_id = @id AND dedup_key IN (");
-            for (var i = 0; i < keys.Count; i++)
-            {
-                sql.Append(i == 0 ? "@k" : ", @k").Append(i);
-            }
-            sql.Append(");");
-        }
-        var command = session.Command(sql.ToString());
         command.Bind("@id", shipmentId);
         command.Bind("@delivered", (int)TrackingStatus.Delivered);
-        for (var i = 0; i < keys.Count; i++)
-        {
-            command.Bind("@k" + i, keys[i]);
-        }
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var newest = await reader.ReadAsync(cancellationToken) ? ReadEvent(reader) : null;
         await reader.NextResultAsync(cancellationToken);
         var delivered = await reader.ReadAsync(cancellationToken) ? RowValues.ReadOptionalInstant(reader, 0) : null;
+        await reader.NextResultAsync(cancellationToken);
+        var wanted = dedupKeys as IReadOnlySet<string> ?? dedupKeys.ToHashSet(StringComparer.Ordinal);
         var known = new HashSet<string>(StringComparer.Ordinal);
-        if (keys.Count > 0 && await reader.NextResultAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken))
+            var key = reader.GetString(0);
+            if (wanted.Contains(key))
             {
-                known.Add(reader.GetString(0));
+                known.Add(key);
             }
         }
         return new KnownEvents(known, newest, delivered);

@@ -38,7 +38,8 @@ public sealed class SqliteShipmentStore : SqlShipmentStore
         }.ToString();
         // The writer connection is never released: it keeps its prepared commands for the store's life.
         _committer = new GroupCommitter(MaxBatch, async () =>
-            new GroupCommitter.Connection((await WriterAsync(CancellationToken.None)).Connection, _writer, static () => ValueTask.CompletedTask));
+            new GroupCommitter.Connection((await WriterAsync(CancellationToken.None)).Connection, _writer, static () => ValueTask.CompletedTask),
+            optimistic: true);
     }
 
     public override Task InitializeAsync(CancellationToken cancellationToken) =>
