@@ -3,7 +3,8 @@
 # embedded SQLite store, then runs the store and server suites again on PostgreSQL, and prints the totals read from
 # the TRX files. PostgreSQL comes from Debian's package (installed here when missing); the tests start their own
 # throwaway server on a free loopback port. The dashboard's browser tests need Debian's chromium (installed here when
-# missing); its front-end unit tests (vitest) run too, their JUnit counts added to the same totals.
+# missing); its front-end unit tests (vitest) run too, their JUnit counts added to the same totals, and so does one
+# quick run of the benchmarks (bench/run-quick.sh).
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -65,6 +66,22 @@ else
   echo "PostgreSQL could not be installed: the PostgreSQL run is counted as failed."
   status=1
 fi
+
+# The benchmarks in quick mode (tiny sizes, no timing judged) must keep running and lose no update: one test case.
+mkdir -p "$results/bench"
+bench_status=0
+bench/run-quick.sh > "$results/bench/quick.log" 2>&1 || bench_status=$?
+bench_failures=0
+failure=""
+if [ "$bench_status" -ne 0 ]; then
+  tail -n 30 "$results/bench/quick.log"
+  bench_failures=1
+  failure="<failure message=\"bench/run-quick.sh exited with $bench_status (TestResults/bench/quick.log)\"/>"
+  status=1
+fi
+cat > "$results/bench/bench-quick-junit.xml" <<JUNIT
+<testsuites><testsuite name="bench --quick" tests="1" failures="$bench_failures" errors="0" skipped="0"><testcase name="every scenario runs at tiny sizes and loses no update">$failure</testcase></testsuite></testsuites>
+JUNIT
 
 passed=0 failed=$frontend_missing skipped=0 files=0
 while IFS= read -r trx; do
