@@ -3,6 +3,8 @@ using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Grpc.Reflection.V1Alpha;
 using LogisticsLink.Server.Hosting;
+using LogisticsLink.Server.Scheduling;
+using LogisticsLink.Storage;
 using LogisticsLink.Server.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -60,5 +62,25 @@ public sealed class HostTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
             TestServer.StartAsync(settings: new Dictionary<string, string> { [key] = value }));
         Assert.Contains(named, error.Message);
+    }
+
+    [Theory]
+    [InlineData(20, 12, true)]
+    [InlineData(20, 13, false)]
+    [InlineData(100, 16, true)]
+    public void On_PostgreSQL_the_pool_must_leave_room_beside_the_refreshes_in_flight(int poolSize, int maxConcurrency, bool valid)
+    {
+        var storage = new StorageOptions { Provider = StorageOptions.PostgresProvider };
+        storage.Postgres.ConnectionString = $"Host=127.0.0.1;Database=ll;Maximum Pool Size={poolSize}";
+        var validation = new PostgresPoolValidation(Options.Create(storage));
+
+        var result = validation.Validate(null, new SchedulerOptions { MaxConcurrency = maxConcurrency });
+
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid)
+        {
+            Assert.Contains($"Scheduler:MaxConcurrency ({maxConcurrency})", result.FailureMessage);
+            Assert.Contains("Maximum Pool Size", result.FailureMessage);
+        }
     }
 }

@@ -36,7 +36,7 @@ public sealed class OptionsValidation :
         _ => Result(Check(false, "Storage:Provider must be 'Sqlite' or 'Postgres' (got '{0}').", o.Provider)),
     };
 
-    private static bool ValidConnectionString(string value)
+    internal static bool ValidConnectionString(string value)
     {
         try
         {
