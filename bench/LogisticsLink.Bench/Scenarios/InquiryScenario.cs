@@ -135,57 +135,9 @@ public sealed class InquiryScenario(BenchContext context) : IScenario
         result.Add(group, "server CPU per call", r.ServerMicrosecondsPerCall, "µs");
     }
 
-    /// <summary>Closed loop, as <see cref="UnaryLoad"/>, for any call: a wrong answer counts as an error.</summary>
-    private static async Task<UnaryLoadResult> LoadAsync(
+    /// <summary>Closed loop (<see cref="UnaryLoad"/>) over random messages: a wrong answer counts as an error.</summary>
+    private static Task<UnaryLoadResult> LoadAsync(
         IReadOnlyList<(string Id, string Text)> messages, int callers, TimeSpan warmup, TimeSpan duration,
-        Func<int, (string Id, string Text), Task<bool>> call, ChildServer server, CancellationToken cancellationToken)
-    {
-        var recorder = new LatencyRecorder(5_000_000);
-        var measuring = 0;
-        long errors = 0;
-        var stopping = 0;
-        var loops = Enumerable.Range(0, callers).Select(caller => Task.Run(async () =>
-        {
-            var random = new Random(caller);
-            while (Volatile.Read(ref stopping) == 0)
-            {
-                var message = messages[random.Next(messages.Count)];
-                var started = Stopwatch.GetTimestamp();
-                bool ok;
-                try
-                {
-                    ok = await call(caller, message);
-                }
-                catch (Exception e) when (e is RpcException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-                {
-                    ok = false;
-                }
-                if (!ok)
-                {
-                    Interlocked.Increment(ref errors);
-                }
-                else if (Volatile.Read(ref measuring) == 1)
-                {
-                    recorder.AddSince(started);
-                }
-            }
-        }, CancellationToken.None)).ToList();
-
-        await Task.Delay(warmup, cancellationToken);
-        Interlocked.Exchange(ref errors, 0);
-        var cpuBefore = ProcessStats.OfCurrent();
-        var serverBefore = server.Stats;
-        var window = Stopwatch.StartNew();
-        Volatile.Write(ref measuring, 1);
-        await Task.Delay(duration, cancellationToken);
-        Volatile.Write(ref measuring, 0);
-        window.Stop();
-        var cpuAfter = ProcessStats.OfCurrent();
-        var serverAfter = server.Stats;
-        Volatile.Write(ref stopping, 1);
-        await Task.WhenAll(loops);
-        return new UnaryLoadResult(
-            recorder.Count, Interlocked.Read(ref errors), recorder.Count / window.Elapsed.TotalSeconds, recorder.Summarize(),
-            ProcessStats.CoresUsed(cpuBefore, cpuAfter, window.Elapsed), ProcessStats.CoresUsed(serverBefore, serverAfter, window.Elapsed));
-    }
+        Func<int, (string Id, string Text), Task<bool>> call, ChildServer server, CancellationToken cancellationToken) =>
+        UnaryLoad.RunAsync(callers, warmup, duration, (caller, random) => call(caller, messages[random.Next(messages.Count)]), server, cancellationToken);
 }

@@ -16,14 +16,26 @@ public sealed record UnaryLoadResult(long Calls, long Errors, double CallsPerSec
 }
 
 /// <summary>
-/// A closed loop: each caller sends GetShipment for a random request, waits for the answer, and sends the next.
-/// Callers are spread over the pool's connections. Only the calls that finish inside the measured window count.
+/// A closed loop: each caller sends a call, waits for the answer, and sends the next. Only the calls that finish
+/// inside the measured window count; a failed call or a wrong answer counts as an error.
 /// </summary>
 public static class UnaryLoad
 {
-    public static async Task<UnaryLoadResult> RunAsync(
+    /// <summary>GetShipment for a random request of <paramref name="requests"/>, callers spread over the pool's connections.</summary>
+    public static Task<UnaryLoadResult> RunAsync(
         ClientPool pool, IReadOnlyList<GetShipmentRequest> requests, int callers, TimeSpan warmup, TimeSpan duration,
-        ChildServer server, CancellationToken cancellationToken)
+        ChildServer server, CancellationToken cancellationToken) =>
+        RunAsync(callers, warmup, duration, async (caller, random) =>
+        {
+            // Not cancelled when the load stops: each caller finishes its call, so no stream is reset mid-call.
+            await pool[caller].GetShipmentAsync(requests[random.Next(requests.Count)], cancellationToken: cancellationToken);
+            return true;
+        }, server, cancellationToken);
+
+    /// <param name="call">One call by caller n with that caller's random source; false: a wrong answer.</param>
+    public static async Task<UnaryLoadResult> RunAsync(
+        int callers, TimeSpan warmup, TimeSpan duration, Func<int, Random, Task<bool>> call, ChildServer server,
+        CancellationToken cancellationToken)
     {
         var recorder = new LatencyRecorder(10_000_000);
         var measuring = 0;
@@ -31,23 +43,24 @@ public static class UnaryLoad
         var stopping = 0;
         var loops = Enumerable.Range(0, callers).Select(caller => Task.Run(async () =>
         {
-            var client = pool[caller];
             var random = new Random(caller);
             while (Volatile.Read(ref stopping) == 0)
             {
-                var request = requests[random.Next(requests.Count)];
                 var started = Stopwatch.GetTimestamp();
+                bool ok;
                 try
                 {
-                    // Not cancelled when the load stops: each caller finishes its call, so no stream is reset mid-call.
-                    await client.GetShipmentAsync(request, cancellationToken: cancellationToken);
+                    ok = await call(caller, random);
                 }
-                catch (RpcException) when (!cancellationToken.IsCancellationRequested)
+                catch (Exception e) when (e is RpcException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+                {
+                    ok = false;
+                }
+                if (!ok)
                 {
                     Interlocked.Increment(ref errors);
-                    continue;
                 }
-                if (Volatile.Read(ref measuring) == 1)
+                else if (Volatile.Read(ref measuring) == 1)
                 {
                     recorder.AddSince(started);
                 }
