@@ -73,40 +73,22 @@ public sealed class AmazonSpApiSimulator(AmazonSpApiSimulatorOptions options, Am
     {
         var order = catalogue.Orders.FirstOrDefault(o => o.OrderId == orderId)
             ?? throw new ArgumentException($"no order {orderId} in the catalogue", nameof(orderId));
-        var now = time.GetUtcNow();
-        return new JsonObject
+        return Notification("ORDER_CHANGE", "OrderChangeNotification", new JsonObject
         {
-            ["NotificationVersion"] = "1.0",
-            ["NotificationType"] = "ORDER_CHANGE",
-            ["PayloadVersion"] = "1.0",
-            ["EventTime"] = AmazonSpApiRenderer.Iso(now),
-            ["Payload"] = new JsonObject
+            ["NotificationLevel"] = "OrderLevel",
+            ["SellerId"] = options.SellerId,
+            ["AmazonOrderId"] = order.OrderId,
+            ["OrderChangeType"] = "OrderStatusChange",
+            ["OrderChangeTrigger"] = new JsonObject { ["TimeOfOrderChange"] = AmazonSpApiRenderer.Iso(order.LastUpdatedAt), ["ChangeReason"] = "Order status changed" },
+            ["Summary"] = new JsonObject
             {
-                ["OrderChangeNotification"] = new JsonObject
-                {
-                    ["NotificationLevel"] = "OrderLevel",
-                    ["SellerId"] = options.SellerId,
-                    ["AmazonOrderId"] = order.OrderId,
-                    ["OrderChangeType"] = "OrderStatusChange",
-                    ["OrderChangeTrigger"] = new JsonObject { ["TimeOfOrderChange"] = AmazonSpApiRenderer.Iso(order.LastUpdatedAt), ["ChangeReason"] = "Order status changed" },
-                    ["Summary"] = new JsonObject
-                    {
-                        ["MarketplaceId"] = order.MarketplaceId,
-                        ["OrderStatus"] = AmazonSpApiRenderer.V0(order)["OrderStatus"]!.DeepClone(),
-                        ["PurchaseDate"] = AmazonSpApiRenderer.Iso(order.PurchasedAt),
-                        ["FulfillmentType"] = order.FulfilledByAmazon ? "AFN" : "MFN",
-                        ["OrderType"] = "StandardOrder",
-                    },
-                },
+                ["MarketplaceId"] = order.MarketplaceId,
+                ["OrderStatus"] = AmazonSpApiRenderer.V0(order)["OrderStatus"]!.DeepClone(),
+                ["PurchaseDate"] = AmazonSpApiRenderer.Iso(order.PurchasedAt),
+                ["FulfillmentType"] = order.FulfilledByAmazon ? "AFN" : "MFN",
+                ["OrderType"] = "StandardOrder",
             },
-            ["NotificationMetadata"] = new JsonObject
-            {
-                ["ApplicationId"] = "amzn1.sellerapps.app.logisticslink-sandbox",
-                ["SubscriptionId"] = "sandbox-subscription",
-                ["PublishTime"] = AmazonSpApiRenderer.Iso(now),
-                ["NotificationId"] = Guid.NewGuid().ToString(),
-            },
-        }.ToJsonString();
+        });
     }
 
     /// <summary>
@@ -118,36 +100,39 @@ public sealed class AmazonSpApiSimulator(AmazonSpApiSimulatorOptions options, Am
         var order = catalogue.Orders.FirstOrDefault(o => o.OrderId == sellerFulfillmentOrderId && o.NonAmazonChannel)
             ?? throw new ArgumentException($"no MCF order {sellerFulfillmentOrderId} in the catalogue", nameof(sellerFulfillmentOrderId));
         var packages = catalogue.McfPackages.Where(p => p.OrderId == order.OrderId).ToList();
+        return Notification("FULFILLMENT_ORDER_STATUS", "FulfillmentOrderStatusNotification", new JsonObject
+        {
+            ["SellerId"] = options.SellerId,
+            ["EventType"] = "Shipment",
+            ["StatusUpdatedDateTime"] = AmazonSpApiRenderer.Iso(order.LastUpdatedAt),
+            ["SellerFulfillmentOrderId"] = order.OrderId,
+            ["FulfillmentOrderStatus"] = AmazonSpApiRenderer.McfStatus(order.Status).ToUpperInvariant(),
+            ["FulfillmentShipment"] = new JsonObject
+            {
+                ["FulfillmentShipmentStatus"] = packages.Count == 0 ? "PENDING" : "SHIPPED",
+                ["AmazonShipmentId"] = "D" + order.OrderId.Replace("-", "", StringComparison.Ordinal),
+                ["EstimatedArrivalDateTime"] = packages.Count == 0 ? null : AmazonSpApiRenderer.Iso(packages[0].EstimatedArrival),
+                ["FulfillmentShipmentPackages"] = new JsonArray([.. packages.Select(p => (JsonNode)new JsonObject
+                {
+                    ["PackageNumber"] = p.PackageNumber,
+                    ["CarrierCode"] = p.Carrier,
+                    ["TrackingNumber"] = p.TrackingNumber,
+                })]),
+            },
+        });
+    }
+
+    /// <summary>The notification envelope Amazon wraps every payload in (the SQS message body).</summary>
+    private string Notification(string type, string payloadName, JsonObject payload)
+    {
         var now = time.GetUtcNow();
         return new JsonObject
         {
             ["NotificationVersion"] = "1.0",
-            ["NotificationType"] = "FULFILLMENT_ORDER_STATUS",
+            ["NotificationType"] = type,
             ["PayloadVersion"] = "1.0",
             ["EventTime"] = AmazonSpApiRenderer.Iso(now),
-            ["Payload"] = new JsonObject
-            {
-                ["FulfillmentOrderStatusNotification"] = new JsonObject
-                {
-                    ["SellerId"] = options.SellerId,
-                    ["EventType"] = "Shipment",
-                    ["StatusUpdatedDateTime"] = AmazonSpApiRenderer.Iso(order.LastUpdatedAt),
-                    ["SellerFulfillmentOrderId"] = order.OrderId,
-                    ["FulfillmentOrderStatus"] = AmazonSpApiRenderer.McfStatus(order.Status).ToUpperInvariant(),
-                    ["FulfillmentShipment"] = new JsonObject
-                    {
-                        ["FulfillmentShipmentStatus"] = packages.Count == 0 ? "PENDING" : "SHIPPED",
-                        ["AmazonShipmentId"] = "D" + order.OrderId.Replace("-", "", StringComparison.Ordinal),
-                        ["EstimatedArrivalDateTime"] = packages.Count == 0 ? null : AmazonSpApiRenderer.Iso(packages[0].EstimatedArrival),
-                        ["FulfillmentShipmentPackages"] = new JsonArray([.. packages.Select(p => (JsonNode)new JsonObject
-                        {
-                            ["PackageNumber"] = p.PackageNumber,
-                            ["CarrierCode"] = p.Carrier,
-                            ["TrackingNumber"] = p.TrackingNumber,
-                        })]),
-                    },
-                },
-            },
+            ["Payload"] = new JsonObject { [payloadName] = payload },
             ["NotificationMetadata"] = new JsonObject
             {
                 ["ApplicationId"] = "amzn1.sellerapps.app.logisticslink-sandbox",
