@@ -3,66 +3,20 @@ using LogisticsLink.Carriers.Http;
 using LogisticsLink.Carriers.Tests.Support;
 using LogisticsLink.Sandbox.Dpd;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LogisticsLink.Carriers.Tests.Dpd;
 
-/// <summary>
-/// A DPD simulator on loopback Kestrel and a client pointed at it. The simulator's clock is fake (parcels move when a
-/// test advances it); the client's is the same fake clock unless a test needs retry delays or timeouts to elapse.
-/// </summary>
-internal sealed class DpdRig : IAsyncDisposable
+/// <summary>A DPD simulator on loopback Kestrel and a client pointed at it.</summary>
+internal sealed class DpdRig : SimulatorRig<DpdSimulator, DpdClient>
 {
-    public static readonly DateTimeOffset Start = new(2026, 3, 10, 8, 0, 0, TimeSpan.Zero);
-    public static readonly TimeSpan Step = TimeSpan.FromMinutes(10);
-
-    private readonly LoopbackSimulatorHost _host;
-    private readonly HttpClient _http;
-
-    private DpdRig(LoopbackSimulatorHost host, HttpClient http, DpdSimulator simulator, FakeTimeProvider time, DpdClient client) =>
-        (_host, _http, Simulator, Time, Client) = (host, http, simulator, time, client);
-
-    public DpdSimulator Simulator { get; }
-    public FakeTimeProvider Time { get; }
-    public DpdClient Client { get; }
-
-    public static async Task<DpdRig> StartAsync(Action<CarrierOptions>? configure = null, bool realClientClock = false, string? password = null)
+    private DpdRig(Parts parts) : base(parts)
     {
-        var time = new FakeTimeProvider(Start);
-        var defaults = new DpdSimulatorOptions();
-        var simulator = new DpdSimulator(new DpdSimulatorOptions { StepInterval = Step }, time);
-        var host = await LoopbackSimulatorHost.StartAsync(simulator);
-        var options = new CarrierOptions
-        {
-            BaseUrl = host.BaseUrlOf(simulator),
-            ClientId = defaults.DelisId,
-            ClientSecret = password ?? defaults.Password,
-            MaxRetries = 0,
-        };
-        configure?.Invoke(options);
-        var http = new HttpClient();
-        var client = new DpdClient(http, options, realClientClock ? TimeProvider.System : time, NullLogger<DpdClient>.Instance);
-        return new DpdRig(host, http, simulator, time, client);
     }
 
-    public Task<CarrierResult> TrackAsync(string number) =>
-        Client.TrackAsync(new CarrierRequest(number, Start), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
-
-    /// <summary>The parcel <paramref name="steps"/> step intervals after the simulator first saw it.</summary>
-    public async Task<CarrierResult> TrackAtStepAsync(string number, int steps)
-    {
-        var first = await TrackAsync(number);
-        if (steps == 0)
-        {
-            return first;
-        }
-        Time.Advance(Step * steps);
-        return await TrackAsync(number);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _host.DisposeAsync();
-    }
+    public static async Task<DpdRig> StartAsync(Action<CarrierOptions>? configure = null, bool realClientClock = false, string? password = null) =>
+        new(await StartPartsAsync(
+            time => new DpdSimulator(new DpdSimulatorOptions { StepInterval = Step }, time),
+            o => (o.ClientId, o.ClientSecret) = (new DpdSimulatorOptions().DelisId, password ?? new DpdSimulatorOptions().Password),
+            (http, o, clock) => new DpdClient(http, o, clock, NullLogger<DpdClient>.Instance),
+            configure, realClientClock));
 }
