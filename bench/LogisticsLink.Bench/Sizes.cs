@@ -28,6 +28,8 @@ public sealed record Sizes
     public required int IngestShipments { get; init; }
     public required TimeSpan IngestDuration { get; init; }
     public required IReadOnlyList<int> IngestEventsPerSnapshot { get; init; }
+    /// <summary>Refreshes in flight (the scheduler's MaxConcurrency): its default, and one that fills group commits.</summary>
+    public required IReadOnlyList<int> IngestInFlight { get; init; }
 
     // Catch-up
     public required int CatchUpBacklog { get; init; }
@@ -59,6 +61,7 @@ public sealed record Sizes
         IngestShipments = 2_000,
         IngestDuration = TimeSpan.FromSeconds(8),
         IngestEventsPerSnapshot = [1, 10],
+        IngestInFlight = [16, 64],
         CatchUpBacklog = 1_000_000,
         CatchUpShipments = 10_000,
         ScheduleShipments = 1_000_000,
@@ -85,6 +88,7 @@ public sealed record Sizes
         IngestShipments = 50,
         IngestDuration = TimeSpan.FromSeconds(1),
         IngestEventsPerSnapshot = [1, 10],
+        IngestInFlight = [16, 64],
         CatchUpBacklog = 5_000,
         CatchUpShipments = 100,
         ScheduleShipments = 5_000,

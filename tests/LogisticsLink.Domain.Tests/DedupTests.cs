@@ -94,6 +94,22 @@ public sealed class DedupTests
         Assert.Equal(a.DedupKey, b.DedupKey);
     }
 
+    [Theory]
+    [InlineData("ar", " lyon ", "69001 ")]
+    [InlineData("", "", "")]
+    [InlineData("élan", "Évry Süd ", "91000")]
+    [InlineData("X", "a very long place name repeated to pass the stack buffer a very long place name repeated to pass the stack buffer a very long place name repeated to pass the stack buffer a very long place name repeated to pass the stack buffer", "1")]
+    public void The_dedup_key_keeps_the_format_stored_keys_were_written_in(string rawCode, string city, string postalCode)
+    {
+        // Keys are stored with every event: a new format would make every stored scan look new on the next poll.
+        var scan = Scan.Of(TrackingStatus.InTransit, new DateTimeOffset(2025, 3, 10, 9, 0, 0, TimeSpan.Zero), rawCode: rawCode,
+            location: new TrackingLocation(city, "", postalCode, "FR"));
+
+        var expected = string.Join('|', 1741597200L, rawCode.Trim().ToUpperInvariant(), (int)TrackingStatus.InTransit,
+            postalCode.Trim().ToUpperInvariant(), city.Trim().ToUpperInvariant());
+        Assert.Equal(expected, scan.DedupKey);
+    }
+
     [Fact]
     public void The_dedup_key_compares_instants_to_the_second_whatever_the_offset()
     {

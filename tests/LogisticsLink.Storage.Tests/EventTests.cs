@@ -26,6 +26,39 @@ public sealed class EventTests
     }
 
     [Fact]
+    public async Task Text_is_stored_exactly_whatever_its_characters()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        var v1 = Shipment("1Z001");
+        // Accents, CJK, an emoji (a surrogate pair), quotes, a backslash and a newline.
+        var scan = Scan(T0, TrackingStatus.InTransit, "Zé", "Saint-Étienne 東京 📦") with
+        {
+            Description = "Colis \"arrivé\" au dépôt\\hub\nLigne 2",
+            StatusDetail = "",
+        };
+        await store.CommitAsync(Insert(v1, null, scan), Ct);
+
+        var stored = Assert.Single(await store.GetEventsAsync(v1.Id, Ct));
+        Assert.Equal(scan, stored);
+        Assert.Equal(scan.DedupKey, stored.DedupKey);
+    }
+
+    [Fact]
+    public async Task A_NUL_or_a_lone_surrogate_is_stored_as_the_replacement_character()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        var v1 = Shipment("1Z001");
+        // PostgreSQL refuses both; a carrier's text must not make its scans impossible to store.
+        var scan = Scan(T0, description: "Arrived\0 \uD83D");
+        await store.CommitAsync(Insert(v1, null, scan), Ct);
+
+        var stored = Assert.Single(await store.GetEventsAsync(v1.Id, Ct));
+        Assert.Equal("Arrived\uFFFD \uFFFD", stored.Description);
+    }
+
+    [Fact]
     public async Task Events_at_the_same_instant_are_ordered_by_ingestion_newest_first()
     {
         await using var db = new TestDatabase();

@@ -13,15 +13,13 @@ namespace LogisticsLink.Bench.Scenarios;
 
 /// <summary>
 /// Scenario 4. Carrier snapshots applied and committed through the real refresh path (ShipmentTracker.RefreshAsync:
-/// carrier, stored history, Tracker.Apply, one store commit with the change-log row, hub), 16 at a time like the
-/// scheduler, each snapshot bringing 1 or 10 new scans. On SQLite on the temp disk (the shipped configuration: WAL,
+/// carrier, stored history, Tracker.Apply, one store commit with the change-log row, hub), 16 or 64 at a time like the
+/// scheduler with that MaxConcurrency, each snapshot bringing 1 or 10 new scans. On SQLite on the temp disk (the shipped configuration: WAL,
 /// synchronous = FULL, one writer), on SQLite in tmpfs (what is left when fsync costs nothing), and on PostgreSQL with
 /// its default durability when Debian's package is installed.
 /// </summary>
 public sealed class IngestScenario(BenchContext context) : IScenario
 {
-    private const int Workers = 16;
-
     public string Name => "ingest";
 
     public string Title => "Carrier snapshots applied and committed per second (SQLite, PostgreSQL)";
@@ -51,7 +49,9 @@ public sealed class IngestScenario(BenchContext context) : IScenario
         {
             result.Note("PostgreSQL: not measured, its server binaries are not installed here (Debian package 'postgresql'; ./test.sh installs it).");
         }
-        result.Note($"{Workers} refreshes at a time (the scheduler's default MaxConcurrency) over {context.Sizes.IngestShipments:N0} shipments, " +
+        result.Note($"{string.Join(" and ", context.Sizes.IngestInFlight)} refreshes at a time (the scheduler's default MaxConcurrency, and a larger one: " +
+            "the more writes wait for the single writer, the more share one commit and its fsync) over " +
+            $"{context.Sizes.IngestShipments:N0} shipments, " +
             $"{context.Sizes.IngestDuration.TotalSeconds:N0} s per run after a short warm-up. Every snapshot is a real change (new scans), so " +
             "every refresh is one commit with one change-log row. Events/s counts new scans stored.");
         result.Note("SQLite: each commit is its own transaction on the single writer connection, and with synchronous = FULL each one " +
@@ -95,7 +95,7 @@ public sealed class IngestScenario(BenchContext context) : IScenario
         var current = new StoredShipment[seeds.Count];
         if (seedDirectly is null)
         {
-            await Parallel.ForEachAsync(Enumerable.Range(0, seeds.Count), new ParallelOptions { MaxDegreeOfParallelism = Workers, CancellationToken = cancellationToken },
+            await Parallel.ForEachAsync(Enumerable.Range(0, seeds.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
                 async (i, token) =>
                 {
                     var committed = await store.CommitAsync(
@@ -112,18 +112,18 @@ public sealed class IngestScenario(BenchContext context) : IScenario
         }
         var scansPerShipment = new int[current.Length];
 
-        foreach (var perSnapshot in sizes.IngestEventsPerSnapshot)
+        foreach (var (perSnapshot, inFlight) in sizes.IngestEventsPerSnapshot.SelectMany(n => sizes.IngestInFlight.Select(f => (n, f))))
         {
             carrier.EventsPerCall = perSnapshot;
-            await RefreshForAsync(tracker, current, scansPerShipment, perSnapshot, TimeSpan.FromSeconds(context.Quick ? 0.2 : 1), cancellationToken);
+            await RefreshForAsync(tracker, current, scansPerShipment, inFlight, perSnapshot, TimeSpan.FromSeconds(context.Quick ? 0.2 : 1), cancellationToken);
             var cpu = ProcessStats.OfCurrent();
             var clock = Stopwatch.StartNew();
-            var (snapshots, latency) = await RefreshForAsync(tracker, current, scansPerShipment, perSnapshot, sizes.IngestDuration, cancellationToken);
+            var (snapshots, latency) = await RefreshForAsync(tracker, current, scansPerShipment, inFlight, perSnapshot, sizes.IngestDuration, cancellationToken);
             clock.Stop();
             var cores = ProcessStats.CoresUsed(cpu, ProcessStats.OfCurrent(), clock.Elapsed);
             var seconds = clock.Elapsed.TotalSeconds;
             var scans = $"{perSnapshot} new scan{(perSnapshot == 1 ? "" : "s")}";
-            var group = $"{storage}, {scans}/snapshot";
+            var group = $"{storage}, {scans}/snapshot, {inFlight} in flight";
             var eventsPerSecond = snapshots * perSnapshot / seconds;
             result.Add(group, "snapshots applied and committed", snapshots / seconds, "snapshots/s");
             result.Add(group, "events stored", eventsPerSecond, "events/s");
@@ -131,7 +131,7 @@ public sealed class IngestScenario(BenchContext context) : IScenario
             result.Add(group, "CPU of this process", cores, "cores", storage.StartsWith("PostgreSQL", StringComparison.Ordinal) ? "the PostgreSQL server's own CPU is not included" : null);
             if (judge)
             {
-                result.Target($"ingest, {storage}, {scans} per snapshot", ">= 20,000 events/s",
+                result.Target($"ingest, {storage}, {scans} per snapshot, {inFlight} in flight", ">= 20,000 events/s",
                     $"{eventsPerSecond:N0} events/s ({snapshots / seconds:N0} commits/s)", eventsPerSecond >= 20_000);
             }
         }
@@ -145,17 +145,20 @@ public sealed class IngestScenario(BenchContext context) : IScenario
         }
     }
 
-    /// <summary>Refreshes shipments for <paramref name="duration"/>; each worker owns every 16th shipment and cycles through them.</summary>
+    /// <summary>
+    /// Refreshes shipments for <paramref name="duration"/> with <paramref name="workers"/> refreshes in flight; each
+    /// worker owns every n-th shipment and cycles through them.
+    /// </summary>
     private static async Task<(long Snapshots, LatencySummary Latency)> RefreshForAsync(
-        ShipmentTracker tracker, StoredShipment[] current, int[] scans, int perSnapshot, TimeSpan duration, CancellationToken cancellationToken)
+        ShipmentTracker tracker, StoredShipment[] current, int[] scans, int workers, int perSnapshot, TimeSpan duration, CancellationToken cancellationToken)
     {
         long snapshots = 0;
         var latency = new LatencyRecorder(2_000_000);
         var clock = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, Workers), new ParallelOptions { MaxDegreeOfParallelism = Workers, CancellationToken = cancellationToken },
+        await Parallel.ForEachAsync(Enumerable.Range(0, workers), new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
             async (worker, token) =>
             {
-                var mine = Enumerable.Range(0, current.Length).Where(j => j % Workers == worker).ToArray();
+                var mine = Enumerable.Range(0, current.Length).Where(j => j % workers == worker).ToArray();
                 for (var k = 0; mine.Length > 0 && clock.Elapsed < duration; k++)
                 {
                     token.ThrowIfCancellationRequested();

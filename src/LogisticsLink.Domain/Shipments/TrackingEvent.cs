@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Globalization;
+
 namespace LogisticsLink.Domain.Shipments;
 
 /// <summary>One carrier scan, normalized.</summary>
@@ -16,10 +19,35 @@ public sealed record TrackingEvent(
     /// reworded or translated, so the key is built from what does not change: the instant (to the second), the raw
     /// code, the normalized status and the place. Computed on read so that copies made with `with` get their own key.
     /// </summary>
-    public string DedupKey => string.Join('|',
-        OccurredAt.ToUnixTimeSeconds(),
-        RawCode.Trim().ToUpperInvariant(),
-        (int)Status,
-        Location.PostalCode.Trim().ToUpperInvariant(),
-        Location.City.Trim().ToUpperInvariant());
+    public string DedupKey
+    {
+        get
+        {
+            // Built in one buffer: the tracker computes the key of every scan of every snapshot it applies, and
+            // carriers resend the whole history each time.
+            ReadOnlySpan<char> raw = RawCode.AsSpan().Trim(), postal = Location.PostalCode.AsSpan().Trim(), city = Location.City.AsSpan().Trim();
+            var length = MaxNumberLength * 2 + raw.Length + postal.Length + city.Length + 4;
+            var rented = length > StackLimit ? ArrayPool<char>.Shared.Rent(length) : null;
+            Span<char> key = rented is null ? stackalloc char[StackLimit] : rented;
+            OccurredAt.ToUnixTimeSeconds().TryFormat(key, out var n, provider: CultureInfo.InvariantCulture);
+            key[n++] = '|';
+            n += raw.ToUpperInvariant(key[n..]);
+            key[n++] = '|';
+            ((int)Status).TryFormat(key[n..], out var written, provider: CultureInfo.InvariantCulture);
+            n += written;
+            key[n++] = '|';
+            n += postal.ToUpperInvariant(key[n..]);
+            key[n++] = '|';
+            n += city.ToUpperInvariant(key[n..]);
+            var result = new string(key[..n]);
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+            return result;
+        }
+    }
+
+    private const int MaxNumberLength = 20;
+    private const int StackLimit = 256;
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text;
 using System.Text.Json;
 using LogisticsLink.Domain.Shipments;
 
@@ -25,12 +26,21 @@ internal static class RowValues
     public static IReadOnlyDictionary<string, string> ReadLabels(string json) =>
         json == "{}" ? ShipmentState.EmptyLabels : JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
 
+    /// <summary>
+    /// Text as every store keeps it: PostgreSQL refuses a NUL character and text that is not valid Unicode (a lone
+    /// surrogate, from text cut in the middle of a character upstream), so both become U+FFFD, in every store alike.
+    /// </summary>
+    public static string Text(string value) =>
+        value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 && !value.Contains('\0')
+            ? value
+            : Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(value.Replace('\0', '\uFFFD')));
+
     /// <summary>Adds a named parameter (<c>@name</c> in the SQL text).</summary>
     public static void Bind(this DbCommand command, string name, object? value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
+        parameter.Value = value is string text ? Text(text) : value ?? DBNull.Value;
         command.Parameters.Add(parameter);
     }
 }

@@ -44,6 +44,10 @@ internal sealed class SqlSession : IAsyncDisposable
         return command;
     }
 
+    /// <summary>A write-path statement: the dialect's own prepared statement where it has one, else <see cref="Command"/>'s.</summary>
+    public Statement Statement(string sql) =>
+        _prepared?.GetStatement(sql, Transaction) ?? new CommandStatement(Command(sql));
+
     /// <summary>Runs a statement without parameters or results (savepoints), prepared once like any other.</summary>
     public async Task ExecuteAsync(string sql) => await Command(sql).ExecuteNonQueryAsync();
 
@@ -66,10 +70,12 @@ internal sealed class SqlSession : IAsyncDisposable
 /// built from variable lists (IN (...)) could otherwise accumulate; past the bound the cache starts over.
 /// Used by one session at a time.
 /// </summary>
-internal sealed class PreparedCommands(DbConnection connection) : IDisposable
+/// <param name="prepare">Prepares a <see cref="Statement"/> of the dialect's own; null: statements are commands.</param>
+internal sealed class PreparedCommands(DbConnection connection, Func<DbConnection, string, Statement>? prepare = null) : IDisposable
 {
     private const int MaxStatements = 256;
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Statement> _statements = new(StringComparer.Ordinal);
 
     public DbConnection Connection => connection;
 
@@ -90,6 +96,24 @@ internal sealed class PreparedCommands(DbConnection connection) : IDisposable
         return command;
     }
 
+    public Statement GetStatement(string sql, DbTransaction? transaction)
+    {
+        if (prepare is null)
+        {
+            return new CommandStatement(Get(sql, transaction));
+        }
+        if (!_statements.TryGetValue(sql, out var statement))
+        {
+            if (_statements.Count >= MaxStatements)
+            {
+                Clear();
+            }
+            statement = prepare(connection, sql);
+            _statements.Add(sql, statement);
+        }
+        return statement;
+    }
+
     public void Dispose()
     {
         Clear();
@@ -103,5 +127,10 @@ internal sealed class PreparedCommands(DbConnection connection) : IDisposable
             command.Dispose();
         }
         _commands.Clear();
+        foreach (var statement in _statements.Values)
+        {
+            (statement as IDisposable)?.Dispose();
+        }
+        _statements.Clear();
     }
 }

@@ -273,7 +273,7 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
 
     private static async Task InsertShipmentAsync(SqlSession session, ShipmentState s, CancellationToken cancellationToken)
     {
-        var command = session.Command("""
+        var command = session.Statement("""
             INSERT INTO shipments (id, tenant_id, carrier, tracking_number, status, status_detail, status_description,
                 tracking_url, estimated_delivery, delivered_at, last_event_at, last_checked_at, stale, version,
                 order_channel, order_id, labels, created_at, updated_at, next_check_at, consecutive_failures, revision, extras)
@@ -282,7 +282,9 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
             ON CONFLICT DO NOTHING
             """);
         BindState(command, s);
-        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        command.Bind("@channel", s.Order.Channel);
+        command.Bind("@order", s.Order.OrderId);
+        if (await command.ExecuteAsync(cancellationToken) != 1)
         {
             throw new DuplicateShipmentException(s.Carrier, s.TrackingNumber);
         }
@@ -291,23 +293,34 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
     private static async Task UpdateShipmentAsync(
         SqlSession session, ShipmentState s, long expectedRevision, CancellationToken cancellationToken)
     {
-        var command = session.Command("""
+        var command = session.Statement("""
             UPDATE shipments SET status = @status, status_detail = @detail, status_description = @description,
                 tracking_url = @url, estimated_delivery = @eta, delivered_at = @delivered, last_event_at = @lastEvent,
-                last_checked_at = @lastChecked, stale = @stale, version = @version, order_channel = @channel,
-                order_id = @order, labels = @labels, updated_at = @updated, next_check_at = @next,
-                consecutive_failures = @failures, lease_until = NULL, revision = revision + 1, extras = @extras
+                last_checked_at = @lastChecked, stale = @stale, version = @version, labels = @labels,
+                updated_at = @updated, next_check_at = @next, consecutive_failures = @failures, lease_until = NULL,
+                revision = revision + 1, extras = @extras
             WHERE id = @id AND tenant_id = @tenant AND revision = @revision
             """);
         BindState(command, s);
         command.Bind("@revision", expectedRevision);
-        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        if (await command.ExecuteAsync(cancellationToken) != 1)
         {
             throw new ConcurrencyConflictException(s.Id);
         }
+
+        // The order link rarely changes, and SQLite rewrites the entries of every index on a column an UPDATE sets,
+        // even to the same value: two index pages more to write and sync per refresh. Set only when it differs.
+        var link = session.Statement("""
+            UPDATE shipments SET order_channel = @channel, order_id = @order
+            WHERE id = @id AND (order_channel <> @channel OR order_id <> @order)
+            """);
+        link.Bind("@id", s.Id);
+        link.Bind("@channel", s.Order.Channel);
+        link.Bind("@order", s.Order.OrderId);
+        await link.ExecuteAsync(cancellationToken);
     }
 
-    private static void BindState(DbCommand command, ShipmentState s)
+    private static void BindState(Statement command, ShipmentState s)
     {
         command.Bind("@id", s.Id);
         command.Bind("@tenant", s.TenantId);
@@ -323,8 +336,6 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         command.Bind("@lastChecked", RowValues.Instant(s.LastCheckedAt));
         command.Bind("@stale", s.Stale ? 1 : 0);
         command.Bind("@version", s.Version);
-        command.Bind("@channel", s.Order.Channel);
-        command.Bind("@order", s.Order.OrderId);
         command.Bind("@labels", RowValues.Labels(s.Labels));
         command.Bind("@created", RowValues.Instant(s.CreatedAt));
         command.Bind("@updated", RowValues.Instant(s.UpdatedAt));
@@ -347,33 +358,34 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
                 """);
             for (var i = 0; i < count; i++)
             {
-                sql.Append(i == 0 ? " " : ", ").Append(
-                    $"(@shipment, @key{i}, @occurred{i}, @status{i}, @detail{i}, @description{i}, @raw{i}, @city{i}, " +
-                    $"@region{i}, @postal{i}, @country{i}, @source{i}, @ingested{i}, @sha)");
+                sql.Append(i == 0 ? " (@shipment, " : ", (@shipment, ").AppendJoin(", ", EventParameters[i]).Append(", @sha)");
             }
             sql.Append(" ON CONFLICT DO NOTHING");
-            var command = session.Command(sql.ToString());
+            var command = session.Statement(sql.ToString());
             command.Bind("@shipment", commit.State.Id);
             command.Bind("@sha", commit.PayloadSha256);
             for (var i = 0; i < count; i++)
             {
                 var e = commit.AddedEvents[start + i];
-                command.Bind($"@key{i}", e.DedupKey);
-                command.Bind($"@occurred{i}", e.OccurredAt.UtcTicks);
-                command.Bind($"@status{i}", (int)e.Status);
-                command.Bind($"@detail{i}", e.StatusDetail);
-                command.Bind($"@description{i}", e.Description);
-                command.Bind($"@raw{i}", e.RawCode);
-                command.Bind($"@city{i}", e.Location.City);
-                command.Bind($"@region{i}", e.Location.Region);
-                command.Bind($"@postal{i}", e.Location.PostalCode);
-                command.Bind($"@country{i}", e.Location.CountryCode);
-                command.Bind($"@source{i}", e.Source);
-                command.Bind($"@ingested{i}", e.IngestedAt.UtcTicks);
+                object?[] values =
+                [
+                    e.DedupKey, e.OccurredAt.UtcTicks, (int)e.Status, e.StatusDetail, e.Description, e.RawCode, e.Location.City,
+                    e.Location.Region, e.Location.PostalCode, e.Location.CountryCode, e.Source, e.IngestedAt.UtcTicks,
+                ];
+                for (var field = 0; field < values.Length; field++)
+                {
+                    command.Bind(EventParameters[i][field], values[field]);
+                }
             }
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await command.ExecuteAsync(cancellationToken);
         }
     }
+
+    // The parameters of row i of the event insert, in column order; named once here rather than on every bind.
+    private static readonly string[][] EventParameters = Enumerable.Range(0, EventsPerInsert)
+        .Select(i => new[] { "@key", "@occurred", "@status", "@detail", "@description", "@raw", "@city", "@region", "@postal", "@country", "@source", "@ingested" }
+            .Select(name => name + i).ToArray())
+        .ToArray();
 
     private static Task<long> AppendChangeAsync(
         SqlSession session, ShipmentCommit commit, DateTimeOffset committedAt, CancellationToken cancellationToken)
@@ -391,7 +403,7 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
 
     private static async Task<long> AppendLogEntryAsync(SqlSession session, LogEntry entry, CancellationToken cancellationToken)
     {
-        var command = session.Command("""
+        var command = session.Statement("""
             INSERT INTO changes (tenant_id, shipment_id, kinds, previous_status, status, version, committed_at, payload)
             VALUES (@tenant, @id, @kinds, @previous, @status, @version, @committed, @payload)
             RETURNING sequence
@@ -404,7 +416,7 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         command.Bind("@version", entry.Version);
         command.Bind("@committed", RowValues.Instant(entry.CommittedAt));
         command.Bind("@payload", entry.Payload);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+        return Convert.ToInt64(await command.ScalarAsync(cancellationToken));
     }
 
     private static TrackingEvent ReadEvent(DbDataReader reader) => new(

@@ -133,7 +133,7 @@ public sealed class SqliteShipmentStore : SqlShipmentStore
             pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
-        return _writer = new PreparedCommands(writer);
+        return _writer = new PreparedCommands(writer, static (connection, sql) => SqliteStatement.Prepare((SqliteConnection)connection, sql));
     }
 
     private sealed class NoLock : IAsyncDisposable
