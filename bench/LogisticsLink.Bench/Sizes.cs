@@ -25,7 +25,10 @@ public sealed record Sizes
     public required IReadOnlyList<TimeSpan> CoalescingCarrierLatencies { get; init; }
 
     // Ingest
+    /// <summary>Enough parcels that each keeps a realistic history (tens of scans) over the whole scenario.</summary>
     public required int IngestShipments { get; init; }
+    /// <summary>PostgreSQL's parcels are seeded through its store, at its commit rate, so fewer of them.</summary>
+    public required int IngestPostgresShipments { get; init; }
     public required TimeSpan IngestDuration { get; init; }
     public required IReadOnlyList<int> IngestEventsPerSnapshot { get; init; }
     /// <summary>Refreshes in flight (the scheduler's MaxConcurrency): its default, and one that fills group commits.</summary>
@@ -58,7 +61,8 @@ public sealed record Sizes
         FanOutDuration = TimeSpan.FromSeconds(20),
         CoalescingCallers = 1_000,
         CoalescingCarrierLatencies = [TimeSpan.Zero, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1)],
-        IngestShipments = 2_000,
+        IngestShipments = 20_000,
+        IngestPostgresShipments = 2_000,
         IngestDuration = TimeSpan.FromSeconds(8),
         IngestEventsPerSnapshot = [1, 10],
         IngestInFlight = [16, 64],
@@ -86,6 +90,7 @@ public sealed record Sizes
         CoalescingCallers = 100,
         CoalescingCarrierLatencies = [TimeSpan.Zero, TimeSpan.FromMilliseconds(100)],
         IngestShipments = 50,
+        IngestPostgresShipments = 50,
         IngestDuration = TimeSpan.FromSeconds(1),
         IngestEventsPerSnapshot = [1, 10],
         IngestInFlight = [16, 64],
