@@ -21,6 +21,25 @@ public sealed class CommitTests
     }
 
     [Fact]
+    public async Task An_update_links_relinks_and_unlinks_the_order_and_keeps_it_otherwise()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        var state = Shipment("1Z001");
+        await store.CommitAsync(Insert(state), Ct);
+        var revision = 1L;
+        // SQLite sets the link with a statement of its own, only when it changes: each step must still land.
+        foreach (var link in new[] { new OrderLink("amazon", "o-1"), new OrderLink("amazon", "o-1"), new OrderLink("shopify", "o-1"), OrderLink.None })
+        {
+            state = state with { Order = link, Version = state.Version + 1 };
+            revision = (await store.CommitAsync(Update(state, revision, state.Status, null), Ct)).Revision;
+
+            StateAssert.Equal(state, (await store.FindAsync(TenantA, state.Id, Ct))?.State);
+        }
+        Assert.Equal(5, revision);
+    }
+
+    [Fact]
     public async Task Inserting_the_same_tenant_carrier_and_number_again_throws_and_writes_nothing()
     {
         await using var db = new TestDatabase();

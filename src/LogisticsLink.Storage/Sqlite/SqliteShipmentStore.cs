@@ -115,6 +115,8 @@ public sealed class SqliteShipmentStore : SqlShipmentStore
     private protected override Task<T> WriteAsync<T>(Func<SqlSession, Task<T>> work, CancellationToken cancellationToken) =>
         _committer.WriteAsync(work, cancellationToken);
 
+    private protected override bool RewritesIndexesSetToTheSameValue => true;
+
     /// <summary>Writes are already one at a time (the write lock), so appends are serialized by construction.</summary>
     private protected override Task SerializeAppendAsync(SqlSession session, CancellationToken cancellationToken) =>
         Task.CompletedTask;
