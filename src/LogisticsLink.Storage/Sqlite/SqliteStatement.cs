@@ -7,9 +7,10 @@ namespace LogisticsLink.Storage.Sqlite;
 /// <summary>
 /// A write-path statement prepared on the writer connection with SQLite's own API. Microsoft.Data.Sqlite binds every
 /// parameter by name on every execution: SQLite finds a name by comparing it with each of the statement's names in
-/// turn, after the name has been converted to UTF-8, so a refresh's dozens of parameters cost the single writer more
-/// than the inserts themselves. Here each name is looked up once, and strings are bound as UTF-16 without a copy.
-/// Runs inside whatever transaction the connection has open, like any other command on it.
+/// turn, after the name has been converted to UTF-8, so a refresh's dozens of parameters cost the single writer about
+/// as much as the inserts themselves (profiled with perf). Here each name is looked up once, and strings go to SQLite
+/// as UTF-16, with no UTF-8 copy made first. Runs inside whatever transaction the connection has open, like any other
+/// command on it.
 /// </summary>
 internal sealed class SqliteStatement : Statement, IDisposable
 {
