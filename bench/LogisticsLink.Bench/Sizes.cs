@@ -37,6 +37,10 @@ public sealed record Sizes
     // Catch-up
     public required int CatchUpBacklog { get; init; }
     public required int CatchUpShipments { get; init; }
+    /// <summary>Changes a first subscriber replays before the measured one, so the streaming path is compiled, as in a running server.</summary>
+    public required int CatchUpWarmup { get; init; }
+    /// <summary>Pause after the warm-up: the runtime compiles the methods it found hot in the background.</summary>
+    public required TimeSpan CatchUpSettle { get; init; }
 
     // Schedule
     public required int ScheduleShipments { get; init; }
@@ -68,6 +72,8 @@ public sealed record Sizes
         IngestInFlight = [16, 64],
         CatchUpBacklog = 1_000_000,
         CatchUpShipments = 10_000,
+        CatchUpWarmup = 200_000,
+        CatchUpSettle = TimeSpan.FromSeconds(5),
         ScheduleShipments = 1_000_000,
         ScheduleBatchSize = 500,
         ScenarioTimeout = TimeSpan.FromMinutes(6),
@@ -96,6 +102,8 @@ public sealed record Sizes
         IngestInFlight = [16, 64],
         CatchUpBacklog = 5_000,
         CatchUpShipments = 100,
+        CatchUpWarmup = 1_000,
+        CatchUpSettle = TimeSpan.FromSeconds(0.2),
         ScheduleShipments = 5_000,
         ScheduleBatchSize = 100,
         ScenarioTimeout = TimeSpan.FromMinutes(2),
