@@ -46,7 +46,7 @@ internal sealed class SqlSession : IAsyncDisposable
 
     /// <summary>A write-path statement: the dialect's own prepared statement where it has one, else <see cref="Command"/>'s.</summary>
     public Statement Statement(string sql) =>
-        _prepared?.GetStatement(sql, Transaction) ?? new CommandStatement(Command(sql));
+        _prepared?.GetNative(sql) ?? new CommandStatement(Command(sql));
 
     /// <summary>Runs a statement without parameters or results (savepoints), prepared once like any other.</summary>
     public async Task ExecuteAsync(string sql) => await Command(sql).ExecuteNonQueryAsync();
@@ -96,11 +96,12 @@ internal sealed class PreparedCommands(DbConnection connection, Func<DbConnectio
         return command;
     }
 
-    public Statement GetStatement(string sql, DbTransaction? transaction)
+    /// <summary>The dialect's own prepared statement for <paramref name="sql"/>; null when it has none.</summary>
+    public Statement? GetNative(string sql)
     {
         if (prepare is null)
         {
-            return new CommandStatement(Get(sql, transaction));
+            return null;
         }
         if (!_statements.TryGetValue(sql, out var statement))
         {

@@ -319,21 +319,15 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
     /// </summary>
     private protected virtual bool RewritesIndexesSetToTheSameValue => false;
 
-    private const string UpdateWithoutOrderLink = """
-        UPDATE shipments SET status = @status, status_detail = @detail, status_description = @description,
-            tracking_url = @url, estimated_delivery = @eta, delivered_at = @delivered, last_event_at = @lastEvent,
-            last_checked_at = @lastChecked, stale = @stale, version = @version, labels = @labels,
-            updated_at = @updated, next_check_at = @next, consecutive_failures = @failures, lease_until = NULL,
-            revision = revision + 1, extras = @extras
-        WHERE id = @id AND tenant_id = @tenant AND revision = @revision
-        """;
+    private static readonly string UpdateWithoutOrderLink = UpdateSql(setsOrderLink: false);
+    private static readonly string UpdateWithOrderLink = UpdateSql(setsOrderLink: true);
 
-    private const string UpdateWithOrderLink = """
+    private static string UpdateSql(bool setsOrderLink) => $"""
         UPDATE shipments SET status = @status, status_detail = @detail, status_description = @description,
             tracking_url = @url, estimated_delivery = @eta, delivered_at = @delivered, last_event_at = @lastEvent,
             last_checked_at = @lastChecked, stale = @stale, version = @version, labels = @labels,
             updated_at = @updated, next_check_at = @next, consecutive_failures = @failures, lease_until = NULL,
-            revision = revision + 1, extras = @extras, order_channel = @channel, order_id = @order
+            revision = revision + 1, extras = @extras{(setsOrderLink ? ", order_channel = @channel, order_id = @order" : "")}
         WHERE id = @id AND tenant_id = @tenant AND revision = @revision
         """;
 
