@@ -121,10 +121,12 @@ public sealed class IngestScenario(BenchContext context) : IScenario
             carrier.EventsPerCall = perSnapshot;
             await RefreshForAsync(tracker, current, scansPerShipment, inFlight, perSnapshot, TimeSpan.FromSeconds(context.Quick ? 0.2 : 1), cancellationToken);
             var cpu = ProcessStats.OfCurrent();
+            var io = DiskWrites.OfCurrent();
             var clock = Stopwatch.StartNew();
             var (snapshots, latency) = await RefreshForAsync(tracker, current, scansPerShipment, inFlight, perSnapshot, sizes.IngestDuration, cancellationToken);
             clock.Stop();
             var cores = ProcessStats.CoresUsed(cpu, ProcessStats.OfCurrent(), clock.Elapsed);
+            var written = io is null ? null : DiskWrites.OfCurrent()?.Since(io);
             var seconds = clock.Elapsed.TotalSeconds;
             var scans = $"{perSnapshot} new scan{(perSnapshot == 1 ? "" : "s")}";
             var group = $"{storage}, {scans}/snapshot, {inFlight} in flight";
@@ -133,6 +135,12 @@ public sealed class IngestScenario(BenchContext context) : IScenario
             result.Add(group, "events stored", eventsPerSecond, "events/s");
             result.Add(group, "refresh latency p50 / p99", latency.P50, "ms", $"p99 {ReportWriter.Format(latency.P99)} ms");
             result.Add(group, "CPU of this process", cores, "cores", storage.StartsWith("PostgreSQL", StringComparison.Ordinal) ? "the PostgreSQL server's own CPU is not included" : null);
+            if (written is not null && settings is null && snapshots > 0)
+            {
+                // SQLite writes from this process, so what it wrote is the cost of a commit in I/O.
+                result.Add(group, "written per snapshot", written.BytesWritten / 1024.0 / snapshots, "KB",
+                    $"WAL frames and checkpoint copies; {ReportWriter.Format(written.BytesToDisk / 1024.0 / snapshots)} KB of it reached the disk meanwhile");
+            }
             if (judge)
             {
                 result.Target($"ingest, {storage}, {scans} per snapshot, {inFlight} in flight", ">= 20,000 events/s",
