@@ -5,7 +5,8 @@ namespace LogisticsLink.Tests.Shared;
 
 /// <summary>
 /// A PostgreSQL server of the tests' own: a fresh cluster (initdb) in a temp folder, on a free loopback port, started
-/// once per test process and stopped when it exits. Set LOGISTICSLINK_TEST_POSTGRES to an admin connection string to
+/// once per test process and stopped and deleted when it exits (clusters that earlier runs could not delete, a gigabyte
+/// or more each, are swept when the next one starts). Set LOGISTICSLINK_TEST_POSTGRES to an admin connection string to
 /// use an existing server instead. Each caller gets its own new database.
 /// </summary>
 public static class ThrowawayPostgres
@@ -37,7 +38,9 @@ public static class ThrowawayPostgres
             return given;
         }
         var bin = FindBinaries();
-        var root = Path.Combine(Path.GetTempPath(), "logisticslink-pg-" + Guid.NewGuid().ToString("N")[..8]);
+        // A stopped cluster is nobody's; one created in the last minutes may be another test process's, still starting.
+        TempFolders.SweepAbandoned(ClusterPrefix, TimeSpan.FromMinutes(10), ServerRunsIn);
+        var root = Path.Combine(Path.GetTempPath(), ClusterPrefix + Guid.NewGuid().ToString("N")[..8]);
         var data = Path.Combine(root, "data");
         Directory.CreateDirectory(root);
         var asRoot = Environment.UserName == "root";
@@ -62,10 +65,19 @@ public static class ThrowawayPostgres
             }
             catch (Exception)
             {
-                // Best effort at exit: a left-over temp cluster is harmless.
+                // Best effort at exit: a later run sweeps a left-over cluster.
             }
         };
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=30;Command Timeout=60";
+    }
+
+    private const string ClusterPrefix = "logisticslink-pg-";
+
+    /// <summary>Whether a cluster folder's server is still running: its postmaster.pid names a live process.</summary>
+    private static bool ServerRunsIn(string root)
+    {
+        var pidFile = Path.Combine(root, "data", "postmaster.pid");
+        return File.Exists(pidFile) && File.ReadLines(pidFile).FirstOrDefault() is { } pid && Directory.Exists("/proc/" + pid.Trim());
     }
 
     private static string FindBinaries()

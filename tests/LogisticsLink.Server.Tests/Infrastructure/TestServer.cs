@@ -113,10 +113,22 @@ public sealed class TestServer : IAsyncDisposable
 
     public static string NewDataFolder()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "logisticslink-tests", Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(DataRoot.Value, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         return folder;
     }
+
+    /// <summary>This test process's data folders live under one folder, deleted when the process exits.</summary>
+    private static readonly Lazy<string> DataRoot = new(() =>
+    {
+        const string prefix = "logisticslink-tests";
+        // Another test process may be running now: only folders idle for longer than any test run are left-overs.
+        TempFolders.SweepAbandoned(prefix, TimeSpan.FromHours(2));
+        var root = Path.Combine(Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(root);
+        TempFolders.DeleteAtExit(root);
+        return root;
+    });
 
     public TrackingService.TrackingServiceClient Client(string? apiKey = KeyA) => new(Invoker(apiKey));
 
