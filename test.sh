@@ -67,6 +67,16 @@ else
   status=1
 fi
 
+# The tests' throwaway PostgreSQL clusters (see tests/Shared/ThrowawayPostgres.cs): a test host may be ended before its
+# exit handler stops and deletes its cluster, and a cluster holds up to ~2 GB. Every test process has finished here.
+for cluster in "${TMPDIR:-/tmp}"/logisticslink-pg-*; do
+  [ -d "$cluster" ] || continue
+  if postmaster=$(head -n 1 "$cluster/data/postmaster.pid" 2>/dev/null); then
+    kill -QUIT "$postmaster" 2>/dev/null # PostgreSQL's immediate shutdown
+  fi
+  rm -rf "$cluster"
+done
+
 # The benchmarks in quick mode (tiny sizes, no timing judged) must keep running and lose no update: one test case.
 mkdir -p "$results/bench"
 bench_status=0
