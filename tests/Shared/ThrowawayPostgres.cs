@@ -61,13 +61,14 @@ public static class ThrowawayPostgres
             try
             {
                 RunAs(asRoot, Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);
-                Directory.Delete(root, recursive: true);
             }
             catch (Exception)
             {
                 // Best effort at exit: a later run sweeps a left-over cluster.
             }
         };
+        // Registered after the stop, so it runs after it.
+        TempFolders.DeleteAtExit(root);
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=30;Command Timeout=60";
     }
 

@@ -82,6 +82,8 @@ public sealed class IngestScenario(BenchContext context) : IScenario
         IReadOnlyList<int> inFlightSteps, Func<IReadOnlyList<SeedShipment>, Task>? seedDirectly, bool judge, CancellationToken cancellationToken)
     {
         var sizes = context.Sizes;
+        // SQLite runs in this process, so its CPU and its writes are this process's; PostgreSQL's are its server's.
+        var inProcess = settings is null;
         var now = DateTimeOffset.UtcNow;
         var seeds = Enumerable.Range(0, shipments)
             .Select(i => SeedData.WithHistory(i, GrowingHistoryCarrier.BenchCode, SeedData.UpsNumber(i), eventCount: 0, now))
@@ -99,7 +101,7 @@ public sealed class IngestScenario(BenchContext context) : IScenario
         var current = new StoredShipment[seeds.Count];
         if (seedDirectly is null)
         {
-            await Parallel.ForEachAsync(Enumerable.Range(0, seeds.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            await Parallel.ForEachAsync(Enumerable.Range(0, seeds.Count), new ParallelOptions { MaxDegreeOfParallelism = inFlightSteps[0], CancellationToken = cancellationToken },
                 async (i, token) =>
                 {
                     var committed = await store.CommitAsync(
@@ -121,7 +123,7 @@ public sealed class IngestScenario(BenchContext context) : IScenario
             carrier.EventsPerCall = perSnapshot;
             await RefreshForAsync(tracker, current, scansPerShipment, inFlight, perSnapshot, TimeSpan.FromSeconds(context.Quick ? 0.2 : 1), cancellationToken);
             var cpu = ProcessStats.OfCurrent();
-            var io = DiskWrites.OfCurrent();
+            var io = inProcess ? DiskWrites.OfCurrent() : null;
             var clock = Stopwatch.StartNew();
             var (snapshots, latency) = await RefreshForAsync(tracker, current, scansPerShipment, inFlight, perSnapshot, sizes.IngestDuration, cancellationToken);
             clock.Stop();
@@ -134,10 +136,9 @@ public sealed class IngestScenario(BenchContext context) : IScenario
             result.Add(group, "snapshots applied and committed", snapshots / seconds, "snapshots/s");
             result.Add(group, "events stored", eventsPerSecond, "events/s");
             result.Add(group, "refresh latency p50 / p99", latency.P50, "ms", $"p99 {ReportWriter.Format(latency.P99)} ms");
-            result.Add(group, "CPU of this process", cores, "cores", storage.StartsWith("PostgreSQL", StringComparison.Ordinal) ? "the PostgreSQL server's own CPU is not included" : null);
-            if (written is not null && settings is null && snapshots > 0)
+            result.Add(group, "CPU of this process", cores, "cores", inProcess ? null : "the PostgreSQL server's own CPU is not included");
+            if (written is not null && snapshots > 0)
             {
-                // SQLite writes from this process, so what it wrote is the cost of a commit in I/O.
                 result.Add(group, "written per snapshot", written.BytesWritten / 1024.0 / snapshots, "KB",
                     $"WAL frames and checkpoint copies; {ReportWriter.Format(written.BytesToDisk / 1024.0 / snapshots)} KB of it reached the disk meanwhile");
             }
