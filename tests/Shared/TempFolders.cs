@@ -9,9 +9,10 @@ public static class TempFolders
 {
     /// <summary>
     /// Deletes the folders in the temp folder whose names start with <paramref name="prefix"/>, untouched for
-    /// <paramref name="idleFor"/> and not <paramref name="inUse"/>. Best effort: a folder that cannot be deleted stays.
+    /// <paramref name="idleFor"/> and not <paramref name="inUse"/>, after <paramref name="release"/> (e.g. stopping
+    /// what still runs in one). Best effort: a folder that cannot be deleted stays.
     /// </summary>
-    public static void SweepAbandoned(string prefix, TimeSpan idleFor, Func<string, bool>? inUse = null)
+    public static void SweepAbandoned(string prefix, TimeSpan idleFor, Func<string, bool>? inUse = null, Action<string>? release = null)
     {
         var cutoff = DateTime.UtcNow - idleFor;
         foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), prefix + "*"))
@@ -20,10 +21,11 @@ public static class TempFolders
             {
                 if (Directory.GetLastWriteTimeUtc(folder) < cutoff && inUse?.Invoke(folder) != true)
                 {
+                    release?.Invoke(folder);
                     Directory.Delete(folder, recursive: true);
                 }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
             {
                 // Someone else's, or being deleted by another test process: leave it.
             }

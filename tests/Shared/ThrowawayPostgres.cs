@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Npgsql;
 
 namespace LogisticsLink.Tests.Shared;
@@ -38,11 +39,13 @@ public static class ThrowawayPostgres
             return given;
         }
         var bin = FindBinaries();
-        // A stopped cluster is nobody's; one created in the last minutes may be another test process's, still starting.
-        TempFolders.SweepAbandoned(ClusterPrefix, TimeSpan.FromMinutes(10), ServerRunsIn);
+        // A cluster whose test process is gone is nobody's, even if its server still runs (the process was ended before
+        // its exit handler stopped it); one created in the last minutes may be another process's, still starting.
+        TempFolders.SweepAbandoned(ClusterPrefix, TimeSpan.FromMinutes(10), inUse: OwnerIsAlive, release: StopServer);
         var root = Path.Combine(Path.GetTempPath(), ClusterPrefix + Guid.NewGuid().ToString("N")[..8]);
         var data = Path.Combine(root, "data");
         Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         var asRoot = Environment.UserName == "root";
         if (asRoot)
         {
@@ -74,12 +77,24 @@ public static class ThrowawayPostgres
 
     private const string ClusterPrefix = "logisticslink-pg-";
 
-    /// <summary>Whether a cluster folder's server is still running: its postmaster.pid names a live process.</summary>
-    private static bool ServerRunsIn(string root)
+    /// <summary>The file in a cluster's folder naming the test process that started it.</summary>
+    private const string OwnerFile = "owner.pid";
+
+    private static bool OwnerIsAlive(string root) => IsAlive(FirstLine(Path.Combine(root, OwnerFile)));
+
+    /// <summary>Stops a left-over cluster's server, if it still runs, with PostgreSQL's immediate shutdown (SIGQUIT).</summary>
+    private static void StopServer(string root)
     {
-        var pidFile = Path.Combine(root, "data", "postmaster.pid");
-        return File.Exists(pidFile) && File.ReadLines(pidFile).FirstOrDefault() is { } pid && Directory.Exists("/proc/" + pid.Trim());
+        var postmaster = FirstLine(Path.Combine(root, "data", "postmaster.pid"));
+        if (IsAlive(postmaster))
+        {
+            Run("kill", ["-QUIT", postmaster!]);
+        }
     }
+
+    private static string? FirstLine(string file) => File.Exists(file) ? File.ReadLines(file).FirstOrDefault()?.Trim() : null;
+
+    private static bool IsAlive(string? pid) => int.TryParse(pid, out var id) && Directory.Exists($"/proc/{id}");
 
     private static string FindBinaries()
     {
