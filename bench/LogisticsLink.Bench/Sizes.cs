@@ -1,3 +1,4 @@
+using LogisticsLink.Server.Scheduling;
 namespace LogisticsLink.Bench;
 
 /// <summary>Every size and duration the scenarios use: the full run's and the quick run's.</summary>
@@ -31,7 +32,7 @@ public sealed record Sizes
     public required int IngestPostgresShipments { get; init; }
     public required TimeSpan IngestDuration { get; init; }
     public required IReadOnlyList<int> IngestEventsPerSnapshot { get; init; }
-    /// <summary>Refreshes in flight (the scheduler's MaxConcurrency): its default, and one that fills group commits.</summary>
+    /// <summary>Refreshes in flight (the scheduler's MaxConcurrency): its default on PostgreSQL, then on SQLite.</summary>
     public required IReadOnlyList<int> IngestInFlight { get; init; }
 
     // Catch-up
@@ -69,7 +70,7 @@ public sealed record Sizes
         IngestPostgresShipments = 2_000,
         IngestDuration = TimeSpan.FromSeconds(8),
         IngestEventsPerSnapshot = [1, 10],
-        IngestInFlight = [16, 64],
+        IngestInFlight = [PostgresSchedulerDefaults.MaxConcurrency, SchedulerOptions.DefaultMaxConcurrency],
         CatchUpBacklog = 1_000_000,
         CatchUpShipments = 10_000,
         CatchUpWarmup = 200_000,
@@ -99,7 +100,7 @@ public sealed record Sizes
         IngestPostgresShipments = 50,
         IngestDuration = TimeSpan.FromSeconds(1),
         IngestEventsPerSnapshot = [1, 10],
-        IngestInFlight = [16, 64],
+        IngestInFlight = [PostgresSchedulerDefaults.MaxConcurrency, SchedulerOptions.DefaultMaxConcurrency],
         CatchUpBacklog = 5_000,
         CatchUpShipments = 100,
         CatchUpWarmup = 1_000,

@@ -27,6 +27,7 @@ public static class ServiceRegistration
         AddValidatedOptions<StorageOptions>(services, StorageOptions.Section);
         AddValidatedOptions<StreamOptions>(services, StreamOptions.Section);
         AddValidatedOptions<SchedulerOptions>(services, SchedulerOptions.Section);
+        services.AddSingleton<IPostConfigureOptions<SchedulerOptions>, PostgresSchedulerDefaults>();
         services.AddSingleton<IValidateOptions<SchedulerOptions>, PostgresPoolValidation>();
         AddValidatedOptions<SandboxOptions>(services, SandboxOptions.Section);
         AddValidatedOptions<AuthOptions>(services, AuthOptions.Section);

@@ -21,8 +21,15 @@ public sealed class SchedulerOptions
     /// </summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Carrier refreshes running at once.</summary>
-    public int MaxConcurrency { get; set; } = 16;
+    /// <summary>The default of <see cref="MaxConcurrency"/> on SQLite, the embedded store.</summary>
+    public const int DefaultMaxConcurrency = 64;
+
+    /// <summary>
+    /// Carrier refreshes running at once. A refresh mostly waits for its carrier, so this bounds how many shipments a
+    /// node refreshes per second (concurrency / carrier latency); on PostgreSQL the default is lower
+    /// (<see cref="PostgresSchedulerDefaults"/>).
+    /// </summary>
+    public int MaxConcurrency { get; set; } = DefaultMaxConcurrency;
 
     /// <summary>A PENDING / NOT_FOUND number is given up (EXPIRED) after this long.</summary>
     public TimeSpan ExpireUnknownAfter { get; set; } = TimeSpan.FromDays(30);
