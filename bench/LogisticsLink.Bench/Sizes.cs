@@ -1,4 +1,5 @@
 using LogisticsLink.Server.Scheduling;
+
 namespace LogisticsLink.Bench;
 
 /// <summary>Every size and duration the scenarios use: the full run's and the quick run's.</summary>
