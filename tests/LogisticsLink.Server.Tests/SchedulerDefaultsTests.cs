@@ -1,6 +1,8 @@
 using LogisticsLink.Server.Hosting;
 using LogisticsLink.Server.Scheduling;
+using LogisticsLink.Server.Tests.Infrastructure;
 using LogisticsLink.Storage;
+using LogisticsLink.Tests.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -34,5 +36,14 @@ public sealed class SchedulerDefaultsTests
             .BuildServiceProvider();
 
         Assert.Equal(expected, services.GetRequiredService<IOptions<SchedulerOptions>>().Value.MaxConcurrency);
+    }
+
+    [Fact]
+    public async Task The_shipped_configuration_leaves_the_default_to_the_store()
+    {
+        await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" });
+
+        var expected = ThrowawayPostgres.Selected ? PostgresSchedulerDefaults.MaxConcurrency : SchedulerOptions.DefaultMaxConcurrency;
+        Assert.Equal(expected, server.Get<IOptions<SchedulerOptions>>().Value.MaxConcurrency);
     }
 }
