@@ -57,7 +57,7 @@ public sealed class IngestScenario(BenchContext context) : IScenario
             "and on SQLite; the issue's target is for SQLite, judged at its default. The more writes wait for SQLite's single writer, the more of " +
             "them share one transaction and its fsync) over " +
             $"{context.Sizes.IngestShipments:N0} shipments on SQLite ({context.Sizes.IngestPostgresShipments:N0} on PostgreSQL, seeded through its store, " +
-            $"{context.Sizes.IngestInFlight[0]} in flight: a refresh holds two of its connections), " +
+            $"{PostgresSchedulerDefaults.MaxConcurrency} in flight: a refresh holds two of its connections), " +
             $"{context.Sizes.IngestDuration.TotalSeconds:N0} s per run after a short warm-up. Every snapshot is a real change (new scans), so " +
             "every refresh is one write with one change-log row; the carrier returns the whole history each time, as real ones do. " +
             "Events/s counts new scans stored.");
