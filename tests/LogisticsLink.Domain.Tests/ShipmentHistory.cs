@@ -64,7 +64,7 @@ internal sealed class ShipmentHistory
 
     public ShipmentChangeSet Apply(params TrackingEvent[] events) => Apply(Snapshot.WithEvents(events));
 
-    public ShipmentChangeSet FailRefresh() => Keep(Tracker.MarkRefreshFailed(State, Now));
+    public ShipmentChangeSet FailRefresh() => Keep(Tracker.MarkRefreshFailed(State, Now, Rules));
 
     public ShipmentChangeSet UpdateDetails(OrderLink? order, IReadOnlyDictionary<string, string>? labels) =>
         Keep(Tracker.UpdateDetails(State, order, labels, Now));

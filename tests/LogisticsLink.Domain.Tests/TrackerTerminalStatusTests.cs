@@ -1,4 +1,5 @@
 using LogisticsLink.Domain.Risks;
+using LogisticsLink.Domain.Scheduling;
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Domain.Tracking;
 using static LogisticsLink.Domain.Tests.Times;
@@ -211,6 +212,51 @@ public sealed class TrackerTerminalStatusTests
 
         Assert.Equal(TrackingStatus.Expired, result.State.Status);
         Assert.Equal(TrackingStatus.Pending, result.PreviousStatus);
+    }
+
+    [Fact]
+    public void A_number_the_carrier_never_answers_for_expires_on_a_failed_refresh_once_past_the_rule()
+    {
+        // A carrier that is not configured, or that refuses the number, fails every refresh: without this the
+        // shipment would stay pending and be polled every hour for ever.
+        var rules = new TrackerRules(TimeSpan.FromDays(3)) { Risks = new RiskRules { ValidTrackingGrace = TimeSpan.FromDays(30) } };
+        var history = ShipmentHistory.Registered(rules).At(T0.AddDays(1));
+        history.FailRefresh();
+        history.At(T0.AddDays(3).AddSeconds(1));
+
+        var result = history.FailRefresh();
+
+        Assert.Equal(TrackingStatus.Expired, result.State.Status);
+        Assert.Equal(TrackingStatus.Pending, result.PreviousStatus);
+        Assert.Equal(ChangeKinds.StatusChanged, result.Kinds);
+        Assert.Equal("expired.no_information", result.State.StatusDetail);
+        Assert.True(result.State.Stale);
+        Assert.Equal(2, result.State.ConsecutiveFailures);
+        Assert.Null(RefreshSchedule.NextCheck(result.State, history.Now, new RefreshIntervals(), 0.5));
+    }
+
+    [Fact]
+    public void A_failed_refresh_before_the_rule_leaves_an_unknown_number_as_it_was()
+    {
+        var history = ShipmentHistory.Registered().At(T0 + TrackerRules.Default.ExpireUnknownAfter - TimeSpan.FromSeconds(1));
+
+        var result = history.FailRefresh();
+
+        Assert.Equal(TrackingStatus.Pending, result.State.Status);
+        Assert.False(result.Kinds.HasFlag(ChangeKinds.StatusChanged));
+        Assert.True(result.State.Stale);
+    }
+
+    [Fact]
+    public void A_known_status_does_not_expire_however_long_the_carrier_fails()
+    {
+        var history = ShipmentHistory.WithEvents(Scan.InTransit(Hours(1)));
+        history.At(T0.AddDays(90));
+
+        var result = history.FailRefresh();
+
+        Assert.Equal(TrackingStatus.InTransit, result.State.Status);
+        Assert.True(result.State.Stale);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public static class Tracker
             : summary ?? newest?.Status ?? previous.Status;
 
         var status = DecideStatus(previous.Status, candidate, hasNewerEvidence);
-        if (status.IsUnknown() && now - previous.CreatedAt >= rules.ExpireUnknownAfter)
+        if (status.IsUnknown() && IsPastUnknownDeadline(previous, now, rules))
         {
             status = TrackingStatus.Expired;
         }
@@ -74,7 +74,7 @@ public static class Tracker
         var (detail, description) = (previous.StatusDetail, previous.StatusDescription);
         if (status == TrackingStatus.Expired && statusChanged)
         {
-            (detail, description) = ("expired.no_information", "No carrier information was received for this parcel in time.");
+            (detail, description) = (ExpiredDetail, ExpiredDescription);
         }
         else if (statusChanged || added.Count > 0)
         {
@@ -120,13 +120,29 @@ public static class Tracker
         return Finish(previous, state, added, kinds, now, rules);
     }
 
-    /// <summary>A refresh failed: keep the last known state, flag it stale, count the failure.</summary>
+    /// <summary>
+    /// A refresh failed: keep the last known state, flag it stale, count the failure. A number still unknown past
+    /// <see cref="TrackerRules.ExpireUnknownAfter"/> expires here as it would on a "not found": a carrier that never
+    /// answers for it (not configured, or refusing the number) must not keep it polled for ever.
+    /// </summary>
     public static ShipmentChangeSet MarkRefreshFailed(ShipmentState previous, DateTimeOffset now, TrackerRules? rules = null)
     {
+        rules ??= TrackerRules.Default;
         var state = previous with { Stale = true, ConsecutiveFailures = previous.ConsecutiveFailures + 1 };
         var kinds = previous.Stale ? ChangeKinds.None : ChangeKinds.StaleChanged;
-        return Finish(previous, state, [], kinds, now, rules ?? TrackerRules.Default);
+        if (previous.Status.IsUnknown() && IsPastUnknownDeadline(previous, now, rules))
+        {
+            state = state with { Status = TrackingStatus.Expired, StatusDetail = ExpiredDetail, StatusDescription = ExpiredDescription };
+            kinds |= ChangeKinds.StatusChanged;
+        }
+        return Finish(previous, state, [], kinds, now, rules);
     }
+
+    private const string ExpiredDetail = "expired.no_information";
+    private const string ExpiredDescription = "No carrier information was received for this parcel in time.";
+
+    private static bool IsPastUnknownDeadline(ShipmentState shipment, DateTimeOffset now, TrackerRules rules) =>
+        now - shipment.CreatedAt >= rules.ExpireUnknownAfter;
 
     /// <summary>Nothing new from the carrier, but time passed: raises or clears the risks that depend on the clock.</summary>
     public static ShipmentChangeSet Reassess(ShipmentState previous, DateTimeOffset now, TrackerRules rules) =>
