@@ -61,6 +61,41 @@ public sealed class WatchReplayThenLiveTests
     }
 
     [Fact]
+    public async Task Starting_live_tells_the_client_where_it_starts_so_a_reconnect_before_any_change_misses_nothing()
+    {
+        // No idle heartbeat within the test: the position must come from the start of the stream.
+        await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string>(NoScheduler)
+        {
+            ["Streams:HeartbeatInterval"] = "01:00:00",
+        });
+        var client = server.Client();
+        var existing = await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+        var start = await HeadAsync(server);
+
+        ulong position;
+        await using (var live = StreamCollector.Start(client, new WatchShipmentsRequest()))
+        {
+            await live.WaitUntilAsync(c => c.Updates.Count >= 1, "the stream said where it starts");
+            Assert.Equal(start, Assert.Single(live.Updates).Heartbeat.LatestSequence);
+            position = live.Position;
+        }
+        // Committed while the client was away, before it had received any change.
+        var missed = await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+
+        await using var resumed = StreamCollector.Start(client, new WatchShipmentsRequest { ResumeAfterSequence = position });
+        await resumed.WaitForPositionAsync(start + 1);
+        Assert.Equal([missed.Id], resumed.Changes.Select(c => c.Change.Shipment.Id));
+
+        // With a snapshot, the heartbeat follows it and so also marks its end.
+        await using var withSnapshot = StreamCollector.Start(client, new WatchShipmentsRequest { SendSnapshot = true });
+        await withSnapshot.WaitUntilAsync(c => c.Updates.Any(u => u.Heartbeat is not null), "the snapshot and the heartbeat arrived");
+        var updates = withSnapshot.Updates;
+        Assert.Equal([ChangeKind.Snapshot, ChangeKind.Snapshot], updates.Take(2).Select(u => u.Change.Kind));
+        Assert.Equal(new[] { existing.Id, missed.Id }.Order(), updates.Take(2).Select(u => u.Change.Shipment.Id).Order());
+        Assert.Equal(start + 1, updates[2].Heartbeat.LatestSequence);
+    }
+
+    [Fact]
     public async Task Resume_after_a_client_disconnect_continues_exactly_where_it_stopped()
     {
         await using var server = await TestServer.StartAsync(settings: NoScheduler);

@@ -46,8 +46,11 @@ public sealed class WatchSession(
                             await writer.FlushAsync();
                         }
                     }
-                    await writer.FlushAsync();
                 }
+                // Tell the caller where it starts. Until its first change or heartbeat it would have no position to
+                // resume from, and a reconnect with 0 would start live again, past whatever was committed meanwhile.
+                writer.Buffer(ChangeMessages.Heartbeat(position, time.GetUtcNow()));
+                await writer.FlushAsync();
             }
             var catchingUp = resumeAfter != 0;
             while (true)
