@@ -136,4 +136,46 @@ public sealed class OutOfOrderTests
         Assert.Equal(TrackingStatus.OutForDelivery, result.State.Status);
         Assert.False(result.Kinds.HasFlag(ChangeKinds.StatusChanged));
     }
+    /// <summary>
+    /// A poll's answer that does not yet hold a scan already stored (pushed by a webhook while the poll was under way,
+    /// or a tracking API lagging behind its own push) describes an older moment: its summary must not move the status
+    /// sideways, nor its ETA replace a newer one.
+    /// </summary>
+    [Fact]
+    public void A_poll_that_lags_behind_a_pushed_scan_does_not_undo_it()
+    {
+        var history = OutForDeliveryAt5h();
+        history.At(Hours(7));
+        var tuesday = Hours(24);
+        var wednesday = Hours(48);
+        history.Apply(Snapshot.WithEvents(Scan.Of(TrackingStatus.AttemptFailed, Hours(6), rawCode: "NH", description: "Nobody home")) with
+        {
+            EstimatedDelivery = wednesday,
+        });
+        var pushed = history.State;
+        history.At(Hours(8));
+
+        var result = history.Apply(Snapshot.Reporting(TrackingStatus.OutForDelivery,
+            Scan.InfoReceived(Minutes(10)), Scan.InTransit(Hours(1)), Scan.OutForDelivery(Hours(5))) with { EstimatedDelivery = tuesday });
+
+        Assert.Equal(TrackingStatus.AttemptFailed, pushed.Status);
+        Assert.Equal(TrackingStatus.AttemptFailed, result.State.Status);
+        Assert.Equal(wednesday, result.State.EstimatedDelivery);
+        Assert.Equal(pushed.StatusDescription, result.State.StatusDescription);
+        Assert.False(result.Kinds.HasFlag(ChangeKinds.StatusChanged));
+        Assert.False(result.Kinds.HasFlag(ChangeKinds.EtaChanged));
+    }
+
+    [Fact]
+    public void A_poll_that_holds_every_stored_scan_may_still_move_the_status_sideways()
+    {
+        var history = OutForDeliveryAt5h();
+        history.At(Hours(7));
+
+        var result = history.Apply(Snapshot.Reporting(TrackingStatus.AttemptFailed,
+            Scan.InTransit(Hours(1)), Scan.OutForDelivery(Hours(5))) with { EstimatedDelivery = Hours(48) });
+
+        Assert.Equal(TrackingStatus.AttemptFailed, result.State.Status);
+        Assert.Equal(Hours(48), result.State.EstimatedDelivery);
+    }
 }

@@ -64,7 +64,10 @@ public static class Tracker
             ? summary is { } ahead && ahead.Progress() > newestAdded!.Status.Progress() ? ahead : newestAdded!.Status
             : summary ?? newest?.Status ?? previous.Status;
 
-        var status = DecideStatus(previous.Status, candidate, hasNewerEvidence);
+        // A snapshot that lacks a scan we already hold (pushed by a webhook while this poll was under way, or a
+        // tracking API lagging its own push) describes an older moment: its summary and ETA must not undo newer news.
+        var lagging = previous.LastEventAt is { } held && snapshot.Events.Count > 0 && NewestTime(snapshot.Events) < held;
+        var status = DecideStatus(previous.Status, candidate, hasNewerEvidence, lagging);
         if (status.IsUnknown() && IsPastUnknownDeadline(previous, now, rules))
         {
             status = TrackingStatus.Expired;
@@ -86,7 +89,7 @@ public static class Tracker
                     : (detail, description);
         }
 
-        var eta = snapshot.EstimatedDelivery ?? previous.EstimatedDelivery;
+        var eta = lagging ? previous.EstimatedDelivery ?? snapshot.EstimatedDelivery : snapshot.EstimatedDelivery ?? previous.EstimatedDelivery;
         var deliveredAt = status != TrackingStatus.Delivered
             ? null
             : statusChanged
@@ -185,7 +188,7 @@ public static class Tracker
         return new ShipmentChangeSet(state, added, kinds, previous.Status);
     }
 
-    private static TrackingStatus DecideStatus(TrackingStatus previous, TrackingStatus candidate, bool hasNewerEvidence)
+    private static TrackingStatus DecideStatus(TrackingStatus previous, TrackingStatus candidate, bool hasNewerEvidence, bool lagging)
     {
         if (candidate == previous || !candidate.IsDefined())
         {
@@ -200,11 +203,22 @@ public static class Tracker
         {
             return hasNewerEvidence ? candidate : previous;
         }
-        if (!hasNewerEvidence && candidate.Progress() < previous.Progress())
+        // Without newer evidence the status may only move forward; from a lagging snapshot not even sideways.
+        if (!hasNewerEvidence && (candidate.Progress() < previous.Progress() || lagging && candidate.Progress() == previous.Progress()))
         {
             return previous;
         }
         return candidate;
+    }
+
+    private static DateTimeOffset NewestTime(IReadOnlyList<TrackingEvent> events)
+    {
+        var newest = events[0].OccurredAt;
+        foreach (var e in events)
+        {
+            newest = e.OccurredAt > newest ? e.OccurredAt : newest;
+        }
+        return newest;
     }
 
     private static List<TrackingEvent> NewEvents(IReadOnlySet<string> known, IReadOnlyList<TrackingEvent> incoming, DateTimeOffset now)
