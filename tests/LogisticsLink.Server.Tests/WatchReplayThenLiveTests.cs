@@ -96,6 +96,31 @@ public sealed class WatchReplayThenLiveTests
     }
 
     [Fact]
+    public async Task A_change_committed_while_the_snapshot_is_read_is_not_sent_again_after_it()
+    {
+        HeadReadHook? hook = null;
+        await using var server = await TestServer.StartAsync(settings: NoScheduler, services: s => hook = HeadReadHook.Install(s));
+        var client = server.Client();
+        var shipment = await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+        Task<Shipment> Relabel(string value) =>
+            client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = shipment.TrackingNumber, Labels = { ["k"] = value } }).ResponseAsync;
+        // Committed after the watch read the head and before it read the snapshot: the snapshot already shows it.
+        hook!.AfterNextHeadRead(() => Relabel("during"));
+
+        await using var watcher = StreamCollector.Start(client, new WatchShipmentsRequest { SendSnapshot = true });
+        await watcher.WaitUntilAsync(c => c.Updates.Any(u => u.Heartbeat is not null), "the snapshot and the heartbeat arrived");
+        var after = await Relabel("after");
+        await watcher.WaitUntilAsync(c => c.Changes.Count >= 2, "the change after the snapshot arrived");
+
+        var changes = watcher.Changes;
+        Assert.Equal(ChangeKind.Snapshot, changes[0].Change.Kind);
+        Assert.Equal("during", changes[0].Change.Shipment.Labels["k"]);
+        Assert.Equal(after.Version, changes[1].Change.Shipment.Version);
+        Assert.Equal(changes[0].Change.Shipment.Version + 1, changes[1].Change.Shipment.Version);
+        Assert.Equal(2, changes.Count);
+    }
+
+    [Fact]
     public async Task Resume_after_a_client_disconnect_continues_exactly_where_it_stopped()
     {
         await using var server = await TestServer.StartAsync(settings: NoScheduler);

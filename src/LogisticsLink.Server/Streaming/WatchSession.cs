@@ -29,6 +29,7 @@ public sealed class WatchSession(
         using var writer = new UpdateWriter(body, settings.WriteTimeout, time, token);
         using var heartbeat = new HeartbeatTimer(settings.HeartbeatInterval, time, token);
         var position = resumeAfter;
+        SnapshotCoverage? covered = null;
         try
         {
             if (resumeAfter == 0)
@@ -38,7 +39,9 @@ public sealed class WatchSession(
                 if (snapshot is not null)
                 {
                     var now = time.GetUtcNow();
-                    foreach (var shipment in await snapshot())
+                    var shipments = await snapshot();
+                    covered = SnapshotCoverage.Of(shipments, position, await store.GetHeadSequenceAsync(token));
+                    foreach (var shipment in shipments)
                     {
                         writer.Buffer(ChangeMessages.Snapshot(shipment, position, now));
                         if (writer.Buffered >= SnapshotFlushEvery)
@@ -55,16 +58,20 @@ public sealed class WatchSession(
             var catchingUp = resumeAfter != 0;
             while (true)
             {
+                if (covered is not null && position >= covered.ReadThrough)
+                {
+                    covered = null;
+                }
                 if (catchingUp)
                 {
-                    position = await ReplayAsync(subscriber, position, writer, token);
+                    position = await ReplayAsync(subscriber, position, writer, covered, token);
                     catchingUp = false;
                     continue;
                 }
                 var published = hub.LastPublished;
                 if (subscriber.Reader.TryRead(out var first))
                 {
-                    position = await DrainAsync(subscriber, first, position, writer);
+                    position = await DrainAsync(subscriber, first, position, writer, covered);
                     continue;
                 }
                 if (subscriber.Overflowed)
@@ -99,7 +106,8 @@ public sealed class WatchSession(
     /// from the stored bytes and sent with one flush. The next batch is read while the current one is sent, so the
     /// database and the network work side by side. Returns the position of the last change sent.
     /// </summary>
-    private async Task<long> ReplayAsync(Subscriber subscriber, long position, UpdateWriter writer, CancellationToken token)
+    private async Task<long> ReplayAsync(
+        Subscriber subscriber, long position, UpdateWriter writer, SnapshotCoverage? covered, CancellationToken token)
     {
         var batchSize = options.Value.ReplayBatchSize;
         var next = ReadAfter(position);
@@ -118,7 +126,10 @@ public sealed class WatchSession(
             }
             foreach (var change in batch)
             {
-                writer.Buffer(change);
+                if (covered?.Covers(change) != true)
+                {
+                    writer.Buffer(change);
+                }
             }
             await writer.FlushAsync();
             if (!full)
@@ -136,18 +147,22 @@ public sealed class WatchSession(
     /// Sends every update already queued with one flush: one frame burst and one socket send for however many changes
     /// arrived since the last wait. Returns the new position.
     /// </summary>
-    private static async Task<long> DrainAsync(Subscriber subscriber, ChangeRecord first, long position, UpdateWriter writer)
+    private static async Task<long> DrainAsync(
+        Subscriber subscriber, ChangeRecord first, long position, UpdateWriter writer, SnapshotCoverage? covered)
     {
         var last = position;
         for (var change = first; change is not null; change = subscriber.Reader.TryRead(out var next) ? next : null)
         {
             if (change.Sequence > last)
             {
-                writer.Buffer(change);
+                if (covered?.Covers(change) != true)
+                {
+                    writer.Buffer(change);
+                }
                 last = change.Sequence;
             }
         }
-        if (last > position)
+        if (writer.Buffered > 0)
         {
             await writer.FlushAsync();
         }
