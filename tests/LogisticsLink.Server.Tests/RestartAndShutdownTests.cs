@@ -12,7 +12,7 @@ public sealed class RestartAndShutdownTests
     [Fact]
     public async Task Shutdown_ends_streams_with_unavailable_naming_the_resume_sequence()
     {
-        var server = await TestServer.StartAsync(settings: NoScheduler);
+        await using var server = await TestServer.StartAsync(settings: NoScheduler);
         var client = server.Client();
         await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
         await using var watcher = StreamCollector.Start(client, new WatchShipmentsRequest { ResumeAfterSequence = 1 });

@@ -160,12 +160,19 @@ public sealed class TestServer : IAsyncDisposable
         _stopped = true;
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Stops the server, then closes the test's clients. Not in <see cref="StopAsync"/>: a test that stopped the server
+    /// may still be reading how its streams ended, and a closed channel would cancel those calls first.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         foreach (var channel in _channels)
         {
             channel.Dispose();
         }
         _channels.Clear();
     }
-
-    public async ValueTask DisposeAsync() => await StopAsync();
 }
