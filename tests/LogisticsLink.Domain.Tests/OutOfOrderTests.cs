@@ -136,6 +136,7 @@ public sealed class OutOfOrderTests
         Assert.Equal(TrackingStatus.OutForDelivery, result.State.Status);
         Assert.False(result.Kinds.HasFlag(ChangeKinds.StatusChanged));
     }
+
     /// <summary>
     /// A poll's answer that does not yet hold a scan already stored (pushed by a webhook while the poll was under way,
     /// or a tracking API lagging behind its own push) describes an older moment: its summary must not move the status
