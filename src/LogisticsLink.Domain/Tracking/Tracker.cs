@@ -66,7 +66,7 @@ public static class Tracker
 
         // A snapshot that lacks a scan we already hold (pushed by a webhook while this poll was under way, or a
         // tracking API lagging its own push) describes an older moment: its summary and ETA must not undo newer news.
-        var lagging = previous.LastEventAt is { } held && snapshot.Events.Count > 0 && NewestTime(snapshot.Events) < held;
+        var lagging = Newest(null, snapshot.Events) is { } snapshotNewest && snapshotNewest.OccurredAt < previous.LastEventAt;
         var status = DecideStatus(previous.Status, candidate, hasNewerEvidence, lagging);
         if (status.IsUnknown() && IsPastUnknownDeadline(previous, now, rules))
         {
@@ -209,16 +209,6 @@ public static class Tracker
             return previous;
         }
         return candidate;
-    }
-
-    private static DateTimeOffset NewestTime(IReadOnlyList<TrackingEvent> events)
-    {
-        var newest = events[0].OccurredAt;
-        foreach (var e in events)
-        {
-            newest = e.OccurredAt > newest ? e.OccurredAt : newest;
-        }
-        return newest;
     }
 
     private static List<TrackingEvent> NewEvents(IReadOnlySet<string> known, IReadOnlyList<TrackingEvent> incoming, DateTimeOffset now)
