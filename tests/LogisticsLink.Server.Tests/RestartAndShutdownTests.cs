@@ -28,6 +28,32 @@ public sealed class RestartAndShutdownTests
     }
 
     [Fact]
+    public async Task Shutdown_during_a_replay_names_the_position_the_replay_reached()
+    {
+        StoreHook? hook = null;
+        await using var server = await TestServer.StartAsync(
+            settings: new Dictionary<string, string>(NoScheduler) { ["Streams:ReplayBatchSize"] = "5" }, services: s => hook = StoreHook.Install(s));
+        var client = server.Client();
+        for (var i = 0; i < 12; i++)
+        {
+            await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+        }
+        // The watch's replay gets its first batch (2..6); its read of the second waits until the server stops.
+        hook!.BeforeEachChangeRead((query, after, token) =>
+            query.TenantId is not null && after >= 6 ? Task.Delay(Timeout.Infinite, token) : Task.CompletedTask);
+        await using var watcher = StreamCollector.Start(client, new WatchShipmentsRequest { ResumeAfterSequence = 1 });
+        await watcher.WaitForPositionAsync(6);
+
+        await server.StopAsync();
+
+        await Eventually.UntilAsync(() => watcher.Ended, "the stream ended");
+        var error = Assert.IsType<RpcException>(watcher.Error);
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        Assert.Contains("resume_after_sequence = 6", error.Status.Detail);
+        Assert.Equal(6UL, watcher.LastChangeSequence);
+    }
+
+    [Fact]
     public async Task After_a_restart_on_the_same_file_resume_delivers_the_rest_then_stays_live()
     {
         var folder = TestServer.NewDataFolder();

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using LogisticsLink.Server.Streaming;
 using LogisticsLink.Server.Tests.Infrastructure;
 using LogisticsLink.V1;
 
@@ -46,5 +47,48 @@ public sealed class SlowSubscriberTests
             }
         }
         Assert.Equal(Enumerable.Range(2, 300).Select(i => (ulong)i), late);
+    }
+
+    [Fact]
+    public async Task A_subscriber_that_stops_reading_for_the_write_timeout_is_reset_and_resumes_from_what_it_received()
+    {
+        await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string>
+        {
+            ["Scheduler:Enabled"] = "false",
+            ["Streams:WriteTimeout"] = "00:00:01",
+            ["Streams:ReplayBatchSize"] = "20",
+        });
+        var client = server.Client();
+        var bulky = Enumerable.Range(0, 32).ToDictionary(i => $"label{i}", i => new string((char)('a' + i % 26), 256));
+        for (var i = 0; i < 300; i++)
+        {
+            await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox(), Labels = { bulky } });
+        }
+
+        // Opened on a backlog of 299 bulky changes, then not read: the replay fills the flow-control windows and stalls.
+        using (var stalled = client.WatchShipments(new WatchShipmentsRequest { ResumeAfterSequence = 1 }))
+        {
+            await stalled.ResponseHeadersAsync;
+            var hub = server.Get<ChangeHub>();
+            await Eventually.UntilAsync(() => hub.SubscriberCount == 0, "the server gave up on the stalled call");
+
+            var received = new List<ulong>();
+            var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            {
+                await foreach (var update in stalled.ResponseStream.ReadAllAsync())
+                {
+                    received.Add(update.Sequence);
+                }
+            });
+            // Kestrel resets a stream whose write was cancelled mid-way (and the client drops what it had buffered), so
+            // no status reaches the client: it resumes from the last update it read, as the .NET client does on INTERNAL.
+            Assert.Equal(StatusCode.Internal, error.StatusCode);
+            Assert.Equal(Enumerable.Range(2, received.Count).Select(i => (ulong)i), received);
+
+            var last = received.Count > 0 ? received[^1] : 1;
+            await using var resumed = StreamCollector.Start(client, new WatchShipmentsRequest { ResumeAfterSequence = last });
+            await resumed.WaitForPositionAsync(300);
+            Assert.Equal(Enumerable.Range((int)last + 1, 300 - (int)last).Select(i => (ulong)i), resumed.Changes.Select(c => c.Sequence));
+        }
     }
 }

@@ -98,8 +98,8 @@ public sealed class WatchReplayThenLiveTests
     [Fact]
     public async Task A_change_committed_while_the_snapshot_is_read_is_not_sent_again_after_it()
     {
-        HeadReadHook? hook = null;
-        await using var server = await TestServer.StartAsync(settings: NoScheduler, services: s => hook = HeadReadHook.Install(s));
+        StoreHook? hook = null;
+        await using var server = await TestServer.StartAsync(settings: NoScheduler, services: s => hook = StoreHook.Install(s));
         var client = server.Client();
         var shipment = await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
         Task<Shipment> Relabel(string value) =>

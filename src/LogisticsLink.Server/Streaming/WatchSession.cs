@@ -64,7 +64,8 @@ public sealed class WatchSession(
                 }
                 if (catchingUp)
                 {
-                    position = await ReplayAsync(subscriber, position, writer, covered, token);
+                    // The position moves with every batch sent, so a call ended mid-replay names how far it got.
+                    await ReplayAsync(subscriber, position, writer, covered, sent => position = sent, token);
                     catchingUp = false;
                     continue;
                 }
@@ -96,18 +97,20 @@ public sealed class WatchSession(
         }
         catch (WriteTimeoutException)
         {
+            // Kestrel has already reset the stream (a write abandoned mid-way cannot be finished), so this status only
+            // reaches the server's own logs; the client resumes from the last update it read.
             throw new RpcException(new Status(StatusCode.ResourceExhausted,
-                $"The client did not read for {settings.WriteTimeout}. Resume with resume_after_sequence = {position}."));
+                $"The client did not read for {settings.WriteTimeout}; its stream was reset, sent through sequence {position}."));
         }
     }
 
     /// <summary>
     /// Replays the log after <paramref name="position"/> until a read comes back short, batch by batch, each framed
     /// from the stored bytes and sent with one flush. The next batch is read while the current one is sent, so the
-    /// database and the network work side by side. Returns the position of the last change sent.
+    /// database and the network work side by side. <paramref name="sent"/> is told the position after each batch.
     /// </summary>
-    private async Task<long> ReplayAsync(
-        Subscriber subscriber, long position, UpdateWriter writer, SnapshotCoverage? covered, CancellationToken token)
+    private async Task ReplayAsync(
+        Subscriber subscriber, long position, UpdateWriter writer, SnapshotCoverage? covered, Action<long> sent, CancellationToken token)
     {
         var batchSize = options.Value.ReplayBatchSize;
         var next = ReadAfter(position);
@@ -116,7 +119,7 @@ public sealed class WatchSession(
             var batch = await next;
             if (batch.Count == 0)
             {
-                return position;
+                return;
             }
             position = batch[^1].Sequence;
             var full = batch.Count == batchSize;
@@ -132,9 +135,10 @@ public sealed class WatchSession(
                 }
             }
             await writer.FlushAsync();
+            sent(position);
             if (!full)
             {
-                return position;
+                return;
             }
         }
 
