@@ -1,5 +1,7 @@
 using LogisticsLink.Carriers;
 using LogisticsLink.Server.Tests.Infrastructure;
+using LogisticsLink.Server.Tracking;
+using LogisticsLink.Storage;
 using LogisticsLink.V1;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,13 +12,14 @@ public sealed class GetShipmentRefreshTests
 {
     private readonly ArrivalCounter _arrivals = new();
 
-    private async Task<(TestServer Server, ScriptedCarrier Carrier)> StartAsync(string refreshWait = "00:00:05")
+    private async Task<(TestServer Server, ScriptedCarrier Carrier)> StartAsync(string refreshWait = "00:00:05", Action<IServiceCollection>? services = null)
     {
         var carrier = new ScriptedCarrier();
         var server = await TestServer.StartAsync(
             settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false", ["Tracking:RefreshWait"] = refreshWait },
             services: s =>
             {
+                services?.Invoke(s);
                 s.AddSingleton<ICarrierClient>(carrier);
                 s.Configure<Grpc.AspNetCore.Server.GrpcServiceOptions>(o => o.Interceptors.Add(typeof(ArrivalCounter)));
                 s.AddSingleton(_arrivals);
@@ -44,6 +47,41 @@ public sealed class GetShipmentRefreshTests
         Assert.Equal(1, carrier.Calls);
         Assert.All(answers, a => Assert.Equal(ShipmentStatus.InTransit, a.Status));
         Assert.All(answers, a => Assert.Single(a.Events));
+    }
+
+    [Fact]
+    public async Task A_caller_joining_a_refresh_that_accepts_an_older_check_gets_one_fresh_enough_for_itself()
+    {
+        StoreHook? hook = null;
+        var (server, carrier) = await StartAsync(services: s => hook = StoreHook.Install(s));
+        await using var _ = server;
+        var tracked = await server.Client().TrackShipmentAsync(new TrackShipmentRequest { Carrier = "ups", TrackingNumber = "1Z999AA10123456784" });
+        var tracker = server.Get<ShipmentTracker>();
+        var uncheckedCopy = (await server.Get<IShipmentStore>().FindAsync("tenant-a", tracked.Id, CancellationToken.None))!;
+        var firstCheck = (await tracker.RefreshAsync(uncheckedCopy)).State.LastCheckedAt!.Value;
+
+        // A caller still holding the copy from before that check starts a flight that accepts it; the flight's read of
+        // the latest copy is held until a caller that accepts only a newer check has joined.
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var armed = 1;
+        hook!.BeforeEach(nameof(IShipmentStore.FindAsync), async args =>
+        {
+            if ((string)args[1]! == tracked.Id && Interlocked.Exchange(ref armed, 0) == 1)
+            {
+                entered.SetResult();
+                await release.Task;
+            }
+        });
+        var loose = tracker.RefreshAsync(uncheckedCopy, firstCheck);
+        await entered.Task;
+        var strictSince = server.Get<TimeProvider>().GetUtcNow();
+        var strict = tracker.RefreshAsync(uncheckedCopy, strictSince);
+        release.SetResult();
+
+        Assert.Equal(firstCheck, (await loose).State.LastCheckedAt);
+        Assert.True((await strict).State.LastCheckedAt >= strictSince, "the stricter caller got a check older than it accepts");
+        Assert.Equal(2, carrier.Calls);
     }
 
     [Fact]

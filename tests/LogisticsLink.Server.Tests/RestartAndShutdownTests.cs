@@ -1,5 +1,6 @@
 using Grpc.Core;
 using LogisticsLink.Server.Tests.Infrastructure;
+using LogisticsLink.Storage;
 using LogisticsLink.V1;
 
 namespace LogisticsLink.Server.Tests;
@@ -39,8 +40,8 @@ public sealed class RestartAndShutdownTests
             await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
         }
         // The watch's replay gets its first batch (2..6); its read of the second waits until the server stops.
-        hook!.BeforeEachChangeRead((query, after, token) =>
-            query.TenantId is not null && after >= 6 ? Task.Delay(Timeout.Infinite, token) : Task.CompletedTask);
+        hook!.BeforeEach(nameof(IShipmentStore.ReadChangesAsync), args =>
+            args[0] is ChangeQuery { TenantId: not null } && (long)args[1]! >= 6 ? Task.Delay(Timeout.Infinite, (CancellationToken)args[3]!) : Task.CompletedTask);
         await using var watcher = StreamCollector.Start(client, new WatchShipmentsRequest { ResumeAfterSequence = 1 });
         await watcher.WaitForPositionAsync(6);
 

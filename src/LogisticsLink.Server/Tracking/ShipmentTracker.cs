@@ -34,7 +34,7 @@ public sealed partial class ShipmentTracker(
     public const string PushSource = "webhook";
 
     private const int MaxConflictRetries = 5;
-    private readonly ConcurrentDictionary<string, Lazy<Task<StoredShipment>>> _refreshing = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Flight> _refreshing = new(StringComparer.Ordinal);
 
     /// <summary>Tracks a parcel; returns the existing shipment when the tenant already tracks it.</summary>
     public async Task<StoredShipment> RegisterAsync(
@@ -68,10 +68,18 @@ public sealed partial class ShipmentTracker(
     /// result instead of a new call. The work runs on the server's lifetime, not the caller's: a caller that gives up
     /// does not waste the answer.
     /// </summary>
-    public Task<StoredShipment> RefreshAsync(StoredShipment shipment, DateTimeOffset? freshEnoughSince = null)
+    public async Task<StoredShipment> RefreshAsync(StoredShipment shipment, DateTimeOffset? freshEnoughSince = null)
     {
-        var lazy = _refreshing.GetOrAdd(shipment.State.Id, _ => new Lazy<Task<StoredShipment>>(() => RunRefreshAsync(shipment, freshEnoughSince)));
-        return lazy.Value;
+        var flight = _refreshing.GetOrAdd(shipment.State.Id, _ => new Flight(() => RunRefreshAsync(shipment, freshEnoughSince), freshEnoughSince));
+        var result = await flight.Result;
+        if (freshEnoughSince > flight.FreshEnoughSince && !(result.State.LastCheckedAt >= freshEnoughSince))
+        {
+            // Joined a flight that accepted an older check than this caller does, and it answered with one: one more
+            // flight, which asks the carrier unless a check fresh enough for this caller has landed meanwhile.
+            flight = _refreshing.GetOrAdd(shipment.State.Id, _ => new Flight(() => RunRefreshAsync(result, freshEnoughSince), freshEnoughSince));
+            result = await flight.Result;
+        }
+        return result;
     }
 
     public bool IsRefreshing(string shipmentId) => _refreshing.ContainsKey(shipmentId);
@@ -212,4 +220,15 @@ public sealed partial class ShipmentTracker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh of {Carrier} shipment {ShipmentId} failed: {Reason}")]
     private partial void LogRefreshFailed(string carrier, string shipmentId, string reason);
+
+    /// <summary>One refresh in progress, started lazily so a lost <c>GetOrAdd</c> race starts nothing.</summary>
+    /// <param name="FreshEnoughSince">The oldest check that flight accepts instead of asking the carrier (null: none).</param>
+    private sealed class Flight(Func<Task<StoredShipment>> run, DateTimeOffset? freshEnoughSince)
+    {
+        private readonly Lazy<Task<StoredShipment>> _result = new(run);
+
+        public Task<StoredShipment> Result => _result.Value;
+
+        public DateTimeOffset? FreshEnoughSince => freshEnoughSince;
+    }
 }

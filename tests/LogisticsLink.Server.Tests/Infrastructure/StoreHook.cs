@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using LogisticsLink.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,13 +8,14 @@ namespace LogisticsLink.Server.Tests.Infrastructure;
 /// <summary>
 /// Wraps the server's <see cref="IShipmentStore"/> so a test can act at a precise point of a call: right after the
 /// next read of the log's head (e.g. commit a change between a watch's head read and its snapshot read), or before
-/// the store reads the log (e.g. hold a replay's second batch). Everything else passes through.
+/// any call of a method (e.g. hold a replay's second batch). Everything else passes through.
 /// </summary>
 public class StoreHook : DispatchProxy
 {
+    private static readonly MethodInfo GateThenCall = typeof(StoreHook).GetMethod(nameof(GateThenCallAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
+    private readonly ConcurrentDictionary<string, Func<object?[], Task>> _gates = new();
     private IShipmentStore _inner = null!;
     private Func<Task>? _afterNextHeadRead;
-    private Func<ChangeQuery, long, CancellationToken, Task>? _beforeChangeRead;
 
     /// <summary>Replaces the <see cref="IShipmentStore"/> registration with a hooked one; returns the hook.</summary>
     public static StoreHook Install(IServiceCollection services)
@@ -34,8 +36,11 @@ public class StoreHook : DispatchProxy
 
     public void AfterNextHeadRead(Func<Task> action) => Interlocked.Exchange(ref _afterNextHeadRead, action);
 
-    /// <summary>Runs <paramref name="gate"/> (query, after-sequence, the call's token) before every read of the log.</summary>
-    public void BeforeEachChangeRead(Func<ChangeQuery, long, CancellationToken, Task> gate) => _beforeChangeRead = gate;
+    /// <summary>
+    /// Runs <paramref name="gate"/> with the call's arguments before every call of the store method named
+    /// <paramref name="method"/> (one returning <c>Task&lt;T&gt;</c>); the call goes on when the gate's task ends.
+    /// </summary>
+    public void BeforeEach(string method, Func<object?[], Task> gate) => _gates[method] = gate;
 
     protected override object? Invoke(MethodInfo? method, object?[]? args)
     {
@@ -43,10 +48,15 @@ public class StoreHook : DispatchProxy
         {
             return ReadThenRunAsync((CancellationToken)args![0]!, action);
         }
-        if (method.Name == nameof(IShipmentStore.ReadChangesAsync) && _beforeChangeRead is { } gate)
+        if (_gates.TryGetValue(method.Name, out var gate))
         {
-            return ReadChangesAfterGateAsync(gate, args!);
+            return GateThenCall.MakeGenericMethod(method.ReturnType.GetGenericArguments()[0]).Invoke(this, [gate, method, args]);
         }
+        return CallInner(method, args);
+    }
+
+    private object? CallInner(MethodInfo method, object?[]? args)
+    {
         try
         {
             return method.Invoke(_inner, args);
@@ -64,10 +74,9 @@ public class StoreHook : DispatchProxy
         return head;
     }
 
-    private async Task<IReadOnlyList<ChangeRecord>> ReadChangesAfterGateAsync(Func<ChangeQuery, long, CancellationToken, Task> gate, object?[] args)
+    private async Task<T> GateThenCallAsync<T>(Func<object?[], Task> gate, MethodInfo method, object?[] args)
     {
-        var (query, after, max, token) = ((ChangeQuery)args[0]!, (long)args[1]!, (int)args[2]!, (CancellationToken)args[3]!);
-        await gate(query, after, token);
-        return await _inner.ReadChangesAsync(query, after, max, token);
+        await gate(args);
+        return await (Task<T>)CallInner(method, args)!;
     }
 }
