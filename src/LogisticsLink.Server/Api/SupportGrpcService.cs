@@ -104,7 +104,9 @@ public sealed class SupportGrpcService(
             answer.Reply = ToProto(reply);
             if (request.RecordReply && target.Order is { } replied)
             {
-                await replies.RecordAsync(tenant, replied, reply, replyChannel, receivedAt, ct);
+                // Recorded with the time given, never the default: the evidence must not claim a 24-hour answer
+                // it cannot know.
+                await replies.RecordAsync(tenant, replied, reply, replyChannel, request.ReceivedAt?.ToDateTimeOffset(), ct);
             }
         }
         catch (MissingPlaceholderException e)

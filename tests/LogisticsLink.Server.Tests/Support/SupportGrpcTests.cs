@@ -47,6 +47,32 @@ public sealed class SupportGrpcTests
     }
 
     [Fact]
+    public async Task A_recorded_reply_counts_in_the_24_hour_check_only_with_the_time_the_message_arrived()
+    {
+        await using var server = await TestServer.StartAsync();
+        var support = server.Support();
+        async Task<string> AnsweredWithin24Hours(string orderId) =>
+            (await support.GetEvidenceAsync(new GetEvidenceRequest { Channel = "amazon", OrderId = orderId }))
+                .Entries.Single(e => e.Kind == "check" && e.Key == "answered_within_24_hours").Fields["result"];
+        var undated = AmazonId();
+        var late = AmazonId();
+        foreach (var id in new[] { undated, late })
+        {
+            await server.Orders().UpsertOrderAsync(Order(id, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB", Numbers.Sandbox()));
+        }
+
+        var answer = await support.ResolveInquiryAsync(new ResolveInquiryRequest { Channel = "amazon", OrderId = undated, RecordReply = true });
+        await support.ResolveInquiryAsync(new ResolveInquiryRequest
+        {
+            Channel = "amazon", OrderId = late, RecordReply = true, ReceivedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(-3)),
+        });
+
+        Assert.NotNull(answer.Reply);
+        Assert.Equal("unknown", await AnsweredWithin24Hours(undated));
+        Assert.Equal("false", await AnsweredWithin24Hours(late));
+    }
+
+    [Fact]
     public async Task A_claim_gets_a_48_hour_clock_and_says_what_evidence_exists()
     {
         await using var server = await TestServer.StartAsync();
