@@ -55,6 +55,26 @@ public sealed class ShopifyInquiryTests
     }
 
     [Fact]
+    public async Task A_year_or_a_phone_number_alone_never_picks_another_buyers_order()
+    {
+        await using var server = await TestServer.StartAsync();
+        await SeedAsync(server);
+        var support = server.Support();
+
+        var dated = await support.ResolveInquiryAsync(new ResolveInquiryRequest { MessageText = "I ordered on 3 March 2025, where is my parcel?", Channel = "shopify" });
+        var signed = await support.ResolveInquiryAsync(new ResolveInquiryRequest { MessageText = "Dov'è il mio pacco? Luca, cell. 333 100 1003", Channel = "shopify" });
+        var named = await support.ResolveInquiryAsync(new ResolveInquiryRequest { MessageText = "Where is order #2025?", Channel = "shopify" });
+
+        Assert.All(new[] { dated, signed }, answer =>
+        {
+            Assert.Null(answer.Order);
+            Assert.Empty(answer.Candidates);
+            Assert.Equal(RecommendedAction.AskForOrderId, answer.Action);
+        });
+        Assert.Equal("5820002025", named.Order?.OrderId);
+    }
+
+    [Fact]
     public async Task Two_Shopify_orders_named_in_one_message_are_reported_not_guessed()
     {
         await using var server = await TestServer.StartAsync();

@@ -87,13 +87,29 @@ public static partial class InquiryMatcher
             {
                 break;
             }
-            if (!Overlaps(taken, m.Index, m.Index + m.Length) && found.All(f => f.OrderId != m.Value))
+            if (!Overlaps(taken, m.Index, m.Index + m.Length) && found.All(f => f.OrderId != m.Value)
+                && !IsYear(m.Value) && !BesideAnotherDigitGroup(text, m))
             {
                 found.Add(new OrderIdMatch(Shopify, m.Value, m.Index, m.Length));
             }
         }
         return found;
     }
+
+    // "ordered on 3 March 2025": a shop past a thousand orders has an order #2025, and a year alone must never pick
+    // another buyer's order. Such an order is found by "#2025".
+    private static bool IsYear(string number) => number.Length == 4 && number[..2] is "19" or "20";
+
+    // "333 123 4567", "75 008": a group of a longer number (a phone number, a split postcode) is not an order number.
+    private static bool BesideAnotherDigitGroup(string text, Match m)
+    {
+        var before = m.Index - 2;
+        var after = m.Index + m.Length;
+        return (before >= 0 && IsSpace(text[before + 1]) && char.IsAsciiDigit(text[before]))
+            || (after + 1 < text.Length && IsSpace(text[after]) && char.IsAsciiDigit(text[after + 1]));
+    }
+
+    private static bool IsSpace(char c) => c is ' ' or '\u00A0';
 
     // Labels and e-mails often group a number with spaces ("1Z 999 AA1 01 2345 6784"): runs of up to eight groups of
     // letters and digits, each with a digit, joined by single spaces, are tried whole; the longest run whose check
