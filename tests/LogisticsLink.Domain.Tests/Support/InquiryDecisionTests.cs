@@ -60,7 +60,10 @@ public sealed class InquiryDecisionTests
         Assert.Equal(RecommendedAction.RedirectToAmazon, InquiryDecisions.Decide(Order(FulfillmentChannel.Amazon), [Shipment(TrackingStatus.Exception)], Now).Action);
         Assert.Equal(RecommendedAction.AskForOrderId, InquiryDecisions.Decide(null, [], Now).Action);
         Assert.Equal(RecommendedAction.ReassureWithinPromise, InquiryDecisions.Decide(Order(), [], Now).Action);
-        Assert.Equal(RecommendedAction.ContactCarrier, InquiryDecisions.Decide(Order(promised: Now.AddDays(-1)), [], Now).Action);
+        // Late with a label the carrier never scanned: the carrier's to find. Late with nothing shipped: the seller's
+        // to ship or cancel, with a reply that needs no parcel.
+        Assert.Equal(RecommendedAction.ContactCarrier, InquiryDecisions.Decide(Order(promised: Now.AddDays(-1)), [Shipment(TrackingStatus.Pending) with { PromisedBy = null }], Now).Action);
+        Assert.Equal(new InquiryDecision(RecommendedAction.OfferResolution, ReplyScenario.Delayed, null), InquiryDecisions.Decide(Order(promised: Now.AddDays(-1)), [], Now));
     }
 
     [Fact]

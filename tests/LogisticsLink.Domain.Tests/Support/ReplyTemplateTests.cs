@@ -43,6 +43,25 @@ public sealed class ReplyTemplateTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void The_delay_reply_for_an_order_with_nothing_shipped_renders_without_a_parcel(string language)
+    {
+        var order = InquiryDecisionTests.Order() with { LatestDeliveryDate = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero) };
+        var decision = InquiryDecisions.Decide(order, [], new DateTimeOffset(2025, 3, 4, 12, 0, 0, TimeSpan.Zero));
+        var locale = ReplyLocale.Resolve(language);
+        var body = BuiltInTemplates.Default.Find(decision.Scenario.TemplateId(), language);
+
+        var reply = ReplyComposer.Compose(decision.Scenario.TemplateId(), 0, body!, locale, ReplyValues.From(order, decision.Shipment, locale), "amazon");
+
+        Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")) + "\n" + reply.Text);
+        Assert.Contains(order.OrderId, reply.Text);
+        Assert.Contains(LocalDates.Date(order.LatestDeliveryDate!.Value, locale), reply.Text);
+        Assert.DoesNotContain("  ", reply.Text);
+    }
+
+    public static TheoryData<string> Languages() => new(ReplyLocale.Languages);
+
     [Fact]
     public void Dates_are_written_in_the_buyers_language_and_time_zone()
     {

@@ -14,7 +14,8 @@ public sealed record InquiryDecision(RecommendedAction Action, ReplyScenario Sce
 /// <item>fulfilled by Amazon → REDIRECT_TO_AMAZON (Amazon owns FBA logistics questions)</item>
 /// <item>lost, returning or returned → OFFER_RESOLUTION</item>
 /// <item>exception, stalled or delayed (merchant-fulfilled) → CONTACT_CARRIER</item>
-/// <item>no carrier scan yet, before the promised date → REASSURE_WITHIN_PROMISE (after it: CONTACT_CARRIER)</item>
+/// <item>no carrier scan yet, before the promised date → REASSURE_WITHIN_PROMISE (after it: CONTACT_CARRIER, or
+/// OFFER_RESOLUTION when nothing has shipped)</item>
 /// <item>moving or delivered → SHARE_TRACKING</item>
 /// </list>
 /// With several shipments, the one in the worst situation decides: a buyer asks about what is missing.
@@ -35,8 +36,14 @@ public static class InquiryDecisions
         var promised = worst?.PromisedBy ?? order?.LatestDeliveryDate;
         if (worst is null || worst.Status.IsUnknown() || worst.Status == TrackingStatus.InfoReceived)
         {
-            return promised is null || now <= promised
-                ? new(RecommendedAction.ReassureWithinPromise, ReplyScenario.PreTransitWithinPromise, worst)
+            if (promised is null || now <= promised)
+            {
+                return new(RecommendedAction.ReassureWithinPromise, ReplyScenario.PreTransitWithinPromise, worst);
+            }
+            // Late: a parcel the carrier has not scanned is the carrier's to find; an order with no parcel at all is
+            // the seller's to ship or cancel, and the buyer may prefer a refund.
+            return worst is null
+                ? new(RecommendedAction.OfferResolution, ReplyScenario.Delayed, null)
                 : new(RecommendedAction.ContactCarrier, ReplyScenario.Delayed, worst);
         }
         return Scenario(worst) switch
