@@ -154,11 +154,13 @@ public static class DhlShipmentParser
         if (returnFlag || returning)
         {
             current = OnTheWayBack(current);
-            // Flagged as returned with no event saying so: the newest event is the way back.
-            if (returnFlag && !returning && events.Count > 0 && OnTheWayBack(new(events[0].Status, events[0].StatusDetail)) is var back
-                && back.Status != events[0].Status)
+            // Flagged as returned with no event saying so, a delivery is the delivery back to the sender: without
+            // rewriting it, its scan would outrank the summary and the parcel would read as delivered to the buyer. Scans
+            // on the way are left as they are (the summary outranks them): a scan's status is part of its identity, and
+            // one rewritten only while it is the newest would be stored again once a newer scan arrives.
+            if (returnFlag && !returning && events.Count > 0 && events[0].Status == TrackingStatus.Delivered)
             {
-                events[0] = events[0] with { Status = back.Status, StatusDetail = back.Detail };
+                events[0] = events[0] with { Status = Returned.Status, StatusDetail = Returned.Detail };
             }
         }
 

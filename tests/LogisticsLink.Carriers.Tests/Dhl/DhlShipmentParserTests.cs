@@ -88,6 +88,26 @@ public sealed class DhlShipmentParserTests
     }
 
     [Fact]
+    public void A_return_flag_on_the_way_back_leaves_the_scans_as_they_are_so_each_keeps_its_identity_across_polls()
+    {
+        const string picked = """{"timestamp": "2026-03-10T10:00:00Z", "statusCode": "transit", "status": "AE", "description": "Picked up"}""";
+        var first = Snapshot(Shipment($$"""
+            "returnFlag": true,
+            "status": {"timestamp": "2026-03-10T10:00:00Z", "statusCode": "transit", "status": "AE"},
+            "events": [{{picked}}]
+            """));
+        var second = Snapshot(Shipment($$"""
+            "returnFlag": true,
+            "status": {"timestamp": "2026-03-11T10:00:00Z", "statusCode": "transit", "status": "ES"},
+            "events": [{"timestamp": "2026-03-11T10:00:00Z", "statusCode": "transit", "status": "ES", "description": "Arrived"}, {{picked}}]
+            """));
+
+        Assert.Equal(TrackingStatus.Returning, first.Status);
+        Assert.Equal(TrackingStatus.Returning, second.Status);
+        Assert.Equal(first.Events[0].DedupKey, second.Events[1].DedupKey);
+    }
+
+    [Fact]
     public void Events_are_sorted_and_identical_ones_kept_once()
     {
         var body = Shipment("""
