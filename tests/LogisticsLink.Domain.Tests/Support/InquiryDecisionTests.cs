@@ -37,6 +37,9 @@ public sealed class InquiryDecisionTests
     [InlineData(TrackingStatus.Returning, RecommendedAction.OfferResolution, ReplyScenario.Returning)]
     [InlineData(TrackingStatus.Returned, RecommendedAction.OfferResolution, ReplyScenario.Returning)]
     [InlineData(TrackingStatus.InfoReceived, RecommendedAction.ReassureWithinPromise, ReplyScenario.PreTransitWithinPromise)]
+    // Expired is no news in time, not a loss the carrier confirmed; a voided label alone is an order not shipped yet.
+    [InlineData(TrackingStatus.Expired, RecommendedAction.ContactCarrier, ReplyScenario.Exception)]
+    [InlineData(TrackingStatus.Cancelled, RecommendedAction.ReassureWithinPromise, ReplyScenario.PreTransitWithinPromise)]
     public void A_merchant_fulfilled_shipment_decides_by_its_status(TrackingStatus status, RecommendedAction action, ReplyScenario scenario)
     {
         var decision = InquiryDecisions.Decide(Order(), [Shipment(status)], Now);
@@ -74,6 +77,8 @@ public sealed class InquiryDecisionTests
         var decision = InquiryDecisions.Decide(Order(), [Shipment(TrackingStatus.Delivered), lost], Now);
 
         Assert.Equal("shp_2", decision.Shipment?.Id);
+        var voided = Shipment(TrackingStatus.Cancelled) with { Id = "shp_3" };
+        Assert.Equal("shp_1", InquiryDecisions.Decide(Order(), [voided, Shipment(TrackingStatus.Delivered)], Now).Shipment?.Id);
         Assert.Equal(Now.AddHours(24), SupportClocks.InquiryRespondBy(Now));
         Assert.Equal(Now.AddHours(48), SupportClocks.ClaimRespondBy(Now));
     }

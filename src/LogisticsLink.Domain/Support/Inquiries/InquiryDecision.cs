@@ -13,7 +13,8 @@ public sealed record InquiryDecision(RecommendedAction Action, ReplyScenario Sce
 /// <item>nothing matched → ASK_FOR_ORDER_ID</item>
 /// <item>fulfilled by Amazon → REDIRECT_TO_AMAZON (Amazon owns FBA logistics questions)</item>
 /// <item>lost, returning or returned → OFFER_RESOLUTION</item>
-/// <item>exception, stalled or delayed (merchant-fulfilled) → CONTACT_CARRIER</item>
+/// <item>exception, stalled or delayed (merchant-fulfilled), or no news from the carrier in time (expired) → CONTACT_CARRIER</item>
+/// <item>a cancelled (voided) label is ignored: an order with only such labels counts as not shipped</item>
 /// <item>no carrier scan yet, before the promised date → REASSURE_WITHIN_PROMISE (after it: CONTACT_CARRIER, or
 /// OFFER_RESOLUTION when nothing has shipped)</item>
 /// <item>moving or delivered → SHARE_TRACKING</item>
@@ -28,7 +29,9 @@ public static class InquiryDecisions
         {
             return new(RecommendedAction.AskForOrderId, ReplyScenario.NoOrderFound, null);
         }
-        var worst = shipments.OrderByDescending(Severity).ThenBy(s => s.CreatedAt).FirstOrDefault();
+        // A voided label is no parcel: it neither decides for the others nor, alone, makes the order shipped.
+        var worst = shipments.Where(s => s.Status != TrackingStatus.Cancelled)
+            .OrderByDescending(Severity).ThenBy(s => s.CreatedAt).FirstOrDefault();
         if (order?.FulfillmentChannel == FulfillmentChannel.Amazon)
         {
             return new(RecommendedAction.RedirectToAmazon, ReplyScenario.FbaStatus, worst);
@@ -57,7 +60,10 @@ public static class InquiryDecisions
     /// <summary>The reply scenario of one merchant-fulfilled shipment that the carrier knows about.</summary>
     public static ReplyScenario Scenario(ShipmentState shipment) => shipment.Status switch
     {
-        TrackingStatus.Lost or TrackingStatus.Expired or TrackingStatus.Cancelled => ReplyScenario.Lost,
+        TrackingStatus.Lost => ReplyScenario.Lost,
+        // No news from the carrier in time is not a confirmed loss: the carrier is asked, the buyer is not told "lost".
+        TrackingStatus.Expired => ReplyScenario.Exception,
+        TrackingStatus.Cancelled => ReplyScenario.PreTransitWithinPromise,
         TrackingStatus.Returning or TrackingStatus.Returned => ReplyScenario.Returning,
         TrackingStatus.Exception => ReplyScenario.Exception,
         TrackingStatus.Delivered => ReplyScenario.Delivered,
