@@ -86,8 +86,10 @@ public static class AmazonMcfOrderParser
     }
 
     /// <summary>
-    /// The order for the order link. MCF orders are fulfilled by Amazon (<see cref="FulfillmentChannel.Amazon"/>):
-    /// Amazon picks, packs and ships them and its tracking is the parcel's status, as for FBA. A package whose
+    /// The order for the order link. Amazon picks, packs and ships an MCF order and its tracking is the parcel's
+    /// status, as for FBA, but the sale was made elsewhere: Amazon works as the seller's logistics provider
+    /// (<see cref="FulfillmentChannel.ThirdParty"/>) and the seller answers the buyer, who has no Amazon order to be
+    /// sent back to (reference: marketplaces.md §1.7). A package whose
     /// tracking is in <paramref name="tracking"/> carries Amazon's current status, mapped, and as text its
     /// description with the latest <c>EVENT_…</c> code; one without (not tracked yet) carries only its number.
     /// </summary>
@@ -109,7 +111,7 @@ public static class AmazonMcfOrderParser
         return new ImportedOrder(
             AmazonOrderParser.Channel,
             order.SellerFulfillmentOrderId,
-            FulfillmentChannel.Amazon,
+            FulfillmentChannel.ThirdParty,
             order.Status,
             order.MarketplaceId,
             AmazonMarketplaces.Find(order.MarketplaceId)?.Language ?? "",

@@ -25,7 +25,7 @@ public sealed class AmazonMcfOrderTests
         var order = Assert.Single(page.Orders);
         Assert.Equal("amazon", order.Channel);
         Assert.Equal(McfOrder, order.OrderId);
-        Assert.Equal(FulfillmentChannel.Amazon, order.FulfillmentChannel);
+        Assert.Equal(FulfillmentChannel.ThirdParty, order.FulfillmentChannel);
         Assert.Equal("Complete", order.Status);
         Assert.Equal(AmazonDemoCatalogue.Us, order.MarketplaceId);
         Assert.Equal("en", order.BuyerLanguage);

@@ -21,7 +21,7 @@ public sealed class MarketplaceMcfSyncTests
             return mcf?.Status == "Complete" && mcf.Shipments.Count == 1 && mcf.Shipments[0].StatusDescription.Contains("EVENT_", StringComparison.Ordinal);
         }, "the MCF order is upserted with its package from getPackageTrackingDetails", TimeSpan.FromSeconds(60));
 
-        Assert.Equal(FulfillmentChannel.Amazon, mcf!.FulfillmentChannel);
+        Assert.Equal(FulfillmentChannel.ThirdParty, mcf!.FulfillmentChannel);
         Assert.Equal("ATVPDKIKX0DER", mcf.MarketplaceId);
         var parcel = mcf.Shipments[0];
         Assert.Equal("amazon", parcel.Carrier);
@@ -30,5 +30,10 @@ public sealed class MarketplaceMcfSyncTests
         Assert.Contains("Package arrived at a carrier facility", parcel.StatusDescription);
         Assert.Contains("EVENT_201", parcel.StatusDescription);
         Assert.NotNull(parcel.EstimatedDelivery);
+
+        // The buyer bought elsewhere and has no Amazon order: the seller answers with the parcel's status.
+        var inquiry = await server.Support().ResolveInquiryAsync(new ResolveInquiryRequest { Channel = "amazon", OrderId = McfOrder });
+        Assert.Equal(RecommendedAction.ShareTracking, inquiry.Action);
+        Assert.Equal("fbm_in_transit", inquiry.Reply.TemplateId);
     }
 }

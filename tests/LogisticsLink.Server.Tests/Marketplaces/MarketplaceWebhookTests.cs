@@ -111,7 +111,7 @@ public sealed class MarketplaceWebhookTests
         var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(("synced", orderId), ((string?)answer["result"], (string?)answer["order_id"]));
         var synced = await orders.GetOrderAsync(new GetOrderRequest { Channel = "amazon", OrderId = orderId });
-        Assert.Equal(FulfillmentChannel.Amazon, synced.FulfillmentChannel);
+        Assert.Equal(FulfillmentChannel.ThirdParty, synced.FulfillmentChannel);
         var parcel = Assert.Single(synced.Shipments);
         Assert.Equal(("TBA304555009904", ShipmentStatus.InTransit), (parcel.TrackingNumber, parcel.Status));
         Assert.Contains("EVENT_201", parcel.StatusDescription);
