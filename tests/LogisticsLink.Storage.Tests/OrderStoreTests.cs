@@ -101,7 +101,10 @@ public sealed class OrderStoreTests
             ProofOfDelivery = new ProofOfDelivery("J. MARTIN", "Front door", true, false) };
         await store.CommitAsync(Insert(linked), Ct);
         await store.CommitAsync(Insert(Shipment("1Z002") with { Order = new OrderLink("ebay", "o1") }), Ct);
-        await store.CommitOrderAsync(new OrderCommit(Order("unshipped") with { ShippedAt = null }, 0, null), Ct);
+        await store.CommitOrderAsync(new OrderCommit(Order("unshipped") with { ShippedAt = null, Status = "Unshipped" }, 0, null), Ct);
+        // The marketplace says cancelled or shipped (with no parcel we track): nothing to flag, so not listed.
+        await store.CommitOrderAsync(new OrderCommit(Order("cancelled") with { ShippedAt = null, Status = "Canceled" }, 0, null), Ct);
+        await store.CommitOrderAsync(new OrderCommit(Order("shipped-untracked") with { ShippedAt = null, Status = "PARTIALLY_SHIPPED" }, 0, null), Ct);
         await store.CommitOrderAsync(new OrderCommit(Order("flagged") with { ShippedAt = null, Risks = [new RiskFlag(RiskKind.LateShipment, "late", T0, true)] }, 0, null), Ct);
         await store.CommitOrderAsync(new OrderCommit(Order("fba", fulfillment: FulfillmentChannel.Amazon) with { ShippedAt = null }, 0, null), Ct);
 

@@ -6,7 +6,8 @@ using LogisticsLink.Domain.Support.Evidence;
 namespace LogisticsLink.Domain.Orders;
 
 /// <summary>
-/// An order's risks: LATE_SHIPMENT (merchant-fulfilled and not shipped by its latest ship date) and, folded in, every
+/// An order's risks: LATE_SHIPMENT (merchant-fulfilled, not cancelled, and not shipped by its latest ship date, by its
+/// parcels or by the marketplace's word) and, folded in, every
 /// risk of its shipments — so a helpdesk sees one list per order; CLAIM_OPEN while a claim is open on it.
 /// </summary>
 public static class OrderRisks
@@ -16,9 +17,9 @@ public static class OrderRisks
     {
         var previous = order.Risks;
         var flags = new List<RiskFlag>();
-        if (order.FulfillmentChannel != FulfillmentChannel.Amazon && order.LatestShipDate is { } shipBy)
+        if (order.FulfillmentChannel != FulfillmentChannel.Amazon && order.LatestShipDate is { } shipBy && !MarketplaceOrderStatus.IsCancelled(order.Status))
         {
-            if (order.ShippedAt is null && now > shipBy)
+            if (order.ShippedAt is null && now > shipBy && MarketplaceOrderStatus.IsAwaitingShipment(order.Status))
             {
                 flags.Add(RiskFlags.Raise(previous, RiskKind.LateShipment, $"Not shipped by the latest ship date {Day(shipBy)}", shipBy, true));
             }

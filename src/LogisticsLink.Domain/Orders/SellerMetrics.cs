@@ -39,11 +39,16 @@ public sealed record SellerMetrics(
             {
                 continue;
             }
+            if (MarketplaceOrderStatus.IsCancelled(order.Status))
+            {
+                continue;
+            }
             if (order.LatestShipDate is { } shipBy && shipBy >= from && shipBy < to)
             {
                 due++;
-                // Unshipped counts as late only once its ship-by time has passed.
-                if (order.ShippedAt is { } shippedAt ? shippedAt > shipBy : now > shipBy)
+                // Unshipped counts as late only once its ship-by time has passed; shipped by the marketplace's word with
+                // no parcel we track, it has no ship time to judge.
+                if (order.ShippedAt is { } shippedAt ? shippedAt > shipBy : now > shipBy && MarketplaceOrderStatus.IsAwaitingShipment(order.Status))
                 {
                     late++;
                 }

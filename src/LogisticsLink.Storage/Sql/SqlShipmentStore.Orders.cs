@@ -129,8 +129,14 @@ public abstract partial class SqlShipmentStore
         var command = session.Command($"""
             SELECT {OrderColumns} FROM orders
             WHERE shipped_at IS NULL AND latest_ship_date < @now AND fulfillment_channel <> @amazon AND (risk_mask & @mask) = 0
+                AND UPPER(REPLACE(status, '_', '')) NOT IN ({string.Join(", ", MarketplaceOrderStatus.NotAwaitingShipment.Select((_, i) => $"@done{i}"))})
             ORDER BY latest_ship_date LIMIT @limit
             """);
+        for (var i = 0; i < MarketplaceOrderStatus.NotAwaitingShipment.Count; i++)
+        {
+            // Cancelled or shipped by the marketplace's word: never flagged, so never listed (they would crowd out the rest).
+            command.Bind($"@done{i}", MarketplaceOrderStatus.NotAwaitingShipment[i]);
+        }
         command.Bind("@now", RowValues.Instant(now));
         command.Bind("@amazon", (int)FulfillmentChannel.Amazon);
         command.Bind("@mask", RiskMask([RiskKind.LateShipment]));

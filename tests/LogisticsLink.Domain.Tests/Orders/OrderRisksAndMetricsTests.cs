@@ -44,6 +44,22 @@ public sealed class OrderRisksAndMetricsTests
         Assert.Empty(OrderRisks.Evaluate(Order("3", shipBy: Hours(24), shippedAt: Hours(20)), [], Hours(48)));
     }
 
+    [Theory]
+    [InlineData("Canceled")]
+    [InlineData("CANCELLED")]
+    [InlineData("Shipped")]
+    [InlineData("PARTIALLY_SHIPPED")]
+    [InlineData("FULFILLED")]
+    [InlineData("IN_PROGRESS")]
+    public void An_order_the_marketplace_calls_cancelled_or_shipped_is_no_late_shipment_without_a_tracked_parcel(string status)
+    {
+        var order = Order("1", shipBy: Hours(24), deliverBy: Hours(72)) with { Status = status };
+
+        Assert.Empty(OrderRisks.Evaluate(order, [], Hours(48)));
+        Assert.Equal(0, SellerMetrics.Compute([(order, (IReadOnlyList<ShipmentState>)[])], Hours(0), Hours(100), Hours(48)).LateShipments);
+        Assert.Single(OrderRisks.Evaluate(order with { Status = "Unshipped" }, [], Hours(48)));
+    }
+
     [Fact]
     public void Shipment_risks_are_folded_into_the_order_one_per_kind_with_the_earliest_since()
     {
