@@ -17,6 +17,13 @@ public static class CarrierResilience
 {
     private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// A call over the quota waits for the next window only when that window is this short. Past it (USPS allows 60
+    /// calls an hour) the call is refused at once, "not called": the shipment keeps its last known state and is
+    /// rescheduled, instead of holding a scheduler slot, and so the scheduler's whole batch, for up to an hour.
+    /// </summary>
+    public static readonly TimeSpan MaxQueuedWindow = TimeSpan.FromSeconds(10);
+
     public static ResiliencePipeline<HttpResponseMessage> Build(CarrierOptions options, TimeProvider time)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
@@ -26,7 +33,7 @@ public static class CarrierResilience
             {
                 PermitLimit = options.RateLimitPermits,
                 Window = options.RateLimitWindow,
-                QueueLimit = options.RateLimitPermits,
+                QueueLimit = options.RateLimitWindow <= MaxQueuedWindow ? options.RateLimitPermits : 0,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 AutoReplenishment = true,
             }));
