@@ -9,9 +9,10 @@ using Polly.Timeout;
 namespace LogisticsLink.Carriers.Http;
 
 /// <summary>
-/// The Polly v8 pipeline every carrier call goes through, outermost first: rate limiter (the carrier's quota, so we
-/// never earn a ban), retry (jittered exponential back-off that honours Retry-After), circuit breaker (a carrier outage
-/// stops costing calls and fails fast so lookups answer the last known state), per-attempt timeout.
+/// The Polly v8 pipeline every carrier call goes through, outermost first: retry (jittered exponential back-off that
+/// honours Retry-After), rate limiter (the carrier's quota, so we never earn a ban: every attempt, retries included,
+/// takes a permit), circuit breaker (a carrier outage stops costing calls and fails fast so lookups answer the last
+/// known state), per-attempt timeout.
 /// </summary>
 public static class CarrierResilience
 {
@@ -27,6 +28,26 @@ public static class CarrierResilience
     public static ResiliencePipeline<HttpResponseMessage> Build(CarrierOptions options, TimeProvider time)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(500),
+                // A server that asks for a longer wait than a refresh can spend is not asked again now: the refresh
+                // fails and the shipment is rescheduled.
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome) && !AsksForALongerWait(args.Outcome.Result, time)),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter.Of(args.Outcome.Result, time.GetUtcNow(), MaxRetryAfter)),
+                OnRetry = args =>
+                {
+                    // The failed answer is replaced by the next attempt's: release its connection now.
+                    args.Outcome.Result?.Dispose();
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
         if (options.RateLimitPermits > 0)
         {
             builder.AddRateLimiter(new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
@@ -37,24 +58,6 @@ public static class CarrierResilience
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 AutoReplenishment = true,
             }));
-        }
-        if (options.MaxRetries > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(500),
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
-                DelayGenerator = args => ValueTask.FromResult(RetryAfter.Of(args.Outcome.Result, time.GetUtcNow(), MaxRetryAfter)),
-                OnRetry = args =>
-                {
-                    // The failed answer is replaced by the next attempt's: release its connection now.
-                    args.Outcome.Result?.Dispose();
-                    return ValueTask.CompletedTask;
-                },
-            });
         }
         builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
         {
@@ -67,6 +70,9 @@ public static class CarrierResilience
         builder.AddTimeout(options.AttemptTimeout);
         return builder.Build();
     }
+
+    private static bool AsksForALongerWait(HttpResponseMessage? response, TimeProvider time) =>
+        RetryAfter.Of(response, time.GetUtcNow(), TimeSpan.MaxValue) > MaxRetryAfter;
 
     /// <summary>Worth trying again: throttling, server errors, timeouts and network failures — never 4xx answers.</summary>
     public static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
