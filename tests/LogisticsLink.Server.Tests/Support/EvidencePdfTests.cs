@@ -5,6 +5,7 @@ using Grpc.Core;
 using LogisticsLink.Server.Support.Pdf;
 using LogisticsLink.Server.Tests.Infrastructure;
 using LogisticsLink.V1;
+using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
 using static LogisticsLink.Server.Tests.Support.SupportFixtures;
@@ -89,6 +90,18 @@ public sealed class EvidencePdfTests
         using var document = Read(EvidencePdf.Render(pack));
 
         Assert.True(document.PageCount >= 1);
+    }
+
+    [Fact]
+    public void The_timeline_prints_both_instants_whole()
+    {
+        EmbeddedFontResolver.Install();
+        using var document = new PdfDocument();
+        using var graphics = XGraphics.FromPdfPage(document.AddPage());
+        var width = graphics.MeasureString("2026-11-20T10:00:00Z", new XFont(EmbeddedFontResolver.Family, 8)).Width;
+
+        Assert.True(width <= EvidencePdf.Columns[1] - PdfPageWriter.ColumnGap, $"an instant is {width:F1} points, its column {EvidencePdf.Columns[1] - PdfPageWriter.ColumnGap}");
+        Assert.True(width <= EvidencePdf.Columns[2] - EvidencePdf.Columns[1] - PdfPageWriter.ColumnGap);
     }
 
     private static PdfDocument Read(byte[] bytes) => PdfReader.Open(new MemoryStream(bytes), PdfDocumentOpenMode.Import);

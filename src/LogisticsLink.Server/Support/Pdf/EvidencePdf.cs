@@ -14,8 +14,11 @@ public static class EvidencePdf
 {
     public const string ContentType = "application/pdf";
 
-    // Timeline columns, in points from the left margin.
-    private static readonly double[] Columns = [0, 78, 156, 226, 276, 356];
+    /// <summary>
+    /// Timeline columns, in points from the left margin of an A4 page (515 points wide): the two instants whole
+    /// ("2026-11-20T10:00:00Z" is about 84 points at 8 points), then source, raw code, status and description.
+    /// </summary>
+    internal static readonly double[] Columns = [0, 92, 184, 236, 290, 360];
 
     public static byte[] Render(EvidencePack pack)
     {

@@ -41,6 +41,8 @@ internal sealed class PdfPageWriter : IDisposable
     /// <summary>A label and its value on one line (wrapped under the value when long).</summary>
     public void Field(string label, string value, double indent = 0) => Line($"{label}: {(value.Length > 0 ? value : "—")}", indent);
 
+    public const double ColumnGap = 4;
+
     /// <summary>Cells at fixed x offsets (points from the left margin) on one line; each cell is cut to its column.</summary>
     public void Row(IReadOnlyList<(double X, string Text)> cells, bool bold = false)
     {
@@ -48,7 +50,7 @@ internal sealed class PdfPageWriter : IDisposable
         Reserve(font.GetHeight());
         for (var i = 0; i < cells.Count; i++)
         {
-            var right = i + 1 < cells.Count ? cells[i + 1].X - 4 : Width;
+            var right = i + 1 < cells.Count ? cells[i + 1].X - ColumnGap : Width;
             var text = Fit(cells[i].Text, font, right - cells[i].X);
             _graphics!.DrawString(text, font, XBrushes.Black, Margin + cells[i].X, _y, XStringFormats.TopLeft);
         }
