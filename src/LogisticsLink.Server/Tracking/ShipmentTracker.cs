@@ -34,7 +34,8 @@ public sealed partial class ShipmentTracker(
     public const string PushSource = "webhook";
 
     private const int MaxConflictRetries = 5;
-    private readonly ConcurrentDictionary<string, Flight> _refreshing = new(StringComparer.Ordinal);
+    // One refresh in flight per shipment, started lazily so a lost GetOrAdd race starts nothing.
+    private readonly ConcurrentDictionary<string, Lazy<Task<(StoredShipment, bool)>>> _refreshing = new(StringComparer.Ordinal);
 
     /// <summary>Tracks a parcel; returns the existing shipment when the tenant already tracks it.</summary>
     public async Task<StoredShipment> RegisterAsync(
@@ -70,21 +71,21 @@ public sealed partial class ShipmentTracker(
     /// </summary>
     public async Task<StoredShipment> RefreshAsync(StoredShipment shipment, DateTimeOffset? freshEnoughSince = null)
     {
-        var flight = _refreshing.GetOrAdd(shipment.State.Id, _ => new Flight(() => RunRefreshAsync(shipment, freshEnoughSince), freshEnoughSince));
-        var result = await flight.Result;
-        if (freshEnoughSince > flight.FreshEnoughSince && !(result.State.LastCheckedAt >= freshEnoughSince))
+        var (result, fromStore) = await _refreshing.GetOrAdd(shipment.State.Id, _ => new(() => RunRefreshAsync(shipment, freshEnoughSince))).Value;
+        if (fromStore && freshEnoughSince is { } since && !(result.State.LastCheckedAt >= since))
         {
-            // Joined a flight that accepted an older check than this caller does, and it answered with one: one more
-            // flight, which asks the carrier unless a check fresh enough for this caller has landed meanwhile.
-            flight = _refreshing.GetOrAdd(shipment.State.Id, _ => new Flight(() => RunRefreshAsync(result, freshEnoughSince), freshEnoughSince));
-            result = await flight.Result;
+            // Joined a flight that, accepting an older check than this caller does, answered with one instead of asking
+            // the carrier: one more flight, which asks unless a check fresh enough for this caller has landed meanwhile.
+            // (A flight that asked the carrier is shared by everyone who joined it, however late: one call for all.)
+            (result, _) = await _refreshing.GetOrAdd(shipment.State.Id, _ => new(() => RunRefreshAsync(result, since))).Value;
         }
         return result;
     }
 
     public bool IsRefreshing(string shipmentId) => _refreshing.ContainsKey(shipmentId);
 
-    private async Task<StoredShipment> RunRefreshAsync(StoredShipment shipment, DateTimeOffset? freshEnoughSince)
+    /// <returns>The shipment after the refresh, and whether it came from the store without asking the carrier.</returns>
+    private async Task<(StoredShipment Shipment, bool FromStore)> RunRefreshAsync(StoredShipment shipment, DateTimeOffset? freshEnoughSince)
     {
         var token = lifetime.ApplicationStopping;
         try
@@ -98,12 +99,12 @@ public sealed partial class ShipmentTracker(
                 var latest = await store.FindAsync(shipment.State.TenantId, shipment.State.Id, token);
                 if (latest?.State.LastCheckedAt >= since)
                 {
-                    return latest;
+                    return (latest, true);
                 }
                 shipment = latest ?? shipment;
             }
             var result = await AskCarrierAsync(shipment.State, token);
-            return await ApplyResultAsync(shipment, result, token);
+            return (await ApplyResultAsync(shipment, result, token), false);
         }
         finally
         {
@@ -220,15 +221,4 @@ public sealed partial class ShipmentTracker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh of {Carrier} shipment {ShipmentId} failed: {Reason}")]
     private partial void LogRefreshFailed(string carrier, string shipmentId, string reason);
-
-    /// <summary>One refresh in progress, started lazily so a lost <c>GetOrAdd</c> race starts nothing.</summary>
-    /// <param name="FreshEnoughSince">The oldest check that flight accepts instead of asking the carrier (null: none).</param>
-    private sealed class Flight(Func<Task<StoredShipment>> run, DateTimeOffset? freshEnoughSince)
-    {
-        private readonly Lazy<Task<StoredShipment>> _result = new(run);
-
-        public Task<StoredShipment> Result => _result.Value;
-
-        public DateTimeOffset? FreshEnoughSince => freshEnoughSince;
-    }
 }
