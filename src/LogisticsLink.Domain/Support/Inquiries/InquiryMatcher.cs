@@ -100,7 +100,7 @@ public static partial class InquiryMatcher
     // another buyer's order. Such an order is found by "#2025".
     private static bool IsYear(string number) => number.Length == 4 && number[..2] is "19" or "20";
 
-    // "333 123 4567", "75 008": a group of a longer number (a phone number, a split postcode) is not an order number.
+    // "cell. 333 123 4567": a group of a longer number (a phone number written in groups) is not an order number.
     private static bool BesideAnotherDigitGroup(string text, Match m)
     {
         var before = m.Index - 2;
