@@ -4,6 +4,7 @@ using LogisticsLink.Server.Tests.Infrastructure;
 using LogisticsLink.Storage;
 using LogisticsLink.Tests.Shared;
 using LogisticsLink.V1;
+using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LogisticsLink.Server.Tests;
@@ -105,14 +106,13 @@ public sealed class MultiNodeTests
     public async Task A_dead_nodes_leases_expire_and_another_node_refreshes_its_shipments()
     {
         var database = ThrowawayPostgres.CreateDatabase();
-        var lease = TimeSpan.FromSeconds(2);
         var settings = new Dictionary<string, string> { ["Scheduler:LeaseDuration"] = "00:00:02" };
         var stuck = new ScriptedCarrier { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
         var dying = await TestServer.StartAsync(settings: settings, postgresDatabase: database,
             services: s => s.AddSingleton<ICarrierClient>(stuck));
         var shipment = await dying.Client().TrackShipmentAsync(new TrackShipmentRequest { Carrier = "ups", TrackingNumber = "1Z999AA10123456784" });
         await Eventually.UntilAsync(() => stuck.Calls == 1, "the first node leased the shipment and called its carrier");
-        var leasedAt = DateTimeOffset.UtcNow;
+        var leaseUntil = await LeaseUntilAsync(database, shipment.Id);
         await dying.StopAsync();
 
         var healthy = new ScriptedCarrier();
@@ -122,8 +122,18 @@ public sealed class MultiNodeTests
             (await survivor.Client().GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id })).Status == ShipmentStatus.InTransit,
             "another node refreshed the shipment", TimeSpan.FromSeconds(30));
 
-        Assert.True(DateTimeOffset.UtcNow - leasedAt >= lease - TimeSpan.FromMilliseconds(200), "the lease was respected until it expired");
+        // The survivor leases only when lease_until <= its now, so the refresh it finished is past the stored lease.
+        Assert.True(DateTimeOffset.UtcNow >= leaseUntil, $"refreshed before the lease ended at {leaseUntil:O}");
         Assert.Equal(1, healthy.Calls);
+    }
+
+    private static async Task<DateTimeOffset> LeaseUntilAsync(string database, string shipmentId)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var query = new NpgsqlCommand("SELECT lease_until FROM shipments WHERE id = @id", connection);
+        query.Parameters.AddWithValue("id", shipmentId);
+        return new DateTimeOffset((long)(await query.ExecuteScalarAsync())!, TimeSpan.Zero);
     }
 
     [Fact]
