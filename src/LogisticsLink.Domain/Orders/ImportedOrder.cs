@@ -8,6 +8,11 @@ namespace LogisticsLink.Domain.Orders;
 /// <param name="LastUpdatedAt">The marketplace's last-modified time, for incremental sync cursors.</param>
 /// <param name="IsPrime">An Amazon Prime order (Orders v0 <c>IsPrime</c>, v2026 <c>PRIME</c> in <c>programs</c>); false elsewhere.</param>
 /// <param name="OrderName">What the buyer sees and quotes when it differs from the id (Shopify's <c>name</c>, "#1001"); else empty.</param>
+/// <param name="ListsEveryPackage">
+/// <see cref="Packages"/> is every live parcel the marketplace knows for the order (Shopify, eBay, Amazon FBM on
+/// Orders v2026), so a parcel it listed before and lists no more was cancelled or replaced. False where parcels come
+/// from elsewhere too (FBA's report, Orders v0, an internal system's import).
+/// </param>
 public sealed record ImportedOrder(
     string Channel,
     string OrderId,
@@ -21,7 +26,8 @@ public sealed record ImportedOrder(
     DateTimeOffset? LastUpdatedAt,
     IReadOnlyList<ImportedPackage> Packages,
     bool IsPrime = false,
-    string OrderName = "");
+    string OrderName = "",
+    bool ListsEveryPackage = false);
 
 /// <summary>
 /// One parcel of an order. <paramref name="Carrier"/> is our lower-case carrier code when the marketplace's carrier

@@ -30,6 +30,14 @@ public sealed record ShipmentState
     public long Version { get; init; }
 
     public OrderLink Order { get; init; } = OrderLink.None;
+
+    /// <summary>
+    /// The order's marketplace lists this parcel among the order's own (an import linked it). Only such a link is
+    /// undone when the marketplace stops listing the parcel (its fulfillment cancelled, its number replaced); a link a
+    /// caller or a 3PL made is the caller's.
+    /// </summary>
+    public bool ListedByMarketplace { get; init; }
+
     public IReadOnlyDictionary<string, string> Labels { get; init; } = EmptyLabels;
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }

@@ -151,13 +151,35 @@ public static class Tracker
     public static ShipmentChangeSet Reassess(ShipmentState previous, DateTimeOffset now, TrackerRules rules) =>
         Finish(previous, previous, [], ChangeKinds.None, now, rules);
 
-    /// <summary>Links the shipment to its order and the order's promise (both may change when the order is re-imported).</summary>
+    /// <summary>
+    /// Links the shipment to its order and the order's promise (both may change when the order is re-imported).
+    /// <paramref name="listedByMarketplace"/>: the order's marketplace lists the parcel; a link made otherwise keeps
+    /// that mark only while the order stays the same.
+    /// </summary>
     public static ShipmentChangeSet LinkOrder(
-        ShipmentState previous, OrderLink order, DateTimeOffset? promisedBy, DateTimeOffset now, TrackerRules rules)
+        ShipmentState previous, OrderLink order, DateTimeOffset? promisedBy, bool listedByMarketplace, DateTimeOffset now, TrackerRules rules)
     {
-        var state = previous with { Order = order, PromisedBy = promisedBy };
-        var kinds = order != previous.Order || promisedBy != previous.PromisedBy ? ChangeKinds.DetailsChanged : ChangeKinds.None;
+        var listed = listedByMarketplace || (order == previous.Order && previous.ListedByMarketplace);
+        var state = previous with { Order = order, PromisedBy = promisedBy, ListedByMarketplace = listed };
+        var kinds = order != previous.Order || promisedBy != previous.PromisedBy || listed != previous.ListedByMarketplace
+            ? ChangeKinds.DetailsChanged
+            : ChangeKinds.None;
         return Finish(previous, state, [], kinds, now, rules);
+    }
+
+    /// <summary>
+    /// The marketplace no longer lists the parcel for <paramref name="order"/> (cancelled, or replaced by another
+    /// number): it leaves the order, and the order's promise with it. Nothing changes when the parcel is linked to
+    /// another order meanwhile, or was linked by a caller rather than the marketplace.
+    /// </summary>
+    public static ShipmentChangeSet UnlinkOrder(ShipmentState previous, OrderLink order, DateTimeOffset now, TrackerRules rules)
+    {
+        if (previous.Order != order || !previous.ListedByMarketplace)
+        {
+            return Finish(previous, previous, [], ChangeKinds.None, now, rules);
+        }
+        var state = previous with { Order = OrderLink.None, PromisedBy = null, ListedByMarketplace = false };
+        return Finish(previous, state, [], ChangeKinds.DetailsChanged, now, rules);
     }
 
     /// <summary>The caller registered the same parcel again, possibly with a new order reference or labels.</summary>
@@ -167,7 +189,12 @@ public static class Tracker
         var newOrder = order is null || order.IsNone ? previous.Order : order;
         var newLabels = labels is null || labels.Count == 0 ? previous.Labels : labels;
         var changed = newOrder != previous.Order || !SameLabels(newLabels, previous.Labels);
-        var state = previous with { Order = newOrder, Labels = newLabels };
+        var state = previous with
+        {
+            Order = newOrder,
+            Labels = newLabels,
+            ListedByMarketplace = previous.ListedByMarketplace && newOrder == previous.Order,
+        };
         return Finish(previous, state, [], changed ? ChangeKinds.DetailsChanged : ChangeKinds.None, now, TrackerRules.Default);
     }
 

@@ -57,10 +57,11 @@ public static class AmazonOrderParser
         var id = Required(order, "orderId");
         var marketplaceId = order.Child("salesChannel") is { } channel ? channel.Text("marketplaceId") : "";
         var fulfillment = order.Child("fulfillment");
+        var fulfilledBy = fulfillment?.Text("fulfilledBy");
         return new ImportedOrder(
             Channel,
             id,
-            fulfillment?.Text("fulfilledBy") switch
+            fulfilledBy switch
             {
                 "AMAZON" => FulfillmentChannel.Amazon,
                 "MERCHANT" => FulfillmentChannel.Merchant,
@@ -74,7 +75,9 @@ public static class AmazonOrderParser
             fulfillment?.Child("deliverByWindow")?.Instant("latestDateTime"),
             order.Instant("lastUpdatedTime"),
             order.Items("packages").Select(ParsePackage).OfType<ImportedPackage>().ToList(),
-            IsPrime: HasProgram(order, "PRIME"));
+            IsPrime: HasProgram(order, "PRIME"),
+            // Amazon lists packages for merchant-fulfilled orders only (FBA parcels come from the shipments report).
+            ListsEveryPackage: fulfilledBy == "MERCHANT");
     }
 
     /// <summary>

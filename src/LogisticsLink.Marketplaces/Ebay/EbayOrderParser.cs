@@ -37,7 +37,8 @@ internal static class EbayOrderParser
             instructions.Select(i => i.Time("shipByDate")).Min(),
             latestDelivery,
             order.Time("lastModifiedDate"),
-            packages);
+            packages,
+            ListsEveryPackage: true);
     }
 
     /// <summary>The parcels of a <c>getShippingFulfillments</c> answer: one per distinct tracking number.</summary>

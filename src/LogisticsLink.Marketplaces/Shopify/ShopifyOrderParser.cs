@@ -10,7 +10,8 @@ namespace LogisticsLink.Marketplaces.Shopify;
 /// from the fulfillment orders: <c>fulfillBy</c> is the ship-by date, <c>deliveryMethod.maxDeliveryDateTime</c> the
 /// deliver-by date. When several (not cancelled) fulfillment orders give one, the earliest is the order's: it is the
 /// first commitment that can be broken, and a risk flagged early costs less than one missed. The order's <c>name</c>
-/// ("#1001") is kept beside the numeric id because it is what the buyer sees and quotes.
+/// ("#1001") is kept beside the numeric id because it is what the buyer sees and quotes. The packages are the order's
+/// whole list unless the query's page of fulfillments or of tracking numbers was full.
 /// </summary>
 internal static class ShopifyOrderParser
 {
@@ -18,8 +19,11 @@ internal static class ShopifyOrderParser
     {
         var orderId = OrderId(order);
         var packages = new List<ImportedPackage>();
+        // The query asks for at most this many fulfillments, and tracking numbers of each: a full page may hide more.
+        var complete = order.Items("fulfillments").Count() < ShopifyQueries.MaxFulfillments;
         foreach (var fulfillment in order.Items("fulfillments"))
         {
+            complete &= fulfillment.Items("trackingInfo").Count() < ShopifyQueries.MaxTrackingNumbers;
             if (IsVoided(fulfillment.Text("status"), fulfillment.Text("displayStatus")))
             {
                 continue;
@@ -52,7 +56,8 @@ internal static class ShopifyOrderParser
             deliverBy,
             order.Time("updatedAt"),
             packages,
-            OrderName: order.Text("name").Trim());
+            OrderName: order.Text("name").Trim(),
+            ListsEveryPackage: complete);
     }
 
     /// <summary>The earliest ship-by and deliver-by of the live fulfillment orders; none for a cancelled order.</summary>

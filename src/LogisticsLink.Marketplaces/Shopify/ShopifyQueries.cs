@@ -9,6 +9,9 @@ namespace LogisticsLink.Marketplaces.Shopify;
 /// </summary>
 internal static class ShopifyQueries
 {
+    /// <summary>The <c>first</c> of <c>fulfillments</c> and of their <c>trackingInfo</c> in <see cref="OrderFields"/>.</summary>
+    public const int MaxFulfillments = 20, MaxTrackingNumbers = 10;
+
     /// <summary>
     /// Fields of one order: the status, the buyer's locale, every fulfillment's tracking, and the promise of each
     /// fulfillment order (<c>fulfillBy</c>: ship by; <c>deliveryMethod.maxDeliveryDateTime</c>: deliver by).

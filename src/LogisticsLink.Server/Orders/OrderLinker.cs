@@ -14,9 +14,12 @@ namespace LogisticsLink.Server.Orders;
 /// <summary>
 /// Joins orders to shipments: every tracking number of an order becomes a tracked shipment linked to it (carrying
 /// the order's promise), and the order's own state and risks are committed to the same change log as shipments.
+/// A parcel the marketplace listed for the order and lists no more (its fulfillment cancelled, its number replaced)
+/// leaves the order, so that nobody answers the buyer about a number that will never move.
 /// </summary>
 public sealed partial class OrderLinker(
-    IOrderStore orders, ISupportStore support, ShipmentTracker tracker, ChangeHub hub, TimeProvider time, ILogger<OrderLinker> logger)
+    IOrderStore orders, IShipmentStore shipments, ISupportStore support, ShipmentTracker tracker, ChangeHub hub, TimeProvider time,
+    ILogger<OrderLinker> logger)
 {
     private const int MaxConflictRetries = 5;
 
@@ -25,7 +28,12 @@ public sealed partial class OrderLinker(
         string tenantId, ImportedOrder imported, CancellationToken cancellationToken)
     {
         var link = new OrderLink(imported.Channel, imported.OrderId);
-        var firstShipped = await LinkPackagesAsync(tenantId, link, imported.LatestDeliveryDate, imported.Packages, cancellationToken);
+        var (firstShipped, linked) = await LinkPackagesAsync(
+            tenantId, link, imported.LatestDeliveryDate, imported.Packages, imported.ListsEveryPackage, cancellationToken);
+        if (imported.ListsEveryPackage)
+        {
+            await UnlinkDroppedAsync(tenantId, link, linked, cancellationToken);
+        }
         return await CommitAsync(tenantId, link, existing => (existing ?? NewOrder(tenantId, imported)) with
         {
             FulfillmentChannel = imported.FulfillmentChannel,
@@ -52,18 +60,24 @@ public sealed partial class OrderLinker(
         {
             return null;
         }
-        var firstShipped = await LinkPackagesAsync(tenantId, link, stored.State.LatestDeliveryDate, packages, cancellationToken);
+        // Not the order's whole list (one fulfillment, or FBA's report): it marks nothing as listed by the marketplace.
+        var (firstShipped, _) = await LinkPackagesAsync(tenantId, link, stored.State.LatestDeliveryDate, packages, listed: false, cancellationToken);
         return await CommitAsync(tenantId, link, existing => (existing ?? stored.State) with
         {
             ShippedAt = Earliest(existing?.ShippedAt, firstShipped),
         }, cancellationToken);
     }
 
-    /// <summary>Registers and links each parcel; the earliest time one was shipped, or null when none was linked.</summary>
-    private async Task<DateTimeOffset?> LinkPackagesAsync(
-        string tenantId, OrderLink link, DateTimeOffset? promisedBy, IReadOnlyList<ImportedPackage> packages, CancellationToken cancellationToken)
+    /// <summary>
+    /// Registers and links each parcel; the earliest time one was shipped (null when none was linked), and the ids of
+    /// the shipments linked.
+    /// </summary>
+    private async Task<(DateTimeOffset? FirstShipped, HashSet<string> Linked)> LinkPackagesAsync(
+        string tenantId, OrderLink link, DateTimeOffset? promisedBy, IReadOnlyList<ImportedPackage> packages, bool listed,
+        CancellationToken cancellationToken)
     {
         DateTimeOffset? firstShipped = null;
+        var linked = new HashSet<string>(StringComparer.Ordinal);
         foreach (var package in packages)
         {
             var number = Api.TrackingRequests.NormalizeNumber(package.TrackingNumber);
@@ -75,7 +89,8 @@ public sealed partial class OrderLinker(
             }
             var stored = await tracker.RegisterAsync(tenantId, carrier, number, link, ShipmentState.EmptyLabels, cancellationToken);
             stored = await tracker.ChangeAsync(stored,
-                (s, now, rules) => Tracker.LinkOrder(s, link, promisedBy, now, rules), cancellationToken);
+                (s, now, rules) => Tracker.LinkOrder(s, link, promisedBy, listed, now, rules), cancellationToken);
+            linked.Add(stored.State.Id);
             if (package.AmazonStatus is { } amazonStatus)
             {
                 // FBA and MCF parcels: Amazon's word is what the buyer sees. A newer carrier scan still wins (Tracker rules).
@@ -90,7 +105,25 @@ public sealed partial class OrderLinker(
             var shippedAt = package.ShippedAt ?? stored.State.CreatedAt;
             firstShipped = firstShipped is { } f && f < shippedAt ? f : shippedAt;
         }
-        return firstShipped;
+        return (firstShipped, linked);
+    }
+
+    /// <summary>Unlinks the order's parcels the marketplace listed before and did not list now.</summary>
+    private async Task UnlinkDroppedAsync(string tenantId, OrderLink link, HashSet<string> listedNow, CancellationToken cancellationToken)
+    {
+        foreach (var dropped in await orders.ListOrderShipmentsAsync(tenantId, link.Channel, link.OrderId, cancellationToken))
+        {
+            if (!dropped.ListedByMarketplace || listedNow.Contains(dropped.Id)
+                || await shipments.FindAsync(tenantId, dropped.Id, cancellationToken) is not { } stored)
+            {
+                continue;
+            }
+            var after = await tracker.ChangeAsync(stored, (s, now, rules) => Tracker.UnlinkOrder(s, link, now, rules), cancellationToken);
+            if (after.State.Order.IsNone)
+            {
+                LogPackageDropped(link.Channel, link.OrderId, dropped.Carrier, dropped.TrackingNumber);
+            }
+        }
     }
 
     /// <summary>Judges an order's risks again (one of its shipments changed, or time passed).</summary>
@@ -167,4 +200,7 @@ public sealed partial class OrderLinker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped a {Channel} order {OrderId} package from carrier '{CarrierName}': no carrier could be decided for its number")]
     private partial void LogPackageSkipped(string channel, string orderId, string carrierName);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Unlinked {Carrier} parcel {TrackingNumber} from {Channel} order {OrderId}: the marketplace no longer lists it (cancelled or replaced)")]
+    private partial void LogPackageDropped(string channel, string orderId, string carrier, string trackingNumber);
 }

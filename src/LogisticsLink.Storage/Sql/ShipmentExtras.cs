@@ -6,17 +6,18 @@ namespace LogisticsLink.Storage.Sql;
 
 /// <summary>
 /// The parts of a shipment that are read with it but never filtered on (risks, promise, delivery window, proof of
-/// delivery), kept as one JSON column so the row stays narrow and new parts need no migration.
+/// delivery, whether the order's marketplace lists it), kept as one JSON column so the row stays narrow and new parts need no migration.
 /// </summary>
 internal static class ShipmentExtras
 {
     private sealed record Extras(
-        IReadOnlyList<RiskFlag>? Risks, DateTimeOffset? PromisedBy, DeliveryWindow? Window, ProofOfDelivery? Proof);
+        IReadOnlyList<RiskFlag>? Risks, DateTimeOffset? PromisedBy, DeliveryWindow? Window, ProofOfDelivery? Proof, bool? Listed = null);
 
     public static string Write(ShipmentState s) =>
-        s.Risks.Count == 0 && s.PromisedBy is null && s.DeliveryWindow is null && s.ProofOfDelivery is null
+        s.Risks.Count == 0 && s.PromisedBy is null && s.DeliveryWindow is null && s.ProofOfDelivery is null && !s.ListedByMarketplace
             ? "{}"
-            : JsonSerializer.Serialize(new Extras(s.Risks.Count == 0 ? null : s.Risks, s.PromisedBy, s.DeliveryWindow, s.ProofOfDelivery));
+            : JsonSerializer.Serialize(new Extras(
+                s.Risks.Count == 0 ? null : s.Risks, s.PromisedBy, s.DeliveryWindow, s.ProofOfDelivery, s.ListedByMarketplace ? true : null));
 
     public static ShipmentState WithExtras(this ShipmentState s, string json)
     {
@@ -31,6 +32,7 @@ internal static class ShipmentExtras
             PromisedBy = extras.PromisedBy,
             DeliveryWindow = extras.Window,
             ProofOfDelivery = extras.Proof,
+            ListedByMarketplace = extras.Listed == true,
         };
     }
 }

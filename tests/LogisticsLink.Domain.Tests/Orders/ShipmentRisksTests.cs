@@ -126,12 +126,46 @@ public sealed class ShipmentRisksTests
     {
         var state = Tracker.Register("shp_1", "t", "ups", "1Z001", OrderLink.None, ShipmentState.EmptyLabels, T0).State;
 
-        var linked = Tracker.LinkOrder(state, Order, Hours(24), Hours(1), Rules);
+        var linked = Tracker.LinkOrder(state, Order, Hours(24), listedByMarketplace: false, Hours(1), Rules);
 
         Assert.Equal(Order, linked.State.Order);
         Assert.Equal(Hours(24), linked.State.PromisedBy);
         Assert.True(linked.Kinds.HasFlag(ChangeKinds.DetailsChanged));
-        Assert.False(Tracker.LinkOrder(linked.State, Order, Hours(24), Hours(2), Rules).HasChanges);
+        Assert.False(Tracker.LinkOrder(linked.State, Order, Hours(24), listedByMarketplace: false, Hours(2), Rules).HasChanges);
+    }
+
+    [Fact]
+    public void Only_a_parcel_the_marketplace_listed_for_that_order_is_unlinked_when_it_stops_listing_it()
+    {
+        var state = Tracker.Register("shp_1", "t", "ups", "1Z001", OrderLink.None, ShipmentState.EmptyLabels, T0).State;
+        var byCaller = Tracker.LinkOrder(state, Order, Hours(24), listedByMarketplace: false, Hours(1), Rules).State;
+        var listed = Tracker.LinkOrder(byCaller, Order, Hours(24), listedByMarketplace: true, Hours(2), Rules);
+
+        Assert.True(listed.State.ListedByMarketplace);
+        Assert.True(listed.Kinds.HasFlag(ChangeKinds.DetailsChanged));
+        // A later link that is not the marketplace's list (FBA report, a caller) keeps the mark while the order is the same.
+        Assert.False(Tracker.LinkOrder(listed.State, Order, Hours(24), listedByMarketplace: false, Hours(3), Rules).HasChanges);
+        Assert.False(Tracker.UnlinkOrder(byCaller, Order, Hours(3), Rules).HasChanges);
+        Assert.False(Tracker.UnlinkOrder(listed.State, new OrderLink("amazon", "other"), Hours(3), Rules).HasChanges);
+
+        var unlinked = Tracker.UnlinkOrder(listed.State, Order, Hours(3), Rules);
+
+        Assert.True(unlinked.State.Order.IsNone);
+        Assert.Null(unlinked.State.PromisedBy);
+        Assert.False(unlinked.State.ListedByMarketplace);
+        Assert.True(unlinked.Kinds.HasFlag(ChangeKinds.DetailsChanged));
+    }
+
+    [Fact]
+    public void Moving_a_parcel_to_another_order_drops_the_marketplaces_mark()
+    {
+        var state = Tracker.Register("shp_1", "t", "ups", "1Z001", OrderLink.None, ShipmentState.EmptyLabels, T0).State;
+        var listed = Tracker.LinkOrder(state, Order, Hours(24), listedByMarketplace: true, Hours(1), Rules).State;
+        var other = new OrderLink("manual", "other");
+
+        Assert.False(Tracker.LinkOrder(listed, other, null, listedByMarketplace: false, Hours(2), Rules).State.ListedByMarketplace);
+        Assert.False(Tracker.UpdateDetails(listed, other, null, Hours(2)).State.ListedByMarketplace);
+        Assert.True(Tracker.UpdateDetails(listed, Order, null, Hours(2)).State.ListedByMarketplace);
     }
 
     [Fact]

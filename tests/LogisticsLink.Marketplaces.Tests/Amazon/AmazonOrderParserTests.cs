@@ -31,7 +31,8 @@ public sealed class AmazonOrderParserTests
         var order = Assert.Single(orders);
         Assert.Equal(new ImportedOrder("amazon", "123-4567890-1234567", FulfillmentChannel.Merchant, "SHIPPED", "ATVPDKIKX0DER", "en",
             new DateTimeOffset(2024, 12, 25, 10, 30, 0, TimeSpan.Zero), new DateTimeOffset(2024, 12, 27, 23, 59, 59, TimeSpan.Zero),
-            new DateTimeOffset(2024, 12, 30, 23, 59, 59, TimeSpan.Zero), new DateTimeOffset(2024, 12, 25, 14, 45, 0, TimeSpan.Zero), order.Packages, IsPrime: true), order);
+            new DateTimeOffset(2024, 12, 30, 23, 59, 59, TimeSpan.Zero), new DateTimeOffset(2024, 12, 25, 14, 45, 0, TimeSpan.Zero), order.Packages, IsPrime: true,
+            ListsEveryPackage: true), order);
         // The voided label is left out: its number will never scan.
         Assert.Equal(new ImportedPackage("ups", "UPS", "1Z999AA1234567890", new DateTimeOffset(2024, 12, 25, 14, 0, 0, TimeSpan.Zero)), Assert.Single(order.Packages));
     }
@@ -59,6 +60,8 @@ public sealed class AmazonOrderParserTests
         Assert.Equal("A1F83G8C2ARO7P", orders[1].MarketplaceId);
         Assert.Null(orders[1].LatestShipDate);
         Assert.All(orders, o => Assert.Empty(o.Packages));
+        // v0 never lists parcels, so it cannot say one was dropped.
+        Assert.All(orders, o => Assert.False(o.ListsEveryPackage));
         Assert.Equal([false, true], orders.Select(o => o.IsPrime));
     }
 
@@ -68,7 +71,8 @@ public sealed class AmazonOrderParserTests
         var (orders, _) = AmazonOrderParser.ParseSearchOrders("""
             {"orders":[
               {"orderId":"111-0000001-0000001","createdTime":"2026-03-09T10:00:00Z","lastUpdatedTime":"2026-03-09T10:00:00Z","programs":["PREMIUM"]},
-              {"orderId":"111-0000002-0000002","createdTime":"2026-03-09T10:00:00Z","lastUpdatedTime":"2026-03-09T10:00:00Z"}]}
+              {"orderId":"111-0000002-0000002","createdTime":"2026-03-09T10:00:00Z","lastUpdatedTime":"2026-03-09T10:00:00Z",
+               "fulfillment":{"fulfilledBy":"AMAZON"}}]}
             """);
         var v0 = AmazonOrderParser.ParseGetOrderV0("""
             {"payload":{"AmazonOrderId":"902-1845936-5435065","PurchaseDate":"2026-03-09T10:00:00Z","LastUpdateDate":"2026-03-09T10:00:00Z",
@@ -76,6 +80,8 @@ public sealed class AmazonOrderParserTests
             """);
 
         Assert.Equal([false, false], orders.Select(o => o.IsPrime));
+        // FBA parcels come from the shipments report, not the order: an FBA order's empty list drops nothing.
+        Assert.False(orders[1].ListsEveryPackage);
         Assert.True(v0.IsPrime);
         Assert.Throws<AmazonMalformedException>(() => AmazonOrderParser.ParseSearchOrders("""{"orders":[{"orderId":"1","programs":"PRIME"}]}"""));
     }

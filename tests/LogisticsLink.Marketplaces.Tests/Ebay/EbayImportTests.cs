@@ -217,6 +217,8 @@ public sealed class EbayImportTests
         var parcel = Assert.Single(imported.Packages);
         Assert.Equal(("usps", "USPS", "9405509699937003457459"), (parcel.Carrier, parcel.CarrierName, parcel.TrackingNumber));
         Assert.Equal(new DateTimeOffset(2026, 2, 2, 8, 30, 0, TimeSpan.Zero), parcel.ShippedAt);
+        // getShippingFulfillments lists them all: a number it stops listing was replaced.
+        Assert.True(imported.ListsEveryPackage);
     }
 
     [Fact]

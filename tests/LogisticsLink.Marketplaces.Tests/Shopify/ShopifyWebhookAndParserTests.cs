@@ -106,6 +106,25 @@ public sealed class ShopifyWebhookAndParserTests
         var package = Assert.Single(order.Packages);
         Assert.Equal(("dhl", "00340434161094042557"), (package.Carrier, package.TrackingNumber));
         Assert.Equal(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero), package.ShippedAt);
+        Assert.True(order.ListsEveryPackage);
+    }
+
+    [Fact]
+    public void An_order_whose_page_of_fulfillments_is_full_does_not_claim_to_list_every_parcel()
+    {
+        static string Fulfillments(int count, int numbersEach) => string.Join(",", Enumerable.Range(0, count).Select(i =>
+            $$"""{"status":"SUCCESS","displayStatus":"IN_TRANSIT","createdAt":"2026-03-02T09:00:00Z","trackingInfo":[{{string.Join(",",
+                Enumerable.Range(0, numbersEach).Select(n => $$"""{"number":"1Z999AA1{{i:D3}}{{n:D6}}","company":"UPS"}"""))}}]}"""));
+
+        bool ListsEvery(int count, int numbersEach)
+        {
+            using var document = JsonDocument.Parse($$"""{"legacyResourceId":"1","fulfillments":[{{Fulfillments(count, numbersEach)}}]}""");
+            return ShopifyOrderParser.Parse(document.RootElement, "shop.myshopify.com").ListsEveryPackage;
+        }
+
+        Assert.True(ListsEvery(ShopifyQueries.MaxFulfillments - 1, ShopifyQueries.MaxTrackingNumbers - 1));
+        Assert.False(ListsEvery(ShopifyQueries.MaxFulfillments, 1));
+        Assert.False(ListsEvery(1, ShopifyQueries.MaxTrackingNumbers));
     }
 
     [Fact]

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using LogisticsLink.Marketplaces.Shopify;
 using LogisticsLink.Sandbox.Marketplaces.Amazon;
+using LogisticsLink.Sandbox.Marketplaces.Shopify;
 using LogisticsLink.Server.Marketplaces;
 using LogisticsLink.Server.Tests.Infrastructure;
 using LogisticsLink.V1;
@@ -179,6 +181,50 @@ public sealed class MarketplaceWebhookTests
         var parcel = Assert.Single(order.Shipments);
         Assert.Equal("LLSB0000010040", parcel.TrackingNumber);
         Assert.Equal("sandbox", parcel.Carrier);
+    }
+
+    [Fact]
+    public async Task A_cancelled_fulfillment_takes_its_parcel_off_the_order_and_leaves_a_callers_own_link()
+    {
+        await using var server = await StartAsync();
+        var orders = server.Orders();
+        var orderId = ShopifyDemoCatalogue.IdOf(1001).ToString(CultureInfo.InvariantCulture);
+        await Eventually.UntilAsync(async () => (await MarketplaceSyncTests.TryGetAsync(orders, "shopify", orderId))?.Shipments.Count == 1,
+            "the first sync linked the order's parcel");
+        // A 3PL pushed a parcel of its own for the same order: Shopify never lists it, and it is not Shopify's to unlink.
+        var pushed = await server.Client().TrackShipmentAsync(new TrackShipmentRequest
+        {
+            TrackingNumber = "LLSB0000010077",
+            Carrier = "sandbox",
+            Order = new OrderReference { Channel = "shopify", OrderId = orderId },
+        });
+
+        // The merchant voids the label and ships again under a new number; Shopify sends fulfillments/update.
+        var shopify = server.Simulator<ShopifySimulator>();
+        shopify.CancelFulfillment(ShopifyDemoCatalogue.IdOf(1001), "LLSB0000010010");
+        shopify.AddFulfillment(ShopifyDemoCatalogue.IdOf(1001), ShopifyDemoCatalogueCompany, "LLSB0000010019");
+        var body = new JsonObject
+        {
+            ["id"] = 4400009001L,
+            ["order_id"] = ShopifyDemoCatalogue.IdOf(1001),
+            ["status"] = "cancelled",
+            ["created_at"] = DateTimeOffset.UtcNow.ToString("O"),
+            ["tracking_company"] = ShopifyDemoCatalogueCompany,
+            ["tracking_numbers"] = new JsonArray("LLSB0000010010"),
+        }.ToJsonString();
+        using var http = new HttpClient { BaseAddress = server.WebAddress };
+
+        var response = await http.SendAsync(Post(MarketplaceWebhooks.ShopifyRoute, body,
+            (ShopifyFulfillmentWebhook.HmacHeader, ShopifyFulfillmentWebhook.Sign(Encoding.UTF8.GetBytes(body), ShopifySecret)),
+            (ShopifyFulfillmentWebhook.TopicHeader, "fulfillments/update")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var order = await orders.GetOrderAsync(new GetOrderRequest { Channel = "shopify", OrderId = orderId });
+        Assert.Equal(["LLSB0000010019", "LLSB0000010077"], order.Shipments.Select(s => s.TrackingNumber).Order());
+        var voided = await server.Client().ListShipmentsAsync(new ListShipmentsRequest());
+        var dead = Assert.Single(voided.Shipments, s => s.TrackingNumber == "LLSB0000010010");
+        Assert.Null(dead.Order);
+        Assert.Equal(orderId, (await server.Client().GetShipmentAsync(new GetShipmentRequest { ShipmentId = pushed.Id })).Order.OrderId);
     }
 
     [Fact]

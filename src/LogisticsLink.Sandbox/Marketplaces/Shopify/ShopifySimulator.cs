@@ -94,6 +94,22 @@ public sealed partial class ShopifySimulator : ICarrierSimulator
         }
     }
 
+    /// <summary>The merchant voids the label of a fulfillment: it turns CANCELLED, and the order's <c>updatedAt</c> moves to now.</summary>
+    public void CancelFulfillment(long orderId, string number)
+    {
+        lock (_gate)
+        {
+            var index = _orders.FindIndex(o => o.Id == orderId);
+            if (index < 0 || !_orders[index].Fulfillments.Any(f => f.Number == number))
+            {
+                throw new ArgumentException($"no demo order {orderId} with a fulfillment of {number}", nameof(orderId));
+            }
+            var order = _orders[index];
+            var fulfillments = order.Fulfillments.Select(f => f.Number == number ? f with { Status = "CANCELLED", DisplayStatus = "CANCELED" } : f);
+            _orders[index] = order with { UpdatedAt = _time.GetUtcNow(), Fulfillments = [.. fulfillments] };
+        }
+    }
+
     private async Task<IResult> QueryAsync(HttpContext context)
     {
         switch (Faults.NextTrackingFault())
