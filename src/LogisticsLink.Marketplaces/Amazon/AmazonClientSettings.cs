@@ -8,7 +8,10 @@ namespace LogisticsLink.Marketplaces.Amazon;
 /// </summary>
 internal sealed record AmazonClientSettings
 {
-    /// <summary>Retries for 429/5xx/timeouts (Retry-After honoured), per-attempt timeout, circuit breaker.</summary>
+    /// <summary>
+    /// Retries for 429/5xx/timeouts (Retry-After honoured), per-attempt timeout, circuit breaker: the options of every
+    /// account's own pipeline and of the pipeline the accounts share for LWA and report downloads.
+    /// </summary>
     public CarrierOptions Resilience { get; init; } = new()
     {
         AttemptTimeout = TimeSpan.FromSeconds(30),

@@ -28,6 +28,10 @@ namespace LogisticsLink.Marketplaces.Amazon;
 /// <c>Marketplaces:Amazon:Endpoint</c> replaces all of them (the sandbox, tests).</para>
 /// <para><b>Credentials</b> (<see cref="MarketplaceAccount.Credentials"/>): <c>client_id</c>, <c>client_secret</c>,
 /// <c>refresh_token</c>; exchanged at <c>Marketplaces:Amazon:LwaEndpoint</c> for an access token cached per account.</para>
+/// <para><b>Throttling.</b> SP-API limits each (seller, application) pair on its own, so each account has its own usage
+/// plan buckets (<see cref="AmazonQuota"/>) and its own resilience pipeline: a seller whose calls keep earning 429 opens
+/// the circuit breaker for itself only. The LWA token calls and report downloads share one pipeline across
+/// accounts.</para>
 /// </remarks>
 public sealed class AmazonMarketplaceClient : IMarketplaceClient
 {
@@ -76,9 +80,12 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
         _time = time;
         _logger = logger;
         _settings = settings;
-        var pipeline = CarrierResilience.Build(settings.Resilience, time);
-        _api = new AmazonSpApi(http, pipeline, new AmazonLwa(http, pipeline, options.Amazon.LwaEndpoint, time),
-            new AmazonQuota(time, settings.MaxQuotaWait), time, logger);
+        // Login with Amazon is one service for every seller of the app, outside the sellers' SP-API usage plans: its
+        // token calls go through a pipeline of their own that all accounts share, so an LWA outage is learnt once for
+        // all, and a seller whose SP-API calls are throttled (its own circuit open) does not stop the others' tokens.
+        var shared = CarrierResilience.Build(settings.Resilience, time);
+        _api = new AmazonSpApi(http, new AccountPipelines(settings.Resilience, time), shared,
+            new AmazonLwa(http, shared, options.Amazon.LwaEndpoint, time), new AmazonQuota(time, settings.MaxQuotaWait), time, logger);
     }
 
     public string Channel => ChannelName;

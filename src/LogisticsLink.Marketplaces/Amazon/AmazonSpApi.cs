@@ -12,19 +12,29 @@ namespace LogisticsLink.Marketplaces.Amazon;
 /// <summary>
 /// Sends one SP-API call for one selling partner: takes a token from the operation's bucket (<see cref="AmazonQuota"/>),
 /// adds the account's cached LWA access token as <c>x-amz-access-token</c> (no SigV4: SP-API stopped requiring it in
-/// October 2023), goes through the resilience pipeline (429 and 5xx retried with back-off, Retry-After honoured), and
-/// re-authenticates exactly once when Amazon refuses the token (401, or 403 <c>Unauthorized</c> about the token).
+/// October 2023), goes through the account's own resilience pipeline (429 and 5xx retried with back-off, Retry-After
+/// honoured), and re-authenticates exactly once when Amazon refuses the token (401, or 403 <c>Unauthorized</c> about
+/// the token).
 /// </summary>
+/// <param name="accounts">
+/// One pipeline per selling partner: SP-API throttles each (seller, application) pair on its own, so one seller's 429s
+/// must not open the circuit for the others.
+/// </param>
+/// <param name="shared">
+/// For the report downloads, which go to Amazon's storage hosts (no usage plan, nobody's in particular): a failure
+/// there concerns every seller alike. <paramref name="lwa"/> uses it too.
+/// </param>
 internal sealed class AmazonSpApi(
-    HttpClient http, ResiliencePipeline<HttpResponseMessage> pipeline, AmazonLwa lwa, AmazonQuota quota, TimeProvider time, ILogger logger)
+    HttpClient http, AccountPipelines accounts, ResiliencePipeline<HttpResponseMessage> shared, AmazonLwa lwa, AmazonQuota quota,
+    TimeProvider time, ILogger logger)
 {
     private readonly ConcurrentDictionary<string, OAuthTokenCache> _tokens = new(StringComparer.Ordinal);
 
     public AmazonQuota Quota => quota;
 
     /// <summary>
-    /// Identifies an account's credentials without keeping them readable: tokens and quotas are per (app, seller)
-    /// pair, and a rotated secret or new refresh token starts afresh.
+    /// Identifies an account's credentials without keeping them readable: tokens, quotas and pipelines are per (app,
+    /// seller) pair, and a rotated secret or new refresh token starts afresh.
     /// </summary>
     public static string AccountKey(MarketplaceAccount account)
     {
@@ -51,6 +61,7 @@ internal sealed class AmazonSpApi(
             return token;
         }, time));
 
+        var pipeline = accounts.For(key);
         for (var reauthenticated = false; ; reauthenticated = true)
         {
             var token = await tokens.GetAsync(cancellationToken);
@@ -86,11 +97,11 @@ internal sealed class AmazonSpApi(
 
     /// <summary>
     /// Downloads a report document from its pre-signed URL: no access token (the URL is its own authorization, and
-    /// the token must not travel to storage hosts), same pipeline.
+    /// the token must not travel to storage hosts), through the shared pipeline.
     /// </summary>
     public async Task<(byte[] Content, string? Charset)> DownloadAsync(Uri url, CancellationToken cancellationToken)
     {
-        using var message = await pipeline.ExecuteAsync(async ct =>
+        using var message = await shared.ExecuteAsync(async ct =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);

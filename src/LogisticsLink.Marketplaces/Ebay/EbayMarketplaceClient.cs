@@ -19,11 +19,12 @@ namespace LogisticsLink.Marketplaces.Ebay;
 /// <remarks>
 /// Auth: each account's refresh token is exchanged at <c>Marketplaces:Ebay:TokenEndpoint</c> for a user access token,
 /// cached per account until shortly before its <c>expires_in</c>, one refresh at a time; a 401 re-authenticates once.
-/// 429 and 5xx are retried through the resilience pipeline honouring Retry-After; eBay's <c>errors[]</c> bodies become
-/// the failure reason. Every Fulfillment API call counts against the account's daily limit (<see cref="EbayDailyQuota"/>,
+/// 429 and 5xx are retried through the resilience pipeline honouring Retry-After (one pipeline for all accounts, since
+/// eBay's call limits belong to the application); eBay's <c>errors[]</c> bodies become the failure reason. Every
+/// Fulfillment API call counts against the account's daily limit (<see cref="EbayDailyQuota"/>,
 /// <c>Marketplaces:Ebay:DailyCallLimit</c>); once it is used up, or after a 429 that retries did not get past, the
-/// account is not called until the reset and its sync fails with a reason that says when calls resume. Whatever goes wrong comes back as a failed <see cref="OrderSyncPage"/>; only the caller's
-/// cancellation is thrown.
+/// account is not called until the reset and its sync fails with a reason that says when calls resume. Whatever goes
+/// wrong comes back as a failed <see cref="OrderSyncPage"/>; only the caller's cancellation is thrown.
 /// </remarks>
 public sealed class EbayMarketplaceClient : IMarketplaceClient
 {
@@ -57,6 +58,10 @@ public sealed class EbayMarketplaceClient : IMarketplaceClient
         _options = options;
         _time = time;
         _logger = logger;
+        // One pipeline for every account, unlike Amazon and Shopify: eBay's API call limits belong to the application
+        // (the keyset's daily quota), not to the seller. A 429 the retries cannot get past means the app is out of calls
+        // for every account, so the circuit opening for all of them at once is right, and so is one rate limiter; 5xx
+        // come from the one eBay host they all use.
         _pipeline = CarrierResilience.Build(resilience, time);
         // The base URL may carry a path prefix (a sandbox's "/ebay"); the documented paths are appended to it.
         _baseUrl = options.Ebay.BaseUrl.AbsoluteUri.TrimEnd('/');

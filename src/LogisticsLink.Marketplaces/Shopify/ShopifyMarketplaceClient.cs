@@ -20,9 +20,10 @@ namespace LogisticsLink.Marketplaces.Shopify;
 /// <remarks>
 /// Rate limits are Shopify's calculated query cost: each answer's <c>extensions.cost.throttleStatus</c> is kept per
 /// shop and the next query waits until the bucket should hold what the last one requested; a <c>THROTTLED</c> answer
-/// waits the same way and is asked again. HTTP 429 and 5xx go through the resilience pipeline (Retry-After honoured).
-/// GraphQL <c>errors</c> become the failure reason. Whatever goes wrong comes back as a failed
-/// <see cref="OrderSyncPage"/>; only the caller's cancellation is thrown.
+/// waits the same way and is asked again. HTTP 429 and 5xx go through the shop's own resilience pipeline (Retry-After
+/// honoured): Shopify limits each app and store pair on its own, so one shop's 429s open the circuit breaker for that
+/// shop only, never for the other shops served by this node. GraphQL <c>errors</c> become the failure reason. Whatever
+/// goes wrong comes back as a failed <see cref="OrderSyncPage"/>; only the caller's cancellation is thrown.
 /// </remarks>
 public sealed class ShopifyMarketplaceClient : IMarketplaceClient
 {
@@ -42,7 +43,8 @@ public sealed class ShopifyMarketplaceClient : IMarketplaceClient
     private readonly MarketplaceOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<ShopifyMarketplaceClient> _logger;
-    private readonly CarrierHttp _http;
+    private readonly HttpClient _http;
+    private readonly AccountPipelines _pipelines;
     private readonly ConcurrentDictionary<string, ShopifyCostBucket> _buckets = new(StringComparer.Ordinal);
 
     public ShopifyMarketplaceClient(HttpClient http, MarketplaceOptions options, TimeProvider time, ILogger<ShopifyMarketplaceClient> logger)
@@ -50,7 +52,10 @@ public sealed class ShopifyMarketplaceClient : IMarketplaceClient
     {
     }
 
-    /// <param name="resilience">Timeout, retries and circuit breaker for HTTP-level failures (429, 5xx, network).</param>
+    /// <param name="resilience">
+    /// Timeout, retries and circuit breaker for HTTP-level failures (429, 5xx, network); each shop gets its own pipeline
+    /// built from them.
+    /// </param>
     internal ShopifyMarketplaceClient(
         HttpClient http, MarketplaceOptions options, TimeProvider time, ILogger<ShopifyMarketplaceClient> logger, CarrierOptions resilience)
     {
@@ -59,8 +64,8 @@ public sealed class ShopifyMarketplaceClient : IMarketplaceClient
         _options = options;
         _time = time;
         _logger = logger;
-        // No OAuth: the access token is a per-account header, so no token cache.
-        _http = new CarrierHttp(http, CarrierResilience.Build(resilience, time));
+        _http = http;
+        _pipelines = new AccountPipelines(resilience, time);
     }
 
     public string Channel => ChannelName;
@@ -129,6 +134,9 @@ public sealed class ShopifyMarketplaceClient : IMarketplaceClient
     private async Task<OrderSyncPage> RunAsync(ShopifyShop shop, string body, Func<JsonElement, OrderSyncPage> read, CancellationToken cancellationToken)
     {
         var bucket = _buckets.GetOrAdd(shop.Domain, _ => new ShopifyCostBucket(_time));
+        // Keyed like the cost bucket: Shopify's limits are per store, whichever token the account holds. No OAuth (the
+        // access token is a per-account header), so no token cache.
+        var http = new CarrierHttp(_http, _pipelines.For(shop.Domain));
         try
         {
             for (var attempt = 1; ; attempt++)
@@ -139,7 +147,7 @@ public sealed class ShopifyMarketplaceClient : IMarketplaceClient
                     ShopifyLog.WaitingForBucket(_logger, shop.Domain, wait);
                     await Task.Delay(wait, _time, cancellationToken);
                 }
-                using var response = await _http.SendAsync(() => Request(shop, body), cancellationToken);
+                using var response = await http.SendAsync(() => Request(shop, body), cancellationToken);
                 var text = await response.Content.ReadAsStringAsync(cancellationToken);
                 if (!response.IsSuccessStatusCode)
                 {

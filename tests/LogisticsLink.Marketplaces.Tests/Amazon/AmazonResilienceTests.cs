@@ -95,6 +95,34 @@ public sealed class AmazonResilienceTests
     }
 
     [Fact]
+    public async Task One_sellers_429s_open_the_circuit_for_that_seller_only()
+    {
+        await using var bed = await AmazonTestBed.StartAsync();
+        using var throttling = new ThrottledSellerHandler("Atzr|throttled-seller");
+        using var http = new HttpClient(throttling);
+        var client = bed.Client(maxRetries: 0, http: http);
+        var throttled = AmazonTestBed.Account(refreshToken: "Atzr|throttled-seller");
+        const string orderId = "113-5550001-0000010";
+
+        // Five 429s within the breaker's 30 s sampling window: enough to open a circuit (5 calls, all failed).
+        for (var i = 0; i < 5; i++)
+        {
+            var failed = await client.FetchOrderAsync(throttled, orderId, CancellationToken.None);
+            Assert.False(failed.IsSuccess);
+            // Our own getOrder bucket was emptied by the 429; let a token come back (0.5/s) so the next call is sent.
+            bed.FakeClock.Advance(TimeSpan.FromSeconds(2));
+        }
+        var refused = await client.FetchOrderAsync(throttled, orderId, CancellationToken.None);
+
+        var other = await client.FetchOrderAsync(AmazonTestBed.Account(), orderId, CancellationToken.None);
+
+        Assert.True(other.IsSuccess, other.FailureReason);
+        Assert.Equal(orderId, Assert.Single(other.Orders).OrderId);
+        Assert.StartsWith("amazon: not called (", refused.FailureReason);
+        Assert.Equal(5, throttling.Throttled);
+    }
+
+    [Fact]
     public async Task A_malformed_body_is_a_transient_failure_and_the_next_call_is_fine()
     {
         await using var bed = await AmazonTestBed.StartAsync();

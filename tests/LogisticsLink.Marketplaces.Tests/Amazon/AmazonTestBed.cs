@@ -73,8 +73,11 @@ internal sealed class AmazonTestBed : IAsyncDisposable
         },
     };
 
-    /// <summary>A client on the simulator's clock unless told otherwise, with fast retries and report polls.</summary>
-    public AmazonMarketplaceClient Client(TimeProvider? time = null, int pageSize = 100, int maxRetries = 2)
+    /// <summary>
+    /// A client on the simulator's clock unless told otherwise, with fast retries and report polls, sending through
+    /// <paramref name="http"/> when given (a handler in front of the simulator).
+    /// </summary>
+    public AmazonMarketplaceClient Client(TimeProvider? time = null, int pageSize = 100, int maxRetries = 2, HttpClient? http = null)
     {
         var settings = new AmazonClientSettings
         {
@@ -84,7 +87,7 @@ internal sealed class AmazonTestBed : IAsyncDisposable
             ReportMaxPoll = TimeSpan.FromMilliseconds(20),
             ReportMaxWait = TimeSpan.FromSeconds(5),
         };
-        return new AmazonMarketplaceClient(_http, Options(), time ?? Clock, NullLogger<AmazonMarketplaceClient>.Instance, settings);
+        return new AmazonMarketplaceClient(http ?? _http, Options(), time ?? Clock, NullLogger<AmazonMarketplaceClient>.Instance, settings);
     }
 
     public async ValueTask DisposeAsync()

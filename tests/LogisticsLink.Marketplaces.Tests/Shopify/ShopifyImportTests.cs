@@ -179,6 +179,31 @@ public sealed class ShopifyImportTests
     }
 
     [Fact]
+    public async Task One_shops_429s_open_the_circuit_for_that_shop_only()
+    {
+        await using var bed = await ShopifyTestBed.StartAsync();
+        var client = bed.Client(resilience: o => o.MaxRetries = 0);
+        // The simulator answers for any shop domain (BaseUrl replaces the host); only the token must match.
+        var throttled = ShopifyTestBed.Account(domain: "throttled-shop.myshopify.com");
+        bed.Simulator.Faults.Enqueue(Enumerable.Repeat(SimulatorFault.TooManyRequests, 5).ToArray());
+
+        // Five 429s within the breaker's 30 s sampling window: enough to open a circuit (5 calls, all failed).
+        for (var i = 0; i < 5; i++)
+        {
+            var failed = await client.FetchChangedOrdersAsync(throttled, "", ShopifyTestBed.Everything, CancellationToken.None);
+            Assert.StartsWith("shopify: HTTP 429", failed.FailureReason);
+        }
+        var refused = await client.FetchChangedOrdersAsync(throttled, "", ShopifyTestBed.Everything, CancellationToken.None);
+
+        var other = await client.FetchChangedOrdersAsync(ShopifyTestBed.Account(), "", ShopifyTestBed.Everything, CancellationToken.None);
+
+        Assert.True(other.IsSuccess, other.FailureReason);
+        Assert.Equal(6, other.Orders.Count);
+        Assert.StartsWith("shopify: not called (", refused.FailureReason);
+        Assert.Equal(6, bed.Simulator.Faults.TrackingCalls);
+    }
+
+    [Fact]
     public async Task An_outage_that_lasts_is_a_transient_failure_and_a_malformed_body_too()
     {
         await using var bed = await ShopifyTestBed.StartAsync();
