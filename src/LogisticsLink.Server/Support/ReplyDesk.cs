@@ -20,7 +20,7 @@ public sealed class ReplyDesk(ISupportStore store, TimeProvider time)
         var custom = await store.FindTemplateAsync(tenant, templateId, locale.Language, channel, ct);
         var body = custom?.Body ?? BuiltInTemplates.Default.Find(templateId, locale.Language)
             ?? throw new UnknownTemplateException(templateId, locale.Language);
-        var values = ReplyValues.From(order, shipment, locale);
+        var values = ReplyValues.From(order, shipment, locale, channel);
         return ReplyComposer.Compose(templateId, custom?.Version ?? 0, body, locale, values, channel);
     }
 

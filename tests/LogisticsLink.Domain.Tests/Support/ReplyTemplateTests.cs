@@ -32,7 +32,7 @@ public sealed class ReplyTemplateTests
         var locale = ReplyLocale.Resolve(language);
         var body = BuiltInTemplates.Default.Find(scenario.TemplateId(), language);
 
-        var reply = ReplyComposer.Compose(scenario.TemplateId(), 0, body!, locale, ReplyValues.From(order, order is null ? null : shipment, locale), "amazon");
+        var reply = ReplyComposer.Compose(scenario.TemplateId(), 0, body!, locale, ReplyValues.From(order, order is null ? null : shipment, locale, "amazon"), "amazon");
 
         Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")) + "\n" + reply.Text);
         Assert.DoesNotContain("{{", reply.Text);
@@ -52,7 +52,7 @@ public sealed class ReplyTemplateTests
         var locale = ReplyLocale.Resolve(language);
         var body = BuiltInTemplates.Default.Find(decision.Scenario.TemplateId(), language);
 
-        var reply = ReplyComposer.Compose(decision.Scenario.TemplateId(), 0, body!, locale, ReplyValues.From(order, decision.Shipment, locale), "amazon");
+        var reply = ReplyComposer.Compose(decision.Scenario.TemplateId(), 0, body!, locale, ReplyValues.From(order, decision.Shipment, locale, "amazon"), "amazon");
 
         Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")) + "\n" + reply.Text);
         Assert.Contains(order.OrderId, reply.Text);
@@ -61,6 +61,27 @@ public sealed class ReplyTemplateTests
     }
 
     public static TheoryData<string> Languages() => new(ReplyLocale.Languages);
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Asking_for_the_order_number_gives_an_example_in_the_format_of_the_buyers_marketplace(string language)
+    {
+        var locale = ReplyLocale.Resolve(language);
+        var body = BuiltInTemplates.Default.Find(ReplyScenario.NoOrderFound.TemplateId(), language)!;
+        string Render(string channel) =>
+            ReplyComposer.Compose("no_order_found", 0, body, locale, ReplyValues.From(null, null, locale, channel), channel).Text;
+
+        Assert.Contains("(", Render("amazon"));
+        Assert.Contains("123-1234567-1234567)", Render("amazon"));
+        Assert.Contains("12-34567-89012)", Render("ebay"));
+        Assert.DoesNotContain("123-1234567-1234567", Render("ebay"));
+        Assert.Contains("#1001)", Render("shopify"));
+        // A channel we do not know gets no example rather than a wrong one.
+        var plain = Render("");
+        Assert.DoesNotContain("(", plain);
+        Assert.All(new[] { Render("amazon"), Render("ebay"), Render("shopify"), plain }, text => Assert.DoesNotContain("  ", text));
+    }
+
 
     [Fact]
     public void Dates_are_written_in_the_buyers_language_and_time_zone()
@@ -81,7 +102,7 @@ public sealed class ReplyTemplateTests
     public void A_missing_or_unknown_placeholder_is_an_error_that_names_it()
     {
         var locale = ReplyLocale.Resolve("en");
-        var values = ReplyValues.From(InquiryDecisionTests.Order(), InquiryDecisionTests.Shipment(TrackingStatus.InTransit), locale);
+        var values = ReplyValues.From(InquiryDecisionTests.Order(), InquiryDecisionTests.Shipment(TrackingStatus.InTransit), locale, "amazon");
 
         var missing = Assert.Throws<MissingPlaceholderException>(() =>
             ReplyComposer.Compose("t", 1, "Signed by {{ signed_by }} on {{ delivered_at }}.", locale, values, "amazon"));

@@ -19,11 +19,14 @@ public static class ReplyValues
     public const string DeliveredWhere = "delivered_where";
     public const string SignedBy = "signed_by";
     public const string PromisedBy = "promised_by";
+    public const string OrderNumberExample = "order_number_example";
 
     public static readonly IReadOnlyList<string> Names =
-        [OrderId, Carrier, TrackingNumber, TrackingUrl, Status, Eta, DeliveredAt, DeliveredWhere, SignedBy, PromisedBy];
+        [OrderId, Carrier, TrackingNumber, TrackingUrl, Status, Eta, DeliveredAt, DeliveredWhere, SignedBy, PromisedBy, OrderNumberExample];
 
-    public static IReadOnlyDictionary<string, string?> From(OrderState? order, ShipmentState? shipment, ReplyLocale locale, BuiltInTemplates? words = null)
+    /// <param name="channel">The marketplace the buyer wrote on ("amazon", "shopify", "ebay"), for an order number in its format; may be empty.</param>
+    public static IReadOnlyDictionary<string, string?> From(
+        OrderState? order, ShipmentState? shipment, ReplyLocale locale, string channel, BuiltInTemplates? words = null)
     {
         words ??= BuiltInTemplates.Default;
         var pod = shipment?.ProofOfDelivery;
@@ -41,8 +44,21 @@ public static class ReplyValues
             [DeliveredWhere] = NullIfEmpty(pod?.Location),
             [SignedBy] = NullIfEmpty(pod?.SignedBy),
             [PromisedBy] = promised is { } p ? LocalDates.Date(p, locale) : null,
+            [OrderNumberExample] = ExampleOrderNumber(channel),
         };
     }
+
+    /// <summary>
+    /// What an order number looks like where the buyer bought, so that one asked for it quotes the right one (an eBay
+    /// buyer shown an Amazon number hunts for the wrong thing); none for a channel we do not know.
+    /// </summary>
+    private static string? ExampleOrderNumber(string channel) => channel.Trim().ToLowerInvariant() switch
+    {
+        "amazon" => "123-1234567-1234567",
+        "ebay" => "12-34567-89012",
+        "shopify" => "#1001",
+        _ => null,
+    };
 
     /// <summary>Sample values for every placeholder, for checking a tenant's template before it is stored.</summary>
     public static IReadOnlyDictionary<string, string?> Sample(ReplyLocale locale)
@@ -60,6 +76,7 @@ public static class ReplyValues
             [DeliveredWhere] = "Front door",
             [SignedBy] = "J. SMITH",
             [PromisedBy] = LocalDates.Date(when, locale),
+            [OrderNumberExample] = ExampleOrderNumber("amazon"),
         };
     }
 
