@@ -51,6 +51,13 @@ public interface IShipmentStore
     Task<IReadOnlyList<StoredShipment>> LeaseDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Gives back leases a caller took until <paramref name="leasedUntil"/> and will not use (the node is stopping), so
+    /// another node picks those shipments up at once instead of after the lease runs out. A shipment committed since,
+    /// or leased again by someone else, is left as it is. Returns how many leases were given back.
+    /// </summary>
+    Task<int> ReleaseLeasesAsync(IReadOnlyCollection<string> shipmentIds, DateTimeOffset leasedUntil, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Holds an exclusive lock on one shipment's carrier refresh, cluster-wide, until disposed. Waits for a holder.
     /// </summary>
     Task<IAsyncDisposable> LockRefreshAsync(string shipmentId, CancellationToken cancellationToken);

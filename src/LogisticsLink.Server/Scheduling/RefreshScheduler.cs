@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LogisticsLink.Server.Tracking;
 using LogisticsLink.Storage;
 using Microsoft.Extensions.Options;
@@ -52,32 +53,68 @@ public sealed partial class RefreshScheduler(
         // Bounded so that rows whose commit keeps failing cannot keep one pass busy forever.
         for (var batch = 0; batch < 100 && !cancellationToken.IsCancellationRequested; batch++)
         {
-            var due = await store.LeaseDueAsync(time.GetUtcNow(), settings.LeaseDuration, settings.BatchSize, cancellationToken);
+            var now = time.GetUtcNow();
+            var due = await store.LeaseDueAsync(now, settings.LeaseDuration, settings.BatchSize, cancellationToken);
             var todo = due.Where(s => !tracker.IsRefreshing(s.State.Id)).ToList();
             if (todo.Count == 0)
             {
                 return;
             }
-            await Parallel.ForEachAsync(
-                todo,
-                new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrency, CancellationToken = cancellationToken },
-                async (shipment, _) =>
+            var handled = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+            try
+            {
+                await Parallel.ForEachAsync(
+                    todo,
+                    new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrency, CancellationToken = cancellationToken },
+                    async (shipment, _) =>
+                    {
+                        try
+                        {
+                            await tracker.RefreshAsync(shipment);
+                        }
+                        catch (Exception e) when (e is not OperationCanceledException)
+                        {
+                            // Its lease stays, and holds it back for the lease's length: a crash is not retried at once.
+                            LogRefreshCrashed(e, shipment.State.Id);
+                        }
+                        handled[shipment.State.Id] = true;
+                    });
+            }
+            finally
+            {
+                // Stopping (the refreshes are cancelled with the server) with part of the batch not done: hand those
+                // back now rather than hold them for the lease's length, so another node takes them at once.
+                if (handled.Count < todo.Count)
                 {
-                    try
-                    {
-                        await tracker.RefreshAsync(shipment);
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException)
-                    {
-                        LogRefreshCrashed(e, shipment.State.Id);
-                    }
-                });
+                    await ReleaseAsync(todo.Where(s => !handled.ContainsKey(s.State.Id)).ToList(), now + settings.LeaseDuration);
+                }
+            }
             if (due.Count < settings.BatchSize)
             {
                 return;
             }
         }
     }
+
+    private async Task ReleaseAsync(IReadOnlyList<Storage.StoredShipment> leased, DateTimeOffset leasedUntil)
+    {
+        try
+        {
+            var released = await store.ReleaseLeasesAsync(leased.Select(s => s.State.Id).ToList(), leasedUntil, CancellationToken.None);
+            LogReleased(released);
+        }
+        catch (Exception e)
+        {
+            // Only a delay is lost: the leases run out by themselves.
+            LogReleaseFailed(e, leased.Count);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: gave back {Count} shipment leases not used, for other nodes to take now.")]
+    private partial void LogReleased(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Giving back {Count} shipment leases at shutdown failed; they expire by themselves.")]
+    private partial void LogReleaseFailed(Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The refresh scheduler is disabled (Scheduler:Enabled = false).")]
     private partial void LogDisabled();

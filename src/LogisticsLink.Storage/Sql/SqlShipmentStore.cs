@@ -59,6 +59,21 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
 
     public abstract Task<IAsyncDisposable> LockRefreshAsync(string shipmentId, CancellationToken cancellationToken);
 
+    public Task<int> ReleaseLeasesAsync(IReadOnlyCollection<string> shipmentIds, DateTimeOffset leasedUntil, CancellationToken cancellationToken) =>
+        WriteAsync(async session =>
+        {
+            var released = 0;
+            // One prepared statement per id rather than an IN list whose text changes with the batch's size.
+            foreach (var id in shipmentIds)
+            {
+                var command = session.Statement("UPDATE shipments SET lease_until = NULL WHERE id = @id AND lease_until = @until");
+                command.Bind("@id", id);
+                command.Bind("@until", RowValues.Instant(leasedUntil));
+                released += await command.ExecuteAsync(cancellationToken);
+            }
+            return released;
+        }, cancellationToken);
+
     public abstract Task ListenForChangesAsync(Action<long> logAdvanced, CancellationToken cancellationToken);
 
     public async Task<StoredShipment?> FindAsync(string tenantId, string shipmentId, CancellationToken cancellationToken)
