@@ -16,7 +16,8 @@ namespace LogisticsLink.Server.Marketplaces;
 /// <see cref="OrderLinker"/>. A stored connection's cursor, last sync time and last error are persisted; a configured
 /// account's live in memory. Accounts are independent: one failing (bad credentials, marketplace down) records its
 /// error and the others carry on. Amazon accounts also get the FBA shipments report every
-/// <c>Marketplaces:Amazon:FbaReportInterval</c>, whose parcels are attached to the stored FBA orders, and on the same
+/// <c>Marketplaces:Amazon:FbaReportInterval</c>, whose parcels are attached to the stored FBA orders (rows whose order
+/// is not stored yet are kept and tried again with later reports, see <see cref="PendingFbaPackages"/>), and on the same
 /// cadence their Multi-Channel Fulfillment orders (updated since the previous read, less a day), upserted with their
 /// parcels in Amazon's status.
 /// </summary>
@@ -41,6 +42,7 @@ public sealed partial class MarketplaceSync : BackgroundService
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ConcurrentDictionary<string, string> _configuredCursors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _fbaReportedAt = new(StringComparer.Ordinal);
+    private readonly PendingFbaPackages _pendingFba;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _mcfListedAt = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, AccountSyncStatus> _status = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _firstRound = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -56,6 +58,7 @@ public sealed partial class MarketplaceSync : BackgroundService
         _linker = linker;
         _protector = protector;
         _options = options.Value;
+        _pendingFba = new PendingFbaPackages(_options.InitialSyncWindow);
         _time = time;
         _logger = logger;
         _lifetime = lifetime;
@@ -298,19 +301,29 @@ public sealed partial class MarketplaceSync : BackgroundService
             LogFbaReportFailed(account.Account.ToString(), report.FailureReason!);
             return;
         }
+        // The next report starts a day before this one: rows whose order is not stored yet are kept and tried again.
+        var orders = _pendingFba.WithKept(account.Key, report.PackagesByOrderId, now);
         var attached = 0;
+        var attachedLater = 0;
+        var unattached = new List<PendingFbaOrder>();
         try
         {
-            foreach (var (orderId, packages) in report.PackagesByOrderId)
+            foreach (var order in orders)
             {
-                var link = new OrderLink(AmazonMarketplaceClient.ChannelName, orderId);
-                if (await _linker.AttachPackagesAsync(account.Account.TenantId, link, packages, cancellationToken) is not null)
+                var link = new OrderLink(AmazonMarketplaceClient.ChannelName, order.OrderId);
+                if (await _linker.AttachPackagesAsync(account.Account.TenantId, link, order.Packages, cancellationToken) is null)
                 {
-                    attached++;
+                    unattached.Add(order);
+                    continue;
                 }
+                attached++;
+                attachedLater += order.FromEarlierReport ? 1 : 0;
             }
+            // Only once every row was tried: a store failure above leaves the window and the kept rows as they were.
+            var dropped = _pendingFba.Keep(account.Key, unattached, now);
             _fbaReportedAt[account.Key] = now;
-            LogFbaReportApplied(account.Account.ToString(), report.PackagesByOrderId.Count, attached);
+            LogFbaReportApplied(account.Account.ToString(), report.PackagesByOrderId.Count, attached, attachedLater,
+                unattached.Count - dropped, dropped);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -419,8 +432,10 @@ public sealed partial class MarketplaceSync : BackgroundService
     [LoggerMessage(EventId = 5407, Level = LogLevel.Warning, Message = "FBA shipments report for {Account} failed: {Reason}")]
     private partial void LogFbaReportFailed(string account, string reason);
 
-    [LoggerMessage(EventId = 5408, Level = LogLevel.Information, Message = "FBA shipments report for {Account}: {Orders} order(s) listed, {Attached} stored order(s) updated")]
-    private partial void LogFbaReportApplied(string account, int orders, int attached);
+    [LoggerMessage(EventId = 5408, Level = LogLevel.Information, Message = "FBA shipments report for {Account}: {Orders} order(s) listed, " +
+        "{Attached} stored order(s) updated ({AttachedLater} of them listed by an earlier report), {Kept} order(s) not stored yet kept for the next report, " +
+        "{Dropped} given up (older than the initial sync window, or too many)")]
+    private partial void LogFbaReportApplied(string account, int orders, int attached, int attachedLater, int kept, int dropped);
 
     [LoggerMessage(EventId = 5411, Level = LogLevel.Warning, Message = "Multi-Channel Fulfillment orders for {Account} failed: {Reason}")]
     private partial void LogMcfFailed(string account, string reason);

@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using LogisticsLink.Sandbox.Marketplaces.Amazon;
 using LogisticsLink.Server.Marketplaces;
 using LogisticsLink.Server.Tests.Infrastructure;
 using LogisticsLink.Storage;
@@ -66,6 +67,50 @@ public sealed class MarketplaceSyncTests
         var pending = await orders.GetOrderAsync(new GetOrderRequest { Channel = "amazon", OrderId = "113-5550012-0000000" });
         Assert.Equal(FulfillmentChannel.Amazon, pending.FulfillmentChannel);
         Assert.Empty(pending.Shipments);
+    }
+
+    [Fact]
+    public async Task An_fba_parcel_listed_before_its_order_was_stored_is_attached_by_a_later_report()
+    {
+        await using var server = await SandboxMarketplaceServer.StartAsync(new Dictionary<string, string>
+        {
+            ["Marketplaces:Amazon:FbaReportInterval"] = "00:00:02",
+        });
+        // An FBA order shipped three days ago whose last update is older than the order sync reaches (InitialSyncWindow,
+        // 30 days): only a notice stores it. Tenant-b connects once it is in the catalogue, so tenant-b's first report,
+        // reaching back 30 days, lists its parcel while the order is not stored.
+        const string lateOrder = "113-5550098-0000000";
+        var amazon = server.Simulator<AmazonSpApiSimulator>();
+        var now = DateTimeOffset.UtcNow;
+        amazon.Catalogue.Upsert(amazon.Catalogue.Orders.Single(o => o.OrderId == FbaOrder) with
+        {
+            OrderId = lateOrder,
+            PurchasedAt = now.AddDays(-41),
+            LastUpdatedAt = now.AddDays(-40),
+            FbaShipments = [new AmazonDemoFbaShipment("AMZN_US", "TBA309555009801", now.AddDays(-3), now.AddDays(1), "LEX1", ["LL-MUG-01"])],
+        });
+        var tenantB = server.Orders(TestServer.KeyB);
+        await tenantB.ConnectMarketplaceAsync(new ConnectMarketplaceRequest
+        {
+            Channel = "amazon",
+            Credentials = { ["client_id"] = SandboxMarketplaces.AmazonClientId, ["client_secret"] = SandboxMarketplaces.AmazonClientSecret,
+                ["refresh_token"] = SandboxMarketplaces.AmazonRefreshToken },
+            MarketplaceIds = { AmazonDemoCatalogue.Us },
+        });
+        // The demo FBA order's parcel comes only from a report: once it is attached, tenant-b's first report has been applied.
+        await Eventually.UntilAsync(async () => (await TryGetAsync(tenantB, "amazon", FbaOrder))?.Shipments.Count == 1,
+            "a report of tenant-b attached the demo FBA order's parcel", TimeSpan.FromSeconds(60));
+        Assert.Null(await TryGetAsync(tenantB, "amazon", lateOrder));
+
+        var synced = await server.Get<MarketplaceSync>().SyncOrderAsync("tenant-b", "amazon", lateOrder, CancellationToken.None);
+
+        Assert.Equal(OrderSyncOutcome.Synced, synced.Outcome);
+        // Later reports reach back only a day before the previous one: the parcel comes from the row kept since the first.
+        Order? late = null;
+        await Eventually.UntilAsync(async () => (late = await TryGetAsync(tenantB, "amazon", lateOrder))?.Shipments.Count == 1,
+            "a later report attached the parcel of the order stored after the first report");
+        var parcel = late!.Shipments[0];
+        Assert.Equal(("amazon", "TBA309555009801"), (parcel.Carrier, parcel.TrackingNumber));
     }
 
     [Fact]
