@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Domain.Tracking;
+using LogisticsLink.Carriers.Time;
 
 namespace LogisticsLink.Carriers.Dhl;
 
@@ -218,7 +219,7 @@ public static class DhlShipmentParser
             // An event we cannot place in time could be the newest: reading on without it could report a stale status.
             throw new DhlUnexpectedResponseException($"event {raw[missing].Text("statusCode")} has no readable timestamp");
         }
-        var instants = DhlTimestamps.Resolve(parsed, fallbackOffset);
+        var instants = CarrierTimes.Resolve(parsed, fallbackOffset);
         var scans = raw.Select((e, i) => new Scan(e, i, instants[i]!.Value)).ToList();
         // DHL lists newest first; when two events share an instant, the list's own direction decides which came last.
         var newestFirstList = scans.Count < 2 || scans[0].At >= scans[^1].At;

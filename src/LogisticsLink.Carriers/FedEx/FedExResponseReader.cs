@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LogisticsLink.Carriers.Time;
 
 namespace LogisticsLink.Carriers.FedEx;
 
@@ -82,7 +83,7 @@ public static class FedExResponseReader
         var dates = result.Prop("scanEvents") is { ValueKind: JsonValueKind.Array } scans
             ? scans.EnumerateArray().Select(s => FedExTimestamps.Parse(((JsonElement?)s).Str("date"))).ToList()
             : [];
-        var newest = FedExTimestamps.Resolve(dates).Where(d => d is not null).Select(d => d!.Value)
+        var newest = CarrierTimes.Resolve(dates).Where(d => d is not null).Select(d => d!.Value)
             .DefaultIfEmpty(DateTimeOffset.MinValue).Max();
         return (2, newest);
     }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Domain.Tracking;
+using LogisticsLink.Carriers.Time;
 
 namespace LogisticsLink.Carriers.FedEx;
 
@@ -128,7 +129,7 @@ public static class FedExTrackResultMapper
         {
             throw new FedExShapeException("a scan has no readable date");
         }
-        var instants = FedExTimestamps.Resolve(parsed);
+        var instants = CarrierTimes.Resolve(parsed);
         var scans = raw.Select((s, i) => new Scan(s, i, instants[i]!.Value)).ToList();
         // FedEx lists newest first; when two scans share an instant, the list order decides which came last.
         var newestFirstList = scans.Count < 2 || scans[0].At >= scans[^1].At;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Domain.Tracking;
+using LogisticsLink.Carriers.Time;
 
 namespace LogisticsLink.Carriers.LaPoste;
 
@@ -118,7 +119,7 @@ public static class LaPosteShipmentMapper
         {
             throw new LaPosteShapeException("an event has no code");
         }
-        var instants = LaPosteTimestamps.Resolve(parsed);
+        var instants = CarrierTimes.Resolve(parsed);
         var scans = raw.Select((e, i) => new Scan(e.Str("code").ToUpperInvariant(), e.Str("label"), instants[i]!.Value, i)).ToList();
         // La Poste lists newest first ("anti-chronological"); within one instant the list order decides which came last.
         var newestFirstList = scans.Count < 2 || scans[0].At >= scans[^1].At;

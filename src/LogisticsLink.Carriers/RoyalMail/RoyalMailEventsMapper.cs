@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Domain.Tracking;
+using LogisticsLink.Carriers.Time;
 
 namespace LogisticsLink.Carriers.RoyalMail;
 
@@ -102,7 +103,7 @@ public static class RoyalMailEventsMapper
         {
             throw new RoyalMailShapeException("an event has no eventCode");
         }
-        var instants = RoyalMailTimestamps.Resolve(parsed);
+        var instants = CarrierTimes.Resolve(parsed);
         var scans = raw.Select((e, i) => new Scan(e.Code.ToUpperInvariant(), e.Name, e.Location, instants[i]!.Value, i)).ToList();
         var newestFirstList = scans.Count < 2 || scans[0].At >= scans[^1].At;
         return [.. scans

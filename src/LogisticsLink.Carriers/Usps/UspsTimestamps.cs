@@ -1,4 +1,5 @@
 using System.Globalization;
+using LogisticsLink.Carriers.Time;
 
 namespace LogisticsLink.Carriers.Usps;
 
@@ -10,23 +11,17 @@ namespace LogisticsLink.Carriers.Usps;
 /// <list type="number">
 /// <item>GMTTimestamp: the instant, shown at GMTOffset, or at the offset the local time implies;</item>
 /// <item>eventTimestamp (or older eventDate + eventTime) read as wall time, with GMTOffset;</item>
-/// <item>the wall time alone: completed with the offset of the nearest event of the same parcel that has one (its
+/// <item>the wall time alone: completed with the offset of a neighbouring event of the same parcel (<see cref="CarrierTimes"/>; its
 /// neighbours were scanned in the same region), or read as UTC when none has.</item>
 /// </list>
 /// A <c>Z</c> or <c>+00:00</c> on eventTimestamp is never believed; any other explicit offset is.
 /// </summary>
 public static class UspsTimestamps
 {
-    /// <summary>A resolved wall time with its offset when known (an instant), or a wall time alone.</summary>
-    public readonly record struct Parsed(DateTime WallTime, TimeSpan? Offset)
-    {
-        public DateTimeOffset With(TimeSpan fallbackOffset) => new(WallTime, Offset ?? fallbackOffset);
-    }
-
     private static readonly string[] TimeFormats = ["HH:mm", "H:mm", "HH:mm:ss", "H:mm:ss", "h:mm tt", "hh:mm tt", "h:mmtt", "h:mm:ss tt", "HHmm", "HHmmss"];
 
     /// <summary>One event's time; null when nothing in it can be placed on a calendar.</summary>
-    public static Parsed? Read(string eventTimestamp, string gmtTimestamp, string gmtOffset, string eventDate = "", string eventTime = "")
+    public static CarrierTime? Read(string eventTimestamp, string gmtTimestamp, string gmtOffset, string eventDate = "", string eventTime = "")
     {
         var offset = ParseOffset(gmtOffset);
         var local = ParseLocal(eventTimestamp) ?? Combine(eventDate, eventTime.Length > 0 ? eventTime : eventTimestamp);
@@ -34,27 +29,13 @@ public static class UspsTimestamps
         {
             var shown = offset ?? (local is { Offset: null } wall ? Implied(wall.WallTime, instant) : local?.Offset) ?? TimeSpan.Zero;
             var at = instant.ToOffset(shown);
-            return new Parsed(at.DateTime, shown);
+            return new CarrierTime(at.DateTime, shown);
         }
         if (local is { } l)
         {
             return l with { Offset = l.Offset ?? offset };
         }
         return null;
-    }
-
-    /// <summary>Every event of a parcel resolved to an instant (see the class remarks); null entries stay null.</summary>
-    public static IReadOnlyList<DateTimeOffset?> Resolve(IReadOnlyList<Parsed?> dates)
-    {
-        var result = new DateTimeOffset?[dates.Count];
-        for (var i = 0; i < dates.Count; i++)
-        {
-            if (dates[i] is { } d)
-            {
-                result[i] = d.With(d.Offset ?? NearestOffset(dates, i) ?? TimeSpan.Zero);
-            }
-        }
-        return result;
     }
 
     /// <summary>"-05:00", "-7:00", "+0100", "-5" (hours) or "-420" (minutes); null when absent or not an offset.</summary>
@@ -91,7 +72,7 @@ public static class UspsTimestamps
     /// A local date-time ("2024-11-22T13:58:00", "2024-11-15 11:09:19.000000"): the wall time, and its offset only when
     /// one other than Z/+00:00 is written. A text without a calendar date (a bare time) is not a local date-time.
     /// </summary>
-    public static Parsed? ParseLocal(string text)
+    public static CarrierTime? ParseLocal(string text)
     {
         text = text.Trim();
         if (!StartsWithDate(text))
@@ -105,11 +86,11 @@ public static class UspsTimestamps
         else if (HasOffset(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
         {
             return withOffset.Offset == TimeSpan.Zero
-                ? new Parsed(withOffset.DateTime, null)
-                : new Parsed(withOffset.DateTime, withOffset.Offset);
+                ? new CarrierTime(withOffset.DateTime, null)
+                : new CarrierTime(withOffset.DateTime, withOffset.Offset);
         }
         return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var wall)
-            ? new Parsed(DateTime.SpecifyKind(wall, DateTimeKind.Unspecified), null)
+            ? new CarrierTime(DateTime.SpecifyKind(wall, DateTimeKind.Unspecified), null)
             : null;
     }
 
@@ -133,14 +114,14 @@ public static class UspsTimestamps
         text.Trim() is { Length: >= 10 } t && DateOnly.TryParseExact(t[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
     // The older split form: "August 2, 2023" + "7:31 am", or "2023-08-02" + "07:31:00".
-    private static Parsed? Combine(string date, string time)
+    private static CarrierTime? Combine(string date, string time)
     {
         if (date.Trim().Length == 0)
         {
             return null;
         }
         return DateTime.TryParse($"{date.Trim()} {time.Trim()}", CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var wall)
-            ? new Parsed(DateTime.SpecifyKind(wall, DateTimeKind.Unspecified), null)
+            ? new CarrierTime(DateTime.SpecifyKind(wall, DateTimeKind.Unspecified), null)
             : null;
     }
 
@@ -149,22 +130,6 @@ public static class UspsTimestamps
     {
         var quarters = Math.Round((wall - instant.UtcDateTime).TotalMinutes / 15);
         return Math.Abs(quarters) <= 14 * 4 ? TimeSpan.FromMinutes(quarters * 15) : null;
-    }
-
-    private static TimeSpan? NearestOffset(IReadOnlyList<Parsed?> dates, int index)
-    {
-        for (var distance = 1; distance < dates.Count; distance++)
-        {
-            if (index - distance >= 0 && dates[index - distance]?.Offset is { } before)
-            {
-                return before;
-            }
-            if (index + distance < dates.Count && dates[index + distance]?.Offset is { } after)
-            {
-                return after;
-            }
-        }
-        return null;
     }
 
     private static bool StartsWithDate(string text)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Domain.Tracking;
+using LogisticsLink.Carriers.Time;
 
 namespace LogisticsLink.Carriers.Usps;
 
@@ -175,7 +176,7 @@ public static class UspsTrackingParser
             // An event we cannot place in time could be the newest: reading on without it could report a stale status.
             throw new UspsUnexpectedResponseException($"event {raw[missing].Text("eventCode")} has no readable date");
         }
-        var instants = UspsTimestamps.Resolve(parsed);
+        var instants = CarrierTimes.Resolve(parsed);
         var scans = raw.Select((e, i) => new Scan(e, i, instants[i]!.Value)).ToList();
         var newestFirstList = scans.Count < 2 || scans[0].At >= scans[^1].At;
         return [.. scans.OrderBy(s => s.At).ThenBy(s => newestFirstList ? -s.Index : s.Index)];

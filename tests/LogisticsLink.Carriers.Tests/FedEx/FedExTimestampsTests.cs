@@ -1,4 +1,5 @@
 using LogisticsLink.Carriers.FedEx;
+using LogisticsLink.Carriers.Time;
 
 namespace LogisticsLink.Carriers.Tests.FedEx;
 
@@ -20,22 +21,22 @@ public sealed class FedExTimestampsTests
     }
 
     [Fact]
-    public void A_date_without_offset_takes_the_nearest_scans_offset()
+    public void A_date_without_offset_takes_the_offset_of_the_scan_before_it()
     {
         var dates = new[] { "2026-08-16T10:00:00-05:00", "2026-08-15T00:00:00", "2026-08-14T09:00:00+02:00" }
             .Select(FedExTimestamps.Parse).ToList();
 
-        var resolved = FedExTimestamps.Resolve(dates);
+        var resolved = CarrierTimes.Resolve(dates);
 
-        // Equidistant neighbours: the one listed before it wins.
-        Assert.Equal(new DateTimeOffset(2026, 8, 15, 0, 0, 0, TimeSpan.FromHours(-5)), resolved[1]);
+        // Newest first: the scan before it in time is listed after it, and is where the parcel just was.
+        Assert.Equal(new DateTimeOffset(2026, 8, 15, 0, 0, 0, TimeSpan.FromHours(2)), resolved[1]);
         Assert.Equal(TimeSpan.FromHours(2), resolved[2]!.Value.Offset);
     }
 
     [Fact]
     public void Without_any_offset_in_the_shipment_UTC_is_assumed()
     {
-        var resolved = FedExTimestamps.Resolve([FedExTimestamps.Parse("2026-08-15T00:00:00"), FedExTimestamps.Parse("2026-08-15")]);
+        var resolved = CarrierTimes.Resolve([FedExTimestamps.Parse("2026-08-15T00:00:00"), FedExTimestamps.Parse("2026-08-15")]);
 
         Assert.Equal(new DateTimeOffset(2026, 8, 15, 0, 0, 0, TimeSpan.Zero), resolved[0]);
         Assert.Equal(new DateTimeOffset(2026, 8, 15, 0, 0, 0, TimeSpan.Zero), resolved[1]);

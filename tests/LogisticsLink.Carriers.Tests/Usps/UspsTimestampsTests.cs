@@ -1,4 +1,5 @@
 using LogisticsLink.Carriers.Usps;
+using LogisticsLink.Carriers.Time;
 
 namespace LogisticsLink.Carriers.Tests.Usps;
 
@@ -67,7 +68,7 @@ public sealed class UspsTimestampsTests
             UspsTimestamps.Read("2024-11-22T09:10:00", "2024-11-22T14:10:45Z", "-05:00"),
         };
 
-        var resolved = UspsTimestamps.Resolve(dates);
+        var resolved = CarrierTimes.Resolve(dates);
 
         Assert.Equal(new DateTimeOffset(2024, 11, 22, 13, 58, 0, Eastern), resolved[0]);
     }
@@ -98,5 +99,5 @@ public sealed class UspsTimestampsTests
         Assert.Equal(new TimeOnly(hour, minute), UspsTimestamps.ParseTime(text));
 
     private static DateTimeOffset Resolve(string local, string gmt, string offset) =>
-        UspsTimestamps.Resolve([UspsTimestamps.Read(local, gmt, offset)])[0]!.Value;
+        CarrierTimes.Resolve([UspsTimestamps.Read(local, gmt, offset)])[0]!.Value;
 }
