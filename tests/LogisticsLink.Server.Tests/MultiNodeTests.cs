@@ -107,27 +107,11 @@ public sealed class MultiNodeTests
     {
         var database = ThrowawayPostgres.CreateDatabase();
         var settings = new Dictionary<string, string> { ["Scheduler:LeaseDuration"] = "00:00:02" };
-        var stuck = new ScriptedCarrier { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
-        StoreHook? hook = null;
-        var dying = await TestServer.StartAsync(settings: settings, postgresDatabase: database,
-            services: s =>
-            {
-                s.AddSingleton<ICarrierClient>(stuck);
-                hook = StoreHook.Install(s);
-            });
         // A node that dies gives nothing back (a stopping one does: the test below).
-        hook!.BeforeEach(nameof(IShipmentStore.ReleaseLeasesAsync), _ => throw new InvalidOperationException("the node died"));
-        var shipment = await dying.Client().TrackShipmentAsync(new TrackShipmentRequest { Carrier = "ups", TrackingNumber = "1Z999AA10123456784" });
-        await Eventually.UntilAsync(() => stuck.Calls == 1, "the first node leased the shipment and called its carrier");
-        var leaseUntil = await LeaseUntilAsync(database, shipment.Id);
-        await dying.StopAsync();
+        var (shipment, leaseUntil) = await StopWhileRefreshingAsync(database, settings, hook =>
+            hook.BeforeEach(nameof(IShipmentStore.ReleaseLeasesAsync), _ => throw new InvalidOperationException("the node died")));
 
-        var healthy = new ScriptedCarrier();
-        await using var survivor = await TestServer.StartAsync(settings: settings, postgresDatabase: database,
-            services: s => s.AddSingleton<ICarrierClient>(healthy));
-        await Eventually.UntilAsync(async () =>
-            (await survivor.Client().GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id })).Status == ShipmentStatus.InTransit,
-            "another node refreshed the shipment", TimeSpan.FromSeconds(30));
+        var healthy = await RefreshedByAnotherNodeAsync(database, settings, shipment.Id);
 
         // The survivor leases only when lease_until <= its now, so the refresh it finished is past the stored lease.
         Assert.True(DateTimeOffset.UtcNow >= leaseUntil, $"refreshed before the lease ended at {leaseUntil:O}");
@@ -138,23 +122,44 @@ public sealed class MultiNodeTests
     public async Task A_stopping_node_gives_back_its_leases_and_another_node_refreshes_at_once()
     {
         var database = ThrowawayPostgres.CreateDatabase();
+        // Held for ten minutes otherwise: well past the wait below.
         var settings = new Dictionary<string, string> { ["Scheduler:LeaseDuration"] = "00:10:00" };
-        var stuck = new ScriptedCarrier { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
-        var stopping = await TestServer.StartAsync(settings: settings, postgresDatabase: database,
-            services: s => s.AddSingleton<ICarrierClient>(stuck));
-        var shipment = await stopping.Client().TrackShipmentAsync(new TrackShipmentRequest { Carrier = "ups", TrackingNumber = "1Z999AA10123456784" });
-        await Eventually.UntilAsync(() => stuck.Calls == 1, "the first node leased the shipment and called its carrier");
-        await stopping.StopAsync();
+        var (shipment, _) = await StopWhileRefreshingAsync(database, settings, _ => { });
 
+        var healthy = await RefreshedByAnotherNodeAsync(database, settings, shipment.Id);
+
+        Assert.Equal(1, healthy.Calls);
+    }
+
+    /// <summary>A node leases a shipment, its carrier call hangs, and the node stops: the shipment and its lease's end.</summary>
+    private static async Task<(Shipment Shipment, DateTimeOffset LeaseUntil)> StopWhileRefreshingAsync(
+        string database, Dictionary<string, string> settings, Action<StoreHook> hook)
+    {
+        var stuck = new ScriptedCarrier { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        StoreHook? installed = null;
+        var node = await TestServer.StartAsync(settings: settings, postgresDatabase: database, services: s =>
+        {
+            s.AddSingleton<ICarrierClient>(stuck);
+            installed = StoreHook.Install(s);
+        });
+        hook(installed!);
+        var shipment = await node.Client().TrackShipmentAsync(new TrackShipmentRequest { Carrier = "ups", TrackingNumber = "1Z999AA10123456784" });
+        await Eventually.UntilAsync(() => stuck.Calls == 1, "the first node leased the shipment and called its carrier");
+        var leaseUntil = await LeaseUntilAsync(database, shipment.Id);
+        await node.StopAsync();
+        return (shipment, leaseUntil);
+    }
+
+    /// <summary>Starts another node and waits until it has refreshed the shipment; its carrier.</summary>
+    private static async Task<ScriptedCarrier> RefreshedByAnotherNodeAsync(string database, Dictionary<string, string> settings, string shipmentId)
+    {
         var healthy = new ScriptedCarrier();
         await using var survivor = await TestServer.StartAsync(settings: settings, postgresDatabase: database,
             services: s => s.AddSingleton<ICarrierClient>(healthy));
-
-        // Held for ten minutes otherwise.
         await Eventually.UntilAsync(async () =>
-            (await survivor.Client().GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id })).Status == ShipmentStatus.InTransit,
+            (await survivor.Client().GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipmentId })).Status == ShipmentStatus.InTransit,
             "another node refreshed the shipment", TimeSpan.FromSeconds(30));
-        Assert.Equal(1, healthy.Calls);
+        return healthy;
     }
 
     private static async Task<DateTimeOffset> LeaseUntilAsync(string database, string shipmentId)
