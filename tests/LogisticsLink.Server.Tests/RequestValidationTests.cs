@@ -17,6 +17,10 @@ public sealed class RequestValidationTests
         { "carrier", new TrackShipmentRequest { Carrier = "pigeon", TrackingNumber = "1Z999AA10123456784" } },
         { "tracking_number", new TrackShipmentRequest { Carrier = "sandbox", TrackingNumber = "1Z999AA10123456784" } },
         { "order.order_id", new TrackShipmentRequest { TrackingNumber = "LLSB0000000000", Order = new OrderReference { Channel = "amazon" } } },
+        // Checked like UpsertOrder's key, after trimming: a link no GetOrder could ever find is refused.
+        { "order.channel", new TrackShipmentRequest { TrackingNumber = "LLSB0000000000", Order = new OrderReference { Channel = "  ", OrderId = "111-1111111-1111111" } } },
+        { "order.channel", new TrackShipmentRequest { TrackingNumber = "LLSB0000000000", Order = new OrderReference { Channel = "amazon.de", OrderId = "111-1111111-1111111" } } },
+        { "order.order_id", new TrackShipmentRequest { TrackingNumber = "LLSB0000000000", Order = new OrderReference { Channel = "amazon", OrderId = "   " } } },
         { "labels[bad key]", new TrackShipmentRequest { TrackingNumber = "LLSB0000000000", Labels = { ["bad key"] = "x" } } },
     };
 
@@ -46,6 +50,23 @@ public sealed class RequestValidationTests
         {
             ShipmentId = "shp_x", MaxAge = new Google.Protobuf.WellKnownTypes.Duration { Seconds = -1 },
         }).ResponseAsync);
+        // Outside what google.protobuf allows (ToTimeSpan / ToDateTimeOffset would throw): named, not an internal error.
+        await AssertField("max_age", client.GetShipmentAsync(new GetShipmentRequest
+        {
+            ShipmentId = "shp_x", MaxAge = new Google.Protobuf.WellKnownTypes.Duration { Seconds = long.MaxValue },
+        }).ResponseAsync);
+        await AssertField("max_age", client.GetShipmentAsync(new GetShipmentRequest
+        {
+            ShipmentId = "shp_x", MaxAge = new Google.Protobuf.WellKnownTypes.Duration { Seconds = 1, Nanos = -1 },
+        }).ResponseAsync);
+        await AssertField("updated_since", client.ListShipmentsAsync(new ListShipmentsRequest
+        {
+            UpdatedSince = new Google.Protobuf.WellKnownTypes.Timestamp { Seconds = 1, Nanos = -5 },
+        }).ResponseAsync);
+        await AssertField("to", server.Orders().GetSellerMetricsAsync(new GetSellerMetricsRequest
+        {
+            To = new Google.Protobuf.WellKnownTypes.Timestamp { Seconds = long.MaxValue },
+        }).ResponseAsync);
         await AssertField("page_size", client.ListShipmentsAsync(new ListShipmentsRequest { PageSize = 5000 }).ResponseAsync);
         await AssertField("page_token", client.ListShipmentsAsync(new ListShipmentsRequest { PageToken = "garbage" }).ResponseAsync);
         await AssertField("statuses", client.ListShipmentsAsync(new ListShipmentsRequest { Statuses = { ShipmentStatus.Unspecified } }).ResponseAsync);
@@ -54,6 +75,22 @@ public sealed class RequestValidationTests
 
         var missing = await Assert.ThrowsAsync<RpcException>(() => client.GetShipmentAsync(new GetShipmentRequest { ShipmentId = "shp_missing" }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_max_age_longer_than_any_check_accepts_the_stored_state()
+    {
+        await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" });
+        var client = server.Client();
+        var tracked = await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+
+        // The largest Duration there is (10,000 years): "now − max_age" is no date, yet any check is fresh enough.
+        var answer = await client.GetShipmentAsync(new GetShipmentRequest
+        {
+            ShipmentId = tracked.Id, MaxAge = new Google.Protobuf.WellKnownTypes.Duration { Seconds = Google.Protobuf.WellKnownTypes.Duration.MaxSeconds },
+        });
+
+        Assert.Equal(tracked.Id, answer.Id);
     }
 
     [Fact]

@@ -189,11 +189,14 @@ public static class Tracker
         var newOrder = order is null || order.IsNone ? previous.Order : order;
         var newLabels = labels is null || labels.Count == 0 ? previous.Labels : labels;
         var changed = newOrder != previous.Order || !SameLabels(newLabels, previous.Labels);
+        var sameOrder = newOrder == previous.Order;
         var state = previous with
         {
             Order = newOrder,
             Labels = newLabels,
-            ListedByMarketplace = previous.ListedByMarketplace && newOrder == previous.Order,
+            // Another order's promise and marketplace listing are not this one's (OrderLinker sets the new promise).
+            PromisedBy = sameOrder ? previous.PromisedBy : null,
+            ListedByMarketplace = previous.ListedByMarketplace && sameOrder,
         };
         return Finish(previous, state, [], changed ? ChangeKinds.DetailsChanged : ChangeKinds.None, now, TrackerRules.Default);
     }

@@ -103,8 +103,12 @@ public sealed class OrderGrpcService(
     {
         var tenant = ApiKeyInterceptor.TenantOf(context);
         var now = time.GetUtcNow();
-        var to = request.To?.ToDateTimeOffset() ?? now;
-        var from = request.From?.ToDateTimeOffset() ?? to - DefaultMetricsWindow;
+        var violations = new Violations();
+        var askedTo = RequestTimes.Instant(violations, "to", request.To);
+        var askedFrom = RequestTimes.Instant(violations, "from", request.From);
+        violations.ThrowIfAny();
+        var to = askedTo ?? now;
+        var from = askedFrom ?? to - DefaultMetricsWindow;
         if (from >= to)
         {
             throw Violations.Single("from", "must be before to");

@@ -61,11 +61,14 @@ public static class OrderRequests
         {
             violations.Add("order.order_name", $"at most {MaxOrderNameLength} characters, no control characters (e.g. #1001)");
         }
-        if (o.LatestShipDate is { } ship && o.PurchasedAt is { } bought && ship.ToDateTimeOffset() < bought.ToDateTimeOffset())
+        var purchasedAt = RequestTimes.Instant(violations, "order.purchased_at", o.PurchasedAt);
+        var latestShipDate = RequestTimes.Instant(violations, "order.latest_ship_date", o.LatestShipDate);
+        var latestDeliveryDate = RequestTimes.Instant(violations, "order.latest_delivery_date", o.LatestDeliveryDate);
+        if (latestShipDate < purchasedAt)
         {
             violations.Add("order.latest_ship_date", "is before purchased_at");
         }
-        if (o.LatestDeliveryDate is { } deliver && o.LatestShipDate is { } shipBy && deliver.ToDateTimeOffset() < shipBy.ToDateTimeOffset())
+        if (latestDeliveryDate < latestShipDate)
         {
             violations.Add("order.latest_delivery_date", "is before latest_ship_date");
         }
@@ -82,7 +85,7 @@ public static class OrderRequests
             var number = TrackingRequests.NormalizeNumber(s.TrackingNumber);
             var before = violations.Count;
             TrackingRequests.CheckNumber(violations, field + ".tracking_number", number);
-            var carrier = TrackingRequests.ResolveCarrier(violations, field + ".carrier", s.Carrier, number);
+            var carrier = TrackingRequests.ResolveCarrier(violations, field + ".carrier", s.Carrier, number, field + ".tracking_number");
             if (violations.Count > before || carrier is null)
             {
                 continue;
@@ -92,11 +95,10 @@ public static class OrderRequests
                 violations.Add(field + ".tracking_number", "is listed twice");
                 continue;
             }
-            packages.Add(new ImportedPackage(carrier, s.Carrier, number, s.ShippedAt?.ToDateTimeOffset()));
+            packages.Add(new ImportedPackage(carrier, s.Carrier, number, RequestTimes.Instant(violations, field + ".shipped_at", s.ShippedAt)));
         }
         return new ImportedOrder(channel, orderId, (DomainFulfillment)o.FulfillmentChannel, o.Status.Trim(), o.MarketplaceId.Trim(),
-            o.BuyerLanguage, o.PurchasedAt?.ToDateTimeOffset(), o.LatestShipDate?.ToDateTimeOffset(),
-            o.LatestDeliveryDate?.ToDateTimeOffset(), null, packages, o.IsPrime, orderName);
+            o.BuyerLanguage, purchasedAt, latestShipDate, latestDeliveryDate, null, packages, o.IsPrime, orderName);
     }
 
     public static HashSet<DomainRiskKind> RiskKinds(Violations violations, IEnumerable<V1.RiskKind> kinds)

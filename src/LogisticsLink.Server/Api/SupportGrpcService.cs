@@ -47,10 +47,11 @@ public sealed class SupportGrpcService(
             violations.Add("message_text", $"must be at most {SupportRequests.MaxMessageLength} characters");
         }
         var channel = SupportRequests.Channel(violations, "channel", request.Channel);
-        var maxAge = SupportRequests.NonNegative(violations, "max_age", request.MaxAge);
+        var maxAge = RequestTimes.MaxAge(violations, "max_age", request.MaxAge);
         var deadline = SupportRequests.Deadline(violations, request.Deadline) ?? tracking.Value.RefreshWait;
         var zone = SupportRequests.TimeZone(violations, "time_zone", request.TimeZone);
-        var receivedAt = request.ReceivedAt?.ToDateTimeOffset() ?? now;
+        var received = RequestTimes.Past(violations, "received_at", request.ReceivedAt, now);
+        var receivedAt = received ?? now;
         violations.ThrowIfAny();
         if (context.Deadline < DateTime.MaxValue)
         {
@@ -106,7 +107,7 @@ public sealed class SupportGrpcService(
             {
                 // Recorded with the time given, never the default: the evidence must not claim a 24-hour answer
                 // it cannot know.
-                await replies.RecordAsync(tenant, replied, reply, replyChannel, request.ReceivedAt?.ToDateTimeOffset(), ct);
+                await replies.RecordAsync(tenant, replied, reply, replyChannel, received, ct);
             }
         }
         catch (MissingPlaceholderException e)
@@ -257,11 +258,7 @@ public sealed class SupportGrpcService(
             violations.Add("order_id", "is required");
         }
         var kind = SupportRequests.Identifier(violations, "kind", request.Kind, required: true).ToLowerInvariant();
-        var openedAt = request.OpenedAt?.ToDateTimeOffset() ?? now;
-        if (openedAt > now + TimeSpan.FromMinutes(5))
-        {
-            violations.Add("opened_at", "must not be in the future");
-        }
+        var openedAt = RequestTimes.Past(violations, "opened_at", request.OpenedAt, now) ?? now;
         violations.ThrowIfAny();
         var orderId = request.OrderId.Trim();
         var order = (await orders.FindOrderAsync(tenant, channel, orderId, ct))?.State ?? throw Violations.NotFound($"No {channel} order '{orderId}' is known.");

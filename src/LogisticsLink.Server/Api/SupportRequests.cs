@@ -29,28 +29,10 @@ public static partial class SupportRequests
         return channel;
     }
 
-    public static TimeSpan? NonNegative(Violations violations, string field, Duration? value)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-        if (value.Seconds < 0 || value.Nanos < 0)
-        {
-            violations.Add(field, "must not be negative");
-            return null;
-        }
-        return value.ToTimeSpan();
-    }
-
     public static TimeSpan? Deadline(Violations violations, Duration? value)
     {
-        if (value is null)
-        {
-            return null;
-        }
-        var deadline = value.ToTimeSpan();
-        if (deadline <= TimeSpan.Zero || deadline > MaxDeadline)
+        var deadline = RequestTimes.Span(violations, "deadline", value);
+        if (deadline is { } d && (d <= TimeSpan.Zero || d > MaxDeadline))
         {
             violations.Add("deadline", $"must be more than 0 and at most {MaxDeadline.TotalSeconds:0} seconds");
             return null;

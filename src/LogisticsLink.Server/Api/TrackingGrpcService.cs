@@ -4,6 +4,7 @@ using LogisticsLink.Domain.Detection;
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Server.Auth;
 using LogisticsLink.Server.Mapping;
+using LogisticsLink.Server.Orders;
 using LogisticsLink.Server.Streaming;
 using LogisticsLink.Server.Tracking;
 using LogisticsLink.Storage;
@@ -16,6 +17,7 @@ namespace LogisticsLink.Server.Api;
 public sealed class TrackingGrpcService(
     IShipmentStore store,
     ShipmentTracker tracker,
+    OrderLinker orderLinker,
     ShipmentCache cache,
     CarrierGateway carriers,
     ChangeHub hub,
@@ -29,7 +31,7 @@ public sealed class TrackingGrpcService(
         var violations = new Violations();
         var number = TrackingRequests.NormalizeNumber(request.TrackingNumber);
         TrackingRequests.CheckNumber(violations, "tracking_number", number);
-        var carrier = TrackingRequests.ResolveCarrier(violations, "carrier", request.Carrier, number);
+        var carrier = TrackingRequests.ResolveCarrier(violations, "carrier", request.Carrier, number, "tracking_number");
         var order = TrackingRequests.Order(violations, request.Order);
         var labels = TrackingRequests.Labels(violations, request.Labels);
         violations.ThrowIfAny();
@@ -39,6 +41,7 @@ public sealed class TrackingGrpcService(
         }
 
         var stored = await tracker.RegisterAsync(tenant, carrier!, number, order, labels, context.CancellationToken);
+        stored = await orderLinker.CarryPromiseAsync(tenant, stored, context.CancellationToken);
         return ShipmentMapper.ToProto(stored.State, await store.GetEventsAsync(stored.State.Id, context.CancellationToken));
     }
 
@@ -69,14 +72,14 @@ public sealed class TrackingGrpcService(
         var tenant = ApiKeyInterceptor.TenantOf(context);
         var ct = context.CancellationToken;
         var asked = time.GetUtcNow();
-        var shipment = await FindAsync(tenant, request, ct);
+        var (shipment, maxAge) = await FindAsync(tenant, request, ct);
         var stale = false;
         // Fresh enough: checked no earlier than max_age before this call arrived.
-        if (request.MaxAge is { } maxAge && !(shipment.Stored.State.LastCheckedAt >= asked - maxAge.ToTimeSpan()))
+        if (maxAge is { } age && !(shipment.Stored.State.LastCheckedAt >= asked - age))
         {
             try
             {
-                var refreshed = await tracker.RefreshAsync(shipment.Stored, asked - maxAge.ToTimeSpan()).WaitAsync(options.Value.RefreshWait, time, ct);
+                var refreshed = await tracker.RefreshAsync(shipment.Stored, asked - age).WaitAsync(options.Value.RefreshWait, time, ct);
                 var cached = await cache.GetAsync(tenant, refreshed.State.Id, ct);
                 if (cached is not null && cached.Stored.Revision < refreshed.Revision)
                 {
@@ -104,10 +107,11 @@ public sealed class TrackingGrpcService(
         var statuses = TrackingRequests.Statuses(violations, "statuses", request.Statuses);
         var pageSize = TrackingRequests.PageSize(violations, request.PageSize);
         var after = TrackingRequests.DecodePageToken(violations, request.PageToken);
+        var updatedSince = RequestTimes.Instant(violations, "updated_since", request.UpdatedSince);
         violations.ThrowIfAny();
 
         var page = await store.ListAsync(tenant, new ShipmentQuery(
-            statuses, request.OrderId.Length == 0 ? null : request.OrderId, request.UpdatedSince?.ToDateTimeOffset(), pageSize, after),
+            statuses, request.OrderId.Length == 0 ? null : request.OrderId, updatedSince, pageSize, after),
             context.CancellationToken);
         var response = new ListShipmentsResponse { NextPageToken = TrackingRequests.EncodePageToken(page.NextKey) };
         response.Shipments.AddRange(page.Shipments.Select(s => ShipmentMapper.ToProto(s, [])));
@@ -176,18 +180,16 @@ public sealed class TrackingGrpcService(
         }
     }
 
-    private async Task<CachedShipment> FindAsync(string tenant, GetShipmentRequest request, CancellationToken ct)
+    /// <summary>The shipment asked for, and the request's checked max_age.</summary>
+    private async Task<(CachedShipment Shipment, TimeSpan? MaxAge)> FindAsync(string tenant, GetShipmentRequest request, CancellationToken ct)
     {
         var violations = new Violations();
-        if (request.MaxAge is { } maxAge && (maxAge.Seconds < 0 || maxAge.Nanos < 0))
-        {
-            violations.Add("max_age", "must not be negative");
-        }
+        var maxAge = RequestTimes.MaxAge(violations, "max_age", request.MaxAge);
         if (request.ShipmentId.Length > 0)
         {
             violations.ThrowIfAny();
-            return await cache.GetAsync(tenant, request.ShipmentId, ct)
-                ?? throw Violations.NotFound($"Shipment '{request.ShipmentId}' was not found.");
+            return (await cache.GetAsync(tenant, request.ShipmentId, ct)
+                ?? throw Violations.NotFound($"Shipment '{request.ShipmentId}' was not found."), maxAge);
         }
         if (request.TrackingNumber.Length == 0)
         {
@@ -196,10 +198,10 @@ public sealed class TrackingGrpcService(
         }
         var number = TrackingRequests.NormalizeNumber(request.TrackingNumber);
         TrackingRequests.CheckNumber(violations, "tracking_number", number);
-        var carrier = TrackingRequests.ResolveCarrier(violations, "carrier", request.Carrier, number);
+        var carrier = TrackingRequests.ResolveCarrier(violations, "carrier", request.Carrier, number, "tracking_number");
         violations.ThrowIfAny();
         var byNumber = await store.FindByNumberAsync(tenant, carrier!, number, ct);
-        return (byNumber is null ? null : await cache.GetAsync(tenant, byNumber.State.Id, ct))
-            ?? throw Violations.NotFound($"No {carrier} shipment with tracking number '{number}' is tracked.");
+        return ((byNumber is null ? null : await cache.GetAsync(tenant, byNumber.State.Id, ct))
+            ?? throw Violations.NotFound($"No {carrier} shipment with tracking number '{number}' is tracked."), maxAge);
     }
 }

@@ -39,8 +39,11 @@ public static class TrackingRequests
         }
     }
 
-    /// <summary>The carrier to use (given, or detected from the number), or null with a violation recorded.</summary>
-    public static string? ResolveCarrier(Violations violations, string field, string rawCarrier, string number)
+    /// <summary>
+    /// The carrier to use (given, or detected from the number), or null with a violation recorded on
+    /// <paramref name="field"/>, or on <paramref name="numberField"/> when the number does not fit the given carrier.
+    /// </summary>
+    public static string? ResolveCarrier(Violations violations, string field, string rawCarrier, string number, string numberField)
     {
         var carrier = rawCarrier.Trim().ToLowerInvariant();
         if (carrier.Length == 0)
@@ -54,7 +57,7 @@ public static class TrackingRequests
         }
         if (carrier == CarrierCodes.Sandbox && number.Length > 0 && !SandboxNumber.IsSandbox(number))
         {
-            violations.Add("tracking_number", "sandbox numbers are LLSB followed by 10 digits");
+            violations.Add(numberField, "sandbox numbers are LLSB followed by 10 digits");
             return null;
         }
         return carrier;
@@ -79,21 +82,15 @@ public static class TrackingRequests
         return null;
     }
 
+    /// <summary>The order a parcel belongs to, checked like UpsertOrder's key (an order it can find); none when not given.</summary>
     public static OrderLink Order(Violations violations, OrderReference? order)
     {
         if (order is null || (order.Channel.Length == 0 && order.OrderId.Length == 0))
         {
             return OrderLink.None;
         }
-        if (order.Channel.Length == 0 || order.Channel.Length > 32)
-        {
-            violations.Add("order.channel", "must be 1 to 32 characters when an order is given");
-        }
-        if (order.OrderId.Length == 0 || order.OrderId.Length > 128)
-        {
-            violations.Add("order.order_id", "must be 1 to 128 characters when an order is given");
-        }
-        return new OrderLink(order.Channel.Trim().ToLowerInvariant(), order.OrderId.Trim());
+        var (channel, orderId) = OrderRequests.OrderKey(violations, order.Channel, order.OrderId, "order.");
+        return new OrderLink(channel, orderId);
     }
 
     public static IReadOnlyDictionary<string, string> Labels(Violations violations, IDictionary<string, string> labels)

@@ -30,10 +30,7 @@ public sealed partial class OrderLinker(
         var link = new OrderLink(imported.Channel, imported.OrderId);
         var (firstShipped, linked) = await LinkPackagesAsync(
             tenantId, link, imported.LatestDeliveryDate, imported.Packages, imported.ListsEveryPackage, cancellationToken);
-        if (imported.ListsEveryPackage)
-        {
-            await UnlinkDroppedAsync(tenantId, link, linked, cancellationToken);
-        }
+        await ReconcileLinkedAsync(tenantId, link, linked, imported.ListsEveryPackage, imported.LatestDeliveryDate, cancellationToken);
         return await CommitAsync(tenantId, link, existing => (existing ?? NewOrder(tenantId, imported)) with
         {
             FulfillmentChannel = imported.FulfillmentChannel,
@@ -108,22 +105,53 @@ public sealed partial class OrderLinker(
         return (firstShipped, linked);
     }
 
-    /// <summary>Unlinks the order's parcels the marketplace listed before and did not list now.</summary>
-    private async Task UnlinkDroppedAsync(string tenantId, OrderLink link, HashSet<string> listedNow, CancellationToken cancellationToken)
+    /// <summary>
+    /// The order's other linked parcels (a caller's or 3PL's, or ones this import did not list): a parcel the
+    /// marketplace listed before and <paramref name="listsEvery"/> import no longer lists leaves the order; the others
+    /// take the order's promise, which may have changed.
+    /// </summary>
+    private async Task ReconcileLinkedAsync(
+        string tenantId, OrderLink link, HashSet<string> listedNow, bool listsEvery, DateTimeOffset? promisedBy, CancellationToken cancellationToken)
     {
-        foreach (var dropped in await orders.ListOrderShipmentsAsync(tenantId, link.Channel, link.OrderId, cancellationToken))
+        foreach (var linked in await orders.ListOrderShipmentsAsync(tenantId, link.Channel, link.OrderId, cancellationToken))
         {
-            if (!dropped.ListedByMarketplace || listedNow.Contains(dropped.Id)
-                || await shipments.FindAsync(tenantId, dropped.Id, cancellationToken) is not { } stored)
+            var dropped = listsEvery && linked.ListedByMarketplace;
+            if (listedNow.Contains(linked.Id) || (!dropped && linked.PromisedBy == promisedBy)
+                || await shipments.FindAsync(tenantId, linked.Id, cancellationToken) is not { } stored)
             {
+                continue;
+            }
+            if (!dropped)
+            {
+                await tracker.ChangeAsync(stored, (s, now, rules) => s.Order == link
+                    ? Tracker.LinkOrder(s, link, promisedBy, listedByMarketplace: false, now, rules)
+                    : Tracker.Reassess(s, now, rules), cancellationToken);
                 continue;
             }
             var after = await tracker.ChangeAsync(stored, (s, now, rules) => Tracker.UnlinkOrder(s, link, now, rules), cancellationToken);
             if (after.State.Order.IsNone)
             {
-                LogPackageDropped(link.Channel, link.OrderId, dropped.Carrier, dropped.TrackingNumber);
+                LogPackageDropped(link.Channel, link.OrderId, linked.Carrier, linked.TrackingNumber);
             }
         }
+    }
+
+    /// <summary>
+    /// A caller linked a parcel to an order (TrackShipment with an order reference): it carries that order's promise, or
+    /// none while the order is not known (an UpsertOrder gives it one later).
+    /// </summary>
+    public async Task<StoredShipment> CarryPromiseAsync(string tenantId, StoredShipment shipment, CancellationToken cancellationToken)
+    {
+        var link = shipment.State.Order;
+        if (link.IsNone)
+        {
+            return shipment;
+        }
+        var order = await orders.FindOrderAsync(tenantId, link.Channel, link.OrderId, cancellationToken);
+        var promisedBy = order?.State.LatestDeliveryDate;
+        return await tracker.ChangeAsync(shipment, (s, now, rules) => s.Order == link
+            ? Tracker.LinkOrder(s, link, promisedBy, listedByMarketplace: false, now, rules)
+            : Tracker.Reassess(s, now, rules), cancellationToken);
     }
 
     /// <summary>Judges an order's risks again (one of its shipments changed, or time passed).</summary>

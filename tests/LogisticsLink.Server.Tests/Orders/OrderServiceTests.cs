@@ -82,6 +82,40 @@ public sealed class OrderServiceTests
     }
 
     [Fact]
+    public async Task A_parcel_a_caller_links_carries_its_orders_promise_and_follows_it()
+    {
+        await using var server = await TestServer.StartAsync();
+        var (orders, client) = (server.Orders(), server.Client());
+        var known = Fbm("171-0000021-0000021");
+        await orders.UpsertOrderAsync(known);
+        async Task<Timestamp?> PromiseOf(string id) => (await client.GetShipmentAsync(new GetShipmentRequest { ShipmentId = id })).PromisedBy;
+        Task<Shipment> Track(string number, string orderId) => client.TrackShipmentAsync(new TrackShipmentRequest
+        {
+            TrackingNumber = number, Order = new OrderReference { Channel = "amazon", OrderId = orderId },
+        }).ResponseAsync;
+
+        // Linked to a known order: its promise. Linked to an order not known yet: none, until the order arrives.
+        var toKnown = await Track(Numbers.Sandbox(0), known.Order.OrderId);
+        var toLater = await Track(Numbers.Sandbox(1), "171-0000022-0000022");
+        Assert.Equal(known.Order.LatestDeliveryDate, toKnown.PromisedBy);
+        Assert.Null(toLater.PromisedBy);
+        var later = Fbm("171-0000022-0000022");
+        later.Order.LatestDeliveryDate = Timestamp.FromDateTimeOffset(later.Order.LatestDeliveryDate.ToDateTimeOffset().AddDays(2));
+        await orders.UpsertOrderAsync(later);
+        Assert.Equal(later.Order.LatestDeliveryDate, await PromiseOf(toLater.Id));
+
+        // Moved to the other order: that order's promise, not the first one's.
+        var moved = await Track(toKnown.TrackingNumber, later.Order.OrderId);
+        Assert.Equal(later.Order.LatestDeliveryDate, moved.PromisedBy);
+
+        // The order's promise changes without its parcels listed again: they follow it.
+        later.Order.LatestDeliveryDate = Timestamp.FromDateTimeOffset(later.Order.LatestDeliveryDate.ToDateTimeOffset().AddDays(1));
+        await orders.UpsertOrderAsync(later);
+        Assert.Equal(later.Order.LatestDeliveryDate, await PromiseOf(toLater.Id));
+        Assert.Equal(later.Order.LatestDeliveryDate, await PromiseOf(moved.Id));
+    }
+
+    [Fact]
     public async Task Bad_orders_are_refused_field_by_field_and_nothing_is_written()
     {
         await using var server = await TestServer.StartAsync();
@@ -91,6 +125,7 @@ public sealed class OrderServiceTests
         request.Order.Channel = "";
         request.Order.LatestDeliveryDate = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(-3));
         request.Shipments.Add(new OrderShipment { TrackingNumber = number });
+        request.Shipments.Add(new OrderShipment { Carrier = "sandbox", TrackingNumber = "1Z999AA10123456784" });
 
         var error = await Assert.ThrowsAsync<RpcException>(() => orders.UpsertOrderAsync(request).ResponseAsync);
 
@@ -99,6 +134,8 @@ public sealed class OrderServiceTests
         Assert.Contains("order.latest_delivery_date", error.Status.Detail);
         Assert.Contains("shipments[1].tracking_number", error.Status.Detail);
         Assert.Contains("shipments[2].tracking_number", error.Status.Detail);
+        // A number that is not a sandbox number under carrier "sandbox" names that shipment's number.
+        Assert.Contains("shipments[3].tracking_number", error.Status.Detail);
         var list = await server.Client().ListShipmentsAsync(new ListShipmentsRequest());
         Assert.Empty(list.Shipments);
         var empty = await orders.ListOrdersAsync(new ListOrdersRequest());

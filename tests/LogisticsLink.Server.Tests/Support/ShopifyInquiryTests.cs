@@ -140,7 +140,7 @@ public sealed class ShopifyInquiryTests
         {
             messageText = "Bonjour, où est ma commande #1002 ? Merci.\n> Le 2 mars, vous avez écrit : commande 1001 expédiée.",
             channel = "shopify",
-            receivedAt = "2030-01-02T10:00:00Z",
+            receivedAt = "2026-01-02T10:00:00Z",
         });
 
         Assert.Equal(200, status);

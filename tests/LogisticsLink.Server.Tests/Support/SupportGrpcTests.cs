@@ -73,6 +73,32 @@ public sealed class SupportGrpcTests
     }
 
     [Fact]
+    public async Task A_message_received_in_the_future_is_refused_and_no_reply_is_recorded()
+    {
+        await using var server = await TestServer.StartAsync();
+        var orderId = AmazonId();
+        await server.Orders().UpsertOrderAsync(Order(orderId, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB", Numbers.Sandbox()));
+        var support = server.Support();
+
+        // Recorded, it would read as answered within 24 hours in the signed evidence pack.
+        var error = await Assert.ThrowsAsync<RpcException>(() => support.ResolveInquiryAsync(new ResolveInquiryRequest
+        {
+            Channel = "amazon", OrderId = orderId, RecordReply = true, ReceivedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(3)),
+        }).ResponseAsync);
+        var deadline = await Assert.ThrowsAsync<RpcException>(() => support.ResolveInquiryAsync(new ResolveInquiryRequest
+        {
+            Channel = "amazon", OrderId = orderId, Deadline = new Duration { Seconds = 1, Nanos = -1 },
+        }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("received_at: must not be in the future", error.Status.Detail);
+        Assert.Equal(StatusCode.InvalidArgument, deadline.StatusCode);
+        Assert.Contains("deadline", deadline.Status.Detail);
+        var pack = await support.GetEvidenceAsync(new GetEvidenceRequest { Channel = "amazon", OrderId = orderId });
+        Assert.DoesNotContain(pack.Entries, e => e.Kind == "reply");
+    }
+
+    [Fact]
     public async Task A_claim_gets_a_48_hour_clock_and_says_what_evidence_exists()
     {
         await using var server = await TestServer.StartAsync();

@@ -27,12 +27,12 @@ public sealed class SupportHttpTests
             messageText = $"Bonjour, je n'ai toujours pas reçu ma commande {orderId} ! Merci.\n--\nMarie, 06 12 34 56 78",
             channel = "amazon",
             language = "fr-FR",
-            receivedAt = "2030-01-02T10:00:00Z",
+            receivedAt = "2026-01-02T10:00:00Z",
         });
 
         Assert.Equal(200, status);
         Assert.Equal("RECOMMENDED_ACTION_SHARE_TRACKING", body.GetProperty("action").GetString());
-        Assert.Equal("2030-01-03T10:00:00Z", body.GetProperty("respondBy").GetString());
+        Assert.Equal("2026-01-03T10:00:00Z", body.GetProperty("respondBy").GetString());
         Assert.Equal(orderId, body.GetProperty("order").GetProperty("orderId").GetString());
         var reply = body.GetProperty("reply");
         Assert.Equal("fbm_delivered", reply.GetProperty("templateId").GetString());
@@ -110,6 +110,21 @@ public sealed class SupportHttpTests
         Assert.Contains("message_text", message);
         Assert.Contains("channel", message);
         Assert.Contains("max_age", message);
+    }
+
+    [Fact]
+    public async Task A_max_age_of_centuries_is_read_as_any_check_will_do()
+    {
+        await using var server = await TestServer.StartAsync();
+        var orderId = AmazonId();
+        await server.Orders().UpsertOrderAsync(Order(orderId, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB", Numbers.Sandbox(0)));
+        using var http = Http(server);
+
+        // A valid Duration (3,168 years) whose "now − max_age" is before year 1.
+        var (status, body) = await PostJsonAsync(http, "/v1/inquiries:resolve", new { orderId, channel = "amazon", maxAge = "99999999999s" });
+
+        Assert.True(200 == status, body.ToString());
+        Assert.Equal(orderId, body.GetProperty("order").GetProperty("orderId").GetString());
     }
 
     [Fact]
