@@ -12,6 +12,8 @@ namespace LogisticsLink.Client;
 /// last change, not a running position, so a reconnect in the middle of it cannot resume from any of them without
 /// losing the shipments not sent yet. Until the first non-snapshot update proves the snapshot complete, a reconnect
 /// asks for the whole snapshot again, and items already yielded (same shipment, same version) are dropped.
+/// After the snapshot, a change to a shipment no newer than the version the snapshot showed is dropped too: the server
+/// skips such changes on the call that sent the snapshot, but a resumed call replays the log and would send them.
 /// </remarks>
 internal sealed class WatchCursor
 {
@@ -21,8 +23,17 @@ internal sealed class WatchCursor
     private ulong snapshotHigh;
     private Dictionary<string, ulong>? snapshotVersions;
 
+    // After the snapshot: the versions it showed, for shipments that have not changed since.
+    private Dictionary<string, ulong>? shownVersions;
+
     public WatchCursor(WatchShipmentsRequest request)
     {
+        if (request.SendSnapshot && request.ResumeAfterSequence != 0)
+        {
+            // The server refuses it; quietly resuming without the snapshot would hide the mistake.
+            throw new ArgumentException("SendSnapshot is only allowed when starting live (ResumeAfterSequence = 0).", nameof(request));
+        }
+
         original = request.Clone();
         position = request.ResumeAfterSequence;
         inSnapshot = request.SendSnapshot && request.ResumeAfterSequence == 0;
@@ -82,7 +93,7 @@ internal sealed class WatchCursor
                 }
 
                 position = update.Sequence;
-                return true;
+                return !AlreadyShown(update);
 
             default:
                 // A kind of update this client version does not know; it carries no position we could trust.
@@ -123,6 +134,26 @@ internal sealed class WatchCursor
         // changes after the snapshot all come later in the log.
         inSnapshot = false;
         position = Math.Max(position, snapshotHigh);
+        shownVersions = snapshotVersions;
         snapshotVersions = null;
+    }
+
+    /// <summary>A change whose shipment the snapshot already showed at this version or a later one.</summary>
+    private bool AlreadyShown(ShipmentUpdate update)
+    {
+        if (shownVersions is null || update.UpdateCase != ShipmentUpdate.UpdateOneofCase.Change || update.Change.Shipment is not { } shipment
+            || !shownVersions.TryGetValue(shipment.Id, out var shown))
+        {
+            return false;
+        }
+
+        if (shipment.Version <= shown)
+        {
+            return true;
+        }
+
+        // Versions only grow along the log: nothing later for this shipment can be older than what the snapshot showed.
+        shownVersions.Remove(shipment.Id);
+        return false;
     }
 }

@@ -159,6 +159,45 @@ public sealed class ShipmentWatcherResumeTests
     }
 
     [Fact]
+    public async Task After_a_reconnect_a_change_the_snapshot_already_showed_is_not_yielded_again()
+    {
+        // The change at 11 committed while the server read the snapshot, which shows its result (version 5); the
+        // first call skipped it, but the resumed call replays the log from 10.
+        var client = new FakeTrackingClient(
+            [Snapshot(10, "shp_a", version: 5), ScriptStep.Heartbeat(10), ScriptStep.Fail(StatusCode.Unavailable)],
+            [ScriptStep.Change(11, "shp_a", version: 5), ScriptStep.Change(12, "shp_a", version: 6)]);
+        var watcher = new ShipmentWatcher(client, timeProvider: time);
+
+        await using var run = new WatchRun(watcher, new WatchShipmentsRequest { SendSnapshot = true });
+        await run.NextAsync(2);
+        time.Advance(await time.NextTimerAsync());
+        var next = await run.NextAsync();
+
+        Assert.Equal(12UL, next.Sequence);
+        Assert.Equal(12UL, watcher.ResumePosition);
+        Assert.Equal(10UL, client.Requests[1].ResumeAfterSequence);
+    }
+
+    [Fact]
+    public async Task Asking_for_a_snapshot_with_a_resume_position_is_refused_not_rewritten()
+    {
+        var client = new FakeTrackingClient([ScriptStep.Change(6)]);
+        var watcher = new ShipmentWatcher(client, timeProvider: time);
+
+        // Bounded: rewritten, the watch would go on reconnecting.
+        using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var error = await Assert.ThrowsAsync<ArgumentException>(async () =>
+        {
+            await foreach (var _ in watcher.WatchAsync(new WatchShipmentsRequest { ResumeAfterSequence = 5, SendSnapshot = true }, bounded.Token))
+            {
+            }
+        });
+
+        Assert.Contains("SendSnapshot", error.Message);
+        Assert.Empty(client.Requests);
+    }
+
+    [Fact]
     public async Task A_stream_the_server_ends_normally_is_reopened_after_a_delay()
     {
         var client = new FakeTrackingClient([ScriptStep.Change(1), ScriptStep.End], [ScriptStep.Change(2)]);

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using LogisticsLink.Server.Tests.Infrastructure;
 using LogisticsLink.V1;
 
@@ -38,6 +39,31 @@ public sealed class WatchReplayThenLiveTests
         Assert.Equal(Enumerable.Range((int)resumeFrom + 1, (int)(head - resumeFrom)).Select(i => (ulong)i), received);
         Assert.Equal(25 + 180, received.Count);
         Assert.StartsWith("shp_", first.Id);
+    }
+
+    [Fact]
+    public async Task A_resume_position_past_the_end_of_the_log_is_refused_not_waited_for()
+    {
+        await using var server = await TestServer.StartAsync(settings: NoScheduler);
+        var client = server.Client();
+        await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+        var head = await HeadAsync(server);
+
+        // A position from another database (recreated, or restored from an older copy): waiting for the log to reach
+        // it would drop every change until then without a word.
+        using var ahead = client.WatchShipments(new WatchShipmentsRequest { ResumeAfterSequence = head + 1000 });
+        var beyond = await Assert.ThrowsAsync<RpcException>(() => ahead.ResponseStream.MoveNext());
+        using var wrapped = client.WatchShipments(new WatchShipmentsRequest { ResumeAfterSequence = ulong.MaxValue });
+        var invalid = await Assert.ThrowsAsync<RpcException>(() => wrapped.ResponseStream.MoveNext());
+        await using var atHead = StreamCollector.Start(client, new WatchShipmentsRequest { ResumeAfterSequence = head });
+        var added = await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+        await atHead.WaitUntilAsync(c => c.Changes.Count >= 1, "the change after the head arrived");
+
+        Assert.Equal(StatusCode.OutOfRange, beyond.StatusCode);
+        Assert.Contains($"past the end of this server's change log ({head})", beyond.Status.Detail);
+        Assert.Equal(StatusCode.InvalidArgument, invalid.StatusCode);
+        Assert.Contains("resume_after_sequence", invalid.Status.Detail);
+        Assert.Equal(added.Id, Assert.Single(atHead.Changes).Change.Shipment.Id);
     }
 
     [Fact]

@@ -137,6 +137,10 @@ public sealed class TrackingGrpcService(
         {
             violations.Add("send_snapshot", "is only allowed when starting live (resume_after_sequence = 0)");
         }
+        if (request.ResumeAfterSequence > long.MaxValue)
+        {
+            violations.Add("resume_after_sequence", "is not a sequence this server hands out (at most 2^63 - 1)");
+        }
         violations.ThrowIfAny();
 
         var ids = new HashSet<string>(request.ShipmentIds, StringComparer.Ordinal);
@@ -149,14 +153,26 @@ public sealed class TrackingGrpcService(
             }
         }
 
-        // Headers now, so a client knows it is subscribed before the first change arrives.
-        await context.WriteResponseHeadersAsync([]);
         var subscriber = hub.Subscribe(tenant, ids, statuses);
         try
         {
+            // Read once subscribed, so no change falls between the log and the live queue.
+            var head = await store.GetHeadSequenceAsync(ct);
+            var resumeAfter = (long)request.ResumeAfterSequence;
+            if (resumeAfter > head)
+            {
+                // A position this log never reached: the database was replaced or restored from an older copy. Waiting
+                // for the log to get there would drop every change until then, silently.
+                throw new RpcException(new Status(StatusCode.OutOfRange,
+                    $"resume_after_sequence {resumeAfter} is past the end of this server's change log ({head}): the database is not the one " +
+                    "the position came from. Start again with resume_after_sequence = 0 and send_snapshot = true."));
+            }
+            // Headers once the start is fixed: a client that waits for them, then writes, finds its change in the stream.
+            await context.WriteResponseHeadersAsync([]);
             var snapshot = request.SendSnapshot ? () => SnapshotAsync(tenant, ids, statuses, ct) : (Func<Task<IReadOnlyList<Shipment>>>?)null;
             // The session frames messages into the response body itself (pre-encoded log payloads, one flush per burst).
-            await watch.RunAsync(subscriber, (long)request.ResumeAfterSequence, snapshot, context.GetHttpContext().Response.BodyWriter, ct);
+            await watch.RunAsync(subscriber, resumeAfter == 0 ? head : resumeAfter, startLive: resumeAfter == 0, snapshot,
+                context.GetHttpContext().Response.BodyWriter, ct);
         }
         finally
         {

@@ -19,8 +19,10 @@ public sealed class WatchSession(
     // A large snapshot is sent in bursts, so the response buffer stays bounded.
     private const int SnapshotFlushEvery = 256;
 
+    /// <param name="subscriber">Registered before <paramref name="position"/> was read from the log.</param>
+    /// <param name="position">The caller's resume position, or (<paramref name="startLive"/>) the log's head when it subscribed.</param>
     public async Task RunAsync(
-        Subscriber subscriber, long resumeAfter, Func<Task<IReadOnlyList<Shipment>>>? snapshot,
+        Subscriber subscriber, long position, bool startLive, Func<Task<IReadOnlyList<Shipment>>>? snapshot,
         PipeWriter body, CancellationToken callToken)
     {
         var settings = options.Value;
@@ -28,14 +30,12 @@ public sealed class WatchSession(
         var token = lifetime.Token;
         using var writer = new UpdateWriter(body, settings.WriteTimeout, time, token);
         using var heartbeat = new HeartbeatTimer(settings.HeartbeatInterval, time, token);
-        var position = resumeAfter;
         SnapshotCoverage? covered = null;
         try
         {
-            if (resumeAfter == 0)
+            if (startLive)
             {
-                // Start live: what is already in the log is history the caller did not ask for.
-                position = await store.GetHeadSequenceAsync(token);
+                // What is already in the log up to the head is history the caller did not ask for.
                 if (snapshot is not null)
                 {
                     var now = time.GetUtcNow();
@@ -55,7 +55,7 @@ public sealed class WatchSession(
                 writer.Buffer(ChangeMessages.Heartbeat(position, time.GetUtcNow()));
                 await writer.FlushAsync();
             }
-            var catchingUp = resumeAfter != 0;
+            var catchingUp = !startLive;
             while (true)
             {
                 if (covered is not null && position >= covered.ReadThrough)
