@@ -10,21 +10,26 @@ public static partial class SupportRequests
     public const int MaxMessageLength = 20_000;
     public const int MaxTemplateLength = 10_000;
     public static readonly TimeSpan MaxDeadline = TimeSpan.FromSeconds(60);
-    public static readonly IReadOnlyList<string> Channels = ["amazon", "shopify", "ebay", "manual"];
-
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex Identifier();
 
+    /// <summary>
+    /// A sales channel, spelled like an order's (OrderService takes any such slug), so every stored order can get its
+    /// replies, evidence and claims; "amazon" is the one whose messaging policy is checked.
+    /// </summary>
     public static string Channel(Violations violations, string field, string raw, bool required = false)
     {
         var channel = raw.Trim().ToLowerInvariant();
-        if (channel.Length == 0 && required)
+        if (channel.Length == 0)
         {
-            violations.Add(field, "is required");
+            if (required)
+            {
+                violations.Add(field, "is required");
+            }
         }
-        else if (channel.Length > 0 && !Channels.Contains(channel))
+        else if (channel.Length > 32 || !channel.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
         {
-            violations.Add(field, $"'{raw}' is not a channel (known: {string.Join(", ", Channels)})");
+            violations.Add(field, $"'{raw}' is not a channel: 1 to 32 letters, digits, '_' or '-' (e.g. amazon, shopify, ebay, manual)");
         }
         return channel;
     }

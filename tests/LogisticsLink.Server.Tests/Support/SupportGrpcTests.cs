@@ -229,6 +229,22 @@ public sealed class SupportGrpcTests
     }
 
     [Fact]
+    public async Task An_order_of_any_channel_OrderService_takes_gets_its_claim_and_evidence()
+    {
+        await using var server = await TestServer.StartAsync();
+        var order = Order("W-1001", FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-US", Numbers.Sandbox(0));
+        order.Order.Channel = "walmart";
+        await server.Orders().UpsertOrderAsync(order);
+        var support = server.Support();
+
+        var claim = await support.RegisterClaimAsync(new RegisterClaimRequest { Channel = "walmart", OrderId = "W-1001", Kind = "chargeback" });
+        var pack = await support.GetEvidenceAsync(new GetEvidenceRequest { Channel = "walmart", OrderId = "W-1001" });
+
+        Assert.StartsWith("clm_", claim.ClaimId);
+        Assert.Contains(pack.Entries, e => e.Kind == "claim");
+    }
+
+    [Fact]
     public async Task Bad_requests_name_each_field()
     {
         await using var server = await TestServer.StartAsync();
@@ -236,7 +252,7 @@ public sealed class SupportGrpcTests
 
         var upsert = await Assert.ThrowsAsync<RpcException>(() => support.UpsertTemplateAsync(new UpsertTemplateRequest
         {
-            TemplateId = "bad id!", Language = "pt-BR", Channel = "myshop",
+            TemplateId = "bad id!", Language = "pt-BR", Channel = "my.shop",
         }).ResponseAsync);
         var render = await Assert.ThrowsAsync<RpcException>(() => support.RenderReplyAsync(new RenderReplyRequest { TimeZone = "Mars/Olympus" }).ResponseAsync);
         var claim = await Assert.ThrowsAsync<RpcException>(() => support.RegisterClaimAsync(new RegisterClaimRequest()).ResponseAsync);

@@ -102,7 +102,7 @@ public sealed class SupportHttpTests
         var (unauthenticated, _) = await PostJsonAsync(anonymous, "/v1/inquiries:resolve", new { orderId = AmazonId() });
         using var http = Http(server);
 
-        var (invalid, error) = await PostJsonAsync(http, "/v1/inquiries:resolve", new { channel = "myshop", maxAge = "-5s" });
+        var (invalid, error) = await PostJsonAsync(http, "/v1/inquiries:resolve", new { channel = "my shop!", maxAge = "-5s" });
 
         Assert.Equal(401, unauthenticated);
         Assert.True(400 == invalid, error.ToString());
