@@ -68,6 +68,10 @@ public sealed class ShopifyMarketplaceClient : IMarketplaceClient
         _pipelines = new AccountPipelines(resilience, time);
     }
 
+    /// <summary>Why a connection's shop_domain could never be synced, checked when it is stored; null when it can.</summary>
+    public static string? ShopDomainProblem(string shopDomain, MarketplaceOptions options) =>
+        ShopifyShop.DomainProblem(ShopifyShop.Normalize(shopDomain), options.Shopify);
+
     public string Channel => ChannelName;
 
     /// <summary>Orders per page (Shopify allows up to 250; 50 keeps a page's requested cost near 1 000 points or less).</summary>

@@ -2,6 +2,8 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using LogisticsLink.Carriers;
 using LogisticsLink.Domain.Orders;
+using LogisticsLink.Marketplaces;
+using LogisticsLink.Marketplaces.Shopify;
 using LogisticsLink.Server.Auth;
 using LogisticsLink.Server.Mapping;
 using LogisticsLink.Server.Orders;
@@ -19,6 +21,7 @@ public sealed class OrderGrpcService(
     OrderLinker linker,
     CarrierGateway carriers,
     CredentialProtector protector,
+    MarketplaceOptions marketplaces,
     OpenClaims claims,
     TimeProvider time) : OrderService.OrderServiceBase
 {
@@ -81,6 +84,12 @@ public sealed class OrderGrpcService(
         var tenant = ApiKeyInterceptor.TenantOf(context);
         var violations = new Violations();
         var (channel, credentials, marketplaceIds) = OrderRequests.Connect(violations, request);
+        // Refused now rather than stored and failing every sync: the access token is never sent to such a host.
+        if (channel == ShopifyMarketplaceClient.ChannelName && credentials.TryGetValue("shop_domain", out var shop) && shop.Length > 0
+            && ShopifyMarketplaceClient.ShopDomainProblem(shop, marketplaces) is { } problem)
+        {
+            violations.Add("credentials[shop_domain]", problem);
+        }
         violations.ThrowIfAny();
         if (!protector.IsConfigured)
         {

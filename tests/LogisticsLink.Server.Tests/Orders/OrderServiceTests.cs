@@ -205,6 +205,13 @@ public sealed class OrderServiceTests
         var bad = await Assert.ThrowsAsync<RpcException>(() => server.Orders().ConnectMarketplaceAsync(
             new ConnectMarketplaceRequest { Channel = "shopify", Credentials = { ["shop_domain"] = "x.myshopify.com" } }).ResponseAsync);
         Assert.Contains("credentials[access_token]", bad.Status.Detail);
+        // The shop's token would go to that host at every sync: refused when connecting, not stored.
+        var foreign = await Assert.ThrowsAsync<RpcException>(() => server.Orders().ConnectMarketplaceAsync(new ConnectMarketplaceRequest
+        {
+            Channel = "shopify", Credentials = { ["shop_domain"] = "https://shop.example.com/", ["access_token"] = "shpat_0123456789" },
+        }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, foreign.StatusCode);
+        Assert.Contains("credentials[shop_domain]: shop_domain 'shop.example.com' is not a shop's myshopify.com domain", foreign.Status.Detail);
 
         var connection = await server.Orders().ConnectMarketplaceAsync(connect);
 
