@@ -20,10 +20,14 @@ public static class OrderRequests
         ["ebay"] = ["client_id", "client_secret", "refresh_token"],
     };
 
+    /// <summary>A sales channel as orders are stored under it: 1 to 32 letters, digits, '_' or '-' (amazon, manual, walmart…).</summary>
+    public static bool IsChannel(string channel) =>
+        channel.Length is > 0 and <= 32 && channel.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
+
     public static (string Channel, string OrderId) OrderKey(Violations violations, string channel, string orderId, string prefix = "")
     {
         var c = channel.Trim().ToLowerInvariant();
-        if (c.Length is 0 or > 32 || !c.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '_' or '-'))
+        if (!IsChannel(c))
         {
             violations.Add(prefix + "channel", "is required: 1 to 32 letters, digits, '_' or '-' (e.g. amazon, shopify, ebay, manual)");
         }

@@ -27,7 +27,7 @@ public static partial class SupportRequests
                 violations.Add(field, "is required");
             }
         }
-        else if (channel.Length > 32 || !channel.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+        else if (!OrderRequests.IsChannel(channel))
         {
             violations.Add(field, $"'{raw}' is not a channel: 1 to 32 letters, digits, '_' or '-' (e.g. amazon, shopify, ebay, manual)");
         }

@@ -123,9 +123,7 @@ public sealed partial class OrderLinker(
             }
             if (!dropped)
             {
-                await tracker.ChangeAsync(stored, (s, now, rules) => s.Order == link
-                    ? Tracker.LinkOrder(s, link, promisedBy, listedByMarketplace: false, now, rules)
-                    : Tracker.Reassess(s, now, rules), cancellationToken);
+                await TakePromiseAsync(stored, link, promisedBy, cancellationToken);
                 continue;
             }
             var after = await tracker.ChangeAsync(stored, (s, now, rules) => Tracker.UnlinkOrder(s, link, now, rules), cancellationToken);
@@ -149,10 +147,14 @@ public sealed partial class OrderLinker(
         }
         var order = await orders.FindOrderAsync(tenantId, link.Channel, link.OrderId, cancellationToken);
         var promisedBy = order?.State.LatestDeliveryDate;
-        return await tracker.ChangeAsync(shipment, (s, now, rules) => s.Order == link
+        return await TakePromiseAsync(shipment, link, promisedBy, cancellationToken);
+    }
+
+    /// <summary>Gives a parcel still linked to <paramref name="link"/> that order's promise; one moved meanwhile is left as it is.</summary>
+    private Task<StoredShipment> TakePromiseAsync(StoredShipment shipment, OrderLink link, DateTimeOffset? promisedBy, CancellationToken cancellationToken) =>
+        tracker.ChangeAsync(shipment, (s, now, rules) => s.Order == link
             ? Tracker.LinkOrder(s, link, promisedBy, listedByMarketplace: false, now, rules)
             : Tracker.Reassess(s, now, rules), cancellationToken);
-    }
 
     /// <summary>Judges an order's risks again (one of its shipments changed, or time passed).</summary>
     public async Task ReassessAsync(string tenantId, OrderLink link, CancellationToken cancellationToken)
