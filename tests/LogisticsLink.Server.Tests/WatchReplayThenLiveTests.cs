@@ -1,5 +1,7 @@
 using Grpc.Core;
+using LogisticsLink.Server.Api;
 using LogisticsLink.Server.Tests.Infrastructure;
+using LogisticsLink.Storage;
 using LogisticsLink.V1;
 
 namespace LogisticsLink.Server.Tests;
@@ -144,6 +146,59 @@ public sealed class WatchReplayThenLiveTests
         Assert.Equal(after.Version, changes[1].Change.Shipment.Version);
         Assert.Equal(changes[0].Change.Shipment.Version + 1, changes[1].Change.Shipment.Version);
         Assert.Equal(2, changes.Count);
+    }
+
+    [Fact]
+    public async Task A_snapshot_of_more_than_a_page_reaches_the_client_before_the_next_page_is_read()
+    {
+        StoreHook? hook = null;
+        await using var server = await TestServer.StartAsync(settings: NoScheduler, services: s => hook = StoreHook.Install(s));
+        var client = server.Client();
+        const int count = TrackingRequests.MaxPageSize + 1;
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, ct) =>
+            await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() }, cancellationToken: ct));
+        // The second page is read only once most of the first has been received (the rest may wait in the send
+        // buffer): a snapshot collected in memory before it is sent never gets there.
+        var started = new TaskCompletionSource<StreamCollector>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hook!.BeforeEach(nameof(IShipmentStore.ListAsync), async args =>
+        {
+            if (((ShipmentQuery)args[1]!).AfterKey > 0)
+            {
+                var watching = await started.Task;
+                await watching.WaitUntilAsync(c => c.Changes.Count >= TrackingRequests.MaxPageSize / 2, "the first page reached the client");
+            }
+        });
+
+        await using var watcher = StreamCollector.Start(client, new WatchShipmentsRequest { SendSnapshot = true });
+        started.SetResult(watcher);
+        await watcher.WaitUntilAsync(c => c.Updates.Any(u => u.Heartbeat is not null), "the snapshot and the heartbeat arrived");
+
+        var snapshot = watcher.Changes;
+        Assert.All(snapshot, c => Assert.Equal(ChangeKind.Snapshot, c.Change.Kind));
+        Assert.Equal(count, snapshot.Select(c => c.Change.Shipment.Id).Distinct().Count());
+        Assert.Equal(count, snapshot.Count);
+    }
+
+    [Fact]
+    public async Task A_snapshot_of_watched_ids_shows_exactly_those_shipments_in_the_watched_statuses()
+    {
+        await using var server = await TestServer.StartAsync(settings: NoScheduler);
+        var client = server.Client();
+        var shipments = new List<Shipment>();
+        for (var i = 0; i < 3; i++)
+        {
+            shipments.Add(await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() }));
+        }
+        var request = new WatchShipmentsRequest { SendSnapshot = true, ShipmentIds = { shipments[0].Id, shipments[2].Id } };
+        var otherStatus = new WatchShipmentsRequest { SendSnapshot = true, ShipmentIds = { shipments[0].Id }, Statuses = { ShipmentStatus.Delivered } };
+
+        await using var watcher = StreamCollector.Start(client, request);
+        await using var filtered = StreamCollector.Start(client, otherStatus);
+        await watcher.WaitUntilAsync(c => c.Updates.Any(u => u.Heartbeat is not null), "the snapshot and the heartbeat arrived");
+        await filtered.WaitUntilAsync(c => c.Updates.Any(u => u.Heartbeat is not null), "the heartbeat arrived");
+
+        Assert.Equal(new[] { shipments[0].Id, shipments[2].Id }.Order(), watcher.Changes.Select(c => c.Change.Shipment.Id).Order());
+        Assert.Empty(filtered.Changes);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Grpc.Core;
 using LogisticsLink.Carriers;
 using LogisticsLink.Domain.Detection;
@@ -169,7 +170,7 @@ public sealed class TrackingGrpcService(
             }
             // Headers once the start is fixed: a client that waits for them, then writes, finds its change in the stream.
             await context.WriteResponseHeadersAsync([]);
-            var snapshot = request.SendSnapshot ? () => SnapshotAsync(tenant, ids, statuses, ct) : (Func<Task<IReadOnlyList<Shipment>>>?)null;
+            var snapshot = request.SendSnapshot ? token => SnapshotAsync(tenant, ids, statuses, token) : (Func<CancellationToken, IAsyncEnumerable<Shipment>>?)null;
             // The session frames messages into the response body itself (pre-encoded log payloads, one flush per burst).
             await watch.RunAsync(subscriber, resumeAfter == 0 ? head : resumeAfter, startLive: resumeAfter == 0, snapshot,
                 context.GetHttpContext().Response.BodyWriter, ct);
@@ -180,17 +181,34 @@ public sealed class TrackingGrpcService(
         }
     }
 
-    private async Task<IReadOnlyList<Shipment>> SnapshotAsync(
-        string tenant, HashSet<string> ids, HashSet<TrackingStatus> statuses, CancellationToken ct)
+    /// <summary>
+    /// The shipments a snapshot shows, read a page at a time; watched ids are read one by one, not found among the
+    /// tenant's whole fleet.
+    /// </summary>
+    private async IAsyncEnumerable<Shipment> SnapshotAsync(
+        string tenant, HashSet<string> ids, HashSet<TrackingStatus> statuses, [EnumeratorCancellation] CancellationToken ct)
     {
-        var shipments = new List<Shipment>();
+        if (ids.Count > 0)
+        {
+            foreach (var id in ids)
+            {
+                if (await store.FindAsync(tenant, id, ct) is { } found && (statuses.Count == 0 || statuses.Contains(found.State.Status)))
+                {
+                    yield return ShipmentMapper.ToProto(found.State, []);
+                }
+            }
+            yield break;
+        }
         for (long after = 0; ;)
         {
             var page = await store.ListAsync(tenant, new ShipmentQuery(statuses, null, null, TrackingRequests.MaxPageSize, after), ct);
-            shipments.AddRange(page.Shipments.Where(s => ids.Count == 0 || ids.Contains(s.Id)).Select(s => ShipmentMapper.ToProto(s, [])));
+            foreach (var shipment in page.Shipments)
+            {
+                yield return ShipmentMapper.ToProto(shipment, []);
+            }
             if (page.NextKey == 0)
             {
-                return shipments;
+                yield break;
             }
             after = page.NextKey;
         }

@@ -24,15 +24,23 @@ internal sealed class SnapshotCoverage
     /// <summary>The head of the log read after the snapshot: no later change can be in it.</summary>
     public long ReadThrough { get; }
 
-    /// <summary>Null when nothing was committed while the snapshot was read.</summary>
-    public static SnapshotCoverage? Of(IReadOnlyList<Shipment> snapshot, long headBefore, long headAfter) =>
-        headAfter > headBefore && snapshot.Count > 0
-            ? new SnapshotCoverage(snapshot.ToDictionary(s => s.Id, s => s.Version, StringComparer.Ordinal), headAfter)
-            : null;
-
     public bool Covers(ChangeRecord change) =>
         change.Sequence <= ReadThrough
         && !change.Kinds.HasFlag(ChangeKinds.OrderChanged)
         && _versions.TryGetValue(change.ShipmentId, out var version)
         && (ulong)change.Version <= version;
+
+    /// <summary>
+    /// Notes each shipment's version as the snapshot is sent, so only ids and versions are held, never the shipments.
+    /// </summary>
+    public sealed class Builder
+    {
+        private readonly Dictionary<string, ulong> _versions = new(StringComparer.Ordinal);
+
+        public void Add(Shipment shipment) => _versions[shipment.Id] = shipment.Version;
+
+        /// <summary>Null when nothing was committed while the snapshot was read.</summary>
+        public SnapshotCoverage? Build(long headBefore, long headAfter) =>
+            headAfter > headBefore && _versions.Count > 0 ? new SnapshotCoverage(_versions, headAfter) : null;
+    }
 }

@@ -22,7 +22,7 @@ public sealed class WatchSession(
     /// <param name="subscriber">Registered before <paramref name="position"/> was read from the log.</param>
     /// <param name="position">The caller's resume position, or (<paramref name="startLive"/>) the log's head when it subscribed.</param>
     public async Task RunAsync(
-        Subscriber subscriber, long position, bool startLive, Func<Task<IReadOnlyList<Shipment>>>? snapshot,
+        Subscriber subscriber, long position, bool startLive, Func<CancellationToken, IAsyncEnumerable<Shipment>>? snapshot,
         PipeWriter body, CancellationToken callToken)
     {
         var settings = options.Value;
@@ -38,17 +38,19 @@ public sealed class WatchSession(
                 // What is already in the log up to the head is history the caller did not ask for.
                 if (snapshot is not null)
                 {
+                    // Sent page by page as it is read: a tenant's whole fleet is never held in memory at once.
                     var now = time.GetUtcNow();
-                    var shipments = await snapshot();
-                    covered = SnapshotCoverage.Of(shipments, position, await store.GetHeadSequenceAsync(token));
-                    foreach (var shipment in shipments)
+                    var shown = new SnapshotCoverage.Builder();
+                    await foreach (var shipment in snapshot(token))
                     {
+                        shown.Add(shipment);
                         writer.Buffer(ChangeMessages.Snapshot(shipment, position, now));
                         if (writer.Buffered >= SnapshotFlushEvery)
                         {
                             await writer.FlushAsync();
                         }
                     }
+                    covered = shown.Build(position, await store.GetHeadSequenceAsync(token));
                 }
                 // Tell the caller where it starts. Until its first change or heartbeat it would have no position to
                 // resume from, and a reconnect with 0 would start live again, past whatever was committed meanwhile.
