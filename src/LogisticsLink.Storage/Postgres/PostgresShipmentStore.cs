@@ -9,9 +9,9 @@ namespace LogisticsLink.Storage.Postgres;
 /// The scale-out store: several stateless nodes share one PostgreSQL database.
 /// <para>
 /// Gap-free log: identity values are handed out at insert, not at commit, so a reader could see 11 committed while 10
-/// is still in flight and then skip 10 for ever. Appends are therefore serialized with a transaction-scoped advisory
-/// lock taken just before the change-log insert and held to commit: sequences become visible strictly in order.
-/// The cost: change-log appends cluster-wide run one at a time (each holds the lock only for its insert and commit).
+/// is still in flight and then skip 10 for ever. Write transactions are therefore serialized with a transaction-scoped
+/// advisory lock, taken before their first statement and held to commit: sequences become visible strictly in order.
+/// The cost: writes cluster-wide run one transaction at a time.
 /// </para>
 /// <para>
 /// Group commit: a node's concurrent writes share one transaction (each in its own savepoint), so they take the append
@@ -38,7 +38,7 @@ public sealed partial class PostgresShipmentStore : SqlShipmentStore
         {
             var connection = await _dataSource.OpenConnectionAsync();
             return new GroupCommitter.Connection(connection, null, connection.DisposeAsync);
-        }, NotifyAppendedAsync);
+        }, SerializeAppendsAsync, NotifyAppendedAsync);
     }
 
     /// <summary>
@@ -136,17 +136,15 @@ public sealed partial class PostgresShipmentStore : SqlShipmentStore
     private protected override Task<T> WriteAsync<T>(Func<SqlSession, Task<T>> work, CancellationToken cancellationToken) =>
         _committer.WriteAsync(work, cancellationToken);
 
-    /// <summary>Once per transaction: the first write of a batch that appends waits for the lock; the others have it.</summary>
-    private protected override async Task SerializeAppendAsync(SqlSession session, CancellationToken cancellationToken)
+    /// <summary>
+    /// First thing in every group-commit transaction, before it locks any row: a batch that locked a row and then
+    /// waited for this lock could wait on another node's batch that holds the lock and wants that row (a deadlock,
+    /// and one of the two fails). Held to commit; batches cluster-wide run one at a time.
+    /// </summary>
+    private static async Task SerializeAppendsAsync(SqlSession session)
     {
-        var batch = BatchOf(session);
-        if (batch.AppendSerialized)
-        {
-            return;
-        }
         var command = session.Command($"SELECT pg_advisory_xact_lock({PostgresLocks.Space}, {PostgresLocks.LogAppend})");
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        batch.AppendSerialized = true;
+        await command.ExecuteNonQueryAsync();
     }
 
     private protected override Task AfterAppendAsync(SqlSession session, long sequence, CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ namespace LogisticsLink.Storage.Sql;
 /// transaction and pays one commit, one log flush, for all of them; one failing write fails alone (see
 /// <see cref="CommitBatchAsync"/>). Nobody is told "done" before the transaction holding their write has committed.
 /// </summary>
+/// <param name="beforeWrites">Runs once per transaction before its writes, e.g. to take a lock that must come first.</param>
 /// <param name="beforeCommit">Runs once per transaction after its writes, e.g. to signal what it appended.</param>
 /// <param name="optimistic">
 /// Run a batch without savepoints first and again with them only when a write failed. Only for a database whose
@@ -15,7 +16,8 @@ namespace LogisticsLink.Storage.Sql;
 /// does not: the retry would leave holes in the log).
 /// </param>
 internal sealed class GroupCommitter(
-    int maxBatch, Func<Task<GroupCommitter.Connection>> acquire, Func<SqlSession, Task>? beforeCommit = null, bool optimistic = false)
+    int maxBatch, Func<Task<GroupCommitter.Connection>> acquire,
+    Func<SqlSession, Task>? beforeWrites = null, Func<SqlSession, Task>? beforeCommit = null, bool optimistic = false)
     : IDisposable
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
@@ -115,6 +117,11 @@ internal sealed class GroupCommitter(
         {
             await using var tx = await connection.Db.BeginTransactionAsync();
             var shared = new WriteBatch();
+            if (beforeWrites is not null)
+            {
+                await using var session = new SqlSession(connection.Db, tx, connection.Prepared, null, shared);
+                await beforeWrites(session);
+            }
             for (var i = 0; i < batch.Count; i++)
             {
                 await using var session = new SqlSession(connection.Db, tx, connection.Prepared, null, shared);
@@ -140,8 +147,6 @@ internal sealed class GroupCommitter(
                 {
                     await session.ExecuteAsync("ROLLBACK TO SAVEPOINT write");
                     await session.ExecuteAsync("RELEASE SAVEPOINT write");
-                    // A lock taken inside the write went with it.
-                    shared.AppendSerialized = false;
                     errors[i] = e;
                 }
             }

@@ -204,7 +204,6 @@ public abstract partial class SqlShipmentStore
             var committedAt = o.UpdatedAt;
             if (commit.ChangePayload is { } payload)
             {
-                await SerializeAppendAsync(session, cancellationToken);
                 committedAt = _time.GetUtcNow();
                 sequence = await AppendLogEntryAsync(session,
                     new LogEntry(o.TenantId, OrderLogKey(o.Channel, o.OrderId), ChangeKinds.OrderChanged,

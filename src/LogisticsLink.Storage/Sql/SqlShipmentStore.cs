@@ -45,12 +45,6 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
     /// </summary>
     private protected abstract Task<T> WriteAsync<T>(Func<SqlSession, Task<T>> work, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Called inside the write transaction right before the change-log row is inserted. After it returns, no other
-    /// transaction may insert a change-log row until this one ends, so sequences become visible in order.
-    /// </summary>
-    private protected abstract Task SerializeAppendAsync(SqlSession session, CancellationToken cancellationToken);
-
     /// <summary>Called inside the write transaction after the change-log row got its sequence.</summary>
     private protected virtual Task AfterAppendAsync(SqlSession session, long sequence, CancellationToken cancellationToken) =>
         Task.CompletedTask;
@@ -205,7 +199,6 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
             var committedAt = commit.State.UpdatedAt;
             if (commit.ChangePayload is not null)
             {
-                await SerializeAppendAsync(session, cancellationToken);
                 // Stamped here, in the transaction that commits it, not when the caller built the change: a write
                 // that waited for its turn says when it was committed.
                 committedAt = _time.GetUtcNow();

@@ -117,10 +117,6 @@ public sealed class SqliteShipmentStore : SqlShipmentStore
 
     private protected override bool RewritesIndexesSetToTheSameValue => true;
 
-    /// <summary>Writes are already one at a time (the write lock), so appends are serialized by construction.</summary>
-    private protected override Task SerializeAppendAsync(SqlSession session, CancellationToken cancellationToken) =>
-        Task.CompletedTask;
-
     private async Task<PreparedCommands> WriterAsync(CancellationToken cancellationToken)
     {
         if (_writer is not null)

@@ -1,0 +1,82 @@
+using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Domain.Tracking;
+using LogisticsLink.Storage.Postgres;
+using LogisticsLink.Tests.Shared;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using static LogisticsLink.Storage.Tests.Support.TestData;
+
+namespace LogisticsLink.Storage.Tests;
+
+/// <summary>
+/// PostgreSQL, several nodes: a write must not hold a shipment's row while it waits for the change-log append lock,
+/// or two nodes' batches (one holding the lock and wanting the row, the other the reverse) deadlock and one of them
+/// fails. Runs on the tests' own PostgreSQL server whichever store the run selected.
+/// </summary>
+public sealed class PostgresLockOrderTests
+{
+    // The store's advisory lock for change-log appends (PostgresLocks: space "LL", lock 2).
+    private const string AppendLock = "pg_advisory_xact_lock(19532, 2)";
+
+    [Fact]
+    public async Task A_write_waiting_for_the_append_lock_holds_no_shipment_row()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var ct = deadline.Token;
+        var connectionString = ThrowawayPostgres.CreateDatabase();
+        await using var store = new PostgresShipmentStore(
+            Options.Create(new StorageOptions { Provider = StorageOptions.PostgresProvider, Postgres = { ConnectionString = connectionString } }),
+            TimeProvider.System, NullLogger<PostgresShipmentStore>.Instance);
+        await store.InitializeAsync(ct);
+        var shipment = Shipment("1Z0000000000000001");
+        await store.CommitAsync(LoggedInsert(shipment), ct);
+
+        // Another node is appending: it holds the append lock until it commits.
+        await using var otherNode = await OpenAsync(connectionString, ct);
+        await using var otherTransaction = await otherNode.BeginTransactionAsync(ct);
+        await ExecuteAsync(otherNode, $"SELECT {AppendLock}", ct);
+        var write = store.CommitAsync(
+            Update(shipment with { Status = TrackingStatus.InTransit, Version = 2 }, 1, TrackingStatus.InfoReceived, PayloadFor(shipment.Id)), ct);
+        await WaitForAdvisoryWaiterAsync(connectionString, ct);
+
+        // Meanwhile a third transaction (the other node's next write) needs the shipment's row: it must not be locked.
+        await using var probe = await OpenAsync(connectionString, ct);
+        await using (var probeTransaction = await probe.BeginTransactionAsync(ct))
+        {
+            var rowLocked = await Record.ExceptionAsync(() =>
+                ExecuteAsync(probe, $"SELECT 1 FROM shipments WHERE id = '{shipment.Id}' FOR UPDATE NOWAIT", ct));
+            await probeTransaction.RollbackAsync(ct);
+            Assert.Null(rowLocked);
+        }
+        await otherTransaction.CommitAsync(ct);
+        var committed = await write;
+
+        Assert.Equal(2, committed.Sequence);
+        Assert.Equal(TrackingStatus.InTransit, (await store.FindAsync(shipment.TenantId, shipment.Id, ct))!.State.Status);
+    }
+
+    private static async Task WaitForAdvisoryWaiterAsync(string connectionString, CancellationToken ct)
+    {
+        await using var watcher = await OpenAsync(connectionString, ct);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", watcher);
+        while ((long)(await command.ExecuteScalarAsync(ct))! == 0)
+        {
+            await Task.Delay(20, ct);
+        }
+    }
+
+    private static async Task<NpgsqlConnection> OpenAsync(string connectionString, CancellationToken ct)
+    {
+        // Its own pool: the test's sessions must not be the store's.
+        var connection = new NpgsqlConnection(connectionString + ";Pooling=false");
+        await connection.OpenAsync(ct);
+        return connection;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}
