@@ -26,6 +26,9 @@ public sealed partial class PostgresShipmentStore : SqlShipmentStore
     private readonly ILogger<PostgresShipmentStore> _logger;
     private readonly GroupCommitter _committer;
     private const int MaxBatch = 256;
+    // Another node holds a refresh lock for one carrier call: a few tries cover it without a busy loop.
+    private static readonly TimeSpan FirstLockPoll = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan LastLockPoll = TimeSpan.FromMilliseconds(250);
 
     public PostgresShipmentStore(IOptions<StorageOptions> options, TimeProvider time, ILogger<PostgresShipmentStore> logger)
         : base(time)
@@ -84,15 +87,27 @@ public sealed partial class PostgresShipmentStore : SqlShipmentStore
         return await ReadLeasedAsync(command, cancellationToken);
     }
 
+    /// <summary>
+    /// Polled with <c>pg_try_advisory_lock</c>, never waited for inside a statement: a waiting statement can be granted
+    /// the lock just as its cancellation lands, and the session lock would then go back to the pool with the connection,
+    /// keeping every node from refreshing that shipment until the connection is reused. A try either holds the lock or
+    /// not, and is never cancelled; only the pause between tries is.
+    /// </summary>
     public override async Task<IAsyncDisposable> LockRefreshAsync(string shipmentId, CancellationToken cancellationToken)
     {
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({PostgresLocks.RefreshSpace}, hashtext(@id))", connection);
+            await using var command = new NpgsqlCommand($"SELECT pg_try_advisory_lock({PostgresLocks.RefreshSpace}, hashtext(@id))", connection);
             command.Parameters.AddWithValue("id", shipmentId);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            return new RefreshLock(connection, shipmentId);
+            for (var pause = FirstLockPoll; ; pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LastLockPoll.Ticks)))
+            {
+                if (await command.ExecuteScalarAsync(CancellationToken.None) is true)
+                {
+                    return new RefreshLock(connection, shipmentId);
+                }
+                await Task.Delay(pause, _time, cancellationToken);
+            }
         }
         catch
         {
@@ -208,7 +223,7 @@ public sealed partial class PostgresShipmentStore : SqlShipmentStore
             }
             finally
             {
-                // Closing the session releases the lock too, should the unlock itself have failed.
+                // An unlock fails only with a broken connection, which the pool discards: its session, and the lock, end.
                 await connection.DisposeAsync();
             }
         }

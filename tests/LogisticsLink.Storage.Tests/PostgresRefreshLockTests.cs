@@ -1,0 +1,60 @@
+using LogisticsLink.Storage.Postgres;
+using LogisticsLink.Tests.Shared;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace LogisticsLink.Storage.Tests;
+
+/// <summary>
+/// The cluster-wide refresh lock on PostgreSQL (one carrier call per shipment at a time across nodes). Runs on the
+/// tests' own PostgreSQL server whichever store the run selected.
+/// </summary>
+public sealed class PostgresRefreshLockTests
+{
+    [Fact]
+    public async Task A_second_node_waits_for_the_lock_and_a_cancelled_waiter_leaves_nothing_held()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var ct = deadline.Token;
+        var connectionString = ThrowawayPostgres.CreateDatabase();
+        await using var first = await OpenAsync(connectionString, ct);
+        await using var second = await OpenAsync(connectionString, ct);
+
+        var held = await first.LockRefreshAsync("shp_1", ct);
+        var other = await second.LockRefreshAsync("shp_2", ct);
+        using var giveUp = new CancellationTokenSource();
+        var cancelled = second.LockRefreshAsync("shp_1", giveUp.Token);
+        var waiting = second.LockRefreshAsync("shp_1", ct);
+        await Task.Delay(100, ct);
+        Assert.False(cancelled.IsCompleted);
+        Assert.False(waiting.IsCompleted);
+        await giveUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        await held.DisposeAsync();
+        var granted = await waiting;
+
+        Assert.Equal(2, await HeldAsync(connectionString, ct));
+        await granted.DisposeAsync();
+        await other.DisposeAsync();
+        Assert.Equal(0, await HeldAsync(connectionString, ct));
+    }
+
+    private static async Task<PostgresShipmentStore> OpenAsync(string connectionString, CancellationToken ct)
+    {
+        var store = new PostgresShipmentStore(
+            Options.Create(new StorageOptions { Provider = StorageOptions.PostgresProvider, Postgres = { ConnectionString = connectionString } }),
+            TimeProvider.System, NullLogger<PostgresShipmentStore>.Instance);
+        await store.InitializeAsync(ct);
+        return store;
+    }
+
+    /// <summary>Refresh locks held in the whole cluster (space "LR").</summary>
+    private static async Task<long> HeldAsync(string connectionString, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString + ";Pooling=false");
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = 19538 AND granted", connection);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+}
