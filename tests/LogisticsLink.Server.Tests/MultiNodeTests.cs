@@ -200,6 +200,32 @@ public sealed class MultiNodeTests
         Assert.All(answers, s => Assert.Equal(ShipmentStatus.InTransit, s.Status));
     }
 
+    [Fact]
+    public async Task A_scheduled_refresh_that_waited_for_another_nodes_refresh_uses_its_answer_instead_of_asking_again()
+    {
+        var database = ThrowawayPostgres.CreateDatabase();
+        var onDemand = new ScriptedCarrier { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        await using var b = await TestServer.StartAsync(settings: NoScheduler, postgresDatabase: database,
+            services: s => s.AddSingleton<ICarrierClient>(onDemand));
+        var shipment = await b.Client().TrackShipmentAsync(new TrackShipmentRequest { Carrier = "ups", TrackingNumber = "1Z999AA10123456784" });
+        // Node B asks the carrier on a reader's demand and holds the shipment's refresh lock while it waits.
+        var read = b.Client().GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id, MaxAge = new Google.Protobuf.WellKnownTypes.Duration() });
+        await Eventually.UntilAsync(() => onDemand.Calls == 1, "node B called its carrier");
+
+        // Node A's scheduler leases the due shipment and waits for that lock.
+        var scheduled = new ScriptedCarrier();
+        await using var a = await TestServer.StartAsync(postgresDatabase: database, services: s => s.AddSingleton<ICarrierClient>(scheduled));
+        var tracker = a.Get<LogisticsLink.Server.Tracking.ShipmentTracker>();
+        await Eventually.UntilAsync(() => tracker.IsRefreshing(shipment.Id), "node A's scheduler started its refresh");
+        onDemand.Gate.SetResult();
+        var answered = await read;
+        await Eventually.UntilAsync(() => !tracker.IsRefreshing(shipment.Id), "node A's refresh ended");
+
+        Assert.Equal(ShipmentStatus.InTransit, answered.Status);
+        Assert.Equal(0, scheduled.Calls);
+        Assert.Equal(1, onDemand.Calls);
+    }
+
     private static async Task<ulong> HeadAsync(TestServer node) =>
         (ulong)await node.Get<IShipmentStore>().GetHeadSequenceAsync(CancellationToken.None);
 }

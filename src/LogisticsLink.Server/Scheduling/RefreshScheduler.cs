@@ -70,7 +70,9 @@ public sealed partial class RefreshScheduler(
                     {
                         try
                         {
-                            await tracker.RefreshAsync(shipment);
+                            // Another node may have refreshed it since the lease (this one then waited for its
+                            // refresh lock): that answer is as fresh as this pass needs, no second carrier call.
+                            await tracker.RefreshAsync(shipment, freshEnoughSince: now);
                         }
                         catch (Exception e) when (e is not OperationCanceledException)
                         {
