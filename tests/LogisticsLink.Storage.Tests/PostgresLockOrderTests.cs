@@ -10,9 +10,10 @@ using static LogisticsLink.Storage.Tests.Support.TestData;
 namespace LogisticsLink.Storage.Tests;
 
 /// <summary>
-/// PostgreSQL, several nodes: a write must not hold a shipment's row while it waits for the change-log append lock,
-/// or two nodes' batches (one holding the lock and wanting the row, the other the reverse) deadlock and one of them
-/// fails. Runs on the tests' own PostgreSQL server whichever store the run selected.
+/// PostgreSQL, several nodes, one group-commit transaction at a time: a write must not hold a shipment's row while it
+/// waits for the change-log append lock, or two nodes' batches (one holding the lock and wanting the row, the other
+/// the reverse) deadlock and one of them fails; and a queued write runs whole whatever its caller does meanwhile.
+/// Runs on the tests' own PostgreSQL server whichever store the run selected.
 /// </summary>
 public sealed class PostgresLockOrderTests
 {
@@ -25,10 +26,7 @@ public sealed class PostgresLockOrderTests
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         var ct = deadline.Token;
         var connectionString = ThrowawayPostgres.CreateDatabase();
-        await using var store = new PostgresShipmentStore(
-            Options.Create(new StorageOptions { Provider = StorageOptions.PostgresProvider, Postgres = { ConnectionString = connectionString } }),
-            TimeProvider.System, NullLogger<PostgresShipmentStore>.Instance);
-        await store.InitializeAsync(ct);
+        await using var store = await OpenStoreAsync(connectionString, ct);
         var shipment = Shipment("1Z0000000000000001");
         await store.CommitAsync(LoggedInsert(shipment), ct);
 
@@ -56,6 +54,30 @@ public sealed class PostgresLockOrderTests
         Assert.Equal(TrackingStatus.InTransit, (await store.FindAsync(shipment.TenantId, shipment.Id, ct))!.State.Status);
     }
 
+    [Fact]
+    public async Task A_write_whose_caller_gives_up_after_it_was_queued_still_commits_whole()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var ct = deadline.Token;
+        var connectionString = ThrowawayPostgres.CreateDatabase();
+        await using var store = await OpenStoreAsync(connectionString, ct);
+        await using var otherNode = await OpenAsync(connectionString, ct);
+        await using var otherTransaction = await otherNode.BeginTransactionAsync(ct);
+        await ExecuteAsync(otherNode, $"SELECT {AppendLock}", ct);
+
+        // Queued behind another node's transaction, then the caller gives up (its client went away).
+        using var caller = new CancellationTokenSource();
+        var shipment = Shipment("1Z0000000000000002");
+        var write = store.CommitAsync(LoggedInsert(shipment), caller.Token);
+        await WaitForAdvisoryWaiterAsync(connectionString, ct);
+        await caller.CancelAsync();
+        await otherTransaction.CommitAsync(ct);
+        var committed = await write;
+
+        Assert.Equal(1, committed.Sequence);
+        Assert.NotNull(await store.FindAsync(shipment.TenantId, shipment.Id, ct));
+    }
+
     private static async Task WaitForAdvisoryWaiterAsync(string connectionString, CancellationToken ct)
     {
         await using var watcher = await OpenAsync(connectionString, ct);
@@ -64,6 +86,15 @@ public sealed class PostgresLockOrderTests
         {
             await Task.Delay(20, ct);
         }
+    }
+
+    private static async Task<PostgresShipmentStore> OpenStoreAsync(string connectionString, CancellationToken ct)
+    {
+        var store = new PostgresShipmentStore(
+            Options.Create(new StorageOptions { Provider = StorageOptions.PostgresProvider, Postgres = { ConnectionString = connectionString } }),
+            TimeProvider.System, NullLogger<PostgresShipmentStore>.Instance);
+        await store.InitializeAsync(ct);
+        return store;
     }
 
     private static async Task<NpgsqlConnection> OpenAsync(string connectionString, CancellationToken ct)

@@ -193,7 +193,7 @@ public abstract partial class SqlShipmentStore
                       """);
                 BindOrder(command, o);
                 command.Bind("@revision", commit.ExpectedRevision);
-                if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+                if (await command.ExecuteNonQueryAsync(CancellationToken.None) != 1)
                 {
                     throw commit.ExpectedRevision == 0
                         ? new DuplicateOrderException(o.Channel, o.OrderId)
@@ -208,8 +208,8 @@ public abstract partial class SqlShipmentStore
                 sequence = await AppendLogEntryAsync(session,
                     new LogEntry(o.TenantId, OrderLogKey(o.Channel, o.OrderId), ChangeKinds.OrderChanged,
                         TrackingStatus.Unspecified, TrackingStatus.Unspecified, o.Version, committedAt, payload),
-                    cancellationToken);
-                await AfterAppendAsync(session, sequence, cancellationToken);
+                    CancellationToken.None);
+                await AfterAppendAsync(session, sequence, CancellationToken.None);
             }
             return new CommitResult(commit.ExpectedRevision + 1, sequence) { CommittedAt = committedAt };
         }, cancellationToken);
@@ -233,7 +233,7 @@ public abstract partial class SqlShipmentStore
             command.Bind("@cursor", c.Cursor);
             command.Bind("@synced", RowValues.Instant(c.LastSyncedAt));
             command.Bind("@error", c.LastError);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
             return 0;
         }, cancellationToken);
 
@@ -270,7 +270,7 @@ public abstract partial class SqlShipmentStore
             command.Bind("@synced", RowValues.Instant(syncedAt));
             command.Bind("@tenant", tenantId);
             command.Bind("@channel", channel);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
             return 0;
         }, cancellationToken);
 

@@ -23,7 +23,7 @@ public abstract partial class SqlShipmentStore : ISupportStore
             command.Bind("@channel", channel);
             command.Bind("@body", body);
             command.Bind("@updated", RowValues.Instant(now));
-            var version = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            var version = Convert.ToInt32(await command.ExecuteScalarAsync(CancellationToken.None), System.Globalization.CultureInfo.InvariantCulture);
             return new ReplyTemplateRecord(templateId, language, channel, version, body, now);
         }, cancellationToken);
 
@@ -68,7 +68,7 @@ public abstract partial class SqlShipmentStore : ISupportStore
             command.Bind("@compliant", reply.Compliant ? 1 : 0);
             command.Bind("@rendered", RowValues.Instant(reply.RenderedAt));
             command.Bind("@received", RowValues.Instant(reply.InquiryReceivedAt));
-            return await command.ExecuteNonQueryAsync(cancellationToken);
+            return await command.ExecuteNonQueryAsync(CancellationToken.None);
         }, cancellationToken);
 
     public async Task<IReadOnlyList<ReplyRecord>> ListRepliesAsync(string tenantId, string channel, string orderId, CancellationToken cancellationToken)
@@ -109,7 +109,7 @@ public abstract partial class SqlShipmentStore : ISupportStore
             command.Bind("@opened", RowValues.Instant(claim.OpenedAt));
             command.Bind("@respond", RowValues.Instant(claim.RespondBy));
             command.Bind("@registered", RowValues.Instant(claim.RegisteredAt));
-            return await command.ExecuteNonQueryAsync(cancellationToken);
+            return await command.ExecuteNonQueryAsync(CancellationToken.None);
         }, cancellationToken);
 
     public async Task<IReadOnlyList<ClaimRecord>> ListClaimsAsync(string tenantId, string channel, string orderId, CancellationToken cancellationToken)

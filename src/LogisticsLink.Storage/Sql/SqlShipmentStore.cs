@@ -41,7 +41,10 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
 
     /// <summary>
     /// Runs <paramref name="work"/> in a write transaction (its session's) and returns once that transaction has
-    /// committed; concurrent writes may share one transaction, each in its own savepoint.
+    /// committed; concurrent writes may share one transaction, each in its own savepoint. The token only keeps a
+    /// write from being queued: once queued it runs to its end, and its statements get no token, because another
+    /// caller's statements run on the same connection (on PostgreSQL a cancel reaches whatever statement the
+    /// connection is running when it lands, so a late one would fail another caller's write or the commit).
     /// </summary>
     private protected abstract Task<T> WriteAsync<T>(Func<SqlSession, Task<T>> work, CancellationToken cancellationToken);
 
@@ -63,7 +66,7 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
                 var command = session.Statement("UPDATE shipments SET lease_until = NULL WHERE id = @id AND lease_until = @until");
                 command.Bind("@id", id);
                 command.Bind("@until", RowValues.Instant(leasedUntil));
-                released += await command.ExecuteAsync(cancellationToken);
+                released += await command.ExecuteAsync(CancellationToken.None);
             }
             return released;
         }, cancellationToken);
@@ -188,13 +191,13 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         {
             if (commit.ExpectedRevision == 0)
             {
-                await InsertShipmentAsync(session, commit.State, cancellationToken);
+                await InsertShipmentAsync(session, commit.State, CancellationToken.None);
             }
             else
             {
-                await UpdateShipmentAsync(session, commit.State, commit.ExpectedRevision, cancellationToken);
+                await UpdateShipmentAsync(session, commit.State, commit.ExpectedRevision, CancellationToken.None);
             }
-            await InsertEventsAsync(session, commit, cancellationToken);
+            await InsertEventsAsync(session, commit, CancellationToken.None);
             var sequence = 0L;
             var committedAt = commit.State.UpdatedAt;
             if (commit.ChangePayload is not null)
@@ -202,8 +205,8 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
                 // Stamped here, in the transaction that commits it, not when the caller built the change: a write
                 // that waited for its turn says when it was committed.
                 committedAt = _time.GetUtcNow();
-                sequence = await AppendChangeAsync(session, commit, committedAt, cancellationToken);
-                await AfterAppendAsync(session, sequence, cancellationToken);
+                sequence = await AppendChangeAsync(session, commit, committedAt, CancellationToken.None);
+                await AfterAppendAsync(session, sequence, CancellationToken.None);
             }
             return new CommitResult(commit.ExpectedRevision + 1, sequence) { CommittedAt = committedAt };
         }, cancellationToken);
