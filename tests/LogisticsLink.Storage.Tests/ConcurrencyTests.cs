@@ -63,6 +63,21 @@ public sealed class ConcurrencyTests
     }
 
     [Fact]
+    public async Task A_template_saved_at_once_through_two_store_instances_gets_one_version_per_save()
+    {
+        // Two nodes (or processes) saving the same template: each save reads the highest version and adds one.
+        await using var db = new TestDatabase();
+        var first = await db.OpenAsync();
+        var second = await db.OpenAsync();
+        var ct = Deadline();
+
+        var saves = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? first : second).SaveTemplateAsync(TenantA, "where_is_my_order", "en", "amazon", $"body {i}", T0, ct), ct)));
+
+        Assert.Equal(Enumerable.Range(1, 20), saves.Select(s => s.Version).Order());
+    }
+
+    [Fact]
     public async Task Two_store_instances_on_one_file_share_one_gap_free_sequence()
     {
         // Two instances stand in for two server processes: each has its own writer connection and write lock.
