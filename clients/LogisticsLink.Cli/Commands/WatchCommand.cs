@@ -19,7 +19,8 @@ internal sealed class WatchCommand : ICommand
         new("from-sequence", OptionKind.Value, "Replay every change after this sequence first", "N"),
         new("snapshot", OptionKind.Flag, "First print the current state of every matching shipment"),
         new("until-final", OptionKind.Flag,
-            "Exit 0 once every watched shipment (the ids given, or those in the snapshot) has a final status"),
+            "Exit 0 once every watched shipment (the ids given, or those in the snapshot) has a final status; " +
+            "with --status, a shipment ending in a final status outside it also counts (it is not printed)"),
         new("heartbeats", OptionKind.Flag, "Also print heartbeats (their latest sequence is a safe --from-sequence)"),
     ];
 
@@ -53,16 +54,20 @@ internal sealed class WatchCommand : ICommand
                 "--until-final needs --status to include a final status (delivered, returned, lost, cancelled, expired)");
         }
 
+        // The server sends only changes into the requested statuses, so --until-final also asks for every final one:
+        // otherwise a parcel ending LOST while the user filters on "delivered" would never let the command exit.
+        // Printing is filtered with the user's statuses on this side (ShouldPrint).
+        var requested = untilFinal && statuses.Count > 0 ? statuses.Union(StatusNames.Terminal).ToArray() : statuses;
         var request = new WatchShipmentsRequest
         {
             ShipmentIds = { ids },
-            Statuses = { statuses },
+            Statuses = { requested },
             ResumeAfterSequence = from,
             // Waiting for given ids starting "now" needs their state at the same instant the live stream starts, which
             // only a snapshot gives; a GetShipment first would miss a change landing between the two calls.
             SendSnapshot = snapshot || (untilFinal && ids.Length > 0 && from == 0),
         };
-        return new WatchPlan(request, ids, snapshot, untilFinal, args.Flag("heartbeats"));
+        return new WatchPlan(request, ids, statuses, snapshot, untilFinal, args.Flag("heartbeats"));
     }
 
     private static async Task<int> RunAsync(WatchPlan plan, CommandContext context, CancellationToken ct)
@@ -106,7 +111,10 @@ internal sealed class WatchCommand : ICommand
     private static bool ShouldPrint(WatchPlan plan, ShipmentUpdate update) => update.UpdateCase switch
     {
         ShipmentUpdate.UpdateOneofCase.Heartbeat => plan.PrintHeartbeats,
-        ShipmentUpdate.UpdateOneofCase.Change => update.Change.Kind != ChangeKind.Snapshot || plan.PrintSnapshot,
+        ShipmentUpdate.UpdateOneofCase.Change =>
+            (update.Change.Kind != ChangeKind.Snapshot || plan.PrintSnapshot) &&
+            (plan.PrintStatuses.Count == 0 ||
+             plan.PrintStatuses.Contains(update.Change.Shipment?.Status ?? ShipmentStatus.Unspecified)),
         _ => false,
     };
 

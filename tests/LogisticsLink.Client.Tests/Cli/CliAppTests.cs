@@ -214,6 +214,44 @@ public sealed class CliAppTests
     }
 
     [Fact]
+    public async Task Watch_until_final_with_status_exits_when_a_shipment_ends_outside_the_filter()
+    {
+        // The fake filters like the server: before the fix the LOST change never arrived and the command hung.
+        client = new FakeTrackingClient(
+        [
+            ScriptStep.Heartbeat(4),
+            ScriptStep.Change(5, "shp_1", 2, ShipmentStatus.Lost),
+        ]) { AppliesStatusFilter = true };
+        client.OnGet = r => new Shipment { Id = r.ShipmentId, Status = ShipmentStatus.InTransit, Version = 1 };
+
+        Assert.Equal(0, await Run("watch", "shp_1", "--until-final", "--status", "delivered").WaitAsync(TestTimeouts.Generous));
+
+        Assert.DoesNotContain("LOST", stdout.ToString());
+        Assert.Contains("reached a final status", stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Watch_snapshot_until_final_with_status_counts_but_does_not_print_final_shipments_outside_the_filter()
+    {
+        client = new FakeTrackingClient(
+        [
+            ScriptStep.Change(3, "shp_1", 1, ShipmentStatus.InTransit, ChangeKind.Snapshot),
+            ScriptStep.Change(2, "shp_2", 4, ShipmentStatus.Lost, ChangeKind.Snapshot),
+            ScriptStep.Heartbeat(4),
+            ScriptStep.Change(5, "shp_1", 2, ShipmentStatus.Returned),
+        ]) { AppliesStatusFilter = true };
+
+        var exit = Run("watch", "--snapshot", "--until-final", "--status", "in_transit,delivered");
+
+        Assert.Equal(0, await exit.WaitAsync(TestTimeouts.Generous));
+        var lines = stdout.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("1ZSHP_1", lines[1]);
+        Assert.Contains("IN_TRANSIT", lines[1]);
+        Assert.Contains("All 2 watched shipment(s) reached a final status", stderr.ToString());
+    }
+
+    [Fact]
     public async Task Watch_prints_json_lines_and_ctrl_c_exits_130()
     {
         client = new FakeTrackingClient([ScriptStep.Change(1), ScriptStep.Heartbeat(1)]);
