@@ -61,6 +61,13 @@ internal sealed class CliApp(
             stderr.WriteLine($"{CommandCatalog.Program}: {RpcErrors.Describe(ex, url!)}");
             return RpcErrors.ExitCode(ex.StatusCode);
         }
+        catch (Exception ex)
+        {
+            // Last resort for a bug or an unexpected local failure: scripts get the documented "other error" code and
+            // people one readable line, not a stack trace.
+            stderr.WriteLine($"{CommandCatalog.Program}: unexpected error: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}");
+            return ExitCodes.Failure;
+        }
     }
 
     private int Help(string? name, List<string> rest)

@@ -50,6 +50,26 @@ public sealed class CliAppTests
         Assert.Empty(connections);
     }
 
+    [Theory]
+    [InlineData("99999999999d")]
+    [InlineData("nan")]
+    public async Task An_out_of_range_duration_is_a_usage_error_naming_the_flag(string maxAge)
+    {
+        Assert.Equal(2, await Run("get", "shp_1", "--max-age", maxAge));
+        Assert.Contains("--max-age", stderr.ToString());
+        Assert.Empty(connections);
+    }
+
+    [Fact]
+    public async Task An_unexpected_failure_prints_one_line_without_a_stack_trace_and_exits_1()
+    {
+        client.OnGet = _ => throw new InvalidOperationException("boom");
+
+        Assert.Equal(1, await Run("get", "shp_1"));
+        var lines = stderr.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("boom", Assert.Single(lines));
+    }
+
     [Fact]
     public async Task A_missing_key_is_a_usage_error_naming_the_flag()
     {
