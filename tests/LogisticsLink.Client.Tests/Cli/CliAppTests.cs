@@ -93,6 +93,32 @@ public sealed class CliAppTests
             connections);
     }
 
+    [Fact]
+    public async Task Plain_http_to_a_remote_host_warns_on_stderr()
+    {
+        client.OnGet = r => new Shipment { Id = r.ShipmentId };
+
+        Assert.Equal(0, await Run("--url", "http://tracking.example:5080", "get", "shp_1"));
+
+        var warning = Assert.Single(stderr.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("unencrypted", warning);
+        Assert.Contains("tracking.example", warning);
+    }
+
+    [Theory]
+    [InlineData("http://localhost:5080")]
+    [InlineData("http://127.0.0.1:5080")]
+    [InlineData("http://[::1]:5080")]
+    [InlineData("https://tracking.example")]
+    public async Task Loopback_or_https_does_not_warn(string url)
+    {
+        client.OnGet = r => new Shipment { Id = r.ShipmentId };
+
+        Assert.Equal(0, await Run("--url", url, "get", "shp_1"));
+
+        Assert.Equal("", stderr.ToString());
+    }
+
     public static TheoryData<StatusCode, int> StatusExitCodes => new()
     {
         { StatusCode.NotFound, 3 },
