@@ -6,9 +6,17 @@ namespace LogisticsLink.Cli.Commands;
 /// <summary><c>watch</c>: streams changes, reconnecting and resuming by itself, until Ctrl+C or (optionally) the end.</summary>
 internal sealed class WatchCommand : ICommand
 {
+    /// <summary>
+    /// A mistyped --url should end with exit 6 like the other commands, not retry forever; six attempts (about 3 s of
+    /// backoff) still ride out a server that is just starting. Once the stream has delivered anything, a watch
+    /// reconnects forever.
+    /// </summary>
+    private const int FirstConnectAttempts = 6;
+
     public string Name => "watch";
 
-    public string Summary => "Stream shipment changes live (reconnects and resumes by itself)";
+    public string Summary =>
+        "Stream shipment changes live (reconnects and resumes by itself; exits 6 if the server is never reached)";
 
     public IReadOnlyList<string> Synopsis { get; } =
         ["watch [shipment-id ...] [--status S ...] [--from-sequence N | --snapshot] [--until-final] [--heartbeats]"];
@@ -89,7 +97,9 @@ internal sealed class WatchCommand : ICommand
         }
 
         context.Output.WriteUpdateHeader();
-        var watcher = new ShipmentWatcher(context.Tracking, new ShipmentWatcherOptions(), context.Time, context.WatcherLogger);
+        var watcher = new ShipmentWatcher(
+            context.Tracking, new ShipmentWatcherOptions { MaxFirstConnectAttempts = FirstConnectAttempts }, context.Time,
+            context.WatcherLogger);
         await foreach (var update in watcher.WatchAsync(plan.Request, ct).ConfigureAwait(false))
         {
             if (ShouldPrint(plan, update))
@@ -104,7 +114,8 @@ internal sealed class WatchCommand : ICommand
             }
         }
 
-        // The watcher never completes on its own; it ends by cancellation or a non-transient error.
+        // The watcher never completes on its own; it ends by cancellation, a non-transient error, or a server never
+        // reached (UNAVAILABLE, exit 6).
         return ExitCodes.Ok;
     }
 

@@ -314,6 +314,29 @@ public sealed class CliAppTests
     }
 
     [Fact]
+    public async Task Watch_exits_6_when_the_server_is_never_reached()
+    {
+        client = new FakeTrackingClient(Enumerable.Range(0, 10)
+            .Select(_ => (IReadOnlyList<ScriptStep>)[ScriptStep.Fail(StatusCode.Unavailable)]).ToArray());
+
+        var exit = Run("--url", "https://typo:5080", "watch");
+        for (var i = 0; i < 10; i++)
+        {
+            var timer = time.NextTimerAsync();
+            if (await Task.WhenAny(exit, timer) == exit)
+            {
+                break;
+            }
+
+            time.Advance(await timer);
+        }
+
+        Assert.Equal(6, await exit.WaitAsync(TestTimeouts.Generous));
+        Assert.True(client.CallCount < 10, $"gave up only after {client.CallCount} attempts");
+        Assert.Contains("server unavailable at https://typo:5080", stderr.ToString());
+    }
+
+    [Fact]
     public async Task Watch_until_final_fails_fast_on_an_unknown_id()
     {
         Assert.Equal(3, await Run("watch", "shp_missing", "--until-final"));
