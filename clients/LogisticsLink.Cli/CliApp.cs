@@ -38,6 +38,13 @@ internal sealed class CliApp(
 
             var run = command.Prepare(parsed);
             (url, var key) = GlobalOptions.Resolve(parsed, environment);
+            if (PlainTextAddress.ExposesApiKey(url))
+            {
+                // A warning, not a refusal: plain http to a service name on a private (e.g. Docker) network is normal.
+                stderr.WriteLine($"{CommandCatalog.Program}: warning: the API key is sent unencrypted over http to " +
+                    $"{url.Host}; use https:// unless the network in between is private");
+            }
+
             using var connection = connect(url, key);
             var context = new CommandContext(
                 connection.Tracking, new ShipmentOutput(stdout, parsed.Flag("json")), stderr, time,
@@ -60,6 +67,13 @@ internal sealed class CliApp(
         {
             stderr.WriteLine($"{CommandCatalog.Program}: {RpcErrors.Describe(ex, url!)}");
             return RpcErrors.ExitCode(ex.StatusCode);
+        }
+        catch (Exception ex)
+        {
+            // Last resort for a bug or an unexpected local failure: scripts get the documented "other error" code and
+            // people one readable line, not a stack trace.
+            stderr.WriteLine($"{CommandCatalog.Program}: unexpected error: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}");
+            return ExitCodes.Failure;
         }
     }
 

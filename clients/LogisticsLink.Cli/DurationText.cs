@@ -16,8 +16,7 @@ internal static class DurationText
 
         if (double.TryParse(rest, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var bareSeconds))
         {
-            duration = TimeSpan.FromSeconds(bareSeconds);
-            return true;
+            return TryAdd(ref duration, bareSeconds, TimeSpan.TicksPerSecond);
         }
 
         while (rest.Length > 0)
@@ -40,24 +39,40 @@ internal static class DurationText
                 return false;
             }
 
-            TimeSpan? part = rest.Substring(digits, unitLength) switch
+            long? ticksPerUnit = rest.Substring(digits, unitLength) switch
             {
-                "ms" => TimeSpan.FromMilliseconds(amount),
-                "s" => TimeSpan.FromSeconds(amount),
-                "m" => TimeSpan.FromMinutes(amount),
-                "h" => TimeSpan.FromHours(amount),
-                "d" => TimeSpan.FromDays(amount),
+                "ms" => TimeSpan.TicksPerMillisecond,
+                "s" => TimeSpan.TicksPerSecond,
+                "m" => TimeSpan.TicksPerMinute,
+                "h" => TimeSpan.TicksPerHour,
+                "d" => TimeSpan.TicksPerDay,
                 _ => null,
             };
-            if (part is null)
+            if (ticksPerUnit is null || !TryAdd(ref duration, amount, ticksPerUnit.Value))
             {
                 return false;
             }
 
-            duration += part.Value;
             rest = rest[(digits + unitLength)..];
         }
 
+        return true;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="amount"/> units to <paramref name="total"/>, or fails for what TimeSpan would throw on:
+    /// double.TryParse accepts "nan" and "infinity" whatever the styles, and "99999999999d" is past TimeSpan.MaxValue.
+    /// </summary>
+    private static bool TryAdd(ref TimeSpan total, double amount, long ticksPerUnit)
+    {
+        var ticks = amount * ticksPerUnit;
+        if (!double.IsFinite(ticks) || ticks < 0 || ticks >= TimeSpan.MaxValue.Ticks - total.Ticks)
+        {
+            return false;
+        }
+
+        // Truncates like TimeSpan.FromSeconds(double) did, so accepted values parse as before.
+        total += TimeSpan.FromTicks((long)ticks);
         return true;
     }
 
@@ -65,5 +80,6 @@ internal static class DurationText
     public static TimeSpan ParseOption(string optionName, string text) =>
         TryParse(text, out var duration)
             ? duration
-            : throw new UsageException($"--{optionName} must be a duration such as 30s, 5m or 1h30m (got '{text}')");
+            : throw new UsageException(
+                $"--{optionName} must be a duration such as 30s, 5m or 1h30m, at most {TimeSpan.MaxValue.Days} days (got '{text}')");
 }

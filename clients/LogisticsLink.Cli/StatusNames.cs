@@ -68,7 +68,11 @@ internal static class StatusNames
     }
 
     /// <summary>Statuses that change only on newer carrier evidence: a watch may stop waiting once it sees one.</summary>
-    public static bool IsTerminal(ShipmentStatus status) => status is
-        ShipmentStatus.Delivered or ShipmentStatus.Returned or ShipmentStatus.Lost or ShipmentStatus.Cancelled or
-        ShipmentStatus.Expired;
+    public static IReadOnlyList<ShipmentStatus> Terminal { get; } =
+    [
+        ShipmentStatus.Delivered, ShipmentStatus.Returned, ShipmentStatus.Lost, ShipmentStatus.Cancelled,
+        ShipmentStatus.Expired,
+    ];
+
+    public static bool IsTerminal(ShipmentStatus status) => Terminal.Contains(status);
 }

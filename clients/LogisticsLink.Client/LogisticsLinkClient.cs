@@ -42,6 +42,12 @@ public sealed class LogisticsLinkClient : IDisposable
             throw new ArgumentException(error, nameof(options));
         }
 
+        loggerFactory ??= NullLoggerFactory.Instance;
+        if (PlainTextAddress.ExposesApiKey(options.Address!))
+        {
+            loggerFactory.CreateLogger<LogisticsLinkClient>().PlainTextApiKey(options.Address!);
+        }
+
         var channel = GrpcChannel.ForAddress(options.Address!, new GrpcChannelOptions
         {
             HttpHandler = LogisticsLinkHttpHandler.Create(),
@@ -49,8 +55,7 @@ public sealed class LogisticsLinkClient : IDisposable
             DisposeHttpClient = true,
             LoggerFactory = loggerFactory,
         });
-        return new LogisticsLinkClient(
-            channel, options.ApiKey, timeProvider ?? TimeProvider.System, loggerFactory ?? NullLoggerFactory.Instance);
+        return new LogisticsLinkClient(channel, options.ApiKey, timeProvider ?? TimeProvider.System, loggerFactory);
     }
 
     /// <summary>

@@ -32,6 +32,8 @@ public static class LogisticsLinkClientServiceCollectionExtensions
             ServiceDescriptor.Singleton<IValidateOptions<LogisticsLinkClientOptions>, LogisticsLinkClientOptionsValidator>());
         services.AddOptions<ShipmentWatcherOptions>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new PlainTextKeyWarning(
+            sp.GetService<ILogger<LogisticsLinkClient>>() ?? NullLogger<LogisticsLinkClient>.Instance));
         services.TryAddTransient(sp => new ShipmentWatcher(
             sp.GetRequiredService<TrackingService.TrackingServiceClient>(),
             sp.GetRequiredService<IOptions<ShipmentWatcherOptions>>().Value,
@@ -41,7 +43,11 @@ public static class LogisticsLinkClientServiceCollectionExtensions
         // The factory builds the channel from a handler (not an HttpClient), so HttpClient.Timeout never applies.
         return services
             .AddGrpcClient<TrackingService.TrackingServiceClient>((sp, client) =>
-                client.Address = ClientOptions(sp).Address)
+            {
+                var address = ClientOptions(sp).Address!;
+                sp.GetRequiredService<PlainTextKeyWarning>().WarnOnce(address);
+                client.Address = address;
+            })
             .ConfigurePrimaryHttpMessageHandler(LogisticsLinkHttpHandler.Create)
             .AddInterceptor(sp => new ApiKeyInterceptor(ClientOptions(sp).ApiKey));
     }

@@ -62,6 +62,9 @@ public sealed class ShipmentWatcher
     /// A status that retrying cannot fix: INVALID_ARGUMENT, UNAUTHENTICATED, PERMISSION_DENIED, NOT_FOUND,
     /// FAILED_PRECONDITION, OUT_OF_RANGE (e.g. a resume position older than the server keeps), UNIMPLEMENTED.
     /// </exception>
+    /// <exception cref="RpcException">
+    /// <see cref="ShipmentWatcherOptions.MaxFirstConnectAttempts"/> calls failed and none received anything.
+    /// </exception>
     /// <exception cref="InvalidOperationException">This watcher is already running a watch.</exception>
     public async IAsyncEnumerable<ShipmentUpdate> WatchAsync(
         WatchShipmentsRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -77,6 +80,8 @@ public sealed class ShipmentWatcher
             var cursor = new WatchCursor(request);
             Volatile.Write(ref resumePosition, cursor.Position);
             var backoff = new ReconnectBackoff(options.InitialReconnectDelay, options.MaxReconnectDelay);
+            var receivedAnything = false;
+            var failedFirstAttempts = 0;
 
             while (true)
             {
@@ -113,6 +118,7 @@ public sealed class ShipmentWatcher
                         }
 
                         backoff.Reset();
+                        receivedAnything = true;
                         if (!cursor.Accept(update))
                         {
                             logger.DroppedDuplicate(update.Sequence, cursor.Position);
@@ -132,6 +138,11 @@ public sealed class ShipmentWatcher
                 // A stream that ended without error is also retried: the contract says it stays live, so an end means
                 // something between us and the server closed it. The backoff keeps an instantly-closing server from
                 // turning this into a busy loop.
+                if (!receivedAnything && ++failedFirstAttempts >= options.MaxFirstConnectAttempts)
+                {
+                    throw FirstConnectFailed(failure);
+                }
+
                 var delay = backoff.Next();
                 logger.Reconnecting(ShipmentWatcherLog.Describe(failure), delay.TotalMilliseconds, cursor.Position, failure);
                 await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
@@ -142,4 +153,12 @@ public sealed class ShipmentWatcher
             Volatile.Write(ref running, 0);
         }
     }
+
+    /// <summary>The documented exception for an unreachable server: an RpcException, UNAVAILABLE unless it had a status.</summary>
+    private static RpcException FirstConnectFailed(Exception? failure) => failure switch
+    {
+        RpcException rpc => rpc,
+        null => new RpcException(new Status(StatusCode.Unavailable, "The server ended every watch before sending anything.")),
+        _ => new RpcException(new Status(StatusCode.Unavailable, $"Could not reach the server: {failure.Message}", failure)),
+    };
 }

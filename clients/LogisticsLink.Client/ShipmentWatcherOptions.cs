@@ -15,8 +15,24 @@ public sealed class ShipmentWatcherOptions
     /// </summary>
     public bool IncludeHeartbeats { get; set; } = true;
 
+    /// <summary>
+    /// How many calls the watch makes before giving up while none has received anything yet (a wrong address, a
+    /// server that is down): <see cref="ShipmentWatcher.WatchAsync"/> then throws the last failure as an
+    /// <see cref="Grpc.Core.RpcException"/> (UNAVAILABLE when it was a network error or the server ended the stream).
+    /// Once any update has arrived, reconnecting is unbounded again. Default null: never give up, as a long-running
+    /// service wants; a command-line tool wants to report an unreachable server instead.
+    /// </summary>
+    public int? MaxFirstConnectAttempts { get; set; }
+
     internal void Validate()
     {
+        if (MaxFirstConnectAttempts < 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(MaxFirstConnectAttempts), MaxFirstConnectAttempts,
+                $"{nameof(MaxFirstConnectAttempts)} must be at least 1, or null to retry forever.");
+        }
+
         if (InitialReconnectDelay <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(

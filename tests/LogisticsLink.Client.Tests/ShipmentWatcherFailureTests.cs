@@ -68,6 +68,45 @@ public sealed class ShipmentWatcherFailureTests
     }
 
     [Fact]
+    public async Task A_first_connection_that_never_succeeds_gives_up_after_the_attempts_allowed()
+    {
+        var client = new FakeTrackingClient(
+            [ScriptStep.Fail(StatusCode.Unavailable)],
+            [ScriptStep.Fail(new HttpRequestException("refused"))],
+            [ScriptStep.Fail(new HttpRequestException("refused"))]);
+        var watcher = new ShipmentWatcher(client, new ShipmentWatcherOptions { MaxFirstConnectAttempts = 3 }, time);
+
+        await using var run = new WatchRun(watcher, new WatchShipmentsRequest());
+        time.Advance(await time.NextTimerAsync());
+        time.Advance(await time.NextTimerAsync());
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => run.Completion.WaitAsync(TestTimeouts.Generous));
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        Assert.IsType<HttpRequestException>(error.Status.DebugException);
+        Assert.Equal(3, client.CallCount);
+        Assert.True(time.NoPendingTimer);
+    }
+
+    [Fact]
+    public async Task Once_anything_arrived_reconnecting_is_unbounded_again()
+    {
+        var client = new FakeTrackingClient(
+            [ScriptStep.Heartbeat(0), ScriptStep.Fail(StatusCode.Unavailable)],
+            [ScriptStep.Fail(StatusCode.Unavailable)],
+            [ScriptStep.Fail(StatusCode.Unavailable)],
+            [ScriptStep.Change(1)]);
+        var watcher = new ShipmentWatcher(client, new ShipmentWatcherOptions { MaxFirstConnectAttempts = 1 }, time);
+
+        await using var run = new WatchRun(watcher, new WatchShipmentsRequest());
+        await run.NextAsync();
+        time.Advance(await time.NextTimerAsync());
+        time.Advance(await time.NextTimerAsync());
+        time.Advance(await time.NextTimerAsync());
+
+        Assert.Equal(1UL, (await run.NextAsync()).Sequence);
+    }
+
+    [Fact]
     public async Task Other_exceptions_propagate()
     {
         var client = new FakeTrackingClient([ScriptStep.Fail(new InvalidOperationException("bug"))]);

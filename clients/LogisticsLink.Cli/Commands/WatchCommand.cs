@@ -6,9 +6,17 @@ namespace LogisticsLink.Cli.Commands;
 /// <summary><c>watch</c>: streams changes, reconnecting and resuming by itself, until Ctrl+C or (optionally) the end.</summary>
 internal sealed class WatchCommand : ICommand
 {
+    /// <summary>
+    /// A mistyped --url should end with exit 6 like the other commands, not retry forever; six attempts (about 3 s of
+    /// backoff) still ride out a server that is just starting. Once the stream has delivered anything, a watch
+    /// reconnects forever.
+    /// </summary>
+    private const int FirstConnectAttempts = 6;
+
     public string Name => "watch";
 
-    public string Summary => "Stream shipment changes live (reconnects and resumes by itself)";
+    public string Summary =>
+        "Stream shipment changes live (reconnects and resumes by itself; exits 6 if the server is never reached)";
 
     public IReadOnlyList<string> Synopsis { get; } =
         ["watch [shipment-id ...] [--status S ...] [--from-sequence N | --snapshot] [--until-final] [--heartbeats]"];
@@ -19,7 +27,8 @@ internal sealed class WatchCommand : ICommand
         new("from-sequence", OptionKind.Value, "Replay every change after this sequence first", "N"),
         new("snapshot", OptionKind.Flag, "First print the current state of every matching shipment"),
         new("until-final", OptionKind.Flag,
-            "Exit 0 once every watched shipment (the ids given, or those in the snapshot) has a final status"),
+            "Exit 0 once every watched shipment (the ids given, or those in the snapshot) has a final status; " +
+            "with --status, a shipment ending in a final status outside it also counts (it is not printed)"),
         new("heartbeats", OptionKind.Flag, "Also print heartbeats (their latest sequence is a safe --from-sequence)"),
     ];
 
@@ -53,16 +62,20 @@ internal sealed class WatchCommand : ICommand
                 "--until-final needs --status to include a final status (delivered, returned, lost, cancelled, expired)");
         }
 
+        // The server sends only changes into the requested statuses, so --until-final also asks for every final one:
+        // otherwise a parcel ending LOST while the user filters on "delivered" would never let the command exit.
+        // Printing is filtered with the user's statuses on this side (ShouldPrint).
+        var requested = untilFinal && statuses.Count > 0 ? statuses.Union(StatusNames.Terminal).ToArray() : statuses;
         var request = new WatchShipmentsRequest
         {
             ShipmentIds = { ids },
-            Statuses = { statuses },
+            Statuses = { requested },
             ResumeAfterSequence = from,
             // Waiting for given ids starting "now" needs their state at the same instant the live stream starts, which
             // only a snapshot gives; a GetShipment first would miss a change landing between the two calls.
             SendSnapshot = snapshot || (untilFinal && ids.Length > 0 && from == 0),
         };
-        return new WatchPlan(request, ids, snapshot, untilFinal, args.Flag("heartbeats"));
+        return new WatchPlan(request, ids, statuses, snapshot, untilFinal, args.Flag("heartbeats"));
     }
 
     private static async Task<int> RunAsync(WatchPlan plan, CommandContext context, CancellationToken ct)
@@ -84,7 +97,9 @@ internal sealed class WatchCommand : ICommand
         }
 
         context.Output.WriteUpdateHeader();
-        var watcher = new ShipmentWatcher(context.Tracking, new ShipmentWatcherOptions(), context.Time, context.WatcherLogger);
+        var watcher = new ShipmentWatcher(
+            context.Tracking, new ShipmentWatcherOptions { MaxFirstConnectAttempts = FirstConnectAttempts }, context.Time,
+            context.WatcherLogger);
         await foreach (var update in watcher.WatchAsync(plan.Request, ct).ConfigureAwait(false))
         {
             if (ShouldPrint(plan, update))
@@ -99,14 +114,18 @@ internal sealed class WatchCommand : ICommand
             }
         }
 
-        // The watcher never completes on its own; it ends by cancellation or a non-transient error.
+        // The watcher never completes on its own; it ends by cancellation, a non-transient error, or a server never
+        // reached (UNAVAILABLE, exit 6).
         return ExitCodes.Ok;
     }
 
     private static bool ShouldPrint(WatchPlan plan, ShipmentUpdate update) => update.UpdateCase switch
     {
         ShipmentUpdate.UpdateOneofCase.Heartbeat => plan.PrintHeartbeats,
-        ShipmentUpdate.UpdateOneofCase.Change => update.Change.Kind != ChangeKind.Snapshot || plan.PrintSnapshot,
+        ShipmentUpdate.UpdateOneofCase.Change =>
+            (update.Change.Kind != ChangeKind.Snapshot || plan.PrintSnapshot) &&
+            (plan.PrintStatuses.Count == 0 ||
+             plan.PrintStatuses.Contains(update.Change.Shipment?.Status ?? ShipmentStatus.Unspecified)),
         _ => false,
     };
 

@@ -50,6 +50,26 @@ public sealed class CliAppTests
         Assert.Empty(connections);
     }
 
+    [Theory]
+    [InlineData("99999999999d")]
+    [InlineData("nan")]
+    public async Task An_out_of_range_duration_is_a_usage_error_naming_the_flag(string maxAge)
+    {
+        Assert.Equal(2, await Run("get", "shp_1", "--max-age", maxAge));
+        Assert.Contains("--max-age", stderr.ToString());
+        Assert.Empty(connections);
+    }
+
+    [Fact]
+    public async Task An_unexpected_failure_prints_one_line_without_a_stack_trace_and_exits_1()
+    {
+        client.OnGet = _ => throw new InvalidOperationException("boom");
+
+        Assert.Equal(1, await Run("get", "shp_1"));
+        var lines = stderr.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("boom", Assert.Single(lines));
+    }
+
     [Fact]
     public async Task A_missing_key_is_a_usage_error_naming_the_flag()
     {
@@ -71,6 +91,32 @@ public sealed class CliAppTests
         Assert.Equal(
             [(new Uri("http://localhost:5080"), "k-env"), (new Uri("http://env:5080"), "k-env"), (new Uri("https://flag:443"), "k-flag")],
             connections);
+    }
+
+    [Fact]
+    public async Task Plain_http_to_a_remote_host_warns_on_stderr()
+    {
+        client.OnGet = r => new Shipment { Id = r.ShipmentId };
+
+        Assert.Equal(0, await Run("--url", "http://tracking.example:5080", "get", "shp_1"));
+
+        var warning = Assert.Single(stderr.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("unencrypted", warning);
+        Assert.Contains("tracking.example", warning);
+    }
+
+    [Theory]
+    [InlineData("http://localhost:5080")]
+    [InlineData("http://127.0.0.1:5080")]
+    [InlineData("http://[::1]:5080")]
+    [InlineData("https://tracking.example")]
+    public async Task Loopback_or_https_does_not_warn(string url)
+    {
+        client.OnGet = r => new Shipment { Id = r.ShipmentId };
+
+        Assert.Equal(0, await Run("--url", url, "get", "shp_1"));
+
+        Assert.Equal("", stderr.ToString());
     }
 
     public static TheoryData<StatusCode, int> StatusExitCodes => new()
@@ -214,6 +260,44 @@ public sealed class CliAppTests
     }
 
     [Fact]
+    public async Task Watch_until_final_with_status_exits_when_a_shipment_ends_outside_the_filter()
+    {
+        // The fake filters like the server: before the fix the LOST change never arrived and the command hung.
+        client = new FakeTrackingClient(
+        [
+            ScriptStep.Heartbeat(4),
+            ScriptStep.Change(5, "shp_1", 2, ShipmentStatus.Lost),
+        ]) { AppliesStatusFilter = true };
+        client.OnGet = r => new Shipment { Id = r.ShipmentId, Status = ShipmentStatus.InTransit, Version = 1 };
+
+        Assert.Equal(0, await Run("watch", "shp_1", "--until-final", "--status", "delivered").WaitAsync(TestTimeouts.Generous));
+
+        Assert.DoesNotContain("LOST", stdout.ToString());
+        Assert.Contains("reached a final status", stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Watch_snapshot_until_final_with_status_counts_but_does_not_print_final_shipments_outside_the_filter()
+    {
+        client = new FakeTrackingClient(
+        [
+            ScriptStep.Change(3, "shp_1", 1, ShipmentStatus.InTransit, ChangeKind.Snapshot),
+            ScriptStep.Change(2, "shp_2", 4, ShipmentStatus.Lost, ChangeKind.Snapshot),
+            ScriptStep.Heartbeat(4),
+            ScriptStep.Change(5, "shp_1", 2, ShipmentStatus.Returned),
+        ]) { AppliesStatusFilter = true };
+
+        var exit = Run("watch", "--snapshot", "--until-final", "--status", "in_transit,delivered");
+
+        Assert.Equal(0, await exit.WaitAsync(TestTimeouts.Generous));
+        var lines = stdout.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("1ZSHP_1", lines[1]);
+        Assert.Contains("IN_TRANSIT", lines[1]);
+        Assert.Contains("All 2 watched shipment(s) reached a final status", stderr.ToString());
+    }
+
+    [Fact]
     public async Task Watch_prints_json_lines_and_ctrl_c_exits_130()
     {
         client = new FakeTrackingClient([ScriptStep.Change(1), ScriptStep.Heartbeat(1)]);
@@ -227,6 +311,29 @@ public sealed class CliAppTests
         var update = JsonParser.Default.Parse<ShipmentUpdate>(stdout.ToString().Trim());
         Assert.Equal(1UL, update.Sequence);
         Assert.Equal("", stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Watch_exits_6_when_the_server_is_never_reached()
+    {
+        client = new FakeTrackingClient(Enumerable.Range(0, 10)
+            .Select(_ => (IReadOnlyList<ScriptStep>)[ScriptStep.Fail(StatusCode.Unavailable)]).ToArray());
+
+        var exit = Run("--url", "https://typo:5080", "watch");
+        for (var i = 0; i < 10; i++)
+        {
+            var timer = time.NextTimerAsync();
+            if (await Task.WhenAny(exit, timer) == exit)
+            {
+                break;
+            }
+
+            time.Advance(await timer);
+        }
+
+        Assert.Equal(6, await exit.WaitAsync(TestTimeouts.Generous));
+        Assert.True(client.CallCount < 10, $"gave up only after {client.CallCount} attempts");
+        Assert.Contains("server unavailable at https://typo:5080", stderr.ToString());
     }
 
     [Fact]

@@ -107,6 +107,27 @@ public sealed class CommandRequestTests
     }
 
     [Fact]
+    public void Watch_until_final_with_statuses_also_asks_for_every_final_status()
+    {
+        // The server sends only changes into the requested statuses; without the final ones a parcel that ends LOST
+        // while the user asked for "delivered" would never send the change that lets the command exit.
+        var plan = WatchCommand.BuildPlan(Parse(new WatchCommand(), "shp_1", "--until-final", "--status", "in_transit,delivered"));
+
+        Assert.Equal(
+            [ShipmentStatus.InTransit, ShipmentStatus.Delivered, ShipmentStatus.Returned, ShipmentStatus.Lost,
+             ShipmentStatus.Cancelled, ShipmentStatus.Expired],
+            plan.Request.Statuses);
+    }
+
+    [Fact]
+    public void Watch_until_final_without_statuses_asks_for_every_status()
+    {
+        var plan = WatchCommand.BuildPlan(Parse(new WatchCommand(), "shp_1", "--until-final"));
+
+        Assert.Empty(plan.Request.Statuses);
+    }
+
+    [Fact]
     public void Watch_until_final_from_a_sequence_replays_instead_of_a_snapshot()
     {
         var plan = WatchCommand.BuildPlan(Parse(new WatchCommand(), "shp_1", "--until-final", "--from-sequence", "9"));

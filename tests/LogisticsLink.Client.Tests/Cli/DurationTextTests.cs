@@ -24,6 +24,13 @@ public sealed class DurationTextTests
     [InlineData("10x")]
     [InlineData("-5s")]
     [InlineData("5 s")]
+    [InlineData("nan")]
+    [InlineData("NaN")]
+    [InlineData("infinity")]
+    [InlineData("-infinity")]
+    [InlineData("99999999999d")]
+    [InlineData("99999999999999999999")]
+    [InlineData("10675199d10675199d")]
     public void Rejects_the_rest(string text)
     {
         Assert.False(DurationText.TryParse(text, out _));

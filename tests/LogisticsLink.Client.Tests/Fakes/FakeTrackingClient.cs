@@ -30,6 +30,12 @@ public sealed class FakeTrackingClient : TrackingService.TrackingServiceClient
 
     public Func<ListShipmentsRequest, ListShipmentsResponse> OnList { get; set; } = _ => new ListShipmentsResponse();
 
+    /// <summary>
+    /// Drop scripted changes whose new status is not in the request's <c>statuses</c>, as the server does. Off by
+    /// default so scripts can play anything; on for tests about what a status filter hides from the client.
+    /// </summary>
+    public bool AppliesStatusFilter { get; init; }
+
     public List<IMessage> UnaryRequests { get; } = [];
 
     public IReadOnlyList<WatchShipmentsRequest> Requests => requests.ToArray();
@@ -82,6 +88,12 @@ public sealed class FakeTrackingClient : TrackingService.TrackingServiceClient
         calls.Writer.TryWrite(copy);
 
         var script = scripts.TryDequeue(out var s) ? s : [];
+        if (AppliesStatusFilter && copy.Statuses.Count > 0)
+        {
+            script = script.Where(step => step is not ScriptStep.Yield { Value.Change.Shipment: { } shipment } ||
+                                          copy.Statuses.Contains(shipment.Status)).ToArray();
+        }
+
         var disposal = new CancellationTokenSource();
         var reader = new ScriptedStreamReader(script, CancellationTokenSource.CreateLinkedTokenSource(
             options.CancellationToken, disposal.Token).Token, () => idle.Writer.TryWrite(true));
