@@ -26,6 +26,16 @@ public sealed class PostgresStorageOptions
 
     /// <summary>How long start-up waits for the database to answer before giving up.</summary>
     public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Pooled connections never used for refresh locks: readers, the writer, the change listener. A refresh holds a
+    /// connection for its cluster-wide lock while it waits for the carrier, so at most the pool's size minus these
+    /// refreshes hold a lock at once; more wait for one to end.
+    /// </summary>
+    public const int ConnectionsBesideRefreshLocks = 8;
+
+    /// <summary>How many refresh locks a node holds at most, from the connection string's Maximum Pool Size.</summary>
+    public static int RefreshLockSlots(int maxPoolSize) => Math.Max(1, maxPoolSize - ConnectionsBesideRefreshLocks);
 }
 
 public sealed class SqliteStorageOptions

@@ -3,6 +3,7 @@ using LogisticsLink.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using LogisticsLink.Storage.Tests.Support;
 
 namespace LogisticsLink.Storage.Tests;
 
@@ -37,6 +38,33 @@ public sealed class PostgresRefreshLockTests
         Assert.Equal(2, await HeldAsync(connectionString, ct));
         await granted.DisposeAsync();
         await other.DisposeAsync();
+        Assert.Equal(0, await HeldAsync(connectionString, ct));
+    }
+
+    [Fact]
+    public async Task Refresh_locks_leave_pooled_connections_for_the_writes_that_store_their_answers()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var ct = deadline.Token;
+        // A pool of 10 and a 2 s wait for a free connection: 2 refresh locks at once, 8 connections for the rest.
+        var connectionString = ThrowawayPostgres.CreateDatabase() + ";Maximum Pool Size=10;Timeout=2";
+        await using var store = await OpenAsync(connectionString, ct);
+
+        // More refreshes than the pool has connections, each waiting for its carrier with its lock held.
+        var locks = Enumerable.Range(0, 12).Select(i => store.LockRefreshAsync($"shp_{i}", ct)).ToList();
+        await Task.Delay(200, ct);
+        var shipment = TestData.Shipment("1Z0000000000000003");
+        var stored = await Record.ExceptionAsync(() => store.CommitAsync(TestData.LoggedInsert(shipment), ct));
+        var granted = locks.Count(l => l.IsCompletedSuccessfully);
+        while (locks.Count > 0)
+        {
+            var done = await Task.WhenAny(locks);
+            locks.Remove(done);
+            await (await done).DisposeAsync();
+        }
+
+        Assert.Null(stored);
+        Assert.Equal(PostgresStorageOptions.RefreshLockSlots(10), granted);
         Assert.Equal(0, await HeldAsync(connectionString, ct));
     }
 

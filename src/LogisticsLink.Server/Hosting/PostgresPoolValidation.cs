@@ -11,9 +11,6 @@ namespace LogisticsLink.Server.Hosting;
 /// </summary>
 public sealed class PostgresPoolValidation(IOptions<StorageOptions> storage) : IValidateOptions<SchedulerOptions>
 {
-    /// <summary>Connections left for everything but refreshes' locks: readers, the writer, the listener.</summary>
-    public const int ConnectionsBesideRefreshes = 8;
-
     public ValidateOptionsResult Validate(string? name, SchedulerOptions options)
     {
         var settings = storage.Value;
@@ -22,11 +19,11 @@ public sealed class PostgresPoolValidation(IOptions<StorageOptions> storage) : I
             return ValidateOptionsResult.Success;
         }
         var pool = new Npgsql.NpgsqlConnectionStringBuilder(settings.Postgres.ConnectionString).MaxPoolSize;
-        return options.MaxConcurrency <= pool - ConnectionsBesideRefreshes
+        return options.MaxConcurrency <= PostgresStorageOptions.RefreshLockSlots(pool)
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(
                 $"Scheduler:MaxConcurrency ({options.MaxConcurrency}) must be at most the Maximum Pool Size of " +
-                $"Storage:Postgres:ConnectionString ({pool}) minus {ConnectionsBesideRefreshes}: each refresh in flight holds a " +
+                $"Storage:Postgres:ConnectionString ({pool}) minus {PostgresStorageOptions.ConnectionsBesideRefreshLocks}: each refresh in flight holds a " +
                 "connection for its cluster-wide lock.");
     }
 }

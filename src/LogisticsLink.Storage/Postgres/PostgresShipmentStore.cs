@@ -25,6 +25,9 @@ public sealed partial class PostgresShipmentStore : SqlShipmentStore
     private readonly TimeProvider _time;
     private readonly ILogger<PostgresShipmentStore> _logger;
     private readonly GroupCommitter _committer;
+    // Refreshes started on demand (GetShipment max_age, inquiries) are not bounded by the scheduler's concurrency:
+    // without this, their locks could take every pooled connection and leave none to store their answers.
+    private readonly SemaphoreSlim _refreshLockSlots;
     private const int MaxBatch = 256;
     // Another node holds a refresh lock for one carrier call: a few tries cover it without a busy loop.
     private static readonly TimeSpan FirstLockPoll = TimeSpan.FromMilliseconds(10);
@@ -37,6 +40,8 @@ public sealed partial class PostgresShipmentStore : SqlShipmentStore
         _time = time;
         _logger = logger;
         _dataSource = NpgsqlDataSource.Create(WithStatementPreparation(_options.ConnectionString));
+        var slots = PostgresStorageOptions.RefreshLockSlots(new NpgsqlConnectionStringBuilder(_options.ConnectionString).MaxPoolSize);
+        _refreshLockSlots = new SemaphoreSlim(slots, slots);
         _committer = new GroupCommitter(MaxBatch, async () =>
         {
             var connection = await _dataSource.OpenConnectionAsync();
@@ -95,23 +100,29 @@ public sealed partial class PostgresShipmentStore : SqlShipmentStore
     /// </summary>
     public override async Task<IAsyncDisposable> LockRefreshAsync(string shipmentId, CancellationToken cancellationToken)
     {
-        var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await _refreshLockSlots.WaitAsync(cancellationToken);
+        NpgsqlConnection? connection = null;
         try
         {
+            connection = await _dataSource.OpenConnectionAsync(cancellationToken);
             await using var command = new NpgsqlCommand($"SELECT pg_try_advisory_lock({PostgresLocks.RefreshSpace}, hashtext(@id))", connection);
             command.Parameters.AddWithValue("id", shipmentId);
             for (var pause = FirstLockPoll; ; pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LastLockPoll.Ticks)))
             {
                 if (await command.ExecuteScalarAsync(CancellationToken.None) is true)
                 {
-                    return new RefreshLock(connection, shipmentId);
+                    return new RefreshLock(connection, shipmentId, _refreshLockSlots);
                 }
                 await Task.Delay(pause, _time, cancellationToken);
             }
         }
         catch
         {
-            await connection.DisposeAsync();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+            _refreshLockSlots.Release();
             throw;
         }
     }
@@ -139,6 +150,7 @@ public sealed partial class PostgresShipmentStore : SqlShipmentStore
     public override async ValueTask DisposeAsync()
     {
         await _dataSource.DisposeAsync();
+        // The lock slots are not disposed: a refresh still under way releases its slot when it ends.
         _committer.Dispose();
     }
 
@@ -211,7 +223,7 @@ public sealed partial class PostgresShipmentStore : SqlShipmentStore
     [LoggerMessage(Level = LogLevel.Warning, Message = "Waiting for PostgreSQL at {Host}:{Port}: {Reason}")]
     private partial void LogWaiting(string host, int port, string reason);
 
-    private sealed class RefreshLock(NpgsqlConnection connection, string shipmentId) : IAsyncDisposable
+    private sealed class RefreshLock(NpgsqlConnection connection, string shipmentId, SemaphoreSlim slots) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
@@ -225,6 +237,7 @@ public sealed partial class PostgresShipmentStore : SqlShipmentStore
             {
                 // An unlock fails only with a broken connection, which the pool discards: its session, and the lock, end.
                 await connection.DisposeAsync();
+                slots.Release();
             }
         }
     }
