@@ -98,6 +98,27 @@ public sealed class ReplyTemplateTests
         Assert.Equal("fr", ReplyLocale.Resolve("pt-BR", "fr-CA").Language);
     }
 
+    [Theory]
+    [InlineData("en-US", "Tuesday, March 4, 2025")]
+    [InlineData("es-MX", "martes, 4 de marzo de 2025")]
+    [InlineData("fr-CA", "mardi 4 mars 2025")]
+    [InlineData("de-DE", "Dienstag, 4. März 2025")]
+    public void A_date_only_delivery_estimate_is_written_as_that_date_in_every_time_zone(string language, string expected)
+    {
+        // The adapters store a promise without a time as that date at 00:00 UTC; in the Americas that instant is the day before.
+        var shipment = new ShipmentState
+        {
+            Id = "shp_1", TenantId = "t", Carrier = "ups", TrackingNumber = "1Z999AA10123456784", Status = TrackingStatus.InTransit,
+            EstimatedDelivery = new DateTimeOffset(2025, 3, 4, 0, 0, 0, TimeSpan.Zero),
+            CreatedAt = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero), UpdatedAt = new DateTimeOffset(2025, 3, 2, 0, 0, 0, TimeSpan.Zero),
+        };
+
+        var values = ReplyValues.From(null, shipment, ReplyLocale.Resolve(language), "amazon");
+
+        Assert.Equal(expected, values[ReplyValues.Eta]);
+        Assert.Equal("Monday, March 3, 2025", LocalDates.Date(new DateTimeOffset(2025, 3, 4, 0, 0, 1, TimeSpan.Zero), ReplyLocale.Resolve("en-US")));
+    }
+
     [Fact]
     public void A_missing_or_unknown_placeholder_is_an_error_that_names_it()
     {
