@@ -52,4 +52,38 @@ public sealed class EvidenceTests
         Assert.Contains("of 600 carrier events", summary);
         Assert.EndsWith("(signed).", summary);
     }
+
+    private static EvidenceShipment Parcel(string id, TrackingStatus status, params DateTimeOffset[] scans) => new(
+        InquiryDecisionTests.Shipment(status) with { Id = id, TrackingNumber = "1Z999AA1012345678" + id[^1], DeliveredAt = status == TrackingStatus.Delivered ? scans[^1] : null },
+        scans.Select((at, i) => new EvidenceEvent(
+            new TrackingEvent(at, i == scans.Length - 1 ? status : TrackingStatus.InTransit, "", $"Scan {i}", $"C{i}", TrackingLocation.Unknown, "poll", at), new string('a', 64))).ToList());
+
+    private static EvidenceSources Parcels(params EvidenceShipment[] parcels) =>
+        new("t", InquiryDecisionTests.Order() with { LatestShipDate = Start.AddHours(2) }, parcels, [], []);
+
+    [Fact]
+    public void A_voided_label_is_no_parcel_in_the_evidence()
+    {
+        var voided = Parcel("shp_1", TrackingStatus.Cancelled, Start);
+        var delivered = Parcel("shp_2", TrackingStatus.Delivered, Start.AddHours(1), Start.AddDays(2));
+
+        var facts = EvidenceFacts.From(Parcels(voided, delivered));
+
+        Assert.True(facts.ValidTracking);
+        Assert.Equal(Start.AddDays(2), facts.DeliveredAt);
+        Assert.Equal(Start.AddHours(1), facts.FirstCarrierScanAt);
+        Assert.True(facts.ShippedOnTime);
+    }
+
+    [Fact]
+    public void A_second_parcel_shipped_late_makes_the_order_shipped_late()
+    {
+        var early = Parcel("shp_1", TrackingStatus.Delivered, Start.AddHours(1), Start.AddDays(2));
+        var late = Parcel("shp_2", TrackingStatus.Delivered, Start.AddDays(1), Start.AddDays(3));
+
+        var facts = EvidenceFacts.From(Parcels(early, late));
+
+        Assert.Equal(Start.AddDays(1), facts.FirstCarrierScanAt);
+        Assert.False(facts.ShippedOnTime);
+    }
 }
