@@ -290,7 +290,9 @@ public sealed class SupportGrpcService(
         yield return Need("proof_of_delivery", pod is not null,
             pod is null ? "the carrier gave no proof of delivery" : $"signed by '{pod.SignedBy}', left at '{pod.Location}'");
         yield return Need("replies_within_24h", facts.AnsweredWithin24Hours == true,
-            facts.AnsweredWithin24Hours is null ? "no recorded reply to a buyer message" : facts.AnsweredWithin24Hours.Value ? "every recorded reply within 24 h" : "a reply came after 24 h");
+            facts.AnsweredWithin24Hours is null
+                ? sources.Replies.Count == 0 ? "no recorded reply to a buyer message" : "a reply was recorded without the message's received_at: unknown"
+                : facts.AnsweredWithin24Hours.Value ? "every recorded reply within 24 h" : "a reply came after 24 h");
     }
 
     private static EvidenceNeed Need(string item, bool available, string detail) => new() { Item = item, Available = available, Detail = detail };

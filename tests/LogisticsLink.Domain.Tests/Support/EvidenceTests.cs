@@ -86,4 +86,19 @@ public sealed class EvidenceTests
         Assert.Equal(Start.AddDays(1), facts.FirstCarrierScanAt);
         Assert.False(facts.ShippedOnTime);
     }
+
+    [Fact]
+    public void One_reply_without_the_messages_time_makes_the_24_hour_check_unknown()
+    {
+        var parcel = Parcel("shp_1", TrackingStatus.Delivered, Start.AddHours(1), Start.AddDays(2));
+        ReplyRecord Reply(DateTimeOffset? received) => new("fbm_in_transit", 1, "en", "amazon", "text", true, Start.AddHours(5), received);
+
+        var dated = EvidenceFacts.From(Parcels(parcel) with { Replies = [Reply(Start.AddHours(4))] });
+        var mixed = EvidenceFacts.From(Parcels(parcel) with { Replies = [Reply(Start.AddHours(4)), Reply(null)] });
+        var lateAndUndated = EvidenceFacts.From(Parcels(parcel) with { Replies = [Reply(Start.AddDays(-2)), Reply(null)] });
+
+        Assert.True(dated.AnsweredWithin24Hours);
+        Assert.Null(mixed.AnsweredWithin24Hours);
+        Assert.False(lateAndUndated.AnsweredWithin24Hours);
+    }
 }

@@ -22,7 +22,6 @@ public sealed record EvidenceFacts(
         DateTimeOffset? handedOver = scanned.Count == 0 ? null : scanned.Max();
         var shipBy = sources.Order?.LatestShipDate;
         var promised = sources.Order?.LatestDeliveryDate ?? parcels.Select(s => s.State.PromisedBy).FirstOrDefault(p => p is not null);
-        var answered = sources.Replies.Where(r => r.InquiryReceivedAt is not null).ToList();
         var delivered = parcels.Count > 0 && parcels.All(s => s.State.DeliveredAt is not null)
             ? parcels.Max(s => s.State.DeliveredAt)
             : null;
@@ -34,7 +33,7 @@ public sealed record EvidenceFacts(
             promised,
             delivered,
             delivered is { } d && promised is { } p ? d <= p : null,
-            answered.Count == 0 ? null : answered.All(r => r.RenderedAt <= r.InquiryReceivedAt!.Value + Inquiries.SupportClocks.InquiryResponse));
+            AnsweredInTime(sources.Replies));
     }
 
     /// <summary>The shipments that are parcels: every one but a cancelled (voided) label.</summary>
@@ -43,6 +42,14 @@ public sealed record EvidenceFacts(
 
     private static DateTimeOffset? FirstScan(EvidenceShipment parcel) =>
         parcel.Events.Where(e => IsPhysicalScan(e.Event.Status)).Select(e => (DateTimeOffset?)e.Event.OccurredAt).Min();
+
+    // A reply without the message's time cannot show it was in time, so it leaves the check unknown; a dated one that
+    // came late makes it false whatever the others say.
+    private static bool? AnsweredInTime(IReadOnlyList<ReplyRecord> replies) =>
+        replies.Count == 0 ? null
+        : replies.Any(r => r.InquiryReceivedAt is { } received && r.RenderedAt > received + Inquiries.SupportClocks.InquiryResponse) ? false
+        : replies.All(r => r.InquiryReceivedAt is not null) ? true
+        : null;
 
     // Late as soon as one parcel was scanned after the date; on time only when every parcel was scanned by it.
     private static bool? ShippedBy(IReadOnlyList<DateTimeOffset?> firstScans, DateTimeOffset? shipBy) =>
