@@ -266,7 +266,8 @@ public sealed class SupportGrpcService(
             SupportClocks.ClaimRespondBy(openedAt), now);
         await support.SaveClaimAsync(tenant, claim, ct);
         // The claim clock goes out on the stream as the order's CLAIM_OPEN risk, in the change log like every order change.
-        await linker.ClaimsChangedAsync(tenant, new OrderLink(channel, orderId), ct);
+        // Once the claim is stored, a caller who cancels must not leave it unflagged: this step runs to the end.
+        await linker.ClaimsChangedAsync(tenant, new OrderLink(channel, orderId), CancellationToken.None);
         var ids = (await orders.ListOrderShipmentsAsync(tenant, channel, orderId, ct)).Select(s => s.Id).ToList();
         var sources = await evidence.SourcesAsync(tenant, order, ids, ct);
         var answer = ClaimMapper.ToProto(claim);
