@@ -57,7 +57,8 @@ public sealed class SandboxCarrier(IOptions<SandboxOptions> options, TimeProvide
         var snapshot = new CarrierSnapshot(
             Status: null,
             Events: events,
-            EstimatedDelivery: new DateTimeOffset(eta.UtcDateTime.Date, TimeSpan.Zero),
+            // A day, not an instant: the sandbox promises dates only.
+            EstimatedDelivery: DateOnlyPromise.Of(DateOnly.FromDateTime(eta.UtcDateTime)),
             TrackingUrl: TrackingPage + request.TrackingNumber,
             PayloadSha256: Hash(request, visible));
         return Task.FromResult(CarrierResult.Success(snapshot));

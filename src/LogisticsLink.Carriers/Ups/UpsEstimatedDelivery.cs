@@ -39,12 +39,12 @@ public sealed record UpsEstimatedDelivery(DateOnly Date, TimeOnly? WindowStart, 
     /// <summary>
     /// One instant for the snapshot: the end of the window (what UPS promises "by"), at <paramref name="localOffset"/>
     /// — UPS gives the destination's offset nowhere, and the newest scan's is the best stand-in. A date without a
-    /// window is that date at 00:00 UTC, the convention the sandbox carrier uses for a date-only promise.
+    /// window is <see cref="DateOnlyPromise"/>: that date at 00:00 UTC, which replies write as that date in every zone.
     /// </summary>
     public DateTimeOffset ToInstant(TimeSpan? localOffset) =>
         (WindowEnd ?? WindowStart) is { } time && localOffset is { } offset
             ? new DateTimeOffset(Date.ToDateTime(time), offset)
-            : new DateTimeOffset(Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            : DateOnlyPromise.Of(Date);
 
     /// <summary>The window UPS gives (both ends, at <paramref name="localOffset"/>), or null without one or without an offset.</summary>
     public DeliveryWindow? ToWindow(TimeSpan? localOffset) =>

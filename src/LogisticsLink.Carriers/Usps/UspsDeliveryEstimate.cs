@@ -8,8 +8,8 @@ namespace LogisticsLink.Carriers.Usps;
 /// <c>predictedDeliveryWindowStartTime</c>/<c>EndTime</c> (a window; the estimate is its end) or with <c>endOfDay</c>;
 /// then <c>expectedDeliveryTimeStamp</c>, the deprecated <c>predictedDeliveryTimeStamp</c>, and
 /// <c>guaranteedDeliveryTimeStamp</c>. Dates and times are the destination's wall time; the newest event's offset
-/// stands in for the destination's, which USPS gives nowhere. A date alone is that date at 00:00 UTC, the convention
-/// the other adapters use for a date-only promise.
+/// stands in for the destination's, which USPS gives nowhere. A date alone is <see cref="DateOnlyPromise"/> (that date
+/// at 00:00 UTC), the convention every adapter uses, which replies write as that date in every zone.
 /// </summary>
 public sealed record UspsDeliveryEstimate(DateTimeOffset Estimate, DeliveryWindow? Window)
 {
@@ -29,7 +29,7 @@ public sealed record UspsDeliveryEstimate(DateTimeOffset Estimate, DeliveryWindo
             {
                 return new UspsDeliveryEstimate(At(date, by, offset), null);
             }
-            return new UspsDeliveryEstimate(At(date, TimeOnly.MinValue, TimeSpan.Zero), null);
+            return new UspsDeliveryEstimate(DateOnlyPromise.Of(date), null);
         }
         foreach (var name in (string[])["expectedDeliveryTimeStamp", "predictedDeliveryTimeStamp", "guaranteedDeliveryTimeStamp"])
         {

@@ -266,7 +266,8 @@ public sealed class SupportGrpcService(
             SupportClocks.ClaimRespondBy(openedAt), now);
         await support.SaveClaimAsync(tenant, claim, ct);
         // The claim clock goes out on the stream as the order's CLAIM_OPEN risk, in the change log like every order change.
-        await linker.ClaimsChangedAsync(tenant, new OrderLink(channel, orderId), ct);
+        // Once the claim is stored, a caller who cancels must not leave it unflagged: this step runs to the end.
+        await linker.ClaimsChangedAsync(tenant, new OrderLink(channel, orderId), CancellationToken.None);
         var ids = (await orders.ListOrderShipmentsAsync(tenant, channel, orderId, ct)).Select(s => s.Id).ToList();
         var sources = await evidence.SourcesAsync(tenant, order, ids, ct);
         var answer = ClaimMapper.ToProto(claim);
@@ -277,18 +278,22 @@ public sealed class SupportGrpcService(
     private static IEnumerable<EvidenceNeed> Needs(EvidenceSources sources)
     {
         var facts = EvidenceFacts.From(sources);
-        var first = sources.Shipments.FirstOrDefault()?.State;
-        var pod = sources.Shipments.Select(s => s.State.ProofOfDelivery).FirstOrDefault(p => p is { IsEmpty: false });
-        yield return Need("dispatch_method", first is not null, first is null ? "no shipment is linked to the order" : $"shipped with {CarrierNames.Display(first.Carrier)}");
+        // A voided label is no dispatch: the evidence is the parcels that went out.
+        var parcels = EvidenceFacts.Parcels(sources);
+        var first = parcels.FirstOrDefault()?.State;
+        var pod = parcels.Select(s => s.State.ProofOfDelivery).FirstOrDefault(p => p is { IsEmpty: false });
+        yield return Need("dispatch_method", first is not null, first is null ? "no parcel (other than a voided label) is linked to the order" : $"shipped with {CarrierNames.Display(first.Carrier)}");
         yield return Need("tracking_number", first is not null, first?.TrackingNumber ?? "none");
         yield return Need("carrier", first is not null, first?.Carrier ?? "none");
         yield return Need("valid_tracking", facts.ValidTracking, facts.ValidTracking ? "at least one carrier scan per parcel" : "a parcel has no carrier scan");
         yield return Need("shipped_on_time", facts.ShippedOnTime == true,
-            $"first carrier scan {EvidenceEntries.Iso(facts.FirstCarrierScanAt)}, latest ship date {EvidenceEntries.Iso(facts.LatestShipDate)}");
+            $"first carrier scan of the last parcel shipped {EvidenceEntries.Iso(facts.FirstCarrierScanAt)}, latest ship date {EvidenceEntries.Iso(facts.LatestShipDate)}");
         yield return Need("proof_of_delivery", pod is not null,
             pod is null ? "the carrier gave no proof of delivery" : $"signed by '{pod.SignedBy}', left at '{pod.Location}'");
         yield return Need("replies_within_24h", facts.AnsweredWithin24Hours == true,
-            facts.AnsweredWithin24Hours is null ? "no recorded reply to a buyer message" : facts.AnsweredWithin24Hours.Value ? "every recorded reply within 24 h" : "a reply came after 24 h");
+            facts.AnsweredWithin24Hours is null
+                ? sources.Replies.Count == 0 ? "no recorded reply to a buyer message" : "a reply was recorded without the message's received_at: unknown"
+                : facts.AnsweredWithin24Hours.Value ? "every recorded reply within 24 h" : "a reply came after 24 h");
     }
 
     private static EvidenceNeed Need(string item, bool available, string detail) => new() { Item = item, Available = available, Detail = detail };

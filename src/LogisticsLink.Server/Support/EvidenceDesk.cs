@@ -77,8 +77,9 @@ public sealed class EvidenceDesk(IOrderStore orders, IShipmentStore shipments, I
             pack.Entries.Add(entry);
         }
         pack.ChainHead = hashes.Count == 0 ? EvidenceChain.Genesis : hashes[^1];
-        pack.Signature = EvidenceChain.Sign(key, Header(pack), pack.ChainHead);
+        // The summary is written before signing: its hash is part of the signed header.
         pack.ClaimSummary = ClaimSummary.Write(sources, pack.ChainHead);
+        pack.Signature = EvidenceChain.Sign(key, Header(pack)!, pack.ChainHead);
         return pack;
     }
 
@@ -92,11 +93,19 @@ public sealed class EvidenceDesk(IOrderStore orders, IShipmentStore shipments, I
             result.Problems.Add("the pack belongs to another tenant");
         }
         var entries = pack.Entries.Select(e => (new DomainEntry(e.Kind, e.Key, e.Fields.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal)), e.Hash)).ToList();
-        if (result.SignatureValid && EvidenceChain.Verify(key, Header(pack), entries, pack.Signature) is { } problem)
+        var header = Header(pack);
+        if (result.SignatureValid && header is null)
+        {
+            result.SignatureValid = false;
+            result.Problems.Add($"the pack's algorithm '{pack.Algorithm}' is not one this server made");
+        }
+        if (result.SignatureValid && EvidenceChain.Verify(key, header!, entries, pack.Signature) is { } problem)
         {
             result.SignatureValid = false;
             result.FirstBadEntry = problem.EntryIndex;
-            result.Problems.Add(problem.Reason);
+            result.Problems.Add(problem.EntryIndex < 0 && pack.Algorithm == EvidenceChain.Algorithm
+                ? "the signature does not match: the pack's header, claim_summary or entries were changed, or it was signed with another key"
+                : problem.Reason);
         }
         if (result.SignatureValid && (pack.ChainHead != (entries.Count == 0 ? EvidenceChain.Genesis : entries[^1].Hash)))
         {
@@ -154,9 +163,23 @@ public sealed class EvidenceDesk(IOrderStore orders, IShipmentStore shipments, I
             .Where(k => packed.Fields.GetValueOrDefault(k) != now.Fields.GetValueOrDefault(k))
             .Select(k => $"{k} was '{packed.Fields.GetValueOrDefault(k)}', is '{now.Fields.GetValueOrDefault(k)}'"));
 
-    private static string Header(EvidencePack pack) => string.Join('\n',
-        pack.Tenant, pack.Channel, pack.OrderId, pack.ShipmentId,
-        pack.GeneratedAt?.ToDateTimeOffset().UtcTicks.ToString(CultureInfo.InvariantCulture) ?? "", pack.Algorithm);
+    /// <summary>
+    /// What the signature covers besides the chain head, in the pack's own format: packs made before claim_summary was
+    /// signed keep verifying as they were made (the algorithm is in the header, so a new pack cannot be passed off as
+    /// one of them). Null for a format this server never made.
+    /// </summary>
+    private static string? Header(EvidencePack pack)
+    {
+        var header = string.Join('\n',
+            pack.Tenant, pack.Channel, pack.OrderId, pack.ShipmentId,
+            pack.GeneratedAt?.ToDateTimeOffset().UtcTicks.ToString(CultureInfo.InvariantCulture) ?? "", pack.Algorithm);
+        return pack.Algorithm switch
+        {
+            EvidenceChain.Algorithm => header + "\n" + EvidenceChain.Sha256(pack.ClaimSummary),
+            EvidenceChain.AlgorithmWithoutSummary => header,
+            _ => null,
+        };
+    }
 
     private byte[] Key() => options.Value.EvidenceKeyBytes
         ?? throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition,

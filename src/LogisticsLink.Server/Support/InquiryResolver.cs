@@ -72,6 +72,12 @@ public sealed class InquiryResolver(IOrderStore orders, IShipmentStore shipments
         {
             return new InquiryTarget(null, [], candidates, false) { OrderNumbers = numbers };
         }
+        if (found.Count == 1 && !found.All[0].Decides)
+        {
+            // Only a bare number points to it (a street number, a postcode?): the agent asks rather than send another
+            // buyer's tracking.
+            return new InquiryTarget(null, [], candidates, false) { OrderNumbers = numbers };
+        }
         var theOrder = found.Count == 1 ? found.All[0].Order : null;
         var ids = theOrder is null
             ? loose.Select(s => s.State.Id).Distinct().ToList()

@@ -50,9 +50,12 @@ public sealed class OrderReferences(IOrderStore orders)
 
     /// <summary>
     /// Bare numbers from the text, as Shopify order numbers (name "#N", short numbers) and numeric ids (long ones),
-    /// plus as names in the request's own channel when it is another one that has names (eBay, manual).
+    /// plus as names in the request's own channel when it is another one that has names (eBay, manual). A message that
+    /// came through Amazon or eBay is about that marketplace's order, so its numbers are never looked up in Shopify.
     /// <paramref name="idsOnly"/> looks up the long ones as ids only: specific enough to stand beside shaped references
-    /// (a short number is as likely a year or a postcode). Returns the numbers that found an order, each with the channel it was found in.
+    /// (a short number is as likely a year or a postcode). An order found by a number not written as an order's
+    /// (<see cref="OrderIdMatch.Marked"/>) is only proposed. Returns the numbers that found an order, each with the
+    /// channel it was found in.
     /// </summary>
     public async Task<IReadOnlyList<OrderIdMatch>> AddNumbersAsync(
         string tenant, string channel, IReadOnlyList<OrderIdMatch> numbers, bool idsOnly, FoundOrders found, CancellationToken ct)
@@ -61,9 +64,10 @@ public sealed class OrderReferences(IOrderStore orders)
         foreach (var number in numbers)
         {
             string? hit = null;
-            if (number.OrderId.Length >= IdMinDigits && await orders.FindOrderAsync(tenant, InquiryMatcher.Shopify, number.OrderId, ct) is { } byId)
+            if (LooksInShopify(channel) && number.OrderId.Length >= IdMinDigits
+                && await orders.FindOrderAsync(tenant, InquiryMatcher.Shopify, number.OrderId, ct) is { } byId)
             {
-                found.Add(byId.State, $"order_id {number.OrderId}");
+                found.Add(byId.State, $"order_id {number.OrderId}", decides: number.Marked);
                 hit = byId.State.Channel;
             }
             if (!idsOnly && number.OrderId.Length <= NameMaxDigits)
@@ -74,7 +78,7 @@ public sealed class OrderReferences(IOrderStore orders)
                     {
                         foreach (var stored in await orders.FindOrdersByNameAsync(tenant, candidate, name, ct))
                         {
-                            found.Add(stored.State, $"order_name {name}");
+                            found.Add(stored.State, $"order_name {name}", decides: number.Marked);
                             hit ??= stored.State.Channel;
                         }
                     }
@@ -100,24 +104,41 @@ public sealed class OrderReferences(IOrderStore orders)
     private static IEnumerable<string> NameForms(string reference) =>
         reference.StartsWith('#') ? [reference, reference[1..]] : ["#" + reference, reference];
 
-    private static IEnumerable<string> NameChannels(string channel) =>
-        channel.Length == 0 || channel is InquiryMatcher.Shopify or InquiryMatcher.Amazon ? [InquiryMatcher.Shopify] : [InquiryMatcher.Shopify, channel];
+    // "1003 Main Street" from an Amazon buyer must not find Shopify order #1003: that is another buyer's.
+    private static bool LooksInShopify(string channel) => channel is not (InquiryMatcher.Amazon or InquiryMatcher.Ebay);
+
+    // Amazon orders have no name apart from their id.
+    private static IEnumerable<string> NameChannels(string channel) => channel switch
+    {
+        "" or InquiryMatcher.Shopify => [InquiryMatcher.Shopify],
+        InquiryMatcher.Amazon => [],
+        InquiryMatcher.Ebay => [InquiryMatcher.Ebay],
+        _ => [InquiryMatcher.Shopify, channel],
+    };
 }
 
-/// <summary>Orders found for one inquiry, each once, with what first pointed to it.</summary>
+/// <summary>
+/// Orders found for one inquiry, each once, with what first pointed to it and whether anything that pointed to it may
+/// decide (an order id, a tracking number, a number written as an order's) or only propose it (any other number).
+/// </summary>
 public sealed class FoundOrders
 {
-    private readonly List<(OrderState Order, string MatchedBy)> _found = [];
+    private readonly List<(OrderState Order, string MatchedBy, bool Decides)> _found = [];
 
-    public IReadOnlyList<(OrderState Order, string MatchedBy)> All => _found;
+    public IReadOnlyList<(OrderState Order, string MatchedBy, bool Decides)> All => _found;
 
     public int Count => _found.Count;
 
-    public void Add(OrderState order, string matchedBy)
+    public void Add(OrderState order, string matchedBy, bool decides = true)
     {
-        if (!_found.Exists(f => f.Order.Channel == order.Channel && f.Order.OrderId == order.OrderId))
+        var index = _found.FindIndex(f => f.Order.Channel == order.Channel && f.Order.OrderId == order.OrderId);
+        if (index < 0)
         {
-            _found.Add((order, matchedBy));
+            _found.Add((order, matchedBy, decides));
+        }
+        else if (decides && !_found[index].Decides)
+        {
+            _found[index] = (order, matchedBy, true);
         }
     }
 

@@ -52,4 +52,53 @@ public sealed class EvidenceTests
         Assert.Contains("of 600 carrier events", summary);
         Assert.EndsWith("(signed).", summary);
     }
+
+    private static EvidenceShipment Parcel(string id, TrackingStatus status, params DateTimeOffset[] scans) => new(
+        InquiryDecisionTests.Shipment(status) with { Id = id, TrackingNumber = "1Z999AA1012345678" + id[^1], DeliveredAt = status == TrackingStatus.Delivered ? scans[^1] : null },
+        scans.Select((at, i) => new EvidenceEvent(
+            new TrackingEvent(at, i == scans.Length - 1 ? status : TrackingStatus.InTransit, "", $"Scan {i}", $"C{i}", TrackingLocation.Unknown, "poll", at), new string('a', 64))).ToList());
+
+    private static EvidenceSources Parcels(params EvidenceShipment[] parcels) =>
+        new("t", InquiryDecisionTests.Order() with { LatestShipDate = Start.AddHours(2) }, parcels, [], []);
+
+    [Fact]
+    public void A_voided_label_is_no_parcel_in_the_evidence()
+    {
+        var voided = Parcel("shp_1", TrackingStatus.Cancelled, Start);
+        var delivered = Parcel("shp_2", TrackingStatus.Delivered, Start.AddHours(1), Start.AddDays(2));
+
+        var facts = EvidenceFacts.From(Parcels(voided, delivered));
+
+        Assert.True(facts.ValidTracking);
+        Assert.Equal(Start.AddDays(2), facts.DeliveredAt);
+        Assert.Equal(Start.AddHours(1), facts.FirstCarrierScanAt);
+        Assert.True(facts.ShippedOnTime);
+    }
+
+    [Fact]
+    public void A_second_parcel_shipped_late_makes_the_order_shipped_late()
+    {
+        var early = Parcel("shp_1", TrackingStatus.Delivered, Start.AddHours(1), Start.AddDays(2));
+        var late = Parcel("shp_2", TrackingStatus.Delivered, Start.AddDays(1), Start.AddDays(3));
+
+        var facts = EvidenceFacts.From(Parcels(early, late));
+
+        Assert.Equal(Start.AddDays(1), facts.FirstCarrierScanAt);
+        Assert.False(facts.ShippedOnTime);
+    }
+
+    [Fact]
+    public void One_reply_without_the_messages_time_makes_the_24_hour_check_unknown()
+    {
+        var parcel = Parcel("shp_1", TrackingStatus.Delivered, Start.AddHours(1), Start.AddDays(2));
+        ReplyRecord Reply(DateTimeOffset? received) => new("fbm_in_transit", 1, "en", "amazon", "text", true, Start.AddHours(5), received);
+
+        var dated = EvidenceFacts.From(Parcels(parcel) with { Replies = [Reply(Start.AddHours(4))] });
+        var mixed = EvidenceFacts.From(Parcels(parcel) with { Replies = [Reply(Start.AddHours(4)), Reply(null)] });
+        var lateAndUndated = EvidenceFacts.From(Parcels(parcel) with { Replies = [Reply(Start.AddDays(-2)), Reply(null)] });
+
+        Assert.True(dated.AnsweredWithin24Hours);
+        Assert.Null(mixed.AnsweredWithin24Hours);
+        Assert.False(lateAndUndated.AnsweredWithin24Hours);
+    }
 }

@@ -69,6 +69,23 @@ public sealed class InquiryMatcherTests
         Assert.Empty(matches.OrderIds);
     }
 
+    [Theory]
+    [InlineData("Where is order 1003 please?", true)]
+    [InlineData("Hallo, wo bleibt meine Bestellung 1003?", true)]
+    [InlineData("Où est ma commande n° 1003 ?", true)]
+    [InlineData("Mi pedido n.º 1003 no ha llegado", true)]
+    [InlineData("Buongiorno, ordine Nr.1003: non è arrivato", true)]
+    [InlineData("My parcel to 1003 Main Street has not arrived", false)]
+    [InlineData("PLZ 1003, Lausanne", false)]
+    [InlineData("I ordered 1003 stickers", false)]
+    [InlineData("1003 Main Street, and yes, order 1003", true)]
+    public void A_bare_number_is_marked_only_when_written_right_after_the_word_for_an_order(string message, bool marked)
+    {
+        var number = Assert.Single(InquiryMatcher.Match(message).OrderNumbers);
+
+        Assert.Equal(("1003", marked), (number.OrderId, number.Marked));
+    }
+
     [Fact]
     public void Numbers_inside_order_ids_or_grouped_tracking_numbers_are_not_bare_and_repeats_are_kept_once()
     {

@@ -20,6 +20,16 @@ public sealed class MessagingPolicyTests
     [InlineData("Über eine Bewertung freuen wir uns", PolicyCodes.ReviewRequest, "Bewertung")]
     [InlineData("Nos encantaría su valoración del producto", PolicyCodes.ReviewRequest, "valoración")]
     [InlineData("Ci lasci una recensione, grazie", PolicyCodes.ReviewRequest, "recensione")]
+    [InlineData("We'd love your reviews!", PolicyCodes.ReviewRequest, "reviews")]
+    [InlineData("Your ratings help other buyers", PolicyCodes.ReviewRequest, "ratings")]
+    [InlineData("Laissez-nous un avis, merci", PolicyCodes.ReviewRequest, "Laissez-nous un avis")]
+    [InlineData("Wir freuen uns über Bewertungen", PolicyCodes.ReviewRequest, "Bewertungen")]
+    [InlineData("Sus reseñas nos ayudan mucho", PolicyCodes.ReviewRequest, "reseñas")]
+    [InlineData("Le vostre recensioni contano", PolicyCodes.ReviewRequest, "recensioni")]
+    [InlineData("Ask us about our discounts", PolicyCodes.Marketing, "discounts")]
+    [InlineData("Collect coupons with every order", PolicyCodes.Marketing, "coupons")]
+    [InlineData("Order again at myshop.example next time", PolicyCodes.Link, "myshop.example")]
+    [InlineData("Neue Artikel auf shop.example.co.uk/neu ansehen", PolicyCodes.Link, "shop.example.co.uk/neu")]
     [InlineData("Thanks a lot 😀", PolicyCodes.Emoji, "😀")]
     [InlineData("All good ✅ see you", PolicyCodes.Emoji, "✅")]
     [InlineData("Your parcel<br>is on its way", PolicyCodes.Html, "<br>")]
@@ -30,6 +40,14 @@ public sealed class MessagingPolicyTests
 
         Assert.Equal(offending, text.Substring(finding.Start, finding.Length));
         Assert.False(string.IsNullOrWhiteSpace(finding.Message));
+    }
+
+    [Theory]
+    [InlineData("The parcel (e.g. the 1.5kg box) reached Salerno at 9 a.m., i.e. 2.5 days early; see No.1002 and v1.2 of the U.S.A. form.")]
+    [InlineData("Il pacco è a Salerno. Un avis de passage a été déposé. Votre colis est en route.")]
+    public void Abbreviations_decimals_and_words_that_contain_a_listed_word_are_not_findings(string text)
+    {
+        Assert.Empty(MessagingPolicy.Check(text));
     }
 
     [Fact]

@@ -98,6 +98,49 @@ public sealed class ReplyTemplateTests
         Assert.Equal("fr", ReplyLocale.Resolve("pt-BR", "fr-CA").Language);
     }
 
+    [Theory]
+    [InlineData("en-US", "Tuesday, March 4, 2025")]
+    [InlineData("es-MX", "martes, 4 de marzo de 2025")]
+    [InlineData("fr-CA", "mardi 4 mars 2025")]
+    [InlineData("de-DE", "Dienstag, 4. März 2025")]
+    public void A_date_only_delivery_estimate_is_written_as_that_date_in_every_time_zone(string language, string expected)
+    {
+        // The adapters store a promise without a time as that date at 00:00 UTC; in the Americas that instant is the day before.
+        var shipment = new ShipmentState
+        {
+            Id = "shp_1", TenantId = "t", Carrier = "ups", TrackingNumber = "1Z999AA10123456784", Status = TrackingStatus.InTransit,
+            EstimatedDelivery = new DateTimeOffset(2025, 3, 4, 0, 0, 0, TimeSpan.Zero),
+            CreatedAt = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero), UpdatedAt = new DateTimeOffset(2025, 3, 2, 0, 0, 0, TimeSpan.Zero),
+        };
+
+        var values = ReplyValues.From(null, shipment, ReplyLocale.Resolve(language), "amazon");
+
+        Assert.Equal(expected, values[ReplyValues.Eta]);
+        Assert.Equal("Monday, March 3, 2025", LocalDates.Date(new DateTimeOffset(2025, 3, 4, 0, 0, 1, TimeSpan.Zero), ReplyLocale.Resolve("en-US")));
+    }
+
+    [Theory]
+    [InlineData("en", "A39IBJ37TRP1C6", "Australia/Sydney")]
+    [InlineData("en", "A1VC38T7YXB528", "Asia/Tokyo")]
+    [InlineData("en", "A21TJRUUN4KGV", "Asia/Kolkata")]
+    [InlineData("en", "A19VAU5U5O7RUS", "Asia/Singapore")]
+    [InlineData("en", "A2VIGQ35RCS4UG", "Asia/Dubai")]
+    [InlineData("en", "AE08WJ6YKNBMC", "Africa/Johannesburg")]
+    [InlineData("en", "A28R8C7NBKEWEA", "Europe/Dublin")]
+    [InlineData("es", "A2Q3Y263D00KWC", "America/Sao_Paulo")]
+    [InlineData("en", "A17E79C6D8DWNP", "Asia/Riyadh")]
+    [InlineData("en", "ARBP9OOSHTCHU", "Africa/Cairo")]
+    [InlineData("en", "A33AVAJ2PDY3EV", "Europe/Istanbul")]
+    [InlineData("en-AU", null, "Australia/Sydney")]
+    [InlineData("en-NZ", "A39IBJ37TRP1C6", "Australia/Sydney")]
+    [InlineData("fr-CA", "A13V1IB3VIYZZH", "America/Toronto")]
+    public void Every_Amazon_marketplace_and_a_region_without_a_zone_fall_back_to_the_marketplaces_zone(string language, string? marketplaceId, string zone)
+    {
+        var locale = ReplyLocale.Resolve(language, marketplaceId: marketplaceId);
+
+        Assert.Equal(zone, locale.TimeZone.Id);
+    }
+
     [Fact]
     public void A_missing_or_unknown_placeholder_is_an_error_that_names_it()
     {

@@ -53,6 +53,25 @@ public sealed class ClaimClockTests
     }
 
     [Fact]
+    public async Task A_claim_stored_without_its_order_being_judged_again_still_shows_on_the_order()
+    {
+        // What a RegisterClaim cancelled between storing the claim and flagging the order leaves behind.
+        await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" });
+        var orderId = AmazonId();
+        await server.Orders().UpsertOrderAsync(Order(orderId, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB", Numbers.Sandbox(0)));
+        var opened = DateTimeOffset.UtcNow.AddHours(-1);
+        await server.Get<LogisticsLink.Storage.ISupportStore>().SaveClaimAsync("tenant-a",
+            new LogisticsLink.Domain.Support.Evidence.ClaimRecord("clm_stored_only", "amazon", orderId, "a_to_z_not_received", opened, opened.AddHours(48), opened),
+            CancellationToken.None);
+
+        var got = await server.Orders().GetOrderAsync(new GetOrderRequest { Channel = "amazon", OrderId = orderId });
+        var listed = await server.Orders().ListOrdersAsync(new ListOrdersRequest());
+
+        Assert.Equal("clm_stored_only", Assert.Single(got.Claims).ClaimId);
+        Assert.Single(listed.Orders.Single(o => o.OrderId == orderId).Claims);
+    }
+
+    [Fact]
     public async Task A_second_claim_keeps_the_first_since_and_counts_both()
     {
         await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" });

@@ -32,8 +32,8 @@ public sealed class ShopifyInquiryTests
         // Quoted replies and other numbers: the shaped reference wins over bare numbers (a year, an earlier order's number).
         { "Hi, any news on #1002? Ordered on 3 March 2025.\n\n> On 1 March you wrote:\n> Your order 1001 has shipped.", "shopify", "5820001002" },
         { "Guten Tag, Bestellung #1003 vom 3. März 2025 fehlt noch.", "shopify", "5820001003" },
-        // Through another channel, a bare number is tried as a Shopify order only because nothing else matched.
-        { "Where is order 1003 please?", "amazon", "5820001003" },
+        // Through no named channel, a number written as an order's is tried as a Shopify order because nothing else matched.
+        { "Where is order 1003 please?", "", "5820001003" },
     };
 
     [Theory]
@@ -52,6 +52,33 @@ public sealed class ShopifyInquiryTests
             && (quoted == expected || quoted == expected[^4..]));
         Assert.Contains("#" + expected[^4..], answer.Reply.Text);
         Assert.NotEqual(RecommendedAction.AskForOrderId, answer.Action);
+    }
+
+    public static TheoryData<string, string, string[]> UnmarkedNumbers => new()
+    {
+        // message, the channel it came through, the orders proposed as candidates (never picked)
+        { "Hi, my parcel to 1003 Main Street has not arrived.", "amazon", [] },
+        { "Where is order 1003 please?", "amazon", [] },
+        { "Hallo, mein Paket an Hauptstraße 1003 ist nicht da.", "ebay", [] },
+        { "Hi, my parcel to 1003 Main Street has not arrived.", "shopify", ["5820001003"] },
+        { "Hi, my parcel to 1003 Main Street has not arrived.", "", ["5820001003"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnmarkedNumbers))]
+    public async Task A_street_number_never_gives_the_buyer_another_buyers_order(string message, string channel, string[] proposed)
+    {
+        await using var server = await TestServer.StartAsync();
+        await SeedAsync(server);
+
+        var answer = await server.Support().ResolveInquiryAsync(new ResolveInquiryRequest { MessageText = message, Channel = channel });
+
+        Assert.Null(answer.Order);
+        Assert.Empty(answer.Shipments);
+        Assert.Equal(proposed, answer.Candidates.Select(c => c.OrderId));
+        Assert.Equal(RecommendedAction.AskForOrderId, answer.Action);
+        Assert.DoesNotContain("#1003", answer.Reply.Text);
+        Assert.DoesNotContain(Numbers.Sandbox(0), answer.Reply.Text);
     }
 
     [Fact]

@@ -47,6 +47,39 @@ public sealed class SupportGrpcTests
     }
 
     [Fact]
+    public async Task An_edited_claim_summary_fails_verification_and_a_pack_signed_before_summaries_were_still_verifies()
+    {
+        await using var server = await TestServer.StartAsync();
+        var orderId = AmazonId();
+        await server.Orders().UpsertOrderAsync(Order(orderId, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB", Numbers.Sandbox(0)));
+        var support = server.Support();
+        var pack = await support.GetEvidenceAsync(new GetEvidenceRequest { Channel = "amazon", OrderId = orderId });
+        var edited = pack.Clone();
+        edited.ClaimSummary = pack.ClaimSummary.Replace("Valid tracking: no", "Valid tracking: yes").Replace("Proof of delivery: none", "Proof of delivery: signed") + " Delivered.";
+        // A pack made before the summary was signed: the old header (no summary hash) under the old algorithm name.
+        var old = pack.Clone();
+        old.Algorithm = "SHA-256 chain, HMAC-SHA256 signature";
+        var oldHeader = string.Join('\n', old.Tenant, old.Channel, old.OrderId, old.ShipmentId,
+            old.GeneratedAt.ToDateTimeOffset().UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), old.Algorithm);
+        old.Signature = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+            Convert.FromBase64String(TestServer.EvidenceKey), System.Text.Encoding.UTF8.GetBytes(oldHeader + "\n" + old.ChainHead)));
+
+        var intact = await support.VerifyEvidenceAsync(new VerifyEvidenceRequest { Pack = pack });
+        var summaryEdited = await support.VerifyEvidenceAsync(new VerifyEvidenceRequest { Pack = edited });
+        var oldFormat = await support.VerifyEvidenceAsync(new VerifyEvidenceRequest { Pack = old });
+        var downgraded = pack.Clone();
+        downgraded.Algorithm = old.Algorithm;
+        var downgradedResult = await support.VerifyEvidenceAsync(new VerifyEvidenceRequest { Pack = downgraded });
+
+        Assert.True(intact.Valid, string.Join("; ", intact.Problems));
+        Assert.False(summaryEdited.Valid);
+        Assert.False(summaryEdited.SignatureValid);
+        Assert.Contains(summaryEdited.Problems, p => p.Contains("claim_summary", StringComparison.Ordinal));
+        Assert.True(oldFormat.Valid, string.Join("; ", oldFormat.Problems));
+        Assert.False(downgradedResult.SignatureValid);
+    }
+
+    [Fact]
     public async Task A_recorded_reply_counts_in_the_24_hour_check_only_with_the_time_the_message_arrived()
     {
         await using var server = await TestServer.StartAsync();

@@ -12,7 +12,20 @@ namespace LogisticsLink.Domain.Support.Evidence;
 /// </summary>
 public static class EvidenceChain
 {
-    public const string Algorithm = "SHA-256 chain, HMAC-SHA256 signature";
+    /// <summary>
+    /// The pack format, itself part of the signed header: the header ends with the SHA-256 of claim_summary, so the
+    /// summary pasted into a claim cannot be edited unnoticed either.
+    /// </summary>
+    public const string Algorithm = "SHA-256 chain, HMAC-SHA256 signature, claim_summary SHA-256 in the header";
+
+    /// <summary>
+    /// The format of packs made before claim_summary was signed. Such packs are still verified (their entries and
+    /// header are as safe as ever); their summary is not covered.
+    /// </summary>
+    public const string AlgorithmWithoutSummary = "SHA-256 chain, HMAC-SHA256 signature";
+
+    /// <summary>SHA-256 (hex) of a text's UTF-8 bytes.</summary>
+    public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     public static readonly string Genesis = new('0', 64);
 
     public static string Canonical(EvidenceEntry entry)

@@ -5,35 +5,58 @@ namespace LogisticsLink.Domain.Support.Evidence;
 /// <summary>
 /// What a claim response needs (reference: marketplaces.md §5.4, §5.8): shipped on time (the first carrier scan
 /// against the latest ship date), valid tracking (at least one physical carrier scan), promised against actual
-/// delivery, and whether every buyer message was answered within 24 hours.
+/// delivery, and whether every buyer message was answered within 24 hours. A cancelled (voided) label is no parcel:
+/// it counts in none of them.
 /// </summary>
+/// <param name="FirstCarrierScanAt">When the order was handed over: each parcel's first carrier scan, the latest of
+/// those (a second parcel shipped late makes the order late).</param>
 public sealed record EvidenceFacts(
     DateTimeOffset? FirstCarrierScanAt, DateTimeOffset? LatestShipDate, bool? ShippedOnTime, bool ValidTracking,
     DateTimeOffset? PromisedBy, DateTimeOffset? DeliveredAt, bool? DeliveredOnTime, bool? AnsweredWithin24Hours)
 {
     public static EvidenceFacts From(EvidenceSources sources)
     {
-        var scans = sources.Shipments.SelectMany(s => s.Events)
-            .Where(e => IsPhysicalScan(e.Event.Status))
-            .Select(e => e.Event.OccurredAt)
-            .ToList();
-        DateTimeOffset? firstScan = scans.Count == 0 ? null : scans.Min();
+        var parcels = Parcels(sources);
+        var firstScans = parcels.Select(FirstScan).ToList();
+        var scanned = firstScans.OfType<DateTimeOffset>().ToList();
+        DateTimeOffset? handedOver = scanned.Count == 0 ? null : scanned.Max();
         var shipBy = sources.Order?.LatestShipDate;
-        var promised = sources.Order?.LatestDeliveryDate ?? sources.Shipments.Select(s => s.State.PromisedBy).FirstOrDefault(p => p is not null);
-        var delivered = sources.Shipments.Count > 0 && sources.Shipments.All(s => s.State.DeliveredAt is not null)
-            ? sources.Shipments.Max(s => s.State.DeliveredAt)
+        var promised = sources.Order?.LatestDeliveryDate ?? parcels.Select(s => s.State.PromisedBy).FirstOrDefault(p => p is not null);
+        var delivered = parcels.Count > 0 && parcels.All(s => s.State.DeliveredAt is not null)
+            ? parcels.Max(s => s.State.DeliveredAt)
             : null;
-        var answered = sources.Replies.Where(r => r.InquiryReceivedAt is not null).ToList();
         return new EvidenceFacts(
-            firstScan,
+            handedOver,
             shipBy,
-            firstScan is { } f && shipBy is { } s ? f <= s : null,
-            sources.Shipments.Count > 0 && sources.Shipments.All(sh => sh.Events.Any(e => IsPhysicalScan(e.Event.Status))),
+            ShippedBy(firstScans, shipBy),
+            parcels.Count > 0 && firstScans.All(f => f is not null),
             promised,
             delivered,
             delivered is { } d && promised is { } p ? d <= p : null,
-            answered.Count == 0 ? null : answered.All(r => r.RenderedAt <= r.InquiryReceivedAt!.Value + Inquiries.SupportClocks.InquiryResponse));
+            AnsweredInTime(sources.Replies));
     }
+
+    /// <summary>The shipments that are parcels: every one but a cancelled (voided) label.</summary>
+    public static IReadOnlyList<EvidenceShipment> Parcels(EvidenceSources sources) =>
+        sources.Shipments.Where(s => s.State.Status != TrackingStatus.Cancelled).ToList();
+
+    private static DateTimeOffset? FirstScan(EvidenceShipment parcel) =>
+        parcel.Events.Where(e => IsPhysicalScan(e.Event.Status)).Select(e => (DateTimeOffset?)e.Event.OccurredAt).Min();
+
+    // A reply without the message's time cannot show it was in time, so it leaves the check unknown; a dated one that
+    // came late makes it false whatever the others say.
+    private static bool? AnsweredInTime(IReadOnlyList<ReplyRecord> replies) =>
+        replies.Count == 0 ? null
+        : replies.Any(r => r.InquiryReceivedAt is { } received && r.RenderedAt > received + Inquiries.SupportClocks.InquiryResponse) ? false
+        : replies.All(r => r.InquiryReceivedAt is not null) ? true
+        : null;
+
+    // Late as soon as one parcel was scanned after the date; on time only when every parcel was scanned by it.
+    private static bool? ShippedBy(IReadOnlyList<DateTimeOffset?> firstScans, DateTimeOffset? shipBy) =>
+        shipBy is not { } by || firstScans.Count == 0 ? null
+        : firstScans.Any(f => f > by) ? false
+        : firstScans.All(f => f is not null) ? true
+        : null;
 
     /// <summary>A scan made by the carrier handling the parcel: anything past "label created".</summary>
     public static bool IsPhysicalScan(TrackingStatus status) =>

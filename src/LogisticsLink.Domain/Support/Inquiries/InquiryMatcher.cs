@@ -6,7 +6,8 @@ namespace LogisticsLink.Domain.Support.Inquiries;
 /// <summary>
 /// Finds order ids and tracking numbers in a buyer's free text, whatever its language: the layouts are the same in
 /// every language, so the matcher reads shapes, never words. Quoted replies are read too (a buyer often quotes our
-/// own message with the order id in it); repeats are reported once.
+/// own message with the order id in it); repeats are reported once. The one place words count is a bare number:
+/// <see cref="OrderWords"/> tells an order's number ("order 1003") from any other number ("1003 Main Street").
 /// </summary>
 public static partial class InquiryMatcher
 {
@@ -87,10 +88,20 @@ public static partial class InquiryMatcher
             {
                 break;
             }
-            if (!Overlaps(taken, m.Index, m.Index + m.Length) && found.All(f => f.OrderId != m.Value)
-                && !IsYear(m.Value) && !BesideAnotherDigitGroup(text, m))
+            if (Overlaps(taken, m.Index, m.Index + m.Length) || IsYear(m.Value) || BesideAnotherDigitGroup(text, m))
             {
-                found.Add(new OrderIdMatch(Shopify, m.Value, m.Index, m.Length));
+                continue;
+            }
+            var marked = OrderWords.MarkBefore(text, m.Index);
+            var earlier = found.FindIndex(f => f.OrderId == m.Value);
+            if (earlier < 0)
+            {
+                found.Add(new OrderIdMatch(Shopify, m.Value, m.Index, m.Length) { Marked = marked });
+            }
+            else if (marked && !found[earlier].Marked)
+            {
+                // "1003 … order 1003": the number is written as an order's once, so it is one.
+                found[earlier] = found[earlier] with { Marked = true };
             }
         }
         return found;

@@ -5,7 +5,14 @@ namespace LogisticsLink.Domain.Support.Inquiries;
 /// <param name="OrderId">The id as the marketplace writes it (Shopify's <c>#1001</c> without the <c>#</c>).</param>
 /// <param name="Start">Where it starts in the message (UTF-16 index).</param>
 /// <param name="Length">How long it is in the message.</param>
-public sealed record OrderIdMatch(string Channel, string OrderId, int Start, int Length);
+public sealed record OrderIdMatch(string Channel, string OrderId, int Start, int Length)
+{
+    /// <summary>
+    /// For a bare number: written as an order's number ("order 1003", see <see cref="OrderWords"/>). Only then may it
+    /// pick an order; an unmarked one only proposes it.
+    /// </summary>
+    public bool Marked { get; init; }
+}
 
 /// <summary>A tracking number found in a buyer's message.</summary>
 /// <param name="Number">The normalized number (upper case, no spaces or dashes).</param>

@@ -16,6 +16,13 @@ public static partial class MessagingPolicy
     [GeneratedRegex(@"\b(?:https?://|www\.)[^\s<>""']+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Url();
 
+    // A web address written without a scheme ("myshop.example", "shop.example.co.uk/new"): labels joined by dots, the
+    // last one two or more lower-case letters. Lower case keeps "Mr.Smith" out; letters only keep decimals, versions
+    // and weights ("2.5", "v1.2", "1.5kg") out; the first label's length is checked where it matches ("e.g.", "p.ej.").
+    [GeneratedRegex(@"(?<![\w@.\-/:])([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[a-z]{2,24}(?![\w@-])(?:/[^\s<>""']*)?",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex BareHost();
+
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex Email();
 
@@ -50,6 +57,15 @@ public static partial class MessagingPolicy
             if (LinkProblem(value, words) is { } problem)
             {
                 findings.Add(new(PolicyCodes.Link, problem, m.Index, value.Length));
+            }
+        }
+        foreach (Match m in BareHost().Matches(text))
+        {
+            var value = m.Value.TrimEnd('.', ',', ';', ':', ')', '!', '?');
+            if (IsBareAddress(m, value, words) && !Inside(links, m.Index))
+            {
+                links.Add((m.Index, m.Index + value.Length));
+                findings.Add(new(PolicyCodes.Link, $"'{value}' is a web address; replies may not point buyers to other sites.", m.Index, value.Length));
             }
         }
         foreach (Match m in Email().Matches(text))
@@ -88,11 +104,22 @@ public static partial class MessagingPolicy
         return null;
     }
 
+    // A one-letter first label is an abbreviation ("e.g.", "i.e.", "p.ej."), and a first label without a letter a
+    // number; a carrier's own site named bare ("ups.com") is the carrier, not another site.
+    private static bool IsBareAddress(Match m, string value, PolicyWords words)
+    {
+        var first = m.Groups[1].Value;
+        var host = value.Split('/')[0].ToLowerInvariant();
+        return first.Length >= 2 && first.Any(char.IsAsciiLetter) && !words.CarrierTrackingHosts.Contains(host);
+    }
+
+    // One finding per wording: where listed phrases overlap ("laisser un avis positif" holds "laisser un avis" and
+    // "avis positif"), the one starting first wins, the longer one at the same start.
     private static void AddPhrases(
         string text, IReadOnlyDictionary<string, IReadOnlyList<string>> lists, string code, string why,
         List<(int Start, int End)> links, List<PolicyFinding> findings)
     {
-        var seen = new HashSet<int>();
+        var hits = new List<(int Start, int Length, string Language)>();
         foreach (var (language, phrases) in lists)
         {
             foreach (var phrase in phrases)
@@ -100,11 +127,20 @@ public static partial class MessagingPolicy
                 for (var at = text.IndexOf(phrase, StringComparison.OrdinalIgnoreCase); at >= 0;
                      at = text.IndexOf(phrase, at + 1, StringComparison.OrdinalIgnoreCase))
                 {
-                    if (IsWordBoundary(text, at - 1) && IsWordBoundary(text, at + phrase.Length) && !Inside(links, at) && seen.Add(at))
+                    if (IsWordBoundary(text, at - 1) && IsWordBoundary(text, at + phrase.Length) && !Inside(links, at))
                     {
-                        findings.Add(new(code, $"'{text.Substring(at, phrase.Length)}' {why} (list '{language}').", at, phrase.Length));
+                        hits.Add((at, phrase.Length, language));
                     }
                 }
+            }
+        }
+        var taken = new List<(int Start, int End)>();
+        foreach (var (at, length, language) in hits.OrderBy(h => h.Start).ThenByDescending(h => h.Length))
+        {
+            if (!taken.Any(t => at < t.End && t.Start < at + length))
+            {
+                taken.Add((at, at + length));
+                findings.Add(new(code, $"'{text.Substring(at, length)}' {why} (list '{language}').", at, length));
             }
         }
     }

@@ -1,3 +1,5 @@
+using LogisticsLink.Domain.Shipments;
+
 namespace LogisticsLink.Domain.Support.Templates;
 
 /// <summary>Dates and times written the way a buyer of each language reads them, in the buyer's time zone.</summary>
@@ -21,10 +23,15 @@ public static class LocalDates
         ["it"] = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"],
     };
 
-    /// <summary>"Tuesday 4 March 2025", "mardi 4 mars 2025", "Dienstag, 4. März 2025", "March 4, 2025" (en-US)…</summary>
-    public static string Date(DateTimeOffset instant, ReplyLocale locale)
+    /// <summary>
+    /// "Tuesday 4 March 2025", "mardi 4 mars 2025", "Dienstag, 4. März 2025", "March 4, 2025" (en-US)… A promise of a
+    /// date with no time (<see cref="DateOnlyPromise"/>) is that date in every zone.
+    /// </summary>
+    public static string Date(DateTimeOffset instant, ReplyLocale locale) =>
+        Written(DateOnlyPromise.Is(instant) ? instant.DateTime : TimeZoneInfo.ConvertTime(instant, locale.TimeZone).DateTime, locale);
+
+    private static string Written(System.DateTime local, ReplyLocale locale)
     {
-        var local = TimeZoneInfo.ConvertTime(instant, locale.TimeZone);
         var day = Days[locale.Language][(int)local.DayOfWeek];
         var month = Months[locale.Language][local.Month - 1];
         return locale.Language switch
@@ -46,6 +53,8 @@ public static class LocalDates
             ? $"{(local.Hour % 12 == 0 ? 12 : local.Hour % 12)}:{local.Minute:00} {(local.Hour < 12 ? "AM" : "PM")}"
             : $"{local.Hour:00}:{local.Minute:00}";
         var joiner = locale.Language switch { "fr" => "à", "de" => "um", "es" => local.Hour == 1 ? "a la" : "a las", "it" => local.Hour == 1 ? "all'" : "alle", _ => "at" };
-        return joiner.EndsWith('\'') ? $"{Date(instant, locale)} {joiner}{time}" : $"{Date(instant, locale)} {joiner} {time}";
+        // An instant, even one at midnight UTC: its date is the one in the buyer's zone.
+        var date = Written(local.DateTime, locale);
+        return joiner.EndsWith('\'') ? $"{date} {joiner}{time}" : $"{date} {joiner} {time}";
     }
 }

@@ -11,20 +11,28 @@ public sealed record ReplyLocale(string Language, string Region, TimeZoneInfo Ti
 
     public static readonly IReadOnlyList<string> Languages = ["en", "fr", "de", "es", "it"];
 
-    // Amazon marketplace ids (reference: marketplaces.md §1.3) → the marketplace's region.
+    // Amazon marketplace ids (reference: marketplaces.md §1.3; IE, BE and ZA from Amazon's marketplace-ids page) →
+    // the marketplace's region.
     private static readonly Dictionary<string, string> MarketplaceRegions = new(StringComparer.Ordinal)
     {
-        ["ATVPDKIKX0DER"] = "US", ["A2EUQ1WTGCTBG2"] = "CA", ["A1F83G8C2ARO7P"] = "GB", ["A1PA6795UKMFR9"] = "DE",
-        ["A13V1IB3VIYZZH"] = "FR", ["A1RKKUPIHCS9HS"] = "ES", ["APJ6JRA9NG5V4"] = "IT", ["A1805IZSGTT6HS"] = "NL",
-        ["A1C3SOZRARQ6R3"] = "PL", ["A2NODRKZP88ZB9"] = "SE", ["AMEN7PMS3EDWL"] = "BE", ["A1AM78C64UM0Y8"] = "MX",
+        ["ATVPDKIKX0DER"] = "US", ["A2EUQ1WTGCTBG2"] = "CA", ["A1AM78C64UM0Y8"] = "MX", ["A2Q3Y263D00KWC"] = "BR",
+        ["A1F83G8C2ARO7P"] = "GB", ["A28R8C7NBKEWEA"] = "IE", ["A1PA6795UKMFR9"] = "DE", ["A13V1IB3VIYZZH"] = "FR",
+        ["A1RKKUPIHCS9HS"] = "ES", ["APJ6JRA9NG5V4"] = "IT", ["A1805IZSGTT6HS"] = "NL", ["AMEN7PMS3EDWL"] = "BE",
+        ["A1C3SOZRARQ6R3"] = "PL", ["A2NODRKZP88ZB9"] = "SE", ["AE08WJ6YKNBMC"] = "ZA", ["ARBP9OOSHTCHU"] = "EG",
+        ["A33AVAJ2PDY3EV"] = "TR", ["A17E79C6D8DWNP"] = "SA", ["A2VIGQ35RCS4UG"] = "AE", ["A21TJRUUN4KGV"] = "IN",
+        ["A19VAU5U5O7RUS"] = "SG", ["A39IBJ37TRP1C6"] = "AU", ["A1VC38T7YXB528"] = "JP",
     };
 
+    // A region's zone: where most of its buyers live (the capital's or the largest city's zone for a country with several).
     private static readonly Dictionary<string, string> RegionZones = new(StringComparer.Ordinal)
     {
-        ["US"] = "America/New_York", ["CA"] = "America/Toronto", ["MX"] = "America/Mexico_City", ["GB"] = "Europe/London",
-        ["IE"] = "Europe/Dublin", ["DE"] = "Europe/Berlin", ["AT"] = "Europe/Vienna", ["CH"] = "Europe/Zurich",
-        ["FR"] = "Europe/Paris", ["BE"] = "Europe/Brussels", ["LU"] = "Europe/Luxembourg", ["ES"] = "Europe/Madrid",
-        ["IT"] = "Europe/Rome", ["NL"] = "Europe/Amsterdam", ["PL"] = "Europe/Warsaw", ["SE"] = "Europe/Stockholm",
+        ["US"] = "America/New_York", ["CA"] = "America/Toronto", ["MX"] = "America/Mexico_City", ["BR"] = "America/Sao_Paulo",
+        ["GB"] = "Europe/London", ["IE"] = "Europe/Dublin", ["DE"] = "Europe/Berlin", ["AT"] = "Europe/Vienna",
+        ["CH"] = "Europe/Zurich", ["FR"] = "Europe/Paris", ["BE"] = "Europe/Brussels", ["LU"] = "Europe/Luxembourg",
+        ["ES"] = "Europe/Madrid", ["IT"] = "Europe/Rome", ["NL"] = "Europe/Amsterdam", ["PL"] = "Europe/Warsaw",
+        ["SE"] = "Europe/Stockholm", ["ZA"] = "Africa/Johannesburg", ["EG"] = "Africa/Cairo", ["TR"] = "Europe/Istanbul",
+        ["SA"] = "Asia/Riyadh", ["AE"] = "Asia/Dubai", ["IN"] = "Asia/Kolkata", ["SG"] = "Asia/Singapore",
+        ["AU"] = "Australia/Sydney", ["JP"] = "Asia/Tokyo",
     };
 
     private static readonly Dictionary<string, string> LanguageRegions = new(StringComparer.Ordinal)
@@ -45,16 +53,17 @@ public sealed record ReplyLocale(string Language, string Region, TimeZoneInfo Ti
             (language, region) = Parse(buyerLanguage);
         }
         language ??= DefaultLanguage;
-        if (region is null && marketplaceId is not null && MarketplaceRegions.TryGetValue(marketplaceId, out var fromMarketplace))
-        {
-            region = fromMarketplace;
-        }
-        region ??= LanguageRegions[language];
+        var marketplaceRegion = marketplaceId is not null && MarketplaceRegions.TryGetValue(marketplaceId, out var fromMarketplace) ? fromMarketplace : null;
+        var home = LanguageRegions[language];
+        region ??= marketplaceRegion ?? home;
+        // A region we know no zone for (en-NZ) says little about where the buyer is: the marketplace says more.
         var zone = !string.IsNullOrEmpty(timeZone) ? FindZone(timeZone)
-            : RegionZones.TryGetValue(region, out var id) ? FindZone(id)
-            : TimeZoneInfo.Utc;
+            : ZoneOf(region) ?? ZoneOf(marketplaceRegion) ?? ZoneOf(home);
         return new ReplyLocale(language, region, zone ?? TimeZoneInfo.Utc);
     }
+
+    private static TimeZoneInfo? ZoneOf(string? region) =>
+        region is not null && RegionZones.TryGetValue(region, out var id) ? FindZone(id) : null;
 
     /// <summary>Whether <paramref name="tag"/> names one of the five languages (any region).</summary>
     public static bool IsSupported(string? tag) => Parse(tag).Language is not null;
