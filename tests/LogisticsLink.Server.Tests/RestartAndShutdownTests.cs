@@ -55,6 +55,33 @@ public sealed class RestartAndShutdownTests
     }
 
     [Fact]
+    public async Task Shutdown_before_the_snapshot_was_complete_says_to_start_again_with_a_snapshot()
+    {
+        StoreHook? hook = null;
+        await using var server = await TestServer.StartAsync(settings: NoScheduler, services: s => hook = StoreHook.Install(s));
+        var client = server.Client();
+        await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+        var reading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The snapshot's read waits until the server stops.
+        hook!.BeforeEach(nameof(IShipmentStore.ListAsync), args =>
+        {
+            reading.TrySetResult();
+            return Task.Delay(Timeout.Infinite, (CancellationToken)args[2]!);
+        });
+        await using var watcher = StreamCollector.Start(client, new WatchShipmentsRequest { SendSnapshot = true });
+        await reading.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await server.StopAsync();
+
+        await Eventually.UntilAsync(() => watcher.Ended, "the stream ended");
+        var error = Assert.IsType<RpcException>(watcher.Error);
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        Assert.Contains("send_snapshot = true", error.Status.Detail);
+        Assert.DoesNotContain("Resume with", error.Status.Detail);
+        Assert.Empty(watcher.Updates);
+    }
+
+    [Fact]
     public async Task After_a_restart_on_the_same_file_resume_delivers_the_rest_then_stays_live()
     {
         var folder = TestServer.NewDataFolder();

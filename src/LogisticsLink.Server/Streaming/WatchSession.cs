@@ -31,6 +31,8 @@ public sealed class WatchSession(
         using var writer = new UpdateWriter(body, settings.WriteTimeout, time, token);
         using var heartbeat = new HeartbeatTimer(settings.HeartbeatInterval, time, token);
         SnapshotCoverage? covered = null;
+        // A caller cut off inside its snapshot lacks the shipments not sent yet: resuming would never send them.
+        var snapshotPending = snapshot is not null;
         try
         {
             if (startLive)
@@ -51,6 +53,7 @@ public sealed class WatchSession(
                         }
                     }
                     covered = shown.Build(position, await store.GetHeadSequenceAsync(token));
+                    snapshotPending = false;
                 }
                 // Tell the caller where it starts. Until its first change or heartbeat it would have no position to
                 // resume from, and a reconnect with 0 would start live again, past whatever was committed meanwhile.
@@ -94,8 +97,9 @@ public sealed class WatchSession(
         }
         catch (Exception e) when (hub.Stopping.IsCancellationRequested && !callToken.IsCancellationRequested && e is OperationCanceledException or ChannelClosedException)
         {
-            throw new RpcException(new Status(StatusCode.Unavailable,
-                $"The server is shutting down. Resume with resume_after_sequence = {position}."));
+            throw new RpcException(new Status(StatusCode.Unavailable, snapshotPending
+                ? "The server is shutting down before the snapshot was complete. Start again with resume_after_sequence = 0 and send_snapshot = true."
+                : $"The server is shutting down. Resume with resume_after_sequence = {position}."));
         }
         catch (WriteTimeoutException)
         {
