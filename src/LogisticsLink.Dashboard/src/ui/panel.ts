@@ -1,7 +1,7 @@
 import { ConnectError } from "@connectrpc/connect";
 import type { Shipment } from "../gen/logisticslink/v1/shipment_pb";
 import type { TrackingClient } from "../api/client";
-import { formatDate, formatDateTime, formatLocation, isoString } from "../model/format";
+import { formatDate, formatDateTime, formatLocation, isoString, safeExternalUrl } from "../model/format";
 import { riskFlags } from "../model/risk";
 import { riskBadge, statusBadge } from "./badges";
 import { byId, el } from "./dom";
@@ -119,8 +119,9 @@ export class ShipmentPanel {
       fact("Labels", labels.map(([k, v]) => `${k}=${v}`).join(", "));
     }
     fact("Last checked", formatDateTime(shipment.lastCheckedAt) + (shipment.stale ? " (stale)" : ""));
-    if (shipment.trackingUrl) {
-      fact("Carrier page", el("a", { text: "Open tracking page", attrs: { href: shipment.trackingUrl, target: "_blank", rel: "noopener noreferrer" } }));
+    const trackingUrl = safeExternalUrl(shipment.trackingUrl);
+    if (trackingUrl) {
+      fact("Carrier page", el("a", { text: "Open tracking page", attrs: { href: trackingUrl, target: "_blank", rel: "noopener noreferrer" } }));
     }
 
     const heading = el("h3", { text: `Timeline (${shipment.events.length} event${shipment.events.length === 1 ? "" : "s"})` });

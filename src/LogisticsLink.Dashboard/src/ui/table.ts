@@ -1,5 +1,5 @@
 import type { Shipment } from "../gen/logisticslink/v1/shipment_pb";
-import { formatDate, formatWhen, isoString } from "../model/format";
+import { formatDate, formatWhen, isoString, safeExternalUrl } from "../model/format";
 import { riskFlags } from "../model/risk";
 import { compareRows, matches, type Filters, type ShipmentBook } from "../model/shipments";
 import { statusCode } from "../model/statuses";
@@ -167,10 +167,11 @@ export class ShipmentTable {
     row.tr.dataset.status = statusCode(shipment.status);
     row.tr.dataset.version = String(shipment.version);
 
-    row.number.replaceChildren(shipment.trackingUrl
+    const trackingUrl = safeExternalUrl(shipment.trackingUrl);
+    row.number.replaceChildren(trackingUrl
       ? el("a", {
           text: shipment.trackingNumber,
-          attrs: { href: shipment.trackingUrl, target: "_blank", rel: "noopener noreferrer", title: "Open the carrier's tracking page" },
+          attrs: { href: trackingUrl, target: "_blank", rel: "noopener noreferrer", title: "Open the carrier's tracking page" },
         })
       : shipment.trackingNumber);
     setText(row.carrier, shipment.carrier);
