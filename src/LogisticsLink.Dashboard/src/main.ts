@@ -58,6 +58,14 @@ function applyUpdate(update: ShipmentUpdate): void {
   }
 }
 
+/** The server's log restarted behind us: what the page shows belongs to another history; the snapshot refills it. */
+function resetShipments(): void {
+  panel.close();
+  book.clear();
+  table.clear();
+  table.invalidateAll();
+}
+
 function onState(state: WatchState): void {
   connection.show(state);
   if (state.kind === "failed") {
@@ -76,7 +84,7 @@ function start(apiKey: string): void {
   void watchShipments(
     { shipmentIds: [], statuses: [], resumeAfterSequence: 0n, sendSnapshot: true },
     watchTransport(client),
-    { update: applyUpdate, state: onState },
+    { update: applyUpdate, state: onState, reset: resetShipments },
     watch.signal,
   );
 }

@@ -1,7 +1,7 @@
 import type { ShipmentUpdate } from "../gen/logisticslink/v1/tracking_service_pb";
 import { ReconnectBackoff } from "./backoff";
 import { WatchCursor, type WatchRequest } from "./cursor";
-import { describeFailure, isTransient } from "./failures";
+import { describeFailure, isTransient, needsRestart } from "./failures";
 
 /** Opens one WatchShipments call. `onHeaders` fires when the server has accepted the call. */
 export interface WatchTransport {
@@ -20,6 +20,11 @@ export interface WatchHandlers {
   /** An accepted update (changes, snapshot items and heartbeats), each change at most once, in sequence order. */
   update(update: ShipmentUpdate): void;
   state(state: WatchState): void;
+  /**
+   * Forget every shipment applied so far: the server's log restarted behind the page's position (a replaced or
+   * restored database), and a fresh snapshot follows. Its versions may be lower than those the page holds.
+   */
+  reset(): void;
 }
 
 export interface WatchOptions {
@@ -48,7 +53,7 @@ export async function watchShipments(
   signal: AbortSignal,
   options: WatchOptions = defaultWatchOptions,
 ): Promise<void> {
-  const cursor = new WatchCursor(request);
+  let cursor = new WatchCursor(request);
   const backoff = new ReconnectBackoff(options.initialDelayMs, options.maxDelayMs, options.random);
   const sleep = options.sleep ?? abortableSleep;
   handlers.state({ kind: "connecting" });
@@ -92,11 +97,17 @@ export async function watchShipments(
       if (signal.aborted) {
         break;
       }
-      if (!wentIdle && !isTransient(error)) {
+      if (!wentIdle && needsRestart(error)) {
+        // The filters stay; the position and the page's state start over from a snapshot.
+        cursor = new WatchCursor({ ...request, resumeAfterSequence: 0n, sendSnapshot: true });
+        handlers.reset();
+        reason = "the server's change log restarted; loading every shipment again";
+      } else if (!wentIdle && !isTransient(error)) {
         handlers.state({ kind: "failed", error, message: describeFailure(error) });
         return;
+      } else {
+        reason = wentIdle ? `nothing arrived for ${options.idleTimeoutMs / 1000} s` : messageOf(error);
       }
-      reason = wentIdle ? `nothing arrived for ${options.idleTimeoutMs / 1000} s` : messageOf(error);
     } finally {
       clearTimeout(idleTimer);
       signal.removeEventListener("abort", stopCall);
