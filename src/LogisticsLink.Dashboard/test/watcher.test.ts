@@ -114,6 +114,13 @@ describe("watchShipments", () => {
     expect(delays).toEqual([100, 200, 400, 800, 800, 100, 200]);
   });
 
+  it("keeps backing off when each call fails right after the server's headers, before any update", async () => {
+    // The server sends headers before it reads the snapshot or the log: headers alone do not prove the stream works.
+    const reset = () => new ConnectError("the server reset the stream", Code.Internal);
+    const { delays } = await run([plays([], reset()), plays([], reset()), plays([], reset())]);
+    expect(delays).toEqual([100, 200, 400]);
+  });
+
   it("reports connecting, live on the server's headers, reconnecting with the resume point, and live again", async () => {
     const { states } = await run([plays([change(4n, "a", 2n)], unavailable()), plays([])]);
     expect(states.map((s) => s.kind)).toEqual(["connecting", "live", "reconnecting", "live", "reconnecting", "stopped"]);

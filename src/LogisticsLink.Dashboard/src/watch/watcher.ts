@@ -3,7 +3,10 @@ import { ReconnectBackoff } from "./backoff";
 import { WatchCursor, type WatchRequest } from "./cursor";
 import { describeFailure, isTransient, needsRestart } from "./failures";
 
-/** Opens one WatchShipments call. `onHeaders` fires when the server has accepted the call. */
+/**
+ * Opens one WatchShipments call. `onHeaders` fires when the server has accepted the call; it has not read the snapshot
+ * or the log yet then, so only an update proves the stream works.
+ */
 export interface WatchTransport {
   open(request: WatchRequest, call: { signal: AbortSignal; onHeaders: () => void }): AsyncIterable<ShipmentUpdate>;
 }
@@ -75,20 +78,27 @@ export async function watchShipments(
         call.abort();
       }, options.idleTimeoutMs);
     };
+    // The headers say the call was accepted: the page shows Live (a resumed stream on a quiet log gets no update
+    // before the first heartbeat, 15 s later). The backoff starts small again only once an update arrived: the server
+    // sends its headers before reading the snapshot or the log, so a call failing each time right after them would
+    // otherwise be retried at the smallest delay for ever, each time with a full snapshot.
     const goLive = () => {
       armWatchdog();
-      backoff.reset();
       if (!live) {
         live = true;
         handlers.state({ kind: "live", position: cursor.resumePosition });
       }
+    };
+    const received = () => {
+      goLive();
+      backoff.reset();
     };
 
     let reason = "the stream ended";
     try {
       armWatchdog();
       for await (const update of transport.open(cursor.nextRequest(), { signal: call.signal, onHeaders: goLive })) {
-        goLive();
+        received();
         if (cursor.accept(update)) {
           handlers.update(update);
         }
