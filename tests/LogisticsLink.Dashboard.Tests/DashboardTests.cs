@@ -83,6 +83,9 @@ public sealed class DashboardTests(BrowserFixture browser) : IClassFixture<Brows
         await page.Page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Delivered" });
         await Expect(page.Page.Locator("#rows tr:not([hidden]):not([data-status='DELIVERED'])")).ToHaveCountAsync(0);
         await Expect(page.Row(watched)).ToBeVisibleAsync();
+
+        // The server's Content-Security-Policy: after all of the above, the page has needed nothing it forbids.
+        Assert.Empty(await page.CspViolationsAsync());
     }
 
     [Fact]
