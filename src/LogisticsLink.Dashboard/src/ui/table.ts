@@ -5,6 +5,7 @@ import { compareRows, matches, type Filters, type ShipmentBook } from "../model/
 import { statusCode } from "../model/statuses";
 import { riskBadge, statusBadge } from "./badges";
 import { el, setText } from "./dom";
+import { rowKey } from "./rowKey";
 
 interface Row {
   tr: HTMLTableRowElement;
@@ -158,11 +159,12 @@ export class ShipmentTable {
 
   private fill(row: Row, shipment: Shipment, now: number): void {
     const flags = riskFlags(shipment);
-    const key = `${shipment.version}|${flags.map((f) => f.code).join(",")}`;
+    const key = rowKey(shipment, flags.map((f) => f.code), now);
     if (key === row.key) {
       return;
     }
-    const changed = row.key !== "";
+    // Tint rows whose shipment or risk changed, not every row at midnight (the day is the key's last part).
+    const changed = row.key !== "" && row.key.slice(0, row.key.lastIndexOf("|")) !== key.slice(0, key.lastIndexOf("|"));
     row.key = key;
     row.tr.dataset.status = statusCode(shipment.status);
     row.tr.dataset.version = String(shipment.version);
