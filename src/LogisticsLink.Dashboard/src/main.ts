@@ -11,7 +11,10 @@ import { ShipmentPanel } from "./ui/panel";
 import { ShipmentTable } from "./ui/table";
 import { watchShipments, type WatchState } from "./watch/watcher";
 
-/** Kept in sessionStorage only: the key lives as long as the tab, never on disk beyond it. */
+/**
+ * Kept in sessionStorage: other tabs do not see it and it normally goes with the tab. Not a promise it never reaches
+ * the disk: a browser restoring sessions saves sessionStorage with the tab. signOut ("Change API key") removes it.
+ */
 const keyStorage = "logisticslink.apiKey";
 
 const keySection = byId<HTMLElement>("key-section");
