@@ -83,6 +83,9 @@ public sealed class DashboardTests(BrowserFixture browser) : IClassFixture<Brows
         await page.Page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Delivered" });
         await Expect(page.Page.Locator("#rows tr:not([hidden]):not([data-status='DELIVERED'])")).ToHaveCountAsync(0);
         await Expect(page.Row(watched)).ToBeVisibleAsync();
+
+        // The server's Content-Security-Policy: after all of the above, the page has needed nothing it forbids.
+        Assert.Empty(await page.CspViolationsAsync());
     }
 
     [Fact]
@@ -135,6 +138,37 @@ public sealed class DashboardTests(BrowserFixture browser) : IClassFixture<Brows
                 await second.DisposeAsync();
             }
         }
+    }
+
+    [Fact]
+    public async Task Escape_still_closes_the_panel_after_a_live_update_redraws_it()
+    {
+        await using var server = await TestServer.StartAsync(settings: Steps("00:00:01"));
+        var client = server.Client();
+        await using var page = await DashboardPage.OpenAsync(browser.Browser, server.WebAddress);
+        await page.EnterKeyAsync(TestServer.KeyA);
+        await page.WaitLiveAsync();
+        var number = Numbers.Sandbox(0);
+        await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = number });
+
+        var details = page.Row(number).GetByRole(AriaRole.Button, new() { Name = $"Details of {number}" });
+        await details.ClickAsync();
+        var panel = page.Page.Locator("#panel");
+        var link = panel.GetByRole(AriaRole.Link, new() { Name = "Open tracking page" });
+        await link.FocusAsync();
+        var events = await panel.Locator(".timeline li:not(.none)").CountAsync();
+
+        // The parcel moves on: the panel fetches and redraws its body, replacing the link that had the focus.
+        await Expect(panel.Locator(".timeline li:not(.none)")).Not.ToHaveCountAsync(events, new() { Timeout = 15_000 });
+        Assert.True(await page.Page.EvaluateAsync<bool>("() => document.getElementById('panel').contains(document.activeElement)"),
+            "the focus left the panel when it was redrawn");
+        await page.Page.Keyboard.PressAsync("Escape");
+        await Expect(panel).ToBeHiddenAsync();
+        await Expect(details).ToBeFocusedAsync();
+
+        // Only a short status line is announced, not the whole timeline on every redraw.
+        await Expect(page.Page.Locator("#panel-body")).Not.ToHaveAttributeAsync("aria-live", new System.Text.RegularExpressions.Regex(".+"));
+        await Expect(page.Page.Locator("#panel-status")).ToHaveAttributeAsync("aria-live", "polite");
     }
 
     [Fact]

@@ -155,6 +155,22 @@ public sealed class TrackerApplyTests
         Assert.Equal("https://carrier.example/t/1", history.State.TrackingUrl);
     }
 
+    [Theory]
+    [InlineData("javascript:alert(document.cookie)")]
+    [InlineData("data:text/html,<script>alert(1)</script>")]
+    [InlineData("ftp://carrier.example/t/1")]
+    [InlineData("/t/1")]
+    [InlineData("not a url")]
+    public void A_tracking_url_that_is_not_an_absolute_web_address_keeps_the_previous(string url)
+    {
+        var history = ShipmentHistory.Registered().At(Hours(1));
+        history.Apply(new CarrierSnapshot(null, [Scan.InfoReceived(Minutes(10))], TrackingUrl: "https://carrier.example/t/1"));
+
+        history.After(TimeSpan.FromHours(1)).Apply(new CarrierSnapshot(null, [], TrackingUrl: url));
+
+        Assert.Equal("https://carrier.example/t/1", history.State.TrackingUrl);
+    }
+
     [Fact]
     public void Apply_does_not_touch_identity_order_or_labels()
     {

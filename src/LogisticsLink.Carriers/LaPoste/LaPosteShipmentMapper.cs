@@ -92,7 +92,7 @@ public static class LaPosteShipmentMapper
         var fallbackOffset = scans.Count > 0 ? scans[^1].At.Offset : TimeSpan.Zero;
         var (eta, window) = Eta(shipment, fallbackOffset);
         var newest = events.Count > 0 ? events[0] : null;
-        var url = shipment.Str("url") is { Length: > 0 } own && Uri.TryCreate(own, UriKind.Absolute, out _) ? own : LaPosteDefaults.TrackingUrl(idShip);
+        var url = shipment.Str("url") is { } own && WebAddress.IsHttp(own) ? own : LaPosteDefaults.TrackingUrl(idShip);
         var delivered = newest?.Status is TrackingStatus.Delivered;
         var snapshot = new CarrierSnapshot(
             newest?.Status,

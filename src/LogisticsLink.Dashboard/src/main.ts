@@ -11,7 +11,10 @@ import { ShipmentPanel } from "./ui/panel";
 import { ShipmentTable } from "./ui/table";
 import { watchShipments, type WatchState } from "./watch/watcher";
 
-/** Kept in sessionStorage only: the key lives as long as the tab, never on disk beyond it. */
+/**
+ * Kept in sessionStorage: other tabs do not see it and it normally goes with the tab. Not a promise it never reaches
+ * the disk: a browser restoring sessions saves sessionStorage with the tab. signOut ("Change API key") removes it.
+ */
 const keyStorage = "logisticslink.apiKey";
 
 const keySection = byId<HTMLElement>("key-section");
@@ -58,6 +61,14 @@ function applyUpdate(update: ShipmentUpdate): void {
   }
 }
 
+/** The server's log restarted behind us: what the page shows belongs to another history; the snapshot refills it. */
+function resetShipments(): void {
+  panel.close();
+  book.clear();
+  table.clear();
+  table.invalidateAll();
+}
+
 function onState(state: WatchState): void {
   connection.show(state);
   if (state.kind === "failed") {
@@ -76,7 +87,7 @@ function start(apiKey: string): void {
   void watchShipments(
     { shipmentIds: [], statuses: [], resumeAfterSequence: 0n, sendSnapshot: true },
     watchTransport(client),
-    { update: applyUpdate, state: onState },
+    { update: applyUpdate, state: onState, reset: resetShipments },
     watch.signal,
   );
 }

@@ -57,7 +57,10 @@ async function run(scripts: Script[], options: Partial<WatchOptions> = {}) {
   const applied: ShipmentUpdate[] = [];
   const states: WatchState[] = [];
   const delays: number[] = [];
-  await watchShipments(start, transport, { update: (u) => applied.push(u), state: (s) => states.push(s) }, abort.signal, {
+  // How many updates had been applied at each reset, to see that a reset comes before what follows it.
+  const resets: number[] = [];
+  const handlers = { update: (u: ShipmentUpdate) => applied.push(u), state: (s: WatchState) => states.push(s), reset: () => resets.push(applied.length) };
+  await watchShipments(start, transport, handlers, abort.signal, {
     initialDelayMs: 100,
     maxDelayMs: 800,
     idleTimeoutMs: 0,
@@ -67,7 +70,7 @@ async function run(scripts: Script[], options: Partial<WatchOptions> = {}) {
     },
     ...options,
   });
-  return { transport, applied, states, delays };
+  return { transport, applied, states, delays, resets };
 }
 
 describe("watchShipments", () => {
@@ -111,6 +114,13 @@ describe("watchShipments", () => {
     expect(delays).toEqual([100, 200, 400, 800, 800, 100, 200]);
   });
 
+  it("keeps backing off when each call fails right after the server's headers, before any update", async () => {
+    // The server sends headers before it reads the snapshot or the log: headers alone do not prove the stream works.
+    const reset = () => new ConnectError("the server reset the stream", Code.Internal);
+    const { delays } = await run([plays([], reset()), plays([], reset()), plays([], reset())]);
+    expect(delays).toEqual([100, 200, 400]);
+  });
+
   it("reports connecting, live on the server's headers, reconnecting with the resume point, and live again", async () => {
     const { states } = await run([plays([change(4n, "a", 2n)], unavailable()), plays([])]);
     expect(states.map((s) => s.kind)).toEqual(["connecting", "live", "reconnecting", "live", "reconnecting", "stopped"]);
@@ -125,6 +135,21 @@ describe("watchShipments", () => {
     const last = states.at(-1);
     expect(last?.kind).toBe("failed");
     expect(last?.kind === "failed" && last.message).toBe("The server did not accept this API key. Check it and enter it again.");
+  });
+
+  it("starts again from a fresh snapshot, after clearing the page, when the server's log is behind the resume position", async () => {
+    const outOfRange = new ConnectError("resume_after_sequence 9 is past the end of this server's change log (3)", Code.OutOfRange);
+    const { transport, applied, states, resets } = await run([
+      plays([snapshotItem(5n, "a", 4n), change(9n, "a", 5n)], unavailable()),
+      failsAtOnce(outOfRange),
+      // The restored database: lower sequences and versions than the page saw.
+      plays([snapshotItem(2n, "a", 1n), change(3n, "b", 1n)]),
+    ]);
+
+    expect(transport.requests.map((r) => [r.resumeAfterSequence, r.sendSnapshot])).toEqual([[0n, true], [9n, false], [0n, true], [3n, false]]);
+    expect(resets).toEqual([2]);
+    expect(applied.slice(2).map((u) => u.sequence)).toEqual([2n, 3n]);
+    expect(states.some((s) => s.kind === "failed")).toBe(false);
   });
 
   it("replaces a call that delivers nothing, not even a heartbeat, for the idle timeout", async () => {
@@ -145,7 +170,7 @@ describe("watchShipments", () => {
         return hang(call.signal);
       },
     };
-    await watchShipments(start, transport, { update: () => {}, state: (s) => states.push(s) }, abort.signal);
+    await watchShipments(start, transport, { update: () => {}, state: (s) => states.push(s), reset: () => {} }, abort.signal);
     expect(calls).toBe(1);
     expect(states.map((s) => s.kind)).toEqual(["connecting", "stopped"]);
   });

@@ -110,7 +110,8 @@ public static class Tracker
             Status = status,
             StatusDetail = detail,
             StatusDescription = description,
-            TrackingUrl = snapshot.TrackingUrl.Length > 0 ? snapshot.TrackingUrl : previous.TrackingUrl,
+            // Every adapter's snapshot passes here: the one place that decides which tracking page is kept.
+            TrackingUrl = WebAddress.IsHttp(snapshot.TrackingUrl) ? snapshot.TrackingUrl : previous.TrackingUrl,
             EstimatedDelivery = eta,
             DeliveryWindow = window,
             ProofOfDelivery = proof,

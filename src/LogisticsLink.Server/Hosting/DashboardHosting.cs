@@ -20,6 +20,7 @@ public static class DashboardHosting
         {
             OnPrepareResponse = context =>
             {
+                DashboardSecurityHeaders.Apply(context.Context.Response.Headers);
                 // Vite names every asset by its content hash; only index.html must be asked for again on each load.
                 context.Context.Response.Headers[HeaderNames.CacheControl] =
                     context.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache";

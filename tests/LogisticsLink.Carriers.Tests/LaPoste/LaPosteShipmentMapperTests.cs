@@ -36,6 +36,20 @@ public sealed class LaPosteShipmentMapperTests
         Assert.All(snapshot.Events, e => Assert.Equal("laposte", e.Source));
     }
 
+    [Theory]
+    [InlineData("javascript:alert(document.cookie)")]
+    [InlineData("data:text/html,<script>alert(1)</script>")]
+    [InlineData("file:///etc/passwd")]
+    public void A_url_that_is_not_a_web_page_gives_way_to_La_Postes_public_page(string url)
+    {
+        var body = LaPosteFixtures.DeliveredColissimo.Replace(
+            "https://www.laposte.fr/outils/suivre-vos-envois?code=EW112720413FR", url, StringComparison.Ordinal);
+
+        var snapshot = Map(body, "EW112720413FR").Result.Snapshot!;
+
+        Assert.Equal("https://www.laposte.fr/outils/suivre-vos-envois?code=EW112720413FR", snapshot.TrackingUrl);
+    }
+
     [Fact]
     public void The_specification_404_envelope_is_not_found_with_La_Postes_message()
     {

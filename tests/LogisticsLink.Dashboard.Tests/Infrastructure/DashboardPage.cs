@@ -30,6 +30,9 @@ public sealed class DashboardPage : IAsyncDisposable
             TimezoneId = "UTC",
             ReducedMotion = ReducedMotion.Reduce,
         });
+        // Everything the server's Content-Security-Policy refuses, so a test can show the page needs nothing it forbids.
+        await context.AddInitScriptAsync(
+            "document.addEventListener('securitypolicyviolation', (e) => (window.__csp ??= []).push(`${e.effectiveDirective} ${e.blockedURI}`));");
         var page = await context.NewPageAsync();
         await page.GotoAsync(webAddress.ToString());
         // Gone if the page ever reloads: proves updates arrive without one.
@@ -72,6 +75,9 @@ public sealed class DashboardPage : IAsyncDisposable
 
     public Task<string[]> SeenStatusesAsync(string trackingNumber) =>
         Page.EvaluateAsync<string[]>("(n) => (window.__seen && window.__seen[n]) || []", trackingNumber);
+
+    /// <summary>The directives the page ran into so far, with what they blocked; empty when it needs nothing forbidden.</summary>
+    public Task<string[]> CspViolationsAsync() => Page.EvaluateAsync<string[]>("() => window.__csp ?? []");
 
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();
 }

@@ -33,3 +33,17 @@ export function formatLocation(location: Location | undefined): string {
   }
   return [location.city, location.region, location.postalCode, location.countryCode].filter((part) => part.length > 0).join(", ");
 }
+
+/**
+ * The address when it is safe to put in a link's href: absolute http(s) only. A tracking URL comes from a carrier's
+ * answer, and a `javascript:` or `data:` one would run script in this page (where the API key is) when clicked.
+ */
+export function safeExternalUrl(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  return parsed.protocol === "https:" || parsed.protocol === "http:" ? url : undefined;
+}

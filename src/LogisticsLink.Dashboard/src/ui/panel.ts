@@ -1,10 +1,11 @@
 import { ConnectError } from "@connectrpc/connect";
 import type { Shipment } from "../gen/logisticslink/v1/shipment_pb";
 import type { TrackingClient } from "../api/client";
-import { formatDate, formatDateTime, formatLocation, isoString } from "../model/format";
+import { formatDate, formatDateTime, formatLocation, isoString, safeExternalUrl } from "../model/format";
 import { riskFlags } from "../model/risk";
+import { statusLabel } from "../model/statuses";
 import { riskBadge, statusBadge } from "./badges";
-import { byId, el } from "./dom";
+import { byId, el, setText } from "./dom";
 
 /**
  * The shipment panel: the header fields and the full event timeline from GetShipment. It stays in sync while open
@@ -14,6 +15,8 @@ export class ShipmentPanel {
   private readonly panel = byId<HTMLElement>("panel");
   private readonly title = byId<HTMLElement>("panel-title");
   private readonly body = byId<HTMLElement>("panel-body");
+  /** The one line screen readers hear on a redraw: the whole timeline as a live region would be read out each time. */
+  private readonly status = byId<HTMLElement>("panel-status");
   private openId: string | null = null;
   private opener: HTMLElement | null = null;
   private request: AbortController | null = null;
@@ -21,13 +24,16 @@ export class ShipmentPanel {
 
   constructor(private readonly client: () => TrackingClient | null) {
     byId<HTMLButtonElement>("panel-close").addEventListener("click", () => this.close());
-    this.panel.addEventListener("keydown", (event) => {
-      if (event.key === "Escape") {
-        event.preventDefault();
-        this.close();
-      }
-    });
   }
+
+  // On the document, not the panel: wherever the focus is (even on <body>, should a redraw have taken it), Escape
+  // closes the open panel.
+  private readonly onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === "Escape" && !event.defaultPrevented) {
+      event.preventDefault();
+      this.close();
+    }
+  };
 
   get shipmentId(): string | null {
     return this.openId;
@@ -39,7 +45,9 @@ export class ShipmentPanel {
     this.panel.hidden = false;
     document.body.classList.add("panel-open");
     this.title.textContent = "Shipment";
+    this.status.textContent = "";
     this.body.replaceChildren(el("p", { className: "loading", text: "Loading the timeline…" }));
+    document.addEventListener("keydown", this.onKeyDown);
     this.panel.focus();
     void this.load();
   }
@@ -49,6 +57,7 @@ export class ShipmentPanel {
       return;
     }
     this.openId = null;
+    document.removeEventListener("keydown", this.onKeyDown);
     this.request?.abort();
     clearTimeout(this.refreshTimer);
     this.panel.hidden = true;
@@ -86,7 +95,7 @@ export class ShipmentPanel {
       }
     } catch (error) {
       if (!request.signal.aborted && this.openId === id) {
-        this.body.replaceChildren(el("p", { className: "error", attrs: { role: "alert" },
+        this.replaceBody(el("p", { className: "error", attrs: { role: "alert" },
           text: `Could not load the shipment: ${ConnectError.from(error).rawMessage}` }));
       }
     }
@@ -119,8 +128,9 @@ export class ShipmentPanel {
       fact("Labels", labels.map(([k, v]) => `${k}=${v}`).join(", "));
     }
     fact("Last checked", formatDateTime(shipment.lastCheckedAt) + (shipment.stale ? " (stale)" : ""));
-    if (shipment.trackingUrl) {
-      fact("Carrier page", el("a", { text: "Open tracking page", attrs: { href: shipment.trackingUrl, target: "_blank", rel: "noopener noreferrer" } }));
+    const trackingUrl = safeExternalUrl(shipment.trackingUrl);
+    if (trackingUrl) {
+      fact("Carrier page", el("a", { text: "Open tracking page", attrs: { href: trackingUrl, target: "_blank", rel: "noopener noreferrer" } }));
     }
 
     const heading = el("h3", { text: `Timeline (${shipment.events.length} event${shipment.events.length === 1 ? "" : "s"})` });
@@ -137,6 +147,17 @@ export class ShipmentPanel {
     if (shipment.events.length === 0) {
       timeline.append(el("li", { className: "none", text: "No carrier events yet." }));
     }
-    this.body.replaceChildren(facts, heading, timeline);
+    this.replaceBody(facts, heading, timeline);
+    setText(this.status, `${statusLabel(shipment.status)}, ${shipment.events.length} event${shipment.events.length === 1 ? "" : "s"}.`);
+  }
+
+  /** Redraws the body; when that removes the focused element, the focus stays in the panel instead of falling to <body>. */
+  private replaceBody(...nodes: Node[]): void {
+    const focused = document.activeElement;
+    const hadFocus = focused !== null && this.body.contains(focused);
+    this.body.replaceChildren(...nodes);
+    if (hadFocus && !focused.isConnected) {
+      this.panel.focus();
+    }
   }
 }

@@ -1,10 +1,11 @@
 import type { Shipment } from "../gen/logisticslink/v1/shipment_pb";
-import { formatDate, formatWhen, isoString } from "../model/format";
+import { formatDate, formatWhen, isoString, safeExternalUrl } from "../model/format";
 import { riskFlags } from "../model/risk";
 import { compareRows, matches, type Filters, type ShipmentBook } from "../model/shipments";
 import { statusCode } from "../model/statuses";
 import { riskBadge, statusBadge } from "./badges";
 import { el, setText } from "./dom";
+import { rowKey } from "./rowKey";
 
 interface Row {
   tr: HTMLTableRowElement;
@@ -158,19 +159,21 @@ export class ShipmentTable {
 
   private fill(row: Row, shipment: Shipment, now: number): void {
     const flags = riskFlags(shipment);
-    const key = `${shipment.version}|${flags.map((f) => f.code).join(",")}`;
+    const key = rowKey(shipment, flags.map((f) => f.code), now);
     if (key === row.key) {
       return;
     }
-    const changed = row.key !== "";
+    // Tint rows whose shipment or risk changed, not every row at midnight (the day is the key's last part).
+    const changed = row.key !== "" && row.key.slice(0, row.key.lastIndexOf("|")) !== key.slice(0, key.lastIndexOf("|"));
     row.key = key;
     row.tr.dataset.status = statusCode(shipment.status);
     row.tr.dataset.version = String(shipment.version);
 
-    row.number.replaceChildren(shipment.trackingUrl
+    const trackingUrl = safeExternalUrl(shipment.trackingUrl);
+    row.number.replaceChildren(trackingUrl
       ? el("a", {
           text: shipment.trackingNumber,
-          attrs: { href: shipment.trackingUrl, target: "_blank", rel: "noopener noreferrer", title: "Open the carrier's tracking page" },
+          attrs: { href: trackingUrl, target: "_blank", rel: "noopener noreferrer", title: "Open the carrier's tracking page" },
         })
       : shipment.trackingNumber);
     setText(row.carrier, shipment.carrier);

@@ -1,9 +1,17 @@
 import { Code, ConnectError } from "@connectrpc/connect";
 
 /**
+ * True when the server says the resume position is past the end of its change log: the database was replaced or
+ * restored from an older copy, so what the page holds belongs to another history. Not a failure of the key or the
+ * request: the remedy is to drop everything and start again from a snapshot.
+ */
+export function needsRestart(error: unknown): boolean {
+  return error instanceof ConnectError && error.code === Code.OutOfRange;
+}
+
+/**
  * True for failures of the connection or of the server's current state (shutdown, restart, overload, a proxy cutting
- * the stream), which a new call may not hit. False for answers about the request itself (bad key, bad filter, resume
- * position too old): repeating it would only get the same answer.
+ * the stream), which a new call may not hit. False for answers about the request itself (bad key, bad filter): repeating it would only get the same answer.
  */
 export function isTransient(error: unknown): boolean {
   if (!(error instanceof ConnectError)) {

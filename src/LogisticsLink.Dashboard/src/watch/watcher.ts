@@ -1,9 +1,12 @@
 import type { ShipmentUpdate } from "../gen/logisticslink/v1/tracking_service_pb";
 import { ReconnectBackoff } from "./backoff";
 import { WatchCursor, type WatchRequest } from "./cursor";
-import { describeFailure, isTransient } from "./failures";
+import { describeFailure, isTransient, needsRestart } from "./failures";
 
-/** Opens one WatchShipments call. `onHeaders` fires when the server has accepted the call. */
+/**
+ * Opens one WatchShipments call. `onHeaders` fires when the server has accepted the call; it has not read the snapshot
+ * or the log yet then, so only an update proves the stream works.
+ */
 export interface WatchTransport {
   open(request: WatchRequest, call: { signal: AbortSignal; onHeaders: () => void }): AsyncIterable<ShipmentUpdate>;
 }
@@ -20,6 +23,11 @@ export interface WatchHandlers {
   /** An accepted update (changes, snapshot items and heartbeats), each change at most once, in sequence order. */
   update(update: ShipmentUpdate): void;
   state(state: WatchState): void;
+  /**
+   * Forget every shipment applied so far: the server's log restarted behind the page's position (a replaced or
+   * restored database), and a fresh snapshot follows. Its versions may be lower than those the page holds.
+   */
+  reset(): void;
 }
 
 export interface WatchOptions {
@@ -48,7 +56,7 @@ export async function watchShipments(
   signal: AbortSignal,
   options: WatchOptions = defaultWatchOptions,
 ): Promise<void> {
-  const cursor = new WatchCursor(request);
+  let cursor = new WatchCursor(request);
   const backoff = new ReconnectBackoff(options.initialDelayMs, options.maxDelayMs, options.random);
   const sleep = options.sleep ?? abortableSleep;
   handlers.state({ kind: "connecting" });
@@ -70,20 +78,27 @@ export async function watchShipments(
         call.abort();
       }, options.idleTimeoutMs);
     };
+    // The headers say the call was accepted: the page shows Live (a resumed stream on a quiet log gets no update
+    // before the first heartbeat, 15 s later). The backoff starts small again only once an update arrived: the server
+    // sends its headers before reading the snapshot or the log, so a call failing each time right after them would
+    // otherwise be retried at the smallest delay for ever, each time with a full snapshot.
     const goLive = () => {
       armWatchdog();
-      backoff.reset();
       if (!live) {
         live = true;
         handlers.state({ kind: "live", position: cursor.resumePosition });
       }
+    };
+    const received = () => {
+      goLive();
+      backoff.reset();
     };
 
     let reason = "the stream ended";
     try {
       armWatchdog();
       for await (const update of transport.open(cursor.nextRequest(), { signal: call.signal, onHeaders: goLive })) {
-        goLive();
+        received();
         if (cursor.accept(update)) {
           handlers.update(update);
         }
@@ -92,11 +107,17 @@ export async function watchShipments(
       if (signal.aborted) {
         break;
       }
-      if (!wentIdle && !isTransient(error)) {
+      if (!wentIdle && needsRestart(error)) {
+        // The filters stay; the position and the page's state start over from a snapshot.
+        cursor = new WatchCursor({ ...request, resumeAfterSequence: 0n, sendSnapshot: true });
+        handlers.reset();
+        reason = "the server's change log restarted; loading every shipment again";
+      } else if (!wentIdle && !isTransient(error)) {
         handlers.state({ kind: "failed", error, message: describeFailure(error) });
         return;
+      } else {
+        reason = wentIdle ? `nothing arrived for ${options.idleTimeoutMs / 1000} s` : messageOf(error);
       }
-      reason = wentIdle ? `nothing arrived for ${options.idleTimeoutMs / 1000} s` : messageOf(error);
     } finally {
       clearTimeout(idleTimer);
       signal.removeEventListener("abort", stopCall);
