@@ -1,4 +1,3 @@
-using LogisticsLink.Server.Auth;
 using LogisticsLink.Server.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -26,8 +25,8 @@ public sealed class AmazonOrderChangeWebhookOptions
     /// </summary>
     public string? Credential { get; set; }
 
-    /// <summary>The tenant whose Amazon account the notifications are about.</summary>
-    public string TenantId { get; set; } = DemoTenant.Tenant;
+    /// <summary>The tenant whose Amazon account the notifications are about; required with the credential.</summary>
+    public string TenantId { get; set; } = "";
 
     public bool Enabled => !string.IsNullOrEmpty(Credential);
 }
@@ -38,8 +37,8 @@ public sealed class ShopifyFulfillmentWebhookOptions
     /// <summary>The app's client secret, which keys <c>X-Shopify-Hmac-Sha256</c>. Empty: the route is not served.</summary>
     public string? Secret { get; set; }
 
-    /// <summary>The tenant whose Shopify shop sends the webhooks.</summary>
-    public string TenantId { get; set; } = DemoTenant.Tenant;
+    /// <summary>The tenant whose Shopify shop sends the webhooks; required with the secret.</summary>
+    public string TenantId { get; set; } = "";
 
     public bool Enabled => !string.IsNullOrEmpty(Secret);
 }

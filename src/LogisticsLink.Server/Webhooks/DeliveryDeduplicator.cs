@@ -2,6 +2,19 @@ using Microsoft.Extensions.Options;
 
 namespace LogisticsLink.Server.Webhooks;
 
+/// <summary>What is known about a webhook delivery when it arrives.</summary>
+public enum DeliveryState
+{
+    /// <summary>Not seen recently: claimed now, for the caller to apply.</summary>
+    New,
+
+    /// <summary>Claimed by an earlier arrival still being applied: it may yet fail, so this copy must not be acknowledged.</summary>
+    InProgress,
+
+    /// <summary>Applied and stored: a redelivery.</summary>
+    Done,
+}
+
 /// <summary>
 /// Remembers recent webhook deliveries so that a redelivery (senders retry on timeouts, and replay on purpose) is
 /// answered without touching the store. Bounded by <see cref="WebhookOptions.DedupCapacity"/> (oldest forgotten first)
@@ -11,12 +24,15 @@ namespace LogisticsLink.Server.Webhooks;
 public sealed class DeliveryDeduplicator(IOptions<WebhookOptions> options, TimeProvider time)
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Remembered> _seen = new(StringComparer.Ordinal);
     private readonly Queue<Entry> _order = new();
     private long _serial;
 
-    /// <summary>True when <paramref name="key"/> was not seen recently; it is then remembered until released or forgotten.</summary>
-    public bool TryClaim(string key)
+    /// <summary>
+    /// <see cref="DeliveryState.New"/> when <paramref name="key"/> was not seen recently; it is then remembered as in
+    /// progress until completed, released or forgotten.
+    /// </summary>
+    public DeliveryState Claim(string key)
     {
         var now = time.GetUtcNow();
         var settings = options.Value;
@@ -26,18 +42,18 @@ public sealed class DeliveryDeduplicator(IOptions<WebhookOptions> options, TimeP
             {
                 Forget(_order.Dequeue());
             }
-            if (_seen.ContainsKey(key))
+            if (_seen.TryGetValue(key, out var seen))
             {
-                return false;
+                return seen.Done ? DeliveryState.Done : DeliveryState.InProgress;
             }
             while (_order.Count >= settings.DedupCapacity)
             {
                 Forget(_order.Dequeue());
             }
             var entry = new Entry(key, now, ++_serial);
-            _seen[key] = entry.Serial;
+            _seen[key] = new Remembered(entry.Serial, Done: false);
             _order.Enqueue(entry);
-            return true;
+            return DeliveryState.New;
         }
     }
 
@@ -45,6 +61,18 @@ public sealed class DeliveryDeduplicator(IOptions<WebhookOptions> options, TimeP
     public int Count
     {
         get { lock (_gate) return _seen.Count; }
+    }
+
+    /// <summary>The claimed delivery is stored: from now on a copy of it is a redelivery.</summary>
+    public void Complete(string key)
+    {
+        lock (_gate)
+        {
+            if (_seen.TryGetValue(key, out var claim))
+            {
+                _seen[key] = claim with { Done = true };
+            }
+        }
     }
 
     /// <summary>Forgets a claim whose delivery was not applied, so that the sender's retry is processed.</summary>
@@ -59,11 +87,13 @@ public sealed class DeliveryDeduplicator(IOptions<WebhookOptions> options, TimeP
     /// <summary>Drops a queue entry's claim, unless the key was released and claimed again since (a newer entry).</summary>
     private void Forget(Entry entry)
     {
-        if (_seen.TryGetValue(entry.Key, out var serial) && serial == entry.Serial)
+        if (_seen.TryGetValue(entry.Key, out var claim) && claim.Serial == entry.Serial)
         {
             _seen.Remove(entry.Key);
         }
     }
+
+    private readonly record struct Remembered(long Serial, bool Done);
 
     private readonly record struct Entry(string Key, DateTimeOffset At, long Serial);
 }

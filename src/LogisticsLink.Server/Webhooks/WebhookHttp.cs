@@ -47,8 +47,9 @@ public sealed record WebhookError(
 
 /// <summary>
 /// The body of an accepted webhook call. <c>result</c>: <c>applied</c> (200; <c>changed</c> says whether the shipment
-/// moved), <c>duplicate</c> (200; a redelivery, nothing done) or <c>ignored</c> (202; no shipment of the tenant has
-/// this carrier and number).
+/// moved), <c>duplicate</c> (200; a redelivery, nothing done), <c>ignored</c> (202; no shipment of the tenant has
+/// this carrier and number) or <c>in_progress</c> (503; a copy of this delivery is still being applied, so the sender
+/// must try again rather than take it as stored).
 /// </summary>
 public sealed record WebhookAnswer(
     [property: JsonPropertyName("result")] string Result,

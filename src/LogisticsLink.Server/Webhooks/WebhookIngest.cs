@@ -19,10 +19,15 @@ public sealed class WebhookIngest(IShipmentStore store, ShipmentTracker tracker,
         CancellationToken cancellationToken)
     {
         var key = string.Join('|', source, tenantId, deliveryId);
-        if (!deliveries.TryClaim(key))
+        switch (deliveries.Claim(key))
         {
-            WebhookLog.Duplicate(logger, source, trackingNumber);
-            return Results.Ok(new WebhookAnswer("duplicate"));
+            case DeliveryState.Done:
+                WebhookLog.Duplicate(logger, source, trackingNumber);
+                return Results.Ok(new WebhookAnswer("duplicate"));
+            case DeliveryState.InProgress:
+                // The first copy is not stored yet and may still fail: a 2xx now would stop the sender's retries.
+                WebhookLog.InProgress(logger, source, trackingNumber);
+                return Results.Json(new WebhookAnswer("in_progress"), statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         try
         {
@@ -35,6 +40,7 @@ public sealed class WebhookIngest(IShipmentStore store, ShipmentTracker tracker,
                 return Results.Accepted(uri: null, new WebhookAnswer("ignored"));
             }
             var applied = await tracker.ApplyPushedAsync(shipment, snapshot, cancellationToken);
+            deliveries.Complete(key);
             WebhookLog.Applied(logger, source, applied.State.Id, applied.State.Version, snapshot.Events.Count);
             return Results.Ok(new WebhookAnswer("applied", applied.State.Id, applied.State.Version, applied.State.Version != shipment.State.Version));
         }

@@ -32,4 +32,7 @@ internal static partial class WebhookLog
 
     [LoggerMessage(EventId = 4809, Level = LogLevel.Information, Message = "Webhook {Source} not served: {Key} is not set")]
     public static partial void NotServed(ILogger logger, string source, string key);
+
+    [LoggerMessage(EventId = 4810, Level = LogLevel.Information, Message = "Webhook {Source}: {TrackingNumber} delivered again while its first copy is still being applied; answered 503 so the sender retries")]
+    public static partial void InProgress(ILogger logger, string source, string trackingNumber);
 }

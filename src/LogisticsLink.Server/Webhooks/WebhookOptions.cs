@@ -1,4 +1,3 @@
-using LogisticsLink.Server.Auth;
 
 namespace LogisticsLink.Server.Webhooks;
 
@@ -33,8 +32,11 @@ public sealed class UpsTrackAlertWebhookOptions
     /// </summary>
     public string? Credential { get; set; }
 
-    /// <summary>The tenant whose shipments these events update.</summary>
-    public string TenantId { get; set; } = DemoTenant.Tenant;
+    /// <summary>
+    /// The tenant whose shipments these events update; required with the credential (no default: a push for the wrong
+    /// tenant finds no shipment and is acknowledged as ignored, so the sender would never resend it).
+    /// </summary>
+    public string TenantId { get; set; } = "";
 
     public bool Enabled => !string.IsNullOrEmpty(Credential);
 }
@@ -45,8 +47,11 @@ public sealed class AggregatorWebhookOptions
     /// <summary>The shared HMAC-SHA256 key. Empty: the route is not served.</summary>
     public string? Secret { get; set; }
 
-    /// <summary>The tenant whose shipments these events update.</summary>
-    public string TenantId { get; set; } = DemoTenant.Tenant;
+    /// <summary>
+    /// The tenant whose shipments these events update; required with the credential (no default: a push for the wrong
+    /// tenant finds no shipment and is acknowledged as ignored, so the sender would never resend it).
+    /// </summary>
+    public string TenantId { get; set; } = "";
 
     /// <summary>A signature timestamp further than this from the server's clock (either way) is refused: no old replays.</summary>
     public TimeSpan Tolerance { get; set; } = TimeSpan.FromMinutes(5);

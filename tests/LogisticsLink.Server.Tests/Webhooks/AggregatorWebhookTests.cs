@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using LogisticsLink.Server.Tests.Infrastructure;
 using LogisticsLink.Server.Webhooks;
+using LogisticsLink.Storage;
 using LogisticsLink.V1;
 using static LogisticsLink.Server.Tests.Webhooks.UpsTrackAlertWebhookTests;
 
@@ -54,6 +55,36 @@ public sealed class AggregatorWebhookTests
         var scan = Assert.Single(change.Shipment.Events);
         Assert.Equal(("PL", "webhook", "Leipzig", "DE"), (scan.RawCode, scan.Source, scan.Location.City, scan.Location.CountryCode));
         Assert.Equal(DateTimeOffset.Parse("2026-05-02T07:15:00Z"), scan.OccurredAt.ToDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task A_copy_arriving_while_the_first_is_still_applied_is_not_acknowledged()
+    {
+        StoreHook? hook = null;
+        await using var host = await WebhookTestHost.StartAsync(services: s => hook = StoreHook.Install(s));
+        var shipment = await host.Server.Client().TrackShipmentAsync(new TrackShipmentRequest { Carrier = "sandbox", TrackingNumber = Numbers.Sandbox() });
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The first copy stops before its write (e.g. waiting for the database); the sender times out and sends again.
+        hook!.BeforeEach(nameof(IShipmentStore.FindByNumberAsync), _ =>
+        {
+            reached.TrySetResult();
+            return release.Task;
+        });
+        var body = Body(shipment.TrackingNumber);
+        var signedAt = DateTimeOffset.UtcNow;
+        var first = host.PostAggregatorAsync(body, signedAt: signedAt);
+        await reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var copy = await host.PostAggregatorAsync(body, signedAt: signedAt);
+        release.SetResult();
+        var firstAnswer = await first;
+        var later = await host.PostAggregatorAsync(body, signedAt: signedAt);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, copy.StatusCode);
+        Assert.Equal("in_progress", (await AnswerAsync(copy)).GetProperty("result").GetString());
+        Assert.Equal("applied", (await AnswerAsync(firstAnswer)).GetProperty("result").GetString());
+        Assert.Equal("duplicate", (await AnswerAsync(later)).GetProperty("result").GetString());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text;
+using LogisticsLink.Server.Marketplaces;
 using LogisticsLink.Server.Webhooks;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -47,20 +48,20 @@ public sealed class WebhookBuildingBlockTests
         var time = new FakeTimeProvider(Now);
         var deliveries = new DeliveryDeduplicator(Options.Create(new WebhookOptions { DedupCapacity = 3, DedupWindow = TimeSpan.FromHours(1) }), time);
 
-        Assert.True(deliveries.TryClaim("a"));
-        Assert.False(deliveries.TryClaim("a"));
-        Assert.True(deliveries.TryClaim("b"));
-        Assert.True(deliveries.TryClaim("c"));
-        Assert.True(deliveries.TryClaim("d"));   // the oldest, "a", makes room
+        Assert.Equal(DeliveryState.New, deliveries.Claim("a"));
+        Assert.NotEqual(DeliveryState.New, deliveries.Claim("a"));
+        Assert.Equal(DeliveryState.New, deliveries.Claim("b"));
+        Assert.Equal(DeliveryState.New, deliveries.Claim("c"));
+        Assert.Equal(DeliveryState.New, deliveries.Claim("d"));   // the oldest, "a", makes room
         Assert.Equal(3, deliveries.Count);
-        Assert.True(deliveries.TryClaim("a"));
+        Assert.Equal(DeliveryState.New, deliveries.Claim("a"));
         // Asking about a remembered delivery at capacity forgets nothing.
-        Assert.False(deliveries.TryClaim("d"));
-        Assert.False(deliveries.TryClaim("c"));
-        Assert.False(deliveries.TryClaim("a"));
+        Assert.NotEqual(DeliveryState.New, deliveries.Claim("d"));
+        Assert.NotEqual(DeliveryState.New, deliveries.Claim("c"));
+        Assert.NotEqual(DeliveryState.New, deliveries.Claim("a"));
 
         time.Advance(TimeSpan.FromHours(1));
-        Assert.True(deliveries.TryClaim("d"));
+        Assert.Equal(DeliveryState.New, deliveries.Claim("d"));
         Assert.Equal(1, deliveries.Count);
     }
 
@@ -70,12 +71,42 @@ public sealed class WebhookBuildingBlockTests
         var time = new FakeTimeProvider(Now);
         var deliveries = new DeliveryDeduplicator(Options.Create(new WebhookOptions { DedupCapacity = 2, DedupWindow = TimeSpan.FromHours(1) }), time);
 
-        Assert.True(deliveries.TryClaim("a"));
+        Assert.Equal(DeliveryState.New, deliveries.Claim("a"));
         deliveries.Release("a");
-        Assert.True(deliveries.TryClaim("a"));
+        Assert.Equal(DeliveryState.New, deliveries.Claim("a"));
         // The first claim's entry leaves the queue to make room for "b"; the second claim of "a" stays remembered.
-        Assert.True(deliveries.TryClaim("b"));
-        Assert.False(deliveries.TryClaim("a"));
+        Assert.Equal(DeliveryState.New, deliveries.Claim("b"));
+        Assert.NotEqual(DeliveryState.New, deliveries.Claim("a"));
+    }
+
+    [Fact]
+    public void A_delivery_is_a_redelivery_only_once_it_is_stored()
+    {
+        var deliveries = new DeliveryDeduplicator(Options.Create(new WebhookOptions()), new FakeTimeProvider(Now));
+
+        Assert.Equal(DeliveryState.New, deliveries.Claim("a"));
+        Assert.Equal(DeliveryState.InProgress, deliveries.Claim("a"));
+        deliveries.Complete("a");
+        Assert.Equal(DeliveryState.Done, deliveries.Claim("a"));
+    }
+
+    [Fact]
+    public void A_webhook_with_a_credential_and_no_tenant_stops_start_up_naming_the_tenant_key()
+    {
+        // No default tenant: events for a guessed one find no shipment and are acknowledged, so senders never resend them.
+        var secret = new string('k', WebhookOptionsValidation.MinSecretLength);
+        var webhooks = new WebhookOptionsValidation().Validate(null, new WebhookOptions { Ups = { Credential = secret }, Aggregator = { Secret = secret } });
+        var marketplaces = new MarketplaceWebhookOptionsValidation().Validate(null,
+            new MarketplaceWebhookOptions { Amazon = { Credential = secret }, Shopify = { Secret = secret } });
+
+        Assert.Equal(
+            ["Webhooks:Ups:TenantId is required when Webhooks:Ups:Credential is set.",
+             "Webhooks:Aggregator:TenantId is required when Webhooks:Aggregator:Secret is set."],
+            webhooks.Failures);
+        Assert.Equal(
+            ["Webhooks:Amazon:TenantId is required when Webhooks:Amazon:Credential is set.",
+             "Webhooks:Shopify:TenantId is required when Webhooks:Shopify:Secret is set."],
+            marketplaces.Failures);
     }
 
     [Theory]

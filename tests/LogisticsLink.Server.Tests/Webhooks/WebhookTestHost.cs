@@ -30,7 +30,8 @@ public sealed class WebhookTestHost : IAsyncDisposable
     public LogCapture Logs { get; }
     public HttpClient Http { get; }
 
-    public static async Task<WebhookTestHost> StartAsync(IReadOnlyDictionary<string, string>? extra = null)
+    public static async Task<WebhookTestHost> StartAsync(
+        IReadOnlyDictionary<string, string>? extra = null, Action<IServiceCollection>? services = null)
     {
         var logs = new LogCapture();
         var settings = new Dictionary<string, string>
@@ -49,6 +50,7 @@ public sealed class WebhookTestHost : IAsyncDisposable
         {
             s.AddSingleton<ICarrierClient>(new ScriptedCarrier());
             s.AddSingleton<ILoggerProvider>(logs);
+            services?.Invoke(s);
         });
         return new WebhookTestHost(server, logs);
     }
