@@ -64,6 +64,18 @@ public sealed class HostTests
         Assert.Contains(named, error.Message);
     }
 
+    [Fact]
+    public async Task One_key_given_to_two_tenants_stops_start_up_naming_both_entries()
+    {
+        // Tenant B's entry copied from A's with only the tenant changed: A's callers would silently act as B.
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestServer.StartAsync(settings: new Dictionary<string, string>
+        {
+            ["Auth:ApiKeys:1:KeySha256"] = Auth.ApiKeyRegistry.Digest(TestServer.KeyA).ToUpperInvariant(),
+        }));
+
+        Assert.Contains("Auth:ApiKeys:1 is the same key as Auth:ApiKeys:0", error.Message);
+    }
+
     [Theory]
     [InlineData(20, 12, true)]
     [InlineData(20, 13, false)]

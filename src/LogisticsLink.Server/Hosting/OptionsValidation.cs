@@ -139,7 +139,32 @@ public sealed class OptionsValidation :
         Check(string.IsNullOrEmpty(key.Key) || key.Key.Length >= 16, "Auth:ApiKeys:{0}:Key must be at least 16 characters.", i),
         Check(string.IsNullOrEmpty(key.KeySha256) || (key.KeySha256.Length == 64 && key.KeySha256.All(Uri.IsHexDigit)),
             "Auth:ApiKeys:{0}:KeySha256 must be 64 hexadecimal characters.", i),
-    }).ToArray());
+    }).Concat(RepeatedKeys(o.ApiKeys)).ToArray());
+
+    /// <summary>
+    /// One key listed twice (a copied entry whose Key was not changed, or a Key beside its own KeySha256) would let the
+    /// later entry's tenant silently take the earlier one's callers.
+    /// </summary>
+    private static IEnumerable<string?> RepeatedKeys(List<ApiKeyOptions> keys)
+    {
+        var firstWith = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var digest = string.IsNullOrEmpty(keys[i].Key) ? keys[i].KeySha256?.ToLowerInvariant() : ApiKeyRegistry.Digest(keys[i].Key!);
+            if (string.IsNullOrEmpty(digest))
+            {
+                continue;
+            }
+            if (firstWith.TryGetValue(digest, out var first))
+            {
+                yield return $"Auth:ApiKeys:{i} is the same key as Auth:ApiKeys:{first}: each key must be different (a key identifies one tenant).";
+            }
+            else
+            {
+                firstWith[digest] = i;
+            }
+        }
+    }
 
     private static IEnumerable<string?> IntervalErrors(RefreshIntervals i) =>
     [
