@@ -92,7 +92,7 @@ public sealed partial class MarketplaceSync : BackgroundService
             if (!page.IsSuccess)
             {
                 LogOrderFetchFailed(account.Account.ToString(), orderId, page.FailureReason!);
-                result = OrderSyncResult.Failed(page.FailureReason!, page.Transient);
+                result = result.OrWorse(OrderSyncResult.Failed(page.FailureReason!, page.Transient));
                 continue;
             }
             OrderState? stored = null;
@@ -123,7 +123,7 @@ public sealed partial class MarketplaceSync : BackgroundService
             if (!page.IsSuccess)
             {
                 LogOrderFetchFailed(account.Account.ToString(), sellerFulfillmentOrderId, page.FailureReason!);
-                result = OrderSyncResult.Failed(page.FailureReason!, page.Transient);
+                result = result.OrWorse(OrderSyncResult.Failed(page.FailureReason!, page.Transient));
                 continue;
             }
             OrderState? stored = null;
@@ -461,6 +461,12 @@ public sealed record OrderSyncResult(OrderSyncOutcome Outcome, OrderState? Order
     public static OrderSyncResult Synced(OrderState? order) => new(OrderSyncOutcome.Synced, order);
 
     public static OrderSyncResult Failed(string reason, bool transient) => new(OrderSyncOutcome.Failed, null, reason, transient);
+
+    /// <summary>
+    /// Of two accounts' failures, the one that asks for a retry: the order may be on the account that failed for now
+    /// (its notification must be redelivered), whatever another account answered for good ("no such order").
+    /// </summary>
+    public OrderSyncResult OrWorse(OrderSyncResult failure) => Outcome == OrderSyncOutcome.Failed && Transient ? this : failure;
 }
 
 public enum OrderSyncOutcome
