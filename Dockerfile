@@ -1,11 +1,18 @@
 # syntax=docker/dockerfile:1
-# Build stage: restore and publish the server and the CLI.
+# Dashboard stage: the web bundle (src/LogisticsLink.Dashboard) needs Node.js 20.19+, newer than the Node.js of the
+# SDK image's distribution, so it is built on Node's own image.
+FROM node:22-bookworm-slim AS dashboard
+WORKDIR /src
+COPY protos protos
+COPY src/LogisticsLink.Dashboard src/LogisticsLink.Dashboard
+RUN cd src/LogisticsLink.Dashboard && npm ci --no-audit --no-fund && npm run build
+
+# Build stage: restore and publish the server (with the bundle built above) and the CLI.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-# Node.js and npm: the server's build bundles the web dashboard (src/LogisticsLink.Dashboard).
-RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
-RUN dotnet publish src/LogisticsLink.Server -c Release -o /out/server \
+COPY --from=dashboard /src/src/LogisticsLink.Dashboard/dist src/LogisticsLink.Dashboard/dist
+RUN dotnet publish src/LogisticsLink.Server -c Release -o /out/server -p:SkipDashboardBuild=true \
  && dotnet publish clients/LogisticsLink.Cli -c Release -o /out/cli
 
 # Runtime stage: ASP.NET runtime only, non-root user, data on a volume.
