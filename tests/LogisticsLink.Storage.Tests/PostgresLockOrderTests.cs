@@ -1,10 +1,8 @@
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Domain.Tracking;
-using LogisticsLink.Storage.Postgres;
 using LogisticsLink.Tests.Shared;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Npgsql;
+using LogisticsLink.Storage.Tests.Support;
 using static LogisticsLink.Storage.Tests.Support.TestData;
 
 namespace LogisticsLink.Storage.Tests;
@@ -26,12 +24,12 @@ public sealed class PostgresLockOrderTests
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         var ct = deadline.Token;
         var connectionString = ThrowawayPostgres.CreateDatabase();
-        await using var store = await OpenStoreAsync(connectionString, ct);
+        await using var store = await PostgresNode.OpenStoreAsync(connectionString, ct);
         var shipment = Shipment("1Z0000000000000001");
         await store.CommitAsync(LoggedInsert(shipment), ct);
 
         // Another node is appending: it holds the append lock until it commits.
-        await using var otherNode = await OpenAsync(connectionString, ct);
+        await using var otherNode = await PostgresNode.OpenSessionAsync(connectionString, ct);
         await using var otherTransaction = await otherNode.BeginTransactionAsync(ct);
         await ExecuteAsync(otherNode, $"SELECT {AppendLock}", ct);
         var write = store.CommitAsync(
@@ -39,7 +37,7 @@ public sealed class PostgresLockOrderTests
         await WaitForAdvisoryWaiterAsync(connectionString, ct);
 
         // Meanwhile a third transaction (the other node's next write) needs the shipment's row: it must not be locked.
-        await using var probe = await OpenAsync(connectionString, ct);
+        await using var probe = await PostgresNode.OpenSessionAsync(connectionString, ct);
         await using (var probeTransaction = await probe.BeginTransactionAsync(ct))
         {
             var rowLocked = await Record.ExceptionAsync(() =>
@@ -60,8 +58,8 @@ public sealed class PostgresLockOrderTests
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         var ct = deadline.Token;
         var connectionString = ThrowawayPostgres.CreateDatabase();
-        await using var store = await OpenStoreAsync(connectionString, ct);
-        await using var otherNode = await OpenAsync(connectionString, ct);
+        await using var store = await PostgresNode.OpenStoreAsync(connectionString, ct);
+        await using var otherNode = await PostgresNode.OpenSessionAsync(connectionString, ct);
         await using var otherTransaction = await otherNode.BeginTransactionAsync(ct);
         await ExecuteAsync(otherNode, $"SELECT {AppendLock}", ct);
 
@@ -80,29 +78,11 @@ public sealed class PostgresLockOrderTests
 
     private static async Task WaitForAdvisoryWaiterAsync(string connectionString, CancellationToken ct)
     {
-        await using var watcher = await OpenAsync(connectionString, ct);
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", watcher);
-        while ((long)(await command.ExecuteScalarAsync(ct))! == 0)
+        await using var watcher = await PostgresNode.OpenSessionAsync(connectionString, ct);
+        while (await PostgresNode.CountAsync(watcher, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", ct) == 0)
         {
             await Task.Delay(20, ct);
         }
-    }
-
-    private static async Task<PostgresShipmentStore> OpenStoreAsync(string connectionString, CancellationToken ct)
-    {
-        var store = new PostgresShipmentStore(
-            Options.Create(new StorageOptions { Provider = StorageOptions.PostgresProvider, Postgres = { ConnectionString = connectionString } }),
-            TimeProvider.System, NullLogger<PostgresShipmentStore>.Instance);
-        await store.InitializeAsync(ct);
-        return store;
-    }
-
-    private static async Task<NpgsqlConnection> OpenAsync(string connectionString, CancellationToken ct)
-    {
-        // Its own pool: the test's sessions must not be the store's.
-        var connection = new NpgsqlConnection(connectionString + ";Pooling=false");
-        await connection.OpenAsync(ct);
-        return connection;
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)

@@ -1,8 +1,5 @@
-using LogisticsLink.Storage.Postgres;
+using LogisticsLink.Storage.Tests.Support;
 using LogisticsLink.Tests.Shared;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Npgsql;
 using LogisticsLink.Storage.Tests.Support;
 
 namespace LogisticsLink.Storage.Tests;
@@ -19,8 +16,8 @@ public sealed class PostgresRefreshLockTests
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         var ct = deadline.Token;
         var connectionString = ThrowawayPostgres.CreateDatabase();
-        await using var first = await OpenAsync(connectionString, ct);
-        await using var second = await OpenAsync(connectionString, ct);
+        await using var first = await PostgresNode.OpenStoreAsync(connectionString, ct);
+        await using var second = await PostgresNode.OpenStoreAsync(connectionString, ct);
 
         var held = await first.LockRefreshAsync("shp_1", ct);
         var other = await second.LockRefreshAsync("shp_2", ct);
@@ -48,7 +45,7 @@ public sealed class PostgresRefreshLockTests
         var ct = deadline.Token;
         // A pool of 10 and a 2 s wait for a free connection: 2 refresh locks at once, 8 connections for the rest.
         var connectionString = ThrowawayPostgres.CreateDatabase() + ";Maximum Pool Size=10;Timeout=2";
-        await using var store = await OpenAsync(connectionString, ct);
+        await using var store = await PostgresNode.OpenStoreAsync(connectionString, ct);
 
         // More refreshes than the pool has connections, each waiting for its carrier with its lock held.
         var locks = Enumerable.Range(0, 12).Select(i => store.LockRefreshAsync($"shp_{i}", ct)).ToList();
@@ -68,21 +65,10 @@ public sealed class PostgresRefreshLockTests
         Assert.Equal(0, await HeldAsync(connectionString, ct));
     }
 
-    private static async Task<PostgresShipmentStore> OpenAsync(string connectionString, CancellationToken ct)
-    {
-        var store = new PostgresShipmentStore(
-            Options.Create(new StorageOptions { Provider = StorageOptions.PostgresProvider, Postgres = { ConnectionString = connectionString } }),
-            TimeProvider.System, NullLogger<PostgresShipmentStore>.Instance);
-        await store.InitializeAsync(ct);
-        return store;
-    }
-
     /// <summary>Refresh locks held in the whole cluster (space "LR").</summary>
     private static async Task<long> HeldAsync(string connectionString, CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(connectionString + ";Pooling=false");
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = 19538 AND granted", connection);
-        return (long)(await command.ExecuteScalarAsync(ct))!;
+        await using var session = await PostgresNode.OpenSessionAsync(connectionString, ct);
+        return await PostgresNode.CountAsync(session, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = 19538 AND granted", ct);
     }
 }
