@@ -1,6 +1,5 @@
 using LogisticsLink.Storage.Tests.Support;
 using LogisticsLink.Tests.Shared;
-using LogisticsLink.Storage.Tests.Support;
 
 namespace LogisticsLink.Storage.Tests;
 
