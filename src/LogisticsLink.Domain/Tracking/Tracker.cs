@@ -117,6 +117,7 @@ public static class Tracker
             ProofOfDelivery = proof,
             DeliveredAt = deliveredAt,
             LastEventAt = newest is null ? previous.LastEventAt : Max(previous.LastEventAt, newest.OccurredAt),
+            FirstScanAt = EarliestPhysicalScan(previous.FirstScanAt, added),
             LastCheckedAt = now,
             Stale = false,
             ConsecutiveFailures = 0,
@@ -287,6 +288,20 @@ public static class Tracker
             }
         }
         return latest;
+    }
+
+    // Every stored event passed through here once as added, so the earliest physical one is never missed.
+    private static DateTimeOffset? EarliestPhysicalScan(DateTimeOffset? known, IEnumerable<TrackingEvent> added)
+    {
+        var earliest = known;
+        foreach (var e in added)
+        {
+            if (e.Status.IsPhysicalScan() && (earliest is null || e.OccurredAt < earliest))
+            {
+                earliest = e.OccurredAt;
+            }
+        }
+        return earliest;
     }
 
     private static DateTimeOffset Max(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
