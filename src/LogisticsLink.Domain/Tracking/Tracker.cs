@@ -217,7 +217,7 @@ public static class Tracker
         {
             state = state with { Version = previous.Version + 1, UpdatedAt = now };
         }
-        return new ShipmentChangeSet(state, added, kinds, previous.Status);
+        return new ShipmentChangeSet(state, added, kinds, previous.Status) { PreviousOrder = previous.Order };
     }
 
     private static TrackingStatus DecideStatus(TrackingStatus previous, TrackingStatus candidate, bool hasNewerEvidence, bool lagging)
