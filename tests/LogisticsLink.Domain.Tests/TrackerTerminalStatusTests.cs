@@ -39,6 +39,20 @@ public sealed class TrackerTerminalStatusTests
     }
 
     [Fact]
+    public void Delivered_at_comes_from_the_delivery_scan_when_it_arrives_after_the_summary_said_delivered()
+    {
+        var history = ShipmentHistory.WithEvents(Scan.OutForDelivery(Hours(5)));
+        history.At(Hours(9));
+        history.Apply(Snapshot.Reporting(TrackingStatus.Delivered));
+        history.At(Hours(10));
+
+        var result = history.Apply(Scan.Delivered(Hours(6)));
+
+        Assert.Equal(TrackingStatus.Delivered, result.State.Status);
+        Assert.Equal(Hours(6), result.State.DeliveredAt);
+    }
+
+    [Fact]
     public void Delivered_is_not_changed_by_the_same_scans_again()
     {
         var history = DeliveredAt6h();

@@ -90,9 +90,11 @@ public static class Tracker
         }
 
         var eta = lagging ? previous.EstimatedDelivery ?? snapshot.EstimatedDelivery : snapshot.EstimatedDelivery ?? previous.EstimatedDelivery;
+        // When the parcel was delivered: the latest delivery scan; the moment we learnt it only while no scan says so.
+        // A delivery scan that comes after the summary said delivered replaces that stand-in.
         var deliveredAt = status != TrackingStatus.Delivered
             ? null
-            : statusChanged
+            : statusChanged || added.Any(e => e.Status == TrackingStatus.Delivered)
                 ? LatestDelivered(known.LatestDeliveredAt, added) ?? now
                 : previous.DeliveredAt;
 
