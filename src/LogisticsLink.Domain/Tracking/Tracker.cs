@@ -51,8 +51,10 @@ public static class Tracker
     {
         var added = NewEvents(known.DedupKeys, snapshot.Events, now);
         // What "newer" is measured against: the newest scan we hold, or, when a status came from a carrier summary
-        // without scans, the moment we learnt it.
-        var reference = previous.LastEventAt ?? (previous.Status.IsUnknown() ? null : previous.LastCheckedAt);
+        // without scans, the moment we learnt it. A terminal status the summary gave ahead of the scans is dated by when
+        // we learnt it too, so a scan older than that (pushed later by a webhook) cannot undo it.
+        var reference = Latest(previous.LastEventAt, TerminalFromSummarySince(previous, known))
+            ?? (previous.Status.IsUnknown() ? null : previous.LastCheckedAt);
         var newestAdded = added.Count > 0 ? added[0] : null;
         var hasNewerEvidence = newestAdded is not null && (reference is null || newestAdded.OccurredAt > reference);
 
@@ -291,6 +293,19 @@ public static class Tracker
         }
         return latest;
     }
+
+    /// <summary>
+    /// When a terminal status that no stored scan carries was learnt: a summary-only delivery is dated by its
+    /// stand-in DeliveredAt (the poll that learnt it), another terminal status by the last check. Null when a scan
+    /// backs the status, or the status is not terminal (EXPIRED is ours, not the carrier's).
+    /// </summary>
+    private static DateTimeOffset? TerminalFromSummarySince(ShipmentState previous, KnownEvents known) =>
+        !previous.Status.IsTerminal() || previous.Status == TrackingStatus.Expired ? null
+        : previous.Status == TrackingStatus.Delivered ? known.LatestDeliveredAt is null ? previous.DeliveredAt ?? previous.LastCheckedAt : null
+        : known.Newest?.Status == previous.Status ? null
+        : previous.LastCheckedAt;
+
+    private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) => a is { } x && (b is not { } y || x >= y) ? a : b;
 
     // Every stored event passed through here once as added, so the earliest physical one is never missed.
     private static DateTimeOffset? EarliestPhysicalScan(DateTimeOffset? known, IEnumerable<TrackingEvent> added)
