@@ -39,6 +39,20 @@ public sealed class TrackerTerminalStatusTests
     }
 
     [Fact]
+    public void Delivered_at_comes_from_the_delivery_scan_when_it_arrives_after_the_summary_said_delivered()
+    {
+        var history = ShipmentHistory.WithEvents(Scan.OutForDelivery(Hours(5)));
+        history.At(Hours(9));
+        history.Apply(Snapshot.Reporting(TrackingStatus.Delivered));
+        history.At(Hours(10));
+
+        var result = history.Apply(Scan.Delivered(Hours(6)));
+
+        Assert.Equal(TrackingStatus.Delivered, result.State.Status);
+        Assert.Equal(Hours(6), result.State.DeliveredAt);
+    }
+
+    [Fact]
     public void Delivered_is_not_changed_by_the_same_scans_again()
     {
         var history = DeliveredAt6h();
@@ -142,6 +156,25 @@ public sealed class TrackerTerminalStatusTests
 
         Assert.Equal(TrackingStatus.Delivered, result.State.Status);
         Assert.False(result.Kinds.HasFlag(ChangeKinds.StatusChanged));
+    }
+
+    /// <summary>
+    /// Invariant 3: a terminal status changes only on newer evidence. DELIVERED came from the summary at a poll on day 2
+    /// at 20:00 (last scan day 1); a webhook then pushes an out-for-delivery scan of day 2 at 08:00, older than that.
+    /// </summary>
+    [Fact]
+    public void Delivered_from_a_summary_is_not_undone_by_a_scan_older_than_when_it_was_learnt()
+    {
+        var history = ShipmentHistory.WithEvents(Scan.InTransit(Hours(2)));
+        history.At(Hours(36));
+        history.Apply(Snapshot.Reporting(TrackingStatus.Delivered));
+        history.At(Hours(37));
+
+        var result = history.Apply(Scan.OutForDelivery(Hours(24)));
+
+        Assert.Equal(TrackingStatus.Delivered, result.State.Status);
+        Assert.False(result.Kinds.HasFlag(ChangeKinds.StatusChanged));
+        Assert.Equal(Hours(36), result.State.DeliveredAt);
     }
 
     [Theory]

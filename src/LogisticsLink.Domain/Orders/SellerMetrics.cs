@@ -5,7 +5,7 @@ namespace LogisticsLink.Domain.Orders;
 
 /// <summary>
 /// Amazon's seller-fulfilled performance measures, computed from stored orders and shipments (definitions in
-/// Seller Central's help: a tracking number is valid once the carrier has scanned it; a package is on time when
+/// Seller Central's help: a tracking number is valid once the carrier has physically scanned it (a label created is not a scan); a package is on time when
 /// delivered by the promised date; a shipment is late when confirmed after the latest ship date). Only
 /// merchant-fulfilled and third-party orders count: Amazon answers for FBA.
 /// </summary>
@@ -60,8 +60,9 @@ public sealed record SellerMetrics(
             foreach (var s in shipments)
             {
                 shipped++;
-                var hasScan = s.LastEventAt is not null;
-                if (!hasScan)
+                // Valid tracking, and so on-time eligibility, needs a physical carrier scan: a "label created" event
+                // is not one (marketplaces reference §5.4, §5.9).
+                if (s.FirstScanAt is null)
                 {
                     continue;
                 }

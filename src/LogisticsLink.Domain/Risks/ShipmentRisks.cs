@@ -45,7 +45,9 @@ public static class ShipmentRisks
                 $"No carrier scan for {(int)(now - lastScan).TotalHours} h (limit {(int)limit.TotalHours} h)", lastScan + limit, true));
         }
 
-        if (!s.Order.IsNone && s.LastEventAt is null && s.Status is TrackingStatus.Pending or TrackingStatus.NotFound or TrackingStatus.Expired
+        // A "label created" event is no carrier scan: a parcel with only such events has no valid tracking either.
+        if (!s.Order.IsNone && s.FirstScanAt is null
+            && s.Status is TrackingStatus.Pending or TrackingStatus.NotFound or TrackingStatus.Expired or TrackingStatus.InfoReceived
             && now - s.CreatedAt > rules.ValidTrackingGrace)
         {
             flags.Add(RiskFlags.Raise(previous, RiskKind.NoValidTracking,

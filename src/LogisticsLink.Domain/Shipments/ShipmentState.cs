@@ -16,6 +16,12 @@ public sealed record ShipmentState
     public DateTimeOffset? EstimatedDelivery { get; init; }
     public DateTimeOffset? DeliveredAt { get; init; }
     public DateTimeOffset? LastEventAt { get; init; }
+
+    /// <summary>
+    /// The earliest physical carrier scan held (<see cref="TrackingStatusExtensions.IsPhysicalScan"/>); null while the
+    /// only events are "label created" ones, which do not make a tracking number valid.
+    /// </summary>
+    public DateTimeOffset? FirstScanAt { get; init; }
     public DateTimeOffset? LastCheckedAt { get; init; }
     public bool Stale { get; init; }
     public DeliveryWindow? DeliveryWindow { get; init; }

@@ -32,6 +32,14 @@ public static class TrackingStatusExtensions
     public static bool IsUnknown(this TrackingStatus status) => status is
         TrackingStatus.Unspecified or TrackingStatus.Pending or TrackingStatus.NotFound;
 
+    /// <summary>
+    /// An event in this status is a scan made by the carrier handling the parcel: anything past "label created".
+    /// Amazon counts a tracking number as valid only once it has such a scan (marketplaces reference §5.4).
+    /// </summary>
+    public static bool IsPhysicalScan(this TrackingStatus status) =>
+        status is not (TrackingStatus.Unspecified or TrackingStatus.Pending or TrackingStatus.NotFound or TrackingStatus.InfoReceived
+            or TrackingStatus.Cancelled or TrackingStatus.Expired);
+
     public static bool IsDefined(this TrackingStatus status) =>
         status is > TrackingStatus.Unspecified and <= TrackingStatus.Expired;
 

@@ -14,4 +14,12 @@ public sealed record ShipmentChangeSet(
     TrackingStatus PreviousStatus)
 {
     public bool HasChanges => Kinds != ChangeKinds.None;
+
+    /// <summary>
+    /// The order the shipment was linked to before this change (none for a new shipment). When it differs from the
+    /// new state's, that order lost the parcel and must be judged again, as the new one must.
+    /// </summary>
+    public OrderLink PreviousOrder { get; init; } = OrderLink.None;
+
+    public bool OrderLinkChanged => PreviousOrder != State.Order;
 }

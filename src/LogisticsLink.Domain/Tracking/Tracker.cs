@@ -51,8 +51,10 @@ public static class Tracker
     {
         var added = NewEvents(known.DedupKeys, snapshot.Events, now);
         // What "newer" is measured against: the newest scan we hold, or, when a status came from a carrier summary
-        // without scans, the moment we learnt it.
-        var reference = previous.LastEventAt ?? (previous.Status.IsUnknown() ? null : previous.LastCheckedAt);
+        // without scans, the moment we learnt it. A terminal status the summary gave ahead of the scans is dated by when
+        // we learnt it too, so a scan older than that (pushed later by a webhook) cannot undo it.
+        var reference = Latest(previous.LastEventAt, TerminalFromSummarySince(previous, known))
+            ?? (previous.Status.IsUnknown() ? null : previous.LastCheckedAt);
         var newestAdded = added.Count > 0 ? added[0] : null;
         var hasNewerEvidence = newestAdded is not null && (reference is null || newestAdded.OccurredAt > reference);
 
@@ -90,9 +92,11 @@ public static class Tracker
         }
 
         var eta = lagging ? previous.EstimatedDelivery ?? snapshot.EstimatedDelivery : snapshot.EstimatedDelivery ?? previous.EstimatedDelivery;
+        // When the parcel was delivered: the latest delivery scan; the moment we learnt it only while no scan says so.
+        // A delivery scan that comes after the summary said delivered replaces that stand-in.
         var deliveredAt = status != TrackingStatus.Delivered
             ? null
-            : statusChanged
+            : statusChanged || added.Any(e => e.Status == TrackingStatus.Delivered)
                 ? LatestDelivered(known.LatestDeliveredAt, added) ?? now
                 : previous.DeliveredAt;
 
@@ -117,6 +121,7 @@ public static class Tracker
             ProofOfDelivery = proof,
             DeliveredAt = deliveredAt,
             LastEventAt = newest is null ? previous.LastEventAt : Max(previous.LastEventAt, newest.OccurredAt),
+            FirstScanAt = EarliestPhysicalScan(previous.FirstScanAt, added),
             LastCheckedAt = now,
             Stale = false,
             ConsecutiveFailures = 0,
@@ -216,7 +221,7 @@ public static class Tracker
         {
             state = state with { Version = previous.Version + 1, UpdatedAt = now };
         }
-        return new ShipmentChangeSet(state, added, kinds, previous.Status);
+        return new ShipmentChangeSet(state, added, kinds, previous.Status) { PreviousOrder = previous.Order };
     }
 
     private static TrackingStatus DecideStatus(TrackingStatus previous, TrackingStatus candidate, bool hasNewerEvidence, bool lagging)
@@ -287,6 +292,33 @@ public static class Tracker
             }
         }
         return latest;
+    }
+
+    /// <summary>
+    /// When a terminal status that no stored scan carries was learnt: a summary-only delivery is dated by its
+    /// stand-in DeliveredAt (the poll that learnt it), another terminal status by the last check. Null when a scan
+    /// backs the status, or the status is not terminal (EXPIRED is ours, not the carrier's).
+    /// </summary>
+    private static DateTimeOffset? TerminalFromSummarySince(ShipmentState previous, KnownEvents known) =>
+        !previous.Status.IsTerminal() || previous.Status == TrackingStatus.Expired ? null
+        : previous.Status == TrackingStatus.Delivered ? known.LatestDeliveredAt is null ? previous.DeliveredAt ?? previous.LastCheckedAt : null
+        : known.Newest?.Status == previous.Status ? null
+        : previous.LastCheckedAt;
+
+    private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) => a is { } x && (b is not { } y || x >= y) ? a : b;
+
+    // Every stored event passed through here once as added, so the earliest physical one is never missed.
+    private static DateTimeOffset? EarliestPhysicalScan(DateTimeOffset? known, IEnumerable<TrackingEvent> added)
+    {
+        var earliest = known;
+        foreach (var e in added)
+        {
+            if (e.Status.IsPhysicalScan() && (earliest is null || e.OccurredAt < earliest))
+            {
+                earliest = e.OccurredAt;
+            }
+        }
+        return earliest;
     }
 
     private static DateTimeOffset Max(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;

@@ -211,9 +211,15 @@ public sealed partial class ShipmentTracker(
             var s = changes.State;
             hub.OnCommitted(new ChangeRecord(
                 committed.Sequence, s.TenantId, s.Id, changes.Kinds, changes.PreviousStatus, s.Status, s.Version, committed.CommittedAt, payload!));
-            if (!s.Order.IsNone && (changes.Kinds & OrderReviewQueue.RelevantKinds) != 0)
+            if (!s.Order.IsNone && (changes.OrderLinkChanged || (changes.Kinds & OrderReviewQueue.RelevantKinds) != 0))
             {
                 orderReviews.Enqueue(s.TenantId, s.Order);
+            }
+            // A parcel that moved to another order (or was unlinked) must stop counting in the one it left: its risks,
+            // its ship time. The new order is judged above even when the parcel's own flags did not change.
+            if (changes.OrderLinkChanged && !changes.PreviousOrder.IsNone)
+            {
+                orderReviews.Enqueue(s.TenantId, changes.PreviousOrder);
             }
         }
         return new StoredShipment(changes.State, committed.Revision);

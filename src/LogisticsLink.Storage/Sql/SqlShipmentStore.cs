@@ -15,7 +15,7 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
     private const string ShipmentColumns = """
         id, tenant_id, carrier, tracking_number, status, status_detail, status_description, tracking_url,
         estimated_delivery, delivered_at, last_event_at, last_checked_at, stale, version, order_channel, order_id,
-        labels, created_at, updated_at, next_check_at, consecutive_failures, revision, pk, extras
+        labels, created_at, updated_at, next_check_at, consecutive_failures, revision, pk, extras, first_scan_at
         """;
 
     private const string EventColumns = """
@@ -287,9 +287,11 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         var command = session.Statement("""
             INSERT INTO shipments (id, tenant_id, carrier, tracking_number, status, status_detail, status_description,
                 tracking_url, estimated_delivery, delivered_at, last_event_at, last_checked_at, stale, version,
-                order_channel, order_id, labels, created_at, updated_at, next_check_at, consecutive_failures, revision, extras)
+                order_channel, order_id, labels, created_at, updated_at, next_check_at, consecutive_failures, revision, extras,
+                first_scan_at)
             VALUES (@id, @tenant, @carrier, @number, @status, @detail, @description, @url, @eta, @delivered, @lastEvent,
-                @lastChecked, @stale, @version, @channel, @order, @labels, @created, @updated, @next, @failures, 1, @extras)
+                @lastChecked, @stale, @version, @channel, @order, @labels, @created, @updated, @next, @failures, 1, @extras,
+                @firstScan)
             ON CONFLICT DO NOTHING
             """);
         BindState(command, s);
@@ -335,7 +337,7 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
 
     private static string UpdateSql(bool setsOrderLink) => $"""
         UPDATE shipments SET status = @status, status_detail = @detail, status_description = @description,
-            tracking_url = @url, estimated_delivery = @eta, delivered_at = @delivered, last_event_at = @lastEvent,
+            tracking_url = @url, estimated_delivery = @eta, delivered_at = @delivered, last_event_at = @lastEvent, first_scan_at = @firstScan,
             last_checked_at = @lastChecked, stale = @stale, version = @version, labels = @labels,
             updated_at = @updated, next_check_at = @next, consecutive_failures = @failures, lease_until = NULL,
             revision = revision + 1, extras = @extras{(setsOrderLink ? ", order_channel = @channel, order_id = @order" : "")}
@@ -355,6 +357,7 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         command.Bind("@eta", RowValues.Instant(s.EstimatedDelivery));
         command.Bind("@delivered", RowValues.Instant(s.DeliveredAt));
         command.Bind("@lastEvent", RowValues.Instant(s.LastEventAt));
+        command.Bind("@firstScan", RowValues.Instant(s.FirstScanAt));
         command.Bind("@lastChecked", RowValues.Instant(s.LastCheckedAt));
         command.Bind("@stale", s.Stale ? 1 : 0);
         command.Bind("@version", s.Version);
@@ -472,6 +475,7 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         EstimatedDelivery = RowValues.ReadOptionalInstant(r, 8),
         DeliveredAt = RowValues.ReadOptionalInstant(r, 9),
         LastEventAt = RowValues.ReadOptionalInstant(r, 10),
+        FirstScanAt = RowValues.ReadOptionalInstant(r, 24),
         LastCheckedAt = RowValues.ReadOptionalInstant(r, 11),
         Stale = r.GetInt32(12) != 0,
         Version = r.GetInt64(13),

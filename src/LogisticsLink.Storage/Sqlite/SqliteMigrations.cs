@@ -158,6 +158,13 @@ internal static class SqliteMigrations
             ALTER TABLE orders ADD COLUMN order_name TEXT NOT NULL DEFAULT '';
             CREATE INDEX ix_orders_name ON orders (tenant_id, channel, order_name);
             """),
+        (6, """
+            -- The earliest physical carrier scan (not "label created"); statuses as in TrackingStatus.IsPhysicalScan.
+            ALTER TABLE shipments ADD COLUMN first_scan_at INTEGER NULL;
+            UPDATE shipments SET first_scan_at = (
+                SELECT MIN(e.occurred_at) FROM tracking_events e
+                WHERE e.shipment_id = shipments.id AND e.status NOT IN (0, 1, 2, 3, 13, 14));
+            """),
     ];
 
     public static int Latest => Scripts[^1].Version;

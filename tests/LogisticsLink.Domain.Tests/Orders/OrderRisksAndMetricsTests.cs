@@ -19,7 +19,7 @@ public sealed class OrderRisksAndMetricsTests
     private static ShipmentState Parcel(TrackingStatus status, DateTimeOffset? lastScan, DateTimeOffset? deliveredAt = null, params RiskFlag[] risks) => new()
     {
         Id = "shp_" + Guid.NewGuid().ToString("N"), TenantId = "t", Carrier = "ups", TrackingNumber = "1Z",
-        Status = status, LastEventAt = lastScan, DeliveredAt = deliveredAt, Risks = risks, CreatedAt = T0, UpdatedAt = T0,
+        Status = status, LastEventAt = lastScan, FirstScanAt = lastScan, DeliveredAt = deliveredAt, Risks = risks, CreatedAt = T0, UpdatedAt = T0,
     };
 
     [Fact]
@@ -117,6 +117,26 @@ public sealed class OrderRisksAndMetricsTests
         Assert.Equal(0.5, m.LateShipmentRate, 6);
         Assert.Equal(2, m.OpenRisks[RiskKind.Delayed]);
         Assert.Equal(1, m.OpenRisks[RiskKind.LateShipment]);
+    }
+
+    [Fact]
+    public void A_parcel_with_only_a_label_created_event_is_not_valid_tracking_nor_counted_for_on_time_delivery()
+    {
+        var rules = LogisticsLink.Domain.Tracking.TrackerRules.Default;
+        var promise = Hours(24 * 10);
+        ShipmentState Tracked(params TrackingEvent[] scans) => LogisticsLink.Domain.Tracking.Tracker.Apply(
+            LogisticsLink.Domain.Tracking.Tracker.Register("shp_" + scans.Length, "t", "ups", "1Z" + scans.Length,
+                new OrderLink("amazon", "1"), ShipmentState.EmptyLabels, T0, promise).State,
+            [], new LogisticsLink.Domain.Tracking.CarrierSnapshot(null, scans, null), Hours(3), rules).State;
+        var labelOnly = Tracked(Scan.InfoReceived(Hours(1)));
+        var scanned = Tracked(Scan.InfoReceived(Hours(1)), Scan.InTransit(Hours(2)));
+
+        var m = SellerMetrics.Compute(
+            [(Order("1", shipBy: Hours(24), deliverBy: promise, shippedAt: Hours(2)), [labelOnly, scanned])], Hours(0), Hours(24 * 30), Hours(3));
+
+        Assert.Equal(2, m.ShippedPackages);
+        Assert.Equal(1, m.ValidTrackingPackages);
+        Assert.Equal(1, m.OnTimeEligible);
     }
 
     [Fact]

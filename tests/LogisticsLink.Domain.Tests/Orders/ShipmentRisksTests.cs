@@ -95,6 +95,20 @@ public sealed class ShipmentRisksTests
     }
 
     [Fact]
+    public void A_number_with_only_a_label_created_event_has_no_valid_tracking_after_the_grace()
+    {
+        var labelled = Apply(Linked(null), Hours(1), null, Scan.InfoReceived(Hours(0.5)));
+        Assert.Empty(labelled.State.Risks);
+
+        var flag = Assert.Single(Tracker.Reassess(labelled.State, Hours(49), Rules).State.Risks);
+        Assert.Equal(RiskKind.NoValidTracking, flag.Kind);
+        Assert.Equal(T0 + Rules.Risks.ValidTrackingGrace, flag.Since);
+
+        var scanned = Apply(labelled.State, Hours(50), null, Scan.InTransit(Hours(49.5)));
+        Assert.Empty(scanned.State.Risks);
+    }
+
+    [Fact]
     public void An_unlinked_number_never_has_no_valid_tracking()
     {
         var state = Tracker.Register("shp_1", "t", "ups", "1Z001", OrderLink.None, ShipmentState.EmptyLabels, T0).State;

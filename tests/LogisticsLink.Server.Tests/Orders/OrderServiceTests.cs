@@ -116,6 +116,33 @@ public sealed class OrderServiceTests
     }
 
     [Fact]
+    public async Task A_parcel_in_trouble_moved_to_another_order_takes_its_risk_along_and_leaves_the_first_order_clear()
+    {
+        await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string> { ["Sandbox:StepInterval"] = "00:00:00.100" });
+        var (orders, client) = (server.Orders(), server.Client());
+        // Scenario 6 ends LOST: a flag that stays as long as the parcel does.
+        var first = Fbm("171-0000041-0000041", Numbers.Sandbox(6));
+        await orders.UpsertOrderAsync(first);
+        var second = Fbm("171-0000042-0000042");
+        await orders.UpsertOrderAsync(second);
+        Task<Order> Get(string id) => orders.GetOrderAsync(new GetOrderRequest { Channel = "amazon", OrderId = id }).ResponseAsync;
+        await Eventually.UntilAsync(async () => (await Get(first.Order.OrderId)).Risks.Any(r => r.Kind == RiskKind.Lost),
+            "the first order carries its parcel's LOST flag");
+
+        await client.TrackShipmentAsync(new TrackShipmentRequest
+        {
+            TrackingNumber = first.Shipments[0].TrackingNumber,
+            Order = new OrderReference { Channel = "amazon", OrderId = second.Order.OrderId },
+        });
+
+        await Eventually.UntilAsync(async () =>
+            (await Get(first.Order.OrderId)).Risks.Count == 0 && (await Get(second.Order.OrderId)).Risks.Any(r => r.Kind == RiskKind.Lost),
+            "the flag moved with the parcel", TimeSpan.FromSeconds(10));
+        var lost = await orders.ListOrdersAsync(new ListOrdersRequest { RiskKinds = { RiskKind.Lost } });
+        Assert.Equal(second.Order.OrderId, Assert.Single(lost.Orders).OrderId);
+    }
+
+    [Fact]
     public async Task Bad_orders_are_refused_field_by_field_and_nothing_is_written()
     {
         await using var server = await TestServer.StartAsync();

@@ -36,6 +36,7 @@ internal static class TestData
         EstimatedDelivery = T0.AddDays(1).AddTicks(1),
         DeliveredAt = T0.AddHours(5).AddTicks(2),
         LastEventAt = T0.AddHours(-1).AddTicks(3),
+        FirstScanAt = T0.AddHours(-2).AddTicks(7),
         LastCheckedAt = T0.AddMinutes(-5).AddTicks(4),
         Stale = true,
         Version = 42,

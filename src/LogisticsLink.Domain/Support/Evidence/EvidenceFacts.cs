@@ -41,7 +41,7 @@ public sealed record EvidenceFacts(
         sources.Shipments.Where(s => s.State.Status != TrackingStatus.Cancelled).ToList();
 
     private static DateTimeOffset? FirstScan(EvidenceShipment parcel) =>
-        parcel.Events.Where(e => IsPhysicalScan(e.Event.Status)).Select(e => (DateTimeOffset?)e.Event.OccurredAt).Min();
+        parcel.Events.Where(e => e.Event.Status.IsPhysicalScan()).Select(e => (DateTimeOffset?)e.Event.OccurredAt).Min();
 
     // A reply without the message's time cannot show it was in time, so it leaves the check unknown; a dated one that
     // came late makes it false whatever the others say.
@@ -57,9 +57,4 @@ public sealed record EvidenceFacts(
         : firstScans.Any(f => f > by) ? false
         : firstScans.All(f => f is not null) ? true
         : null;
-
-    /// <summary>A scan made by the carrier handling the parcel: anything past "label created".</summary>
-    public static bool IsPhysicalScan(TrackingStatus status) =>
-        status is not (TrackingStatus.Unspecified or TrackingStatus.Pending or TrackingStatus.NotFound or TrackingStatus.InfoReceived
-            or TrackingStatus.Cancelled or TrackingStatus.Expired);
 }
