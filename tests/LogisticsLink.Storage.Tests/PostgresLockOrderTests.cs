@@ -1,6 +1,5 @@
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Domain.Tracking;
-using LogisticsLink.Tests.Shared;
 using Npgsql;
 using LogisticsLink.Storage.Tests.Support;
 using static LogisticsLink.Storage.Tests.Support.TestData;
@@ -21,9 +20,8 @@ public sealed class PostgresLockOrderTests
     [Fact]
     public async Task A_write_waiting_for_the_append_lock_holds_no_shipment_row()
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        var ct = deadline.Token;
-        var connectionString = ThrowawayPostgres.CreateDatabase();
+        var ct = PostgresNode.Deadline();
+        var connectionString = PostgresNode.FreshDatabase();
         await using var store = await PostgresNode.OpenStoreAsync(connectionString, ct);
         var shipment = Shipment("1Z0000000000000001");
         await store.CommitAsync(LoggedInsert(shipment), ct);
@@ -55,9 +53,8 @@ public sealed class PostgresLockOrderTests
     [Fact]
     public async Task A_write_whose_caller_gives_up_after_it_was_queued_still_commits_whole()
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        var ct = deadline.Token;
-        var connectionString = ThrowawayPostgres.CreateDatabase();
+        var ct = PostgresNode.Deadline();
+        var connectionString = PostgresNode.FreshDatabase();
         await using var store = await PostgresNode.OpenStoreAsync(connectionString, ct);
         await using var otherNode = await PostgresNode.OpenSessionAsync(connectionString, ct);
         await using var otherTransaction = await otherNode.BeginTransactionAsync(ct);
@@ -76,14 +73,8 @@ public sealed class PostgresLockOrderTests
         Assert.NotNull(await store.FindAsync(shipment.TenantId, shipment.Id, ct));
     }
 
-    private static async Task WaitForAdvisoryWaiterAsync(string connectionString, CancellationToken ct)
-    {
-        await using var watcher = await PostgresNode.OpenSessionAsync(connectionString, ct);
-        while (await PostgresNode.CountAsync(watcher, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", ct) == 0)
-        {
-            await Task.Delay(20, ct);
-        }
-    }
+    private static Task WaitForAdvisoryWaiterAsync(string connectionString, CancellationToken ct) =>
+        PostgresNode.WaitForCountAsync(connectionString, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", 1, ct);
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
     {

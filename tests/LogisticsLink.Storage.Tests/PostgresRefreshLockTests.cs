@@ -1,5 +1,4 @@
 using LogisticsLink.Storage.Tests.Support;
-using LogisticsLink.Tests.Shared;
 
 namespace LogisticsLink.Storage.Tests;
 
@@ -12,9 +11,8 @@ public sealed class PostgresRefreshLockTests
     [Fact]
     public async Task A_second_node_waits_for_the_lock_and_a_cancelled_waiter_leaves_nothing_held()
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        var ct = deadline.Token;
-        var connectionString = ThrowawayPostgres.CreateDatabase();
+        var ct = PostgresNode.Deadline();
+        var connectionString = PostgresNode.FreshDatabase();
         await using var first = await PostgresNode.OpenStoreAsync(connectionString, ct);
         await using var second = await PostgresNode.OpenStoreAsync(connectionString, ct);
 
@@ -23,7 +21,8 @@ public sealed class PostgresRefreshLockTests
         using var giveUp = new CancellationTokenSource();
         var cancelled = second.LockRefreshAsync("shp_1", giveUp.Token);
         var waiting = second.LockRefreshAsync("shp_1", ct);
-        await Task.Delay(100, ct);
+        // Both holders and both waiters have asked; the waiters were refused and keep asking.
+        await PostgresNode.WaitForRefreshLockTriesAsync(connectionString, 4, ct);
         Assert.False(cancelled.IsCompleted);
         Assert.False(waiting.IsCompleted);
         await giveUp.CancelAsync();
@@ -40,15 +39,14 @@ public sealed class PostgresRefreshLockTests
     [Fact]
     public async Task Refresh_locks_leave_pooled_connections_for_the_writes_that_store_their_answers()
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        var ct = deadline.Token;
+        var ct = PostgresNode.Deadline();
         // A pool of 10 and a 2 s wait for a free connection: 2 refresh locks at once, 8 connections for the rest.
-        var connectionString = ThrowawayPostgres.CreateDatabase() + ";Maximum Pool Size=10;Timeout=2";
+        var connectionString = PostgresNode.FreshDatabase() + ";Maximum Pool Size=10;Timeout=2";
         await using var store = await PostgresNode.OpenStoreAsync(connectionString, ct);
 
         // More refreshes than the pool has connections, each waiting for its carrier with its lock held.
         var locks = Enumerable.Range(0, 12).Select(i => store.LockRefreshAsync($"shp_{i}", ct)).ToList();
-        await Task.Delay(200, ct);
+        await PostgresNode.WaitForRefreshLockTriesAsync(connectionString, PostgresStorageOptions.RefreshLockSlots(10), ct);
         var shipment = TestData.Shipment("1Z0000000000000003");
         var stored = await Record.ExceptionAsync(() => store.CommitAsync(TestData.LoggedInsert(shipment), ct));
         var granted = locks.Count(l => l.IsCompletedSuccessfully);
