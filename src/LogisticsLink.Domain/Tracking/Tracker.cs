@@ -114,8 +114,9 @@ public static class Tracker
             Status = status,
             StatusDetail = detail,
             StatusDescription = description,
-            // Every adapter's snapshot passes here: the one place that decides which tracking page is kept.
-            TrackingUrl = WebAddress.IsHttp(snapshot.TrackingUrl) ? snapshot.TrackingUrl : previous.TrackingUrl,
+            // Every adapter's snapshot passes here: the one place that decides which tracking page is kept (only
+            // http(s); most polls bring the page already kept, so only a different one is parsed).
+            TrackingUrl = snapshot.TrackingUrl != previous.TrackingUrl && WebAddress.IsHttp(snapshot.TrackingUrl) ? snapshot.TrackingUrl : previous.TrackingUrl,
             EstimatedDelivery = eta,
             DeliveryWindow = window,
             ProofOfDelivery = proof,
