@@ -8,7 +8,8 @@ namespace LogisticsLink.Bench.Scenarios;
 /// <summary>
 /// Scenario 6. A store holding a million tracked shipments with next checks spread over the default intervals (about
 /// a minute's worth overdue, as when the scheduler is slightly behind): how long the scheduler's look for due
-/// shipments takes, batch by batch, until everything due is taken, and what the server process holds in memory,
+/// shipments takes, batch by batch, until everything due is taken (right after the bulk load, and again once the rows
+/// have been written as in a running store), and what the server process holds in memory,
 /// compared with the same server on an empty database. The server runs in a child process so its memory is its own.
 /// </summary>
 public sealed class ScheduleScenario(BenchContext context) : IScenario
@@ -38,7 +39,8 @@ public sealed class ScheduleScenario(BenchContext context) : IScenario
         using var scratch = ScratchFolder.OnDisk(Name);
         var now = DateTimeOffset.UtcNow;
         var random = new Random(42);
-        long due = 0, polled = 0;
+        var secondPassAt = now + TimeSpan.FromSeconds(1);
+        long due = 0, dueAtSecondPass = 0, polled = 0;
         var samples = new List<SeedShipment>();
         var seeding = System.Diagnostics.Stopwatch.StartNew();
         await using (var seeder = await BulkSeeder.OpenAsync(scratch.DatabasePath, cancellationToken))
@@ -61,27 +63,16 @@ public sealed class ScheduleScenario(BenchContext context) : IScenario
             var nothingDue = new List<double>();
             for (var i = 0; i < 5; i++)
             {
-                nothingDue.Add((await LeaseAsync(server, now.AddDays(-30), sizes.ScheduleBatchSize, cancellationToken)).Milliseconds);
+                nothingDue.Add((await LeaseAsync(server, now.AddDays(-30), LeaseFor, sizes.ScheduleBatchSize, cancellationToken)).Milliseconds);
             }
             result.Add(group, "look for due shipments when none is due", nothingDue.Order().ElementAt(2), "ms", "median of 5");
 
-            var batches = new List<double>();
-            long leased = 0;
-            while (true)
-            {
-                var batch = await LeaseAsync(server, now, sizes.ScheduleBatchSize, cancellationToken);
-                batches.Add(batch.Milliseconds);
-                leased += batch.Count;
-                if (batch.Count < sizes.ScheduleBatchSize || batches.Count > 10_000)
-                {
-                    break;
-                }
-            }
-            var sorted = batches.Order().ToList();
-            result.Add(group, $"look for due shipments, batch of {sizes.ScheduleBatchSize} (first)", batches[0], "ms", "LeaseDueAsync: find and lease, one commit");
-            result.Add(group, "look for due shipments, p50 / max over the pass", sorted[sorted.Count / 2], "ms", $"max {ReportWriter.Format(sorted[^1])} ms over {batches.Count} batches");
-            result.Add(group, "whole pass: every due shipment found and leased", batches.Sum() / 1000, "s", $"{leased:N0} leased");
-            result.Check(leased == due, $"the pass leased {leased} shipments but {due} were due");
+            // The bulk load packs every leaf page of the table to within a few bytes; a lease adds ~9 bytes to its row
+            // (lease_until, revision), so the first pass splits nearly every page it touches. Its leases last a second
+            // (their length changes nothing in the work), so a second pass a second later takes the same shipments again,
+            // rows that already hold a lease as in a store that has been running, with the few that came due meanwhile.
+            await PassAsync(server, "first pass after the bulk load", now, TimeSpan.FromSeconds(1), due);
+            await PassAsync(server, "second pass, a second later", secondPassAt, LeaseFor, dueAtSecondPass);
 
             var after = await server.StatsAsync(cancellationToken);
             result.Add(group, "server resident memory after the pass", after.ResidentBytes / MiB, "MiB", "after a full GC in the server process");
@@ -90,8 +81,33 @@ public sealed class ScheduleScenario(BenchContext context) : IScenario
         result.Note("Status mix: 5 % pending, 15 % info received, 45 % in transit, 5 % out for delivery, 3 % exception, 2 % available " +
             "for pickup, 25 % delivered (no longer polled). Next checks are spread uniformly over each status's default interval, " +
             "starting one minute in the past. The scheduler is off; the bench calls IShipmentStore.LeaseDueAsync (the scheduler's " +
-            "query, which also writes the leases) in the server process, with the scheduler's batch size, until a batch comes back short.");
+            "query, which also writes the leases) in the server process, with the scheduler's batch size, until a batch comes back short. " +
+            "The bulk load leaves every leaf page of the table nearly full, and a lease makes its row ~9 bytes longer, so the first " +
+            "pass splits almost every page it writes (about 3.6 pages per leased row instead of 1); the second pass re-leases rows " +
+            "that already held a lease, which is what a running store's scheduler does.");
         result.Note("No target is set by issue 7 for this scenario.");
+
+        async Task PassAsync(ChildServer server, string pass, DateTimeOffset at, TimeSpan leaseFor, long expected)
+        {
+            var batches = new List<double>();
+            long leased = 0;
+            while (true)
+            {
+                var batch = await LeaseAsync(server, at, leaseFor, sizes.ScheduleBatchSize, cancellationToken);
+                batches.Add(batch.Milliseconds);
+                leased += batch.Count;
+                if (batch.Count < sizes.ScheduleBatchSize || batches.Count > 10_000)
+                {
+                    break;
+                }
+            }
+            var sorted = batches.Order().ToList();
+            var passGroup = $"{group}, {pass}";
+            result.Add(passGroup, $"look for due shipments, batch of {sizes.ScheduleBatchSize} (first)", batches[0], "ms", "LeaseDueAsync: find and lease, one commit");
+            result.Add(passGroup, "look for due shipments, p50 / max over the pass", sorted[sorted.Count / 2], "ms", $"max {ReportWriter.Format(sorted[^1])} ms over {batches.Count} batches");
+            result.Add(passGroup, "whole pass: every due shipment found and leased", batches.Sum() / 1000, "s", $"{leased:N0} leased");
+            result.Check(leased == expected, $"the {pass} leased {leased} shipments but {expected} were due");
+        }
 
         IEnumerable<SeedShipment> Generate()
         {
@@ -105,6 +121,10 @@ public sealed class ScheduleScenario(BenchContext context) : IScenario
                     {
                         due++;
                     }
+                    if (next <= secondPassAt)
+                    {
+                        dueAtSecondPass++;
+                    }
                 }
                 if (i % (sizes.ScheduleShipments / 3) == 0)
                 {
@@ -116,10 +136,10 @@ public sealed class ScheduleScenario(BenchContext context) : IScenario
     }
 
     private static async Task<(double Milliseconds, int Count)> LeaseAsync(
-        ChildServer server, DateTimeOffset now, int max, CancellationToken cancellationToken)
+        ChildServer server, DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
     {
         var reply = await server.CommandAsync(
-            string.Create(CultureInfo.InvariantCulture, $"lease {now.UtcTicks} {LeaseFor.TotalSeconds} {max}"), cancellationToken);
+            string.Create(CultureInfo.InvariantCulture, $"lease {now.UtcTicks} {leaseFor.TotalSeconds} {max}"), cancellationToken);
         return (reply.GetProperty("milliseconds").GetDouble(), reply.GetProperty("count").GetInt32());
     }
 }
