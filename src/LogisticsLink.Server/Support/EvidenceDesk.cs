@@ -3,6 +3,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using LogisticsLink.Domain.Orders;
 using LogisticsLink.Domain.Support.Evidence;
+using LogisticsLink.Server.Api;
 using LogisticsLink.Storage;
 using LogisticsLink.V1;
 using Microsoft.Extensions.Options;
@@ -44,9 +45,17 @@ public sealed class EvidenceDesk(IOrderStore orders, IShipmentStore shipments, I
             var shipment = await shipments.FindAsync(tenant, shipmentId, ct)
                 ?? throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, $"Shipment '{shipmentId}' was not found."));
             ids = [shipment.State.Id];
-            if (!shipment.State.Order.IsNone)
+            var link = shipment.State.Order;
+            // GET /v1/orders/{order_id}/evidence?shipment_id=…: a pack headed with one order must not hold another's parcel.
+            if (orderId.Length > 0 && (link.Channel != channel || link.OrderId != orderId))
             {
-                order = (await orders.FindOrderAsync(tenant, shipment.State.Order.Channel, shipment.State.Order.OrderId, ct))?.State;
+                throw Violations.Single("shipment_id", link.IsNone
+                    ? $"shipment '{shipmentId}' is not linked to any order, not to {channel} order '{orderId}'"
+                    : $"shipment '{shipmentId}' belongs to {link.Channel} order '{link.OrderId}', not to {channel} order '{orderId}'");
+            }
+            if (!link.IsNone)
+            {
+                order = (await orders.FindOrderAsync(tenant, link.Channel, link.OrderId, ct))?.State;
             }
         }
         else

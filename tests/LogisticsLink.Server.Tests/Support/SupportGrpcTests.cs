@@ -171,6 +171,25 @@ public sealed class SupportGrpcTests
     }
 
     [Fact]
+    public async Task Evidence_for_an_order_and_a_shipment_of_another_order_is_refused_naming_the_field()
+    {
+        await using var server = await TestServer.StartAsync();
+        var (first, second) = (AmazonId(), AmazonId());
+        await server.Orders().UpsertOrderAsync(Order(first, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB", Numbers.Sandbox(0)));
+        var other = await server.Orders().UpsertOrderAsync(Order(second, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB", Numbers.Sandbox(1)));
+        var support = server.Support();
+        var request = new GetEvidenceRequest { Channel = "amazon", OrderId = first, ShipmentId = other.Shipments[0].Id };
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => support.GetEvidenceAsync(request).ResponseAsync);
+        var own = await support.GetEvidenceAsync(new GetEvidenceRequest { Channel = "amazon", OrderId = second, ShipmentId = other.Shipments[0].Id });
+
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.StartsWith("shipment_id:", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains(second, refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(second, own.OrderId);
+    }
+
+    [Fact]
     public async Task Another_tenants_order_is_not_found_and_unknown_text_asks_for_the_order_id()
     {
         await using var server = await TestServer.StartAsync();
