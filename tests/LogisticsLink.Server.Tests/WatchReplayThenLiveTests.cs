@@ -124,6 +124,43 @@ public sealed class WatchReplayThenLiveTests
     }
 
     [Fact]
+    public async Task A_snapshot_asked_again_from_the_first_ones_position_also_replays_the_order_changes_since()
+    {
+        await using var server = await TestServer.StartAsync(settings: NoScheduler);
+        var client = server.Client();
+        var shipment = await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+        ulong start;
+        await using (var cut = StreamCollector.Start(client, new WatchShipmentsRequest { SendSnapshot = true }))
+        {
+            await cut.WaitUntilAsync(c => c.Changes.Count >= 1, "the first snapshot item arrived");
+            start = cut.Changes[0].Sequence;
+        }
+        // Committed while the client is away, before its snapshot was complete: an order (with its own parcel) and a
+        // change to the shipment the first snapshot showed.
+        var order = await server.Orders().UpsertOrderAsync(Support.SupportFixtures.Order(
+            "114-" + Guid.NewGuid().ToString("N")[..7], FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB", Numbers.Sandbox()));
+        var relabelled = await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = shipment.TrackingNumber, Labels = { ["k"] = "v" } });
+        // The last change: once it arrives, everything before it has.
+        var last = await server.Orders().UpsertOrderAsync(Support.SupportFixtures.Order(
+            "114-" + Guid.NewGuid().ToString("N")[..7], FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB"));
+        var head = await HeadAsync(server);
+
+        await using var again = StreamCollector.Start(client, new WatchShipmentsRequest { SendSnapshot = true, ResumeAfterSequence = start });
+        await again.WaitUntilAsync(c => c.Updates.Any(u => u.OrderChange?.Order.OrderId == last.OrderId), "the last order change arrived");
+
+        var updates = again.Updates;
+        var snapshot = updates.TakeWhile(u => u.Change?.Kind == ChangeKind.Snapshot).ToList();
+        Assert.Equal(new[] { shipment.Id, order.Shipments[0].Id }.Order(), snapshot.Select(u => u.Change.Shipment.Id).Order());
+        Assert.All(snapshot, u => Assert.Equal(start, u.Sequence));
+        Assert.Equal(relabelled.Version, snapshot.Single(u => u.Change.Shipment.Id == shipment.Id).Change.Shipment.Version);
+        var rest = updates.Skip(snapshot.Count).ToList();
+        Assert.Equal([order.OrderId, last.OrderId], rest.Where(u => u.OrderChange is not null).Select(u => u.OrderChange.Order.OrderId));
+        // The shipments' own changes since are in the snapshot already.
+        Assert.DoesNotContain(rest, u => u.Change is not null);
+        Assert.All(rest.Where(u => u.Sequence > 0), u => Assert.InRange(u.Sequence, start + 1, head));
+    }
+
+    [Fact]
     public async Task A_change_committed_while_the_snapshot_is_read_is_not_sent_again_after_it()
     {
         StoreHook? hook = null;

@@ -134,10 +134,6 @@ public sealed class TrackingGrpcService(
         {
             violations.Add("shipment_ids", "must not contain empty ids");
         }
-        if (request.SendSnapshot && request.ResumeAfterSequence != 0)
-        {
-            violations.Add("send_snapshot", "is only allowed when starting live (resume_after_sequence = 0)");
-        }
         if (request.ResumeAfterSequence > long.MaxValue)
         {
             violations.Add("resume_after_sequence", "is not a sequence this server hands out (at most 2^63 - 1)");

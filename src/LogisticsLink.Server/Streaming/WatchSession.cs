@@ -35,28 +35,31 @@ public sealed class WatchSession(
         var snapshotPending = snapshot is not null;
         try
         {
+            if (snapshot is not null)
+            {
+                // Sent page by page as it is read: a tenant's whole fleet is never held in memory at once. Every item
+                // carries the position the stream starts from, which is also where a caller cut off inside the
+                // snapshot asks for it again (with the snapshot), so the order changes meanwhile are replayed.
+                var now = time.GetUtcNow();
+                var shown = new SnapshotCoverage.Builder();
+                await foreach (var shipment in snapshot(token))
+                {
+                    shown.Add(shipment);
+                    writer.Buffer(ChangeMessages.Snapshot(shipment, position, now));
+                    if (writer.Buffered >= SnapshotFlushEvery)
+                    {
+                        await writer.FlushAsync();
+                    }
+                }
+                covered = shown.Build(position, await store.GetHeadSequenceAsync(token));
+                snapshotPending = false;
+                await writer.FlushAsync();
+            }
             if (startLive)
             {
-                // What is already in the log up to the head is history the caller did not ask for.
-                if (snapshot is not null)
-                {
-                    // Sent page by page as it is read: a tenant's whole fleet is never held in memory at once.
-                    var now = time.GetUtcNow();
-                    var shown = new SnapshotCoverage.Builder();
-                    await foreach (var shipment in snapshot(token))
-                    {
-                        shown.Add(shipment);
-                        writer.Buffer(ChangeMessages.Snapshot(shipment, position, now));
-                        if (writer.Buffered >= SnapshotFlushEvery)
-                        {
-                            await writer.FlushAsync();
-                        }
-                    }
-                    covered = shown.Build(position, await store.GetHeadSequenceAsync(token));
-                    snapshotPending = false;
-                }
-                // Tell the caller where it starts. Until its first change or heartbeat it would have no position to
-                // resume from, and a reconnect with 0 would start live again, past whatever was committed meanwhile.
+                // What is already in the log up to the head is history the caller did not ask for. Tell the caller
+                // where it starts: until its first change or heartbeat it would have no position to resume from, and
+                // a reconnect with 0 would start live again, past whatever was committed meanwhile.
                 writer.Buffer(ChangeMessages.Heartbeat(position, time.GetUtcNow()));
                 await writer.FlushAsync();
             }
@@ -98,7 +101,7 @@ public sealed class WatchSession(
         catch (Exception e) when (hub.Stopping.IsCancellationRequested && !callToken.IsCancellationRequested && e is OperationCanceledException or ChannelClosedException)
         {
             throw new RpcException(new Status(StatusCode.Unavailable, snapshotPending
-                ? "The server is shutting down before the snapshot was complete. Start again with resume_after_sequence = 0 and send_snapshot = true."
+                ? $"The server is shutting down before the snapshot was complete. Start again with send_snapshot = true and resume_after_sequence = {position}."
                 : $"The server is shutting down. Resume with resume_after_sequence = {position}."));
         }
         catch (WriteTimeoutException)
