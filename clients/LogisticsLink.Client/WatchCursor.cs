@@ -8,12 +8,12 @@ namespace LogisticsLink.Client;
 /// once: no gap, no duplicate.
 /// </summary>
 /// <remarks>
-/// A snapshot (send_snapshot with resume 0) is all-or-nothing: its items carry the sequence of each shipment's
-/// last change, not a running position, so a reconnect in the middle of it cannot resume from any of them without
-/// losing the shipments not sent yet. Until the first non-snapshot update proves the snapshot complete, a reconnect
-/// asks for the whole snapshot again, and items already yielded (same shipment, same version) are dropped.
-/// After the snapshot, a change to a shipment no newer than the version the snapshot showed is dropped too: the server
-/// skips such changes on the call that sent the snapshot, but a resumed call replays the log and would send them.
+/// A snapshot is all-or-nothing: a reconnect in the middle of it cannot resume without the shipments not sent yet.
+/// Until the first non-snapshot update proves the snapshot complete, a reconnect asks for the whole snapshot again,
+/// from the position its items carried (the lowest, should a server send several), so the server also replays what
+/// the snapshot cannot show, order changes, committed since; items already yielded (same shipment, same version) are
+/// dropped. After the snapshot, a change to a shipment no newer than the version the snapshot showed is dropped too:
+/// the server skips such changes on the call that sent the snapshot, but a resumed call replays the log and would send them.
 /// </remarks>
 internal sealed class WatchCursor
 {
@@ -21,6 +21,9 @@ internal sealed class WatchCursor
     private ulong position;
     private bool inSnapshot;
     private ulong snapshotHigh;
+
+    // Where the snapshot started in the log: a reconnect inside it asks for the snapshot again from there.
+    private ulong snapshotStart;
     private Dictionary<string, ulong>? snapshotVersions;
 
     // After the snapshot: the versions it showed, for shipments that have not changed since.
@@ -28,15 +31,10 @@ internal sealed class WatchCursor
 
     public WatchCursor(WatchShipmentsRequest request)
     {
-        if (request.SendSnapshot && request.ResumeAfterSequence != 0)
-        {
-            // The server refuses it; quietly resuming without the snapshot would hide the mistake.
-            throw new ArgumentException("SendSnapshot is only allowed when starting live (ResumeAfterSequence = 0).", nameof(request));
-        }
-
         original = request.Clone();
         position = request.ResumeAfterSequence;
-        inSnapshot = request.SendSnapshot && request.ResumeAfterSequence == 0;
+        snapshotStart = request.ResumeAfterSequence;
+        inSnapshot = request.SendSnapshot;
         snapshotVersions = inSnapshot ? new Dictionary<string, ulong>(StringComparer.Ordinal) : null;
     }
 
@@ -49,16 +47,14 @@ internal sealed class WatchCursor
     /// <summary>True while the snapshot that was asked for has not been seen to complete.</summary>
     public bool InSnapshot => inSnapshot;
 
-    /// <summary>The request for the next call: the original one until the snapshot completes, then a plain resume.</summary>
+    /// <summary>
+    /// The request for the next call: the snapshot again, from where it started, until it completes; then a plain resume.
+    /// </summary>
     public WatchShipmentsRequest NextRequest()
     {
         var request = original.Clone();
-        if (!inSnapshot)
-        {
-            request.ResumeAfterSequence = position;
-            request.SendSnapshot = false;
-        }
-
+        request.ResumeAfterSequence = inSnapshot ? snapshotStart : position;
+        request.SendSnapshot = inSnapshot;
         return request;
     }
 
@@ -120,6 +116,11 @@ internal sealed class WatchCursor
 
         snapshotVersions[id] = version;
         snapshotHigh = Math.Max(snapshotHigh, update.Sequence);
+        if (update.Sequence > 0 && (snapshotStart == 0 || update.Sequence < snapshotStart))
+        {
+            snapshotStart = update.Sequence;
+        }
+
         return true;
     }
 

@@ -135,7 +135,8 @@ public sealed class ShipmentWatcherResumeTests
         Assert.Equal(10UL, third.Sequence);
         var requests = client.Requests;
         Assert.True(requests[1].SendSnapshot);
-        Assert.Equal(0UL, requests[1].ResumeAfterSequence);
+        // From the lowest position a snapshot item carried, so the server replays the order changes since.
+        Assert.Equal(3UL, requests[1].ResumeAfterSequence);
         Assert.False(requests[2].SendSnapshot);
         Assert.Equal(9UL, requests[2].ResumeAfterSequence);
     }
@@ -179,22 +180,21 @@ public sealed class ShipmentWatcherResumeTests
     }
 
     [Fact]
-    public async Task Asking_for_a_snapshot_with_a_resume_position_is_refused_not_rewritten()
+    public async Task A_snapshot_asked_with_a_resume_position_is_sent_as_asked_and_asked_again_from_there()
     {
-        var client = new FakeTrackingClient([ScriptStep.Change(6)]);
+        var client = new FakeTrackingClient(
+            [Snapshot(5, "shp_a"), ScriptStep.Fail(StatusCode.Unavailable)],
+            [Snapshot(5, "shp_a"), Snapshot(5, "shp_b"), ScriptStep.Update(new ShipmentUpdate { Sequence = 6, OrderChange = new OrderChange { Order = new Order { OrderId = "o-1" } } })]);
         var watcher = new ShipmentWatcher(client, timeProvider: time);
 
-        // Bounded: rewritten, the watch would go on reconnecting.
-        using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var error = await Assert.ThrowsAsync<ArgumentException>(async () =>
-        {
-            await foreach (var _ in watcher.WatchAsync(new WatchShipmentsRequest { ResumeAfterSequence = 5, SendSnapshot = true }, bounded.Token))
-            {
-            }
-        });
+        await using var run = new WatchRun(watcher, new WatchShipmentsRequest { ResumeAfterSequence = 5, SendSnapshot = true });
+        await run.NextAsync();
+        time.Advance(await time.NextTimerAsync());
+        var second = await run.NextAsync(2);
 
-        Assert.Contains("SendSnapshot", error.Message);
-        Assert.Empty(client.Requests);
+        Assert.Equal(["shp_b"], second.Take(1).Select(u => u.Change.Shipment.Id));
+        Assert.Equal(6UL, second[1].Sequence);
+        Assert.All(client.Requests, r => Assert.True(r.SendSnapshot && r.ResumeAfterSequence == 5));
     }
 
     [Fact]

@@ -15,7 +15,8 @@ export interface WatchRequest {
  *
  * A snapshot (send_snapshot with resume 0) is all-or-nothing: until the first live update or heartbeat proves it
  * complete, a reconnect asks for the whole snapshot again, and items already applied (same shipment, same version)
- * are dropped.
+ * are dropped. Unlike the .NET client, it asks again from 0, not from the snapshot's position: the page shows
+ * shipments only, which a new snapshot brings up to date, and has no use for the order changes replayed from there.
  */
 export class WatchCursor {
   private readonly original: WatchRequest;
