@@ -48,7 +48,7 @@ public sealed record ShipmentState
     /// When the order's marketplace (or the system that imported the order) says this parcel shipped: Amazon's
     /// package <c>shipTime</c>, eBay's <c>shippedDate</c>, a Shopify fulfillment's creation, UpsertOrder's
     /// <c>shipped_at</c>. Null when it said nothing. Kept so the order's ship time can be decided again from its parcels
-    /// (<c>Orders.OrderShipTime</c>); it belongs to the link, so it leaves with the order.
+    /// (<see cref="Orders.OrderShipTime"/>); it belongs to the link, so it leaves with the order.
     /// </summary>
     public DateTimeOffset? StatedShippedAt { get; init; }
 
