@@ -98,7 +98,7 @@ public sealed class OrderStoreTests
         var linked = Shipment("1Z001") with { Order = new OrderLink("amazon", "o1"), PromisedBy = T0.AddDays(2),
             Risks = [new RiskFlag(RiskKind.Stalled, "no scan", T0, true)],
             DeliveryWindow = new DeliveryWindow(T0.AddHours(30), T0.AddHours(34)),
-            ProofOfDelivery = new ProofOfDelivery("J. MARTIN", "Front door", true, false) };
+            ProofOfDelivery = new ProofOfDelivery("J. MARTIN", "Front door", true, false), StatedShippedAt = T0.AddHours(-20).AddTicks(3) };
         await store.CommitAsync(Insert(linked), Ct);
         await store.CommitAsync(Insert(Shipment("1Z002") with { Order = new OrderLink("ebay", "o1") }), Ct);
         await store.CommitOrderAsync(new OrderCommit(Order("unshipped") with { ShippedAt = null, Status = "Unshipped" }, 0, null), Ct);
@@ -116,6 +116,7 @@ public sealed class OrderStoreTests
         Assert.Equal(linked.Risks, only.Risks);
         Assert.Equal(linked.DeliveryWindow, only.DeliveryWindow);
         Assert.Equal(linked.ProofOfDelivery, only.ProofOfDelivery);
+        Assert.Equal(linked.StatedShippedAt, only.StatedShippedAt);
         Assert.Equal(["unshipped"], overdue.Select(o => o.OrderId));
     }
 

@@ -25,7 +25,10 @@ public sealed record OrderState
     /// <summary>An Amazon Prime order: Amazon holds it to the Prime delivery promise.</summary>
     public bool IsPrime { get; init; }
 
-    /// <summary>When the order's first parcel was handed to the carrier; null while unshipped.</summary>
+    /// <summary>
+    /// When the order's first live parcel shipped, decided again from its linked parcels on every commit
+    /// (<see cref="OrderShipTime"/>); null while no parcel is linked.
+    /// </summary>
     public DateTimeOffset? ShippedAt { get; init; }
 
     /// <summary>The order's own risks and its shipments', as last evaluated.</summary>

@@ -44,6 +44,14 @@ public sealed record ShipmentState
     /// </summary>
     public bool ListedByMarketplace { get; init; }
 
+    /// <summary>
+    /// When the order's marketplace (or the system that imported the order) says this parcel shipped: Amazon's
+    /// package <c>shipTime</c>, eBay's <c>shippedDate</c>, a Shopify fulfillment's creation, UpsertOrder's
+    /// <c>shipped_at</c>. Null when it said nothing. Kept so the order's ship time can be decided again from its parcels
+    /// (<see cref="Orders.OrderShipTime"/>); it belongs to the link, so it leaves with the order.
+    /// </summary>
+    public DateTimeOffset? StatedShippedAt { get; init; }
+
     public IReadOnlyDictionary<string, string> Labels { get; init; } = EmptyLabels;
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }

@@ -161,14 +161,19 @@ public static class Tracker
     /// <summary>
     /// Links the shipment to its order and the order's promise (both may change when the order is re-imported).
     /// <paramref name="listedByMarketplace"/>: the order's marketplace lists the parcel; a link made otherwise keeps
-    /// that mark only while the order stays the same.
+    /// that mark only while the order stays the same. <paramref name="statedShippedAt"/>: when the order's source says
+    /// the parcel shipped; a newer statement replaces the kept one (Amazon lets a seller edit a confirmation), silence
+    /// keeps it while the order stays the same.
     /// </summary>
     public static ShipmentChangeSet LinkOrder(
-        ShipmentState previous, OrderLink order, DateTimeOffset? promisedBy, bool listedByMarketplace, DateTimeOffset now, TrackerRules rules)
+        ShipmentState previous, OrderLink order, DateTimeOffset? promisedBy, bool listedByMarketplace, DateTimeOffset now, TrackerRules rules,
+        DateTimeOffset? statedShippedAt = null)
     {
-        var listed = listedByMarketplace || (order == previous.Order && previous.ListedByMarketplace);
-        var state = previous with { Order = order, PromisedBy = promisedBy, ListedByMarketplace = listed };
-        var kinds = order != previous.Order || promisedBy != previous.PromisedBy || listed != previous.ListedByMarketplace
+        var sameOrder = order == previous.Order;
+        var listed = listedByMarketplace || (sameOrder && previous.ListedByMarketplace);
+        var stated = statedShippedAt ?? (sameOrder ? previous.StatedShippedAt : null);
+        var state = previous with { Order = order, PromisedBy = promisedBy, ListedByMarketplace = listed, StatedShippedAt = stated };
+        var kinds = !sameOrder || promisedBy != previous.PromisedBy || listed != previous.ListedByMarketplace || stated != previous.StatedShippedAt
             ? ChangeKinds.DetailsChanged
             : ChangeKinds.None;
         return Finish(previous, state, [], kinds, now, rules);
@@ -185,7 +190,7 @@ public static class Tracker
         {
             return Finish(previous, previous, [], ChangeKinds.None, now, rules);
         }
-        var state = previous with { Order = OrderLink.None, PromisedBy = null, ListedByMarketplace = false };
+        var state = previous with { Order = OrderLink.None, PromisedBy = null, ListedByMarketplace = false, StatedShippedAt = null };
         return Finish(previous, state, [], ChangeKinds.DetailsChanged, now, rules);
     }
 
@@ -201,9 +206,11 @@ public static class Tracker
         {
             Order = newOrder,
             Labels = newLabels,
-            // Another order's promise and marketplace listing are not this one's (OrderLinker sets the new promise).
+            // Another order's promise, marketplace listing and stated ship time are not this one's (OrderLinker sets
+            // the new promise).
             PromisedBy = sameOrder ? previous.PromisedBy : null,
             ListedByMarketplace = previous.ListedByMarketplace && sameOrder,
+            StatedShippedAt = sameOrder ? previous.StatedShippedAt : null,
         };
         return Finish(previous, state, [], changed ? ChangeKinds.DetailsChanged : ChangeKinds.None, now, TrackerRules.Default);
     }

@@ -15,7 +15,9 @@ namespace LogisticsLink.Server.Orders;
 /// Joins orders to shipments: every tracking number of an order becomes a tracked shipment linked to it (carrying
 /// the order's promise), and the order's own state and risks are committed to the same change log as shipments.
 /// A parcel the marketplace listed for the order and lists no more (its fulfillment cancelled, its number replaced)
-/// leaves the order, so that nobody answers the buyer about a number that will never move.
+/// leaves the order, so that nobody answers the buyer about a number that will never move. The order's ship time is
+/// decided again at every commit from the parcels linked then (<see cref="OrderShipTime"/>), so a parcel that left
+/// stops counting in it.
 /// </summary>
 public sealed partial class OrderLinker(
     IOrderStore orders, IShipmentStore shipments, ISupportStore support, ShipmentTracker tracker, ChangeHub hub, TimeProvider time,
@@ -28,7 +30,7 @@ public sealed partial class OrderLinker(
         string tenantId, ImportedOrder imported, CancellationToken cancellationToken)
     {
         var link = new OrderLink(imported.Channel, imported.OrderId);
-        var (firstShipped, linked) = await LinkPackagesAsync(
+        var linked = await LinkPackagesAsync(
             tenantId, link, imported.LatestDeliveryDate, imported.Packages, imported.ListsEveryPackage, cancellationToken);
         await ReconcileLinkedAsync(tenantId, link, linked, imported.ListsEveryPackage, imported.LatestDeliveryDate, cancellationToken);
         return await CommitAsync(tenantId, link, existing => (existing ?? NewOrder(tenantId, imported)) with
@@ -42,7 +44,6 @@ public sealed partial class OrderLinker(
             LatestDeliveryDate = imported.LatestDeliveryDate,
             IsPrime = imported.IsPrime,
             OrderName = imported.OrderName,
-            ShippedAt = Earliest(existing?.ShippedAt, firstShipped),
         }, cancellationToken);
     }
 
@@ -58,22 +59,18 @@ public sealed partial class OrderLinker(
             return null;
         }
         // Not the order's whole list (one fulfillment, or FBA's report): it marks nothing as listed by the marketplace.
-        var (firstShipped, _) = await LinkPackagesAsync(tenantId, link, stored.State.LatestDeliveryDate, packages, listed: false, cancellationToken);
-        return await CommitAsync(tenantId, link, existing => (existing ?? stored.State) with
-        {
-            ShippedAt = Earliest(existing?.ShippedAt, firstShipped),
-        }, cancellationToken);
+        await LinkPackagesAsync(tenantId, link, stored.State.LatestDeliveryDate, packages, listed: false, cancellationToken);
+        return await CommitAsync(tenantId, link, existing => existing ?? stored.State, cancellationToken);
     }
 
     /// <summary>
-    /// Registers and links each parcel; the earliest time one was shipped (null when none was linked), and the ids of
-    /// the shipments linked.
+    /// Registers and links each parcel with the ship time the marketplace stated for it (kept with the parcel, so the
+    /// order's ship time can be decided again later); the ids of the shipments linked.
     /// </summary>
-    private async Task<(DateTimeOffset? FirstShipped, HashSet<string> Linked)> LinkPackagesAsync(
+    private async Task<HashSet<string>> LinkPackagesAsync(
         string tenantId, OrderLink link, DateTimeOffset? promisedBy, IReadOnlyList<ImportedPackage> packages, bool listed,
         CancellationToken cancellationToken)
     {
-        DateTimeOffset? firstShipped = null;
         var linked = new HashSet<string>(StringComparer.Ordinal);
         foreach (var package in packages)
         {
@@ -86,7 +83,7 @@ public sealed partial class OrderLinker(
             }
             var stored = await tracker.RegisterAsync(tenantId, carrier, number, link, ShipmentState.EmptyLabels, cancellationToken);
             stored = await tracker.ChangeAsync(stored,
-                (s, now, rules) => Tracker.LinkOrder(s, link, promisedBy, listed, now, rules), cancellationToken);
+                (s, now, rules) => Tracker.LinkOrder(s, link, promisedBy, listed, now, rules, package.ShippedAt), cancellationToken);
             linked.Add(stored.State.Id);
             if (package.AmazonStatus is { } amazonStatus)
             {
@@ -99,10 +96,8 @@ public sealed partial class OrderLinker(
                 var snapshot = new CarrierSnapshot(null, [], eta);
                 await tracker.ChangeAsync(stored, (s, now, rules) => Tracker.Apply(s, [], snapshot, now, rules), cancellationToken);
             }
-            var shippedAt = package.ShippedAt ?? stored.State.CreatedAt;
-            firstShipped = firstShipped is { } f && f < shippedAt ? f : shippedAt;
         }
-        return (firstShipped, linked);
+        return linked;
     }
 
     /// <summary>
@@ -187,10 +182,8 @@ public sealed partial class OrderLinker(
             var shipments = await orders.ListOrderShipmentsAsync(tenantId, link.Channel, link.OrderId, cancellationToken);
             var now = time.GetUtcNow();
             var next = update(existing?.State);
-            next = next with
-            {
-                ShippedAt = Earliest(next.ShippedAt, shipments.Count > 0 ? shipments.Min(s => s.CreatedAt) : null),
-            };
+            // Never carried over from the stored order: a parcel that left it or was voided must stop counting.
+            next = next with { ShippedAt = OrderShipTime.Of(next, shipments) };
             // Claims only come through RegisterClaim: an order never flagged CLAIM_OPEN has none, and is not asked for them.
             var claims = claimsChanged || existing?.State.Risks.Any(r => r.Kind == RiskKind.ClaimOpen) == true
                 ? await support.ListClaimsAsync(tenantId, link.Channel, link.OrderId, cancellationToken)
@@ -224,9 +217,6 @@ public sealed partial class OrderLinker(
 
     private static bool SameOrder(OrderState a, OrderState b) =>
         a with { Risks = b.Risks, Version = b.Version, UpdatedAt = b.UpdatedAt } == b && a.Risks.SameAs(b.Risks);
-
-    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
-        a is { } x && (b is not { } y || x <= y) ? a : b;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped a {Channel} order {OrderId} package from carrier '{CarrierName}': no carrier could be decided for its number")]
     private partial void LogPackageSkipped(string channel, string orderId, string carrierName);

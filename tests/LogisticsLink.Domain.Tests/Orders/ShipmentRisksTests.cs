@@ -183,6 +183,27 @@ public sealed class ShipmentRisksTests
     }
 
     [Fact]
+    public void The_stated_ship_time_is_kept_until_restated_and_leaves_with_the_order()
+    {
+        var state = Tracker.Register("shp_1", "t", "ups", "1Z001", OrderLink.None, ShipmentState.EmptyLabels, T0).State;
+        var stated = Tracker.LinkOrder(state, Order, Hours(24), listedByMarketplace: true, Hours(1), Rules, statedShippedAt: Hours(-2));
+
+        Assert.Equal(Hours(-2), stated.State.StatedShippedAt);
+        // An import that says nothing of it (a fulfillment webhook, Orders v0) keeps it; a new statement replaces it,
+        // and is a change to commit.
+        Assert.False(Tracker.LinkOrder(stated.State, Order, Hours(24), listedByMarketplace: false, Hours(2), Rules).HasChanges);
+        var restated = Tracker.LinkOrder(stated.State, Order, Hours(24), listedByMarketplace: true, Hours(2), Rules, statedShippedAt: Hours(-1));
+        Assert.Equal(Hours(-1), restated.State.StatedShippedAt);
+        Assert.True(restated.Kinds.HasFlag(ChangeKinds.DetailsChanged));
+        // What one order's marketplace said is not another order's.
+        var other = new OrderLink("manual", "other");
+        Assert.Null(Tracker.LinkOrder(stated.State, other, null, listedByMarketplace: false, Hours(3), Rules).State.StatedShippedAt);
+        Assert.Null(Tracker.UpdateDetails(stated.State, other, null, Hours(3)).State.StatedShippedAt);
+        Assert.Equal(Hours(-2), Tracker.UpdateDetails(stated.State, Order, null, Hours(3)).State.StatedShippedAt);
+        Assert.Null(Tracker.UnlinkOrder(stated.State, Order, Hours(3), Rules).State.StatedShippedAt);
+    }
+
+    [Fact]
     public void Window_and_proof_of_delivery_are_kept_from_the_carrier()
     {
         var window = new DeliveryWindow(Hours(30), Hours(34));
