@@ -89,7 +89,8 @@ public static class UpsTrackAlertParser
                 TrackingUrl: UpsTrackResponseParser.TrackingUrl(number),
                 PayloadSha256: sha,
                 DeliveryWindow: Window(estimate, offset),
-                ProofOfDelivery: delivered && photo ? new ProofOfDelivery("", "", HasSignature: false, HasPhoto: true) : null),
+                ProofOfDelivery: delivered && photo ? new ProofOfDelivery("", "", HasSignature: false, HasPhoto: true) : null,
+                ObservedAt: ObservedAt(root)),
             mapped is null && !UpsStatusMap.IsNoInformation(raw) ? raw.Raw : "");
     }
 
@@ -103,6 +104,16 @@ public static class UpsTrackAlertParser
         }
         return DateTimeOf(root, "localActivityDate", "localActivityTime") is { } local ? new DateTimeOffset(local, TimeSpan.Zero) : null;
     }
+
+    /// <summary>
+    /// When the message's information was current: the activity's GMT instant (for a type <c>U</c> message, when UPS
+    /// moved the date). Only a GMT date with its time dates it: a local time read as UTC may be hours off, a date alone
+    /// would be read as midnight; without them the message is taken as current when it arrives.
+    /// </summary>
+    private static DateTimeOffset? ObservedAt(JsonElement root) =>
+        Text(root, "gmtActivityTime").Length > 0 && DateTimeOf(root, "gmtActivityDate", "gmtActivityTime") is { } utc
+            ? new DateTimeOffset(utc, TimeSpan.Zero)
+            : null;
 
     /// <summary>
     /// The scan site's UTC offset, which Track Alert does not send but implies: local wall time minus GMT time, when

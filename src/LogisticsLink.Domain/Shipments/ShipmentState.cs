@@ -14,6 +14,12 @@ public sealed record ShipmentState
     public string StatusDescription { get; init; } = "";
     public string TrackingUrl { get; init; } = "";
     public DateTimeOffset? EstimatedDelivery { get; init; }
+
+    /// <summary>
+    /// When <see cref="EstimatedDelivery"/> was current: the poll that brought it, or the time a push carried. Null for
+    /// shipments stored before it was recorded (the last check stands in).
+    /// </summary>
+    public DateTimeOffset? EstimatedDeliveryAsOf { get; init; }
     public DateTimeOffset? DeliveredAt { get; init; }
     public DateTimeOffset? LastEventAt { get; init; }
 

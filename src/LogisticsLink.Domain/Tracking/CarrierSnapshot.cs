@@ -10,6 +10,10 @@ namespace LogisticsLink.Domain.Tracking;
 /// <param name="PayloadSha256">Hash of the raw carrier payload, kept with the events as evidence.</param>
 /// <param name="DeliveryWindow">The carrier's delivery window, when it gives one (EstimatedDelivery is then its end).</param>
 /// <param name="ProofOfDelivery">Who signed, where it was left, which images exist; only for delivered parcels.</param>
+/// <param name="ObservedAt">
+/// When the sender's information was current, for a push that says so (its signing time, the activity's time); null
+/// for a poll, whose answer is current when it is applied. A push dated before the estimate kept cannot replace it.
+/// </param>
 public sealed record CarrierSnapshot(
     TrackingStatus? Status,
     IReadOnlyList<TrackingEvent> Events,
@@ -19,7 +23,8 @@ public sealed record CarrierSnapshot(
     string TrackingUrl = "",
     string PayloadSha256 = "",
     DeliveryWindow? DeliveryWindow = null,
-    ProofOfDelivery? ProofOfDelivery = null)
+    ProofOfDelivery? ProofOfDelivery = null,
+    DateTimeOffset? ObservedAt = null)
 {
     public static CarrierSnapshot NotFound(string description = "The carrier does not know this number yet.") =>
         new(TrackingStatus.NotFound, [], StatusDescription: description);

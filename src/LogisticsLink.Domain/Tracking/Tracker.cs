@@ -35,7 +35,8 @@ public static class Tracker
     /// <summary>
     /// Applies a carrier snapshot. <paramref name="knownEvents"/> is the stored history (any order).
     /// Rules: events are de-duplicated; the status follows the carrier, but never moves backwards without newer
-    /// evidence, and a terminal status changes only when a newer event arrives; "not found" never erases a known status.
+    /// evidence, and a terminal status changes only when a newer event arrives; "not found" never erases a known status;
+    /// an estimate dated before the one kept (<see cref="CarrierSnapshot.ObservedAt"/>) does not replace it.
     /// </summary>
     public static ShipmentChangeSet Apply(
         ShipmentState previous, IReadOnlyCollection<TrackingEvent> knownEvents, CarrierSnapshot snapshot,
@@ -91,7 +92,13 @@ public static class Tracker
                     : (detail, description);
         }
 
-        var eta = lagging ? previous.EstimatedDelivery ?? snapshot.EstimatedDelivery : snapshot.EstimatedDelivery ?? previous.EstimatedDelivery;
+        // The estimate follows the newest information: a lagging snapshot, or a push dated before the estimate kept (sent
+        // before the last poll or before a newer push, and delivered late), keeps it; any estimate still beats none.
+        var observedAt = ObservedAt(snapshot, now);
+        var olderThanKept = previous.EstimatedDelivery is not null && observedAt < (previous.EstimatedDeliveryAsOf ?? previous.LastCheckedAt);
+        var takesEstimate = snapshot.EstimatedDelivery is not null && (previous.EstimatedDelivery is null || !(lagging || olderThanKept));
+        var eta = takesEstimate ? snapshot.EstimatedDelivery : previous.EstimatedDelivery;
+        var etaAsOf = takesEstimate ? observedAt : previous.EstimatedDeliveryAsOf;
         // When the parcel was delivered: the latest delivery scan; the moment we learnt it only while no scan says so.
         // A delivery scan that comes after the summary said delivered replaces that stand-in.
         var deliveredAt = status != TrackingStatus.Delivered
@@ -103,7 +110,10 @@ public static class Tracker
         var kinds = ChangeKinds.None;
         if (statusChanged) kinds |= ChangeKinds.StatusChanged;
         if (added.Count > 0) kinds |= ChangeKinds.EventsAdded;
-        var window = snapshot.DeliveryWindow ?? (eta == previous.EstimatedDelivery ? previous.DeliveryWindow : null);
+        // The window belongs to the estimate it ends: a snapshot whose estimate is not taken does not bring its window either.
+        var window = takesEstimate || snapshot.EstimatedDelivery is null
+            ? snapshot.DeliveryWindow ?? (eta == previous.EstimatedDelivery ? previous.DeliveryWindow : null)
+            : previous.DeliveryWindow;
         var proof = snapshot.ProofOfDelivery is { IsEmpty: false } pod ? pod : previous.ProofOfDelivery;
         if (eta != previous.EstimatedDelivery || window != previous.DeliveryWindow) kinds |= ChangeKinds.EtaChanged;
         if (proof != previous.ProofOfDelivery) kinds |= ChangeKinds.DetailsChanged;
@@ -118,6 +128,7 @@ public static class Tracker
             // http(s); most polls bring the page already kept, so only a different one is parsed).
             TrackingUrl = snapshot.TrackingUrl != previous.TrackingUrl && WebAddress.IsHttp(snapshot.TrackingUrl) ? snapshot.TrackingUrl : previous.TrackingUrl,
             EstimatedDelivery = eta,
+            EstimatedDeliveryAsOf = etaAsOf,
             DeliveryWindow = window,
             ProofOfDelivery = proof,
             DeliveredAt = deliveredAt,
@@ -312,6 +323,13 @@ public static class Tracker
         : previous.Status == TrackingStatus.Delivered ? known.LatestDeliveredAt is null ? previous.DeliveredAt ?? previous.LastCheckedAt : null
         : known.Newest?.Status == previous.Status ? null
         : previous.LastCheckedAt;
+
+    /// <summary>
+    /// When the snapshot's information was current: a push's own time, else (a poll) now. A sender's clock ahead of ours
+    /// cannot date news in our future, where it would outrank every later push.
+    /// </summary>
+    private static DateTimeOffset ObservedAt(CarrierSnapshot snapshot, DateTimeOffset now) =>
+        snapshot.ObservedAt is { } at && at < now ? at : now;
 
     private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) => a is { } x && (b is not { } y || x >= y) ? a : b;
 

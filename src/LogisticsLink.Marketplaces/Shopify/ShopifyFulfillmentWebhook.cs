@@ -15,6 +15,8 @@ public static class ShopifyFulfillmentWebhook
 {
     public const string HmacHeader = "X-Shopify-Hmac-Sha256";
     public const string TopicHeader = "X-Shopify-Topic";
+
+    /// <summary>Names one delivery: Shopify sends the same id again when it retries that delivery.</summary>
     public const string WebhookIdHeader = "X-Shopify-Webhook-Id";
 
     public static readonly IReadOnlyList<string> Topics = ["fulfillments/create", "fulfillments/update"];
@@ -42,6 +44,15 @@ public static class ShopifyFulfillmentWebhook
         HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), rawBody, expected);
         return CryptographicOperations.FixedTimeEquals(expected, claimed);
     }
+
+    /// <summary>
+    /// What identifies a delivery for de-duplication: its <see cref="WebhookIdHeader"/>, or, when a forwarder dropped
+    /// it, the raw body's SHA-256 (a byte-identical body says nothing new).
+    /// </summary>
+    public static string DeliveryId(string? webhookIdHeader, ReadOnlySpan<byte> rawBody) =>
+        string.IsNullOrWhiteSpace(webhookIdHeader)
+            ? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(rawBody))
+            : "webhook-id:" + webhookIdHeader.Trim();
 
     /// <summary>The base64 signature Shopify would send for <paramref name="rawBody"/> (for simulators and tests).</summary>
     public static string Sign(ReadOnlySpan<byte> rawBody, string appSecret) =>

@@ -24,11 +24,14 @@ namespace LogisticsLink.Server.Marketplaces;
 /// </list>
 /// As for the carrier webhooks: credentials compared in constant time, 401 logged without the payload, 400 naming
 /// the field. Answers: 200 <c>synced</c>/<c>attached</c>; 202 <c>ignored</c> (no account, or the marketplace does not
-/// know the order); 503 <c>retry</c> when the marketplace failed transiently (the sender redelivers).
+/// know the order); 503 <c>retry</c> when the marketplace failed transiently (the sender redelivers). Shopify retries a
+/// delivery under the same <c>X-Shopify-Webhook-Id</c>; with the carrier webhooks' <see cref="DeliveryDeduplicator"/>, a
+/// copy of one already stored is answered 200 <c>duplicate</c> and one arriving while the first is still being applied
+/// 503 <c>in_progress</c>, neither touching the store or Shopify.
 /// </summary>
 public sealed class MarketplaceWebhooks(
     IOptions<MarketplaceWebhookOptions> options, IOptions<WebhookOptions> limits, MarketplaceSync sync, OrderLinker linker,
-    ILogger<MarketplaceWebhooks> logger)
+    DeliveryDeduplicator deliveries, ILogger<MarketplaceWebhooks> logger)
 {
     public const string AmazonRoute = "/webhooks/amazon/order-change";
     public const string AmazonMcfRoute = "/webhooks/amazon/fulfillment-order-status";
@@ -127,12 +130,42 @@ public sealed class MarketplaceWebhooks(
             WebhookLog.Invalid(logger, ShopifySource, WebhookHttp.RemoteOf(context), field, error);
             return WebhookHttp.Invalid(field, error);
         }
-        var ct = context.RequestAborted;
-        var attached = !notice.Cancelled && notice.Packages.Count > 0 &&
-            await linker.AttachPackagesAsync(settings.TenantId, new OrderLink(ShopifyMarketplaceClient.ChannelName, notice.OrderId), notice.Packages, ct) is not null;
-        // The order itself (status, other fulfillments, a cancelled one) comes from Shopify.
-        var result = await sync.SyncOrderAsync(settings.TenantId, ShopifyMarketplaceClient.ChannelName, notice.OrderId, ct);
-        return Answer(notice.OrderId, result, attached);
+        var deliveryId = ShopifyFulfillmentWebhook.DeliveryId(context.Request.Headers[ShopifyFulfillmentWebhook.WebhookIdHeader].ToString(), body);
+        var key = string.Join('|', ShopifySource, settings.TenantId, deliveryId);
+        switch (deliveries.Claim(key))
+        {
+            case DeliveryState.Done:
+                WebhookLog.OrderDuplicate(logger, ShopifySource, deliveryId, notice.OrderId);
+                return Results.Json(new MarketplaceWebhookAnswer("duplicate", notice.OrderId, null, null));
+            case DeliveryState.InProgress:
+                // The first copy is not stored yet and may still fail: a 2xx now would stop Shopify's retries.
+                WebhookLog.OrderInProgress(logger, ShopifySource, deliveryId, notice.OrderId);
+                return Results.Json(new MarketplaceWebhookAnswer("in_progress", notice.OrderId, null, null), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        try
+        {
+            var ct = context.RequestAborted;
+            var attached = !notice.Cancelled && notice.Packages.Count > 0 &&
+                await linker.AttachPackagesAsync(settings.TenantId, new OrderLink(ShopifyMarketplaceClient.ChannelName, notice.OrderId), notice.Packages, ct) is not null;
+            // The order itself (status, other fulfillments, a cancelled one) comes from Shopify.
+            var result = await sync.SyncOrderAsync(settings.TenantId, ShopifyMarketplaceClient.ChannelName, notice.OrderId, ct);
+            if (attached || result.Outcome == OrderSyncOutcome.Synced)
+            {
+                deliveries.Complete(key);
+            }
+            else
+            {
+                // Nothing stored (retry, no account, an order Shopify does not know yet): Shopify's next copy must count.
+                deliveries.Release(key);
+            }
+            return Answer(notice.OrderId, result, attached);
+        }
+        catch
+        {
+            // Not applied: Shopify's retry must be processed, not taken for a redelivery.
+            deliveries.Release(key);
+            throw;
+        }
     }
 
     /// <summary>Maps the routes whose credential or secret is configured; the others answer 404 like any unknown path.</summary>

@@ -35,4 +35,10 @@ internal static partial class WebhookLog
 
     [LoggerMessage(EventId = 4810, Level = LogLevel.Information, Message = "Webhook {Source}: {TrackingNumber} delivered again while its first copy is still being applied; answered 503 so the sender retries")]
     public static partial void InProgress(ILogger logger, string source, string trackingNumber);
+
+    [LoggerMessage(EventId = 4811, Level = LogLevel.Debug, Message = "Webhook {Source}: redelivery {DeliveryId} for order {OrderId} ignored")]
+    public static partial void OrderDuplicate(ILogger logger, string source, string deliveryId, string orderId);
+
+    [LoggerMessage(EventId = 4812, Level = LogLevel.Information, Message = "Webhook {Source}: {DeliveryId} for order {OrderId} delivered again while its first copy is still being applied; answered 503 so the sender retries")]
+    public static partial void OrderInProgress(ILogger logger, string source, string deliveryId, string orderId);
 }

@@ -43,6 +43,13 @@ public static class WebhookSignatures
         return Convert.ToBase64String(hmac.GetHashAndReset());
     }
 
+    /// <summary>The instant an aggregator delivery's <see cref="TimestampHeader"/> names; null when it is not Unix seconds.</summary>
+    public static DateTimeOffset? SignedAt(string? timestamp) =>
+        long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) &&
+        seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds()
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+
     /// <summary>
     /// Checks an aggregator delivery: a timestamp within <paramref name="tolerance"/> of <paramref name="now"/> and a
     /// signature over that timestamp and the body. Returns null when it holds, otherwise why not (for the log: it
@@ -55,12 +62,10 @@ public static class WebhookSignatures
         {
             return $"missing {(string.IsNullOrEmpty(timestamp) ? TimestampHeader : SignatureHeader)} header";
         }
-        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ||
-            seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+        if (SignedAt(timestamp) is not { } signedAt)
         {
             return $"{TimestampHeader} is not Unix seconds";
         }
-        var signedAt = DateTimeOffset.FromUnixTimeSeconds(seconds);
         if ((now - signedAt).Duration() > tolerance)
         {
             return $"{TimestampHeader} is {(signedAt < now ? "older" : "further ahead")} than the tolerance allows (replay or clock skew)";

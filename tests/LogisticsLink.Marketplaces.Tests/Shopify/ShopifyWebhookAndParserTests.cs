@@ -54,6 +54,19 @@ public sealed class ShopifyWebhookAndParserTests
     }
 
     [Fact]
+    public void A_delivery_is_named_by_its_webhook_id_or_else_by_its_body()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"id":1,"order_id":5820001001}""");
+
+        Assert.Equal("webhook-id:b54557e4-bdd9", ShopifyFulfillmentWebhook.DeliveryId(" b54557e4-bdd9 ", body));
+        // Shopify's retry keeps the id even if the body was re-rendered; without an id only the same bytes are the same delivery.
+        Assert.Equal(ShopifyFulfillmentWebhook.DeliveryId("b54557e4-bdd9", body), ShopifyFulfillmentWebhook.DeliveryId("b54557e4-bdd9", "{}"u8));
+        Assert.StartsWith("sha256:", ShopifyFulfillmentWebhook.DeliveryId("", body), StringComparison.Ordinal);
+        Assert.Equal(ShopifyFulfillmentWebhook.DeliveryId(null, body), ShopifyFulfillmentWebhook.DeliveryId(" ", body));
+        Assert.NotEqual(ShopifyFulfillmentWebhook.DeliveryId(null, body), ShopifyFulfillmentWebhook.DeliveryId(null, "{}"u8));
+    }
+
+    [Fact]
     public void The_sample_fulfillment_webhook_gives_the_order_id_and_its_parcel()
     {
         Assert.True(ShopifyFulfillmentWebhook.TryParse(Encoding.UTF8.GetBytes(FulfillmentWebhook), out var notice, out var error), error);

@@ -8,6 +8,7 @@ using LogisticsLink.Sandbox.Marketplaces.Shopify;
 using LogisticsLink.Server.Marketplaces;
 using LogisticsLink.Server.Tests.Infrastructure;
 using LogisticsLink.V1;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LogisticsLink.Server.Tests.Marketplaces;
 
@@ -20,14 +21,14 @@ public sealed class MarketplaceWebhookTests
     private const string AmazonCredential = "amazon-forwarder-credential-0123456789";
     private const string ShopifySecret = "shopify-app-secret-0123456789abcdef";
 
-    private static Task<TestServer> StartAsync() => SandboxMarketplaceServer.StartAsync(new Dictionary<string, string>
+    private static Task<TestServer> StartAsync(Action<IServiceCollection>? services = null) => SandboxMarketplaceServer.StartAsync(new Dictionary<string, string>
     {
         ["Marketplaces:SyncInterval"] = "01:00:00",
         ["Webhooks:Amazon:Credential"] = AmazonCredential,
         ["Webhooks:Amazon:TenantId"] = "tenant-a",
         ["Webhooks:Shopify:Secret"] = ShopifySecret,
         ["Webhooks:Shopify:TenantId"] = "tenant-a",
-    });
+    }, services);
 
     [Fact]
     public async Task An_order_change_notification_syncs_that_order_at_once()
@@ -182,6 +183,87 @@ public sealed class MarketplaceWebhookTests
         Assert.Equal("LLSB0000010040", parcel.TrackingNumber);
         Assert.Equal("sandbox", parcel.Carrier);
     }
+
+    [Fact]
+    public async Task A_redelivered_fulfillment_webhook_is_a_duplicate_and_asks_Shopify_nothing()
+    {
+        await using var server = await StartAsync();
+        const string orderId = "5820001004";
+        await Eventually.UntilAsync(async () => await MarketplaceSyncTests.TryGetAsync(server.Orders(), "shopify", orderId) is not null,
+            "the first sync stored the unfulfilled order");
+        using var http = new HttpClient { BaseAddress = server.WebAddress };
+        var body = FulfillmentBody(4400009200L, 5820001004L, "LLSB0000010040");
+        var first = await http.SendAsync(SignedFulfillment(body, webhookId: "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043"));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("synced", (string?)JsonNode.Parse(await first.Content.ReadAsStringAsync())!["result"]);
+        var shopify = server.Simulator<ShopifySimulator>();
+        var queries = shopify.ServedAt.Count;
+
+        // Shopify did not see our 200 in time and delivers the same webhook again, same X-Shopify-Webhook-Id.
+        var again = await http.SendAsync(SignedFulfillment(body, webhookId: "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043"));
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var answer = JsonNode.Parse(await again.Content.ReadAsStringAsync())!;
+        Assert.Equal(("duplicate", orderId), ((string?)answer["result"], (string?)answer["order_id"]));
+        Assert.Equal(queries, shopify.ServedAt.Count);
+
+        // Another webhook (another id) about the same fulfillment is news, not a redelivery.
+        var update = await http.SendAsync(SignedFulfillment(body, webhookId: "0f4bb3b0-7d0e-4a55-9bb6-1a1f0b6a2c11", topic: "fulfillments/update"));
+        Assert.Equal("synced", (string?)JsonNode.Parse(await update.Content.ReadAsStringAsync())!["result"]);
+    }
+
+    [Fact]
+    public async Task A_fulfillment_webhook_copy_arriving_while_the_first_is_still_applied_is_not_acknowledged()
+    {
+        OrderStoreGate? gate = null;
+        await using var server = await StartAsync(s => gate = OrderStoreGate.Install(s));
+        const string orderId = "5820001004";
+        await Eventually.UntilAsync(async () => await MarketplaceSyncTests.TryGetAsync(server.Orders(), "shopify", orderId) is not null,
+            "the first sync stored the unfulfilled order");
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The first copy stops before it reads the order (e.g. waiting for the database); Shopify times out and retries.
+        var held = 0;
+        gate!.BeforeEach(nameof(Storage.IOrderStore.FindOrderAsync), args =>
+        {
+            if ((string?)args[2] != orderId || Interlocked.Exchange(ref held, 1) == 1)
+            {
+                return Task.CompletedTask;
+            }
+            reached.TrySetResult();
+            return release.Task;
+        });
+        using var http = new HttpClient { BaseAddress = server.WebAddress };
+        var body = FulfillmentBody(4400009200L, 5820001004L, "LLSB0000010040");
+        const string webhookId = "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043";
+        var first = http.SendAsync(SignedFulfillment(body, webhookId));
+        await reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var copy = await http.SendAsync(SignedFulfillment(body, webhookId));
+        release.SetResult();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, copy.StatusCode);
+        Assert.Equal("in_progress", (string?)JsonNode.Parse(await copy.Content.ReadAsStringAsync())!["result"]);
+        Assert.Equal(HttpStatusCode.OK, (await first).StatusCode);
+        var later = await http.SendAsync(SignedFulfillment(body, webhookId));
+        Assert.Equal("duplicate", (string?)JsonNode.Parse(await later.Content.ReadAsStringAsync())!["result"]);
+    }
+
+    private static string FulfillmentBody(long fulfillmentId, long orderId, string trackingNumber) => new JsonObject
+    {
+        ["id"] = fulfillmentId,
+        ["order_id"] = orderId,
+        ["status"] = "success",
+        ["created_at"] = "2026-05-02T09:15:00Z",
+        ["tracking_company"] = ShopifyDemoCatalogueCompany,
+        ["tracking_numbers"] = new JsonArray(trackingNumber),
+    }.ToJsonString();
+
+    private static HttpRequestMessage SignedFulfillment(string body, string webhookId, string topic = "fulfillments/create") =>
+        Post(MarketplaceWebhooks.ShopifyRoute, body,
+            (ShopifyFulfillmentWebhook.HmacHeader, ShopifyFulfillmentWebhook.Sign(Encoding.UTF8.GetBytes(body), ShopifySecret)),
+            (ShopifyFulfillmentWebhook.TopicHeader, topic),
+            (ShopifyFulfillmentWebhook.WebhookIdHeader, webhookId));
 
     [Fact]
     public async Task A_cancelled_fulfillment_takes_its_parcel_off_the_order_and_leaves_a_callers_own_link()

@@ -9,7 +9,7 @@ internal static class SandboxMarketplaceServer
 {
     public const string EncryptionKey = "q6m0Gt0bb3yYpW9QVQyF2v4h1kT3cq4Zz0q2o1y8v6M=";
 
-    public static Task<TestServer> StartAsync(IReadOnlyDictionary<string, string>? extra = null)
+    public static Task<TestServer> StartAsync(IReadOnlyDictionary<string, string>? extra = null, Action<IServiceCollection>? services = null)
     {
         var settings = new Dictionary<string, string>
         {
@@ -23,7 +23,7 @@ internal static class SandboxMarketplaceServer
         {
             settings[key] = value;
         }
-        return TestServer.StartAsync(settings: settings);
+        return TestServer.StartAsync(settings: settings, services: services);
     }
 
     public static T Simulator<T>(this TestServer server) where T : ICarrierSimulator =>

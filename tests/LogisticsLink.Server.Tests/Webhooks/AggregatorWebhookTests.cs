@@ -119,6 +119,37 @@ public sealed class AggregatorWebhookTests
     }
 
     [Fact]
+    public async Task An_estimate_signed_before_the_one_kept_does_not_replace_it()
+    {
+        var (host, shipment) = await StartWithShipmentAsync();
+        await using var _ = host;
+        var sentAt = DateTimeOffset.UtcNow;
+        var newer = await host.PostAggregatorAsync(EstimateOnly(shipment.TrackingNumber, "evt-newer", "2026-05-06T18:00:00Z"), signedAt: sentAt);
+        Assert.Equal("applied", (await AnswerAsync(newer)).GetProperty("result").GetString());
+        var kept = await host.Server.Client().GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id });
+
+        // Sent two minutes earlier (a retry, or a slow path), it arrives last: its estimate is older news.
+        var older = await host.PostAggregatorAsync(EstimateOnly(shipment.TrackingNumber, "evt-older", "2026-05-04T18:00:00Z"), signedAt: sentAt.AddMinutes(-2));
+
+        Assert.Equal(HttpStatusCode.OK, older.StatusCode);
+        var answer = await AnswerAsync(older);
+        Assert.Equal(("applied", false), (answer.GetProperty("result").GetString(), answer.GetProperty("changed").GetBoolean()));
+        var after = await host.Server.Client().GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id });
+        Assert.Equal(DateTimeOffset.Parse("2026-05-06T18:00:00Z"), after.EstimatedDelivery.ToDateTimeOffset());
+        Assert.Equal(kept.Version, after.Version);
+
+        // A later one still moves it, earlier or later than the estimate kept.
+        var later = await host.PostAggregatorAsync(EstimateOnly(shipment.TrackingNumber, "evt-later", "2026-05-05T12:00:00Z"), signedAt: sentAt.AddSeconds(1));
+        Assert.True((await AnswerAsync(later)).GetProperty("changed").GetBoolean());
+        Assert.Equal(DateTimeOffset.Parse("2026-05-05T12:00:00Z"),
+            (await host.Server.Client().GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id })).EstimatedDelivery.ToDateTimeOffset());
+    }
+
+    private static string EstimateOnly(string number, string eventId, string eta) => $$"""
+        {"event_id":"{{eventId}}","carrier":"sandbox","tracking_number":"{{number}}","estimated_delivery":"{{eta}}","events":[]}
+        """;
+
+    [Fact]
     public async Task Unsigned_or_badly_signed_deliveries_are_refused_logged_without_payload_and_change_nothing()
     {
         var (host, shipment) = await StartWithShipmentAsync();

@@ -48,6 +48,22 @@ public sealed class UpsTrackAlertParserTests
             alert.Snapshot.DeliveryWindow);
     }
 
+    [Theory]
+    [InlineData("\"gmtActivityDate\":\"20251117\",\"gmtActivityTime\":\"150000\"", "2025-11-17T15:00:00Z")]
+    [InlineData("\"gmtActivityDate\":\"20251117\"", null)] // a date alone would be read as midnight
+    [InlineData("\"localActivityDate\":\"20251117\",\"localActivityTime\":\"100000\"", null)] // local time, zone unknown
+    public void A_message_is_dated_by_its_gmt_activity_time_only(string when, string? observedAt)
+    {
+        var body = $$"""
+            {"trackingNumber":"1ZCIETST0111111114","activityStatus":{"type":"U","code":"UP","description":"Updated Delivery Date"},
+             "scheduledDeliveryDate":"20251120",{{when}}}
+            """;
+
+        var alert = UpsTrackAlertParser.Parse(body).Alert!;
+
+        Assert.Equal(observedAt is null ? null : DateTimeOffset.Parse(observedAt, System.Globalization.CultureInfo.InvariantCulture), alert.Snapshot.ObservedAt);
+    }
+
     [Fact]
     public void An_activity_with_unknown_codes_records_no_scan_and_says_which_code()
     {

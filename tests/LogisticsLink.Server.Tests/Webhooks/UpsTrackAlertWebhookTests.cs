@@ -197,6 +197,31 @@ public sealed class UpsTrackAlertWebhookTests
     }
 
     [Fact]
+    public async Task An_update_dated_before_the_estimate_kept_does_not_replace_it()
+    {
+        await using var host = await WebhookTestHost.StartAsync();
+        var client = host.Server.Client();
+        var shipment = await client.TrackShipmentAsync(new TrackShipmentRequest { Carrier = "ups", TrackingNumber = Number });
+        Assert.Equal("applied", (await AnswerAsync(await host.PostUpsAsync(DateUpdate("20251121", gmtTime: "150000")))).GetProperty("result").GetString());
+        var kept = await client.GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id });
+
+        // UPS moved the date twice; the earlier move (10:00 GMT) is delivered after the later one (15:00 GMT).
+        var older = await AnswerAsync(await host.PostUpsAsync(DateUpdate("20251119", gmtTime: "100000")));
+
+        Assert.Equal(("applied", false), (older.GetProperty("result").GetString(), older.GetProperty("changed").GetBoolean()));
+        var after = await client.GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id });
+        Assert.Equal(DateTimeOffset.Parse("2025-11-21T00:00:00Z"), after.EstimatedDelivery.ToDateTimeOffset());
+        Assert.Equal(kept.Version, after.Version);
+    }
+
+    private static string DateUpdate(string scheduledDate, string gmtTime) => $$"""
+        {"trackingNumber":"{{Number}}","localActivityDate":"20251117","localActivityTime":"{{gmtTime}}",
+         "activityLocation":{"city":"","stateProvince":"","postalCode":"","country":"US"},
+         "activityStatus":{"type":"U","code":"UP","description":"Updated Delivery Date","descriptionCode":""},
+         "scheduledDeliveryDate":"{{scheduledDate}}","gmtActivityDate":"20251117","gmtActivityTime":"{{gmtTime}}"}
+        """;
+
+    [Fact]
     public async Task Without_a_configured_credential_the_route_is_not_served()
     {
         await using var host = await WebhookTestHost.StartAsync(new Dictionary<string, string> { ["Webhooks:Ups:Credential"] = "" });

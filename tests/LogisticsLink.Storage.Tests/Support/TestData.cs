@@ -34,6 +34,7 @@ internal static class TestData
         StatusDescription = "With courier – «Zustellung» \"heute\"",
         TrackingUrl = "https://example.test/track?n=" + trackingNumber + "&lang=de",
         EstimatedDelivery = T0.AddDays(1).AddTicks(1),
+        EstimatedDeliveryAsOf = T0.AddMinutes(-7).AddTicks(8),
         DeliveredAt = T0.AddHours(5).AddTicks(2),
         LastEventAt = T0.AddHours(-1).AddTicks(3),
         FirstScanAt = T0.AddHours(-2).AddTicks(7),
