@@ -33,7 +33,7 @@ public static class ShipmentRisks
             {
                 flags.Add(RiskFlags.Raise(previous, RiskKind.Delayed, $"Not delivered by the promised {Day(promise)}", promise, true));
             }
-            else if (s.EstimatedDelivery is { } eta && eta.UtcDateTime.Date > promise.UtcDateTime.Date)
+            else if (s.EstimatedDelivery is { } eta && IsAfter(eta, promise))
             {
                 flags.Add(RiskFlags.Raise(previous, RiskKind.Delayed, $"Carrier estimate {Day(eta)} is after the promised {Day(promise)}", now, true));
             }
@@ -55,6 +55,14 @@ public static class ShipmentRisks
         }
         return flags.Count == 0 ? RiskFlags.None : flags;
     }
+
+    /// <summary>
+    /// Whether the carrier expects the parcel after the promise. An estimate with a time (a window's end) and a promise
+    /// with one are two instants; a date without a time (<see cref="DateOnlyPromise"/>) on either side is a whole day,
+    /// compared by UTC date, since the buyer's zone is not kept with the shipment.
+    /// </summary>
+    private static bool IsAfter(DateTimeOffset eta, DateTimeOffset promise) =>
+        DateOnlyPromise.Is(eta) || DateOnlyPromise.Is(promise) ? eta.UtcDateTime.Date > promise.UtcDateTime.Date : eta > promise;
 
     private static string Describe(string what, ShipmentState s) =>
         s.StatusDescription.Length > 0 ? $"{what}: {s.StatusDescription}" : what;

@@ -51,6 +51,22 @@ public sealed class ShipmentRisksTests
     }
 
     [Fact]
+    public void An_estimate_with_a_time_is_compared_with_the_promise_as_an_instant()
+    {
+        // Amazon.com's "by 27 November" ends at 2026-11-28T07:59:59Z; a carrier window ending at 5 pm Eastern on the
+        // 28th is the same UTC day, and still a day late.
+        var promise = new DateTimeOffset(2026, 11, 28, 7, 59, 59, TimeSpan.Zero);
+        var now = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+        var shipment = Tracker.Register("shp_1", "t", "ups", "1Z001", Order, ShipmentState.EmptyLabels, now, promise).State;
+
+        var nextAfternoon = Apply(shipment, now, new DateTimeOffset(2026, 11, 28, 17, 0, 0, TimeSpan.FromHours(-5)), Scan.InTransit(now.AddHours(-1)));
+        var promisedEvening = Apply(shipment, now, new DateTimeOffset(2026, 11, 27, 20, 0, 0, TimeSpan.FromHours(-8)), Scan.InTransit(now.AddHours(-1)));
+
+        Assert.Equal(RiskKind.Delayed, Assert.Single(nextAfternoon.State.Risks).Kind);
+        Assert.Empty(promisedEvening.State.Risks);
+    }
+
+    [Fact]
     public void A_promise_that_passed_undelivered_is_delayed_but_a_delivered_parcel_is_not()
     {
         var promise = Hours(24);
