@@ -67,5 +67,7 @@ public static class ShipmentRisks
     private static string Describe(string what, ShipmentState s) =>
         s.StatusDescription.Length > 0 ? $"{what}: {s.StatusDescription}" : what;
 
-    private static string Day(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>A date-only value as its day; an instant with its UTC time, so two on one day still read apart.</summary>
+    private static string Day(DateTimeOffset t) =>
+        t.UtcDateTime.ToString(DateOnlyPromise.Is(t) ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

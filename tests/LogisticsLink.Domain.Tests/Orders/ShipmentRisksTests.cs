@@ -62,7 +62,9 @@ public sealed class ShipmentRisksTests
         var nextAfternoon = Apply(shipment, now, new DateTimeOffset(2026, 11, 28, 17, 0, 0, TimeSpan.FromHours(-5)), Scan.InTransit(now.AddHours(-1)));
         var promisedEvening = Apply(shipment, now, new DateTimeOffset(2026, 11, 27, 20, 0, 0, TimeSpan.FromHours(-8)), Scan.InTransit(now.AddHours(-1)));
 
-        Assert.Equal(RiskKind.Delayed, Assert.Single(nextAfternoon.State.Risks).Kind);
+        var flag = Assert.Single(nextAfternoon.State.Risks);
+        Assert.Equal(RiskKind.Delayed, flag.Kind);
+        Assert.Equal("Carrier estimate 2026-11-28 22:00 UTC is after the promised 2026-11-28 07:59 UTC", flag.Reason);
         Assert.Empty(promisedEvening.State.Risks);
     }
 
