@@ -71,7 +71,9 @@ public sealed class StaleEstimateTests
         var result = history.Apply(Poll(Hours(60)));
 
         Assert.Equal(Hours(60), result.State.EstimatedDelivery);
-        Assert.Equal(Hours(5), result.State.EstimatedDeliveryAsOf);
+        // As of the check itself: not stored apart.
+        Assert.Null(result.State.EstimatedDeliveryAsOf);
+        Assert.Equal(Hours(5), result.State.LastCheckedAt);
     }
 
     [Fact]
@@ -111,6 +113,21 @@ public sealed class StaleEstimateTests
         var result = history.Apply(Push(Hours(36), sentAt: Hours(2.25)));
 
         Assert.Equal(Hours(36), result.State.EstimatedDelivery);
+    }
+
+    [Fact]
+    public void A_polled_estimate_keeps_its_date_when_a_later_check_brings_none()
+    {
+        var history = ShipmentHistory.Registered().At(Hours(2));
+        history.Apply(Poll(Hours(50)));
+        history.At(Hours(4));
+        // A scan pushed without an estimate moves the check on, not the date of the estimate kept.
+        history.Apply(new CarrierSnapshot(null, [Scan.InTransit(Hours(3))]));
+        history.At(Hours(5));
+
+        var result = history.Apply(Push(Hours(30), sentAt: Hours(3)));
+
+        Assert.Equal(Hours(30), result.State.EstimatedDelivery);
     }
 
     [Fact]

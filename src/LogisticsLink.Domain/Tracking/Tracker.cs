@@ -98,7 +98,13 @@ public static class Tracker
         var olderThanKept = previous.EstimatedDelivery is not null && observedAt < (previous.EstimatedDeliveryAsOf ?? previous.LastCheckedAt);
         var takesEstimate = snapshot.EstimatedDelivery is not null && (previous.EstimatedDelivery is null || !(lagging || olderThanKept));
         var eta = takesEstimate ? snapshot.EstimatedDelivery : previous.EstimatedDelivery;
-        var etaAsOf = takesEstimate ? observedAt : previous.EstimatedDeliveryAsOf;
+        // Kept only when it is not this check's own time: a poll's estimate is as of the check (LastCheckedAt), which
+        // leaves most rows without it. An estimate not taken keeps its date, which the check moving on must not change.
+        var etaAsOf = takesEstimate ? observedAt : previous.EstimatedDeliveryAsOf ?? previous.LastCheckedAt;
+        if (eta is null || etaAsOf == now)
+        {
+            etaAsOf = null;
+        }
         // When the parcel was delivered: the latest delivery scan; the moment we learnt it only while no scan says so.
         // A delivery scan that comes after the summary said delivered replaces that stand-in.
         var deliveredAt = status != TrackingStatus.Delivered

@@ -11,6 +11,9 @@ namespace LogisticsLink.Storage.Sql;
 /// </summary>
 internal static class ShipmentExtras
 {
+    // Absent parts are left out rather than written as nulls: most rows hold one or two of them.
+    private static readonly JsonSerializerOptions Compact = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
     private sealed record Extras(
         IReadOnlyList<RiskFlag>? Risks, DateTimeOffset? PromisedBy, DeliveryWindow? Window, ProofOfDelivery? Proof, bool? Listed = null,
         DateTimeOffset? Shipped = null, DateTimeOffset? EtaAsOf = null);
@@ -21,7 +24,7 @@ internal static class ShipmentExtras
             ? "{}"
             : JsonSerializer.Serialize(new Extras(
                 s.Risks.Count == 0 ? null : s.Risks, s.PromisedBy, s.DeliveryWindow, s.ProofOfDelivery, s.ListedByMarketplace ? true : null,
-                s.StatedShippedAt, s.EstimatedDeliveryAsOf));
+                s.StatedShippedAt, s.EstimatedDeliveryAsOf), Compact);
 
     public static ShipmentState WithExtras(this ShipmentState s, string json)
     {
