@@ -40,8 +40,12 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
     public const string OrdersV0 = "v0";
     private const string IncludedData = "FULFILLMENT,PACKAGES";
 
-    /// <summary>Amazon refuses a <c>lastUpdatedBefore</c> later than two minutes before the request.</summary>
-    public static readonly TimeSpan WindowEndLag = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How far before now a sync window ends. Amazon refuses a <c>lastUpdatedBefore</c> later than two minutes before
+    /// the request by its own clock (§1.5); ending exactly two minutes before ours would fail on every round whenever
+    /// our clock is even a second ahead of Amazon's. The extra minute absorbs that skew and the request's transit.
+    /// </summary>
+    public static readonly TimeSpan WindowEndLag = TimeSpan.FromMinutes(3);
 
     /// <summary>
     /// Orders v2026 paging tokens expire 24 h after they are issued (Orders API migration guide). One this old is not
@@ -230,7 +234,7 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
         var open = regions.FirstOrDefault(r => cursor.Regions[r.Name].IsOpen);
         if (open is null)
         {
-            // Every window read (or none opened yet): the next round ends two minutes before now.
+            // Every window read (or none opened yet): the next round ends WindowEndLag before now.
             var end = _time.GetUtcNow() - WindowEndLag;
             foreach (var window in cursor.Regions.Values)
             {

@@ -8,9 +8,10 @@ namespace LogisticsLink.Marketplaces.Amazon;
 /// The incremental-sync cursor of one Amazon account: "amz1." + base64url(JSON), opaque to callers. Per selling
 /// region (NA/EU/FE, each holding the account's marketplaces there) it keeps a window of <c>lastUpdatedAfter</c> ..
 /// <c>lastUpdatedBefore</c>, the Orders API version whose paging token it holds, that token, and whether the window is
-/// fully read. A round opens a window for every region ending two minutes before now (Amazon refuses a later end);
-/// once every region has read its window, the next round starts where it ended — no gap and no reliance on clocks
-/// agreeing beyond Amazon's own two minutes. Overlap at the edges is possible and harmless (imports are idempotent).
+/// fully read. A round opens a window for every region ending three minutes before now: Amazon refuses an end later
+/// than two minutes before the request on its clock, and the third minute lets our clock run up to a minute ahead of
+/// Amazon's. Once every region has read its window, the next round starts where it ended — no gap, whatever the
+/// clocks say. Overlap at the edges is possible and harmless (imports are idempotent).
 /// A paging token is kept with the time it was received: Orders v2026 tokens expire after 24 h, so an old one, or one
 /// Amazon refuses, is dropped and the window read again from its start — the same idempotence makes that safe.
 /// </summary>

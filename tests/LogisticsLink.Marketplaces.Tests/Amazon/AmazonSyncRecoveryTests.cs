@@ -6,8 +6,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace LogisticsLink.Marketplaces.Tests.Amazon;
 
 /// <summary>
-/// A sync that must not stall: a paging token that outlived Amazon's 24 h (or that Amazon refuses for any reason) would
-/// otherwise earn the same 400 every round until the seller reconnects.
+/// A sync that must not stall: a paging token that outlived Amazon's 24 h (or that Amazon refuses for any reason), or a
+/// server clock that runs a little ahead of Amazon's, would otherwise earn the same 400 every round until the seller
+/// reconnects.
 /// </summary>
 public sealed class AmazonSyncRecoveryTests
 {
@@ -83,5 +84,18 @@ public sealed class AmazonSyncRecoveryTests
         Assert.False(page.Transient);
         Assert.Contains("searchOrders HTTP 400", page.FailureReason);
         Assert.Equal(1, bed.Simulator.CallsTo("searchOrders"));
+    }
+
+    [Fact]
+    public async Task A_server_clock_one_second_ahead_of_Amazons_still_syncs()
+    {
+        var amazonClock = new FakeTimeProvider(AmazonTestBed.Start.AddSeconds(-1));
+        await using var bed = await AmazonTestBed.StartAsync(amazonClock);
+        var ours = new FakeTimeProvider(AmazonTestBed.Start);
+
+        var page = await bed.Client(ours).FetchChangedOrdersAsync(UsAccount, "", From, CancellationToken.None);
+
+        Assert.True(page.IsSuccess, page.FailureReason);
+        Assert.NotEmpty(page.Orders);
     }
 }
