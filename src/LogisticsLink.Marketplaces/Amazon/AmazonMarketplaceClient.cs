@@ -29,8 +29,9 @@ namespace LogisticsLink.Marketplaces.Amazon;
 /// <para><b>Credentials</b> (<see cref="MarketplaceAccount.Credentials"/>): <c>client_id</c>, <c>client_secret</c>,
 /// <c>refresh_token</c>; exchanged at <c>Marketplaces:Amazon:LwaEndpoint</c> for an access token cached per account.</para>
 /// <para><b>Throttling.</b> SP-API limits each (seller, application) pair on its own, so each account has its own usage
-/// plan buckets (<see cref="AmazonQuota"/>) and its own resilience pipeline: a seller whose calls keep earning 429 opens
-/// the circuit breaker for itself only. The LWA token calls and report downloads share one pipeline across
+/// plan buckets (<see cref="AmazonQuota"/>) and its own resilience pipeline: a 429 is not retried (it ends the call and
+/// empties that operation's bucket, so the next call waits for the refill), and a seller whose calls keep earning 429
+/// opens the circuit breaker for itself only. The LWA token calls and report downloads share one pipeline across
 /// accounts.</para>
 /// </remarks>
 public sealed class AmazonMarketplaceClient : IMarketplaceClient
@@ -95,7 +96,9 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
         // token calls go through a pipeline of their own that all accounts share, so an LWA outage is learnt once for
         // all, and a seller whose SP-API calls are throttled (its own circuit open) does not stop the others' tokens.
         var shared = CarrierResilience.Build(settings.Resilience, time);
-        _api = new AmazonSpApi(http, new AccountPipelines(settings.Resilience, time), shared,
+        // An SP-API 429 means the operation's token bucket is empty and names no Retry-After (§2.1-2.2): it ends the
+        // call, AmazonSpApi empties our mirror of that bucket, and the next call waits for the documented refill.
+        _api = new AmazonSpApi(http, new AccountPipelines(settings.Resilience, time, retryTooManyRequests: false), shared,
             new AmazonLwa(http, shared, options.Amazon.LwaEndpoint, time), new AmazonQuota(time, settings.MaxQuotaWait), time, logger);
     }
 

@@ -241,7 +241,7 @@ public sealed class AmazonSpApiSimulator(AmazonSpApiSimulatorOptions options, Am
             case SimulatorFault.Unauthorized:
                 return Json(StatusCodes.Status401Unauthorized, AmazonSpApiRenderer.Errors("Unauthorized", "Access to requested resource is denied.", "The access token you provided has expired."));
             case SimulatorFault.TooManyRequests:
-                context.Response.Headers.RetryAfter = "1";
+                // As Amazon: a 429 declares only x-amzn-RequestId, no Retry-After and no x-amzn-RateLimit-Limit.
                 return Json(StatusCodes.Status429TooManyRequests, AmazonSpApiRenderer.Errors("QuotaExceeded", "You exceeded your quota for the requested resource."));
             case SimulatorFault.ServerError:
                 return Json(StatusCodes.Status503ServiceUnavailable, AmazonSpApiRenderer.Errors("ServiceUnavailable", "Service is temporarily unavailable."));
