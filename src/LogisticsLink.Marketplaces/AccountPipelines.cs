@@ -13,10 +13,11 @@ namespace LogisticsLink.Marketplaces;
 /// Never shrinks: an entry per account key seen since start-up, like the clients' token caches and quota buckets.
 /// A node serves a small number of accounts (a rotated credential adds one more key), so a plain dictionary is enough.
 /// </remarks>
-internal sealed class AccountPipelines(CarrierOptions options, TimeProvider time)
+/// <param name="retryTooManyRequests">See <see cref="CarrierResilience.Build"/>: false where a 429 must end the call.</param>
+internal sealed class AccountPipelines(CarrierOptions options, TimeProvider time, bool retryTooManyRequests = true)
 {
     private readonly ConcurrentDictionary<string, ResiliencePipeline<HttpResponseMessage>> _pipelines = new(StringComparer.Ordinal);
 
     public ResiliencePipeline<HttpResponseMessage> For(string accountKey) =>
-        _pipelines.GetOrAdd(accountKey, _ => CarrierResilience.Build(options, time));
+        _pipelines.GetOrAdd(accountKey, _ => CarrierResilience.Build(options, time, retryTooManyRequests));
 }

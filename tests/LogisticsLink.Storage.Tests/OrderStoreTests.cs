@@ -105,6 +105,8 @@ public sealed class OrderStoreTests
         // The marketplace says cancelled or shipped (with no parcel we track): nothing to flag, so not listed.
         await store.CommitOrderAsync(new OrderCommit(Order("cancelled") with { ShippedAt = null, Status = "Canceled" }, 0, null), Ct);
         await store.CommitOrderAsync(new OrderCommit(Order("shipped-untracked") with { ShippedAt = null, Status = "PARTIALLY_SHIPPED" }, 0, null), Ct);
+        // Amazon's InvoiceUnconfirmed: shipped, invoice not confirmed yet (marketplaces.md §1.4).
+        await store.CommitOrderAsync(new OrderCommit(Order("invoice-unconfirmed") with { ShippedAt = null, Status = "InvoiceUnconfirmed" }, 0, null), Ct);
         await store.CommitOrderAsync(new OrderCommit(Order("flagged") with { ShippedAt = null, Risks = [new RiskFlag(RiskKind.LateShipment, "late", T0, true)] }, 0, null), Ct);
         await store.CommitOrderAsync(new OrderCommit(Order("fba", fulfillment: FulfillmentChannel.Amazon) with { ShippedAt = null }, 0, null), Ct);
 

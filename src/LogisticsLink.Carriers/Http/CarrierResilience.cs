@@ -25,7 +25,14 @@ public static class CarrierResilience
     /// </summary>
     public static readonly TimeSpan MaxQueuedWindow = TimeSpan.FromSeconds(10);
 
-    public static ResiliencePipeline<HttpResponseMessage> Build(CarrierOptions options, TimeProvider time)
+    /// <param name="options">The carrier's retries, quota, circuit breaker and timeout.</param>
+    /// <param name="time">The clock of back-offs, windows and breaks.</param>
+    /// <param name="retryTooManyRequests">
+    /// False for an API whose 429 means "your token bucket is empty" and names no Retry-After (Amazon SP-API): a retry
+    /// within seconds finds the bucket still empty and only spends its next token, so the 429 ends the call at once and
+    /// the caller waits for the refill. 5xx, 408 and timeouts are still retried; the breaker still counts the 429.
+    /// </param>
+    public static ResiliencePipeline<HttpResponseMessage> Build(CarrierOptions options, TimeProvider time, bool retryTooManyRequests = true)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
         if (options.MaxRetries > 0)
@@ -38,7 +45,8 @@ public static class CarrierResilience
                 Delay = TimeSpan.FromMilliseconds(500),
                 // A server that asks for a longer wait than a refresh can spend is not asked again now: the refresh
                 // fails and the shipment is rescheduled.
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome) && !AsksForALongerWait(args.Outcome.Result, time)),
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome) && !AsksForALongerWait(args.Outcome.Result, time) &&
+                    (retryTooManyRequests || args.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests)),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter.Of(args.Outcome.Result, time.GetUtcNow(), MaxRetryAfter)),
                 OnRetry = args =>
                 {

@@ -2,16 +2,20 @@ namespace LogisticsLink.Domain.Orders;
 
 /// <summary>
 /// An order's marketplace status as each marketplace spells it (Amazon SP-API v2026 <c>SHIPPED</c> and v0
-/// <c>Shipped</c>, <c>PartiallyShipped</c>, <c>Canceled</c>; Shopify <c>FULFILLED</c>, <c>CANCELLED</c>; eBay
+/// <c>Shipped</c>, <c>PartiallyShipped</c>, <c>InvoiceUnconfirmed</c> — "shipped but invoice not confirmed", also in
+/// ORDER_CHANGE — <c>Canceled</c>; Shopify <c>FULFILLED</c>, <c>CANCELLED</c>; eBay
 /// <c>FULFILLED</c>, <c>IN_PROGRESS</c>, <c>CANCELED</c>), read for what the late-shipment rule needs: an order the
 /// marketplace calls cancelled or shipped is not waiting to be shipped, even when no tracked parcel says so (the
 /// Orders v0 fallback has no tracking numbers; a parcel may go by a carrier we do not track).
 /// </summary>
 public static class MarketplaceOrderStatus
 {
-    /// <summary>The statuses, upper-case without underscores, that say the order is not waiting to be shipped.</summary>
+    /// <summary>
+    /// The statuses, upper-case without underscores, that say the order is not waiting to be shipped. The one list
+    /// behind the late-shipment risk, the late shipment rate and the store's overdue-orders query, so they agree.
+    /// </summary>
     public static IReadOnlyList<string> NotAwaitingShipment { get; } =
-        ["CANCELLED", "CANCELED", "SHIPPED", "PARTIALLYSHIPPED", "FULFILLED", "PARTIALLYFULFILLED", "INPROGRESS"];
+        ["CANCELLED", "CANCELED", "SHIPPED", "PARTIALLYSHIPPED", "INVOICEUNCONFIRMED", "FULFILLED", "PARTIALLYFULFILLED", "INPROGRESS"];
 
     public static bool IsAwaitingShipment(string status) => !NotAwaitingShipment.Contains(Normalized(status));
 

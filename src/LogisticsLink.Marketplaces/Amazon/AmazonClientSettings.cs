@@ -9,8 +9,9 @@ namespace LogisticsLink.Marketplaces.Amazon;
 internal sealed record AmazonClientSettings
 {
     /// <summary>
-    /// Retries for 429/5xx/timeouts (Retry-After honoured), per-attempt timeout, circuit breaker: the options of every
-    /// account's own pipeline and of the pipeline the accounts share for LWA and report downloads.
+    /// Retries for 5xx/timeouts, per-attempt timeout, circuit breaker: the options of every account's own pipeline
+    /// (which never retries a 429: see <see cref="AmazonQuota"/>) and of the pipeline the accounts share for LWA and
+    /// report downloads (which does, honouring Retry-After: neither is under a seller's usage plan).
     /// </summary>
     public CarrierOptions Resilience { get; init; } = new()
     {

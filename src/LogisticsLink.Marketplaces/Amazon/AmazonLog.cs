@@ -26,6 +26,9 @@ internal static partial class AmazonLog
     [LoggerMessage(EventId = 5107, Level = LogLevel.Warning, Message = "Amazon: sync cursor of {Account} unreadable; starting again from the requested start")]
     public static partial void CursorUnreadable(ILogger logger, string account);
 
+    [LoggerMessage(EventId = 5109, Level = LogLevel.Information, Message = "Amazon: {Account} region {Region}: paging token dropped ({Why}); reading the window again from its start")]
+    public static partial void PageTokenDropped(ILogger logger, string account, string region, string why);
+
     [LoggerMessage(EventId = 5108, Level = LogLevel.Debug, Message = "Amazon: {Account}: {Count} Multi-Channel Fulfillment order(s) read")]
     public static partial void McfOrders(ILogger logger, string account, int count);
 }

@@ -29,8 +29,9 @@ namespace LogisticsLink.Marketplaces.Amazon;
 /// <para><b>Credentials</b> (<see cref="MarketplaceAccount.Credentials"/>): <c>client_id</c>, <c>client_secret</c>,
 /// <c>refresh_token</c>; exchanged at <c>Marketplaces:Amazon:LwaEndpoint</c> for an access token cached per account.</para>
 /// <para><b>Throttling.</b> SP-API limits each (seller, application) pair on its own, so each account has its own usage
-/// plan buckets (<see cref="AmazonQuota"/>) and its own resilience pipeline: a seller whose calls keep earning 429 opens
-/// the circuit breaker for itself only. The LWA token calls and report downloads share one pipeline across
+/// plan buckets (<see cref="AmazonQuota"/>) and its own resilience pipeline: a 429 is not retried (it ends the call and
+/// empties that operation's bucket, so the next call waits for the refill), and a seller whose calls keep earning 429
+/// opens the circuit breaker for itself only. The LWA token calls and report downloads share one pipeline across
 /// accounts.</para>
 /// </remarks>
 public sealed class AmazonMarketplaceClient : IMarketplaceClient
@@ -40,8 +41,19 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
     public const string OrdersV0 = "v0";
     private const string IncludedData = "FULFILLMENT,PACKAGES";
 
-    /// <summary>Amazon refuses a <c>lastUpdatedBefore</c> later than two minutes before the request.</summary>
-    public static readonly TimeSpan WindowEndLag = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How far before now a sync window ends. Amazon refuses a <c>lastUpdatedBefore</c> later than two minutes before
+    /// the request by its own clock (§1.5); ending exactly two minutes before ours would fail on every round whenever
+    /// our clock is even a second ahead of Amazon's. The extra minute absorbs that skew and the request's transit.
+    /// </summary>
+    public static readonly TimeSpan WindowEndLag = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// Orders v2026 paging tokens expire 24 h after they are issued (Orders API migration guide). One this old is not
+    /// sent: the window is read again from its start instead. The hour's margin covers the time between Amazon issuing
+    /// the token and our stamping it, and clocks that disagree.
+    /// </summary>
+    public static readonly TimeSpan PageTokenMaxAge = TimeSpan.FromHours(23);
 
     /// <summary>The FBA shipments report covers at most 31 days per request; we ask for 30.</summary>
     public static readonly TimeSpan MaxReportRange = TimeSpan.FromDays(30);
@@ -84,7 +96,9 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
         // token calls go through a pipeline of their own that all accounts share, so an LWA outage is learnt once for
         // all, and a seller whose SP-API calls are throttled (its own circuit open) does not stop the others' tokens.
         var shared = CarrierResilience.Build(settings.Resilience, time);
-        _api = new AmazonSpApi(http, new AccountPipelines(settings.Resilience, time), shared,
+        // An SP-API 429 means the operation's token bucket is empty and names no Retry-After (§2.1-2.2): it ends the
+        // call, AmazonSpApi empties our mirror of that bucket, and the next call waits for the documented refill.
+        _api = new AmazonSpApi(http, new AccountPipelines(settings.Resilience, time, retryTooManyRequests: false), shared,
             new AmazonLwa(http, shared, options.Amazon.LwaEndpoint, time), new AmazonQuota(time, settings.MaxQuotaWait), time, logger);
     }
 
@@ -223,7 +237,7 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
         var open = regions.FirstOrDefault(r => cursor.Regions[r.Name].IsOpen);
         if (open is null)
         {
-            // Every window read (or none opened yet): the next round ends two minutes before now.
+            // Every window read (or none opened yet): the next round ends WindowEndLag before now.
             var end = _time.GetUtcNow() - WindowEndLag;
             foreach (var window in cursor.Regions.Values)
             {
@@ -233,7 +247,7 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
                 }
                 window.Before = end;
                 window.Done = end <= window.After;
-                window.Page = null;
+                window.RestartWindow();
                 window.Api = "";
             }
             open = regions.FirstOrDefault(r => cursor.Regions[r.Name].IsOpen);
@@ -245,7 +259,7 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
 
         var current = cursor.Regions[open.Name];
         var (orders, next) = await SearchPageAsync(account, open, current, ct);
-        current.Page = next;
+        current.SetPage(next, _time.GetUtcNow());
         current.Done = next is null;
         var hasMore = cursor.Regions.Values.Any(w => w.IsOpen);
         AmazonLog.OrdersPage(_logger, account.ToString(), open.Name, orders.Count, hasMore);
@@ -265,10 +279,15 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
         AmazonResponse? refused = null;
         if (window.Api == OrdersV2026)
         {
-            var page = window.Page is null ? "" : "&paginationToken=" + Uri.EscapeDataString(window.Page);
-            var response = await _api.SendAsync(account, region.Name, AmazonOperation.SearchOrders, () => Get(
+            if (window.PageOlderThan(PageTokenMaxAge, _time.GetUtcNow()))
+            {
+                AmazonLog.PageTokenDropped(_logger, account.ToString(), region.Name, "older than its lifetime");
+                window.RestartWindow();
+            }
+            var response = await SearchWithTokenAsync(account, region, window, AmazonOperation.SearchOrders, page => Get(
                 $"{region.BaseUrl}/orders/2026-01-01/orders?lastUpdatedAfter={after}&lastUpdatedBefore={before}" +
-                $"&marketplaceIds={ids}&maxResultsPerPage={_settings.PageSize}&includedData={IncludedData}{page}"), ct);
+                $"&marketplaceIds={ids}&maxResultsPerPage={_settings.PageSize}&includedData={IncludedData}" +
+                (page is null ? "" : "&paginationToken=" + Uri.EscapeDataString(page))), ct);
             if (response.IsSuccess)
             {
                 return AmazonOrderParser.ParseSearchOrders(response.Body);
@@ -280,13 +299,12 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
             refused = response;
             // A v2026 paging token means nothing to v0: read the window again from its start.
             window.Api = OrdersV0;
-            window.Page = null;
+            window.RestartWindow();
         }
 
-        var token = window.Page is null ? "" : "&NextToken=" + Uri.EscapeDataString(window.Page);
-        var v0 = await _api.SendAsync(account, region.Name, AmazonOperation.GetOrdersV0, () => Get(
+        var v0 = await SearchWithTokenAsync(account, region, window, AmazonOperation.GetOrdersV0, page => Get(
             $"{region.BaseUrl}/orders/v0/orders?MarketplaceIds={ids}&LastUpdatedAfter={after}&LastUpdatedBefore={before}" +
-            $"&MaxResultsPerPage={_settings.PageSize}{token}"), ct);
+            $"&MaxResultsPerPage={_settings.PageSize}" + (page is null ? "" : "&NextToken=" + Uri.EscapeDataString(page))), ct);
         if (!v0.IsSuccess)
         {
             throw Combined(refused, v0);
@@ -296,6 +314,27 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
             RememberV0(region, refused);
         }
         return AmazonOrderParser.ParseGetOrdersV0(v0.Body);
+    }
+
+    /// <summary>
+    /// One search call with the window's paging token, if any. A 400 to a call that carried a token is most likely
+    /// about the token (expired after 24 h, or unknown to Amazon): the window is read again from its start, once,
+    /// without it — otherwise every later round would send the same refused token. A 400 without a token is returned
+    /// as is (the dates or ids are wrong, and asking again would not help).
+    /// </summary>
+    private async Task<AmazonResponse> SearchWithTokenAsync(
+        MarketplaceAccount account, AmazonRegion region, AmazonRegionWindow window, AmazonOperation operation,
+        Func<string?, HttpRequestMessage> create, CancellationToken ct)
+    {
+        var sent = window.Page;
+        var response = await _api.SendAsync(account, region.Name, operation, () => create(sent), ct);
+        if (response.Status != HttpStatusCode.BadRequest || sent is null)
+        {
+            return response;
+        }
+        AmazonLog.PageTokenDropped(_logger, account.ToString(), region.Name, "refused: " + response.Failure().Message);
+        window.RestartWindow();
+        return await _api.SendAsync(account, region.Name, operation, () => create(null), ct);
     }
 
     /// <summary>The order in this region, or null when neither version knows it there.</summary>

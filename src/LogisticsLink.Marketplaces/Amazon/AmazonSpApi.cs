@@ -12,9 +12,10 @@ namespace LogisticsLink.Marketplaces.Amazon;
 /// <summary>
 /// Sends one SP-API call for one selling partner: takes a token from the operation's bucket (<see cref="AmazonQuota"/>),
 /// adds the account's cached LWA access token as <c>x-amz-access-token</c> (no SigV4: SP-API stopped requiring it in
-/// October 2023), goes through the account's own resilience pipeline (429 and 5xx retried with back-off, Retry-After
-/// honoured), and re-authenticates exactly once when Amazon refuses the token (401, or 403 <c>Unauthorized</c> about
-/// the token).
+/// October 2023), goes through the account's own resilience pipeline (5xx and timeouts retried with back-off; a 429 is
+/// not retried: it empties the operation's bucket and ends the call, since Amazon's 429 names no Retry-After and a
+/// quick retry would only burn the next token), and re-authenticates exactly once when Amazon refuses the token (401,
+/// or 403 <c>Unauthorized</c> about the token).
 /// </summary>
 /// <param name="accounts">
 /// One pipeline per selling partner: SP-API throttles each (seller, application) pair on its own, so one seller's 429s

@@ -8,9 +8,12 @@ namespace LogisticsLink.Marketplaces.Amazon;
 /// The incremental-sync cursor of one Amazon account: "amz1." + base64url(JSON), opaque to callers. Per selling
 /// region (NA/EU/FE, each holding the account's marketplaces there) it keeps a window of <c>lastUpdatedAfter</c> ..
 /// <c>lastUpdatedBefore</c>, the Orders API version whose paging token it holds, that token, and whether the window is
-/// fully read. A round opens a window for every region ending two minutes before now (Amazon refuses a later end);
-/// once every region has read its window, the next round starts where it ended — no gap and no reliance on clocks
-/// agreeing beyond Amazon's own two minutes. Overlap at the edges is possible and harmless (imports are idempotent).
+/// fully read. A round opens a window for every region ending three minutes before now: Amazon refuses an end later
+/// than two minutes before the request on its clock, and the third minute lets our clock run up to a minute ahead of
+/// Amazon's. Once every region has read its window, the next round starts where it ended — no gap, whatever the
+/// clocks say. Overlap at the edges is possible and harmless (imports are idempotent).
+/// A paging token is kept with the time it was received: Orders v2026 tokens expire after 24 h, so an old one, or one
+/// Amazon refuses, is dropped and the window read again from its start — the same idempotence makes that safe.
 /// </summary>
 internal sealed class AmazonSyncCursor
 {
@@ -61,9 +64,30 @@ internal sealed class AmazonRegionWindow
     [JsonPropertyName("p")]
     public string? Page { get; set; }
 
+    /// <summary>
+    /// When <see cref="Page"/> was received, on our clock; null when there is no token, or in a cursor written before
+    /// this was kept (such a token is tried, and dropped if Amazon refuses it).
+    /// </summary>
+    [JsonPropertyName("t")]
+    public DateTimeOffset? PageReceivedAt { get; set; }
+
     [JsonPropertyName("d")]
     public bool Done { get; set; }
 
     [JsonIgnore]
     public bool IsOpen => Before is not null && !Done;
+
+    /// <summary>Keeps the next page's token (null: the window is read), stamped so its age can be judged later.</summary>
+    public void SetPage(string? token, DateTimeOffset now)
+    {
+        Page = token;
+        PageReceivedAt = token is null ? null : now;
+    }
+
+    /// <summary>Forgets the paging token: the next call reads the window again from <see cref="After"/>.</summary>
+    public void RestartWindow() => SetPage(null, default);
+
+    /// <summary>Whether the token is known to be at least <paramref name="maxAge"/> old.</summary>
+    public bool PageOlderThan(TimeSpan maxAge, DateTimeOffset now) =>
+        Page is not null && PageReceivedAt is { } received && now - received >= maxAge;
 }

@@ -51,6 +51,8 @@ public sealed class OrderRisksAndMetricsTests
     [InlineData("PARTIALLY_SHIPPED")]
     [InlineData("FULFILLED")]
     [InlineData("IN_PROGRESS")]
+    [InlineData("InvoiceUnconfirmed")]
+    [InlineData("INVOICE_UNCONFIRMED")]
     public void An_order_the_marketplace_calls_cancelled_or_shipped_is_no_late_shipment_without_a_tracked_parcel(string status)
     {
         var order = Order("1", shipBy: Hours(24), deliverBy: Hours(72)) with { Status = status };

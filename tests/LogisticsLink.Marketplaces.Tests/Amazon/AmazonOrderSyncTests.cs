@@ -119,7 +119,7 @@ public sealed class AmazonOrderSyncTests
         Assert.False(page.HasMore);
         var calls = bed.Simulator.CallsTo("searchOrders");
 
-        // The next window would be empty: it ends where the last one did (two minutes before now).
+        // The next window would be empty: it ends where the last one did (WindowEndLag before now).
         var again = await client.FetchChangedOrdersAsync(AmazonTestBed.Account(), page.NextCursor, From, CancellationToken.None);
 
         Assert.True(again.IsSuccess, again.FailureReason);

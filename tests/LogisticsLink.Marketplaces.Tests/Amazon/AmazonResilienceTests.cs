@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using LogisticsLink.Marketplaces.Tests.Loopback;
 using LogisticsLink.Sandbox;
 
 namespace LogisticsLink.Marketplaces.Tests.Amazon;
@@ -9,19 +9,47 @@ public sealed class AmazonResilienceTests
     private static readonly DateTimeOffset From = AmazonTestBed.Start.AddDays(-7);
 
     [Fact]
-    public async Task A_429_is_retried_after_the_Retry_After_it_names_then_succeeds()
+    public async Task A_429_without_Retry_After_ends_the_call_after_one_request_as_a_transient_failure()
     {
-        await using var bed = await AmazonTestBed.StartAsync(TimeProvider.System);
-        var client = bed.Client(TimeProvider.System);
+        // Amazon's 429 names no Retry-After: a retry within seconds would only spend the next token of the bucket.
+        await using var bed = await AmazonTestBed.StartAsync();
+        using var throttling = new ThrottledSellerHandler("Atzr|throttled-seller");
+        using var http = new HttpClient(throttling);
+        var client = bed.Client(maxRetries: 3, http: http);
+        var throttled = AmazonTestBed.Account(refreshToken: "Atzr|throttled-seller");
+
+        // The fake clock is driven so that, were the call retried after a back-off, the retries would happen.
+        var page = await FakeClockDriver.RunAsync(bed.FakeClock,
+            () => client.FetchOrderAsync(throttled, "113-5550001-0000010", CancellationToken.None));
+
+        Assert.False(page.IsSuccess);
+        Assert.True(page.Transient);
+        Assert.StartsWith("amazon: getOrder HTTP 429 QuotaExceeded:", page.FailureReason);
+        Assert.Equal(1, throttling.Throttled);
+    }
+
+    [Fact]
+    public async Task After_a_429_the_operation_waits_for_its_bucket_to_refill_at_the_documented_rate()
+    {
+        // searchOrders: 0.0056/s, a token every 178.6 s. Other operations keep their own buckets.
+        await using var bed = await AmazonTestBed.StartAsync();
+        var client = bed.Client(maxRetries: 3);
         bed.Simulator.Faults.Enqueue(SimulatorFault.TooManyRequests);
-        var started = Stopwatch.GetTimestamp();
 
-        var page = await client.FetchChangedOrdersAsync(AmazonTestBed.Account(), "", DateTimeOffset.UtcNow.AddDays(-7), CancellationToken.None);
+        var throttled = await FakeClockDriver.RunAsync(bed.FakeClock,
+            () => client.FetchChangedOrdersAsync(AmazonTestBed.Account(), "", From, CancellationToken.None));
+        var refused = await client.FetchChangedOrdersAsync(AmazonTestBed.Account(), "", From, CancellationToken.None);
+        var other = await client.FetchOrderAsync(AmazonTestBed.Account(), "113-5550001-0000010", CancellationToken.None);
 
-        Assert.True(page.IsSuccess, page.FailureReason);
-        Assert.NotEmpty(page.Orders);
+        Assert.StartsWith("amazon: searchOrders HTTP 429 QuotaExceeded:", throttled.FailureReason);
+        Assert.True(refused.Transient);
+        Assert.StartsWith("amazon: searchOrders: usage plan used up (rate 0.0056/s, burst 20); next call possible in ", refused.FailureReason);
+        Assert.Equal(1, bed.Simulator.CallsTo("searchOrders"));
+        Assert.True(other.IsSuccess, other.FailureReason);
+
+        bed.FakeClock.Advance(TimeSpan.FromSeconds(179));
+        Assert.True((await client.FetchChangedOrdersAsync(AmazonTestBed.Account(), "", From, CancellationToken.None)).IsSuccess);
         Assert.Equal(2, bed.Simulator.CallsTo("searchOrders"));
-        Assert.True(Stopwatch.GetElapsedTime(started) >= TimeSpan.FromMilliseconds(950));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ internal sealed class AmazonTestBed : IAsyncDisposable
 
     public static async Task<AmazonTestBed> StartAsync(
         TimeProvider? clock = null, TimeSpan? tokenLifetime = null, bool compressReports = true, AmazonDemoCatalogue? catalogue = null,
-        int mcfPageSize = 50)
+        int mcfPageSize = 50, TimeSpan? paginationTokenLifetime = null)
     {
         clock ??= new FakeTimeProvider(Start);
         var simulator = new AmazonSpApiSimulator(new AmazonSpApiSimulatorOptions
@@ -50,6 +50,7 @@ internal sealed class AmazonTestBed : IAsyncDisposable
             TokenLifetime = tokenLifetime ?? TimeSpan.FromHours(1),
             CompressReports = compressReports,
             McfPageSize = mcfPageSize,
+            PaginationTokenLifetime = paginationTokenLifetime ?? TimeSpan.FromHours(24),
         }, catalogue ?? AmazonDemoCatalogue.Create(clock), clock);
         return new AmazonTestBed(clock, simulator, await AmazonLoopbackHost.StartAsync(simulator));
     }

@@ -241,7 +241,7 @@ public sealed class AmazonSpApiSimulator(AmazonSpApiSimulatorOptions options, Am
             case SimulatorFault.Unauthorized:
                 return Json(StatusCodes.Status401Unauthorized, AmazonSpApiRenderer.Errors("Unauthorized", "Access to requested resource is denied.", "The access token you provided has expired."));
             case SimulatorFault.TooManyRequests:
-                context.Response.Headers.RetryAfter = "1";
+                // As Amazon: a 429 declares only x-amzn-RequestId, no Retry-After and no x-amzn-RateLimit-Limit.
                 return Json(StatusCodes.Status429TooManyRequests, AmazonSpApiRenderer.Errors("QuotaExceeded", "You exceeded your quota for the requested resource."));
             case SimulatorFault.ServerError:
                 return Json(StatusCodes.Status503ServiceUnavailable, AmazonSpApiRenderer.Errors("ServiceUnavailable", "Service is temporarily unavailable."));
@@ -288,7 +288,7 @@ public sealed class AmazonSpApiSimulator(AmazonSpApiSimulatorOptions options, Am
         {
             return Task.FromResult(error);
         }
-        if (!TryPage(query["maxResultsPerPage"], query["paginationToken"], filter, out var offset, out var size, out var pageError))
+        if (!TryPage(query["maxResultsPerPage"], query["paginationToken"], filter, options.PaginationTokenLifetime, out var offset, out var size, out var pageError))
         {
             return Task.FromResult(pageError);
         }
@@ -300,7 +300,7 @@ public sealed class AmazonSpApiSimulator(AmazonSpApiSimulatorOptions options, Am
         };
         if (offset + size < matching.Count)
         {
-            body["pagination"] = new JsonObject { ["nextToken"] = PageToken(offset + size, filter) };
+            body["pagination"] = new JsonObject { ["nextToken"] = PageToken(offset + size, filter, time.GetUtcNow()) };
         }
         body["lastUpdatedBefore"] = AmazonSpApiRenderer.Iso(filter.Before);
         return Task.FromResult(Json(StatusCodes.Status200OK, body));
@@ -332,7 +332,7 @@ public sealed class AmazonSpApiSimulator(AmazonSpApiSimulatorOptions options, Am
         {
             return Task.FromResult(error);
         }
-        if (!TryPage(query["MaxResultsPerPage"], query["NextToken"], filter, out var offset, out var size, out var pageError))
+        if (!TryPage(query["MaxResultsPerPage"], query["NextToken"], filter, lifetime: null, out var offset, out var size, out var pageError))
         {
             return Task.FromResult(pageError);
         }
@@ -344,7 +344,7 @@ public sealed class AmazonSpApiSimulator(AmazonSpApiSimulatorOptions options, Am
         };
         if (offset + size < matching.Count)
         {
-            payload["NextToken"] = PageToken(offset + size, filter);
+            payload["NextToken"] = PageToken(offset + size, filter, time.GetUtcNow());
         }
         return Task.FromResult(Json(StatusCodes.Status200OK, new JsonObject { ["payload"] = payload }));
     }
@@ -406,7 +406,11 @@ public sealed class AmazonSpApiSimulator(AmazonSpApiSimulatorOptions options, Am
         return new OrderFilter(byUpdate, after, before, ids, null);
     }
 
-    private static bool TryPage(string? sizeText, string? token, OrderFilter filter, out int offset, out int size, out IResult error)
+    /// <summary>
+    /// The page size and the offset a paging token points at. A token is "offset#issued-at ticks#search fingerprint":
+    /// it is refused when it belongs to another search, and, given a <paramref name="lifetime"/>, when it is older.
+    /// </summary>
+    private bool TryPage(string? sizeText, string? token, OrderFilter filter, TimeSpan? lifetime, out int offset, out int size, out IResult error)
     {
         offset = 0;
         size = 100;
@@ -422,9 +426,16 @@ public sealed class AmazonSpApiSimulator(AmazonSpApiSimulatorOptions options, Am
         }
         try
         {
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(token)).Split('#', 2);
-            if (parts.Length == 2 && parts[1] == filter.Fingerprint && int.TryParse(parts[0], CultureInfo.InvariantCulture, out offset))
+            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(token)).Split('#', 3);
+            if (parts.Length == 3 && parts[2] == filter.Fingerprint && int.TryParse(parts[0], CultureInfo.InvariantCulture, out offset) &&
+                long.TryParse(parts[1], CultureInfo.InvariantCulture, out var issuedTicks))
             {
+                if (lifetime is { } maxAge && time.GetUtcNow() - new DateTimeOffset(issuedTicks, TimeSpan.Zero) > maxAge)
+                {
+                    // Amazon's wording for this refusal is not documented; the status and code are its usual 400 InvalidInput.
+                    error = InvalidInput("The pagination token has expired.");
+                    return false;
+                }
                 return true;
             }
         }
@@ -436,8 +447,9 @@ public sealed class AmazonSpApiSimulator(AmazonSpApiSimulatorOptions options, Am
         return false;
     }
 
-    private static string PageToken(int offset, OrderFilter filter) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(offset.ToString(CultureInfo.InvariantCulture) + "#" + filter.Fingerprint));
+    private static string PageToken(int offset, OrderFilter filter, DateTimeOffset issuedAt) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(
+            offset.ToString(CultureInfo.InvariantCulture) + "#" + issuedAt.UtcTicks.ToString(CultureInfo.InvariantCulture) + "#" + filter.Fingerprint));
 
     // ---- Reports 2021-06-30 ----
 

@@ -20,6 +20,13 @@ public sealed class AmazonSpApiSimulatorOptions
     /// <summary>Serve report documents gzipped with <c>compressionAlgorithm: GZIP</c>, as Amazon does for most reports.</summary>
     public bool CompressReports { get; init; } = true;
 
+    /// <summary>
+    /// How long a <c>searchOrders</c> <c>paginationToken</c> is accepted after it was issued; an older one is refused
+    /// with 400 <c>InvalidInput</c>. Amazon's is 24 h (Orders v2026-01-01 migration guide); v0 documents no lifetime
+    /// for its <c>NextToken</c>, so the simulator lets those live.
+    /// </summary>
+    public TimeSpan PaginationTokenLifetime { get; init; } = TimeSpan.FromHours(24);
+
     /// <summary>Fulfillment orders per <c>listAllFulfillmentOrders</c> page before a <c>nextToken</c>.</summary>
     public int McfPageSize { get; init; } = 50;
 }
