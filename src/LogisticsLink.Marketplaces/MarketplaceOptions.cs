@@ -43,8 +43,9 @@ public sealed class EbayMarketplaceOptions
     public Uri TokenEndpoint { get; set; } = new("https://api.ebay.com/identity/v1/oauth2/token");
 
     /// <summary>
-    /// <c>Marketplaces:Ebay:DailyCallLimit</c>: Sell Fulfillment API calls per account and UTC day; eBay's default
-    /// call limit for the Fulfillment API is 100,000 a day (raise it with the Application Growth Check's grant).
+    /// <c>Marketplaces:Ebay:DailyCallLimit</c>: Sell Fulfillment API calls per account and eBay day (midnight to midnight
+    /// Pacific time, when eBay resets its count); eBay's default call limit for the Fulfillment API is 100,000 a day
+    /// (raise it with the Application Growth Check's grant).
     /// </summary>
     public int DailyCallLimit { get; set; } = DefaultDailyCallLimit;
 

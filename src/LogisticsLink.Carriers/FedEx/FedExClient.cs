@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -93,6 +94,11 @@ public sealed class FedExClient : IBatchingCarrierClient
         {
             throw;
         }
+        catch (FedExCredentialsRefusedException e)
+        {
+            // Like UPS, USPS, DPD and Amazon: retrying the batch later cannot help until the configuration is fixed.
+            batchFailure = CarrierResult.Failure($"{Code}: OAuth credentials refused (HTTP {(int)e.Status})", transient: false);
+        }
         catch (FedExShapeException e)
         {
             batchFailure = CarrierResult.Failure($"{Code}: unexpected response shape ({e.Message})");
@@ -159,7 +165,10 @@ public sealed class FedExClient : IBatchingCarrierClient
         if (!response.IsSuccessStatusCode)
         {
             FedExLog.TokenRefused(_logger, (int)response.StatusCode);
-            throw new HttpRequestException($"token request answered HTTP {(int)response.StatusCode}", null, response.StatusCode);
+            // 400/401/403 is FedEx saying no to these credentials; anything else (429, 5xx) is an outage, worth a retry.
+            throw response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+                ? new FedExCredentialsRefusedException(response.StatusCode)
+                : new HttpRequestException($"token request answered HTTP {(int)response.StatusCode}", null, response.StatusCode);
         }
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);

@@ -1,11 +1,14 @@
 using System.Text.Json;
+using LogisticsLink.Carriers.Time;
+using LogisticsLink.Domain.Shipments;
 
 namespace LogisticsLink.Carriers.FedEx;
 
 /// <summary>
 /// The promised delivery: the end of <c>estimatedDeliveryTimeWindow</c> (the latest the parcel should arrive), else
 /// its start; else the same from <c>standardTransitTimeWindow</c> (the service's standard promise); else the
-/// <c>ESTIMATED_DELIVERY</c> entry of <c>dateAndTimes</c>. A date without offset takes the newest scan's offset.
+/// <c>ESTIMATED_DELIVERY</c> entry of <c>dateAndTimes</c>. A date-time without offset takes the newest scan's offset;
+/// a date with no time is <see cref="DateOnlyPromise"/> (that date at 00:00 UTC), as every adapter stores one.
 /// </summary>
 internal static class FedExEta
 {
@@ -25,14 +28,16 @@ internal static class FedExEta
     }
 
     /// <summary>FedEx's estimated window, when it gives both ends.</summary>
-    public static Domain.Shipments.DeliveryWindow? Window(JsonElement result, TimeSpan fallbackOffset)
+    public static DeliveryWindow? Window(JsonElement result, TimeSpan fallbackOffset)
     {
         var window = result.Prop("estimatedDeliveryTimeWindow").Prop("window");
         return Read(window.Str("begins"), fallbackOffset) is { } begins && Read(window.Str("ends"), fallbackOffset) is { } ends && ends > begins
-            ? new Domain.Shipments.DeliveryWindow(begins, ends)
+            ? new DeliveryWindow(begins, ends)
             : null;
     }
 
     private static DateTimeOffset? Read(string text, TimeSpan fallbackOffset) =>
-        FedExTimestamps.Parse(text) is { } parsed ? parsed.With(fallbackOffset) : null;
+        BareDate.Parse(text) is { } day ? DateOnlyPromise.Of(day)
+        : FedExTimestamps.Parse(text) is { } parsed ? parsed.With(fallbackOffset)
+        : null;
 }

@@ -131,7 +131,8 @@ public static class LaPosteShipmentMapper
 
     /// <summary>
     /// The promised delivery: <c>estimHourMin</c>–<c>estimHourMax</c> as the window (its end as the ETA), else
-    /// <c>estimDate</c>.
+    /// <c>estimDate</c>. An <c>estimDate</c> with no time names a day, so it is <see cref="DateOnlyPromise"/> (that date
+    /// at 00:00 UTC) like every adapter's date-only promise, not midnight at the scans' offset (the previous UTC day).
     /// </summary>
     private static (DateTimeOffset?, DeliveryWindow?) Eta(JsonElement shipment, TimeSpan fallbackOffset)
     {
@@ -141,7 +142,8 @@ public static class LaPosteShipmentMapper
         {
             return (e, new DeliveryWindow(s, e));
         }
-        return (LaPosteTimestamps.Parse(shipment.Str("estimDate"))?.With(fallbackOffset), null);
+        var estimDate = shipment.Str("estimDate");
+        return (BareDate.Parse(estimDate) is { } day ? DateOnlyPromise.Of(day) : LaPosteTimestamps.Parse(estimDate)?.With(fallbackOffset), null);
     }
 
     /// <summary>The open scope has no signature or photo: what is known is the pickup point it was collected from.</summary>

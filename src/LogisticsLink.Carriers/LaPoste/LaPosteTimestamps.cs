@@ -6,7 +6,8 @@ namespace LogisticsLink.Carriers.LaPoste;
 /// <summary>
 /// La Poste dates are ISO-8601 with their offset (<c>2023-03-09T09:38:00+01:00</c>). A date that arrives without
 /// one is a wall time in the same place as its neighbours: it takes the offset of a neighbouring event (<see cref="CarrierTimes"/>),
-/// and only when none has is it read as UTC. A bare date (<c>2023-03-09</c>) is midnight of that day.
+/// and only when none has is it read as UTC. A bare date (<c>2023-03-09</c>) is midnight of that day; a bare estimDate
+/// is a date-only promise instead (<see cref="BareDate"/>).
 /// </summary>
 public static class LaPosteTimestamps
 {

@@ -74,7 +74,7 @@ public sealed class RoyalMailClient : ICarrierClient
             var uri = _root + Uri.EscapeDataString(number) + RoyalMailDefaults.EventsSuffix;
             using var response = await _carrier.SendAsync(() => Request(uri), cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            // Item errors (E1142 unknown barcode…) come with HTTP 400/404, technical ones with their own status.
+            // Item errors (E1142 unknown barcode, E1284/E1308 no update yet…) come with HTTP 400/404, technical ones with their own status.
             var error = response.IsSuccessStatusCode ? null : RoyalMailErrors.First(body);
             if (error is not null && RoyalMailErrors.ForCode(error, number) is { } known)
             {

@@ -114,7 +114,9 @@ public static class RoyalMailEventsMapper
 
     /// <summary>
     /// <c>estimatedDelivery</c>: a date and, when Royal Mail promises one, a window of times with their offset. The
-    /// window's end is the estimate; a bare date is the estimate at the start of that day.
+    /// window's end is the estimate. A bare date names a day, not an instant, so it is stored as
+    /// <see cref="DateOnlyPromise"/> like every other adapter's: the scans' offset (+01:00 in summer) would put it on
+    /// the previous UTC day, and replies and risks would read the wrong date.
     /// </summary>
     private static (DateTimeOffset?, DeliveryWindow?) Eta(JsonElement? estimate, TimeSpan fallbackOffset)
     {
@@ -133,7 +135,7 @@ public static class RoyalMailEventsMapper
         {
             return (e, new DeliveryWindow(s, e));
         }
-        return (end ?? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), fallbackOffset), null);
+        return (end ?? DateOnlyPromise.Of(day), null);
     }
 
     /// <summary>Who signed (the <c>signature</c> block, whose image sits behind the signature link) and where it was left.</summary>

@@ -7,7 +7,7 @@ namespace LogisticsLink.Carriers.RoyalMail;
 /// Royal Mail event dates are ISO-8601 with their offset (<c>2016-10-20T10:04:00+01:00</c>); the delivery estimate
 /// comes apart, as a date (<c>2017-02-20</c>) and window times with an offset (<c>08:00:00+01:00</c>). A date that
 /// arrives without an offset takes the offset of a neighbouring event (<see cref="CarrierTimes"/>), and only when none has one is it read
-/// as UTC. A bare date is midnight of that day.
+/// as UTC. A bare estimated date is not read here: it is a <see cref="LogisticsLink.Domain.Shipments.DateOnlyPromise"/>.
 /// </summary>
 public static class RoyalMailTimestamps
 {

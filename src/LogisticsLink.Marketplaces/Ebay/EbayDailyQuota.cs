@@ -5,18 +5,22 @@ namespace LogisticsLink.Marketplaces.Ebay;
 /// <summary>
 /// The Sell Fulfillment API's daily call limit, kept per account (<see cref="EbayCredentials.Key"/>): every call to
 /// the API (getOrders, getOrder, getShippingFulfillments, each retry included) takes one from the account's count of
-/// the current UTC day, and an account whose count reached <c>Marketplaces:Ebay:DailyCallLimit</c> is not called
-/// again until the next UTC midnight. A 429 from eBay (the limit reached on eBay's side, whatever we counted) blocks
-/// the account until its Retry-After, or without one until that same reset.
+/// the current eBay day (<see cref="EbayQuotaDay"/>: midnight to midnight Pacific time, when eBay resets its own count),
+/// and an account whose count reached <c>Marketplaces:Ebay:DailyCallLimit</c> is not called again until the next
+/// Pacific midnight. A 429 from eBay (the limit reached on eBay's side, whatever we counted) blocks the account until
+/// its Retry-After, or without one until that same reset.
 /// </summary>
-internal sealed class EbayDailyQuota(int dailyLimit, TimeProvider time)
+/// <param name="day">The zone whose midnight resets the count; America/Los_Angeles (<see cref="EbayQuotaDay.Pacific"/>) unless a test says otherwise.</param>
+internal sealed class EbayDailyQuota(int dailyLimit, TimeProvider time, TimeZoneInfo? day = null)
 {
+    private readonly TimeZoneInfo _day = day ?? EbayQuotaDay.Pacific;
+
     private readonly ConcurrentDictionary<string, AccountCount> _accounts = new(StringComparer.Ordinal);
 
     public int DailyLimit => dailyLimit;
 
-    /// <summary>The next reset after <paramref name="now"/>: the following UTC midnight.</summary>
-    public static DateTimeOffset NextReset(DateTimeOffset now) => new(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
+    /// <summary>The next reset after <paramref name="now"/>: the following Pacific midnight, in UTC.</summary>
+    public DateTimeOffset NextReset(DateTimeOffset now) => EbayQuotaDay.NextReset(now, _day);
 
     /// <summary>
     /// Takes one call for the account; false (and when it may call again) when its day's calls are used up or eBay
@@ -30,10 +34,10 @@ internal sealed class EbayDailyQuota(int dailyLimit, TimeProvider time)
         var now = time.GetUtcNow();
         lock (account.Gate)
         {
-            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            var today = EbayQuotaDay.Of(now, _day);
             if (account.Day != today)
             {
-                // A new UTC day: the count starts again (a Retry-After block still holds until it ends).
+                // A new eBay day: the count starts again (a Retry-After block still holds until it ends).
                 account.Day = today;
                 account.Calls = 0;
                 account.RefusalLogged = account.BlockedUntil > now && account.RefusalLogged;
@@ -76,7 +80,7 @@ internal sealed class EbayDailyQuota(int dailyLimit, TimeProvider time)
         }
     }
 
-    /// <summary>Calls the account made today (UTC), for tests and diagnostics.</summary>
+    /// <summary>Calls the account made this eBay (Pacific) day, for tests and diagnostics.</summary>
     public int CallsToday(string accountKey)
     {
         if (!_accounts.TryGetValue(accountKey, out var account))
@@ -85,7 +89,7 @@ internal sealed class EbayDailyQuota(int dailyLimit, TimeProvider time)
         }
         lock (account.Gate)
         {
-            return account.Day == DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime) ? account.Calls : 0;
+            return account.Day == EbayQuotaDay.Of(time.GetUtcNow(), _day) ? account.Calls : 0;
         }
     }
 

@@ -73,7 +73,7 @@ public sealed class EbayMarketplaceClient : IMarketplaceClient
     /// <summary>Orders per <c>getOrders</c> page (eBay's default is 50, its maximum 1000).</summary>
     internal int PageSize { get; init; } = 100;
 
-    /// <summary>Calls the account has made to the Fulfillment API this UTC day.</summary>
+    /// <summary>Calls the account has made to the Fulfillment API this eBay (Pacific) day.</summary>
     internal int CallsToday(MarketplaceAccount account) =>
         EbayCredentials.TryRead(account, out var credentials, out _) ? _quota.CallsToday(credentials.Key) : 0;
 
@@ -271,10 +271,10 @@ public sealed class EbayMarketplaceClient : IMarketplaceClient
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             // The retries did not get past it: eBay's limit is reached whatever we counted. Wait as long as eBay says,
-            // or without a Retry-After until the daily reset; until then the account is not called at all.
+            // or without a Retry-After until the daily reset (Pacific midnight); until then the account is not called at all.
             var now = _time.GetUtcNow();
             var wait = RetryAfter.Of(response, now, TimeSpan.FromDays(1));
-            var until = wait is { } w ? now + w : EbayDailyQuota.NextReset(now);
+            var until = wait is { } w ? now + w : _quota.NextReset(now);
             _quota.Block(calls.Key, until);
             EbayLog.QuotaExhausted(_logger, calls.Account, "eBay answered 429", until);
             resume = $"; calls resume at {until.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}";

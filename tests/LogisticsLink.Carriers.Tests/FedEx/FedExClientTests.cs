@@ -1,8 +1,11 @@
 using System.Diagnostics;
+using System.Net;
 using LogisticsLink.Carriers.FedEx;
+using LogisticsLink.Carriers.Http;
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Sandbox;
 using LogisticsLink.Sandbox.FedEx;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LogisticsLink.Carriers.Tests.FedEx;
 
@@ -113,8 +116,62 @@ public sealed class FedExClientTests
         var result = await rig.TrackAsync("794600000420");
 
         Assert.False(result.IsSuccess);
+        Assert.False(result.Transient);
         Assert.Contains("401", result.FailureReason);
         Assert.Equal(0, rig.Simulator.Faults.TrackingCalls);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.Unauthorized)]
+    [InlineData(HttpStatusCode.Forbidden)]
+    [InlineData(HttpStatusCode.BadRequest)]
+    public async Task Refused_OAuth_credentials_are_a_permanent_failure_for_the_whole_batch(HttpStatusCode status)
+    {
+        using var handler = new TokenEndpointStub(status, """{"transactionId":"t-1","errors":[{"code":"NOT.AUTHORIZED.ERROR","message":"Client credentials refused."}]}""");
+        var client = StubbedClient(handler);
+
+        var results = await client.TrackManyAsync(
+            [new CarrierRequest("794600000420", DateTimeOffset.UnixEpoch), new CarrierRequest("794600000421", DateTimeOffset.UnixEpoch)],
+            CancellationToken.None);
+
+        Assert.All(results, result =>
+        {
+            Assert.False(result.IsSuccess);
+            Assert.False(result.Transient);
+            Assert.Equal($"fedex: OAuth credentials refused (HTTP {(int)status})", result.FailureReason);
+        });
+        Assert.Equal(0, handler.TrackingCalls);
+    }
+
+    [Fact]
+    public async Task A_token_endpoint_outage_stays_transient()
+    {
+        using var handler = new TokenEndpointStub(HttpStatusCode.ServiceUnavailable, """{"errors":[{"code":"SERVICE.UNAVAILABLE.ERROR"}]}""");
+        var client = StubbedClient(handler);
+
+        var result = await client.TrackAsync(new CarrierRequest("794600000420", DateTimeOffset.UnixEpoch), CancellationToken.None);
+
+        Assert.False(result.IsSuccess);
+        Assert.True(result.Transient);
+    }
+
+    private static FedExClient StubbedClient(HttpMessageHandler handler) =>
+        new(new HttpClient(handler), new CarrierOptions { BaseUrl = new Uri("http://fedex.test"), ClientId = "id", ClientSecret = "secret", MaxRetries = 0 },
+            TimeProvider.System, NullLogger<FedExClient>.Instance);
+
+    /// <summary>Answers every token request with one status and body; counts tracking calls, which should not happen.</summary>
+    private sealed class TokenEndpointStub(HttpStatusCode status, string body) : HttpMessageHandler
+    {
+        public int TrackingCalls { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri!.AbsolutePath != FedExDefaults.TokenPath)
+            {
+                TrackingCalls++;
+            }
+            return Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body) });
+        }
     }
 
     [Fact]

@@ -130,6 +130,19 @@ public sealed class FedExTrackResultMapperTests
         Assert.Equal(new ProofOfDelivery("A.DUPONT", "Front desk", HasSignature: true, HasPhoto: false), MapOnly(Delivered("true")).Snapshot!.ProofOfDelivery);
     }
 
+    [Theory]
+    [InlineData(""","standardTransitTimeWindow":{"window":{"ends":"2026-05-06"}}""")]
+    [InlineData(""","dateAndTimes":[{"type":"ESTIMATED_DELIVERY","dateTime":"2026-05-06"}]""")]
+    public void A_bare_estimated_date_is_that_date_with_no_time_not_midnight_at_the_scans_offset(string estimate)
+    {
+        const string scan = "\"scanEvents\":[{\"date\":\"2026-05-01T18:00:00-05:00\",\"eventType\":\"PU\",\"derivedStatusCode\":\"PU\"}]";
+
+        var snapshot = MapOnly("{" + scan + estimate + "}").Snapshot!;
+
+        Assert.Equal(DateOnlyPromise.Of(new DateOnly(2026, 5, 6)), snapshot.EstimatedDelivery);
+        Assert.Equal(TimeSpan.Zero, snapshot.EstimatedDelivery!.Value.Offset);
+    }
+
     [Fact]
     public void The_eta_prefers_the_estimated_window_then_the_standard_window_then_dateAndTimes()
     {

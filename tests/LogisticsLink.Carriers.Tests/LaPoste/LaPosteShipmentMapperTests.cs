@@ -150,6 +150,18 @@ public sealed class LaPosteShipmentMapperTests
     }
 
     [Fact]
+    public void A_bare_estimated_date_is_that_date_with_no_time_not_midnight_at_the_scans_offset()
+    {
+        var snapshot = Map(LaPosteFixtures.Shipment(
+            """[{ "code": "PC1", "label": "Pris en charge", "date": "2026-06-10T07:00:00+02:00" }]""",
+            """, "estimDate": "2026-06-12" """)).Result.Snapshot!;
+
+        Assert.Equal(DateOnlyPromise.Of(new DateOnly(2026, 6, 12)), snapshot.EstimatedDelivery);
+        Assert.Equal(TimeSpan.Zero, snapshot.EstimatedDelivery!.Value.Offset);
+        Assert.Null(snapshot.DeliveryWindow);
+    }
+
+    [Fact]
     public void An_estimated_window_gives_the_delivery_window_and_its_end_as_the_estimate()
     {
         var snapshot = Map(LaPosteFixtures.Shipment(

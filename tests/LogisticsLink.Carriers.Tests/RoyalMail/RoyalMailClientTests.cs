@@ -194,6 +194,25 @@ public sealed class RoyalMailClientTests
         Assert.Equal(transient, result.Transient);
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.NotFound, "E1284")]
+    [InlineData(HttpStatusCode.NotFound, "E1308")]
+    [InlineData(HttpStatusCode.BadRequest, "E1284")]
+    public async Task Update_not_available_means_Royal_Mail_has_nothing_to_show_yet_not_a_failed_refresh(HttpStatusCode status, string code)
+    {
+        using var handler = new RecordingHandler(status, $$"""{"httpCode":"{{(int)status}}","httpMessage":"x","errors":[{"errorCode":"{{code}}","errorDescription":"Update not available"}]}""");
+        var options = new CarrierOptions { BaseUrl = new Uri("http://rm.test"), ClientId = "id", ClientSecret = "s", MaxRetries = 0 };
+        var client = new RoyalMailClient(new HttpClient(handler), options, TimeProvider.System, NullLogger<RoyalMailClient>.Instance);
+
+        var result = await client.TrackAsync(new CarrierRequest("FQ087430672GB", RoyalMailRig.Start), CancellationToken.None);
+
+        Assert.True(result.IsSuccess, result.FailureReason);
+        Assert.Equal(TrackingStatus.NotFound, result.Snapshot!.Status);
+        Assert.Empty(result.Snapshot.Events);
+        Assert.Contains("Update not available", result.Snapshot.StatusDescription);
+        Assert.Equal("https://www.royalmail.com/track-your-item#/tracking-results/FQ087430672GB", result.Snapshot.TrackingUrl);
+    }
+
     [Fact]
     public async Task A_500_without_an_error_code_is_a_transient_failure_with_Royal_Mails_words()
     {

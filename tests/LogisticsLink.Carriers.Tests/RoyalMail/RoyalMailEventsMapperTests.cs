@@ -114,15 +114,30 @@ public sealed class RoyalMailEventsMapperTests
         Assert.Equal(new[] { "EVZZZ" }, mapped.UnknownCodes);
     }
 
+    [Theory]
+    [InlineData("2024-06-18T10:00:00+01:00")] // summer: the scan's +01:00 used to move the promise to 2024-06-20 23:00 UTC
+    [InlineData("2024-06-18T10:00:00+00:00")]
+    public void A_bare_estimated_date_is_that_date_with_no_time_whatever_the_scans_offset(string scannedAt)
+    {
+        var mapped = Map($$$$"""
+            {"mailPieces":{"events":[{"eventCode":"EVDAC","eventDateTime":"{{{{scannedAt}}}}"}],"estimatedDelivery":{"date":"2024-06-21"}}}
+            """);
+
+        var snapshot = mapped.Result.Snapshot!;
+        Assert.Equal(DateOnlyPromise.Of(new DateOnly(2024, 6, 21)), snapshot.EstimatedDelivery);
+        Assert.Equal(TimeSpan.Zero, snapshot.EstimatedDelivery!.Value.Offset);
+        Assert.Null(snapshot.DeliveryWindow);
+    }
+
     [Fact]
-    public void A_bare_estimated_date_is_the_start_of_that_day()
+    public void A_window_keeps_its_own_instants_and_offset()
     {
         var snapshot = Map(RoyalMailFixtures.Events(
             """[{ "eventCode": "EVIMC", "eventName": "Item received", "eventDateTime": "2026-06-10T12:00:00+01:00" }]""",
-            """, "estimatedDelivery": { "date": "2026-06-12" } """)).Result.Snapshot!;
+            """, "estimatedDelivery": { "date": "2026-06-12", "startOfEstimatedWindow": "08:00:00+01:00", "endOfEstimatedWindow": "11:00:00+01:00" } """)).Result.Snapshot!;
 
-        Assert.Equal(new DateTimeOffset(2026, 6, 12, 0, 0, 0, TimeSpan.FromHours(1)), snapshot.EstimatedDelivery);
-        Assert.Null(snapshot.DeliveryWindow);
+        Assert.Equal(new DateTimeOffset(2026, 6, 12, 11, 0, 0, TimeSpan.FromHours(1)), snapshot.EstimatedDelivery);
+        Assert.Equal(new DateTimeOffset(2026, 6, 12, 8, 0, 0, TimeSpan.FromHours(1)), snapshot.DeliveryWindow!.Start);
     }
 
     [Theory]

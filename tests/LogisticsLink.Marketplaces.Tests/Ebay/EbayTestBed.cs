@@ -51,7 +51,8 @@ internal sealed class EbayTestBed : IAsyncDisposable
     /// Waits (Retry-After) then need the clock driven forward (<see cref="FakeClockDriver"/>).
     /// </summary>
     public EbayMarketplaceClient Client(
-        int pageSize = 100, Action<CarrierOptions>? resilience = null, int dailyCallLimit = EbayMarketplaceOptions.DefaultDailyCallLimit)
+        int pageSize = 100, Action<CarrierOptions>? resilience = null, int dailyCallLimit = EbayMarketplaceOptions.DefaultDailyCallLimit,
+        HttpClient? http = null)
     {
         var options = new CarrierOptions { AttemptTimeout = TimeSpan.FromSeconds(10), MaxRetries = 2 };
         resilience?.Invoke(options);
@@ -63,7 +64,7 @@ internal sealed class EbayTestBed : IAsyncDisposable
                 BaseUrl = root, TokenEndpoint = new Uri(root.AbsoluteUri.TrimEnd('/') + "/identity/v1/oauth2/token"), DailyCallLimit = dailyCallLimit,
             },
         };
-        return new EbayMarketplaceClient(_http, marketplaces, Clock, NullLogger<EbayMarketplaceClient>.Instance, options)
+        return new EbayMarketplaceClient(http ?? _http, marketplaces, Clock, NullLogger<EbayMarketplaceClient>.Instance, options)
         {
             PageSize = pageSize,
         };
