@@ -35,7 +35,8 @@ public static class Tracker
     /// <summary>
     /// Applies a carrier snapshot. <paramref name="knownEvents"/> is the stored history (any order).
     /// Rules: events are de-duplicated; the status follows the carrier, but never moves backwards without newer
-    /// evidence, and a terminal status changes only when a newer event arrives; "not found" never erases a known status;
+    /// evidence, and a terminal status changes only when a newer event arrives (EXPIRED, ours rather than the carrier's,
+    /// gives way to any status the carrier knows); "not found" never erases a known status;
     /// an estimate dated before the one kept (<see cref="CarrierSnapshot.ObservedAt"/>) does not replace it.
     /// </summary>
     public static ShipmentChangeSet Apply(
@@ -84,12 +85,13 @@ public static class Tracker
         }
         else if (statusChanged || added.Count > 0)
         {
-            // Describe the status with the newest event that carries it; else with the carrier's own summary.
+            // Describe the status with the newest event that carries it; else with the carrier's own summary. Our
+            // "no information in time" wording never describes a status the carrier gave.
             (detail, description) = newest is not null && newest.Status == status
                 ? (newest.StatusDetail, newest.Description)
                 : status == candidate && snapshot.StatusDescription.Length > 0
                     ? (snapshot.StatusDetail, snapshot.StatusDescription)
-                    : (detail, description);
+                    : previous.Status == TrackingStatus.Expired && statusChanged ? ("", "") : (detail, description);
         }
 
         // The estimate follows the newest information: a lagging snapshot, or a push dated before the estimate kept (sent
@@ -260,7 +262,14 @@ public static class Tracker
         {
             return previous;
         }
-        if (previous.IsTerminal() && previous != TrackingStatus.Expired)
+        // EXPIRED is our verdict that the carrier told us nothing in time, not the carrier's word: once the carrier knows
+        // the parcel, the verdict is wrong whatever the dates of its scans (its API often publishes a scan late).
+        // Measured by progress it would outrank every carrier status and never be left.
+        if (previous == TrackingStatus.Expired)
+        {
+            return candidate;
+        }
+        if (previous.IsTerminal())
         {
             return hasNewerEvidence ? candidate : previous;
         }
