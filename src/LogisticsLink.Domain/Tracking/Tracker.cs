@@ -298,16 +298,24 @@ public static class Tracker
             }
         }
         // Newest first, like every event list the contract returns.
-        added.Sort(static (a, b) => b.OccurredAt.CompareTo(a.OccurredAt));
+        added.Sort(static (a, b) => IsNewer(a, b) ? -1 : IsNewer(b, a) ? 1 : 0);
         return added;
     }
+
+    /// <summary>
+    /// Whether <paramref name="a"/> happened after <paramref name="b"/>. Scans at one instant (carriers that date events
+    /// by the day or the minute) are told apart by how far along the parcel's life they are, not by list order, which
+    /// is newest-first at some carriers and oldest-first at others: out-for-delivery and delivered at 14:00 is delivered.
+    /// </summary>
+    private static bool IsNewer(TrackingEvent a, TrackingEvent b) =>
+        a.OccurredAt > b.OccurredAt || (a.OccurredAt == b.OccurredAt && a.Status.Progress() > b.Status.Progress());
 
     private static TrackingEvent? Newest(TrackingEvent? knownNewest, IEnumerable<TrackingEvent> added)
     {
         var newest = knownNewest;
         foreach (var e in added)
         {
-            if (newest is null || e.OccurredAt > newest.OccurredAt)
+            if (newest is null || IsNewer(e, newest))
             {
                 newest = e;
             }
