@@ -19,13 +19,15 @@ internal sealed class WatchCommand : ICommand
         "Stream shipment changes live (reconnects and resumes by itself; exits 6 if the server is never reached)";
 
     public IReadOnlyList<string> Synopsis { get; } =
-        ["watch [shipment-id ...] [--status S ...] [--from-sequence N | --snapshot] [--until-final] [--heartbeats]"];
+        ["watch [shipment-id ...] [--status S ...] [--from-sequence N] [--snapshot] [--until-final] [--heartbeats]"];
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
         new("status", OptionKind.Repeated, "Only changes after which the shipment has one of these statuses", "S"),
         new("from-sequence", OptionKind.Value, "Replay every change after this sequence first", "N"),
-        new("snapshot", OptionKind.Flag, "First print the current state of every matching shipment"),
+        new("snapshot", OptionKind.Flag,
+            "First print the current state of every matching shipment (with --from-sequence, then every change after N " +
+            "that it does not already show, such as order changes)"),
         new("until-final", OptionKind.Flag,
             "Exit 0 once every watched shipment (the ids given, or those in the snapshot) has a final status; " +
             "with --status, a shipment ending in a final status outside it also counts (it is not printed)"),
@@ -45,11 +47,6 @@ internal sealed class WatchCommand : ICommand
         var from = args.ULong("from-sequence") ?? 0;
         var snapshot = args.Flag("snapshot");
         var untilFinal = args.Flag("until-final");
-
-        if (snapshot && from > 0)
-        {
-            throw new UsageException("--snapshot cannot be combined with --from-sequence (a snapshot is the state now)");
-        }
 
         if (untilFinal && ids.Length == 0 && !snapshot)
         {

@@ -136,8 +136,16 @@ public sealed class CommandRequestTests
         Assert.Equal(9UL, plan.Request.ResumeAfterSequence);
     }
 
+    [Fact]
+    public void Watch_a_snapshot_from_a_sequence_asks_for_both()
+    {
+        var plan = WatchCommand.BuildPlan(Parse(new WatchCommand(), "--snapshot", "--from-sequence", "3"));
+
+        Assert.True(plan.Request.SendSnapshot);
+        Assert.Equal(3UL, plan.Request.ResumeAfterSequence);
+    }
+
     [Theory]
-    [InlineData(new[] { "--snapshot", "--from-sequence", "3" }, "--snapshot cannot be combined with --from-sequence")]
     [InlineData(new[] { "--until-final" }, "--until-final needs shipment ids or --snapshot")]
     [InlineData(new[] { "shp_1", "--until-final", "--status", "in_transit" }, "--until-final needs --status to include a final status")]
     [InlineData(new[] { "--from-sequence", "-1" }, "--from-sequence must be a non-negative whole number")]
