@@ -45,4 +45,59 @@ public sealed class DetectCarrierTests
         Assert.Contains("usps", ambiguous.Status.Detail);
         Assert.Contains("fedex", ambiguous.Status.Detail);
     }
+
+    [Fact]
+    public async Task TrackShipment_takes_every_number_DetectCarrier_names_a_carrier_for()
+    {
+        // DHL eCommerce ids run to 2 + 39 characters; DetectCarrier accepts up to 45 and names "dhl" for this one.
+        const string longest = "GM" + "295117322517449412345678901234567890123";
+        await using var server = await TestServer.StartAsync(
+            settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" },
+            services: s => s.AddSingleton<ICarrierClient>(new SilentCarrier("dhl")));
+        var client = server.Client();
+
+        var detected = await client.DetectCarrierAsync(new DetectCarrierRequest { TrackingNumber = longest });
+        Assert.Equal(41, detected.NormalizedTrackingNumber.Length);
+        Assert.Equal("dhl", detected.DetectedCarrier);
+
+        var shipment = await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = longest });
+        Assert.Equal("dhl", shipment.Carrier);
+        Assert.Equal(longest, shipment.TrackingNumber);
+        var found = await client.GetShipmentAsync(new GetShipmentRequest { Carrier = "dhl", TrackingNumber = longest });
+        Assert.Equal(shipment.Id, found.Id);
+    }
+
+    [Fact]
+    public async Task An_Amazon_Shipping_number_may_name_its_carrier_id()
+    {
+        // README, Amazon Shipping: carrier id AMZN_UK unless the number is given as AMZN_US:TBA….
+        await using var server = await TestServer.StartAsync(
+            settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" },
+            services: s => s.AddSingleton<ICarrierClient>(new SilentCarrier("amazon")));
+        var client = server.Client();
+
+        var shipment = await client.TrackShipmentAsync(new TrackShipmentRequest { Carrier = "amazon", TrackingNumber = "amzn_us:TBA 000000000020" });
+
+        Assert.Equal("AMZN_US:TBA000000000020", shipment.TrackingNumber);
+        var found = await client.GetShipmentAsync(new GetShipmentRequest { Carrier = "amazon", TrackingNumber = "AMZN_US:TBA000000000020" });
+        Assert.Equal(shipment.Id, found.Id);
+
+        // Only Amazon numbers carry a carrier id; anywhere else the colon is still refused.
+        var other = await Assert.ThrowsAsync<RpcException>(() =>
+            client.TrackShipmentAsync(new TrackShipmentRequest { Carrier = "dhl", TrackingNumber = "AMZN_US:TBA000000000020" }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, other.StatusCode);
+        var empty = await Assert.ThrowsAsync<RpcException>(() =>
+            client.TrackShipmentAsync(new TrackShipmentRequest { Carrier = "amazon", TrackingNumber = "AMZN_US:" }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, empty.StatusCode);
+    }
+
+    /// <summary>A connector that only makes its carrier enabled; the scheduler is off, so it is never called.</summary>
+    private sealed class SilentCarrier(string code) : ICarrierClient
+    {
+        public string Code => code;
+        public TimeSpan? Cadence => null;
+
+        public Task<CarrierResult> TrackAsync(CarrierRequest request, CancellationToken cancellationToken) =>
+            Task.FromResult(CarrierResult.Success(Domain.Tracking.CarrierSnapshot.NotFound()));
+    }
 }

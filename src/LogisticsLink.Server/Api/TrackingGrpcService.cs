@@ -31,7 +31,7 @@ public sealed class TrackingGrpcService(
         var tenant = ApiKeyInterceptor.TenantOf(context);
         var violations = new Violations();
         var number = TrackingRequests.NormalizeNumber(request.TrackingNumber);
-        TrackingRequests.CheckNumber(violations, "tracking_number", number);
+        TrackingRequests.CheckNumber(violations, "tracking_number", number, request.Carrier);
         var carrier = TrackingRequests.ResolveCarrier(violations, "carrier", request.Carrier, number, "tracking_number");
         var order = TrackingRequests.Order(violations, request.Order);
         var labels = TrackingRequests.Labels(violations, request.Labels);
@@ -227,7 +227,7 @@ public sealed class TrackingGrpcService(
             violations.ThrowIfAny();
         }
         var number = TrackingRequests.NormalizeNumber(request.TrackingNumber);
-        TrackingRequests.CheckNumber(violations, "tracking_number", number);
+        TrackingRequests.CheckNumber(violations, "tracking_number", number, request.Carrier);
         var carrier = TrackingRequests.ResolveCarrier(violations, "carrier", request.Carrier, number, "tracking_number");
         violations.ThrowIfAny();
         var byNumber = await store.FindByNumberAsync(tenant, carrier!, number, ct);

@@ -27,17 +27,52 @@ public static class TrackingRequests
         return builder.ToString();
     }
 
-    public static void CheckNumber(Violations violations, string field, string number)
+    /// <summary>
+    /// The longest number accepted: as long as the longest DetectCarrier reads (DHL eCommerce ids run to 41), so every
+    /// number it names a carrier for can be tracked.
+    /// </summary>
+    public const int MaxNumberLength = 45;
+
+    /// <summary>The longest carrier id an Amazon Shipping number may start with (<c>AMZN_US:TBA…</c>).</summary>
+    private const int MaxAmazonCarrierIdLength = 32;
+
+    /// <summary>
+    /// Checks a normalized number. With <paramref name="carrier"/> <c>amazon</c> the number may name the Amazon Shipping
+    /// carrier id before a colon (<c>AMZN_US:TBA…</c>; without one the connector assumes <c>AMZN_UK</c>).
+    /// </summary>
+    public static void CheckNumber(Violations violations, string field, string number, string carrier = "")
+    {
+        if (NumberProblem(number, carrier) is { } problem)
+        {
+            violations.Add(field, problem);
+        }
+    }
+
+    /// <summary>What is wrong with a normalized number for <paramref name="carrier"/> (given or empty); null when nothing.</summary>
+    public static string? NumberProblem(string number, string carrier = "")
     {
         if (number.Length == 0)
         {
-            violations.Add(field, "is required");
+            return "is required";
         }
-        else if (number.Length is < 4 or > 40 || !number.All(char.IsAsciiLetterOrDigit))
+        const string amazonForm = ", optionally after an Amazon Shipping carrier id and a colon (e.g. AMZN_US:TBA123456789012)";
+        var amazon = string.Equals(carrier.Trim(), "amazon", StringComparison.OrdinalIgnoreCase);
+        var colon = number.IndexOf(':');
+        if (amazon && colon >= 0)
         {
-            violations.Add(field, "must be 4 to 40 letters or digits (spaces and dashes are ignored)");
+            var carrierId = number[..colon];
+            return carrierId.Length is > 0 and <= MaxAmazonCarrierIdLength && carrierId.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
+                && IsPlainNumber(number[(colon + 1)..])
+                ? null
+                : $"must be 4 to {MaxNumberLength} letters or digits{amazonForm}";
         }
+        return IsPlainNumber(number)
+            ? null
+            : $"must be 4 to {MaxNumberLength} letters or digits (spaces and dashes are ignored){(amazon ? amazonForm : "")}";
     }
+
+    private static bool IsPlainNumber(string number) =>
+        number.Length is >= 4 and <= MaxNumberLength && number.All(char.IsAsciiLetterOrDigit);
 
     /// <summary>
     /// The carrier to use (given, or detected from the number), or null with a violation recorded on

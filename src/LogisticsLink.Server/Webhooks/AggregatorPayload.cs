@@ -91,10 +91,10 @@ public sealed record AggregatorPayload(string EventId, string Carrier, string Tr
         {
             throw new FieldException("tracking_number", "is required");
         }
-        if (number.Length is < 4 or > 40 || !number.All(char.IsAsciiLetterOrDigit))
+        // The same rule as TrackShipment's, so every number that can be tracked can be pushed.
+        if (TrackingRequests.NumberProblem(number, carrier) is { } problem)
         {
-            // The same rule as TrackShipment's, so every number that can be tracked can be pushed.
-            throw new FieldException("tracking_number", "must be 4 to 40 letters or digits (spaces and dashes are ignored)");
+            throw new FieldException("tracking_number", problem);
         }
         var eta = Instant(root, "estimated_delivery", "estimated_delivery", required: false);
 
