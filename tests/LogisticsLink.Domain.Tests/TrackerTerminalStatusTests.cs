@@ -159,6 +159,27 @@ public sealed class TrackerTerminalStatusTests
     }
 
     /// <summary>
+    /// LOST came from the summary alone at 10:00 and was polled again at 20:00; a scan of 15:00, published late, is
+    /// newer than what the carrier said when LOST was learnt and moves the parcel on; one of 08:00 is not.
+    /// </summary>
+    [Theory]
+    [InlineData(15, TrackingStatus.InTransit)]
+    [InlineData(8, TrackingStatus.Lost)]
+    public void A_terminal_status_from_a_summary_is_dated_when_it_was_learnt_not_by_the_checks_after(int scanHour, TrackingStatus expected)
+    {
+        var history = ShipmentHistory.WithEvents(Scan.InTransit(Hours(2)));
+        history.At(Hours(10));
+        history.Apply(Snapshot.Reporting(TrackingStatus.Lost));
+        history.At(Hours(20));
+        history.Apply(Snapshot.Reporting(TrackingStatus.Lost));
+        history.At(Hours(21));
+
+        var result = history.Apply(Scan.InTransit(Hours(scanHour)));
+
+        Assert.Equal(expected, result.State.Status);
+    }
+
+    /// <summary>
     /// Invariant 3: a terminal status changes only on newer evidence. DELIVERED came from the summary at a poll on day 2
     /// at 20:00 (last scan day 1); a webhook then pushes an out-for-delivery scan of day 2 at 08:00, older than that.
     /// </summary>

@@ -29,6 +29,12 @@ public sealed record ShipmentState
     /// </summary>
     public DateTimeOffset? FirstScanAt { get; init; }
     public DateTimeOffset? LastCheckedAt { get; init; }
+
+    /// <summary>
+    /// When a terminal status other than DELIVERED (LOST, RETURNED, CANCELLED) was learnt from the carrier's summary
+    /// with no scan of it: only a scan newer than that moves it (LastCheckedAt moves on with every check). Null otherwise.
+    /// </summary>
+    public DateTimeOffset? SummaryTerminalSince { get; init; }
     public bool Stale { get; init; }
     public DeliveryWindow? DeliveryWindow { get; init; }
     public ProofOfDelivery? ProofOfDelivery { get; init; }

@@ -143,6 +143,9 @@ public static class Tracker
             LastEventAt = newest is null ? previous.LastEventAt : Max(previous.LastEventAt, newest.OccurredAt),
             FirstScanAt = EarliestPhysicalScan(previous.FirstScanAt, added),
             LastCheckedAt = now,
+            SummaryTerminalSince = status.IsTerminal() && status is not (TrackingStatus.Delivered or TrackingStatus.Expired) && newest?.Status != status
+                ? statusChanged ? now : previous.SummaryTerminalSince ?? previous.LastCheckedAt
+                : null,
             Stale = false,
             ConsecutiveFailures = 0,
         };
@@ -345,7 +348,7 @@ public static class Tracker
         !previous.Status.IsTerminal() || previous.Status == TrackingStatus.Expired ? null
         : previous.Status == TrackingStatus.Delivered ? known.LatestDeliveredAt is null ? previous.DeliveredAt ?? previous.LastCheckedAt : null
         : known.Newest?.Status == previous.Status ? null
-        : previous.LastCheckedAt;
+        : previous.SummaryTerminalSince ?? previous.LastCheckedAt;
 
     /// <summary>
     /// When the snapshot's information was current: a push's own time, else (a poll) now. A sender's clock ahead of ours

@@ -7,7 +7,7 @@ namespace LogisticsLink.Storage.Sql;
 /// <summary>
 /// The parts of a shipment that are read with it but never filtered on (risks, promise, delivery window, proof of
 /// delivery, whether the order's marketplace lists it and when it says the parcel shipped, when the estimate was
-/// current), kept as one JSON column so the row stays narrow and new parts need no migration.
+/// current, when a terminal status came from a summary), kept as one JSON column so the row stays narrow and new parts need no migration.
 /// </summary>
 internal static class ShipmentExtras
 {
@@ -16,15 +16,15 @@ internal static class ShipmentExtras
 
     private sealed record Extras(
         IReadOnlyList<RiskFlag>? Risks, DateTimeOffset? PromisedBy, DeliveryWindow? Window, ProofOfDelivery? Proof, bool? Listed = null,
-        DateTimeOffset? Shipped = null, DateTimeOffset? EtaAsOf = null);
+        DateTimeOffset? Shipped = null, DateTimeOffset? EtaAsOf = null, DateTimeOffset? TerminalSince = null);
 
     public static string Write(ShipmentState s) =>
         s.Risks.Count == 0 && s.PromisedBy is null && s.DeliveryWindow is null && s.ProofOfDelivery is null && !s.ListedByMarketplace
-            && s.StatedShippedAt is null && s.EstimatedDeliveryAsOf is null
+            && s.StatedShippedAt is null && s.EstimatedDeliveryAsOf is null && s.SummaryTerminalSince is null
             ? "{}"
             : JsonSerializer.Serialize(new Extras(
                 s.Risks.Count == 0 ? null : s.Risks, s.PromisedBy, s.DeliveryWindow, s.ProofOfDelivery, s.ListedByMarketplace ? true : null,
-                s.StatedShippedAt, s.EstimatedDeliveryAsOf), Compact);
+                s.StatedShippedAt, s.EstimatedDeliveryAsOf, s.SummaryTerminalSince), Compact);
 
     public static ShipmentState WithExtras(this ShipmentState s, string json)
     {
@@ -42,6 +42,7 @@ internal static class ShipmentExtras
             ListedByMarketplace = extras.Listed == true,
             StatedShippedAt = extras.Shipped,
             EstimatedDeliveryAsOf = extras.EtaAsOf,
+            SummaryTerminalSince = extras.TerminalSince,
         };
     }
 }

@@ -39,6 +39,7 @@ internal static class TestData
         LastEventAt = T0.AddHours(-1).AddTicks(3),
         FirstScanAt = T0.AddHours(-2).AddTicks(7),
         LastCheckedAt = T0.AddMinutes(-5).AddTicks(4),
+        SummaryTerminalSince = T0.AddMinutes(-9).AddTicks(9),
         Stale = true,
         Version = 42,
         Order = new OrderLink("shopify", "order-1001"),
