@@ -18,13 +18,16 @@ internal static class ShipmentExtras
         IReadOnlyList<RiskFlag>? Risks, DateTimeOffset? PromisedBy, DeliveryWindow? Window, ProofOfDelivery? Proof, bool? Listed = null,
         DateTimeOffset? Shipped = null, DateTimeOffset? EtaAsOf = null, DateTimeOffset? TerminalSince = null);
 
-    public static string Write(ShipmentState s) =>
-        s.Risks.Count == 0 && s.PromisedBy is null && s.DeliveryWindow is null && s.ProofOfDelivery is null && !s.ListedByMarketplace
-            && s.StatedShippedAt is null && s.EstimatedDeliveryAsOf is null && s.SummaryTerminalSince is null
-            ? "{}"
-            : JsonSerializer.Serialize(new Extras(
-                s.Risks.Count == 0 ? null : s.Risks, s.PromisedBy, s.DeliveryWindow, s.ProofOfDelivery, s.ListedByMarketplace ? true : null,
-                s.StatedShippedAt, s.EstimatedDeliveryAsOf, s.SummaryTerminalSince), Compact);
+    private static readonly Extras None = new(null, null, null, null);
+
+    public static string Write(ShipmentState s)
+    {
+        var extras = new Extras(
+            s.Risks.Count == 0 ? null : s.Risks, s.PromisedBy, s.DeliveryWindow, s.ProofOfDelivery, s.ListedByMarketplace ? true : null,
+            s.StatedShippedAt, s.EstimatedDeliveryAsOf, s.SummaryTerminalSince);
+        // Most shipments have none of them: no serializer call for those.
+        return extras == None ? "{}" : JsonSerializer.Serialize(extras, Compact);
+    }
 
     public static ShipmentState WithExtras(this ShipmentState s, string json)
     {
