@@ -154,6 +154,24 @@ public sealed class EventTests
     }
 
     [Fact]
+    public async Task GetKnownEventsAsync_counts_a_scan_dated_after_it_was_stored_as_of_when_it_was_stored()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        var v1 = Shipment("1Z001");
+        // The carrier dated the first scan ten hours ahead (a zone error); the delivery really came after it.
+        var misdated = Scan(T0.AddHours(10), TrackingStatus.Delivered, "DL", ingestedAt: T0);
+        var delivered = Scan(T0.AddHours(2), TrackingStatus.Delivered, "DL", "Munich", ingestedAt: T0.AddHours(3));
+        await store.CommitAsync(Insert(v1, null, misdated, delivered), Ct);
+
+        var known = await store.GetKnownEventsAsync(v1.Id, [], Ct);
+
+        Assert.Equal(delivered, known.Newest);
+        Assert.Equal(T0.AddHours(2), known.LatestDeliveredAt);
+        Assert.Equal(KnownEvents.Of(await store.GetEventsAsync(v1.Id, Ct)) with { DedupKeys = known.DedupKeys }, known);
+    }
+
+    [Fact]
     public async Task GetKnownEventsAsync_of_a_shipment_without_events_knows_nothing()
     {
         await using var db = new TestDatabase();

@@ -15,6 +15,14 @@ public sealed record TrackingEvent(
     DateTimeOffset IngestedAt)
 {
     /// <summary>
+    /// When the scan counts as having happened, for telling which scan is newer: its own time, or when we first held
+    /// it if the carrier dated it later than that (a zone error puts a scan hours ahead), since a scan cannot have
+    /// happened after we held it. A scan not yet ingested (<see cref="IngestedAt"/> unset) counts at its own time.
+    /// <see cref="OccurredAt"/> stays what the carrier said: the evidence shows it.
+    /// </summary>
+    public DateTimeOffset EffectiveAt => IngestedAt != default && IngestedAt < OccurredAt ? IngestedAt : OccurredAt;
+
+    /// <summary>
     /// Identity of the scan for de-duplication. Carriers resend the same scan on every poll, sometimes with the text
     /// reworded or translated, so the key is built from what does not change: the instant (to the second), the raw
     /// code, the normalized status and the place. Computed on read so that copies made with `with` get their own key.

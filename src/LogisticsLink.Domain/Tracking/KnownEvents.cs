@@ -5,8 +5,8 @@ namespace LogisticsLink.Domain.Tracking;
 /// <summary>
 /// What applying a snapshot needs from a shipment's stored history, without the history itself: which of the
 /// snapshot's scans are already stored (their de-duplication keys; keys of other stored scans may be left out), the
-/// newest stored scan (newest occurrence, latest ingested among equals) and when the latest stored delivery scan
-/// occurred. A store can answer this with key lookups, whatever the length of the history.
+/// newest stored scan (by <see cref="TrackingEvent.EffectiveAt"/>, latest ingested among equals) and when the latest
+/// stored delivery scan occurred (its <see cref="TrackingEvent.EffectiveAt"/>). A store can answer this with key lookups, whatever the length of the history.
 /// </summary>
 public sealed record KnownEvents(IReadOnlySet<string> DedupKeys, TrackingEvent? Newest, DateTimeOffset? LatestDeliveredAt)
 {
@@ -21,13 +21,13 @@ public sealed record KnownEvents(IReadOnlySet<string> DedupKeys, TrackingEvent? 
         foreach (var e in history)
         {
             keys.Add(e.DedupKey);
-            if (newest is null || e.OccurredAt > newest.OccurredAt)
+            if (newest is null || e.EffectiveAt > newest.EffectiveAt)
             {
                 newest = e;
             }
-            if (e.Status == TrackingStatus.Delivered && (delivered is null || e.OccurredAt > delivered))
+            if (e.Status == TrackingStatus.Delivered && (delivered is null || e.EffectiveAt > delivered))
             {
-                delivered = e.OccurredAt;
+                delivered = e.EffectiveAt;
             }
         }
         return new KnownEvents(keys, newest, delivered);

@@ -58,7 +58,7 @@ public static class Tracker
         var reference = Latest(previous.LastEventAt, TerminalFromSummarySince(previous, known))
             ?? (previous.Status.IsUnknown() ? null : previous.LastCheckedAt);
         var newestAdded = added.Count > 0 ? added[0] : null;
-        var hasNewerEvidence = newestAdded is not null && (reference is null || newestAdded.OccurredAt > reference);
+        var hasNewerEvidence = newestAdded is not null && (reference is null || newestAdded.EffectiveAt > reference);
 
         var newest = Newest(known.Newest, added);
         // A newer scan is the best evidence there is, since a carrier's overall status often lags its own scans; but a
@@ -70,7 +70,8 @@ public static class Tracker
 
         // A snapshot that lacks a scan we already hold (pushed by a webhook while this poll was under way, or a
         // tracking API lagging its own push) describes an older moment: its summary and ETA must not undo newer news.
-        var lagging = Newest(null, snapshot.Events) is { } snapshotNewest && snapshotNewest.OccurredAt < previous.LastEventAt;
+        // (Its scans are not ingested yet: none counts later than now.)
+        var lagging = Newest(null, snapshot.Events) is { } snapshotNewest && Min(snapshotNewest.OccurredAt, now) < previous.LastEventAt;
         var status = DecideStatus(previous.Status, candidate, hasNewerEvidence, lagging);
         if (status.IsUnknown() && IsPastUnknownDeadline(previous, now, rules))
         {
@@ -140,7 +141,7 @@ public static class Tracker
             DeliveryWindow = window,
             ProofOfDelivery = proof,
             DeliveredAt = deliveredAt,
-            LastEventAt = newest is null ? previous.LastEventAt : Max(previous.LastEventAt, newest.OccurredAt),
+            LastEventAt = newest is null ? previous.LastEventAt : Max(previous.LastEventAt, newest.EffectiveAt),
             FirstScanAt = EarliestPhysicalScan(previous.FirstScanAt, added),
             LastCheckedAt = now,
             SummaryTerminalSince = status.IsTerminal() && status is not (TrackingStatus.Delivered or TrackingStatus.Expired) && newest?.Status != status
@@ -311,7 +312,7 @@ public static class Tracker
     /// is newest-first at some carriers and oldest-first at others: out-for-delivery and delivered at 14:00 is delivered.
     /// </summary>
     private static bool IsNewer(TrackingEvent a, TrackingEvent b) =>
-        a.OccurredAt > b.OccurredAt || (a.OccurredAt == b.OccurredAt && a.Status.Progress() > b.Status.Progress());
+        a.EffectiveAt > b.EffectiveAt || (a.EffectiveAt == b.EffectiveAt && a.Status.Progress() > b.Status.Progress());
 
     private static TrackingEvent? Newest(TrackingEvent? knownNewest, IEnumerable<TrackingEvent> added)
     {
@@ -331,9 +332,9 @@ public static class Tracker
         var latest = knownLatest;
         foreach (var e in added)
         {
-            if (e.Status == TrackingStatus.Delivered && (latest is null || e.OccurredAt > latest))
+            if (e.Status == TrackingStatus.Delivered && (latest is null || e.EffectiveAt > latest))
             {
-                latest = e.OccurredAt;
+                latest = e.EffectiveAt;
             }
         }
         return latest;
@@ -365,15 +366,17 @@ public static class Tracker
         var earliest = known;
         foreach (var e in added)
         {
-            if (e.Status.IsPhysicalScan() && (earliest is null || e.OccurredAt < earliest))
+            if (e.Status.IsPhysicalScan() && (earliest is null || e.EffectiveAt < earliest))
             {
-                earliest = e.OccurredAt;
+                earliest = e.EffectiveAt;
             }
         }
         return earliest;
     }
 
     private static DateTimeOffset Max(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static bool SameLabels(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
         a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);

@@ -22,6 +22,9 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         occurred_at, status, status_detail, description, raw_code, city, region, postal_code, country_code, source, ingested_at
         """;
 
+    // TrackingEvent.EffectiveAt in SQL: a scan counts no later than when it was stored.
+    private const string EffectiveAt = "CASE WHEN ingested_at < occurred_at THEN ingested_at ELSE occurred_at END";
+
     // At most this many rows per multi-row INSERT of events (14 parameters each, far below every driver's limit).
     private const int EventsPerInsert = 100;
 
@@ -121,8 +124,8 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         // statement text, and a parameter lookup by name, per key).
         var command = session.Command($"""
             SELECT {EventColumns}
-            FROM tracking_events WHERE shipment_id = @id ORDER BY occurred_at DESC, ingested_at DESC LIMIT 1;
-            SELECT MAX(occurred_at) FROM tracking_events WHERE shipment_id = @id AND status = @delivered;
+            FROM tracking_events WHERE shipment_id = @id ORDER BY {EffectiveAt} DESC, ingested_at DESC LIMIT 1;
+            SELECT MAX({EffectiveAt}) FROM tracking_events WHERE shipment_id = @id AND status = @delivered;
             SELECT dedup_key FROM tracking_events WHERE shipment_id = @id;
             """);
         command.Bind("@id", shipmentId);
