@@ -17,18 +17,24 @@ public sealed class Subscriber
     private int _overflowed;
 
     public Subscriber(string tenantId, IReadOnlySet<string> shipmentIds, IReadOnlySet<TrackingStatus> statuses, int capacity)
-    {
-        TenantId = tenantId;
-        _shipmentIds = shipmentIds;
-        _statuses = statuses;
-        _queue = Channel.CreateBounded<ChangeRecord>(new BoundedChannelOptions(capacity)
+        : this(tenantId, shipmentIds, statuses, Channel.CreateBounded<ChangeRecord>(new BoundedChannelOptions(capacity)
         {
             // Wait makes TryWrite report a full queue instead of silently dropping: the hub must know to stop.
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
             SingleWriter = true,
             AllowSynchronousContinuations = false,
-        });
+        }))
+    {
+    }
+
+    /// <summary>With a queue of the caller's (tests put the reader's moves between the hub's).</summary>
+    internal Subscriber(string tenantId, IReadOnlySet<string> shipmentIds, IReadOnlySet<TrackingStatus> statuses, Channel<ChangeRecord> queue)
+    {
+        TenantId = tenantId;
+        _shipmentIds = shipmentIds;
+        _statuses = statuses;
+        _queue = queue;
     }
 
     public string TenantId { get; }
@@ -55,6 +61,10 @@ public sealed class Subscriber
         if (!_queue.Writer.TryWrite(change))
         {
             Interlocked.Exchange(ref _overflowed, 1);
+            // The call may have emptied the queue between the failed write and the mark, seen no mark, and gone to
+            // wait on a queue nothing fills any more (until its next heartbeat). Writing once more wakes it; if the
+            // queue is still full, the call has changes to read first and will find the mark after them.
+            _queue.Writer.TryWrite(change);
         }
     }
 
