@@ -70,6 +70,10 @@ public sealed class RequestValidationTests
         await AssertField("page_size", client.ListShipmentsAsync(new ListShipmentsRequest { PageSize = 5000 }).ResponseAsync);
         await AssertField("page_token", client.ListShipmentsAsync(new ListShipmentsRequest { PageToken = "garbage" }).ResponseAsync);
         await AssertField("statuses", client.ListShipmentsAsync(new ListShipmentsRequest { Statuses = { ShipmentStatus.Unspecified } }).ResponseAsync);
+        // List filters follow the single-item rules (GetOrder's key, UpsertOrder's status): a filter nothing could match is named.
+        await AssertField("order_id", client.ListShipmentsAsync(new ListShipmentsRequest { OrderId = new string('1', 129) }).ResponseAsync);
+        await AssertField("channel", server.Orders().ListOrdersAsync(new ListOrdersRequest { Channel = "amazon!!" }).ResponseAsync);
+        await AssertField("status", server.Orders().ListOrdersAsync(new ListOrdersRequest { Status = new string('S', 65) }).ResponseAsync);
 
         var missing = await Assert.ThrowsAsync<RpcException>(() => client.GetShipmentAsync(new GetShipmentRequest { ShipmentId = "shp_missing" }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);

@@ -57,7 +57,9 @@ public sealed class OrderGrpcService(
     {
         var tenant = ApiKeyInterceptor.TenantOf(context);
         var violations = new Violations();
-        var channel = request.Channel.Trim().ToLowerInvariant();
+        // Filters follow the single-order rules: a channel or status no order could have is refused, not answered with nothing.
+        var channel = SupportRequests.Channel(violations, "channel", request.Channel);
+        var status = OrderRequests.Status(violations, "status", request.Status);
         if (!System.Enum.IsDefined((DomainFulfillment)request.FulfillmentChannel))
         {
             violations.Add("fulfillment_channel", $"'{request.FulfillmentChannel}' is not a fulfillment channel");
@@ -68,7 +70,7 @@ public sealed class OrderGrpcService(
         violations.ThrowIfAny();
 
         var page = await orders.ListOrdersAsync(tenant, new OrderQuery(
-            channel, (DomainFulfillment)request.FulfillmentChannel, risks, request.Status.Trim(), null, null, pageSize, before),
+            channel, (DomainFulfillment)request.FulfillmentChannel, risks, status, null, null, pageSize, before),
             context.CancellationToken);
         var response = new ListOrdersResponse { NextPageToken = TrackingRequests.EncodePageToken(page.NextKey) };
         foreach (var order in page.Orders)

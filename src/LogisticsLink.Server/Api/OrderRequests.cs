@@ -12,6 +12,8 @@ public static class OrderRequests
     public const int DefaultPageSize = 50;
     public const int MaxShipmentsPerOrder = 100;
     public const int MaxOrderNameLength = 64;
+    public const int MaxOrderIdLength = 128;
+    public const int MaxStatusLength = 64;
 
     public static readonly IReadOnlyDictionary<string, string[]> RequiredCredentials = new Dictionary<string, string[]>
     {
@@ -31,12 +33,31 @@ public static class OrderRequests
         {
             violations.Add(prefix + "channel", "is required: 1 to 32 letters, digits, '_' or '-' (e.g. amazon, shopify, ebay, manual)");
         }
-        var id = orderId.Trim();
-        if (id.Length is 0 or > 128)
+        return (c, OrderId(violations, prefix + "order_id", orderId));
+    }
+
+    /// <summary>
+    /// An order id as stored: trimmed, 1 to 128 characters. Where it may be left out (a list filter) empty means none,
+    /// and a longer one is refused like GetOrder refuses it rather than answered with nothing.
+    /// </summary>
+    public static string OrderId(Violations violations, string field, string raw, bool required = true)
+    {
+        var id = raw.Trim();
+        if (id.Length > MaxOrderIdLength || (required && id.Length == 0))
         {
-            violations.Add(prefix + "order_id", "is required: 1 to 128 characters");
+            violations.Add(field, required ? $"is required: 1 to {MaxOrderIdLength} characters" : $"at most {MaxOrderIdLength} characters");
         }
-        return (c, id);
+        return id;
+    }
+
+    /// <summary>The marketplace's order status, as UpsertOrder stores it and ListOrders filters on it: at most 64 characters, trimmed.</summary>
+    public static string Status(Violations violations, string field, string raw)
+    {
+        if (raw.Length > MaxStatusLength)
+        {
+            violations.Add(field, $"at most {MaxStatusLength} characters");
+        }
+        return raw.Trim();
     }
 
     public static ImportedOrder Upsert(Violations violations, UpsertOrderRequest request)
@@ -56,10 +77,7 @@ public static class OrderRequests
         {
             violations.Add("order.buyer_language", "must be a BCP 47 tag such as fr-FR");
         }
-        if (o.Status.Length > 64)
-        {
-            violations.Add("order.status", "at most 64 characters");
-        }
+        var status = Status(violations, "order.status", o.Status);
         var orderName = o.OrderName.Trim();
         if (orderName.Length > MaxOrderNameLength || orderName.Any(char.IsControl))
         {
@@ -101,7 +119,7 @@ public static class OrderRequests
             }
             packages.Add(new ImportedPackage(carrier, s.Carrier, number, RequestTimes.Instant(violations, field + ".shipped_at", s.ShippedAt)));
         }
-        return new ImportedOrder(channel, orderId, (DomainFulfillment)o.FulfillmentChannel, o.Status.Trim(), o.MarketplaceId.Trim(),
+        return new ImportedOrder(channel, orderId, (DomainFulfillment)o.FulfillmentChannel, status, o.MarketplaceId.Trim(),
             o.BuyerLanguage, purchasedAt, latestShipDate, latestDeliveryDate, null, packages, o.IsPrime, orderName);
     }
 

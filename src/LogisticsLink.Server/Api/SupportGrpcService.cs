@@ -139,6 +139,8 @@ public sealed class SupportGrpcService(
         if (shipmentId.Length > 0)
         {
             var shipment = await shipments.FindAsync(tenant, shipmentId, ct) ?? throw Violations.NotFound($"Shipment '{shipmentId}' was not found.");
+            // With order_id too, the reply would print this parcel's own order under the caller's: refused, as GetEvidence does.
+            SupportRequests.CheckShipmentOfOrder(shipmentId, shipment.State.Order, channel, orderId);
             states = [shipment.State];
             if (!shipment.State.Order.IsNone)
             {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Google.Protobuf.WellKnownTypes;
+using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Domain.Support.Templates;
 
 namespace LogisticsLink.Server.Api;
@@ -32,6 +33,21 @@ public static partial class SupportRequests
             violations.Add(field, $"'{raw}' is not a channel: 1 to 32 letters, digits, '_' or '-' (e.g. amazon, shopify, ebay, manual)");
         }
         return channel;
+    }
+
+    /// <summary>
+    /// A <c>shipment_id</c> given with an order must be one of that order's parcels: an answer about one order must not
+    /// be built from another's parcel, or a caller who mistyped either id gets a valid answer about the wrong buyer.
+    /// Without <paramref name="orderId"/> there is nothing to compare.
+    /// </summary>
+    public static void CheckShipmentOfOrder(string shipmentId, OrderLink link, string channel, string orderId)
+    {
+        if (orderId.Length > 0 && (link.Channel != channel || link.OrderId != orderId))
+        {
+            throw Violations.Single("shipment_id", link.IsNone
+                ? $"shipment '{shipmentId}' is not linked to any order, not to {channel} order '{orderId}'"
+                : $"shipment '{shipmentId}' belongs to {link.Channel} order '{link.OrderId}', not to {channel} order '{orderId}'");
+        }
     }
 
     public static TimeSpan? Deadline(Violations violations, Duration? value)

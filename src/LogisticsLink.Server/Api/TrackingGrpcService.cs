@@ -106,13 +106,14 @@ public sealed class TrackingGrpcService(
         var tenant = ApiKeyInterceptor.TenantOf(context);
         var violations = new Violations();
         var statuses = TrackingRequests.Statuses(violations, "statuses", request.Statuses);
+        var orderId = OrderRequests.OrderId(violations, "order_id", request.OrderId, required: false);
         var pageSize = TrackingRequests.PageSize(violations, request.PageSize);
         var after = TrackingRequests.DecodePageToken(violations, request.PageToken);
         var updatedSince = RequestTimes.Instant(violations, "updated_since", request.UpdatedSince);
         violations.ThrowIfAny();
 
         var page = await store.ListAsync(tenant, new ShipmentQuery(
-            statuses, request.OrderId.Length == 0 ? null : request.OrderId, updatedSince, pageSize, after),
+            statuses, orderId.Length == 0 ? null : orderId, updatedSince, pageSize, after),
             context.CancellationToken);
         var response = new ListShipmentsResponse { NextPageToken = TrackingRequests.EncodePageToken(page.NextKey) };
         response.Shipments.AddRange(page.Shipments.Select(s => ShipmentMapper.ToProto(s, [])));

@@ -81,6 +81,13 @@ public sealed partial class OrderLinker(
                 LogPackageSkipped(link.Channel, link.OrderId, package.CarrierName);
                 continue;
             }
+            // The same rule as TrackShipment's: a marketplace's number is free text ("N/A", "see notes"), and a number no
+            // caller could track must not be polled, counted in risks or quoted to a buyer. The rest of the order imports.
+            if (Api.TrackingRequests.NumberProblem(number, carrier) is { } problem)
+            {
+                LogPackageNumberRefused(link.Channel, link.OrderId, package.CarrierName, problem);
+                continue;
+            }
             var stored = await tracker.RegisterAsync(tenantId, carrier, number, link, ShipmentState.EmptyLabels, cancellationToken);
             stored = await tracker.ChangeAsync(stored,
                 (s, now, rules) => Tracker.LinkOrder(s, link, promisedBy, listed, now, rules, package.ShippedAt), cancellationToken);
@@ -220,6 +227,10 @@ public sealed partial class OrderLinker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped a {Channel} order {OrderId} package from carrier '{CarrierName}': no carrier could be decided for its number")]
     private partial void LogPackageSkipped(string channel, string orderId, string carrierName);
+
+    // Not the number itself: it is whatever the merchant typed, and the reason says what is wrong with it.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped a {Channel} order {OrderId} package from carrier '{CarrierName}': its tracking number {Problem}")]
+    private partial void LogPackageNumberRefused(string channel, string orderId, string carrierName, string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Unlinked {Carrier} parcel {TrackingNumber} from {Channel} order {OrderId}: the marketplace no longer lists it (cancelled or replaced)")]
     private partial void LogPackageDropped(string channel, string orderId, string carrier, string trackingNumber);

@@ -47,12 +47,7 @@ public sealed class EvidenceDesk(IOrderStore orders, IShipmentStore shipments, I
             ids = [shipment.State.Id];
             var link = shipment.State.Order;
             // GET /v1/orders/{order_id}/evidence?shipment_id=…: a pack headed with one order must not hold another's parcel.
-            if (orderId.Length > 0 && (link.Channel != channel || link.OrderId != orderId))
-            {
-                throw Violations.Single("shipment_id", link.IsNone
-                    ? $"shipment '{shipmentId}' is not linked to any order, not to {channel} order '{orderId}'"
-                    : $"shipment '{shipmentId}' belongs to {link.Channel} order '{link.OrderId}', not to {channel} order '{orderId}'");
-            }
+            SupportRequests.CheckShipmentOfOrder(shipmentId, link, channel, orderId);
             if (!link.IsNone)
             {
                 order = (await orders.FindOrderAsync(tenant, link.Channel, link.OrderId, ct))?.State;

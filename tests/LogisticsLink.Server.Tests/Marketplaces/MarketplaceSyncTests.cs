@@ -1,5 +1,7 @@
+using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using LogisticsLink.Sandbox.Marketplaces.Amazon;
+using LogisticsLink.Sandbox.Marketplaces.Shopify;
 using LogisticsLink.Server.Marketplaces;
 using LogisticsLink.Server.Tests.Infrastructure;
 using LogisticsLink.Storage;
@@ -145,6 +147,27 @@ public sealed class MarketplaceSyncTests
         await Eventually.UntilAsync(async () =>
             (await orders.GetOrderAsync(new GetOrderRequest { Channel = "ebay", OrderId = "21-10004-00040" })).Risks.Any(r => r.Kind == RiskKind.LateShipment),
             "the unshipped eBay order past its ship-by date is flagged LATE_SHIPMENT");
+    }
+
+    [Fact]
+    public async Task An_imported_parcel_whose_number_TrackShipment_would_refuse_is_skipped_and_the_rest_of_the_order_imported()
+    {
+        await using var server = await SandboxMarketplaceServer.StartAsync();
+        var orders = server.Orders();
+        var orderId = ShopifyDemoCatalogue.IdOf(1004).ToString(CultureInfo.InvariantCulture);
+        await Eventually.UntilAsync(async () => await TryGetAsync(orders, "shopify", orderId) is not null, "the first sync stored the unfulfilled order");
+        var shopify = server.Simulator<ShopifySimulator>();
+
+        // Two fulfillments: one with "N/A" typed as a UPS number, one the sandbox carrier can track.
+        shopify.AddFulfillment(ShopifyDemoCatalogue.IdOf(1004), "UPS", "N/A");
+        shopify.AddFulfillment(ShopifyDemoCatalogue.IdOf(1004), ShopifyDemoCatalogue.SandboxCompany, "LLSB0000010041");
+
+        await Eventually.UntilAsync(async () => (await orders.GetOrderAsync(new GetOrderRequest { Channel = "shopify", OrderId = orderId })).Shipments.Count > 0,
+            "the next sync linked the trackable parcel");
+        var order = await orders.GetOrderAsync(new GetOrderRequest { Channel = "shopify", OrderId = orderId });
+        Assert.Equal("LLSB0000010041", Assert.Single(order.Shipments).TrackingNumber);
+        var tracked = await server.Client().ListShipmentsAsync(new ListShipmentsRequest());
+        Assert.DoesNotContain(tracked.Shipments, s => s.TrackingNumber == "N/A");
     }
 
     [Fact]

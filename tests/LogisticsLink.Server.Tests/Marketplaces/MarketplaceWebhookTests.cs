@@ -185,6 +185,37 @@ public sealed class MarketplaceWebhookTests
     }
 
     [Fact]
+    public async Task A_fulfillment_webhook_parcel_whose_number_TrackShipment_would_refuse_is_skipped_not_tracked()
+    {
+        await using var server = await StartAsync();
+        var orders = server.Orders();
+        const string orderId = "5820001004";
+        await Eventually.UntilAsync(async () => await MarketplaceSyncTests.TryGetAsync(orders, "shopify", orderId) is not null,
+            "the first sync stored the unfulfilled order");
+        // A merchant typed "N/A" as the number: the carrier is named, so no detection stands in the way.
+        var body = new JsonObject
+        {
+            ["id"] = 4400009300L,
+            ["order_id"] = 5820001004L,
+            ["status"] = "success",
+            ["created_at"] = DateTimeOffset.UtcNow.ToString("O"),
+            ["tracking_company"] = "UPS",
+            ["tracking_numbers"] = new JsonArray("N/A"),
+        }.ToJsonString();
+        using var http = new HttpClient { BaseAddress = server.WebAddress };
+
+        var response = await http.SendAsync(SignedFulfillment(body, webhookId: "5d0c7c0e-4b7e-4d5e-9d8e-4f0c3a1e2b77"));
+
+        // Answered like a parcel whose carrier cannot be decided: skipped, the order fetched again, nothing to retry.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("synced", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["result"]);
+        var order = await orders.GetOrderAsync(new GetOrderRequest { Channel = "shopify", OrderId = orderId });
+        Assert.Empty(order.Shipments);
+        var tracked = await server.Client().ListShipmentsAsync(new ListShipmentsRequest());
+        Assert.DoesNotContain(tracked.Shipments, s => s.TrackingNumber == "N/A");
+    }
+
+    [Fact]
     public async Task A_redelivered_fulfillment_webhook_is_a_duplicate_and_asks_Shopify_nothing()
     {
         await using var server = await StartAsync();

@@ -170,6 +170,33 @@ public sealed class OrderServiceTests
     }
 
     [Fact]
+    public async Task List_filters_are_checked_like_the_single_order_rpcs_and_an_empty_one_is_no_filter()
+    {
+        await using var server = await TestServer.StartAsync();
+        var orders = server.Orders();
+        var client = server.Client();
+        var created = await orders.UpsertOrderAsync(Fbm("171-0000006-0000006", Numbers.Sandbox(0)));
+
+        var badChannel = await Assert.ThrowsAsync<RpcException>(() => orders.ListOrdersAsync(new ListOrdersRequest { Channel = "amazon!!" }).ResponseAsync);
+        var longStatus = await Assert.ThrowsAsync<RpcException>(() => orders.ListOrdersAsync(new ListOrdersRequest { Status = new string('S', 65) }).ResponseAsync);
+        var longOrderId = await Assert.ThrowsAsync<RpcException>(() => client.ListShipmentsAsync(new ListShipmentsRequest { OrderId = new string('1', 129) }).ResponseAsync);
+        // Spelled as GetOrder takes them: channel in any case, ids and statuses trimmed.
+        var byChannel = await orders.ListOrdersAsync(new ListOrdersRequest { Channel = " AMAZON ", Status = " Shipped " });
+        var byOrder = await client.ListShipmentsAsync(new ListShipmentsRequest { OrderId = " 171-0000006-0000006 " });
+        var every = await orders.ListOrdersAsync(new ListOrdersRequest { Channel = "", Status = "" });
+        var all = await client.ListShipmentsAsync(new ListShipmentsRequest { OrderId = "" });
+
+        Assert.All(new[] { badChannel, longStatus, longOrderId }, e => Assert.Equal(StatusCode.InvalidArgument, e.StatusCode));
+        Assert.StartsWith("channel:", badChannel.Status.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("status:", longStatus.Status.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("order_id:", longOrderId.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(created.OrderId, Assert.Single(byChannel.Orders).OrderId);
+        Assert.Equal(created.Shipments[0].Id, Assert.Single(byOrder.Shipments).Id);
+        Assert.Equal(created.OrderId, Assert.Single(every.Orders).OrderId);
+        Assert.Equal(created.Shipments[0].Id, Assert.Single(all.Shipments).Id);
+    }
+
+    [Fact]
     public async Task Another_tenants_order_is_not_found()
     {
         await using var server = await TestServer.StartAsync();

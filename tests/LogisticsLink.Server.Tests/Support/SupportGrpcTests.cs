@@ -190,6 +190,32 @@ public sealed class SupportGrpcTests
     }
 
     [Fact]
+    public async Task A_reply_for_an_order_and_a_shipment_of_another_order_is_refused_naming_the_field()
+    {
+        await using var server = await TestServer.StartAsync();
+        var (first, second) = (AmazonId(), AmazonId());
+        await server.Orders().UpsertOrderAsync(Order(first, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB", Numbers.Sandbox(0)));
+        var other = await server.Orders().UpsertOrderAsync(Order(second, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB", Numbers.Sandbox(1)));
+        var parcel = other.Shipments[0].Id;
+        var support = server.Support();
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() =>
+            support.RenderReplyAsync(new RenderReplyRequest { Channel = "amazon", OrderId = first, ShipmentId = parcel }).ResponseAsync);
+        // The same order id on another channel is another order.
+        var otherChannel = await Assert.ThrowsAsync<RpcException>(() =>
+            support.RenderReplyAsync(new RenderReplyRequest { Channel = "ebay", OrderId = second, ShipmentId = parcel }).ResponseAsync);
+        var own = await support.RenderReplyAsync(new RenderReplyRequest { Channel = "amazon", OrderId = second, ShipmentId = parcel });
+
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.StartsWith("shipment_id:", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains(first, refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains(second, refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, otherChannel.StatusCode);
+        Assert.StartsWith("shipment_id:", otherChannel.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains(second, own.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Another_tenants_order_is_not_found_and_unknown_text_asks_for_the_order_id()
     {
         await using var server = await TestServer.StartAsync();

@@ -150,4 +150,21 @@ public sealed class SupportHttpTests
         Assert.Contains(paths.EnumerateObject(), p => p.Name.StartsWith("/v1/orders/{", StringComparison.Ordinal) && p.Name.EndsWith("}/evidence", StringComparison.Ordinal));
         Assert.Contains(paths.EnumerateObject(), p => p.Name.StartsWith("/v1/orders/{", StringComparison.Ordinal) && p.Name.EndsWith("}/evidence.pdf", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_reply_rendered_over_HTTP_for_an_order_and_another_orders_shipment_is_a_400_naming_shipment_id()
+    {
+        await using var server = await TestServer.StartAsync();
+        var (orderId, otherId) = (AmazonId(), AmazonId());
+        await server.Orders().UpsertOrderAsync(Order(orderId, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB", Numbers.Sandbox(0)));
+        var other = await server.Orders().UpsertOrderAsync(Order(otherId, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB", Numbers.Sandbox(1)));
+        using var http = Http(server);
+
+        var (status, error) = await PostJsonAsync(http, "/v1/replies:render", new { orderId, channel = "amazon", shipmentId = other.Shipments[0].Id });
+
+        Assert.True(400 == status, error.ToString());
+        var message = error.GetProperty("message").GetString()!;
+        Assert.StartsWith("shipment_id:", message, StringComparison.Ordinal);
+        Assert.Contains(otherId, message, StringComparison.Ordinal);
+    }
 }
