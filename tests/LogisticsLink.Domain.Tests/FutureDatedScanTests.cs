@@ -6,7 +6,7 @@ namespace LogisticsLink.Domain.Tests;
 
 /// <summary>
 /// A carrier that gets a scan's zone wrong dates it hours ahead of when we received it. A scan cannot have happened
-/// after we held it, so it counts as of its arrival when it tells which scan is newer: the later real scans still move
+/// after we held it, so one dated more than a few minutes ahead counts as of its arrival when it tells which scan is newer: the later real scans still move
 /// the parcel on, instead of waiting until the wrong time has passed. The scan keeps the carrier's time as evidence.
 /// </summary>
 public sealed class FutureDatedScanTests
@@ -39,6 +39,18 @@ public sealed class FutureDatedScanTests
         Assert.Equal(TrackingStatus.Delivered, result.State.Status);
         Assert.Equal(Hours(4), result.State.DeliveredAt);
         Assert.Equal(Hours(4), result.State.LastEventAt);
+    }
+
+    [Fact]
+    public void A_scan_dated_minutes_after_its_arrival_keeps_its_own_time()
+    {
+        // A carrier clock a little ahead of ours, or a scan made while we were asking, is not a zone error.
+        var history = ShipmentHistory.Registered().At(Hours(5));
+
+        var result = history.Apply(Scan.InTransit(Hours(5).AddMinutes(10)));
+
+        Assert.Equal(Hours(5).AddMinutes(10), result.State.LastEventAt);
+        Assert.Equal(Hours(5).AddMinutes(10), result.State.FirstScanAt);
     }
 
     [Fact]

@@ -15,12 +15,21 @@ public sealed record TrackingEvent(
     DateTimeOffset IngestedAt)
 {
     /// <summary>
+    /// How far after its receipt a scan may be dated and still keep its own time: a carrier's clock a little ahead of
+    /// ours, or a scan made while we were asking, is not an error; a zone error (30 minutes or more) is.
+    /// </summary>
+    public static readonly TimeSpan MisdatedAfter = TimeSpan.FromMinutes(15);
+
+    /// <summary>
     /// When the scan counts as having happened, for telling which scan is newer: its own time, or when we first held
-    /// it if the carrier dated it later than that (a zone error puts a scan hours ahead), since a scan cannot have
+    /// it if the carrier dated it more than <see cref="MisdatedAfter"/> later (a zone error), since a scan cannot have
     /// happened after we held it. A scan not yet ingested (<see cref="IngestedAt"/> unset) counts at its own time.
     /// <see cref="OccurredAt"/> stays what the carrier said: the evidence shows it.
     /// </summary>
-    public DateTimeOffset EffectiveAt => IngestedAt != default && IngestedAt < OccurredAt ? IngestedAt : OccurredAt;
+    public DateTimeOffset EffectiveAt => IngestedAt == default ? OccurredAt : EffectiveAsOf(IngestedAt);
+
+    /// <summary><see cref="EffectiveAt"/> for a scan received at <paramref name="receivedAt"/>.</summary>
+    public DateTimeOffset EffectiveAsOf(DateTimeOffset receivedAt) => OccurredAt - receivedAt > MisdatedAfter ? receivedAt : OccurredAt;
 
     /// <summary>
     /// Identity of the scan for de-duplication. Carriers resend the same scan on every poll, sometimes with the text

@@ -70,8 +70,8 @@ public static class Tracker
 
         // A snapshot that lacks a scan we already hold (pushed by a webhook while this poll was under way, or a
         // tracking API lagging its own push) describes an older moment: its summary and ETA must not undo newer news.
-        // (Its scans are not ingested yet: none counts later than now.)
-        var lagging = Newest(null, snapshot.Events) is { } snapshotNewest && Min(snapshotNewest.OccurredAt, now) < previous.LastEventAt;
+        // (Its scans are not ingested yet: they count as received now.)
+        var lagging = Newest(null, snapshot.Events) is { } snapshotNewest && snapshotNewest.EffectiveAsOf(now) < previous.LastEventAt;
         var status = DecideStatus(previous.Status, candidate, hasNewerEvidence, lagging);
         if (status.IsUnknown() && IsPastUnknownDeadline(previous, now, rules))
         {
@@ -375,8 +375,6 @@ public static class Tracker
     }
 
     private static DateTimeOffset Max(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
-
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static bool SameLabels(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
         a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);

@@ -22,8 +22,9 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         occurred_at, status, status_detail, description, raw_code, city, region, postal_code, country_code, source, ingested_at
         """;
 
-    // TrackingEvent.EffectiveAt in SQL: a scan counts no later than when it was stored.
-    private const string EffectiveAt = "CASE WHEN ingested_at < occurred_at THEN ingested_at ELSE occurred_at END";
+    // TrackingEvent.EffectiveAt in SQL: a scan dated well after it was stored counts as of when it was stored.
+    private static readonly string EffectiveAt =
+        $"CASE WHEN occurred_at - ingested_at > {TrackingEvent.MisdatedAfter.Ticks} THEN ingested_at ELSE occurred_at END";
 
     // At most this many rows per multi-row INSERT of events (14 parameters each, far below every driver's limit).
     private const int EventsPerInsert = 100;
