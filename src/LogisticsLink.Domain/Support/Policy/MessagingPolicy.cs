@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace LogisticsLink.Domain.Support.Policy;
@@ -147,22 +145,12 @@ public static partial class MessagingPolicy
 
     private static void AddEmojis(string text, List<PolicyFinding> findings)
     {
-        for (var i = 0; i < text.Length;)
+        foreach (var (start, length, codePoint) in Emojis.Find(text))
         {
-            var rune = Rune.GetRuneAt(text, i);
-            if (IsEmoji(rune))
-            {
-                findings.Add(new(PolicyCodes.Emoji, $"U+{rune.Value:X4} is an emoji; Amazon does not allow emojis in messages.", i, rune.Utf16SequenceLength));
-            }
-            i += rune.Utf16SequenceLength;
+            findings.Add(new(PolicyCodes.Emoji,
+                $"'{text.Substring(start, length)}' (U+{codePoint:X4}) is an emoji; Amazon does not allow emojis in messages.", start, length));
         }
     }
-
-    private static bool IsEmoji(Rune rune) =>
-        // Emoticons, pictographs, transport and supplemental symbols; miscellaneous symbols and dingbats (☀ ✅ ✨);
-        // the emoji presentation selector and joiner; arrows and stars of the 2B00 block drawn as emoji (⭐).
-        rune.Value is (>= 0x1F000 and <= 0x1FAFF) or (>= 0x2600 and <= 0x27BF) or 0xFE0F or 0x200D
-        || (rune.Value is >= 0x2B00 and <= 0x2BFF && Rune.GetUnicodeCategory(rune) == UnicodeCategory.OtherSymbol);
 
     private static bool IsWordBoundary(string text, int index) =>
         index < 0 || index >= text.Length || !char.IsLetterOrDigit(text[index]);
