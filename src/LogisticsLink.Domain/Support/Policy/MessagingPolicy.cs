@@ -24,13 +24,6 @@ public static partial class MessagingPolicy
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex Email();
 
-    // International (+33 6 12 34 56 78, 0044 20…), national with a leading 0 (06 12 34 56 78, 030 1234567), US (555) 123-4567.
-    [GeneratedRegex(@"(?<![\w+.-])(?:(?:\+|00)\d[\d \u00A0().\-/]{6,}\d|0\d[\d \u00A0().\-/]{6,}\d|\(\d{3}\)\s?\d{3}[-. ]\d{4})(?![\w-])", RegexOptions.CultureInvariant)]
-    private static partial Regex Phone();
-
-    [GeneratedRegex(@"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$", RegexOptions.CultureInvariant)]
-    private static partial Regex DateLike();
-
     [GeneratedRegex(@"<\s*/?\s*[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?\s*>|&(?:[A-Za-z]{2,8}|#\d{1,6});", RegexOptions.CultureInvariant)]
     private static partial Regex Html();
 
@@ -70,12 +63,11 @@ public static partial class MessagingPolicy
         {
             findings.Add(new(PolicyCodes.Email, $"'{m.Value}' is an e-mail address; replies must not carry one.", m.Index, m.Length));
         }
-        foreach (Match m in Phone().Matches(text))
+        foreach (var (start, length) in PhoneNumbers.Find(text, value => allowed.Contains(Compact(value))))
         {
-            var digits = m.Value.Count(char.IsAsciiDigit);
-            if (digits is >= 8 and <= 15 && !DateLike().IsMatch(m.Value) && !allowed.Contains(Compact(m.Value)) && !Inside(links, m.Index))
+            if (!Inside(links, start))
             {
-                findings.Add(new(PolicyCodes.Phone, $"'{m.Value}' looks like a phone number; replies must not carry one.", m.Index, m.Length));
+                findings.Add(new(PolicyCodes.Phone, $"'{text.Substring(start, length)}' looks like a phone number; replies must not carry one.", start, length));
             }
         }
         foreach (Match m in Html().Matches(text))
