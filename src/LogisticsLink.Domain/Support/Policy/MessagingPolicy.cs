@@ -14,13 +14,6 @@ public static partial class MessagingPolicy
     [GeneratedRegex(@"\b(?:https?://|www\.)[^\s<>""']+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Url();
 
-    // A web address written without a scheme ("myshop.example", "shop.example.co.uk/new"): labels joined by dots, the
-    // last one two or more lower-case letters. Lower case keeps "Mr.Smith" out; letters only keep decimals, versions
-    // and weights ("2.5", "v1.2", "1.5kg") out; the first label's length is checked where it matches ("e.g.", "p.ej.").
-    [GeneratedRegex(@"(?<![\w@.\-/:])([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[a-z]{2,24}(?![\w@-])(?:/[^\s<>""']*)?",
-        RegexOptions.CultureInvariant)]
-    private static partial Regex BareHost();
-
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex Email();
 
@@ -50,13 +43,12 @@ public static partial class MessagingPolicy
                 findings.Add(new(PolicyCodes.Link, problem, m.Index, value.Length));
             }
         }
-        foreach (Match m in BareHost().Matches(text))
+        foreach (var (start, value) in WebAddresses.Find(text, words))
         {
-            var value = m.Value.TrimEnd('.', ',', ';', ':', ')', '!', '?');
-            if (IsBareAddress(m, value, words) && !Inside(links, m.Index))
+            if (!Inside(links, start))
             {
-                links.Add((m.Index, m.Index + value.Length));
-                findings.Add(new(PolicyCodes.Link, $"'{value}' is a web address; replies may not point buyers to other sites.", m.Index, value.Length));
+                links.Add((start, start + value.Length));
+                findings.Add(new(PolicyCodes.Link, $"'{value}' is a web address; replies may not point buyers to other sites.", start, value.Length));
             }
         }
         foreach (Match m in Email().Matches(text))
@@ -92,15 +84,6 @@ public static partial class MessagingPolicy
             return $"'{url}' links outside a known carrier's tracking page; replies may not link to other sites.";
         }
         return null;
-    }
-
-    // A one-letter first label is an abbreviation ("e.g.", "i.e.", "p.ej."), and a first label without a letter a
-    // number; a carrier's own site named bare ("ups.com") is the carrier, not another site.
-    private static bool IsBareAddress(Match m, string value, PolicyWords words)
-    {
-        var first = m.Groups[1].Value;
-        var host = value.Split('/')[0].ToLowerInvariant();
-        return first.Length >= 2 && first.Any(char.IsAsciiLetter) && !words.CarrierTrackingHosts.Contains(host);
     }
 
     // One finding per wording: where listed phrases overlap ("laisser un avis positif" holds "laisser un avis" and

@@ -19,6 +19,12 @@ public sealed class PolicyWords
     /// <summary>Hosts of carriers' public tracking pages: the only links a reply may carry (over https).</summary>
     public required FrozenSet<string> CarrierTrackingHosts { get; init; }
 
+    /// <summary>Endings of web addresses (lower case) that mark an address written in capitals ("MyShop.COM").</summary>
+    public required FrozenSet<string> WebEndings { get; init; }
+
+    /// <summary>Two-letter endings that are also words when capitalised ("It", "Es", "De"): an address only in capitals.</summary>
+    public required FrozenSet<string> WordEndings { get; init; }
+
     private static PolicyWords Load()
     {
         using var stream = typeof(PolicyWords).Assembly.GetManifestResourceStream(Resource)
@@ -29,8 +35,9 @@ public sealed class PolicyWords
         {
             Marketing = ByLanguage(root.GetProperty("marketing")),
             Review = ByLanguage(root.GetProperty("review")),
-            CarrierTrackingHosts = root.GetProperty("carrierTrackingHosts").EnumerateArray()
-                .Select(h => h.GetString()!.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal),
+            CarrierTrackingHosts = LowerSet(root.GetProperty("carrierTrackingHosts")),
+            WebEndings = LowerSet(root.GetProperty("webEndings")),
+            WordEndings = LowerSet(root.GetProperty("wordEndings")),
         };
     }
 
@@ -39,4 +46,7 @@ public sealed class PolicyWords
             p => p.Name,
             p => (IReadOnlyList<string>)p.Value.EnumerateArray().Select(w => w.GetString()!).ToList(),
             StringComparer.Ordinal);
+
+    private static FrozenSet<string> LowerSet(JsonElement element) =>
+        element.EnumerateArray().Select(h => h.GetString()!.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
 }
