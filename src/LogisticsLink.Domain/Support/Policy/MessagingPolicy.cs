@@ -5,7 +5,8 @@ namespace LogisticsLink.Domain.Support.Policy;
 /// <summary>
 /// Amazon's buyer-seller messaging rules (reference: marketplaces.md §5.1–5.2) checked on a reply's text: at most
 /// 2,000 characters; no links except https links to a known carrier's tracking page; no e-mail addresses or phone
-/// numbers; no marketing or promotional wording; no review or feedback requests; no emojis; no HTML. Pure.
+/// numbers; no marketing or promotional wording; no request for a review or feedback, for a positive one or to change
+/// one; no emojis; no HTML. Pure.
 /// </summary>
 public static partial class MessagingPolicy
 {
@@ -66,8 +67,10 @@ public static partial class MessagingPolicy
         {
             findings.Add(new(PolicyCodes.Html, $"'{m.Value}' is HTML; replies are plain text.", m.Index, m.Length));
         }
-        AddPhrases(text, words.Marketing, PolicyCodes.Marketing, "is marketing or promotional wording, which Amazon forbids in buyer messages", links, findings);
-        AddPhrases(text, words.Review, PolicyCodes.ReviewRequest, "asks for a review or feedback, which a reply must not do", links, findings);
+        AddOnce(text, Phrases.Find(text, words.Marketing), PolicyCodes.Marketing,
+            "is marketing or promotional wording, which Amazon forbids in buyer messages", links, findings);
+        AddOnce(text, ReviewRequests.Find(text, words), PolicyCodes.ReviewRequest,
+            "asks the buyer for a review or feedback (or a positive or changed one), which a reply to an inquiry must not do", links, findings);
         AddEmojis(text, findings);
         findings.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Code, b.Code));
         return findings;
@@ -86,28 +89,13 @@ public static partial class MessagingPolicy
         return null;
     }
 
-    // One finding per wording: where listed phrases overlap ("laisser un avis positif" holds "laisser un avis" and
-    // "avis positif"), the one starting first wins, the longer one at the same start.
-    private static void AddPhrases(
-        string text, IReadOnlyDictionary<string, IReadOnlyList<string>> lists, string code, string why,
+    // One finding per wording: where hits overlap ("laisser un avis positif" holds "laisser un avis" and "avis
+    // positif"), the one starting first wins, the longer one at the same start; words inside a link are the link's.
+    private static void AddOnce(
+        string text, List<(int Start, int Length, string Language)> hits, string code, string why,
         List<(int Start, int End)> links, List<PolicyFinding> findings)
     {
-        var hits = new List<(int Start, int Length, string Language)>();
-        foreach (var (language, phrases) in lists)
-        {
-            foreach (var phrase in phrases)
-            {
-                for (var at = text.IndexOf(phrase, StringComparison.OrdinalIgnoreCase); at >= 0;
-                     at = text.IndexOf(phrase, at + 1, StringComparison.OrdinalIgnoreCase))
-                {
-                    if (IsWordBoundary(text, at - 1) && IsWordBoundary(text, at + phrase.Length) && !Inside(links, at))
-                    {
-                        hits.Add((at, phrase.Length, language));
-                    }
-                }
-            }
-        }
-        var taken = new List<(int Start, int End)>();
+        var taken = new List<(int Start, int End)>(links);
         foreach (var (at, length, language) in hits.OrderBy(h => h.Start).ThenByDescending(h => h.Length))
         {
             if (!taken.Any(t => at < t.End && t.Start < at + length))
@@ -126,9 +114,6 @@ public static partial class MessagingPolicy
                 $"'{text.Substring(start, length)}' (U+{codePoint:X4}) is an emoji; Amazon does not allow emojis in messages.", start, length));
         }
     }
-
-    private static bool IsWordBoundary(string text, int index) =>
-        index < 0 || index >= text.Length || !char.IsLetterOrDigit(text[index]);
 
     private static bool Inside(List<(int Start, int End)> spans, int index) => spans.Any(s => index >= s.Start && index < s.End);
 
