@@ -71,6 +71,9 @@ public static partial class MessagingPolicy
             "is marketing or promotional wording, which Amazon forbids in buyer messages", links, findings);
         AddOnce(text, ReviewRequests.Find(text, words), PolicyCodes.ReviewRequest,
             "asks the buyer for a review or feedback (or a positive or changed one), which a reply to an inquiry must not do", links, findings);
+        // Reported even where a request above covers the same words: an incentive is the graver breach.
+        AddOnce(text, Incentives.Find(text, words), PolicyCodes.ReviewRequest,
+            "ties a review or feedback to an incentive (gift card, voucher, free or discounted product, future benefit), which Amazon forbids", links, findings);
         AddEmojis(text, findings);
         findings.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Code, b.Code));
         return findings;

@@ -6,6 +6,8 @@ internal static class Phrases
     /// <summary>Every occurrence of every phrase of every language, in no particular order.</summary>
     public static List<(int Start, int Length, string Language)> Find(string text, IReadOnlyDictionary<string, IReadOnlyList<string>> lists)
     {
+        // The typographic apostrophe is read as the plain one the lists use ("bon d’achat"); the length is the same.
+        text = text.Replace('’', '\'');
         var hits = new List<(int Start, int Length, string Language)>();
         foreach (var (language, phrases) in lists)
         {

@@ -14,6 +14,12 @@ public sealed class PolicyWords
     /// <summary>Marketing and promotional phrases, by language.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> Marketing { get; init; }
 
+    /// <summary>What offers the buyer something beside the marketing words (free products, an exchange), by language.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<string>> Incentive { get; init; }
+
+    /// <summary>The words for a review or feedback (the request patterns' nouns), by language.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<string>> ReviewNouns { get; init; }
+
     /// <summary>Phrases that ask for a positive review or feedback, or in a fixed way for one ("rate us"), by language.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> Review { get; init; }
 
@@ -41,7 +47,10 @@ public sealed class PolicyWords
         return new PolicyWords
         {
             Marketing = ByLanguage(root.GetProperty("marketing")),
+            Incentive = ByLanguage(root.GetProperty("incentive")),
             Review = ByLanguage(root.GetProperty("review")),
+            ReviewNouns = root.GetProperty("reviewRequests").EnumerateObject().ToDictionary(
+                p => p.Name, p => (IReadOnlyList<string>)Strings(p.Value, "nouns"), StringComparer.Ordinal),
             ReviewRequests = root.GetProperty("reviewRequests").EnumerateObject().ToDictionary(
                 p => p.Name,
                 p => Policy.ReviewRequests.Pattern(Strings(p.Value, "verbs"), Strings(p.Value, "fillers"), Strings(p.Value, "nouns")),
