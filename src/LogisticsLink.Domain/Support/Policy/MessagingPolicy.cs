@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace LogisticsLink.Domain.Support.Policy;
@@ -7,7 +5,8 @@ namespace LogisticsLink.Domain.Support.Policy;
 /// <summary>
 /// Amazon's buyer-seller messaging rules (reference: marketplaces.md §5.1–5.2) checked on a reply's text: at most
 /// 2,000 characters; no links except https links to a known carrier's tracking page; no e-mail addresses or phone
-/// numbers; no marketing or promotional wording; no review or feedback requests; no emojis; no HTML. Pure.
+/// numbers; no marketing or promotional wording; no request for a review or feedback, for a positive one or to change
+/// one; no emojis; no HTML. Pure.
 /// </summary>
 public static partial class MessagingPolicy
 {
@@ -16,22 +15,8 @@ public static partial class MessagingPolicy
     [GeneratedRegex(@"\b(?:https?://|www\.)[^\s<>""']+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Url();
 
-    // A web address written without a scheme ("myshop.example", "shop.example.co.uk/new"): labels joined by dots, the
-    // last one two or more lower-case letters. Lower case keeps "Mr.Smith" out; letters only keep decimals, versions
-    // and weights ("2.5", "v1.2", "1.5kg") out; the first label's length is checked where it matches ("e.g.", "p.ej.").
-    [GeneratedRegex(@"(?<![\w@.\-/:])([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[a-z]{2,24}(?![\w@-])(?:/[^\s<>""']*)?",
-        RegexOptions.CultureInvariant)]
-    private static partial Regex BareHost();
-
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex Email();
-
-    // International (+33 6 12 34 56 78, 0044 20…), national with a leading 0 (06 12 34 56 78, 030 1234567), US (555) 123-4567.
-    [GeneratedRegex(@"(?<![\w+.-])(?:(?:\+|00)\d[\d \u00A0().\-/]{6,}\d|0\d[\d \u00A0().\-/]{6,}\d|\(\d{3}\)\s?\d{3}[-. ]\d{4})(?![\w-])", RegexOptions.CultureInvariant)]
-    private static partial Regex Phone();
-
-    [GeneratedRegex(@"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$", RegexOptions.CultureInvariant)]
-    private static partial Regex DateLike();
 
     [GeneratedRegex(@"<\s*/?\s*[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?\s*>|&(?:[A-Za-z]{2,8}|#\d{1,6});", RegexOptions.CultureInvariant)]
     private static partial Regex Html();
@@ -59,33 +44,36 @@ public static partial class MessagingPolicy
                 findings.Add(new(PolicyCodes.Link, problem, m.Index, value.Length));
             }
         }
-        foreach (Match m in BareHost().Matches(text))
+        foreach (var (start, value) in WebAddresses.Find(text, words))
         {
-            var value = m.Value.TrimEnd('.', ',', ';', ':', ')', '!', '?');
-            if (IsBareAddress(m, value, words) && !Inside(links, m.Index))
+            if (!Inside(links, start))
             {
-                links.Add((m.Index, m.Index + value.Length));
-                findings.Add(new(PolicyCodes.Link, $"'{value}' is a web address; replies may not point buyers to other sites.", m.Index, value.Length));
+                links.Add((start, start + value.Length));
+                findings.Add(new(PolicyCodes.Link, $"'{value}' is a web address; replies may not point buyers to other sites.", start, value.Length));
             }
         }
         foreach (Match m in Email().Matches(text))
         {
             findings.Add(new(PolicyCodes.Email, $"'{m.Value}' is an e-mail address; replies must not carry one.", m.Index, m.Length));
         }
-        foreach (Match m in Phone().Matches(text))
+        foreach (var (start, length) in PhoneNumbers.Find(text, value => allowed.Contains(Compact(value))))
         {
-            var digits = m.Value.Count(char.IsAsciiDigit);
-            if (digits is >= 8 and <= 15 && !DateLike().IsMatch(m.Value) && !allowed.Contains(Compact(m.Value)) && !Inside(links, m.Index))
+            if (!Inside(links, start))
             {
-                findings.Add(new(PolicyCodes.Phone, $"'{m.Value}' looks like a phone number; replies must not carry one.", m.Index, m.Length));
+                findings.Add(new(PolicyCodes.Phone, $"'{text.Substring(start, length)}' looks like a phone number; replies must not carry one.", start, length));
             }
         }
         foreach (Match m in Html().Matches(text))
         {
             findings.Add(new(PolicyCodes.Html, $"'{m.Value}' is HTML; replies are plain text.", m.Index, m.Length));
         }
-        AddPhrases(text, words.Marketing, PolicyCodes.Marketing, "is marketing or promotional wording, which Amazon forbids in buyer messages", links, findings);
-        AddPhrases(text, words.Review, PolicyCodes.ReviewRequest, "asks for a review or feedback, which a reply must not do", links, findings);
+        AddOnce(text, Phrases.Find(text, words.Marketing), PolicyCodes.Marketing,
+            "is marketing or promotional wording, which Amazon forbids in buyer messages", links, findings);
+        AddOnce(text, ReviewRequests.Find(text, words), PolicyCodes.ReviewRequest,
+            "asks the buyer for a review or feedback (or a positive or changed one), which a reply to an inquiry must not do", links, findings);
+        // Reported even where a request above covers the same words: an incentive is the graver breach.
+        AddOnce(text, Incentives.Find(text, words), PolicyCodes.ReviewRequest,
+            "ties a review or feedback to an incentive (gift card, voucher, free or discounted product, future benefit), which Amazon forbids", links, findings);
         AddEmojis(text, findings);
         findings.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Code, b.Code));
         return findings;
@@ -104,37 +92,13 @@ public static partial class MessagingPolicy
         return null;
     }
 
-    // A one-letter first label is an abbreviation ("e.g.", "i.e.", "p.ej."), and a first label without a letter a
-    // number; a carrier's own site named bare ("ups.com") is the carrier, not another site.
-    private static bool IsBareAddress(Match m, string value, PolicyWords words)
-    {
-        var first = m.Groups[1].Value;
-        var host = value.Split('/')[0].ToLowerInvariant();
-        return first.Length >= 2 && first.Any(char.IsAsciiLetter) && !words.CarrierTrackingHosts.Contains(host);
-    }
-
-    // One finding per wording: where listed phrases overlap ("laisser un avis positif" holds "laisser un avis" and
-    // "avis positif"), the one starting first wins, the longer one at the same start.
-    private static void AddPhrases(
-        string text, IReadOnlyDictionary<string, IReadOnlyList<string>> lists, string code, string why,
+    // One finding per wording: where hits overlap ("laisser un avis positif" holds "laisser un avis" and "avis
+    // positif"), the one starting first wins, the longer one at the same start; words inside a link are the link's.
+    private static void AddOnce(
+        string text, List<(int Start, int Length, string Language)> hits, string code, string why,
         List<(int Start, int End)> links, List<PolicyFinding> findings)
     {
-        var hits = new List<(int Start, int Length, string Language)>();
-        foreach (var (language, phrases) in lists)
-        {
-            foreach (var phrase in phrases)
-            {
-                for (var at = text.IndexOf(phrase, StringComparison.OrdinalIgnoreCase); at >= 0;
-                     at = text.IndexOf(phrase, at + 1, StringComparison.OrdinalIgnoreCase))
-                {
-                    if (IsWordBoundary(text, at - 1) && IsWordBoundary(text, at + phrase.Length) && !Inside(links, at))
-                    {
-                        hits.Add((at, phrase.Length, language));
-                    }
-                }
-            }
-        }
-        var taken = new List<(int Start, int End)>();
+        var taken = new List<(int Start, int End)>(links);
         foreach (var (at, length, language) in hits.OrderBy(h => h.Start).ThenByDescending(h => h.Length))
         {
             if (!taken.Any(t => at < t.End && t.Start < at + length))
@@ -147,25 +111,12 @@ public static partial class MessagingPolicy
 
     private static void AddEmojis(string text, List<PolicyFinding> findings)
     {
-        for (var i = 0; i < text.Length;)
+        foreach (var (start, length, codePoint) in Emojis.Find(text))
         {
-            var rune = Rune.GetRuneAt(text, i);
-            if (IsEmoji(rune))
-            {
-                findings.Add(new(PolicyCodes.Emoji, $"U+{rune.Value:X4} is an emoji; Amazon does not allow emojis in messages.", i, rune.Utf16SequenceLength));
-            }
-            i += rune.Utf16SequenceLength;
+            findings.Add(new(PolicyCodes.Emoji,
+                $"'{text.Substring(start, length)}' (U+{codePoint:X4}) is an emoji; Amazon does not allow emojis in messages.", start, length));
         }
     }
-
-    private static bool IsEmoji(Rune rune) =>
-        // Emoticons, pictographs, transport and supplemental symbols; miscellaneous symbols and dingbats (☀ ✅ ✨);
-        // the emoji presentation selector and joiner; arrows and stars of the 2B00 block drawn as emoji (⭐).
-        rune.Value is (>= 0x1F000 and <= 0x1FAFF) or (>= 0x2600 and <= 0x27BF) or 0xFE0F or 0x200D
-        || (rune.Value is >= 0x2B00 and <= 0x2BFF && Rune.GetUnicodeCategory(rune) == UnicodeCategory.OtherSymbol);
-
-    private static bool IsWordBoundary(string text, int index) =>
-        index < 0 || index >= text.Length || !char.IsLetterOrDigit(text[index]);
 
     private static bool Inside(List<(int Start, int End)> spans, int index) => spans.Any(s => index >= s.Start && index < s.End);
 

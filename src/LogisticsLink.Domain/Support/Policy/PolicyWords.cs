@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace LogisticsLink.Domain.Support.Policy;
 
@@ -13,11 +14,29 @@ public sealed class PolicyWords
     /// <summary>Marketing and promotional phrases, by language.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> Marketing { get; init; }
 
-    /// <summary>Phrases asking for a review or feedback, by language.</summary>
+    /// <summary>What offers the buyer something beside the marketing words (free products, an exchange), by language.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<string>> Incentive { get; init; }
+
+    /// <summary>The words for a review or feedback (the request patterns' nouns), by language.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<string>> ReviewNouns { get; init; }
+
+    /// <summary>Phrases that ask for a positive review or feedback, or in a fixed way for one ("rate us"), by language.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> Review { get; init; }
+
+    /// <summary>Each language's pattern for an actual request for a review or feedback, or to change or remove one.</summary>
+    public required IReadOnlyDictionary<string, Regex> ReviewRequests { get; init; }
+
+    /// <summary>Phrases that hold a review word but are no request ("avis de passage"), by language.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<string>> NotReviews { get; init; }
 
     /// <summary>Hosts of carriers' public tracking pages: the only links a reply may carry (over https).</summary>
     public required FrozenSet<string> CarrierTrackingHosts { get; init; }
+
+    /// <summary>Endings of web addresses (lower case) that mark an address written in capitals ("MyShop.COM").</summary>
+    public required FrozenSet<string> WebEndings { get; init; }
+
+    /// <summary>Two-letter endings that are also words when capitalised ("It", "Es", "De"): an address only in capitals.</summary>
+    public required FrozenSet<string> WordEndings { get; init; }
 
     private static PolicyWords Load()
     {
@@ -28,9 +47,19 @@ public sealed class PolicyWords
         return new PolicyWords
         {
             Marketing = ByLanguage(root.GetProperty("marketing")),
+            Incentive = ByLanguage(root.GetProperty("incentive")),
             Review = ByLanguage(root.GetProperty("review")),
-            CarrierTrackingHosts = root.GetProperty("carrierTrackingHosts").EnumerateArray()
-                .Select(h => h.GetString()!.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal),
+            ReviewNouns = root.GetProperty("reviewRequests").EnumerateObject().ToDictionary(
+                p => p.Name, p => (IReadOnlyList<string>)Strings(p.Value, "nouns"), StringComparer.Ordinal),
+            ReviewRequests = root.GetProperty("reviewRequests").EnumerateObject().ToDictionary(
+                p => p.Name,
+                p => Policy.ReviewRequests.Pattern(Strings(p.Value, "verbs"), Strings(p.Value, "fillers"), Strings(p.Value, "nouns")),
+                StringComparer.Ordinal),
+            NotReviews = root.GetProperty("reviewRequests").EnumerateObject().ToDictionary(
+                p => p.Name, p => (IReadOnlyList<string>)Strings(p.Value, "neutral"), StringComparer.Ordinal),
+            CarrierTrackingHosts = LowerSet(root.GetProperty("carrierTrackingHosts")),
+            WebEndings = LowerSet(root.GetProperty("webEndings")),
+            WordEndings = LowerSet(root.GetProperty("wordEndings")),
         };
     }
 
@@ -39,4 +68,10 @@ public sealed class PolicyWords
             p => p.Name,
             p => (IReadOnlyList<string>)p.Value.EnumerateArray().Select(w => w.GetString()!).ToList(),
             StringComparer.Ordinal);
+
+    private static List<string> Strings(JsonElement element, string name) =>
+        element.GetProperty(name).EnumerateArray().Select(w => w.GetString()!).ToList();
+
+    private static FrozenSet<string> LowerSet(JsonElement element) =>
+        element.EnumerateArray().Select(h => h.GetString()!.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
 }

@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+
+namespace LogisticsLink.Domain.Support.Policy;
+
+/// <summary>
+/// Web addresses written without a scheme ("myshop.example", "MyShop.COM", "shop.example.co.uk/new"), for
+/// <see cref="MessagingPolicy"/>; a carrier's own site named bare ("ups.com") is the carrier, not another site.
+/// </summary>
+internal static partial class WebAddresses
+{
+    // Labels joined by dots, the last of letters only, then maybe a path. Letters only keep decimals, versions and
+    // weights ("2.5", "v1.2", "1.5kg") out; the rest is judged in code.
+    [GeneratedRegex(@"(?<![\w@.\-/:])(?<host>[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24})(?![\w@-])(?<path>/[^\s<>""']*)?",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex BareHost();
+
+    /// <summary>Each address's start and text (trailing punctuation left out), in order.</summary>
+    public static IEnumerable<(int Start, string Value)> Find(string text, PolicyWords words)
+    {
+        foreach (Match m in BareHost().Matches(text))
+        {
+            var labels = m.Groups["host"].Value.Split('.');
+            var count = labels.Length;
+            while (count >= 2 && !IsEnding(labels[count - 1], words))
+            {
+                count--;
+            }
+            // A one-letter first label is an abbreviation ("e.g.", "z.B.", "S.A."), one without a letter a number.
+            if (count < 2 || labels[0].Length < 2 || !labels[0].Any(char.IsAsciiLetter))
+            {
+                continue;
+            }
+            var host = string.Join('.', labels[..count]);
+            if (words.CarrierTrackingHosts.Contains(host.ToLowerInvariant()))
+            {
+                continue;
+            }
+            var value = count == labels.Length ? host + m.Groups["path"].Value : host;
+            yield return (m.Index, value.TrimEnd('.', ',', ';', ':', ')', '!', '?'));
+        }
+    }
+
+    // Lower case ("myshop.example") is an address whatever the ending, as before. Otherwise the ending must be a known
+    // one ("MyShop.COM", "Myshop.Com") so that "Mr.Smith" or a run-on "today.The" stays text; and a capitalised
+    // two-letter ending that is also a word ("parcel.It", "partito.Es", "morgen.De") counts only in capitals.
+    private static bool IsEnding(string label, PolicyWords words)
+    {
+        if (label.Length < 2 || !label.All(char.IsAsciiLetter))
+        {
+            return false;
+        }
+        if (label.All(char.IsAsciiLetterLower))
+        {
+            return true;
+        }
+        var lower = label.ToLowerInvariant();
+        if (!words.WebEndings.Contains(lower))
+        {
+            return false;
+        }
+        if (label.All(char.IsAsciiLetterUpper))
+        {
+            return true;
+        }
+        var capitalised = char.IsAsciiLetterUpper(label[0]) && label.Skip(1).All(char.IsAsciiLetterLower);
+        return capitalised && !words.WordEndings.Contains(lower);
+    }
+}
