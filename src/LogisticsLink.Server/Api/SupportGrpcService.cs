@@ -106,11 +106,14 @@ public sealed class SupportGrpcService(
         {
             var reply = await replies.RenderAsync(tenant, decision.Scenario.TemplateId(), replyChannel, locale, target.Order, decision.Shipment, ct);
             answer.Reply = ToProto(reply);
-            if (request.RecordReply && target.Order is { } replied)
+            // A reply that breaks the policy is returned, findings and all, for the agent to fix, but it is not one to
+            // send: recording it would count it in the evidence as the buyer's answer.
+            if (request.RecordReply && target.Order is { } replied && reply.Compliant)
             {
                 // Recorded with the time given, never the default: the evidence must not claim a 24-hour answer
                 // it cannot know.
                 await replies.RecordAsync(tenant, replied, reply, replyChannel, received, ct);
+                answer.ReplyRecorded = true;
             }
         }
         catch (MissingPlaceholderException e)
