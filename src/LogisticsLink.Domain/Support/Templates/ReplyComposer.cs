@@ -32,7 +32,8 @@ public static class ReplyComposer
 
     /// <summary>
     /// Checks a tenant's template before it is stored: it must parse, use only known placeholders, and — for Amazon or
-    /// for every channel — render to a compliant reply with every placeholder filled.
+    /// for every channel — render to a compliant reply with every placeholder filled, and hold no breach in any branch
+    /// (its text as <see cref="TemplateText.Literal"/> gives it: a branch the sample values skip still reaches buyers).
     /// </summary>
     public static IReadOnlyList<string> Problems(string body, string language, string channel)
     {
@@ -44,8 +45,11 @@ public static class ReplyComposer
             problems = render.Unknown.Select(u => $"'{u}' is not a placeholder (known: {string.Join(", ", ReplyValues.Names)})").ToList();
             if (problems.Count == 0 && (channel.Length == 0 || AppliesPolicy(channel)))
             {
-                problems = MessagingPolicy.Check(render.Text.Trim(), ReplyValues.Sample(locale).Values.OfType<string>().ToList())
-                    .Select(f => $"{f.Code}: {f.Message}").ToList();
+                var sample = MessagingPolicy.Check(render.Text.Trim(), ReplyValues.Sample(locale).Values.OfType<string>().ToList());
+                // Every branch's text at once is longer than any one rendering: its length says nothing.
+                var everyBranch = MessagingPolicy.Check(TemplateText.Literal(body).Trim()).Where(f => f.Code != PolicyCodes.TooLong);
+                // A breach both find reads the same: it is reported once.
+                problems = sample.Concat(everyBranch).Select(f => $"{f.Code}: {f.Message}").Distinct(StringComparer.Ordinal).ToList();
             }
         }
         catch (TemplateSyntaxException e)
