@@ -25,7 +25,7 @@ public static class ReplyComposer
         }
         var text = render.Text.Trim();
         var findings = AppliesPolicy(channel)
-            ? MessagingPolicy.Check(text, values.Values.OfType<string>().ToList())
+            ? MessagingPolicy.Check(text, values.Values.OfType<string>().ToList()).Concat(LanguageFinding(text, locale)).ToList()
             : [];
         return new ComposedReply(text, locale.Language, templateId, templateVersion, findings.Count == 0, findings);
     }
@@ -58,6 +58,15 @@ public static class ReplyComposer
         }
         return problems;
     }
+
+    // Amazon wants the buyer's language of preference (marketplaces.md §5.1–5.2); we have no templates in it, so the
+    // English reply is returned for the agent to translate, reported on the whole text rather than passed as compliant.
+    private static IEnumerable<PolicyFinding> LanguageFinding(string text, ReplyLocale locale) =>
+        locale.UnservedLanguage is { } wanted
+            ? [new(PolicyCodes.Language,
+                $"The buyer's language is '{wanted}', which has no reply templates (only {string.Join(", ", ReplyLocale.Languages)}): the reply is in " +
+                $"{locale.Language}. Amazon wants replies in the buyer's language of preference: translate it before sending.", 0, text.Length)]
+            : [];
 
     public static bool AppliesPolicy(string channel) => string.Equals(channel, InquiryMatcher.Amazon, StringComparison.OrdinalIgnoreCase);
 }
