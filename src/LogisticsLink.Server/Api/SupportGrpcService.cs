@@ -98,16 +98,22 @@ public sealed class SupportGrpcService(
         }
 
         var locale = ReplyLocale.Resolve(request.Language, target.Order?.BuyerLanguage, target.Order?.MarketplaceId, zone);
-        var replyChannel = channel.Length > 0 ? channel : target.Order?.Channel ?? "";
+        // The reply is the found order's: its channel picks the template and the policy. The request's channel only says
+        // where the message came through, and a buyer may quote an order of another marketplace (an Amazon id in a
+        // Shopify message is still an Amazon order, answered under Amazon's rules).
+        var replyChannel = target.Order?.Channel ?? channel;
         try
         {
             var reply = await replies.RenderAsync(tenant, decision.Scenario.TemplateId(), replyChannel, locale, target.Order, decision.Shipment, ct);
             answer.Reply = ToProto(reply);
-            if (request.RecordReply && target.Order is { } replied)
+            // A reply that breaks the policy is returned, findings and all, for the agent to fix, but it is not one to
+            // send: recording it would count it in the evidence as the buyer's answer.
+            if (request.RecordReply && target.Order is { } replied && reply.Compliant)
             {
                 // Recorded with the time given, never the default: the evidence must not claim a 24-hour answer
                 // it cannot know.
                 await replies.RecordAsync(tenant, replied, reply, replyChannel, received, ct);
+                answer.ReplyRecorded = true;
             }
         }
         catch (MissingPlaceholderException e)
@@ -141,6 +147,7 @@ public sealed class SupportGrpcService(
             var shipment = await shipments.FindAsync(tenant, shipmentId, ct) ?? throw Violations.NotFound($"Shipment '{shipmentId}' was not found.");
             // With order_id too, the reply would print this parcel's own order under the caller's: refused, as GetEvidence does.
             SupportRequests.CheckShipmentOfOrder(shipmentId, shipment.State.Order, channel, orderId);
+            SupportRequests.CheckChannelOfShipment(shipmentId, shipment.State.Order, channel);
             states = [shipment.State];
             if (!shipment.State.Order.IsNone)
             {
@@ -154,7 +161,8 @@ public sealed class SupportGrpcService(
         }
         var decision = InquiryDecisions.Decide(order, states, time.GetUtcNow());
         var locale = ReplyLocale.Resolve(request.Language, order?.BuyerLanguage, order?.MarketplaceId, zone);
-        var replyChannel = channel.Length > 0 ? channel : order?.Channel ?? "";
+        // A parcel's order decides the channel (checked above to agree with the request's): its template and policy.
+        var replyChannel = order?.Channel ?? (states.FirstOrDefault()?.Order is { IsNone: false } link ? link.Channel : channel);
         ComposedReply reply;
         try
         {

@@ -50,6 +50,20 @@ public static partial class SupportRequests
         }
     }
 
+    /// <summary>
+    /// A <c>channel</c> given with a <c>shipment_id</c> is the parcel's order's marketplace and picks the reply's template
+    /// and policy: one that contradicts it would answer an Amazon buyer from another channel's template, unchecked.
+    /// A parcel linked to no order has nothing to compare.
+    /// </summary>
+    public static void CheckChannelOfShipment(string shipmentId, OrderLink link, string channel)
+    {
+        if (channel.Length > 0 && !link.IsNone && link.Channel != channel)
+        {
+            throw Violations.Single("channel",
+                $"'{channel}' is not the channel of shipment '{shipmentId}': it belongs to {link.Channel} order '{link.OrderId}'");
+        }
+    }
+
     public static TimeSpan? Deadline(Violations violations, Duration? value)
     {
         var deadline = RequestTimes.Span(violations, "deadline", value);

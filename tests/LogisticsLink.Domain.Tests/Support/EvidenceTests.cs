@@ -101,4 +101,19 @@ public sealed class EvidenceTests
         Assert.Null(mixed.AnsweredWithin24Hours);
         Assert.False(lateAndUndated.AnsweredWithin24Hours);
     }
+
+    [Fact]
+    public void A_reply_that_breaks_the_policy_is_no_answer_in_the_24_hour_check()
+    {
+        var parcel = Parcel("shp_1", TrackingStatus.Delivered, Start.AddHours(1), Start.AddDays(2));
+        ReplyRecord Reply(bool compliant, DateTimeOffset? received) => new("fbm_in_transit", 1, "en", "amazon", "text", compliant, Start.AddHours(5), received);
+
+        var onlyBroken = EvidenceFacts.From(Parcels(parcel) with { Replies = [Reply(false, Start.AddHours(4))] });
+        var brokenUndated = EvidenceFacts.From(Parcels(parcel) with { Replies = [Reply(true, Start.AddHours(4)), Reply(false, null)] });
+        var brokenInTimeThenLate = EvidenceFacts.From(Parcels(parcel) with { Replies = [Reply(false, Start.AddHours(4)), Reply(true, Start.AddDays(-2))] });
+
+        Assert.Null(onlyBroken.AnsweredWithin24Hours);
+        Assert.True(brokenUndated.AnsweredWithin24Hours);
+        Assert.False(brokenInTimeThenLate.AnsweredWithin24Hours);
+    }
 }

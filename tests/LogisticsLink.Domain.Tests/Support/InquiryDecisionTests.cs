@@ -37,8 +37,9 @@ public sealed class InquiryDecisionTests
     [InlineData(TrackingStatus.Returning, RecommendedAction.OfferResolution, ReplyScenario.Returning)]
     [InlineData(TrackingStatus.Returned, RecommendedAction.OfferResolution, ReplyScenario.Returning)]
     [InlineData(TrackingStatus.InfoReceived, RecommendedAction.ReassureWithinPromise, ReplyScenario.PreTransitWithinPromise)]
-    // Expired is no news in time, not a loss the carrier confirmed; a voided label alone is an order not shipped yet.
-    [InlineData(TrackingStatus.Expired, RecommendedAction.ContactCarrier, ReplyScenario.Exception)]
+    // Expired is no news in time: neither a loss the carrier confirmed nor a problem it reported. A voided label alone
+    // is an order not shipped yet.
+    [InlineData(TrackingStatus.Expired, RecommendedAction.ContactCarrier, ReplyScenario.Expired)]
     [InlineData(TrackingStatus.Cancelled, RecommendedAction.ReassureWithinPromise, ReplyScenario.PreTransitWithinPromise)]
     public void A_merchant_fulfilled_shipment_decides_by_its_status(TrackingStatus status, RecommendedAction action, ReplyScenario scenario)
     {

@@ -165,6 +165,7 @@ public sealed class ReplyTemplateTests
         ReplyScenario.OutForDelivery => TrackingStatus.OutForDelivery,
         ReplyScenario.Delivered => TrackingStatus.Delivered,
         ReplyScenario.Exception => TrackingStatus.Exception,
+        ReplyScenario.Expired => TrackingStatus.Expired,
         ReplyScenario.AttemptFailed => TrackingStatus.AttemptFailed,
         ReplyScenario.AvailableForPickup => TrackingStatus.AvailableForPickup,
         ReplyScenario.Returning => TrackingStatus.Returning,

@@ -1,9 +1,12 @@
+using System.Data.Common;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
 using LogisticsLink.Server.Tests.Infrastructure;
 using LogisticsLink.V1;
+using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace LogisticsLink.Server.Tests.Support;
 
@@ -55,5 +58,18 @@ internal static class SupportFixtures
         using var response = await http.GetAsync(path);
         var text = await response.Content.ReadAsStringAsync();
         return ((int)response.StatusCode, JsonDocument.Parse(text.Length == 0 ? "{}" : text).RootElement.Clone());
+    }
+
+    /// <summary>Runs SQL on the server's own store (SQLite or PostgreSQL), for what the API would refuse to write.</summary>
+    public static async Task ExecuteAsync(TestServer server, string sql)
+    {
+        var marker = Path.Combine(server.DataFolder, "postgres-connection");
+        await using DbConnection connection = File.Exists(marker)
+            ? new NpgsqlConnection(await File.ReadAllTextAsync(marker))
+            : new SqliteConnection($"Data Source={Path.Combine(server.DataFolder, "logisticslink.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Assert.True(await command.ExecuteNonQueryAsync() > 0);
     }
 }

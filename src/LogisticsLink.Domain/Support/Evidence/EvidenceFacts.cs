@@ -5,8 +5,8 @@ namespace LogisticsLink.Domain.Support.Evidence;
 /// <summary>
 /// What a claim response needs (reference: marketplaces.md §5.4, §5.8): shipped on time (the first carrier scan
 /// against the latest ship date), valid tracking (at least one physical carrier scan), promised against actual
-/// delivery, and whether every buyer message was answered within 24 hours. A cancelled (voided) label is no parcel:
-/// it counts in none of them.
+/// delivery, and whether every buyer message was answered within 24 hours by a compliant reply. A cancelled (voided)
+/// label is no parcel: it counts in none of them.
 /// </summary>
 /// <param name="FirstCarrierScanAt">When the order was handed over: each parcel's first carrier scan, the latest of
 /// those (a second parcel shipped late makes the order late).</param>
@@ -43,10 +43,12 @@ public sealed record EvidenceFacts(
     private static DateTimeOffset? FirstScan(EvidenceShipment parcel) =>
         parcel.Events.Where(e => e.Event.Status.IsPhysicalScan()).Select(e => (DateTimeOffset?)e.Event.OccurredAt).Min();
 
-    // A reply without the message's time cannot show it was in time, so it leaves the check unknown; a dated one that
-    // came late makes it false whatever the others say.
-    private static bool? AnsweredInTime(IReadOnlyList<ReplyRecord> replies) =>
-        replies.Count == 0 ? null
+    // Only a compliant reply answers: one that breaks the channel's messaging policy is not one the seller may send
+    // (replies recorded before ResolveInquiry stopped recording them are still stored). A reply without the message's
+    // time cannot show it was in time, so it leaves the check unknown; a dated one that came late makes it false
+    // whatever the others say.
+    private static bool? AnsweredInTime(IReadOnlyList<ReplyRecord> recorded) =>
+        recorded.Where(r => r.Compliant).ToList() is not { Count: > 0 } replies ? null
         : replies.Any(r => r.InquiryReceivedAt is { } received && r.RenderedAt > received + Inquiries.SupportClocks.InquiryResponse) ? false
         : replies.All(r => r.InquiryReceivedAt is not null) ? true
         : null;

@@ -52,7 +52,7 @@ public static class InquiryDecisions
         return Scenario(worst) switch
         {
             ReplyScenario.Lost or ReplyScenario.Returning => new(RecommendedAction.OfferResolution, Scenario(worst), worst),
-            ReplyScenario.Exception or ReplyScenario.Delayed => new(RecommendedAction.ContactCarrier, Scenario(worst), worst),
+            ReplyScenario.Exception or ReplyScenario.Expired or ReplyScenario.Delayed => new(RecommendedAction.ContactCarrier, Scenario(worst), worst),
             var scenario => new(RecommendedAction.ShareTracking, scenario, worst),
         };
     }
@@ -61,8 +61,9 @@ public static class InquiryDecisions
     public static ReplyScenario Scenario(ShipmentState shipment) => shipment.Status switch
     {
         TrackingStatus.Lost => ReplyScenario.Lost,
-        // No news from the carrier in time is not a confirmed loss: the carrier is asked, the buyer is not told "lost".
-        TrackingStatus.Expired => ReplyScenario.Exception,
+        // No news from the carrier in time is neither a confirmed loss nor a problem the carrier reported: the carrier
+        // is asked, and the buyer is told just that.
+        TrackingStatus.Expired => ReplyScenario.Expired,
         TrackingStatus.Cancelled => ReplyScenario.PreTransitWithinPromise,
         TrackingStatus.Returning or TrackingStatus.Returned => ReplyScenario.Returning,
         TrackingStatus.Exception => ReplyScenario.Exception,
@@ -85,7 +86,7 @@ public static class InquiryDecisions
         {
             ReplyScenario.Lost => 9,
             ReplyScenario.Returning => 8,
-            ReplyScenario.Exception => 7,
+            ReplyScenario.Exception or ReplyScenario.Expired => 7,
             ReplyScenario.Delayed => 6,
             ReplyScenario.AttemptFailed => 5,
             ReplyScenario.AvailableForPickup => 4,

@@ -10,6 +10,8 @@ public enum ReplyScenario
     Delivered,
     Delayed,
     Exception,
+    /// <summary>The carrier never had news of the parcel in time (EXPIRED): not a problem it reported.</summary>
+    Expired,
     AttemptFailed,
     AvailableForPickup,
     Returning,
@@ -29,6 +31,7 @@ public static class ReplyScenarios
         ReplyScenario.Delivered => "fbm_delivered",
         ReplyScenario.Delayed => "fbm_delayed",
         ReplyScenario.Exception => "fbm_exception",
+        ReplyScenario.Expired => "fbm_expired",
         ReplyScenario.AttemptFailed => "fbm_attempt_failed",
         ReplyScenario.AvailableForPickup => "fbm_available_for_pickup",
         ReplyScenario.Returning => "fbm_returning",

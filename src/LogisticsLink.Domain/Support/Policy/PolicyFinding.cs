@@ -18,4 +18,7 @@ public static class PolicyCodes
     public const string ReviewRequest = "review_request";
     public const string Emoji = "emoji";
     public const string Html = "html";
+
+    /// <summary>The reply is not in the buyer's language of preference (we have no templates in it).</summary>
+    public const string Language = "language";
 }

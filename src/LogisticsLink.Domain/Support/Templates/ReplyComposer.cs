@@ -25,14 +25,15 @@ public static class ReplyComposer
         }
         var text = render.Text.Trim();
         var findings = AppliesPolicy(channel)
-            ? MessagingPolicy.Check(text, values.Values.OfType<string>().ToList())
+            ? MessagingPolicy.Check(text, values.Values.OfType<string>().ToList()).Concat(LanguageFinding(text, locale)).ToList()
             : [];
         return new ComposedReply(text, locale.Language, templateId, templateVersion, findings.Count == 0, findings);
     }
 
     /// <summary>
     /// Checks a tenant's template before it is stored: it must parse, use only known placeholders, and — for Amazon or
-    /// for every channel — render to a compliant reply with every placeholder filled.
+    /// for every channel — render to a compliant reply with every placeholder filled, and hold no breach in any branch
+    /// (its text as <see cref="TemplateText.Literal"/> gives it: a branch the sample values skip still reaches buyers).
     /// </summary>
     public static IReadOnlyList<string> Problems(string body, string language, string channel)
     {
@@ -44,8 +45,11 @@ public static class ReplyComposer
             problems = render.Unknown.Select(u => $"'{u}' is not a placeholder (known: {string.Join(", ", ReplyValues.Names)})").ToList();
             if (problems.Count == 0 && (channel.Length == 0 || AppliesPolicy(channel)))
             {
-                problems = MessagingPolicy.Check(render.Text.Trim(), ReplyValues.Sample(locale).Values.OfType<string>().ToList())
-                    .Select(f => $"{f.Code}: {f.Message}").ToList();
+                var sample = MessagingPolicy.Check(render.Text.Trim(), ReplyValues.Sample(locale).Values.OfType<string>().ToList());
+                // Every branch's text at once is longer than any one rendering: its length says nothing.
+                var everyBranch = MessagingPolicy.Check(TemplateText.Literal(body).Trim()).Where(f => f.Code != PolicyCodes.TooLong);
+                // A breach both find reads the same: it is reported once.
+                problems = sample.Concat(everyBranch).Select(f => $"{f.Code}: {f.Message}").Distinct(StringComparer.Ordinal).ToList();
             }
         }
         catch (TemplateSyntaxException e)
@@ -54,6 +58,15 @@ public static class ReplyComposer
         }
         return problems;
     }
+
+    // Amazon wants the buyer's language of preference (marketplaces.md §5.1–5.2); we have no templates in it, so the
+    // English reply is returned for the agent to translate, reported on the whole text rather than passed as compliant.
+    private static IEnumerable<PolicyFinding> LanguageFinding(string text, ReplyLocale locale) =>
+        locale.UnservedLanguage is { } wanted
+            ? [new(PolicyCodes.Language,
+                $"The buyer's language is '{wanted}', which has no reply templates (only {string.Join(", ", ReplyLocale.Languages)}): the reply is in " +
+                $"{locale.Language}. Amazon wants replies in the buyer's language of preference: translate it before sending.", 0, text.Length)]
+            : [];
 
     public static bool AppliesPolicy(string channel) => string.Equals(channel, InquiryMatcher.Amazon, StringComparison.OrdinalIgnoreCase);
 }

@@ -7,6 +7,14 @@ namespace LogisticsLink.Domain.Support.Templates;
 /// </summary>
 public sealed record ReplyLocale(string Language, string Region, TimeZoneInfo TimeZone)
 {
+    /// <summary>
+    /// The buyer's language as given when we have no templates in it ("nl-NL", "ja"): the reply is then in
+    /// <see cref="DefaultLanguage"/>, which Amazon's rule (the buyer's language of preference) does not accept, so the
+    /// composer reports it rather than let the reply pass as compliant. Null when the reply is in the buyer's language,
+    /// or when none was given.
+    /// </summary>
+    public string? UnservedLanguage { get; init; }
+
     public const string DefaultLanguage = "en";
 
     public static readonly IReadOnlyList<string> Languages = ["en", "fr", "de", "es", "it"];
@@ -42,8 +50,10 @@ public sealed record ReplyLocale(string Language, string Region, TimeZoneInfo Ti
 
     /// <summary>
     /// The locale for a reply: the first usable of <paramref name="requested"/> and <paramref name="buyerLanguage"/>
-    /// picks the language (English when neither is one of the five); the zone is <paramref name="timeZone"/> when
-    /// given, else the tag's region, else the marketplace's, else the language's home.
+    /// picks the language; when neither is given, the marketplace's language if we have templates in it; else English
+    /// (named in <see cref="UnservedLanguage"/> when the buyer's language was given but is not one of the five). The
+    /// zone is <paramref name="timeZone"/> when given, else the tag's region, else the marketplace's, else the
+    /// language's home.
     /// </summary>
     public static ReplyLocale Resolve(string? requested, string? buyerLanguage = null, string? marketplaceId = null, string? timeZone = null)
     {
@@ -52,15 +62,24 @@ public sealed record ReplyLocale(string Language, string Region, TimeZoneInfo Ti
         {
             (language, region) = Parse(buyerLanguage);
         }
-        language ??= DefaultLanguage;
         var marketplaceRegion = marketplaceId is not null && MarketplaceRegions.TryGetValue(marketplaceId, out var fromMarketplace) ? fromMarketplace : null;
+        // A language given that we cannot write says more about the buyer than the marketplace does (a Swede on
+        // amazon.de): English, flagged, rather than German.
+        var unserved = language is null ? new[] { requested, buyerLanguage }.FirstOrDefault(t => !string.IsNullOrWhiteSpace(t))?.Trim() : null;
+        language ??= unserved is null ? MarketplaceLanguage(marketplaceRegion) : null;
+        language ??= DefaultLanguage;
         var home = LanguageRegions[language];
         region ??= marketplaceRegion ?? home;
         // A region we know no zone for (en-NZ) says little about where the buyer is: the marketplace says more.
         var zone = !string.IsNullOrEmpty(timeZone) ? FindZone(timeZone)
             : ZoneOf(region) ?? ZoneOf(marketplaceRegion) ?? ZoneOf(home);
-        return new ReplyLocale(language, region, zone ?? TimeZoneInfo.Utc);
+        return new ReplyLocale(language, region, zone ?? TimeZoneInfo.Utc) { UnservedLanguage = unserved };
     }
+
+    // The marketplace's language, only where its country is one of our languages' home (amazon.fr → fr, .de, .es, .it,
+    // .co.uk): a marketplace with several languages (CA, BE) or one we have no table for is not guessed at.
+    private static string? MarketplaceLanguage(string? marketplaceRegion) =>
+        marketplaceRegion is null ? null : LanguageRegions.FirstOrDefault(l => l.Value == marketplaceRegion).Key;
 
     private static TimeZoneInfo? ZoneOf(string? region) =>
         region is not null && RegionZones.TryGetValue(region, out var id) ? FindZone(id) : null;

@@ -1,0 +1,71 @@
+using LogisticsLink.Domain.Risks;
+using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Domain.Support.Inquiries;
+using LogisticsLink.Domain.Support.Templates;
+
+namespace LogisticsLink.Domain.Tests.Support;
+
+/// <summary>
+/// A reply tells the buyer only what is so: when the action is CONTACT_CARRIER the agent has yet to do it, and a parcel
+/// the carrier never reported on (EXPIRED) is not one the carrier "reports a problem" with.
+/// </summary>
+public sealed class ReplyTruthTests
+{
+    private static readonly DateTimeOffset Now = new(2025, 3, 4, 12, 0, 0, TimeSpan.Zero);
+
+    // "We have contacted the carrier" in each language: done in the past, which it is not yet.
+    private static readonly string[] AlreadyContacted =
+        ["have contacted", "avons contacté", "kontaktiert", "hemos contactado", "abbiamo contattato"];
+
+    // "<carrier> reports a problem" in each language (fbm_exception's wording).
+    private static readonly string[] CarrierReportsAProblem =
+        ["reports a problem", "signale un incident", "meldet ein Problem", "informa de una incidencia", "segnala un problema"];
+
+    public static TheoryData<TrackingStatus, RiskKind?, string> ContactCarrierCases()
+    {
+        var data = new TheoryData<TrackingStatus, RiskKind?, string>();
+        foreach (var language in ReplyLocale.Languages)
+        {
+            data.Add(TrackingStatus.Exception, null, language);
+            data.Add(TrackingStatus.InTransit, RiskKind.Delayed, language);
+            data.Add(TrackingStatus.InTransit, RiskKind.Stalled, language);
+            data.Add(TrackingStatus.Expired, null, language);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ContactCarrierCases))]
+    public void A_reply_asking_the_agent_to_contact_the_carrier_does_not_say_it_was_done(TrackingStatus status, RiskKind? risk, string language)
+    {
+        var reply = Reply(status, risk, language, out var decision);
+
+        Assert.Equal(RecommendedAction.ContactCarrier, decision.Action);
+        Assert.All(AlreadyContacted, phrase => Assert.DoesNotContain(phrase, reply.Text, StringComparison.OrdinalIgnoreCase));
+        Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void An_expired_parcel_gets_its_own_reply_not_a_reported_problem(string language)
+    {
+        var reply = Reply(TrackingStatus.Expired, null, language, out _);
+
+        Assert.Equal("fbm_expired", reply.TemplateId);
+        Assert.All(CarrierReportsAProblem, phrase => Assert.DoesNotContain(phrase, reply.Text, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("1Z999AA10123456784", reply.Text, StringComparison.Ordinal);
+        Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
+    }
+
+    public static TheoryData<string> Languages() => new(ReplyLocale.Languages);
+
+    private static ComposedReply Reply(TrackingStatus status, RiskKind? risk, string language, out InquiryDecision decision)
+    {
+        var shipment = risk is { } kind ? InquiryDecisionTests.Shipment(status, kind) : InquiryDecisionTests.Shipment(status);
+        var order = InquiryDecisionTests.Order();
+        decision = InquiryDecisions.Decide(order, [shipment], Now);
+        var locale = ReplyLocale.Resolve(language);
+        var body = BuiltInTemplates.Default.Find(decision.Scenario.TemplateId(), language)!;
+        return ReplyComposer.Compose(decision.Scenario.TemplateId(), 0, body, locale, ReplyValues.From(order, decision.Shipment, locale, "amazon"), "amazon");
+    }
+}

@@ -1,0 +1,54 @@
+using Grpc.Core;
+using LogisticsLink.Server.Tests.Infrastructure;
+using LogisticsLink.V1;
+using static LogisticsLink.Server.Tests.Support.SupportFixtures;
+
+namespace LogisticsLink.Server.Tests.Support;
+
+/// <summary>The reply's language: the buyer's, else the marketplace's; one we have no templates for is said, not hidden.</summary>
+public sealed class ReplyLanguageTests
+{
+    [Theory]
+    [InlineData("A1PA6795UKMFR9", "de")]
+    [InlineData("A13V1IB3VIYZZH", "fr")]
+    [InlineData("APJ6JRA9NG5V4", "it")]
+    public async Task An_order_without_a_buyer_language_is_answered_in_its_marketplaces(string marketplaceId, string language)
+    {
+        await using var server = await TestServer.StartAsync();
+        var orderId = AmazonId();
+        var order = Order(orderId, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "");
+        order.Order.MarketplaceId = marketplaceId;
+        await server.Orders().UpsertOrderAsync(order);
+
+        var answer = await server.Support().ResolveInquiryAsync(new ResolveInquiryRequest { MessageText = $"Where is {orderId}?", Channel = "amazon" });
+
+        Assert.Equal(language, answer.Reply.Language);
+        Assert.True(answer.Reply.Compliant);
+    }
+
+    [Fact]
+    public async Task A_buyer_language_without_templates_gets_an_english_reply_flagged_and_not_recorded()
+    {
+        await using var server = await TestServer.StartAsync();
+        var orderId = AmazonId();
+        var order = Order(orderId, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "nl-NL");
+        order.Order.MarketplaceId = "A1805IZSGTT6HS";
+        await server.Orders().UpsertOrderAsync(order);
+        var support = server.Support();
+
+        var answer = await support.ResolveInquiryAsync(new ResolveInquiryRequest { OrderId = orderId, Channel = "amazon", RecordReply = true });
+        var refused = await Assert.ThrowsAsync<RpcException>(() =>
+            support.RenderReplyAsync(new RenderReplyRequest { OrderId = orderId, Channel = "amazon" }).ResponseAsync);
+        // Asking for English outright is the agent's choice: nothing to flag.
+        var english = await support.RenderReplyAsync(new RenderReplyRequest { OrderId = orderId, Channel = "amazon", Language = "en" });
+
+        Assert.Equal("en", answer.Reply.Language);
+        Assert.False(answer.Reply.Compliant);
+        Assert.Equal("language", Assert.Single(answer.Reply.Findings).Code);
+        Assert.Contains("nl-NL", answer.Reply.Findings[0].Message, StringComparison.Ordinal);
+        Assert.False(answer.ReplyRecorded);
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Contains("language", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.True(english.Compliant);
+    }
+}
