@@ -26,6 +26,14 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
     private static readonly string EffectiveAt =
         $"CASE WHEN occurred_at - ingested_at > {TrackingEvent.MisdatedAfter.Ticks} THEN ingested_at ELSE occurred_at END";
 
+    // Built once: every refresh runs it, and the session finds its prepared statement by this text.
+    private static readonly string KnownEventsSql = $"""
+        SELECT {EventColumns}
+        FROM tracking_events WHERE shipment_id = @id ORDER BY {EffectiveAt} DESC, ingested_at DESC LIMIT 1;
+        SELECT MAX({EffectiveAt}) FROM tracking_events WHERE shipment_id = @id AND status = @delivered;
+        SELECT dedup_key FROM tracking_events WHERE shipment_id = @id;
+        """;
+
     // At most this many rows per multi-row INSERT of events (14 parameters each, far below every driver's limit).
     private const int EventsPerInsert = 100;
 
@@ -123,12 +131,7 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         // One prepared statement whatever the snapshot's size: the shipment's keys are one contiguous range of the
         // primary key, which costs less to read than binding an IN list of every key the carrier sent (a new
         // statement text, and a parameter lookup by name, per key).
-        var command = session.Command($"""
-            SELECT {EventColumns}
-            FROM tracking_events WHERE shipment_id = @id ORDER BY {EffectiveAt} DESC, ingested_at DESC LIMIT 1;
-            SELECT MAX({EffectiveAt}) FROM tracking_events WHERE shipment_id = @id AND status = @delivered;
-            SELECT dedup_key FROM tracking_events WHERE shipment_id = @id;
-            """);
+        var command = session.Command(KnownEventsSql);
         command.Bind("@id", shipmentId);
         command.Bind("@delivered", (int)TrackingStatus.Delivered);
 

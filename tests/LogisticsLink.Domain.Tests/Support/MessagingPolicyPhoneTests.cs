@@ -81,7 +81,7 @@ public sealed class MessagingPolicyPhoneTests
     public void Every_built_in_template_with_every_carriers_tracking_number_passes_without_allowed_tokens(
         ReplyScenario scenario, string language, string carrier, string number, string url)
     {
-        var shipment = InquiryDecisionTests.Shipment(StatusOf(scenario)) with
+        var shipment = InquiryDecisionTests.Shipment(ReplyTemplateTests.StatusOf(scenario)) with
         {
             Carrier = carrier, TrackingNumber = number, TrackingUrl = url,
             ProofOfDelivery = new ProofOfDelivery("J. DUPONT", "Front door", true, false),
@@ -97,17 +97,4 @@ public sealed class MessagingPolicyPhoneTests
 
         Assert.True(findings.Count == 0, string.Join("\n", findings.Select(f => $"{f.Code}: {f.Message}")) + "\n" + text);
     }
-
-    private static TrackingStatus StatusOf(ReplyScenario scenario) => scenario switch
-    {
-        ReplyScenario.OutForDelivery => TrackingStatus.OutForDelivery,
-        ReplyScenario.Delivered => TrackingStatus.Delivered,
-        ReplyScenario.Exception => TrackingStatus.Exception,
-        ReplyScenario.AttemptFailed => TrackingStatus.AttemptFailed,
-        ReplyScenario.AvailableForPickup => TrackingStatus.AvailableForPickup,
-        ReplyScenario.Returning => TrackingStatus.Returning,
-        ReplyScenario.Lost => TrackingStatus.Lost,
-        ReplyScenario.PreTransitWithinPromise => TrackingStatus.InfoReceived,
-        _ => TrackingStatus.InTransit,
-    };
 }

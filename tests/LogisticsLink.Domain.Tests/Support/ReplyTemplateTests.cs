@@ -160,7 +160,8 @@ public sealed class ReplyTemplateTests
         Assert.Throws<TemplateSyntaxException>(() => ReplyTemplateEngine.Parse("{% if eta %}unclosed"));
     }
 
-    private static TrackingStatus StatusOf(ReplyScenario scenario) => scenario switch
+    /// <summary>A parcel status that leads to <paramref name="scenario"/>.</summary>
+    internal static TrackingStatus StatusOf(ReplyScenario scenario) => scenario switch
     {
         ReplyScenario.OutForDelivery => TrackingStatus.OutForDelivery,
         ReplyScenario.Delivered => TrackingStatus.Delivered,

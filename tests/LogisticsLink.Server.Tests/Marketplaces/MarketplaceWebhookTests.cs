@@ -193,15 +193,7 @@ public sealed class MarketplaceWebhookTests
         await Eventually.UntilAsync(async () => await MarketplaceSyncTests.TryGetAsync(orders, "shopify", orderId) is not null,
             "the first sync stored the unfulfilled order");
         // A merchant typed "N/A" as the number: the carrier is named, so no detection stands in the way.
-        var body = new JsonObject
-        {
-            ["id"] = 4400009300L,
-            ["order_id"] = 5820001004L,
-            ["status"] = "success",
-            ["created_at"] = DateTimeOffset.UtcNow.ToString("O"),
-            ["tracking_company"] = "UPS",
-            ["tracking_numbers"] = new JsonArray("N/A"),
-        }.ToJsonString();
+        var body = FulfillmentBody(4400009300L, 5820001004L, "N/A", company: "UPS");
         using var http = new HttpClient { BaseAddress = server.WebAddress };
 
         var response = await http.SendAsync(SignedFulfillment(body, webhookId: "5d0c7c0e-4b7e-4d5e-9d8e-4f0c3a1e2b77"));
@@ -280,13 +272,13 @@ public sealed class MarketplaceWebhookTests
         Assert.Equal("duplicate", (string?)JsonNode.Parse(await later.Content.ReadAsStringAsync())!["result"]);
     }
 
-    private static string FulfillmentBody(long fulfillmentId, long orderId, string trackingNumber) => new JsonObject
+    private static string FulfillmentBody(long fulfillmentId, long orderId, string trackingNumber, string company = ShopifyDemoCatalogueCompany) => new JsonObject
     {
         ["id"] = fulfillmentId,
         ["order_id"] = orderId,
         ["status"] = "success",
         ["created_at"] = "2026-05-02T09:15:00Z",
-        ["tracking_company"] = ShopifyDemoCatalogueCompany,
+        ["tracking_company"] = company,
         ["tracking_numbers"] = new JsonArray(trackingNumber),
     }.ToJsonString();
 
