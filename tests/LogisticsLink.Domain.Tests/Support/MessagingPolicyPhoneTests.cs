@@ -20,6 +20,9 @@ public sealed class MessagingPolicyPhoneTests
     [InlineData("Appelez le 06.12.34.56.78 merci", "06.12.34.56.78")]
     [InlineData("Rufen Sie 0151 1234 5678 an", "0151 1234 5678")]
     [InlineData("Rufen Sie 030 12345678 an", "030 12345678")]
+    [InlineData("Llámenos al 612 34 56 78, gracias", "612 34 56 78")]
+    [InlineData("Llámenos al 912 345 678.", "912 345 678")]
+    [InlineData("Llámenos al 91 123 45 67 hoy", "91 123 45 67")]
     public void A_phone_number_in_a_common_form_is_a_finding(string text, string phone)
     {
         var finding = Assert.Single(MessagingPolicy.Check(text));

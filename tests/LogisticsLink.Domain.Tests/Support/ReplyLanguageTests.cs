@@ -17,6 +17,7 @@ public sealed class ReplyLanguageTests
     [InlineData("A1RKKUPIHCS9HS", "es")]
     [InlineData("APJ6JRA9NG5V4", "it")]
     [InlineData("A1F83G8C2ARO7P", "en")]
+    [InlineData("A1AM78C64UM0Y8", "es")]
     // No templates in Dutch or Polish; Canada has two languages: English, without a flag (the buyer's is not known).
     [InlineData("A1805IZSGTT6HS", "en")]
     [InlineData("A1C3SOZRARQ6R3", "en")]

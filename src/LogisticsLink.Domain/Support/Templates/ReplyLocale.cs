@@ -76,10 +76,15 @@ public sealed record ReplyLocale(string Language, string Region, TimeZoneInfo Ti
         return new ReplyLocale(language, region, zone ?? TimeZoneInfo.Utc) { UnservedLanguage = unserved };
     }
 
-    // The marketplace's language, only where its country is one of our languages' home (amazon.fr → fr, .de, .es, .it,
-    // .co.uk): a marketplace with several languages (CA, BE) or one we have no table for is not guessed at.
+    // The marketplace's language where it has one and we write it (amazon.fr → fr, .de, .es, .it, .co.uk, and
+    // .com.mx → es): a marketplace with several languages (CA, BE) or none of ours is not guessed at.
+    private static readonly Dictionary<string, string> MarketplaceLanguages = new(StringComparer.Ordinal)
+    {
+        ["GB"] = "en", ["FR"] = "fr", ["DE"] = "de", ["ES"] = "es", ["MX"] = "es", ["IT"] = "it",
+    };
+
     private static string? MarketplaceLanguage(string? marketplaceRegion) =>
-        marketplaceRegion is null ? null : LanguageRegions.FirstOrDefault(l => l.Value == marketplaceRegion).Key;
+        marketplaceRegion is not null && MarketplaceLanguages.TryGetValue(marketplaceRegion, out var language) ? language : null;
 
     private static TimeZoneInfo? ZoneOf(string? region) =>
         region is not null && RegionZones.TryGetValue(region, out var id) ? FindZone(id) : null;
