@@ -35,7 +35,8 @@ public static class ShipmentRisks
             }
             else if (s.EstimatedDelivery is { } eta && IsAfter(eta, promise))
             {
-                flags.Add(RiskFlags.Raise(previous, RiskKind.Delayed, $"Carrier estimate {Day(eta)} is after the promised {Day(promise)}", now, true));
+                var day = DateOnlyPromise.Is(eta) && !DateOnlyPromise.Is(promise) ? $" (the buyer's {PromisedDay(promise):yyyy-MM-dd})" : "";
+                flags.Add(RiskFlags.Raise(previous, RiskKind.Delayed, $"Carrier estimate {Day(eta)} is after the promised {Day(promise)}{day}", now, true));
             }
         }
 
@@ -59,10 +60,19 @@ public static class ShipmentRisks
     /// <summary>
     /// Whether the carrier expects the parcel after the promise. An estimate with a time (a window's end) and a promise
     /// with one are two instants; a date without a time (<see cref="DateOnlyPromise"/>) on either side is a whole day,
-    /// compared by UTC date, since the buyer's zone is not kept with the shipment.
+    /// compared with the promised day (<see cref="PromisedDay"/>).
     /// </summary>
     private static bool IsAfter(DateTimeOffset eta, DateTimeOffset promise) =>
-        DateOnlyPromise.Is(eta) || DateOnlyPromise.Is(promise) ? eta.UtcDateTime.Date > promise.UtcDateTime.Date : eta > promise;
+        DateOnlyPromise.Is(eta) || DateOnlyPromise.Is(promise) ? eta.UtcDateTime.Date > PromisedDay(promise) : eta > promise;
+
+    /// <summary>
+    /// The buyer's day a promise ends. A marketplace promises "by the end of the buyer's day" (amazon.com's "by 27
+    /// November" ends at 2026-11-28T07:59:59Z, amazon.de's at 2026-11-27T22:59:59Z), and the buyer's zone is not kept
+    /// with the shipment; for every zone within 12 hours of UTC that day is the UTC date twelve hours earlier. Its UTC
+    /// date would make a parcel the carrier expects on the 28th look on time for a promise of the 27th in the Americas.
+    /// </summary>
+    private static DateTime PromisedDay(DateTimeOffset promise) =>
+        DateOnlyPromise.Is(promise) ? promise.UtcDateTime.Date : promise.UtcDateTime.AddHours(-12).Date;
 
     private static string Describe(string what, ShipmentState s) =>
         s.StatusDescription.Length > 0 ? $"{what}: {s.StatusDescription}" : what;

@@ -68,6 +68,29 @@ public sealed class ShipmentRisksTests
         Assert.Empty(promisedEvening.State.Risks);
     }
 
+    [Theory]
+    // amazon.com's "by 27 November" (23:59:59 Pacific), amazon.de's (23:59:59 CET), amazon.co.jp's (23:59:59 JST).
+    [InlineData("2026-11-28T07:59:59Z", "2026-11-27", false)]
+    [InlineData("2026-11-28T07:59:59Z", "2026-11-28", true)]
+    [InlineData("2026-11-27T22:59:59Z", "2026-11-27", false)]
+    [InlineData("2026-11-27T22:59:59Z", "2026-11-28", true)]
+    [InlineData("2026-11-27T14:59:59Z", "2026-11-27", false)]
+    [InlineData("2026-11-27T14:59:59Z", "2026-11-28", true)]
+    public void A_carrier_date_without_a_time_is_compared_with_the_buyers_promised_day(string promisedBy, string estimate, bool delayed)
+    {
+        var promise = DateTimeOffset.Parse(promisedBy, System.Globalization.CultureInfo.InvariantCulture);
+        var now = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+        var shipment = Tracker.Register("shp_1", "t", "ups", "1Z001", Order, ShipmentState.EmptyLabels, now, promise).State;
+
+        var result = Apply(shipment, now, DateOnlyPromise.Of(DateOnly.Parse(estimate, System.Globalization.CultureInfo.InvariantCulture)), Scan.InTransit(now.AddHours(-1)));
+
+        Assert.Equal(delayed, result.State.Risks.Any(r => r.Kind == RiskKind.Delayed));
+        if (delayed)
+        {
+            Assert.EndsWith($"is after the promised {promise.UtcDateTime:yyyy-MM-dd HH:mm} UTC (the buyer's 2026-11-27)", result.State.Risks[0].Reason);
+        }
+    }
+
     [Fact]
     public void A_promise_that_passed_undelivered_is_delayed_but_a_delivered_parcel_is_not()
     {
