@@ -145,8 +145,10 @@ public sealed class MarketplaceWebhooks(
         try
         {
             var ct = context.RequestAborted;
+            // Attached only when a parcel was linked: one skipped (no carrier, a number nobody could track) leaves the
+            // order's fetch below as the only thing that can acknowledge the webhook.
             var attached = !notice.Cancelled && notice.Packages.Count > 0 &&
-                await linker.AttachPackagesAsync(settings.TenantId, new OrderLink(ShopifyMarketplaceClient.ChannelName, notice.OrderId), notice.Packages, ct) is not null;
+                await linker.AttachPackagesAsync(settings.TenantId, new OrderLink(ShopifyMarketplaceClient.ChannelName, notice.OrderId), notice.Packages, ct) > 0;
             // The order itself (status, other fulfillments, a cancelled one) comes from Shopify.
             var result = await sync.SyncOrderAsync(settings.TenantId, ShopifyMarketplaceClient.ChannelName, notice.OrderId, ct);
             if (attached || result.Outcome == OrderSyncOutcome.Synced)

@@ -49,9 +49,10 @@ public sealed partial class OrderLinker(
 
     /// <summary>
     /// Links more parcels to a stored order without touching what the marketplace said about the order itself (FBA
-    /// parcels from Amazon's shipments report, a Shopify fulfillment webhook). Null when the order is not stored.
+    /// parcels from Amazon's shipments report, a Shopify fulfillment webhook). How many parcels were linked (a parcel
+    /// whose carrier or number is unusable is skipped); null when the order is not stored.
     /// </summary>
-    public async Task<(OrderState Order, IReadOnlyList<ShipmentState> Shipments)?> AttachPackagesAsync(
+    public async Task<int?> AttachPackagesAsync(
         string tenantId, OrderLink link, IReadOnlyList<ImportedPackage> packages, CancellationToken cancellationToken)
     {
         if (await orders.FindOrderAsync(tenantId, link.Channel, link.OrderId, cancellationToken) is not { } stored)
@@ -59,8 +60,9 @@ public sealed partial class OrderLinker(
             return null;
         }
         // Not the order's whole list (one fulfillment, or FBA's report): it marks nothing as listed by the marketplace.
-        await LinkPackagesAsync(tenantId, link, stored.State.LatestDeliveryDate, packages, listed: false, cancellationToken);
-        return await CommitAsync(tenantId, link, existing => existing ?? stored.State, cancellationToken);
+        var linked = await LinkPackagesAsync(tenantId, link, stored.State.LatestDeliveryDate, packages, listed: false, cancellationToken);
+        await CommitAsync(tenantId, link, existing => existing ?? stored.State, cancellationToken);
+        return linked.Count;
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using LogisticsLink.Marketplaces.Shopify;
+using LogisticsLink.Sandbox;
 using LogisticsLink.Sandbox.Marketplaces.Amazon;
 using LogisticsLink.Sandbox.Marketplaces.Shopify;
 using LogisticsLink.Server.Marketplaces;
@@ -205,6 +206,26 @@ public sealed class MarketplaceWebhookTests
         Assert.Empty(order.Shipments);
         var tracked = await server.Client().ListShipmentsAsync(new ListShipmentsRequest());
         Assert.DoesNotContain(tracked.Shipments, s => s.TrackingNumber == "N/A");
+    }
+
+    [Fact]
+    public async Task A_fulfillment_webhook_whose_only_parcel_is_skipped_asks_for_a_retry_when_the_order_cannot_be_fetched()
+    {
+        await using var server = await StartAsync();
+        var orders = server.Orders();
+        const string orderId = "5820001004";
+        await Eventually.UntilAsync(async () => await MarketplaceSyncTests.TryGetAsync(orders, "shopify", orderId) is not null,
+            "the first sync stored the unfulfilled order");
+        var body = FulfillmentBody(4400009400L, 5820001004L, "N/A", company: "UPS");
+        using var http = new HttpClient { BaseAddress = server.WebAddress };
+        // Shopify answers every query of the order's fetch with a server error.
+        server.Simulator<ShopifySimulator>().Faults.Enqueue(Enumerable.Repeat(SimulatorFault.ServerError, 20).ToArray());
+
+        var response = await http.SendAsync(SignedFulfillment(body, webhookId: "8e1f3a52-3c1b-4a7e-9f55-2b6d0c9e4a10"));
+
+        // Nothing was attached and nothing synced: Shopify must deliver it again, not take it as applied.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("retry", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["result"]);
     }
 
     [Fact]
