@@ -68,7 +68,7 @@ public sealed record SellerMetrics(
                 }
                 valid++;
                 eligible++;
-                if (s.Status == TrackingStatus.Delivered && s.DeliveredAt is { } delivered && delivered <= promise)
+                if (s.Status == TrackingStatus.Delivered && s.DeliveredAt is { } delivered && delivered <= DateOnlyPromise.Deadline(promise))
                 {
                     onTime++;
                 }

@@ -29,9 +29,9 @@ public static class ShipmentRisks
 
         if (s.PromisedBy is { } promise && s.Status is not (TrackingStatus.Delivered or TrackingStatus.Cancelled or TrackingStatus.Returned or TrackingStatus.Lost))
         {
-            if (now > promise)
+            if (now > DateOnlyPromise.Deadline(promise))
             {
-                flags.Add(RiskFlags.Raise(previous, RiskKind.Delayed, $"Not delivered by the promised {Day(promise)}", promise, true));
+                flags.Add(RiskFlags.Raise(previous, RiskKind.Delayed, $"Not delivered by the promised {Day(promise)}", DateOnlyPromise.Deadline(promise), true));
             }
             else if (s.EstimatedDelivery is { } eta && IsAfter(eta, promise))
             {

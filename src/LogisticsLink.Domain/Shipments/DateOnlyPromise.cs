@@ -12,4 +12,10 @@ public static class DateOnlyPromise
 
     /// <summary>Whether <paramref name="value"/> is a promise of a date with no time (00:00:00 exactly, offset zero).</summary>
     public static bool Is(DateTimeOffset value) => value.Offset == TimeSpan.Zero && value.TimeOfDay == TimeSpan.Zero;
+
+    /// <summary>
+    /// When a delivery promise is missed: a promise with a time at that instant, a promise of a date at the end of
+    /// that (UTC) day, not at its first second.
+    /// </summary>
+    public static DateTimeOffset Deadline(DateTimeOffset promise) => Is(promise) ? promise.AddDays(1) : promise;
 }

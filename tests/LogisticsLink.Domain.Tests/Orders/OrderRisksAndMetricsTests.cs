@@ -142,6 +142,18 @@ public sealed class OrderRisksAndMetricsTests
     }
 
     [Fact]
+    public void A_delivery_during_the_promised_date_counts_as_on_time()
+    {
+        var promisedDay = DateOnlyPromise.Of(DateOnly.FromDateTime(T0.UtcDateTime.AddDays(3)));
+        var order = Order("1", shipBy: Hours(24), deliverBy: promisedDay, shippedAt: Hours(2));
+
+        var m = SellerMetrics.Compute(
+            [(order, [Parcel(TrackingStatus.Delivered, Hours(2), promisedDay.AddHours(15))])], Hours(0), Hours(24 * 30), Hours(24 * 5));
+
+        Assert.Equal((1, 1), (m.OnTimeEligible, m.OnTimeDelivered));
+    }
+
+    [Fact]
     public void An_empty_window_has_perfect_rates()
     {
         var m = SellerMetrics.Compute([], Hours(0), Hours(1), Hours(1));

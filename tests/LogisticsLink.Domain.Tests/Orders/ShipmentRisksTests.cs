@@ -106,6 +106,20 @@ public sealed class ShipmentRisksTests
     }
 
     [Fact]
+    public void A_promise_of_a_date_is_not_passed_before_that_day_ends()
+    {
+        var promise = DateOnlyPromise.Of(new DateOnly(2025, 3, 12));
+        var now = new DateTimeOffset(2025, 3, 12, 6, 0, 0, TimeSpan.Zero);
+        var inTransit = Apply(Tracker.Register("shp_1", "t", "ups", "1Z001", Order, ShipmentState.EmptyLabels, now, promise).State,
+            now, null, Scan.InTransit(now.AddHours(-1))).State;
+
+        Assert.Empty(Tracker.Reassess(inTransit, new DateTimeOffset(2025, 3, 12, 18, 0, 0, TimeSpan.Zero), Rules).State.Risks);
+        var passed = Tracker.Reassess(inTransit, new DateTimeOffset(2025, 3, 13, 0, 0, 1, TimeSpan.Zero), Rules);
+        var flag = Assert.Single(passed.State.Risks);
+        Assert.Equal((RiskKind.Delayed, new DateTimeOffset(2025, 3, 13, 0, 0, 0, TimeSpan.Zero)), (flag.Kind, flag.Since));
+    }
+
+    [Fact]
     public void No_scan_for_longer_than_the_status_threshold_is_stalled_and_since_is_kept()
     {
         var inTransit = Apply(Linked(null), Hours(2), null, Scan.InTransit(Hours(1))).State;

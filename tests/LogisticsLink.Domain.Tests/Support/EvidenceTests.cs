@@ -76,6 +76,19 @@ public sealed class EvidenceTests
     }
 
     [Fact]
+    public void A_delivery_during_the_promised_date_is_on_time()
+    {
+        var promisedDay = DateOnlyPromise.Of(DateOnly.FromDateTime(Start.UtcDateTime.AddDays(2)));
+        EvidenceSources Delivered(DateTimeOffset at) => Parcels(Parcel("shp_1", TrackingStatus.Delivered, Start.AddHours(1), at)) with
+        {
+            Order = InquiryDecisionTests.Order(promised: promisedDay) with { LatestShipDate = Start.AddHours(2) },
+        };
+
+        Assert.True(EvidenceFacts.From(Delivered(promisedDay.AddHours(15))).DeliveredOnTime);
+        Assert.False(EvidenceFacts.From(Delivered(promisedDay.AddDays(1).AddHours(9))).DeliveredOnTime);
+    }
+
+    [Fact]
     public void A_second_parcel_shipped_late_makes_the_order_shipped_late()
     {
         var early = Parcel("shp_1", TrackingStatus.Delivered, Start.AddHours(1), Start.AddDays(2));

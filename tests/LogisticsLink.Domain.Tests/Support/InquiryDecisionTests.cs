@@ -71,6 +71,16 @@ public sealed class InquiryDecisionTests
     }
 
     [Fact]
+    public void An_unshipped_order_on_its_promised_date_is_still_within_the_promise()
+    {
+        var promisedToday = Order(promised: DateOnlyPromise.Of(DateOnly.FromDateTime(Now.UtcDateTime)));
+        var promisedYesterday = Order(promised: DateOnlyPromise.Of(DateOnly.FromDateTime(Now.UtcDateTime.AddDays(-1))));
+
+        Assert.Equal(RecommendedAction.ReassureWithinPromise, InquiryDecisions.Decide(promisedToday, [], Now).Action);
+        Assert.Equal(RecommendedAction.OfferResolution, InquiryDecisions.Decide(promisedYesterday, [], Now).Action);
+    }
+
+    [Fact]
     public void The_parcel_in_the_worst_state_decides_and_the_clocks_are_24_and_48_hours()
     {
         var lost = Shipment(TrackingStatus.Lost) with { Id = "shp_2" };

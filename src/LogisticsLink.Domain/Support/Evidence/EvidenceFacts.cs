@@ -32,7 +32,7 @@ public sealed record EvidenceFacts(
             parcels.Count > 0 && firstScans.All(f => f is not null),
             promised,
             delivered,
-            delivered is { } d && promised is { } p ? d <= p : null,
+            delivered is { } d && promised is { } p ? d <= DateOnlyPromise.Deadline(p) : null,
             AnsweredInTime(sources.Replies));
     }
 

@@ -39,7 +39,7 @@ public static class InquiryDecisions
         var promised = worst?.PromisedBy ?? order?.LatestDeliveryDate;
         if (worst is null || worst.Status.IsUnknown() || worst.Status == TrackingStatus.InfoReceived)
         {
-            if (promised is null || now <= promised)
+            if (promised is null || now <= DateOnlyPromise.Deadline(promised.Value))
             {
                 return new(RecommendedAction.ReassureWithinPromise, ReplyScenario.PreTransitWithinPromise, worst);
             }
