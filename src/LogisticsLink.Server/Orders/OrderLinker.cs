@@ -30,8 +30,8 @@ public sealed partial class OrderLinker(
         string tenantId, ImportedOrder imported, CancellationToken cancellationToken)
     {
         var link = new OrderLink(imported.Channel, imported.OrderId);
-        var linked = await LinkPackagesAsync(
-            tenantId, link, imported.LatestDeliveryDate, imported.Packages, imported.ListsEveryPackage, cancellationToken);
+        var linked = await LinkPackagesAsync(tenantId, link, imported.LatestDeliveryDate, imported.Packages, imported.ListsEveryPackage,
+            yieldsToSalesOrder: imported.FulfillmentChannel == FulfillmentChannel.ThirdParty, cancellationToken);
         await ReconcileLinkedAsync(tenantId, link, linked, imported.ListsEveryPackage, imported.LatestDeliveryDate, cancellationToken);
         return await CommitAsync(tenantId, link, existing => (existing ?? NewOrder(tenantId, imported)) with
         {
@@ -60,7 +60,7 @@ public sealed partial class OrderLinker(
             return null;
         }
         // Not the order's whole list (one fulfillment, or FBA's report): it marks nothing as listed by the marketplace.
-        var linked = await LinkPackagesAsync(tenantId, link, stored.State.LatestDeliveryDate, packages, listed: false, cancellationToken);
+        var linked = await LinkPackagesAsync(tenantId, link, stored.State.LatestDeliveryDate, packages, listed: false, yieldsToSalesOrder: false, cancellationToken);
         await CommitAsync(tenantId, link, existing => existing ?? stored.State, cancellationToken);
         return linked.Count;
     }
@@ -69,9 +69,14 @@ public sealed partial class OrderLinker(
     /// Registers and links each parcel with the ship time the marketplace stated for it (kept with the parcel, so the
     /// order's ship time can be decided again later); the ids of the shipments linked.
     /// </summary>
+    /// <param name="yieldsToSalesOrder">
+    /// The order is a fulfillment of a sale made elsewhere (Amazon MCF shipping a Shopify or eBay order): a parcel
+    /// already on an order of another channel stays there, since that is the order the buyer knows and asks about, and
+    /// the MCF connector wrote the same number into it. It still takes Amazon's status.
+    /// </param>
     private async Task<HashSet<string>> LinkPackagesAsync(
         string tenantId, OrderLink link, DateTimeOffset? promisedBy, IReadOnlyList<ImportedPackage> packages, bool listed,
-        CancellationToken cancellationToken)
+        bool yieldsToSalesOrder, CancellationToken cancellationToken)
     {
         var linked = new HashSet<string>(StringComparer.Ordinal);
         foreach (var package in packages)
@@ -90,23 +95,35 @@ public sealed partial class OrderLinker(
                 LogPackageNumberRefused(link.Channel, link.OrderId, package.CarrierName, problem);
                 continue;
             }
+            if (yieldsToSalesOrder && await shipments.FindByNumberAsync(tenantId, carrier, number, cancellationToken) is { } onSale
+                && !onSale.State.Order.IsNone && onSale.State.Order.Channel != link.Channel)
+            {
+                LogPackageKeptOnSalesOrder(link.OrderId, carrier, number, onSale.State.Order.Channel, onSale.State.Order.OrderId);
+                await TakeAmazonStatusAsync(onSale, package, cancellationToken);
+                continue;
+            }
             var stored = await tracker.RegisterAsync(tenantId, carrier, number, link, ShipmentState.EmptyLabels, cancellationToken);
             stored = await tracker.ChangeAsync(stored,
                 (s, now, rules) => Tracker.LinkOrder(s, link, promisedBy, listed, now, rules, package.ShippedAt), cancellationToken);
             linked.Add(stored.State.Id);
-            if (package.AmazonStatus is { } amazonStatus)
-            {
-                // FBA and MCF parcels: Amazon's word is what the buyer sees. A newer carrier scan still wins (Tracker rules).
-                var snapshot = new CarrierSnapshot(amazonStatus, [], package.EstimatedArrival, StatusDescription: package.AmazonStatusText);
-                await tracker.ChangeAsync(stored, (s, now, rules) => Tracker.Apply(s, [], snapshot, now, rules), cancellationToken);
-            }
-            else if (package.EstimatedArrival is { } eta && stored.State.EstimatedDelivery is null)
-            {
-                var snapshot = new CarrierSnapshot(null, [], eta);
-                await tracker.ChangeAsync(stored, (s, now, rules) => Tracker.Apply(s, [], snapshot, now, rules), cancellationToken);
-            }
+            await TakeAmazonStatusAsync(stored, package, cancellationToken);
         }
         return linked;
+    }
+
+    /// <summary>FBA and MCF parcels: Amazon's word is what the buyer sees. A newer carrier scan still wins (Tracker rules).</summary>
+    private async Task TakeAmazonStatusAsync(StoredShipment stored, ImportedPackage package, CancellationToken cancellationToken)
+    {
+        if (package.AmazonStatus is { } amazonStatus)
+        {
+            var snapshot = new CarrierSnapshot(amazonStatus, [], package.EstimatedArrival, StatusDescription: package.AmazonStatusText);
+            await tracker.ChangeAsync(stored, (s, now, rules) => Tracker.Apply(s, [], snapshot, now, rules), cancellationToken);
+        }
+        else if (package.EstimatedArrival is { } eta && stored.State.EstimatedDelivery is null)
+        {
+            var snapshot = new CarrierSnapshot(null, [], eta);
+            await tracker.ChangeAsync(stored, (s, now, rules) => Tracker.Apply(s, [], snapshot, now, rules), cancellationToken);
+        }
     }
 
     /// <summary>
@@ -233,6 +250,9 @@ public sealed partial class OrderLinker(
     // Not the number itself: it is whatever the merchant typed, and the reason says what is wrong with it.
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped a {Channel} order {OrderId} package from carrier '{CarrierName}': its tracking number {Problem}")]
     private partial void LogPackageNumberRefused(string channel, string orderId, string carrierName, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "MCF order {OrderId}: {Carrier} parcel {TrackingNumber} stays on {Channel} order {SalesOrderId}, the sale it ships")]
+    private partial void LogPackageKeptOnSalesOrder(string orderId, string carrier, string trackingNumber, string channel, string salesOrderId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Unlinked {Carrier} parcel {TrackingNumber} from {Channel} order {OrderId}: the marketplace no longer lists it (cancelled or replaced)")]
     private partial void LogPackageDropped(string channel, string orderId, string carrier, string trackingNumber);

@@ -1,3 +1,4 @@
+using LogisticsLink.Sandbox.Marketplaces.Amazon;
 using LogisticsLink.Server.Tests.Infrastructure;
 using LogisticsLink.V1;
 
@@ -35,5 +36,34 @@ public sealed class MarketplaceMcfSyncTests
         var inquiry = await server.Support().ResolveInquiryAsync(new ResolveInquiryRequest { Channel = "amazon", OrderId = McfOrder });
         Assert.Equal(RecommendedAction.ShareTracking, inquiry.Action);
         Assert.Equal("fbm_in_transit", inquiry.Reply.TemplateId);
+    }
+
+    [Fact]
+    public async Task An_mcf_parcel_that_the_sales_channels_order_holds_stays_on_that_order()
+    {
+        await using var server = await SandboxMarketplaceServer.StartAsync(new Dictionary<string, string>
+        {
+            ["Marketplaces:Amazon:FbaReportInterval"] = "00:00:01",
+            // Amazon Shipping enabled (against the sandbox), so a caller may name its number on another order.
+            ["Sandbox:SimulateCarriers"] = "true",
+        });
+        var orders = server.Orders();
+        await Eventually.UntilAsync(async () => (await MarketplaceSyncTests.TryGetAsync(orders, "amazon", McfOrder))?.Shipments.Count == 1,
+            "the MCF order is upserted with its package", TimeSpan.FromSeconds(60));
+        // The Shopify order it ships carries the same number (the MCF connector wrote it back), and says so.
+        var sale = Support.SupportFixtures.Order("5829990001", FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(3), "en-US", "TBA304555001304");
+        sale.Order.Channel = "shopify";
+        sale.Order.MarketplaceId = "";
+        sale.Order.Status = "FULFILLED";
+        await orders.UpsertOrderAsync(sale);
+        var amazon = server.Simulator<AmazonSpApiSimulator>();
+        var reads = amazon.CallsTo("getFulfillmentOrder");
+
+        await Eventually.UntilAsync(() => Task.FromResult(amazon.CallsTo("getFulfillmentOrder") >= reads + 2),
+            "two more MCF rounds read the order again", TimeSpan.FromSeconds(60));
+
+        var shipment = Assert.Single((await server.Client().ListShipmentsAsync(new ListShipmentsRequest())).Shipments, s => s.TrackingNumber == "TBA304555001304");
+        Assert.Equal(("shopify", "5829990001"), (shipment.Order.Channel, shipment.Order.OrderId));
+        Assert.Empty((await MarketplaceSyncTests.TryGetAsync(orders, "amazon", McfOrder))!.Shipments);
     }
 }
