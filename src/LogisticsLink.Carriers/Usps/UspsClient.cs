@@ -113,11 +113,18 @@ public sealed class UspsClient : ICarrierClient
     /// mean USPS does not know the number yet; a 401 that survived one re-authentication usually means the app lacks
     /// the Tracking API; anything else is a failure with USPS's own message.
     /// </summary>
+    // USPS's own sentence, or its error object saying the item is not (yet) available; a 404 page of a gateway ("The
+    // requested resource is not available") is a failure, so the parcel keeps its status instead of drifting to expiry.
+    private static bool SaysNotAvailable(string body, string? uspsMessage) =>
+        body.Contains("Tracking is not available", StringComparison.OrdinalIgnoreCase)
+        || (uspsMessage is not null && (uspsMessage.Contains("not available", StringComparison.OrdinalIgnoreCase)
+            || uspsMessage.Contains("not yet", StringComparison.OrdinalIgnoreCase)));
+
     private static CarrierResult ErrorAnswer(string number, HttpResponseMessage response, string body)
     {
         var errors = UspsTrackingParser.Errors(body);
         var message = errors.Select(e => e.Message).FirstOrDefault(m => m.Length > 0) ?? "";
-        if (response.StatusCode == HttpStatusCode.NotFound && (errors.Count > 0 || body.Contains("not available", StringComparison.OrdinalIgnoreCase)))
+        if (response.StatusCode == HttpStatusCode.NotFound && SaysNotAvailable(body, errors.Count > 0 ? message : null))
         {
             return CarrierResult.Success(UspsTrackingParser.NotFound(number, message.Length > 0 ? message : "Tracking is not available for this item."));
         }
