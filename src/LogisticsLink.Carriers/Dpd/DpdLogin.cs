@@ -24,9 +24,15 @@ internal sealed class DpdLogin(DpdSoapChannel channel, Uri loginUri, string deli
         var envelope = DpdSoap.GetAuth(delisId, password);
         using var response = await channel.SendAsync(loginUri, DpdDefaults.LoginAction, envelope, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (DpdSoap.ReadFault(body) is { } fault && (fault.IsAuthentication || response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest))
+        if (DpdSoap.ReadFault(body) is { } fault)
         {
-            throw new DpdLoginRefusedException(fault.ToString());
+            // Only DPD's authentication fault says the credentials are wrong; any other fault of the login service
+            // (a back-end or maintenance fault) is an outage, not a reason to tell the operator to fix the password.
+            if (fault.IsAuthentication || response.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                throw new DpdLoginRefusedException(fault.ToString());
+            }
+            throw new HttpRequestException($"login answered the fault {fault}", null, response.StatusCode);
         }
         if (!response.IsSuccessStatusCode)
         {

@@ -127,6 +127,36 @@ public sealed class DpdClientTests
     }
 
     [Fact]
+    public async Task A_fault_of_the_login_service_that_is_not_about_the_credentials_is_no_refused_login()
+    {
+        // DPD's back end answers the login with a technical fault, HTTP 500 like every fault.
+        const string fault = """
+            <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault>
+            <faultcode>soap:Server</faultcode><faultstring>Fault occured</faultstring>
+            <detail><faults><faultCode>DELICOM_ERR_SYSTEM</faultCode><message>System not available</message></faults></detail>
+            </soap:Fault></soap:Body></soap:Envelope>
+            """;
+        using var http = new HttpClient(new AlwaysAnswers(System.Net.HttpStatusCode.InternalServerError, fault));
+        var client = new DpdClient(http, new CarrierOptions
+        {
+            BaseUrl = new Uri("https://dpd.invalid"), ClientId = "id", ClientSecret = "pw", MaxRetries = 0, AttemptTimeout = TimeSpan.FromSeconds(10),
+        }, TimeProvider.System, NullLogger<DpdClient>.Instance);
+
+        var result = await client.TrackAsync(new CarrierRequest("05308801410220", DateTimeOffset.UtcNow), CancellationToken.None);
+
+        Assert.False(result.IsSuccess);
+        Assert.True(result.Transient);
+        Assert.DoesNotContain("login refused", result.FailureReason);
+        Assert.Contains("DELICOM_ERR_SYSTEM", result.FailureReason);
+    }
+
+    private sealed class AlwaysAnswers(System.Net.HttpStatusCode status, string body) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body, System.Text.Encoding.UTF8, "text/xml") });
+    }
+
+    [Fact]
     public async Task A_429_is_retried_after_the_Retry_After_delay()
     {
         await using var rig = await DpdRig.StartAsync(o => o.MaxRetries = 1, realClientClock: true);
