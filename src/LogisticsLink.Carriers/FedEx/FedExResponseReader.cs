@@ -42,20 +42,17 @@ public static class FedExResponseReader
         {
             foreach (var result in entry.Array("trackResults"))
             {
-                // The number inside the result is authoritative; the outer one covers results that omit it.
-                var number = ((JsonElement?)result).Prop("trackingNumberInfo").Str("trackingNumber") is { Length: > 0 } inner
-                    ? inner
-                    : entry.Str("trackingNumber");
-                if (number.Length == 0)
+                // A result answers both the number FedEx files it under and the number that was asked (the outer
+                // one): asked for a parcel's long barcode, FedEx may name it by its 12- or 15-digit number.
+                var inner = ((JsonElement?)result).Prop("trackingNumberInfo").Str("trackingNumber");
+                foreach (var key in new[] { inner, entry.Str("trackingNumber") }.Where(n => n.Length > 0).Select(Normalize).Distinct(StringComparer.Ordinal))
                 {
-                    continue;
+                    if (!candidates.TryGetValue(key, out var list))
+                    {
+                        candidates[key] = list = [];
+                    }
+                    list.Add(result);
                 }
-                var key = Normalize(number);
-                if (!candidates.TryGetValue(key, out var list))
-                {
-                    candidates[key] = list = [];
-                }
-                list.Add(result);
             }
         }
         var chosen = candidates.ToDictionary(

@@ -210,6 +210,24 @@ public sealed class FedExTrackResultMapperTests
         Assert.Equal(TrackingStatus.InfoReceived, FedExTrackResultMapper.Map(choice.Result, "400000000001").Result.Snapshot!.Status);
     }
 
+    [Fact]
+    public void A_result_filed_under_fedexs_own_number_answers_the_number_that_was_asked()
+    {
+        // Asked for the 22-digit Ground barcode, FedEx names the parcel by its 15-digit number inside the result.
+        const string json = """
+            {"output":{"completeTrackResults":[{"trackingNumber":"9612019059600530843000","trackResults":[
+              {"trackingNumberInfo":{"trackingNumber":"059600530843000"},
+               "scanEvents":[{"date":"2026-05-01T12:00:00-05:00","eventType":"DL","derivedStatusCode":"DL"}]}]}]}}
+            """;
+        using var document = JsonDocument.Parse(json);
+
+        var answer = FedExResponseReader.Read(document.RootElement);
+
+        Assert.Equal(TrackingStatus.Delivered,
+            FedExTrackResultMapper.Map(answer.Results["9612019059600530843000"].Result, "9612019059600530843000").Result.Snapshot!.Status);
+        Assert.Equal(1, answer.Results["059600530843000"].Candidates);
+    }
+
     [Theory]
     [InlineData("""{"errors":[{"code":"INTERNAL.SERVER.ERROR"}]}""")]
     [InlineData("""{"output":{}}""")]
