@@ -26,7 +26,7 @@ namespace LogisticsLink.Server.Hosting;
 /// disabled (with a start-up log line saying which keys are missing), never a crash. With
 /// <c>Sandbox:SimulateCarriers</c> (on in Development) the server also serves each carrier's API from its own web
 /// endpoint under <c>/sandbox/&lt;code&gt;</c>, and connectors with no explicit configuration point there: the real
-/// adapters then run end to end without the internet. Explicit configuration always wins over these defaults.
+/// adapters then run end to end without the internet. A connector given its own <c>BaseUrl</c> is not simulated.
 /// </summary>
 public static class CarrierRegistration
 {
@@ -106,6 +106,10 @@ public static class CarrierRegistration
         {
             var key = $"Carriers:{connector.Name}";
             var options = configuration.GetSection(key).Get<CarrierOptions>() ?? new CarrierOptions();
+            if (CarrierOptionsCheck.Errors(options, key).ToList() is { Count: > 0 } errors)
+            {
+                throw new InvalidOperationException(string.Join(" ", errors));
+            }
             var simulated = simulate && options.BaseUrl is null;
             if (simulated)
             {
@@ -118,15 +122,11 @@ public static class CarrierRegistration
                 services.AddSingleton(sp => connector.CreateSimulator(simulatorOptions, sandbox, sp.GetRequiredService<TimeProvider>()));
                 report.Simulated(connector.Code);
             }
-            else if (options.RateLimitPermits == 0 && connector.PublishedRateLimit is { } quota)
-            {
-                (options.RateLimitPermits, options.RateLimitWindow) = quota;
-            }
             options.BaseUrl ??= connector.ProductionBaseUrl;
-            if (options.RateLimitPermits > 0)
-            {
-                options.RateLimitPermits = Math.Max(1, options.RateLimitPermits / nodes);
-            }
+            // The simulator has no quota; a real carrier has its published one unless configured otherwise.
+            var configuredWindow = configuration[$"{key}:RateLimitWindow"] is null ? (TimeSpan?)null : options.RateLimitWindow;
+            var quota = CarrierQuota.Of(options.RateLimitPermits, configuredWindow, simulated ? null : connector.PublishedRateLimit, options.RateLimitWindow);
+            (options.RateLimitPermits, options.RateLimitWindow) = quota?.ShareOf(nodes) is { } share ? (share.Permits, share.Window) : (0, options.RateLimitWindow);
             if (options.Enabled == false)
             {
                 report.Disabled(connector.Code, $"{key}:Enabled is false");

@@ -1,0 +1,53 @@
+using LogisticsLink.Carriers.Http;
+using LogisticsLink.Server.Hosting;
+
+namespace LogisticsLink.Server.Tests.Hosting;
+
+public sealed class CarrierQuotaTests
+{
+    private static readonly TimeSpan DefaultWindow = new CarrierOptions().RateLimitWindow;
+    private static readonly (int, TimeSpan) UspsPublished = (60, TimeSpan.FromHours(1));
+
+    [Fact]
+    public void Nothing_configured_is_the_published_quota_and_no_quota_at_all_is_none()
+    {
+        Assert.Equal(new CarrierQuota(60, TimeSpan.FromHours(1)), CarrierQuota.Of(0, null, UspsPublished, DefaultWindow));
+        Assert.Null(CarrierQuota.Of(0, null, null, DefaultWindow));
+    }
+
+    [Fact]
+    public void A_configured_key_wins_alone_and_the_published_quota_fills_in_the_other()
+    {
+        // 60 for USPS is 60 an hour, its window, not 60 every 10 s.
+        Assert.Equal(new CarrierQuota(30, TimeSpan.FromHours(1)), CarrierQuota.Of(30, null, UspsPublished, DefaultWindow));
+        Assert.Equal(new CarrierQuota(60, TimeSpan.FromMinutes(30)), CarrierQuota.Of(0, TimeSpan.FromMinutes(30), UspsPublished, DefaultWindow));
+        Assert.Equal(new CarrierQuota(5, TimeSpan.FromSeconds(2)), CarrierQuota.Of(5, TimeSpan.FromSeconds(2), UspsPublished, DefaultWindow));
+        Assert.Equal(new CarrierQuota(5, DefaultWindow), CarrierQuota.Of(5, null, null, DefaultWindow));
+    }
+
+    [Fact]
+    public void Nodes_share_the_quota_and_one_smaller_than_the_cluster_is_spread_over_a_longer_window()
+    {
+        Assert.Equal(new CarrierQuota(20, TimeSpan.FromHours(1)), new CarrierQuota(60, TimeSpan.FromHours(1)).ShareOf(3));
+        // DHL's 1 call per 5 s on two nodes: 1 per 10 s each, never 2 per 5 s together.
+        Assert.Equal(new CarrierQuota(1, TimeSpan.FromSeconds(10)), new CarrierQuota(1, TimeSpan.FromSeconds(5)).ShareOf(2));
+        Assert.Equal(new CarrierQuota(1, TimeSpan.FromSeconds(20)), new CarrierQuota(3, TimeSpan.FromSeconds(15)).ShareOf(4));
+    }
+
+    [Fact]
+    public void Values_a_carriers_pipeline_cannot_run_with_are_refused_naming_the_key()
+    {
+        var bad = new CarrierOptions
+        {
+            AttemptTimeout = TimeSpan.Zero, MaxRetries = -1, RateLimitPermits = -5, RateLimitWindow = TimeSpan.Zero,
+            CircuitFailureRatio = 1.5, CircuitBreakDuration = TimeSpan.FromMilliseconds(100),
+        };
+
+        var errors = CarrierOptionsCheck.Errors(bad, "Carriers:Dhl").ToList();
+
+        Assert.Equal(6, errors.Count);
+        Assert.All(errors, e => Assert.StartsWith("Carriers:Dhl:", e));
+        Assert.Contains("Carriers:Dhl:MaxRetries must be between 0 and 10 (got -1).", errors);
+        Assert.Empty(CarrierOptionsCheck.Errors(new CarrierOptions(), "Carriers:Dhl"));
+    }
+}
