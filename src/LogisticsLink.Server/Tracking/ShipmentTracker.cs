@@ -53,7 +53,7 @@ public sealed partial class ShipmentTracker(
                     var id = "shp_" + Guid.CreateVersion7(now).ToString("N");
                     return await CommitAsync(Tracker.Register(id, tenantId, carrier, trackingNumber, order, labels, now), 0, "", cancellationToken);
                 }
-                var update = Tracker.UpdateDetails(existing.State, order, labels, now);
+                var update = Tracker.UpdateDetails(existing.State, order, labels, now, Rules);
                 return update.HasChanges ? await CommitAsync(update, existing.Revision, "", cancellationToken) : existing;
             }
             catch (Exception e) when (e is DuplicateShipmentException or ConcurrencyConflictException && attempt < MaxConflictRetries)

@@ -191,6 +191,33 @@ public sealed class ShipmentRisksTests
     }
 
     [Fact]
+    public void Registering_again_judges_risks_with_the_configured_rules()
+    {
+        // 50 h without a scan: stalled by the default 48 h, not by a configured 96 h.
+        var patient = TrackerRules.Default with { Risks = new RiskRules { StalledInTransit = TimeSpan.FromHours(96) } };
+        var inTransit = Apply(Linked(null), Hours(2), null, Scan.InTransit(Hours(1))).State;
+
+        var again = Tracker.UpdateDetails(inTransit, Order, null, Hours(51), patient);
+
+        Assert.Empty(again.State.Risks);
+        Assert.False(again.HasChanges);
+    }
+
+    [Fact]
+    public void Registering_again_keeps_a_flag_the_configured_rules_raised()
+    {
+        // A configured 4 h raised STALLED; the default 48 h would clear it.
+        var eager = TrackerRules.Default with { Risks = new RiskRules { StalledInTransit = TimeSpan.FromHours(4) } };
+        var inTransit = Apply(Linked(null), Hours(2), null, Scan.InTransit(Hours(1))).State;
+        var stalled = Tracker.Reassess(inTransit, Hours(6), eager).State;
+
+        var again = Tracker.UpdateDetails(stalled, Order, null, Hours(6.5), eager);
+
+        Assert.Equal(RiskKind.Stalled, Assert.Single(again.State.Risks).Kind);
+        Assert.False(again.HasChanges);
+    }
+
+    [Fact]
     public void Linking_an_order_carries_its_promise_and_is_a_details_change()
     {
         var state = Tracker.Register("shp_1", "t", "ups", "1Z001", OrderLink.None, ShipmentState.EmptyLabels, T0).State;
@@ -233,8 +260,8 @@ public sealed class ShipmentRisksTests
         var other = new OrderLink("manual", "other");
 
         Assert.False(Tracker.LinkOrder(listed, other, null, listedByMarketplace: false, Hours(2), Rules).State.ListedByMarketplace);
-        Assert.False(Tracker.UpdateDetails(listed, other, null, Hours(2)).State.ListedByMarketplace);
-        Assert.True(Tracker.UpdateDetails(listed, Order, null, Hours(2)).State.ListedByMarketplace);
+        Assert.False(Tracker.UpdateDetails(listed, other, null, Hours(2), Rules).State.ListedByMarketplace);
+        Assert.True(Tracker.UpdateDetails(listed, Order, null, Hours(2), Rules).State.ListedByMarketplace);
     }
 
     [Fact]
@@ -253,8 +280,8 @@ public sealed class ShipmentRisksTests
         // What one order's marketplace said is not another order's.
         var other = new OrderLink("manual", "other");
         Assert.Null(Tracker.LinkOrder(stated.State, other, null, listedByMarketplace: false, Hours(3), Rules).State.StatedShippedAt);
-        Assert.Null(Tracker.UpdateDetails(stated.State, other, null, Hours(3)).State.StatedShippedAt);
-        Assert.Equal(Hours(-2), Tracker.UpdateDetails(stated.State, Order, null, Hours(3)).State.StatedShippedAt);
+        Assert.Null(Tracker.UpdateDetails(stated.State, other, null, Hours(3), Rules).State.StatedShippedAt);
+        Assert.Equal(Hours(-2), Tracker.UpdateDetails(stated.State, Order, null, Hours(3), Rules).State.StatedShippedAt);
         Assert.Null(Tracker.UnlinkOrder(stated.State, Order, Hours(3), Rules).State.StatedShippedAt);
     }
 
