@@ -135,6 +135,31 @@ public sealed class ShipmentRisksTests
     }
 
     [Fact]
+    public void A_stalled_parcel_reassessed_later_is_not_a_change()
+    {
+        var inTransit = Apply(Linked(null), Hours(2), null, Scan.InTransit(Hours(1))).State;
+        var stalled = Tracker.Reassess(inTransit, Hours(50), Rules);
+
+        var later = Tracker.Reassess(stalled.State, Hours(60), Rules);
+
+        // The reason names the last scan, not a growing age: the client computes the age from it or from since.
+        Assert.Equal("No carrier scan since 2025-03-10 09:00 UTC (limit 48 h)", Assert.Single(later.State.Risks).Reason);
+        Assert.False(later.HasChanges);
+    }
+
+    [Fact]
+    public void A_stalled_parcel_polled_later_with_the_same_history_is_not_a_change()
+    {
+        var scan = Scan.InTransit(Hours(1));
+        var stalled = Tracker.Apply(Linked(null), [], new CarrierSnapshot(null, [scan]), Hours(50), Rules);
+        Assert.Equal(RiskKind.Stalled, Assert.Single(stalled.State.Risks).Kind);
+
+        var polled = Tracker.Apply(stalled.State, stalled.AddedEvents, new CarrierSnapshot(null, [scan]), Hours(52), Rules);
+
+        Assert.Equal(ChangeKinds.None, polled.Kinds);
+    }
+
+    [Fact]
     public void A_linked_number_without_a_scan_after_the_grace_has_no_valid_tracking()
     {
         var registered = Linked(null);
