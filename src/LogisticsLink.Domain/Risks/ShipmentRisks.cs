@@ -49,9 +49,11 @@ public static class ShipmentRisks
                 lastScan + limit, true));
         }
 
-        // A "label created" event is no carrier scan: a parcel with only such events has no valid tracking either.
+        // Valid tracking means a physical carrier scan, as the seller metrics count it: a "label created" event is none,
+        // and neither is a carrier summary ahead of its scans (or Amazon's status), whatever status it reports. A
+        // delivered parcel has nothing left to act on, and a voided label (CANCELLED) is no parcel.
         if (!s.Order.IsNone && s.FirstScanAt is null
-            && s.Status is TrackingStatus.Pending or TrackingStatus.NotFound or TrackingStatus.Expired or TrackingStatus.InfoReceived
+            && s.Status is not (TrackingStatus.Delivered or TrackingStatus.Cancelled)
             && now - s.CreatedAt > rules.ValidTrackingGrace)
         {
             flags.Add(RiskFlags.Raise(previous, RiskKind.NoValidTracking,

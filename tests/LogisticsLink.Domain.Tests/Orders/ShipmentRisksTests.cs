@@ -188,6 +188,42 @@ public sealed class ShipmentRisksTests
         Assert.Empty(scanned.State.Risks);
     }
 
+    [Theory]
+    [InlineData(TrackingStatus.InTransit)]
+    [InlineData(TrackingStatus.OutForDelivery)]
+    [InlineData(TrackingStatus.Exception)]
+    public void A_summary_status_without_a_physical_scan_keeps_no_valid_tracking(TrackingStatus summary)
+    {
+        // The carrier's summary is further along than its only event, "label created": no physical scan yet.
+        var labelled = Tracker.Apply(Linked(null), [], new CarrierSnapshot(TrackingStatus.InfoReceived, [Scan.InfoReceived(Hours(1))]), Hours(2), Rules);
+        var flagged = Tracker.Reassess(labelled.State, Hours(49), Rules).State;
+        Assert.Contains(flagged.Risks, r => r.Kind == RiskKind.NoValidTracking);
+
+        var ahead = Tracker.Apply(flagged, labelled.AddedEvents, new CarrierSnapshot(summary, [Scan.InfoReceived(Hours(1))]), Hours(50), Rules);
+
+        Assert.Equal(summary, ahead.State.Status);
+        Assert.Null(ahead.State.FirstScanAt);
+        var flag = Assert.Single(ahead.State.Risks, r => r.Kind == RiskKind.NoValidTracking);
+        Assert.Equal(T0 + Rules.Risks.ValidTrackingGrace, flag.Since);
+
+        var scanned = Tracker.Apply(ahead.State, labelled.AddedEvents, new CarrierSnapshot(summary, [Scan.InfoReceived(Hours(1)), Scan.InTransit(Hours(50.5))]), Hours(51), Rules);
+        Assert.DoesNotContain(scanned.State.Risks, r => r.Kind == RiskKind.NoValidTracking);
+    }
+
+    [Theory]
+    [InlineData(TrackingStatus.Delivered)]
+    [InlineData(TrackingStatus.Cancelled)]
+    public void A_delivered_parcel_or_a_voided_label_has_no_no_valid_tracking_flag(TrackingStatus summary)
+    {
+        var labelled = Tracker.Apply(Linked(null), [], new CarrierSnapshot(TrackingStatus.InfoReceived, [Scan.InfoReceived(Hours(1))]), Hours(2), Rules);
+
+        var ended = Tracker.Apply(labelled.State, labelled.AddedEvents, new CarrierSnapshot(summary, [Scan.InfoReceived(Hours(1))]), Hours(50), Rules);
+
+        Assert.Equal(summary, ended.State.Status);
+        Assert.Null(ended.State.FirstScanAt);
+        Assert.DoesNotContain(ended.State.Risks, r => r.Kind == RiskKind.NoValidTracking);
+    }
+
     [Fact]
     public void An_unlinked_number_never_has_no_valid_tracking()
     {
