@@ -67,7 +67,7 @@ internal sealed class ShipmentHistory
     public ShipmentChangeSet FailRefresh() => Keep(Tracker.MarkRefreshFailed(State, Now, Rules));
 
     public ShipmentChangeSet UpdateDetails(OrderLink? order, IReadOnlyDictionary<string, string>? labels) =>
-        Keep(Tracker.UpdateDetails(State, order, labels, Now));
+        Keep(Tracker.UpdateDetails(State, order, labels, Now, Rules));
 
     private ShipmentChangeSet Keep(ShipmentChangeSet result)
     {

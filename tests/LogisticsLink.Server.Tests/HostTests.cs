@@ -57,6 +57,8 @@ public sealed class HostTests
     [InlineData("Sandbox:StepInterval", "-00:00:01", "Sandbox:StepInterval")]
     [InlineData("Storage:Provider", "Oracle", "Storage:Provider")]
     [InlineData("Auth:ApiKeys:0:Tenant", "", "Auth:ApiKeys:0:Tenant")]
+    [InlineData("Orders:SweepInterval", "60.00:00:00", "Orders:SweepInterval")]
+    [InlineData("Scheduler:PollInterval", "60.00:00:00", "Scheduler:PollInterval")]
     public async Task Invalid_options_stop_start_up_with_a_message_naming_the_key(string key, string value, string named)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>

@@ -61,12 +61,12 @@ describe("riskFlags", () => {
   it("shows the server's flags with their reasons, and stale data", () => {
     const risks = [
       create(RiskFlagSchema, { kind: RiskKind.DELAYED, reason: "Carrier estimate 2025-06-03 is after the promised 2025-06-02", since: timestampFromMs(now), actionRequired: true }),
-      create(RiskFlagSchema, { kind: RiskKind.STALLED, reason: "No carrier scan for 50 h", actionRequired: false }),
+      create(RiskFlagSchema, { kind: RiskKind.STALLED, reason: "No carrier scan since 2025-06-01 08:00 UTC (limit 48 h)", actionRequired: false }),
     ];
     const flags = riskFlags(shipment("1", 1n, ShipmentStatus.IN_TRANSIT, { risks, stale: true }));
     expect(flags.map((f) => f.code)).toEqual(["delayed", "stalled", "stale"]);
     expect(flags[0].reason).toBe("Carrier estimate 2025-06-03 is after the promised 2025-06-02 (action required)");
-    expect(flags[1].reason).toBe("No carrier scan for 50 h");
+    expect(flags[1].reason).toBe("No carrier scan since 2025-06-01 08:00 UTC (limit 48 h)");
   });
 
   it("flags nothing on a parcel without server flags", () => {

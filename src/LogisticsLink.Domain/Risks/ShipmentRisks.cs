@@ -42,13 +42,18 @@ public static class ShipmentRisks
 
         if (rules.StalledAfter(s.Status) is { } limit && s.LastEventAt is { } lastScan && now - lastScan > limit)
         {
+            // The reason names the last scan rather than its age: an age grows with every evaluation, and a reason that
+            // differs is a RISKS_CHANGED change for the shipment and its order on every poll of a parcel with no news.
             flags.Add(RiskFlags.Raise(previous, RiskKind.Stalled,
-                $"No carrier scan for {(int)(now - lastScan).TotalHours} h (limit {(int)limit.TotalHours} h)", lastScan + limit, true));
+                $"No carrier scan since {lastScan.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)} (limit {(int)limit.TotalHours} h)",
+                lastScan + limit, true));
         }
 
-        // A "label created" event is no carrier scan: a parcel with only such events has no valid tracking either.
+        // Valid tracking means a physical carrier scan, as the seller metrics count it: a "label created" event is none,
+        // and neither is a carrier summary ahead of its scans (or Amazon's status), whatever status it reports. A
+        // delivered parcel has nothing left to act on, and a voided label (CANCELLED) is no parcel.
         if (!s.Order.IsNone && s.FirstScanAt is null
-            && s.Status is TrackingStatus.Pending or TrackingStatus.NotFound or TrackingStatus.Expired or TrackingStatus.InfoReceived
+            && s.Status is not (TrackingStatus.Delivered or TrackingStatus.Cancelled)
             && now - s.CreatedAt > rules.ValidTrackingGrace)
         {
             flags.Add(RiskFlags.Raise(previous, RiskKind.NoValidTracking,

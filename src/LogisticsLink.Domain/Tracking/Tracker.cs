@@ -217,9 +217,12 @@ public static class Tracker
         return Finish(previous, state, [], ChangeKinds.DetailsChanged, now, rules);
     }
 
-    /// <summary>The caller registered the same parcel again, possibly with a new order reference or labels.</summary>
+    /// <summary>
+    /// The caller registered the same parcel again, possibly with a new order reference or labels. Its risks are judged
+    /// with the configured <paramref name="rules"/> like every other path, so a retry that brings nothing new is no change.
+    /// </summary>
     public static ShipmentChangeSet UpdateDetails(
-        ShipmentState previous, OrderLink? order, IReadOnlyDictionary<string, string>? labels, DateTimeOffset now)
+        ShipmentState previous, OrderLink? order, IReadOnlyDictionary<string, string>? labels, DateTimeOffset now, TrackerRules rules)
     {
         var newOrder = order is null || order.IsNone ? previous.Order : order;
         var newLabels = labels is null || labels.Count == 0 ? previous.Labels : labels;
@@ -235,7 +238,7 @@ public static class Tracker
             ListedByMarketplace = previous.ListedByMarketplace && sameOrder,
             StatedShippedAt = sameOrder ? previous.StatedShippedAt : null,
         };
-        return Finish(previous, state, [], changed ? ChangeKinds.DetailsChanged : ChangeKinds.None, now, TrackerRules.Default);
+        return Finish(previous, state, [], changed ? ChangeKinds.DetailsChanged : ChangeKinds.None, now, rules);
     }
 
     private static ShipmentChangeSet Finish(

@@ -53,12 +53,12 @@ public sealed class OptionsValidation :
         Positive(o.HeartbeatInterval, "Streams:HeartbeatInterval"),
         Check(o.SubscriberBufferSize is >= 16 and <= 1_000_000, "Streams:SubscriberBufferSize must be between 16 and 1000000 (got {0}).", o.SubscriberBufferSize),
         Check(o.ReplayBatchSize is >= 1 and <= 100_000, "Streams:ReplayBatchSize must be between 1 and 100000 (got {0}).", o.ReplayBatchSize),
-        Positive(o.LogPollInterval, "Streams:LogPollInterval"),
+        TimerPeriod(o.LogPollInterval, "Streams:LogPollInterval"),
         Positive(o.WriteTimeout, "Streams:WriteTimeout"));
 
     public ValidateOptionsResult Validate(string? name, SchedulerOptions o) => Result(
         [
-            Positive(o.PollInterval, "Scheduler:PollInterval"),
+            TimerPeriod(o.PollInterval, "Scheduler:PollInterval"),
             Positive(o.LeaseDuration, "Scheduler:LeaseDuration"),
             Check(o.BatchSize is >= 1 and <= 100_000, "Scheduler:BatchSize must be between 1 and 100000 (got {0}).", o.BatchSize),
             Check(o.MaxConcurrency is >= 1 and <= 1024, "Scheduler:MaxConcurrency must be between 1 and 1024 (got {0}).", o.MaxConcurrency),
@@ -71,7 +71,13 @@ public sealed class OptionsValidation :
         Positive(o.RefreshWait, "Tracking:RefreshWait"),
         Check(o.CacheSize is >= 1 and <= 100_000_000, "Tracking:CacheSize must be between 1 and 100000000 (got {0}).", o.CacheSize));
 
-    public ValidateOptionsResult Validate(string? name, OrderOptions o) => Result(Positive(o.SweepInterval, "Orders:SweepInterval"));
+    /// <summary>
+    /// Unshipped orders are judged every sweep: longer than a day would leave a missed ship-by date unflagged for days
+    /// (which also keeps the period far within what a timer takes).
+    /// </summary>
+    public ValidateOptionsResult Validate(string? name, OrderOptions o) => Result(Check(
+        o.SweepInterval >= TimeSpan.FromSeconds(1) && o.SweepInterval <= TimeSpan.FromDays(1),
+        "Orders:SweepInterval must be between 00:00:01 and 1.00:00:00 (got {0}).", o.SweepInterval));
 
     public ValidateOptionsResult Validate(string? name, MarketplaceSecurityOptions o) => Result(Check(
         string.IsNullOrEmpty(o.EncryptionKey) || IsKey(o.EncryptionKey),
@@ -88,10 +94,10 @@ public sealed class OptionsValidation :
 
     public ValidateOptionsResult Validate(string? name, MarketplaceSyncOptions o) => Result(
         [
-            Positive(o.SyncInterval, "Marketplaces:SyncInterval"),
+            TimerPeriod(o.SyncInterval, "Marketplaces:SyncInterval"),
             Check(o.InitialSyncWindow > TimeSpan.Zero && o.InitialSyncWindow <= TimeSpan.FromDays(365),
                 "Marketplaces:InitialSyncWindow must be between 00:00:01 and 365.00:00:00 (got {0}).", o.InitialSyncWindow),
-            Positive(o.Amazon.FbaReportInterval, "Marketplaces:Amazon:FbaReportInterval"),
+            TimerPeriod(o.Amazon.FbaReportInterval, "Marketplaces:Amazon:FbaReportInterval"),
             .. o.Accounts.SelectMany(AccountErrors),
         ]);
 
@@ -179,6 +185,15 @@ public sealed class OptionsValidation :
         Positive(i.FailureInitial, "Scheduler:Intervals:FailureInitial"),
         Check(i.FailureMax >= i.FailureInitial, "Scheduler:Intervals:FailureMax must not be shorter than FailureInitial."),
     ];
+
+    /// <summary>
+    /// The longest interval a timer-driven loop is given. A timer refuses a period above about 49.7 days (uint.MaxValue - 1
+    /// ms), and only once its hosted service runs, after start-up, naming "period" rather than the key.
+    /// </summary>
+    private static readonly TimeSpan LongestTimerPeriod = TimeSpan.FromDays(30);
+
+    private static string? TimerPeriod(TimeSpan value, string key) =>
+        Positive(value, key) ?? Check(value <= LongestTimerPeriod, "{0} must be at most {1} (got {2}).", key, LongestTimerPeriod, value);
 
     private static string? Positive(TimeSpan value, string key) =>
         Check(value > TimeSpan.Zero, "{0} must be a positive duration such as 00:00:05 (got {1}).", key, value);

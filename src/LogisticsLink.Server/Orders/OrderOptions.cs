@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace LogisticsLink.Server.Orders;
 
 /// <summary>Bound from <c>Orders</c>.</summary>
@@ -7,7 +5,6 @@ public sealed class OrderOptions
 {
     public const string Section = "Orders";
 
-    /// <summary>How often unshipped orders are checked against their latest ship date.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Orders:SweepInterval must be between 1 second and 1 day.")]
+    /// <summary>How often unshipped orders are checked against their latest ship date (1 second to 1 day, checked in OptionsValidation).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -53,7 +53,7 @@ public sealed partial class ShipmentTracker(
                     var id = "shp_" + Guid.CreateVersion7(now).ToString("N");
                     return await CommitAsync(Tracker.Register(id, tenantId, carrier, trackingNumber, order, labels, now), 0, "", cancellationToken);
                 }
-                var update = Tracker.UpdateDetails(existing.State, order, labels, now);
+                var update = Tracker.UpdateDetails(existing.State, order, labels, now, Rules);
                 return update.HasChanges ? await CommitAsync(update, existing.Revision, "", cancellationToken) : existing;
             }
             catch (Exception e) when (e is DuplicateShipmentException or ConcurrencyConflictException && attempt < MaxConflictRetries)
@@ -134,9 +134,7 @@ public sealed partial class ShipmentTracker(
             var changes = result.Snapshot is { } snapshot
                 ? Tracker.Apply(current.State, await store.GetKnownEventsAsync(state.Id, DedupKeys(snapshot), token), snapshot, now, Rules)
                 : Tracker.MarkRefreshFailed(current.State, now, Rules);
-            var next = RefreshSchedule.NextCheck(
-                changes.State, now, scheduler.Value.Intervals, Random.Shared.NextDouble(), carriers.CadenceOf(state.Carrier));
-            changes = changes with { State = changes.State with { NextCheckAt = next } };
+            changes = WithNextCheck(changes, now);
             try
             {
                 return await CommitAsync(changes, current.Revision, result.Snapshot?.PayloadSha256 ?? "", token);
@@ -170,19 +168,34 @@ public sealed partial class ShipmentTracker(
 
     private TrackerRules Rules => new(scheduler.Value.ExpireUnknownAfter) { Risks = risks.Value };
 
+    /// <summary>When the carrier is asked next, from the shipment's new status (none once it is terminal).</summary>
+    private ShipmentChangeSet WithNextCheck(ShipmentChangeSet changes, DateTimeOffset now)
+    {
+        var next = RefreshSchedule.NextCheck(
+            changes.State, now, scheduler.Value.Intervals, Random.Shared.NextDouble(), carriers.CadenceOf(changes.State.Carrier));
+        return changes with { State = changes.State with { NextCheckAt = next } };
+    }
+
     /// <summary>
-    /// Applies a decision that needs no carrier call (linking to an order, re-judging risks as time passes) to the
-    /// latest stored state, reading again when another writer got there first.
+    /// Applies a decision that needs no carrier call (linking to an order, re-judging risks as time passes, Amazon's
+    /// status for an FBA/MCF parcel) to the latest stored state, reading again when another writer got there first.
+    /// A decision that changes the status reschedules the next check as a carrier's answer does: an EXPIRED parcel
+    /// (never polled) that Amazon's status brings back must be polled again.
     /// </summary>
     public async Task<StoredShipment> ChangeAsync(
         StoredShipment shipment, Func<ShipmentState, DateTimeOffset, TrackerRules, ShipmentChangeSet> decide, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var changes = decide(shipment.State, time.GetUtcNow(), Rules);
+            var now = time.GetUtcNow();
+            var changes = decide(shipment.State, now, Rules);
             if (!changes.HasChanges)
             {
                 return shipment;
+            }
+            if (changes.Kinds.HasFlag(ChangeKinds.StatusChanged))
+            {
+                changes = WithNextCheck(changes, now);
             }
             try
             {

@@ -135,6 +135,31 @@ public sealed class ShipmentRisksTests
     }
 
     [Fact]
+    public void A_stalled_parcel_reassessed_later_is_not_a_change()
+    {
+        var inTransit = Apply(Linked(null), Hours(2), null, Scan.InTransit(Hours(1))).State;
+        var stalled = Tracker.Reassess(inTransit, Hours(50), Rules);
+
+        var later = Tracker.Reassess(stalled.State, Hours(60), Rules);
+
+        // The reason names the last scan, not a growing age: the client computes the age from it or from since.
+        Assert.Equal("No carrier scan since 2025-03-10 09:00 UTC (limit 48 h)", Assert.Single(later.State.Risks).Reason);
+        Assert.False(later.HasChanges);
+    }
+
+    [Fact]
+    public void A_stalled_parcel_polled_later_with_the_same_history_is_not_a_change()
+    {
+        var scan = Scan.InTransit(Hours(1));
+        var stalled = Tracker.Apply(Linked(null), [], new CarrierSnapshot(null, [scan]), Hours(50), Rules);
+        Assert.Equal(RiskKind.Stalled, Assert.Single(stalled.State.Risks).Kind);
+
+        var polled = Tracker.Apply(stalled.State, stalled.AddedEvents, new CarrierSnapshot(null, [scan]), Hours(52), Rules);
+
+        Assert.Equal(ChangeKinds.None, polled.Kinds);
+    }
+
+    [Fact]
     public void A_linked_number_without_a_scan_after_the_grace_has_no_valid_tracking()
     {
         var registered = Linked(null);
@@ -163,6 +188,42 @@ public sealed class ShipmentRisksTests
         Assert.Empty(scanned.State.Risks);
     }
 
+    [Theory]
+    [InlineData(TrackingStatus.InTransit)]
+    [InlineData(TrackingStatus.OutForDelivery)]
+    [InlineData(TrackingStatus.Exception)]
+    public void A_summary_status_without_a_physical_scan_keeps_no_valid_tracking(TrackingStatus summary)
+    {
+        // The carrier's summary is further along than its only event, "label created": no physical scan yet.
+        var labelled = Tracker.Apply(Linked(null), [], new CarrierSnapshot(TrackingStatus.InfoReceived, [Scan.InfoReceived(Hours(1))]), Hours(2), Rules);
+        var flagged = Tracker.Reassess(labelled.State, Hours(49), Rules).State;
+        Assert.Contains(flagged.Risks, r => r.Kind == RiskKind.NoValidTracking);
+
+        var ahead = Tracker.Apply(flagged, labelled.AddedEvents, new CarrierSnapshot(summary, [Scan.InfoReceived(Hours(1))]), Hours(50), Rules);
+
+        Assert.Equal(summary, ahead.State.Status);
+        Assert.Null(ahead.State.FirstScanAt);
+        var flag = Assert.Single(ahead.State.Risks, r => r.Kind == RiskKind.NoValidTracking);
+        Assert.Equal(T0 + Rules.Risks.ValidTrackingGrace, flag.Since);
+
+        var scanned = Tracker.Apply(ahead.State, labelled.AddedEvents, new CarrierSnapshot(summary, [Scan.InfoReceived(Hours(1)), Scan.InTransit(Hours(50.5))]), Hours(51), Rules);
+        Assert.DoesNotContain(scanned.State.Risks, r => r.Kind == RiskKind.NoValidTracking);
+    }
+
+    [Theory]
+    [InlineData(TrackingStatus.Delivered)]
+    [InlineData(TrackingStatus.Cancelled)]
+    public void A_delivered_parcel_or_a_voided_label_has_no_no_valid_tracking_flag(TrackingStatus summary)
+    {
+        var labelled = Tracker.Apply(Linked(null), [], new CarrierSnapshot(TrackingStatus.InfoReceived, [Scan.InfoReceived(Hours(1))]), Hours(2), Rules);
+
+        var ended = Tracker.Apply(labelled.State, labelled.AddedEvents, new CarrierSnapshot(summary, [Scan.InfoReceived(Hours(1))]), Hours(50), Rules);
+
+        Assert.Equal(summary, ended.State.Status);
+        Assert.Null(ended.State.FirstScanAt);
+        Assert.DoesNotContain(ended.State.Risks, r => r.Kind == RiskKind.NoValidTracking);
+    }
+
     [Fact]
     public void An_unlinked_number_never_has_no_valid_tracking()
     {
@@ -188,6 +249,33 @@ public sealed class ShipmentRisksTests
         var inTransit = Apply(Linked(null), Hours(2), null, Scan.InTransit(Hours(1))).State;
 
         Assert.Equal(RiskKind.Stalled, Assert.Single(Tracker.Reassess(inTransit, Hours(6), rules).State.Risks).Kind);
+    }
+
+    [Fact]
+    public void Registering_again_judges_risks_with_the_configured_rules()
+    {
+        // 50 h without a scan: stalled by the default 48 h, not by a configured 96 h.
+        var patient = TrackerRules.Default with { Risks = new RiskRules { StalledInTransit = TimeSpan.FromHours(96) } };
+        var inTransit = Apply(Linked(null), Hours(2), null, Scan.InTransit(Hours(1))).State;
+
+        var again = Tracker.UpdateDetails(inTransit, Order, null, Hours(51), patient);
+
+        Assert.Empty(again.State.Risks);
+        Assert.False(again.HasChanges);
+    }
+
+    [Fact]
+    public void Registering_again_keeps_a_flag_the_configured_rules_raised()
+    {
+        // A configured 4 h raised STALLED; the default 48 h would clear it.
+        var eager = TrackerRules.Default with { Risks = new RiskRules { StalledInTransit = TimeSpan.FromHours(4) } };
+        var inTransit = Apply(Linked(null), Hours(2), null, Scan.InTransit(Hours(1))).State;
+        var stalled = Tracker.Reassess(inTransit, Hours(6), eager).State;
+
+        var again = Tracker.UpdateDetails(stalled, Order, null, Hours(6.5), eager);
+
+        Assert.Equal(RiskKind.Stalled, Assert.Single(again.State.Risks).Kind);
+        Assert.False(again.HasChanges);
     }
 
     [Fact]
@@ -233,8 +321,8 @@ public sealed class ShipmentRisksTests
         var other = new OrderLink("manual", "other");
 
         Assert.False(Tracker.LinkOrder(listed, other, null, listedByMarketplace: false, Hours(2), Rules).State.ListedByMarketplace);
-        Assert.False(Tracker.UpdateDetails(listed, other, null, Hours(2)).State.ListedByMarketplace);
-        Assert.True(Tracker.UpdateDetails(listed, Order, null, Hours(2)).State.ListedByMarketplace);
+        Assert.False(Tracker.UpdateDetails(listed, other, null, Hours(2), Rules).State.ListedByMarketplace);
+        Assert.True(Tracker.UpdateDetails(listed, Order, null, Hours(2), Rules).State.ListedByMarketplace);
     }
 
     [Fact]
@@ -253,8 +341,8 @@ public sealed class ShipmentRisksTests
         // What one order's marketplace said is not another order's.
         var other = new OrderLink("manual", "other");
         Assert.Null(Tracker.LinkOrder(stated.State, other, null, listedByMarketplace: false, Hours(3), Rules).State.StatedShippedAt);
-        Assert.Null(Tracker.UpdateDetails(stated.State, other, null, Hours(3)).State.StatedShippedAt);
-        Assert.Equal(Hours(-2), Tracker.UpdateDetails(stated.State, Order, null, Hours(3)).State.StatedShippedAt);
+        Assert.Null(Tracker.UpdateDetails(stated.State, other, null, Hours(3), Rules).State.StatedShippedAt);
+        Assert.Equal(Hours(-2), Tracker.UpdateDetails(stated.State, Order, null, Hours(3), Rules).State.StatedShippedAt);
         Assert.Null(Tracker.UnlinkOrder(stated.State, Order, Hours(3), Rules).State.StatedShippedAt);
     }
 
