@@ -7,7 +7,10 @@ public sealed class OrderOptions
 {
     public const string Section = "Orders";
 
-    /// <summary>How often unshipped orders are checked against their latest ship date.</summary>
+    /// <summary>
+    /// How often unshipped orders are checked against their latest ship date, and shipments whose time-driven flags came
+    /// due are judged again (<see cref="LogisticsLink.Server.Tracking.ShipmentRiskSweeper"/>).
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Orders:SweepInterval must be between 1 second and 1 day.")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -172,7 +172,9 @@ public sealed partial class ShipmentTracker(
 
     /// <summary>
     /// Applies a decision that needs no carrier call (linking to an order, re-judging risks as time passes) to the
-    /// latest stored state, reading again when another writer got there first.
+    /// latest stored state, reading again when another writer got there first. A decision that changes nothing but
+    /// when the risks are due to be judged again is stored without a change-log entry: a sweep that found nothing new
+    /// must not find the same shipment again.
     /// </summary>
     public async Task<StoredShipment> ChangeAsync(
         StoredShipment shipment, Func<ShipmentState, DateTimeOffset, TrackerRules, ShipmentChangeSet> decide, CancellationToken cancellationToken)
@@ -180,7 +182,7 @@ public sealed partial class ShipmentTracker(
         for (var attempt = 0; ; attempt++)
         {
             var changes = decide(shipment.State, time.GetUtcNow(), Rules);
-            if (!changes.HasChanges)
+            if (!changes.HasChanges && changes.State.RiskCheckAt == shipment.State.RiskCheckAt)
             {
                 return shipment;
             }
