@@ -51,6 +51,12 @@ public interface IShipmentStore
     Task<IReadOnlyList<StoredShipment>> LeaseDueAsync(DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Up to <paramref name="max"/> shipments, of any tenant, whose <see cref="ShipmentState.RiskCheckAt"/> is due at
+    /// <paramref name="now"/>, longest due first: flags that time alone raises may have come due on them.
+    /// </summary>
+    Task<IReadOnlyList<StoredShipment>> ListRiskChecksDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Gives back leases a caller took until <paramref name="leasedUntil"/> and will not use (the node is stopping), so
     /// another node picks those shipments up at once instead of after the lease runs out. A shipment committed since,
     /// or leased again by someone else, is left as it is. Returns how many leases were given back.

@@ -7,10 +7,13 @@ namespace LogisticsLink.Carriers.Ups;
 /// and, in the current API, its UTC parts (<c>gmtDate</c>, <c>gmtTime</c>, <c>gmtOffset</c> "-05:00"). UTC times lose
 /// their leading zero ("74700" is 07:47:00). Preference, most trustworthy first:
 /// <list type="number">
-/// <item>gmtDate + gmtTime: the instant, shown at gmtOffset when there is one;</item>
+/// <item>gmtDate + gmtTime: the instant, shown at gmtOffset when there is one. Both parts: a gmtDate whose gmtTime is
+/// empty is no instant (read as midnight it would put an evening scan on the previous local day, before the scans
+/// that preceded it), so the local parts decide;</item>
 /// <item>local date + time with gmtOffset: the same instant, derived;</item>
 /// <item>local date + time alone: read as if it were UTC. Wrong by the scan site's offset (at most ±14 h), but it is
-/// the best UPS gives, and scans of one parcel in one time zone keep their order. Older payloads only have this.</item>
+/// the best UPS gives, and scans of one parcel in one time zone keep their order. Older payloads only have this;</item>
+/// <item>a gmtDate alone, at midnight UTC: a day is still better than failing the whole answer for an undated scan.</item>
 /// </list>
 /// </summary>
 public static class UpsTimestamps
@@ -18,16 +21,21 @@ public static class UpsTimestamps
     public static DateTimeOffset? Resolve(string localDate, string localTime, string gmtDate, string gmtTime, string gmtOffset)
     {
         var offset = ParseOffset(gmtOffset);
-        if (ParseDateTime(gmtDate, gmtTime) is { } utc)
+        if (gmtTime.Trim().Length > 0 && ParseDateTime(gmtDate, gmtTime) is { } utc)
         {
-            var instant = new DateTimeOffset(utc, TimeSpan.Zero);
-            return offset is { } o ? instant.ToOffset(o) : instant;
+            return AtOffset(utc, offset);
         }
         if (ParseDateTime(localDate, localTime) is { } local)
         {
             return new DateTimeOffset(local, offset ?? TimeSpan.Zero);
         }
-        return null;
+        return ParseDateTime(gmtDate, "") is { } day ? AtOffset(day, offset) : null;
+    }
+
+    private static DateTimeOffset AtOffset(DateTime utc, TimeSpan? offset)
+    {
+        var instant = new DateTimeOffset(utc, TimeSpan.Zero);
+        return offset is { } o ? instant.ToOffset(o) : instant;
     }
 
     /// <summary>"YYYYMMDD" and "HHMMSS" (leading zeros optional, colons tolerated; a missing time is midnight).</summary>

@@ -66,7 +66,7 @@ public static class UpsTrackAlertParser
         }
         var description = Text(status, "description", "activityStatus.");
         var at = When(root);
-        var offset = LocalOffset(root, at);
+        var offset = LocalOffset(root);
         var mapped = UpsStatusMap.Map(raw.Type, raw.StatusCode, raw.Code, description);
 
         var events = new List<TrackingEvent>(1);
@@ -94,23 +94,33 @@ public static class UpsTrackAlertParser
             mapped is null && !UpsStatusMap.IsNoInformation(raw) ? raw.Raw : "");
     }
 
-    /// <summary>The instant of the activity: GMT parts first, local parts (read as UTC) otherwise.</summary>
+    /// <summary>
+    /// The instant of the activity: the GMT date with its time first; otherwise the local parts, read as UTC (Track
+    /// Alert sends no offset); a GMT date alone, at midnight, only when there is nothing else.
+    /// </summary>
     private static DateTimeOffset? When(JsonElement root)
     {
-        var gmt = DateTimeOf(root, "gmtActivityDate", "gmtActivityTime");
-        if (gmt is { } utc)
+        var gmtDay = DateTimeOf(root, "gmtActivityDate", "gmtActivityTime");
+        if (GmtInstant(root) is { } instant)
         {
-            return new DateTimeOffset(utc, TimeSpan.Zero);
+            return instant;
         }
-        return DateTimeOf(root, "localActivityDate", "localActivityTime") is { } local ? new DateTimeOffset(local, TimeSpan.Zero) : null;
+        var local = DateTimeOf(root, "localActivityDate", "localActivityTime") ?? gmtDay;
+        return local is { } l ? new DateTimeOffset(l, TimeSpan.Zero) : null;
     }
 
     /// <summary>
     /// When the message's information was current: the activity's GMT instant (for a type <c>U</c> message, when UPS
-    /// moved the date). Only a GMT date with its time dates it: a local time read as UTC may be hours off, a date alone
-    /// would be read as midnight; without them the message is taken as current when it arrives.
+    /// moved the date). A local time read as UTC may be hours off; without a GMT instant the message is taken as
+    /// current when it arrives.
     /// </summary>
-    private static DateTimeOffset? ObservedAt(JsonElement root) =>
+    private static DateTimeOffset? ObservedAt(JsonElement root) => GmtInstant(root);
+
+    /// <summary>
+    /// The GMT date with its time. A GMT date whose time is empty is no instant: read as midnight it would beat the local
+    /// time beside it and date an evening scan at the start of its day, before the scans that preceded it.
+    /// </summary>
+    private static DateTimeOffset? GmtInstant(JsonElement root) =>
         Text(root, "gmtActivityTime").Length > 0 && DateTimeOf(root, "gmtActivityDate", "gmtActivityTime") is { } utc
             ? new DateTimeOffset(utc, TimeSpan.Zero)
             : null;
@@ -119,14 +129,13 @@ public static class UpsTrackAlertParser
     /// The scan site's UTC offset, which Track Alert does not send but implies: local wall time minus GMT time, when
     /// both are there and the difference is a plausible offset (a multiple of 15 minutes within ±14 h).
     /// </summary>
-    private static TimeSpan? LocalOffset(JsonElement root, DateTimeOffset? at)
+    private static TimeSpan? LocalOffset(JsonElement root)
     {
-        if (at is null || DateTimeOf(root, "gmtActivityDate", "gmtActivityTime") is null ||
-            DateTimeOf(root, "localActivityDate", "localActivityTime") is not { } local)
+        if (GmtInstant(root) is not { } utc || DateTimeOf(root, "localActivityDate", "localActivityTime") is not { } local)
         {
             return null;
         }
-        var offset = local - at.Value.UtcDateTime;
+        var offset = local - utc.UtcDateTime;
         return offset.Ticks % TimeSpan.FromMinutes(15).Ticks == 0 && offset.Duration() <= TimeSpan.FromHours(14) ? offset : null;
     }
 

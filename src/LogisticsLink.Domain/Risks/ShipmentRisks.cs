@@ -27,7 +27,7 @@ public static class ShipmentRisks
                 break;
         }
 
-        if (s.PromisedBy is { } promise && s.Status is not (TrackingStatus.Delivered or TrackingStatus.Cancelled or TrackingStatus.Returned or TrackingStatus.Lost))
+        if (s.PromisedBy is { } promise && AwaitsDelivery(s))
         {
             if (now > DateOnlyPromise.Deadline(promise))
             {
@@ -52,15 +52,21 @@ public static class ShipmentRisks
         // Valid tracking means a physical carrier scan, as the seller metrics count it: a "label created" event is none,
         // and neither is a carrier summary ahead of its scans (or Amazon's status), whatever status it reports. A
         // delivered parcel has nothing left to act on, and a voided label (CANCELLED) is no parcel.
-        if (!s.Order.IsNone && s.FirstScanAt is null
-            && s.Status is not (TrackingStatus.Delivered or TrackingStatus.Cancelled)
-            && now - s.CreatedAt > rules.ValidTrackingGrace)
+        if (AwaitsFirstScan(s) && now - s.CreatedAt > rules.ValidTrackingGrace)
         {
             flags.Add(RiskFlags.Raise(previous, RiskKind.NoValidTracking,
                 $"No carrier scan {(int)rules.ValidTrackingGrace.TotalHours} h after shipping", s.CreatedAt + rules.ValidTrackingGrace, true));
         }
         return flags.Count == 0 ? RiskFlags.None : flags;
     }
+
+    /// <summary>Whether a promise still binds the parcel: it is neither delivered nor over (voided, returned, lost).</summary>
+    internal static bool AwaitsDelivery(ShipmentState s) =>
+        s.Status is not (TrackingStatus.Delivered or TrackingStatus.Cancelled or TrackingStatus.Returned or TrackingStatus.Lost);
+
+    /// <summary>Whether an order's parcel still lacks the physical scan that makes its tracking valid.</summary>
+    internal static bool AwaitsFirstScan(ShipmentState s) =>
+        !s.Order.IsNone && s.FirstScanAt is null && s.Status is not (TrackingStatus.Delivered or TrackingStatus.Cancelled);
 
     /// <summary>
     /// Whether the carrier expects the parcel after the promise. An estimate with a time (a window's end) and a promise

@@ -71,6 +71,12 @@ public sealed record ShipmentState
     /// <summary>When the scheduler should ask the carrier next; null once the shipment needs no more polling.</summary>
     public DateTimeOffset? NextCheckAt { get; init; }
 
+    /// <summary>
+    /// When a flag that time alone raises may come due (<see cref="LogisticsLink.Domain.Risks.RiskClock"/>), set at every judgement; null when
+    /// none can. A sweep judges the shipment again then, whether or not anything else touches it.
+    /// </summary>
+    public DateTimeOffset? RiskCheckAt { get; init; }
+
     /// <summary>Refresh failures in a row, for back-off. Reset by a successful refresh.</summary>
     public int ConsecutiveFailures { get; init; }
 

@@ -71,6 +71,7 @@ public static class ServiceRegistration
         services.AddSingleton<OrderLinker>();
         services.AddSingleton<CredentialProtector>();
         services.AddHostedService<OrderReviewer>();
+        services.AddHostedService<ShipmentRiskSweeper>();
         services.AddMarketplaces(configuration);
 
         services.AddSingleton<ApiKeyRegistry>();

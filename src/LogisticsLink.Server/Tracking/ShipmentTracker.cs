@@ -180,7 +180,9 @@ public sealed partial class ShipmentTracker(
     /// Applies a decision that needs no carrier call (linking to an order, re-judging risks as time passes, Amazon's
     /// status for an FBA/MCF parcel) to the latest stored state, reading again when another writer got there first.
     /// A decision that changes the status reschedules the next check as a carrier's answer does: an EXPIRED parcel
-    /// (never polled) that Amazon's status brings back must be polled again.
+    /// (never polled) that Amazon's status brings back must be polled again. A decision that changes nothing but when
+    /// the risks are due to be judged again is stored without a change-log entry: a sweep that found nothing new must
+    /// not find the same shipment again.
     /// </summary>
     public async Task<StoredShipment> ChangeAsync(
         StoredShipment shipment, Func<ShipmentState, DateTimeOffset, TrackerRules, ShipmentChangeSet> decide, CancellationToken cancellationToken)
@@ -189,7 +191,7 @@ public sealed partial class ShipmentTracker(
         {
             var now = time.GetUtcNow();
             var changes = decide(shipment.State, now, Rules);
-            if (!changes.HasChanges)
+            if (!changes.HasChanges && changes.State.RiskCheckAt == shipment.State.RiskCheckAt)
             {
                 return shipment;
             }

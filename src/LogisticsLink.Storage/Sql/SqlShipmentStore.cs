@@ -15,7 +15,7 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
     private const string ShipmentColumns = """
         id, tenant_id, carrier, tracking_number, status, status_detail, status_description, tracking_url,
         estimated_delivery, delivered_at, last_event_at, last_checked_at, stale, version, order_channel, order_id,
-        labels, created_at, updated_at, next_check_at, consecutive_failures, revision, pk, extras, first_scan_at
+        labels, created_at, updated_at, next_check_at, consecutive_failures, revision, pk, extras, first_scan_at, risk_check_at
         """;
 
     private const string EventColumns = """
@@ -218,6 +218,25 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
             return new CommitResult(commit.ExpectedRevision + 1, sequence) { CommittedAt = committedAt };
         }, cancellationToken);
 
+    public async Task<IReadOnlyList<StoredShipment>> ListRiskChecksDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        await using var session = await OpenReaderAsync(cancellationToken);
+        var command = session.Command($"""
+            SELECT {ShipmentColumns} FROM shipments
+            WHERE risk_check_at IS NOT NULL AND risk_check_at <= @now
+            ORDER BY risk_check_at LIMIT @limit
+            """);
+        command.Bind("@now", RowValues.Instant(now));
+        command.Bind("@limit", max);
+        var due = new List<StoredShipment>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            due.Add(ReadShipment(reader));
+        }
+        return due;
+    }
+
     public async Task<long> GetHeadSequenceAsync(CancellationToken cancellationToken)
     {
         await using var session = await OpenReaderAsync(cancellationToken);
@@ -295,10 +314,10 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
             INSERT INTO shipments (id, tenant_id, carrier, tracking_number, status, status_detail, status_description,
                 tracking_url, estimated_delivery, delivered_at, last_event_at, last_checked_at, stale, version,
                 order_channel, order_id, labels, created_at, updated_at, next_check_at, consecutive_failures, revision, extras,
-                first_scan_at)
+                first_scan_at, risk_check_at)
             VALUES (@id, @tenant, @carrier, @number, @status, @detail, @description, @url, @eta, @delivered, @lastEvent,
                 @lastChecked, @stale, @version, @channel, @order, @labels, @created, @updated, @next, @failures, 1, @extras,
-                @firstScan)
+                @firstScan, @riskCheck)
             ON CONFLICT DO NOTHING
             """);
         BindState(command, s);
@@ -311,7 +330,7 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
     private async Task UpdateShipmentAsync(
         SqlSession session, ShipmentState s, long expectedRevision, CancellationToken cancellationToken)
     {
-        var command = session.Statement(RewritesIndexesSetToTheSameValue ? UpdateWithoutOrderLink : UpdateWithOrderLink);
+        var command = session.Statement(RewritesIndexesSetToTheSameValue ? UpdateWithoutRareColumns : UpdateWithRareColumns);
         BindState(command, s);
         command.Bind("@revision", expectedRevision);
         if (await command.ExecuteAsync(cancellationToken) != 1)
@@ -329,25 +348,32 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
             link.Bind("@channel", s.Order.Channel);
             link.Bind("@order", s.Order.OrderId);
             await link.ExecuteAsync(cancellationToken);
+            // Nor does the time of the next risk check at most refreshes (a promise, a stall limit stay where they are).
+            // IS NOT: SQLite's comparison that holds for NULL too; only a dialect of this kind runs this statement.
+            var riskCheck = session.Statement("UPDATE shipments SET risk_check_at = @riskCheck WHERE id = @id AND risk_check_at IS NOT @riskCheck");
+            riskCheck.Bind("@id", s.Id);
+            riskCheck.Bind("@riskCheck", RowValues.Instant(s.RiskCheckAt));
+            await riskCheck.ExecuteAsync(cancellationToken);
         }
     }
 
     /// <summary>
     /// The database rewrites the entries of every index on a column an UPDATE sets, even to the value it had (SQLite
-    /// does; PostgreSQL compares values), so a refresh that sets the order link pays two index pages more to write
-    /// and sync. Such a dialect sets the link with a statement of its own, only when it changes.
+    /// does; PostgreSQL compares values), so a refresh that sets the order link and the risk check time pays three index
+    /// pages more to write and sync. Such a dialect sets those rarely changed columns with statements of their own, only
+    /// when they change.
     /// </summary>
     private protected virtual bool RewritesIndexesSetToTheSameValue => false;
 
-    private static readonly string UpdateWithoutOrderLink = UpdateSql(setsOrderLink: false);
-    private static readonly string UpdateWithOrderLink = UpdateSql(setsOrderLink: true);
+    private static readonly string UpdateWithoutRareColumns = UpdateSql(setsRareColumns: false);
+    private static readonly string UpdateWithRareColumns = UpdateSql(setsRareColumns: true);
 
-    private static string UpdateSql(bool setsOrderLink) => $"""
+    private static string UpdateSql(bool setsRareColumns) => $"""
         UPDATE shipments SET status = @status, status_detail = @detail, status_description = @description,
             tracking_url = @url, estimated_delivery = @eta, delivered_at = @delivered, last_event_at = @lastEvent, first_scan_at = @firstScan,
             last_checked_at = @lastChecked, stale = @stale, version = @version, labels = @labels,
             updated_at = @updated, next_check_at = @next, consecutive_failures = @failures, lease_until = NULL,
-            revision = revision + 1, extras = @extras{(setsOrderLink ? ", order_channel = @channel, order_id = @order" : "")}
+            revision = revision + 1, extras = @extras{(setsRareColumns ? ", order_channel = @channel, order_id = @order, risk_check_at = @riskCheck" : "")}
         WHERE id = @id AND tenant_id = @tenant AND revision = @revision
         """;
 
@@ -376,6 +402,7 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         command.Bind("@next", RowValues.Instant(s.NextCheckAt));
         command.Bind("@failures", s.ConsecutiveFailures);
         command.Bind("@extras", ShipmentExtras.Write(s));
+        command.Bind("@riskCheck", RowValues.Instant(s.RiskCheckAt));
     }
 
     private static async Task InsertEventsAsync(SqlSession session, ShipmentCommit commit, CancellationToken cancellationToken)
@@ -492,6 +519,7 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         UpdatedAt = RowValues.ReadInstant(r, 18),
         NextCheckAt = RowValues.ReadOptionalInstant(r, 19),
         ConsecutiveFailures = r.GetInt32(20),
+        RiskCheckAt = RowValues.ReadOptionalInstant(r, 25),
     }.WithExtras(r.GetString(23)), r.GetInt64(21));
 
     private static void AppendIn(StringBuilder sql, List<(string, object)> parameters, string column, string prefix, IReadOnlyList<object> values)

@@ -165,6 +165,15 @@ internal static class SqliteMigrations
                 SELECT MIN(e.occurred_at) FROM tracking_events e
                 WHERE e.shipment_id = shipments.id AND e.status NOT IN (0, 1, 2, 3, 13, 14));
             """),
+        (7, """
+            -- When the shipment's flags that time alone raises (DELAYED, STALLED, NO_VALID_TRACKING) may come due
+            -- (RiskClock); the sweep finds them by this index, whether or not anything else touches the shipment.
+            ALTER TABLE shipments ADD COLUMN risk_check_at INTEGER NULL;
+            -- Stored before this column: every shipment not delivered, returned, lost or cancelled (TrackingStatus
+            -- 8, 11, 12, 13) is judged once, oldest first, and that judgement sets its own time.
+            UPDATE shipments SET risk_check_at = created_at WHERE status NOT IN (8, 11, 12, 13);
+            CREATE INDEX ix_shipments_risk_check ON shipments (risk_check_at) WHERE risk_check_at IS NOT NULL;
+            """),
     ];
 
     public static int Latest => Scripts[^1].Version;

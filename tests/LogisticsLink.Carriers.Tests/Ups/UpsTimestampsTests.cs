@@ -42,4 +42,20 @@ public sealed class UpsTimestampsTests
         Assert.Equal(new DateTimeOffset(2026, 3, 10, 9, 30, 0, TimeSpan.Zero), UpsTimestamps.Resolve("20260310", "093000", "", "", ""));
         Assert.Null(UpsTimestamps.Resolve("2026031", "093000", "", "", ""));
     }
+
+    [Fact]
+    public void A_gmt_date_without_a_gmt_time_does_not_beat_the_local_time()
+    {
+        // Read as midnight UTC, the date alone would put an evening scan on the previous local day.
+        var est = TimeSpan.FromHours(-5);
+        Assert.Equal(new DateTimeOffset(2025, 11, 18, 18, 15, 53, est), UpsTimestamps.Resolve("20251118", "181553", "20251118", "", "-05:00"));
+        Assert.Equal(est, UpsTimestamps.Resolve("20251118", "181553", "20251118", "", "-05:00")!.Value.Offset);
+        Assert.Equal(new DateTimeOffset(2025, 11, 18, 18, 15, 53, TimeSpan.Zero), UpsTimestamps.Resolve("20251118", "181553", "20251118", " ", ""));
+    }
+
+    [Fact]
+    public void A_gmt_date_alone_still_dates_an_activity_that_has_nothing_else()
+    {
+        Assert.Equal(new DateTimeOffset(2025, 11, 18, 0, 0, 0, TimeSpan.Zero), UpsTimestamps.Resolve("", "", "20251118", "", ""));
+    }
 }

@@ -76,6 +76,19 @@ public sealed class UpsTrackResponseParserTests
     }
 
     [Fact]
+    public void A_gmt_date_with_an_empty_gmt_time_leaves_the_instant_to_the_local_time_so_the_delivery_stays_newest()
+    {
+        var snapshot = Ok(Single(
+        [
+            Activity("D", "FS", "011", "Delivered", date: "20251118", time: "181553", gmtDate: "20251118", gmtTime: "", gmtOffset: "-05:00"),
+            Activity("I", "OT", "021", "Out For Delivery Today", date: "20251118", time: "091519", gmtDate: "20251118", gmtTime: "141519", gmtOffset: "-05:00"),
+        ], Status("D", "FS", "011", "Delivered")));
+
+        Assert.Equal(["D/FS/011", "I/OT/021"], snapshot.Events.Select(e => e.RawCode));
+        Assert.Equal(new DateTimeOffset(2025, 11, 18, 18, 15, 53, TimeSpan.FromHours(-5)), snapshot.Events[0].OccurredAt);
+    }
+
+    [Fact]
     public void With_only_a_local_time_it_is_read_as_utc()
     {
         var e = Ok(Single([Activity("I", "AR", "005", "Arrived", time: "093000", gmtDate: null, gmtTime: null, gmtOffset: null)],

@@ -65,6 +65,23 @@ public sealed class UpsTrackAlertParserTests
     }
 
     [Fact]
+    public void A_gmt_date_without_a_gmt_time_is_not_read_as_midnight()
+    {
+        const string body = """
+            {"trackingNumber":"1ZCIETST0111111114","localActivityDate":"20251118","localActivityTime":"181553",
+             "gmtActivityDate":"20251118","gmtActivityTime":"",
+             "activityStatus":{"type":"D","code":"FS","descriptionCode":"011","description":"Delivered"}}
+            """;
+
+        var scan = Assert.Single(UpsTrackAlertParser.Parse(body).Alert!.Snapshot.Events);
+
+        // Without a GMT time the scan site's offset is unknown: the local wall clock is kept, read as UTC, as when
+        // there is no GMT part at all.
+        Assert.Equal(new DateTimeOffset(2025, 11, 18, 18, 15, 53, TimeSpan.Zero), scan.OccurredAt);
+        Assert.Equal(TimeSpan.Zero, scan.OccurredAt.Offset);
+    }
+
+    [Fact]
     public void An_activity_with_unknown_codes_records_no_scan_and_says_which_code()
     {
         const string body = """
