@@ -34,6 +34,17 @@ public sealed class RiskClockTests
     }
 
     [Fact]
+    public void A_parcel_a_carrier_summary_calls_in_transit_without_a_physical_scan_is_still_due_when_its_grace_ends()
+    {
+        var registered = Tracker.Register("shp_1", "t", "ups", "1Z001", Order, ShipmentState.EmptyLabels, T0).State;
+
+        var summary = Tracker.Apply(registered, [], new CarrierSnapshot(TrackingStatus.InTransit, [Scan.InfoReceived(Hours(1))], null), Hours(2), Rules).State;
+
+        Assert.Equal(Hours(48).AddTicks(1), summary.RiskCheckAt);
+        Assert.Contains(Tracker.Reassess(summary, summary.RiskCheckAt!.Value, Rules).State.Risks, r => r.Kind == RiskKind.NoValidTracking);
+    }
+
+    [Fact]
     public void A_scanned_parcel_is_due_when_its_last_scan_grows_too_old_for_its_status_and_a_delivered_one_never()
     {
         var registered = Tracker.Register("shp_1", "t", "ups", "1Z001", OrderLink.None, ShipmentState.EmptyLabels, T0).State;
