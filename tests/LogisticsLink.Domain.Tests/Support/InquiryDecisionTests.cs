@@ -70,6 +70,38 @@ public sealed class InquiryDecisionTests
         Assert.Equal(new InquiryDecision(RecommendedAction.OfferResolution, ReplyScenario.Delayed, null), InquiryDecisions.Decide(Order(promised: Now.AddDays(-1)), [], Now));
     }
 
+    // The marketplace says the order left (an Orders v0 order has no tracking numbers; a parcel may go by a carrier
+    // we do not track): it is neither "being prepared" nor "not shipped yet, we will cancel and refund".
+    [Theory]
+    [InlineData("Shipped", 2, RecommendedAction.ReassureWithinPromise)]
+    [InlineData("FULFILLED", 2, RecommendedAction.ReassureWithinPromise)]
+    [InlineData("Shipped", -1, RecommendedAction.ContactCarrier)]
+    [InlineData("PARTIALLY_SHIPPED", -1, RecommendedAction.ContactCarrier)]
+    public void A_shipped_order_without_a_tracked_parcel_is_never_told_it_has_not_shipped(string status, int promisedInDays, RecommendedAction action)
+    {
+        var order = Order(promised: Now.AddDays(promisedInDays)) with { Status = status };
+
+        var decision = InquiryDecisions.Decide(order, [], Now);
+
+        Assert.Equal(new InquiryDecision(action, ReplyScenario.ShippedWithoutTracking, null), decision);
+    }
+
+    // Shopify drops a cancelled order's promise; eBay keeps it. Either way the order will not ship: it is not "on
+    // schedule", and a cancellation is not offered twice. A label printed before the cancellation changes nothing.
+    [Theory]
+    [InlineData("CANCELLED", null, false)]
+    [InlineData("CANCELED", -1, false)]
+    [InlineData("Canceled", 2, true)]
+    public void A_cancelled_order_is_not_reassured_nor_offered_a_cancellation(string status, int? promisedInDays, bool withALabel)
+    {
+        var order = Order() with { Status = status, LatestDeliveryDate = promisedInDays is { } days ? Now.AddDays(days) : null };
+        ShipmentState[] labels = withALabel ? [Shipment(TrackingStatus.InfoReceived) with { PromisedBy = null }] : [];
+
+        var decision = InquiryDecisions.Decide(order, labels, Now);
+
+        Assert.Equal((RecommendedAction.ShareTracking, ReplyScenario.OrderCancelled), (decision.Action, decision.Scenario));
+    }
+
     [Fact]
     public void An_unshipped_order_on_its_promised_date_is_still_within_the_promise()
     {
