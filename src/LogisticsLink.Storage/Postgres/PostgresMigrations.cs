@@ -164,6 +164,11 @@ internal static class PostgresMigrations
                 SELECT MIN(e.occurred_at) FROM tracking_events e
                 WHERE e.shipment_id = shipments.id AND e.status NOT IN (0, 1, 2, 3, 13, 14));
             """),
+        (6, """
+            -- A buyer's number whatever carrier it is stored under, without an Amazon Shipping carrier id (AMZN_US:TBA…);
+            -- the expression is PostgresShipmentStore.NumberAfterCarrierIdSql, word for word, or the index goes unused.
+            CREATE INDEX ix_shipments_number ON shipments (tenant_id, substr(tracking_number, strpos(tracking_number, ':') + 1));
+            """),
     ];
 
     public static int Latest => Scripts[^1].Version;
