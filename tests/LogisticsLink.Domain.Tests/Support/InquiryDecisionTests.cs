@@ -58,6 +58,21 @@ public sealed class InquiryDecisionTests
         Assert.Equal((RecommendedAction.ContactCarrier, ReplyScenario.Delayed), (decision.Action, decision.Scenario));
     }
 
+    // Late or held too long, a parcel at a pickup point, after a failed attempt or out for delivery waits on the buyer,
+    // not on the carrier: its own reply says where it is and what to do.
+    [Theory]
+    [InlineData(TrackingStatus.AvailableForPickup, RiskKind.Delayed, ReplyScenario.AvailableForPickup)]
+    [InlineData(TrackingStatus.AvailableForPickup, RiskKind.Stalled, ReplyScenario.AvailableForPickup)]
+    [InlineData(TrackingStatus.AttemptFailed, RiskKind.Delayed, ReplyScenario.AttemptFailed)]
+    [InlineData(TrackingStatus.AttemptFailed, RiskKind.Stalled, ReplyScenario.AttemptFailed)]
+    [InlineData(TrackingStatus.OutForDelivery, RiskKind.Delayed, ReplyScenario.OutForDelivery)]
+    public void A_parcel_at_a_pickup_point_or_after_a_failed_attempt_is_shared_even_after_the_promise(TrackingStatus status, RiskKind risk, ReplyScenario scenario)
+    {
+        var decision = InquiryDecisions.Decide(Order(promised: Now.AddDays(-1)), [Shipment(status, risk)], Now);
+
+        Assert.Equal((RecommendedAction.ShareTracking, scenario), (decision.Action, decision.Scenario));
+    }
+
     [Fact]
     public void FBA_is_redirected_nothing_asks_for_the_order_and_an_unshipped_order_past_its_promise_is_chased()
     {

@@ -14,6 +14,8 @@ public sealed record InquiryDecision(RecommendedAction Action, ReplyScenario Sce
 /// <item>fulfilled by Amazon → REDIRECT_TO_AMAZON (Amazon owns FBA logistics questions)</item>
 /// <item>lost, returning or returned → OFFER_RESOLUTION</item>
 /// <item>exception, stalled or delayed (merchant-fulfilled), or no news from the carrier in time (expired) → CONTACT_CARRIER</item>
+/// <item>out for delivery, a failed attempt or at a pickup point, even late or stalled → SHARE_TRACKING with its own
+/// scenario: the buyer has to act</item>
 /// <item>a cancelled (voided) label is ignored: an order with only such labels counts as not shipped</item>
 /// <item>no carrier scan yet, before the promised date → REASSURE_WITHIN_PROMISE (after it: CONTACT_CARRIER, or
 /// OFFER_RESOLUTION when nothing has shipped)</item>
@@ -92,10 +94,12 @@ public static class InquiryDecisions
         TrackingStatus.Delivered => ReplyScenario.Delivered,
         _ when Has(shipment, RiskKind.Lost) => ReplyScenario.Lost,
         _ when Has(shipment, RiskKind.Exception) => ReplyScenario.Exception,
-        _ when Has(shipment, RiskKind.Stalled) || Has(shipment, RiskKind.Delayed) => ReplyScenario.Delayed,
+        // Late or held long, a parcel at the buyer's door or counter waits on the buyer, not the carrier: its reply says
+        // where it is and what to do (a pickup hold that runs out goes back to the sender).
         TrackingStatus.AttemptFailed => ReplyScenario.AttemptFailed,
         TrackingStatus.AvailableForPickup => ReplyScenario.AvailableForPickup,
         TrackingStatus.OutForDelivery => ReplyScenario.OutForDelivery,
+        _ when Has(shipment, RiskKind.Stalled) || Has(shipment, RiskKind.Delayed) => ReplyScenario.Delayed,
         TrackingStatus.Pending or TrackingStatus.NotFound or TrackingStatus.InfoReceived => ReplyScenario.PreTransitWithinPromise,
         _ => ReplyScenario.InTransit,
     };
