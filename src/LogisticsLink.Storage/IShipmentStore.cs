@@ -17,6 +17,15 @@ public interface IShipmentStore
 
     Task<StoredShipment?> FindByNumberAsync(string tenantId, string carrier, string trackingNumber, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The tenant's shipments with this number whatever carrier they are stored under, oldest first, at most
+    /// <paramref name="max"/>: the number a buyer quotes finds the parcel even when detection names another carrier
+    /// (an FBA report's SMARTPOST parcel is stored as fedex). A number stored after an Amazon Shipping carrier id
+    /// (<c>AMZN_US:TBA…</c>) is found by the part the buyer sees (<c>TBA…</c>); a number given with a carrier id
+    /// matches only that carrier id.
+    /// </summary>
+    Task<IReadOnlyList<StoredShipment>> ListByNumberAsync(string tenantId, string trackingNumber, int max, CancellationToken cancellationToken);
+
     /// <summary>The shipment's event history, newest first.</summary>
     Task<IReadOnlyList<TrackingEvent>> GetEventsAsync(string shipmentId, CancellationToken cancellationToken);
 

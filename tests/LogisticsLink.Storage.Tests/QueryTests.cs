@@ -34,6 +34,35 @@ public sealed class QueryTests
     }
 
     [Fact]
+    public async Task ListByNumberAsync_finds_a_number_under_any_carrier_and_after_a_carrier_id_in_the_tenant_only()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        // An FBA report's SMARTPOST parcel is stored as fedex; detection reads the same 91… number as USPS.
+        var fedex = Shipment("9102901001301798807420", TenantA, "fedex");
+        var usps = Shipment("9102901001301798807420", TenantA, "usps") with { CreatedAt = T0.AddMinutes(1) };
+        var amazon = Shipment("AMZN_US:TBA000000000020", TenantA, "amazon");
+        var theirs = Shipment("TBA000000000020", TenantB, "amazon");
+        foreach (var shipment in new[] { fedex, usps, amazon, theirs })
+        {
+            await store.CommitAsync(Insert(shipment), Ct);
+        }
+
+        var both = await store.ListByNumberAsync(TenantA, "9102901001301798807420", 10, Ct);
+        var capped = await store.ListByNumberAsync(TenantA, "9102901001301798807420", 1, Ct);
+        var bare = await store.ListByNumberAsync(TenantA, "TBA000000000020", 10, Ct);
+        var prefixed = await store.ListByNumberAsync(TenantA, "AMZN_US:TBA000000000020", 10, Ct);
+
+        Assert.Equal([fedex.Id, usps.Id], both.Select(s => s.State.Id));
+        Assert.Single(capped);
+        Assert.Equal(amazon.Id, Assert.Single(bare).State.Id);
+        Assert.Equal(amazon.Id, Assert.Single(prefixed).State.Id);
+        Assert.Empty(await store.ListByNumberAsync(TenantA, "TBA00000000002", 10, Ct));
+        Assert.Empty(await store.ListByNumberAsync(TenantA, "US:TBA000000000020", 10, Ct));
+        Assert.Equal(theirs.Id, Assert.Single(await store.ListByNumberAsync(TenantB, "TBA000000000020", 10, Ct)).State.Id);
+    }
+
+    [Fact]
     public async Task ListAsync_returns_only_the_tenants_shipments()
     {
         await using var db = new TestDatabase();

@@ -285,28 +285,8 @@ public sealed class SupportGrpcService(
         return answer;
     }
 
-    private static IEnumerable<EvidenceNeed> Needs(EvidenceSources sources)
-    {
-        var facts = EvidenceFacts.From(sources);
-        // A voided label is no dispatch: the evidence is the parcels that went out.
-        var parcels = EvidenceFacts.Parcels(sources);
-        var first = parcels.FirstOrDefault()?.State;
-        var pod = parcels.Select(s => s.State.ProofOfDelivery).FirstOrDefault(p => p is { IsEmpty: false });
-        yield return Need("dispatch_method", first is not null, first is null ? "no parcel (other than a voided label) is linked to the order" : $"shipped with {CarrierNames.Display(first.Carrier)}");
-        yield return Need("tracking_number", first is not null, first?.TrackingNumber ?? "none");
-        yield return Need("carrier", first is not null, first?.Carrier ?? "none");
-        yield return Need("valid_tracking", facts.ValidTracking, facts.ValidTracking ? "at least one carrier scan per parcel" : "a parcel has no carrier scan");
-        yield return Need("shipped_on_time", facts.ShippedOnTime == true,
-            $"first carrier scan of the last parcel shipped {EvidenceEntries.Iso(facts.FirstCarrierScanAt)}, latest ship date {EvidenceEntries.Iso(facts.LatestShipDate)}");
-        yield return Need("proof_of_delivery", pod is not null,
-            pod is null ? "the carrier gave no proof of delivery" : $"signed by '{pod.SignedBy}', left at '{pod.Location}'");
-        yield return Need("replies_within_24h", facts.AnsweredWithin24Hours == true,
-            facts.AnsweredWithin24Hours is null
-                ? sources.Replies.Count == 0 ? "no recorded reply to a buyer message" : "a reply was recorded without the message's received_at: unknown"
-                : facts.AnsweredWithin24Hours.Value ? "every recorded reply within 24 h" : "a reply came after 24 h");
-    }
-
-    private static EvidenceNeed Need(string item, bool available, string detail) => new() { Item = item, Available = available, Detail = detail };
+    private static IEnumerable<EvidenceNeed> Needs(EvidenceSources sources) =>
+        ClaimEvidence.From(sources).Select(n => new EvidenceNeed { Item = n.Item, Available = n.Available, Detail = n.Detail });
 
     private static RenderedReply ToProto(ComposedReply r)
     {

@@ -26,6 +26,9 @@ public sealed record InquiryTarget(
 /// </summary>
 public sealed class InquiryResolver(IOrderStore orders, IShipmentStore shipments, ShipmentCache cache, ShipmentTracker tracker, TimeProvider time)
 {
+    /// <summary>How many stored parcels one quoted number may find (one per carrier it was stored under).</summary>
+    private const int MaxParcelsPerNumber = 10;
+
     private readonly OrderReferences _references = new(orders);
 
     public async Task<InquiryTarget> FindAsync(
@@ -39,12 +42,11 @@ public sealed class InquiryResolver(IOrderStore orders, IShipmentStore shipments
         }
         foreach (var number in matches.TrackingNumbers)
         {
-            foreach (var carrier in number.Carriers.Distinct())
+            // By the number alone: the stored carrier is the marketplace's or the caller's choice, which detection may
+            // not guess (an FBA report's SMARTPOST parcel is fedex; a 91… number reads as USPS). Parcels of several
+            // orders make the inquiry ambiguous, as several order ids do.
+            foreach (var shipment in await shipments.ListByNumberAsync(tenant, number.Number, MaxParcelsPerNumber, ct))
             {
-                if (await shipments.FindByNumberAsync(tenant, carrier, number.Number, ct) is not { } shipment)
-                {
-                    continue;
-                }
                 if (shipment.State.Order.IsNone)
                 {
                     loose.Add(shipment);

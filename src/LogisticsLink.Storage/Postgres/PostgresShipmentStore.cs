@@ -65,6 +65,9 @@ public sealed partial class PostgresShipmentStore : SqlShipmentStore
         return builder.ConnectionString;
     }
 
+    // As in ix_shipments_number (PostgresMigrations version 7).
+    private protected override string NumberAfterCarrierIdSql => "substr(tracking_number, strpos(tracking_number, ':') + 1)";
+
     public override async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await WaitForDatabaseAsync(cancellationToken);

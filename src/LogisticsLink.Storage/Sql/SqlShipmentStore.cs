@@ -108,6 +108,39 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         return await ReadSingleAsync(command, cancellationToken);
     }
 
+    /// <summary>
+    /// The SQL for a shipment's number without the carrier id an Amazon Shipping number may start with
+    /// (<c>AMZN_US:TBA…</c> → <c>TBA…</c>; a number without a colon is itself). Written exactly as in the index on
+    /// (tenant_id, this) that the migrations create, so lookups by number use it.
+    /// </summary>
+    private protected abstract string NumberAfterCarrierIdSql { get; }
+
+    public async Task<IReadOnlyList<StoredShipment>> ListByNumberAsync(
+        string tenantId, string trackingNumber, int max, CancellationToken cancellationToken)
+    {
+        var colon = trackingNumber.IndexOf(':', StringComparison.Ordinal);
+        await using var session = await OpenReaderAsync(cancellationToken);
+        var command = session.Command($"""
+            SELECT {ShipmentColumns} FROM shipments
+            WHERE tenant_id = @tenant AND {NumberAfterCarrierIdSql} = @number{(colon >= 0 ? " AND tracking_number = @full" : "")}
+            ORDER BY created_at, pk LIMIT @max
+            """);
+        command.Bind("@tenant", tenantId);
+        command.Bind("@number", trackingNumber[(colon + 1)..]);
+        if (colon >= 0)
+        {
+            command.Bind("@full", trackingNumber);
+        }
+        command.Bind("@max", max);
+        var found = new List<StoredShipment>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(ReadShipment(reader));
+        }
+        return found;
+    }
+
     public async Task<IReadOnlyList<TrackingEvent>> GetEventsAsync(string shipmentId, CancellationToken cancellationToken)
     {
         await using var session = await OpenReaderAsync(cancellationToken);

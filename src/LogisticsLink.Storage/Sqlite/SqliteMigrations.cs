@@ -174,6 +174,11 @@ internal static class SqliteMigrations
             UPDATE shipments SET risk_check_at = created_at WHERE status NOT IN (8, 11, 12, 13);
             CREATE INDEX ix_shipments_risk_check ON shipments (risk_check_at) WHERE risk_check_at IS NOT NULL;
             """),
+        (8, """
+            -- A buyer's number whatever carrier it is stored under, without an Amazon Shipping carrier id (AMZN_US:TBA…);
+            -- the expression is SqliteShipmentStore.NumberAfterCarrierIdSql, word for word, or the index goes unused.
+            CREATE INDEX ix_shipments_number ON shipments (tenant_id, substr(tracking_number, instr(tracking_number, ':') + 1));
+            """),
     ];
 
     public static int Latest => Scripts[^1].Version;

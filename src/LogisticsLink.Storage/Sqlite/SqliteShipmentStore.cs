@@ -117,6 +117,9 @@ public sealed class SqliteShipmentStore : SqlShipmentStore
 
     private protected override bool RewritesIndexesSetToTheSameValue => true;
 
+    // As in ix_shipments_number (SqliteMigrations version 8).
+    private protected override string NumberAfterCarrierIdSql => "substr(tracking_number, instr(tracking_number, ':') + 1)";
+
     private async Task<PreparedCommands> WriterAsync(CancellationToken cancellationToken)
     {
         if (_writer is not null)

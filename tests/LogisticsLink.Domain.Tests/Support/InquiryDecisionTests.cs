@@ -58,6 +58,21 @@ public sealed class InquiryDecisionTests
         Assert.Equal((RecommendedAction.ContactCarrier, ReplyScenario.Delayed), (decision.Action, decision.Scenario));
     }
 
+    // Late or held too long, a parcel at a pickup point, after a failed attempt or out for delivery waits on the buyer,
+    // not on the carrier: its own reply says where it is and what to do.
+    [Theory]
+    [InlineData(TrackingStatus.AvailableForPickup, RiskKind.Delayed, ReplyScenario.AvailableForPickup)]
+    [InlineData(TrackingStatus.AvailableForPickup, RiskKind.Stalled, ReplyScenario.AvailableForPickup)]
+    [InlineData(TrackingStatus.AttemptFailed, RiskKind.Delayed, ReplyScenario.AttemptFailed)]
+    [InlineData(TrackingStatus.AttemptFailed, RiskKind.Stalled, ReplyScenario.AttemptFailed)]
+    [InlineData(TrackingStatus.OutForDelivery, RiskKind.Delayed, ReplyScenario.OutForDelivery)]
+    public void A_parcel_at_a_pickup_point_or_after_a_failed_attempt_is_shared_even_after_the_promise(TrackingStatus status, RiskKind risk, ReplyScenario scenario)
+    {
+        var decision = InquiryDecisions.Decide(Order(promised: Now.AddDays(-1)), [Shipment(status, risk)], Now);
+
+        Assert.Equal((RecommendedAction.ShareTracking, scenario), (decision.Action, decision.Scenario));
+    }
+
     [Fact]
     public void FBA_is_redirected_nothing_asks_for_the_order_and_an_unshipped_order_past_its_promise_is_chased()
     {
@@ -68,6 +83,38 @@ public sealed class InquiryDecisionTests
         // to ship or cancel, with a reply that needs no parcel.
         Assert.Equal(RecommendedAction.ContactCarrier, InquiryDecisions.Decide(Order(promised: Now.AddDays(-1)), [Shipment(TrackingStatus.Pending) with { PromisedBy = null }], Now).Action);
         Assert.Equal(new InquiryDecision(RecommendedAction.OfferResolution, ReplyScenario.Delayed, null), InquiryDecisions.Decide(Order(promised: Now.AddDays(-1)), [], Now));
+    }
+
+    // The marketplace says the order left (an Orders v0 order has no tracking numbers; a parcel may go by a carrier
+    // we do not track): it is neither "being prepared" nor "not shipped yet, we will cancel and refund".
+    [Theory]
+    [InlineData("Shipped", 2, RecommendedAction.ReassureWithinPromise)]
+    [InlineData("FULFILLED", 2, RecommendedAction.ReassureWithinPromise)]
+    [InlineData("Shipped", -1, RecommendedAction.ContactCarrier)]
+    [InlineData("PARTIALLY_SHIPPED", -1, RecommendedAction.ContactCarrier)]
+    public void A_shipped_order_without_a_tracked_parcel_is_never_told_it_has_not_shipped(string status, int promisedInDays, RecommendedAction action)
+    {
+        var order = Order(promised: Now.AddDays(promisedInDays)) with { Status = status };
+
+        var decision = InquiryDecisions.Decide(order, [], Now);
+
+        Assert.Equal(new InquiryDecision(action, ReplyScenario.ShippedWithoutTracking, null), decision);
+    }
+
+    // Shopify drops a cancelled order's promise; eBay keeps it. Either way the order will not ship: it is not "on
+    // schedule", and a cancellation is not offered twice. A label printed before the cancellation changes nothing.
+    [Theory]
+    [InlineData("CANCELLED", null, false)]
+    [InlineData("CANCELED", -1, false)]
+    [InlineData("Canceled", 2, true)]
+    public void A_cancelled_order_is_not_reassured_nor_offered_a_cancellation(string status, int? promisedInDays, bool withALabel)
+    {
+        var order = Order() with { Status = status, LatestDeliveryDate = promisedInDays is { } days ? Now.AddDays(days) : null };
+        ShipmentState[] labels = withALabel ? [Shipment(TrackingStatus.InfoReceived) with { PromisedBy = null }] : [];
+
+        var decision = InquiryDecisions.Decide(order, labels, Now);
+
+        Assert.Equal((RecommendedAction.ShareTracking, ReplyScenario.OrderCancelled), (decision.Action, decision.Scenario));
     }
 
     [Fact]

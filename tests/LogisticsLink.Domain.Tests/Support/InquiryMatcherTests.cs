@@ -34,6 +34,24 @@ public sealed class InquiryMatcherTests
         Assert.Contains(carrier, found.Carriers);
     }
 
+    // The links our own replies carry ({{ tracking_url }}), pasted back by the buyer.
+    [Theory]
+    [InlineData("This link says delivered, nothing here: https://www.royalmail.com/track-your-item#/tracking-results/AB123456785GB", "AB123456785GB")]
+    [InlineData("https://track.amazon.com/tracking/TBA123456789000 shows nothing since Monday", "TBA123456789000")]
+    [InlineData("Voir https://www.ups.com/track?tracknum=1Z999AA10123456784.", "1Z999AA10123456784")]
+    public void A_tracking_number_in_a_carrier_link_is_found(string message, string number)
+    {
+        Assert.Equal(number, Assert.Single(InquiryMatcher.Match(message).TrackingNumbers).Number);
+    }
+
+    [Theory]
+    [InlineData("My order https://shop.example/orders/1003 has not arrived")]
+    [InlineData("See https://shop.example/tracking/AB123456785GB and https://shop.example/p/TBA123456789000")]
+    public void A_number_in_a_link_to_another_site_is_not_a_tracking_number(string message)
+    {
+        Assert.Empty(InquiryMatcher.Match(message).TrackingNumbers);
+    }
+
     [Fact]
     public void Shopify_and_eBay_references_are_found_and_repeats_are_reported_once()
     {

@@ -60,6 +60,34 @@ public sealed class ReplyTemplateTests
         Assert.DoesNotContain("  ", reply.Text);
     }
 
+    public static TheoryData<string, string> OrdersWithoutAParcelAndLanguages()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var language in ReplyLocale.Languages)
+        {
+            data.Add("Shipped", language);
+            data.Add("CANCELLED", language);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(OrdersWithoutAParcelAndLanguages))]
+    public void The_reply_for_a_shipped_or_cancelled_order_without_a_parcel_renders_and_passes_the_amazon_policy(string status, string language)
+    {
+        var order = InquiryDecisionTests.Order() with { Status = status, LatestDeliveryDate = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero) };
+        var decision = InquiryDecisions.Decide(order, [], new DateTimeOffset(2025, 3, 4, 12, 0, 0, TimeSpan.Zero));
+        var locale = ReplyLocale.Resolve(language);
+        var body = BuiltInTemplates.Default.Find(decision.Scenario.TemplateId(), language);
+
+        var reply = ReplyComposer.Compose(decision.Scenario.TemplateId(), 0, body!, locale, ReplyValues.From(order, decision.Shipment, locale, "amazon"), "amazon");
+
+        Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")) + "\n" + reply.Text);
+        Assert.NotEqual(BuiltInTemplates.Default.Find("fbm_delayed", language), body);
+        Assert.Contains(order.OrderId, reply.Text);
+        Assert.DoesNotContain("  ", reply.Text);
+    }
+
     public static TheoryData<string> Languages() => new(ReplyLocale.Languages);
 
     [Theory]

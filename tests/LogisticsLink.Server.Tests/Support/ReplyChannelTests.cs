@@ -20,8 +20,11 @@ public sealed class ReplyChannelTests
     {
         await using var server = await TestServer.StartAsync();
         var orderId = AmazonId();
-        // No parcel yet, before the promise: the reassuring reply, whatever the sandbox carrier does.
-        await server.Orders().UpsertOrderAsync(Order(orderId, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB"));
+        // Not shipped yet, before the promise: the reassuring reply, whatever the sandbox carrier does. (An order the
+        // marketplace calls shipped would get shipped_without_tracking.)
+        var unshipped = Order(orderId, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB");
+        unshipped.Order.Status = "Unshipped";
+        await server.Orders().UpsertOrderAsync(unshipped);
         var support = server.Support();
         // Templates for other channels are not checked against Amazon's policy when saved.
         await support.UpsertTemplateAsync(new UpsertTemplateRequest { TemplateId = "pre_transit_within_promise", Language = "en", Channel = channel, Body = Promo });

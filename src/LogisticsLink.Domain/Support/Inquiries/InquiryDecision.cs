@@ -14,9 +14,13 @@ public sealed record InquiryDecision(RecommendedAction Action, ReplyScenario Sce
 /// <item>fulfilled by Amazon → REDIRECT_TO_AMAZON (Amazon owns FBA logistics questions)</item>
 /// <item>lost, returning or returned → OFFER_RESOLUTION</item>
 /// <item>exception, stalled or delayed (merchant-fulfilled), or no news from the carrier in time (expired) → CONTACT_CARRIER</item>
+/// <item>out for delivery, a failed attempt or at a pickup point, even late or stalled → SHARE_TRACKING with its own
+/// scenario: the buyer has to act</item>
 /// <item>a cancelled (voided) label is ignored: an order with only such labels counts as not shipped</item>
 /// <item>no carrier scan yet, before the promised date → REASSURE_WITHIN_PROMISE (after it: CONTACT_CARRIER, or
 /// OFFER_RESOLUTION when nothing has shipped)</item>
+/// <item>no carrier scan yet and the marketplace calls the order cancelled → SHARE_TRACKING (it will not ship); shipped
+/// with no tracked parcel → REASSURE_WITHIN_PROMISE before the promised date, CONTACT_CARRIER after it</item>
 /// <item>moving or delivered → SHARE_TRACKING</item>
 /// </list>
 /// With several shipments, the one in the worst situation decides: a buyer asks about what is missing.
@@ -36,18 +40,9 @@ public static class InquiryDecisions
         {
             return new(RecommendedAction.RedirectToAmazon, ReplyScenario.FbaStatus, worst);
         }
-        var promised = worst?.PromisedBy ?? order?.LatestDeliveryDate;
         if (worst is null || worst.Status.IsUnknown() || worst.Status == TrackingStatus.InfoReceived)
         {
-            if (promised is null || now <= DateOnlyPromise.Deadline(promised.Value))
-            {
-                return new(RecommendedAction.ReassureWithinPromise, ReplyScenario.PreTransitWithinPromise, worst);
-            }
-            // Late: a parcel the carrier has not scanned is the carrier's to find; an order with no parcel at all is
-            // the seller's to ship or cancel, and the buyer may prefer a refund.
-            return worst is null
-                ? new(RecommendedAction.OfferResolution, ReplyScenario.Delayed, null)
-                : new(RecommendedAction.ContactCarrier, ReplyScenario.Delayed, worst);
+            return BeforeTheFirstScan(order, worst, now);
         }
         return Scenario(worst) switch
         {
@@ -55,6 +50,35 @@ public static class InquiryDecisions
             ReplyScenario.Exception or ReplyScenario.Expired or ReplyScenario.Delayed => new(RecommendedAction.ContactCarrier, Scenario(worst), worst),
             var scenario => new(RecommendedAction.ShareTracking, scenario, worst),
         };
+    }
+
+    /// <summary>
+    /// No carrier has scanned a parcel, so the marketplace's word on the order comes first: a cancelled order will not
+    /// ship, and one it calls shipped has left even with no tracked parcel (an Orders v0 order has no tracking numbers;
+    /// a parcel may go by a carrier we do not track), so neither "being prepared" nor "not shipped yet" is true of it.
+    /// </summary>
+    private static InquiryDecision BeforeTheFirstScan(OrderState? order, ShipmentState? worst, DateTimeOffset now)
+    {
+        var promised = worst?.PromisedBy ?? order?.LatestDeliveryDate;
+        var withinPromise = promised is null || now <= DateOnlyPromise.Deadline(promised.Value);
+        if (order is not null && MarketplaceOrderStatus.IsCancelled(order.Status))
+        {
+            return new(RecommendedAction.ShareTracking, ReplyScenario.OrderCancelled, worst);
+        }
+        if (worst is null && order is not null && !MarketplaceOrderStatus.IsAwaitingShipment(order.Status))
+        {
+            // Late, only the carrier knows where it is; in time, the buyer is reassured and sent the number when found.
+            return new(withinPromise ? RecommendedAction.ReassureWithinPromise : RecommendedAction.ContactCarrier, ReplyScenario.ShippedWithoutTracking, null);
+        }
+        if (withinPromise)
+        {
+            return new(RecommendedAction.ReassureWithinPromise, ReplyScenario.PreTransitWithinPromise, worst);
+        }
+        // Late: a parcel the carrier has not scanned is the carrier's to find; an order with no parcel at all is
+        // the seller's to ship or cancel, and the buyer may prefer a refund.
+        return worst is null
+            ? new(RecommendedAction.OfferResolution, ReplyScenario.Delayed, null)
+            : new(RecommendedAction.ContactCarrier, ReplyScenario.Delayed, worst);
     }
 
     /// <summary>The reply scenario of one merchant-fulfilled shipment that the carrier knows about.</summary>
@@ -70,10 +94,12 @@ public static class InquiryDecisions
         TrackingStatus.Delivered => ReplyScenario.Delivered,
         _ when Has(shipment, RiskKind.Lost) => ReplyScenario.Lost,
         _ when Has(shipment, RiskKind.Exception) => ReplyScenario.Exception,
-        _ when Has(shipment, RiskKind.Stalled) || Has(shipment, RiskKind.Delayed) => ReplyScenario.Delayed,
+        // Late or held long, a parcel at the buyer's door or counter waits on the buyer, not the carrier: its reply says
+        // where it is and what to do (a pickup hold that runs out goes back to the sender).
         TrackingStatus.AttemptFailed => ReplyScenario.AttemptFailed,
         TrackingStatus.AvailableForPickup => ReplyScenario.AvailableForPickup,
         TrackingStatus.OutForDelivery => ReplyScenario.OutForDelivery,
+        _ when Has(shipment, RiskKind.Stalled) || Has(shipment, RiskKind.Delayed) => ReplyScenario.Delayed,
         TrackingStatus.Pending or TrackingStatus.NotFound or TrackingStatus.InfoReceived => ReplyScenario.PreTransitWithinPromise,
         _ => ReplyScenario.InTransit,
     };

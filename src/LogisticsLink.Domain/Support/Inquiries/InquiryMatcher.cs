@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LogisticsLink.Domain.Detection;
+using LogisticsLink.Domain.Support.Policy;
 
 namespace LogisticsLink.Domain.Support.Inquiries;
 
@@ -55,20 +56,9 @@ public static partial class InquiryMatcher
         AddGrouped(text, taken, numbers);
         foreach (Match m in TrackingToken().Matches(text))
         {
-            if (Overlaps(taken, m.Index, m.Index + m.Length))
-            {
-                continue;
-            }
-            var detected = CarrierDetector.Detect(m.Value);
-            var plausible = detected.Candidates
-                .Where(c => c.Confidence >= DetectionResult.PlausibleConfidence)
-                .Select(c => c.Carrier)
-                .ToList();
-            if (plausible.Count > 0 && numbers.All(n => n.Number != detected.Normalized))
-            {
-                numbers.Add(new TrackingNumberMatch(detected.Normalized, plausible, m.Index, m.Length));
-            }
+            AddToken(m.Value, m.Index, taken, numbers);
         }
+        AddFromCarrierLinks(text, taken, numbers);
         return new InquiryMatches(
             orders.OrderBy(o => o.Start).ToList(),
             numbers.OrderBy(n => n.Start).ToList())
@@ -168,6 +158,49 @@ public static partial class InquiryMatcher
 
     [GeneratedRegex(@"(?<![\w-])[A-Za-z0-9]*\d[A-Za-z0-9]*(?![\w-])", RegexOptions.CultureInvariant)]
     private static partial Regex Group();
+
+    private static void AddToken(string token, int start, List<(int Start, int End)> taken, List<TrackingNumberMatch> numbers)
+    {
+        if (Overlaps(taken, start, start + token.Length))
+        {
+            return;
+        }
+        var detected = CarrierDetector.Detect(token);
+        var plausible = detected.Candidates
+            .Where(c => c.Confidence >= DetectionResult.PlausibleConfidence)
+            .Select(c => c.Carrier)
+            .ToList();
+        if (plausible.Count > 0 && numbers.All(n => n.Number != detected.Normalized))
+        {
+            numbers.Add(new TrackingNumberMatch(detected.Normalized, plausible, start, token.Length));
+        }
+    }
+
+    // A link to a carrier's tracking page (the hosts the messaging policy lets a reply carry, so the links our own
+    // replies send) may hold the number in its path: Royal Mail's "…#/tracking-results/AB123456785GB", Amazon's
+    // "…/tracking/TBA…". Only such links are read this way: a shop's "/orders/1003" is no tracking number.
+    [GeneratedRegex(@"https?://(?<host>[A-Za-z0-9.-]+)(?<rest>[/?#][^\s<>""']*)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Link();
+
+    // A segment of a link's path or fragment, or a query value.
+    [GeneratedRegex(@"(?<=[/#=])[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){7,44}(?![\w@-]|\.\w)", RegexOptions.CultureInvariant)]
+    private static partial Regex LinkSegment();
+
+    private static void AddFromCarrierLinks(string text, List<(int Start, int End)> taken, List<TrackingNumberMatch> numbers)
+    {
+        foreach (Match link in Link().Matches(text))
+        {
+            if (!PolicyWords.Default.CarrierTrackingHosts.Contains(link.Groups["host"].Value.ToLowerInvariant()))
+            {
+                continue;
+            }
+            var rest = link.Groups["rest"];
+            foreach (Match segment in LinkSegment().Matches(rest.Value))
+            {
+                AddToken(segment.Value, rest.Index + segment.Index, taken, numbers);
+            }
+        }
+    }
 
     private static void Collect(
         Regex pattern, string channel, string text, List<OrderIdMatch> found, List<(int Start, int End)> taken, Func<Match, string> id)

@@ -5,7 +5,7 @@ public enum RecommendedAction
 {
     Unspecified = 0,
 
-    /// <summary>The parcel moves normally (or arrived): tell the buyer where it is.</summary>
+    /// <summary>The parcel moves normally (or arrived), or the order was cancelled: tell the buyer where it stands.</summary>
     ShareTracking = 1,
 
     /// <summary>Fulfilled by Amazon: state Amazon's status and send the buyer to Amazon's support for logistics.</summary>

@@ -18,6 +18,13 @@ public enum ReplyScenario
     Lost,
     FbaStatus,
     PreTransitWithinPromise,
+    /// <summary>
+    /// The marketplace calls the order shipped but no tracked parcel is linked (an Orders v0 order has no tracking
+    /// numbers; a parcel may go by a carrier we do not track): neither "being prepared" nor "not shipped yet".
+    /// </summary>
+    ShippedWithoutTracking,
+    /// <summary>The marketplace calls the order cancelled and no carrier has scanned a parcel: it will not ship.</summary>
+    OrderCancelled,
     NoOrderFound,
 }
 
@@ -38,6 +45,8 @@ public static class ReplyScenarios
         ReplyScenario.Lost => "fbm_lost",
         ReplyScenario.FbaStatus => "fba_status",
         ReplyScenario.PreTransitWithinPromise => "pre_transit_within_promise",
+        ReplyScenario.ShippedWithoutTracking => "shipped_without_tracking",
+        ReplyScenario.OrderCancelled => "order_cancelled",
         ReplyScenario.NoOrderFound => "no_order_found",
         _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, null),
     };

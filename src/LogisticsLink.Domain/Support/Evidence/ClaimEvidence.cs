@@ -1,0 +1,56 @@
+using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Domain.Support.Templates;
+
+namespace LogisticsLink.Domain.Support.Evidence;
+
+/// <summary>One item of evidence a claim response asks for, whether the order has it, and what it is.</summary>
+public sealed record ClaimEvidenceItem(string Item, bool Available, string Detail);
+
+/// <summary>
+/// The evidence RegisterClaim reports (reference: marketplaces.md §5.8, "dispatch method, proof of delivery, tracking
+/// number, and carrier details", plus the checks of <see cref="EvidenceFacts"/>), over every parcel of the order: a
+/// claim is about the whole order, and a delivered parcel's signature does not show that a lost one arrived (an unclear
+/// delivery favours the buyer). A voided label is no dispatch: the evidence is the parcels that went out.
+/// </summary>
+public static class ClaimEvidence
+{
+    public static IReadOnlyList<ClaimEvidenceItem> From(EvidenceSources sources)
+    {
+        var facts = EvidenceFacts.From(sources);
+        var parcels = EvidenceFacts.Parcels(sources).Select(p => p.State).OrderBy(s => s.CreatedAt).ToList();
+        var shipped = parcels.Count > 0;
+        var carriers = parcels.Select(s => CarrierNames.Display(s.Carrier)).Distinct().ToList();
+        return
+        [
+            new("dispatch_method", shipped, shipped ? $"shipped with {string.Join(", ", carriers)}" : "no parcel (other than a voided label) is linked to the order"),
+            new("tracking_number", shipped, shipped ? string.Join(", ", parcels.Select(s => s.TrackingNumber)) : "none"),
+            new("carrier", shipped, !shipped ? "none"
+                : parcels.Count == 1 ? parcels[0].Carrier
+                : string.Join(", ", parcels.Select(s => $"{s.Carrier} ({s.TrackingNumber})"))),
+            new("valid_tracking", facts.ValidTracking, facts.ValidTracking ? "at least one carrier scan per parcel" : "a parcel has no carrier scan"),
+            new("shipped_on_time", facts.ShippedOnTime == true,
+                $"first carrier scan of the last parcel shipped {EvidenceEntries.Iso(facts.FirstCarrierScanAt)}, latest ship date {EvidenceEntries.Iso(facts.LatestShipDate)}"),
+            new("proof_of_delivery", shipped && parcels.All(HasProofOfDelivery), ProofOfDeliveryDetail(parcels)),
+            new("replies_within_24h", facts.AnsweredWithin24Hours == true,
+                facts.AnsweredWithin24Hours is null
+                    ? sources.Replies.Count == 0 ? "no recorded reply to a buyer message" : "a reply was recorded without the message's received_at: unknown"
+                    : facts.AnsweredWithin24Hours.Value ? "every recorded reply within 24 h" : "a reply came after 24 h"),
+        ];
+    }
+
+    private static bool HasProofOfDelivery(ShipmentState parcel) => parcel.ProofOfDelivery is { IsEmpty: false };
+
+    /// <summary>Each parcel's proof of delivery, or that it has none, named by its tracking number when there are several.</summary>
+    private static string ProofOfDeliveryDetail(IReadOnlyList<ShipmentState> parcels)
+    {
+        static string Of(ShipmentState parcel) => parcel.ProofOfDelivery is { IsEmpty: false } pod
+            ? $"signed by '{pod.SignedBy}', left at '{pod.Location}'"
+            : "the carrier gave no proof of delivery";
+        return parcels.Count switch
+        {
+            0 => "the carrier gave no proof of delivery",
+            1 => Of(parcels[0]),
+            _ => string.Join("; ", parcels.Select(p => $"{p.TrackingNumber}: {Of(p)}")),
+        };
+    }
+}

@@ -1,0 +1,58 @@
+using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Domain.Support.Evidence;
+
+namespace LogisticsLink.Domain.Tests.Support;
+
+/// <summary>A claim is answered for the whole order: one parcel's evidence never stands for another's.</summary>
+public sealed class ClaimEvidenceTests
+{
+    private static readonly EvidenceShipment Delivered = Parcel(InquiryDecisionTests.Shipment(TrackingStatus.Delivered) with
+    {
+        Id = "shp_a", ProofOfDelivery = new ProofOfDelivery("SMITH", "Front door", true, false),
+    });
+
+    private static readonly EvidenceShipment Lost = Parcel(InquiryDecisionTests.Shipment(TrackingStatus.Lost) with
+    {
+        Id = "shp_b", Carrier = "dhl", TrackingNumber = "JD014600003828364021", CreatedAt = Delivered.State.CreatedAt.AddHours(1),
+    });
+
+    [Fact]
+    public void A_claims_proof_of_delivery_and_tracking_cover_every_parcel()
+    {
+        var items = ClaimEvidence.From(Sources(Delivered, Lost));
+
+        var pod = Item(items, "proof_of_delivery");
+        Assert.False(pod.Available);
+        Assert.Contains("JD014600003828364021", pod.Detail, StringComparison.Ordinal);
+        Assert.All(new[] { "1Z999AA10123456784", "JD014600003828364021" }, number => Assert.Contains(number, Item(items, "tracking_number").Detail, StringComparison.Ordinal));
+        Assert.All(new[] { "ups", "dhl" }, carrier => Assert.Contains(carrier, Item(items, "carrier").Detail, StringComparison.Ordinal));
+        Assert.Contains("DHL", Item(items, "dispatch_method").Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Proof_of_delivery_is_available_when_every_parcel_that_went_out_has_one()
+    {
+        var voided = Parcel(InquiryDecisionTests.Shipment(TrackingStatus.Cancelled) with { Id = "shp_v", TrackingNumber = "1ZVOIDED0000000000" });
+
+        var items = ClaimEvidence.From(Sources(Delivered, voided));
+
+        Assert.True(Item(items, "proof_of_delivery").Available);
+        Assert.Equal("signed by 'SMITH', left at 'Front door'", Item(items, "proof_of_delivery").Detail);
+        Assert.Equal("1Z999AA10123456784", Item(items, "tracking_number").Detail);
+        Assert.Equal("ups", Item(items, "carrier").Detail);
+    }
+
+    [Fact]
+    public void Without_a_parcel_nothing_is_available()
+    {
+        var items = ClaimEvidence.From(Sources());
+
+        Assert.All(new[] { "dispatch_method", "tracking_number", "carrier", "proof_of_delivery" }, item => Assert.False(Item(items, item).Available));
+    }
+
+    private static EvidenceShipment Parcel(ShipmentState state) => new(state, []);
+
+    private static EvidenceSources Sources(params EvidenceShipment[] parcels) => new("t", InquiryDecisionTests.Order(), parcels, [], []);
+
+    private static ClaimEvidenceItem Item(IReadOnlyList<ClaimEvidenceItem> items, string item) => Assert.Single(items, i => i.Item == item);
+}
