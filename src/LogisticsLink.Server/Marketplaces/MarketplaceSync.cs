@@ -200,7 +200,11 @@ public sealed partial class MarketplaceSync : BackgroundService
                 if (!page.IsSuccess)
                 {
                     error = page.FailureReason!;
-                    break;
+                    if (page.NextCursor.Length == 0)
+                    {
+                        break;
+                    }
+                    // Part of the account failed (an Amazon region): its place is kept in the cursor, the rest goes on.
                 }
                 foreach (var order in page.Orders)
                 {
@@ -293,12 +297,17 @@ public sealed partial class MarketplaceSync : BackgroundService
     private async Task FbaReportAsync(AmazonMarketplaceClient amazon, SyncAccount account, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        var from = _fbaReportedAt.TryGetValue(account.Key, out var last) ? last - FbaReportOverlap : now - _options.InitialSyncWindow;
-        var report = await amazon.FetchFbaShipmentsAsync(account.Account, from, cancellationToken);
+        // Each region's report starts from that region's last one: a region that failed is asked again from its own point.
+        var report = await amazon.FetchFbaShipmentsAsync(account.Account,
+            region => _fbaReportedAt.TryGetValue(RegionKey(account, region), out var last) ? last - FbaReportOverlap : now - _options.InitialSyncWindow,
+            cancellationToken);
         if (!report.IsSuccess)
         {
-            // Asked again at the next tick, from the same point.
+            // The failed regions are asked again at the next tick, from the same point; the others' parcels are applied.
             LogFbaReportFailed(account.Account.ToString(), report.FailureReason!);
+        }
+        if (report.ReadRegions.Count == 0)
+        {
             return;
         }
         // The next report starts a day before this one: rows whose order is not stored yet are kept and tried again.
@@ -321,7 +330,10 @@ public sealed partial class MarketplaceSync : BackgroundService
             }
             // Only once every row was tried: a store failure above leaves the window and the kept rows as they were.
             var dropped = _pendingFba.Keep(account.Key, unattached, now);
-            _fbaReportedAt[account.Key] = now;
+            foreach (var region in report.ReadRegions)
+            {
+                _fbaReportedAt[RegionKey(account, region)] = now;
+            }
             LogFbaReportApplied(account.Account.ToString(), report.PackagesByOrderId.Count, attached, attachedLater,
                 unattached.Count - dropped, dropped);
         }
@@ -337,12 +349,16 @@ public sealed partial class MarketplaceSync : BackgroundService
     {
         var now = _time.GetUtcNow();
         // A parcel's tracking moves without its order being updated: read a day again to keep Amazon's status fresh.
-        var from = _mcfListedAt.TryGetValue(account.Key, out var last) ? last - FbaReportOverlap : now - _options.InitialSyncWindow;
-        var page = await amazon.FetchMcfOrdersAsync(account.Account, from, cancellationToken);
+        var page = await amazon.FetchMcfOrdersAsync(account.Account,
+            region => _mcfListedAt.TryGetValue(RegionKey(account, region), out var last) ? last - FbaReportOverlap : now - _options.InitialSyncWindow,
+            cancellationToken);
         if (!page.IsSuccess)
         {
-            // Asked again at the next tick, from the same point.
+            // The failed regions are asked again at the next tick, from the same point; the others' orders are applied.
             LogMcfFailed(account.Account.ToString(), page.FailureReason!);
+        }
+        if (page.ReadRegions.Count == 0)
+        {
             return;
         }
         try
@@ -351,7 +367,10 @@ public sealed partial class MarketplaceSync : BackgroundService
             {
                 await _linker.UpsertAsync(account.Account.TenantId, order, cancellationToken);
             }
-            _mcfListedAt[account.Key] = now;
+            foreach (var region in page.ReadRegions)
+            {
+                _mcfListedAt[RegionKey(account, region)] = now;
+            }
             LogMcfApplied(account.Account.ToString(), page.Orders.Count);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -408,6 +427,9 @@ public sealed partial class MarketplaceSync : BackgroundService
     }
 
     private sealed record SyncAccount(string Key, MarketplaceAccount Account, bool Stored, string Cursor);
+
+    /// <summary>Where an account's Amazon region is in the FBA report and MCF reads: regions move on independently.</summary>
+    private static string RegionKey(SyncAccount account, string region) => account.Key + "|" + region;
 
     // ---- log ----
 

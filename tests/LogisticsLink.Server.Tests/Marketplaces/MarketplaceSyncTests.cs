@@ -1,11 +1,13 @@
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
+using LogisticsLink.Marketplaces.Amazon;
 using LogisticsLink.Sandbox.Marketplaces.Amazon;
 using LogisticsLink.Sandbox.Marketplaces.Shopify;
 using LogisticsLink.Server.Marketplaces;
 using LogisticsLink.Server.Tests.Infrastructure;
 using LogisticsLink.Storage;
 using LogisticsLink.V1;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace LogisticsLink.Server.Tests.Marketplaces;
@@ -211,6 +213,42 @@ public sealed class MarketplaceSyncTests
             "tenant-a's Amazon orders are imported");
         var status = server.Get<MarketplaceSync>().Status;
         Assert.Contains(status.Values, s => s.TenantId == "tenant-a" && s.Channel == "amazon" && s.LastSyncedAt is not null);
+    }
+
+    [Fact]
+    public async Task A_failing_amazon_region_records_its_error_and_the_other_regions_of_the_connection_still_sync()
+    {
+        await using var server = await SandboxMarketplaceServer.StartAsync(services: services =>
+            services.AddHttpClient(nameof(AmazonMarketplaceClient)).AddHttpMessageHandler(() => new AmazonEuOrdersOutage()));
+        var tenantB = server.Orders(TestServer.KeyB);
+        await tenantB.ConnectMarketplaceAsync(new ConnectMarketplaceRequest
+        {
+            Channel = "amazon",
+            Credentials = { ["client_id"] = SandboxMarketplaces.AmazonClientId, ["client_secret"] = SandboxMarketplaces.AmazonClientSecret,
+                ["refresh_token"] = SandboxMarketplaces.AmazonRefreshToken },
+            MarketplaceIds = { AmazonDemoCatalogue.Us, AmazonDemoCatalogue.Uk },
+        });
+        var store = server.Get<IOrderStore>();
+        async Task<MarketplaceConnectionRecord> ConnectionAsync() =>
+            (await store.ListConnectionsAsync(CancellationToken.None)).Single(c => c.TenantId == "tenant-b" && c.Channel == "amazon");
+        // EU's 503s soon open its circuit breaker: the error recorded is then "not called".
+        await Eventually.UntilAsync(async () => (await ConnectionAsync()).LastError.StartsWith("amazon: ", StringComparison.Ordinal),
+            "the EU region's failure is recorded on the connection");
+
+        // A US order changes once the first round is over, while EU stays down.
+        var amazon = server.Simulator<AmazonSpApiSimulator>();
+        var changed = amazon.Catalogue.Orders.Single(o => o.OrderId == "113-5550001-0000010") with
+        {
+            OrderId = "113-5550097-0000000",
+            LastUpdatedAt = DateTimeOffset.UtcNow - AmazonMarketplaceClient.WindowEndLag,
+            Packages = [],
+        };
+        amazon.Catalogue.Upsert(changed);
+
+        await Eventually.UntilAsync(async () => await TryGetAsync(tenantB, "amazon", changed.OrderId) is not null,
+            "the US order changed during the EU outage is imported");
+        Assert.StartsWith("amazon: ", (await ConnectionAsync()).LastError);
+        Assert.Null(await TryGetAsync(tenantB, "amazon", DelayedFbmOrder));
     }
 
     [Theory]
