@@ -251,6 +251,64 @@ public sealed class MarketplaceSyncTests
         Assert.Null(await TryGetAsync(tenantB, "amazon", DelayedFbmOrder));
     }
 
+    [Fact]
+    public async Task A_connection_replaced_during_a_round_keeps_its_reset_cursor()
+    {
+        var gate = new AmazonSearchGate(AmazonDemoCatalogue.De);
+        await using var server = await SandboxMarketplaceServer.StartAsync(services: services =>
+            services.AddHttpClient(nameof(AmazonMarketplaceClient)).AddHttpMessageHandler(gate.Handler));
+        var tenantB = server.Orders(TestServer.KeyB);
+        await tenantB.ConnectMarketplaceAsync(AmazonConnection(AmazonDemoCatalogue.De));
+        await gate.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The seller adds France while the round that read the DE-only connection is still running.
+        await tenantB.ConnectMarketplaceAsync(AmazonConnection(AmazonDemoCatalogue.De, AmazonDemoCatalogue.Fr));
+        gate.Open();
+        await gate.Answered.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The replaced connection's round must not write its cursor over the reset one: the next round reads the EU
+        // window again from the initial sync window, France included.
+        await Eventually.UntilAsync(async () => await TryGetAsync(tenantB, "amazon", "405-5550004-0000042") is not null,
+            "the French order of before the change is imported");
+    }
+
+    [Fact]
+    public async Task Adding_a_marketplace_of_the_same_region_reads_its_FBA_parcels_from_the_initial_window()
+    {
+        await using var server = await SandboxMarketplaceServer.StartAsync(new Dictionary<string, string>
+        {
+            ["Marketplaces:Amazon:FbaReportInterval"] = "00:00:02",
+        });
+        // A German FBA order that shipped five days ago: older than the day later reports reach back.
+        const string germanOrder = "302-5550096-0000000";
+        var amazon = server.Simulator<AmazonSpApiSimulator>();
+        var now = DateTimeOffset.UtcNow;
+        amazon.Catalogue.Upsert(amazon.Catalogue.Orders.Single(o => o.OrderId == "302-5550011-0000000") with
+        {
+            OrderId = germanOrder,
+            PurchasedAt = now.AddDays(-6),
+            LastUpdatedAt = now.AddDays(-4),
+            FbaShipments = [new AmazonDemoFbaShipment("AMZN_DE", "TBA309555009601", now.AddDays(-5), now.AddDays(1), "DTM2", ["LL-LAMP-03"])],
+        });
+        var tenantB = server.Orders(TestServer.KeyB);
+        await tenantB.ConnectMarketplaceAsync(AmazonConnection(AmazonDemoCatalogue.Uk));
+        await Eventually.UntilAsync(async () => (await TryGetAsync(tenantB, "amazon", "026-5550010-0000000"))?.Shipments.Count == 1,
+            "a report of the UK-only connection attached the UK FBA parcel", TimeSpan.FromSeconds(60));
+
+        await tenantB.ConnectMarketplaceAsync(AmazonConnection(AmazonDemoCatalogue.Uk, AmazonDemoCatalogue.De));
+
+        await Eventually.UntilAsync(async () => (await TryGetAsync(tenantB, "amazon", germanOrder))?.Shipments.Count == 1,
+            "the German FBA order shipped five days ago has its parcel", TimeSpan.FromSeconds(60));
+    }
+
+    private static ConnectMarketplaceRequest AmazonConnection(params string[] marketplaceIds) => new()
+    {
+        Channel = "amazon",
+        Credentials = { ["client_id"] = SandboxMarketplaces.AmazonClientId, ["client_secret"] = SandboxMarketplaces.AmazonClientSecret,
+            ["refresh_token"] = SandboxMarketplaces.AmazonRefreshToken },
+        MarketplaceIds = { marketplaceIds },
+    };
+
     [Theory]
     [InlineData("Marketplaces:SyncInterval", "00:00:00", "Marketplaces:SyncInterval")]
     [InlineData("Marketplaces:Amazon:FbaReportInterval", "-00:01:00", "Marketplaces:Amazon:FbaReportInterval")]
