@@ -13,7 +13,9 @@ public interface IMarketplaceClient
 
     /// <summary>
     /// Orders created or changed since <paramref name="cursor"/> (opaque, produced by this client; empty = start from
-    /// <paramref name="startFrom"/>). Call again with <see cref="OrderSyncPage.NextCursor"/> while HasMore.
+    /// <paramref name="startFrom"/>). Call again with <see cref="OrderSyncPage.NextCursor"/> while HasMore. A failure
+    /// page with a NextCursor (<see cref="OrderSyncPage.PartialFailure"/>) failed for part of the account only: keep
+    /// that cursor and go on while HasMore; a failure page without one leaves the cursor where it was.
     /// </summary>
     Task<OrderSyncPage> FetchChangedOrdersAsync(
         MarketplaceAccount account, string cursor, DateTimeOffset startFrom, CancellationToken cancellationToken);

@@ -37,7 +37,13 @@ public interface IOrderStore
 
     Task<IReadOnlyList<MarketplaceConnectionRecord>> ListConnectionsAsync(CancellationToken cancellationToken);
 
-    Task RecordSyncAsync(string tenantId, string channel, string cursor, DateTimeOffset? syncedAt, string error, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records a sync of the connection made at <paramref name="connectedAt"/>. False, and nothing written, when that
+    /// connection has been replaced since (connected again): a round that read the old one must not write its cursor
+    /// over the new one's.
+    /// </summary>
+    Task<bool> RecordSyncAsync(
+        string tenantId, string channel, DateTimeOffset connectedAt, string cursor, DateTimeOffset? syncedAt, string error, CancellationToken cancellationToken);
 }
 
 public sealed record StoredOrder(OrderState State, long Revision);

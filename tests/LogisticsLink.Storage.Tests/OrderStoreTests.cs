@@ -131,8 +131,8 @@ public sealed class OrderStoreTests
         await store.SaveConnectionAsync(new MarketplaceConnectionRecord(TenantA, "amazon", [4, 5], ["A1", "A2"], T0.AddHours(1), "", null, ""), Ct);
         await store.SaveConnectionAsync(new MarketplaceConnectionRecord(TenantB, "shopify", [6], [], T0, "", null, ""), Ct);
 
-        await store.RecordSyncAsync(TenantA, "amazon", "cursor-1", T0.AddHours(2), "", Ct);
-        await store.RecordSyncAsync(TenantA, "amazon", "cursor-1", null, "HTTP 503 from the marketplace", Ct);
+        Assert.True(await store.RecordSyncAsync(TenantA, "amazon", T0.AddHours(1), "cursor-1", T0.AddHours(2), "", Ct));
+        Assert.True(await store.RecordSyncAsync(TenantA, "amazon", T0.AddHours(1), "cursor-1", null, "HTTP 503 from the marketplace", Ct));
 
         var all = await store.ListConnectionsAsync(Ct);
         Assert.Equal(2, all.Count);
@@ -140,6 +140,22 @@ public sealed class OrderStoreTests
         Assert.Equal(new byte[] { 4, 5 }, amazon.EncryptedCredentials);
         Assert.Equal(["A1", "A2"], amazon.MarketplaceIds);
         Assert.Equal(("cursor-1", T0.AddHours(2), "HTTP 503 from the marketplace"), (amazon.Cursor, amazon.LastSyncedAt, amazon.LastError));
+    }
+
+    [Fact]
+    public async Task A_sync_of_a_connection_replaced_since_is_not_recorded()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        await store.SaveConnectionAsync(new MarketplaceConnectionRecord(TenantA, "amazon", [1], ["A1"], T0, "", null, ""), Ct);
+        // Connected again (another marketplace) while a round that read the first connection was running.
+        await store.SaveConnectionAsync(new MarketplaceConnectionRecord(TenantA, "amazon", [2], ["A1", "A2"], T0.AddMinutes(1), "", null, ""), Ct);
+
+        var stale = await store.RecordSyncAsync(TenantA, "amazon", T0, "cursor-of-the-old-connection", T0.AddMinutes(2), "", Ct);
+
+        Assert.False(stale);
+        var amazon = Assert.Single(await store.ListConnectionsAsync(Ct));
+        Assert.Equal(("", null, ""), (amazon.Cursor, amazon.LastSyncedAt, amazon.LastError));
     }
 
     [Fact]

@@ -10,4 +10,11 @@ public sealed record OrderSyncPage(
     public bool IsSuccess => FailureReason is null;
 
     public static OrderSyncPage Failure(string reason, bool transient = true) => new([], "", false, reason, transient);
+
+    /// <summary>
+    /// A failure of one part of the account (an Amazon region) that leaves the rest readable: the failure is reported,
+    /// and <paramref name="nextCursor"/> keeps the failed part where it was while letting the others go on.
+    /// </summary>
+    public static OrderSyncPage PartialFailure(string nextCursor, bool hasMore, string reason, bool transient) =>
+        new([], nextCursor, hasMore, reason, transient);
 }

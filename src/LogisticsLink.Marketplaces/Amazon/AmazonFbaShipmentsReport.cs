@@ -74,11 +74,17 @@ public static class AmazonFbaShipmentsReport
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value.ToUniversalTime() : null;
 }
 
-/// <summary>What <see cref="AmazonMarketplaceClient.FetchFbaShipmentsAsync"/> found: FBA parcels per Amazon order id, or why not.</summary>
+/// <summary>What the FBA shipments report found (<c>AmazonMarketplaceClient.FetchFbaShipmentsAsync</c>): FBA parcels per Amazon order id, or why not.</summary>
 public sealed record AmazonFbaShipments(
     IReadOnlyDictionary<string, IReadOnlyList<ImportedPackage>> PackagesByOrderId, string? FailureReason = null, bool Transient = true)
 {
     public bool IsSuccess => FailureReason is null;
+
+    /// <summary>
+    /// The regions ("NA", "EU", "FE") whose report was read. With a failure, the parcels are those of these regions:
+    /// the others are to be asked again from where they were.
+    /// </summary>
+    public IReadOnlyList<string> ReadRegions { get; init; } = [];
 
     public static AmazonFbaShipments Failure(string reason, bool transient) =>
         new(new Dictionary<string, IReadOnlyList<ImportedPackage>>(), reason, transient);

@@ -33,6 +33,9 @@ namespace LogisticsLink.Marketplaces.Amazon;
 /// empties that operation's bucket, so the next call waits for the refill), and a seller whose calls keep earning 429
 /// opens the circuit breaker for itself only. The LWA token calls and report downloads share one pipeline across
 /// accounts.</para>
+/// <para><b>Regions.</b> Each region (NA/EU/FE) is a separate service at Amazon, so each has its own quota buckets and
+/// circuit breaker, and a region that fails does not hold back the others: its order window waits for the next round
+/// (<see cref="AmazonSyncCursor"/>), and the FBA report and MCF orders of the other regions come back with its failure.</para>
 /// </remarks>
 public sealed class AmazonMarketplaceClient : IMarketplaceClient
 {
@@ -140,17 +143,41 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
     /// minutes in production (Amazon builds such reports at most every 30 minutes): call it from a background job.
     /// </summary>
     public Task<AmazonFbaShipments> FetchFbaShipmentsAsync(MarketplaceAccount account, DateTimeOffset from, CancellationToken cancellationToken) =>
+        FetchFbaShipmentsAsync(account, _ => from, cancellationToken);
+
+    /// <summary>
+    /// The FBA shipments report of each region of the account, each from its own start (<paramref name="fromOfRegion"/>
+    /// gets "NA", "EU" or "FE"). A region whose report fails does not hold back the others: their parcels come back
+    /// with the failure, and <see cref="AmazonFbaShipments.ReadRegions"/> says which regions were read.
+    /// </summary>
+    public Task<AmazonFbaShipments> FetchFbaShipmentsAsync(
+        MarketplaceAccount account, Func<string, DateTimeOffset> fromOfRegion, CancellationToken cancellationToken) =>
         GuardAsync("FBA shipments report", account, async () =>
         {
+            ArgumentNullException.ThrowIfNull(fromOfRegion);
             var all = new Dictionary<string, IReadOnlyList<ImportedPackage>>(StringComparer.Ordinal);
+            var read = new List<string>();
+            var failures = new List<RegionFailure>();
             foreach (var region in RegionsOf(account))
             {
-                foreach (var (orderId, packages) in await ShipmentsReportAsync(account, region, from, cancellationToken))
+                var failure = await InRegionAsync("FBA shipments report", account, region, async () =>
                 {
-                    all[orderId] = packages;
+                    foreach (var (orderId, packages) in await ShipmentsReportAsync(account, region, fromOfRegion(region.Name), cancellationToken))
+                    {
+                        all[orderId] = packages;
+                    }
+                }, cancellationToken);
+                if (failure is null)
+                {
+                    read.Add(region.Name);
+                }
+                else
+                {
+                    failures.Add(failure);
                 }
             }
-            return new AmazonFbaShipments(all);
+            var (reason, transient) = RegionFailure.Combine(failures);
+            return new AmazonFbaShipments(all, reason, transient) { ReadRegions = read };
         }, AmazonFbaShipments.Failure, cancellationToken);
 
     /// <summary>
@@ -171,22 +198,54 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
     /// status: <c>listAllFulfillmentOrders</c> (<c>queryStartDate</c>, every <c>nextToken</c> page) in each region of
     /// the account, then for each order that can have shipped <c>getFulfillmentOrder</c> (its packages) and
     /// <c>getPackageTrackingDetails</c> per package number. A package Amazon does not track yet (404) keeps its number
-    /// without a status. One page holding every order; any other failure fails the whole call (ask again later).
+    /// without a status. Any other failure fails that region's read (ask it again later); the other regions' orders
+    /// come back with the failure.
     /// </summary>
-    public Task<OrderSyncPage> FetchMcfOrdersAsync(MarketplaceAccount account, DateTimeOffset updatedSince, CancellationToken cancellationToken) =>
+    public Task<AmazonMcfOrderList> FetchMcfOrdersAsync(MarketplaceAccount account, DateTimeOffset updatedSince, CancellationToken cancellationToken) =>
+        FetchMcfOrdersAsync(account, _ => updatedSince, cancellationToken);
+
+    /// <summary>
+    /// <see cref="FetchMcfOrdersAsync(MarketplaceAccount, DateTimeOffset, CancellationToken)"/> with each region from its
+    /// own start (<paramref name="sinceOfRegion"/> gets "NA", "EU" or "FE"); <see cref="AmazonMcfOrderList.ReadRegions"/>
+    /// says which regions were read.
+    /// </summary>
+    public Task<AmazonMcfOrderList> FetchMcfOrdersAsync(
+        MarketplaceAccount account, Func<string, DateTimeOffset> sinceOfRegion, CancellationToken cancellationToken) =>
         GuardAsync("MCF orders", account, async () =>
         {
+            ArgumentNullException.ThrowIfNull(sinceOfRegion);
             var orders = new Dictionary<string, ImportedOrder>(StringComparer.Ordinal);
-            foreach (var region in RegionsOf(account).DistinctBy(r => r.BaseUrl))
+            var read = new List<string>();
+            var failures = new List<RegionFailure>();
+            // Regions on one host (Marketplaces:Amazon:Endpoint) are one list: it has no marketplace filter.
+            foreach (var host in RegionsOf(account).GroupBy(r => r.BaseUrl))
             {
-                foreach (var listed in await ListMcfOrdersAsync(account, region, updatedSince, cancellationToken))
+                var region = host.First();
+                var since = host.Min(r => sinceOfRegion(r.Name));
+                var found = new Dictionary<string, ImportedOrder>(StringComparer.Ordinal);
+                var failure = await InRegionAsync("MCF orders", account, region, async () =>
                 {
-                    orders[listed.SellerFulfillmentOrderId] = await McfOrderAsync(account, region, listed, cancellationToken);
+                    foreach (var listed in await ListMcfOrdersAsync(account, region, since, cancellationToken))
+                    {
+                        found[listed.SellerFulfillmentOrderId] = await McfOrderAsync(account, region, listed, cancellationToken);
+                    }
+                }, cancellationToken);
+                if (failure is not null)
+                {
+                    // Half a region's list is not kept: the region is read again, whole, from the same start.
+                    failures.Add(failure);
+                    continue;
+                }
+                read.AddRange(host.Select(r => r.Name));
+                foreach (var (id, order) in found)
+                {
+                    orders[id] = order;
                 }
             }
             AmazonLog.McfOrders(_logger, account.ToString(), orders.Count);
-            return new OrderSyncPage(orders.Values.ToList(), "", false);
-        }, OrderSyncPage.Failure, cancellationToken);
+            var (reason, transient) = RegionFailure.Combine(failures);
+            return new AmazonMcfOrderList(orders.Values.ToList(), reason, transient) { ReadRegions = read };
+        }, AmazonMcfOrderList.Failure, cancellationToken);
 
     /// <summary>
     /// One Multi-Channel Fulfillment order by its <c>sellerFulfillmentOrderId</c> (after a FULFILLMENT_ORDER_STATUS
@@ -237,10 +296,16 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
         var open = regions.FirstOrDefault(r => cursor.Regions[r.Name].IsOpen);
         if (open is null)
         {
-            // Every window read (or none opened yet): the next round ends WindowEndLag before now.
+            // Every window read or set aside (or none opened yet): the next round ends WindowEndLag before now. A window
+            // set aside after a failure is kept as it was, to be read again from where it stopped.
             var end = _time.GetUtcNow() - WindowEndLag;
             foreach (var window in cursor.Regions.Values)
             {
+                if (window.SetAside)
+                {
+                    window.SetAside = false;
+                    continue;
+                }
                 if (window.Before is { } previousEnd)
                 {
                     window.After = previousEnd;
@@ -258,7 +323,22 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
         }
 
         var current = cursor.Regions[open.Name];
-        var (orders, next) = await SearchPageAsync(account, open, current, ct);
+        var unread = current.Copy();
+        IReadOnlyList<ImportedOrder> orders;
+        string? next;
+        try
+        {
+            (orders, next) = await SearchPageAsync(account, open, current, ct);
+        }
+        catch (Exception e) when (FailureOf(e, ct) is { } failure)
+        {
+            // Regions are separate services at Amazon: this one keeps its window and is tried again next round, while
+            // the cursor lets the others read theirs now.
+            unread.SetAside = true;
+            cursor.Regions[open.Name] = unread;
+            var reason = Failed("searchOrders", account, open, failure);
+            return OrderSyncPage.PartialFailure(cursor.Encode(), cursor.Regions.Values.Any(w => w.IsOpen), reason, failure.Transient);
+        }
         current.SetPage(next, _time.GetUtcNow());
         current.Done = next is null;
         var hasMore = cursor.Regions.Values.Any(w => w.IsOpen);
@@ -640,38 +720,63 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
         string operation, MarketplaceAccount account, Func<Task<T>> body, Func<string, bool, T> failure, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
-        string reason;
-        bool transient;
         try
         {
             return await body();
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (FailureOf(e, cancellationToken) is { } failed)
         {
-            throw;
+            var reason = "amazon: " + failed.Reason;
+            AmazonLog.Failed(_logger, operation, account.ToString(), reason, failed.Transient);
+            return failure(reason, failed.Transient);
         }
-        catch (AmazonCallException e)
+    }
+
+    /// <summary>
+    /// Runs one region's part of an operation; its failure is logged and returned rather than thrown, so that the
+    /// account's other regions (separate services at Amazon) are still read.
+    /// </summary>
+    private async Task<RegionFailure?> InRegionAsync(
+        string operation, MarketplaceAccount account, AmazonRegion region, Func<Task> body, CancellationToken cancellationToken)
+    {
+        try
         {
-            (reason, transient) = (e.Message, e.Transient);
+            await body();
+            return null;
         }
-        catch (AmazonMalformedException e)
+        catch (Exception e) when (FailureOf(e, cancellationToken) is { } failed)
         {
-            (reason, transient) = ($"malformed response ({e.Message})", true);
+            return new RegionFailure(Failed(operation, account, region, failed), failed.Transient);
         }
-        catch (TimeoutRejectedException)
-        {
-            (reason, transient) = ("timed out", true);
-        }
-        catch (Exception e) when (CarrierResilience.IsRefusal(e))
-        {
-            (reason, transient) = ($"not called ({e.Message})", true);
-        }
-        catch (HttpRequestException e)
-        {
-            (reason, transient) = (e.Message, true);
-        }
-        reason = "amazon: " + reason;
-        AmazonLog.Failed(_logger, operation, account.ToString(), reason, transient);
-        return failure(reason, transient);
+    }
+
+    private string Failed(string operation, MarketplaceAccount account, AmazonRegion region, RegionFailure failure)
+    {
+        var reason = "amazon: " + failure.Reason;
+        AmazonLog.Failed(_logger, $"{operation} ({region.Name})", account.ToString(), reason, failure.Transient);
+        return reason;
+    }
+
+    /// <summary>What a failed call amounts to; null for what is not a call failure (the caller's cancellation, a bug).</summary>
+    private static RegionFailure? FailureOf(Exception e, CancellationToken cancellationToken) => e switch
+    {
+        OperationCanceledException when cancellationToken.IsCancellationRequested => null,
+        AmazonCallException call => new(call.Message, call.Transient),
+        AmazonMalformedException malformed => new($"malformed response ({malformed.Message})", true),
+        TimeoutRejectedException => new("timed out", true),
+        _ when CarrierResilience.IsRefusal(e) => new($"not called ({e.Message})", true),
+        HttpRequestException http => new(http.Message, true),
+        _ => null,
+    };
+
+    /// <summary>Why a call (or one region's part of it) failed, and whether asking again later can help.</summary>
+    private sealed record RegionFailure(string Reason, bool Transient)
+    {
+        /// <summary>
+        /// The failures of several regions as one (null when there are none); transient when any is, since asking
+        /// again helps that one.
+        /// </summary>
+        public static (string? Reason, bool Transient) Combine(IReadOnlyList<RegionFailure> failures) =>
+            failures.Count == 0 ? (null, true) : (string.Join("; ", failures.Select(f => f.Reason)), failures.Any(f => f.Transient));
     }
 }

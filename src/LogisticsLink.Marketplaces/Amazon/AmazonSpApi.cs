@@ -62,7 +62,8 @@ internal sealed class AmazonSpApi(
             return token;
         }, time));
 
-        var pipeline = accounts.For(key);
+        // Each region is its own service at Amazon: an outage in one must not open the circuit for the others.
+        var pipeline = accounts.For(quotaKey);
         for (var reauthenticated = false; ; reauthenticated = true)
         {
             var token = await tokens.GetAsync(cancellationToken);

@@ -12,6 +12,9 @@ namespace LogisticsLink.Marketplaces.Amazon;
 /// than two minutes before the request on its clock, and the third minute lets our clock run up to a minute ahead of
 /// Amazon's. Once every region has read its window, the next round starts where it ended — no gap, whatever the
 /// clocks say. Overlap at the edges is possible and harmless (imports are idempotent).
+/// Regions are independent (each its own host at Amazon): a region whose call fails keeps its window as it was and is
+/// set aside for the rest of the round, so the others read theirs; the next round retries it on that same window while
+/// the others move on to new ones. Cursors written before regions could be set aside read as none set aside.
 /// A paging token is kept with the time it was received: Orders v2026 tokens expire after 24 h, so an old one, or one
 /// Amazon refuses, is dropped and the window read again from its start — the same idempotence makes that safe.
 /// </summary>
@@ -74,8 +77,16 @@ internal sealed class AmazonRegionWindow
     [JsonPropertyName("d")]
     public bool Done { get; set; }
 
+    /// <summary>The region failed this round: its window waits, unchanged, for the next round.</summary>
+    [JsonPropertyName("f")]
+    public bool SetAside { get; set; }
+
+    /// <summary>Still to be read this round.</summary>
     [JsonIgnore]
-    public bool IsOpen => Before is not null && !Done;
+    public bool IsOpen => Before is not null && !Done && !SetAside;
+
+    /// <summary>A copy to fall back on when reading the window fails (a read changes the token and the API version).</summary>
+    public AmazonRegionWindow Copy() => (AmazonRegionWindow)MemberwiseClone();
 
     /// <summary>Keeps the next page's token (null: the window is read), stamped so its age can be judged later.</summary>
     public void SetPage(string? token, DateTimeOffset now)

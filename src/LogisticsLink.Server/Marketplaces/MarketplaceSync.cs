@@ -200,7 +200,11 @@ public sealed partial class MarketplaceSync : BackgroundService
                 if (!page.IsSuccess)
                 {
                     error = page.FailureReason!;
-                    break;
+                    if (page.NextCursor.Length == 0)
+                    {
+                        break;
+                    }
+                    // Part of the account failed (an Amazon region): its place is kept in the cursor, the rest goes on.
                 }
                 foreach (var order in page.Orders)
                 {
@@ -235,21 +239,29 @@ public sealed partial class MarketplaceSync : BackgroundService
 
     private async Task RecordAsync(SyncAccount account, string cursor, DateTimeOffset? syncedAt, string error, CancellationToken cancellationToken)
     {
-        var previous = _status.TryGetValue(account.Key, out var known) ? known.LastSyncedAt : null;
-        _status[account.Key] = new AccountSyncStatus(account.Account.TenantId, account.Account.Channel, syncedAt ?? previous, error);
         if (!account.Stored)
         {
             _configuredCursors[account.Key] = cursor;
-            return;
         }
-        try
+        else
         {
-            await _orders.RecordSyncAsync(account.Account.TenantId, account.Account.Channel, cursor, syncedAt, error, cancellationToken);
+            try
+            {
+                if (!await _orders.RecordSyncAsync(
+                    account.Account.TenantId, account.Account.Channel, account.ConnectedAt, cursor, syncedAt, error, cancellationToken))
+                {
+                    // Connected again during the round: the new connection's reset cursor stands, and its own round reports.
+                    LogConnectionReplaced(account.Account.ToString());
+                    return;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogRecordFailed(e, account.Account.ToString());
+            }
         }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogRecordFailed(e, account.Account.ToString());
-        }
+        var previous = _status.TryGetValue(account.Key, out var known) ? known.LastSyncedAt : null;
+        _status[account.Key] = new AccountSyncStatus(account.Account.TenantId, account.Account.Channel, syncedAt ?? previous, error);
     }
 
     // ---- FBA shipments report ----
@@ -293,12 +305,17 @@ public sealed partial class MarketplaceSync : BackgroundService
     private async Task FbaReportAsync(AmazonMarketplaceClient amazon, SyncAccount account, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        var from = _fbaReportedAt.TryGetValue(account.Key, out var last) ? last - FbaReportOverlap : now - _options.InitialSyncWindow;
-        var report = await amazon.FetchFbaShipmentsAsync(account.Account, from, cancellationToken);
+        // Each region's report starts from that region's last one: a region that failed is asked again from its own point.
+        var report = await amazon.FetchFbaShipmentsAsync(account.Account,
+            region => _fbaReportedAt.TryGetValue(RegionKey(account, region), out var last) ? last - FbaReportOverlap : now - _options.InitialSyncWindow,
+            cancellationToken);
         if (!report.IsSuccess)
         {
-            // Asked again at the next tick, from the same point.
+            // The failed regions are asked again at the next tick, from the same point; the others' parcels are applied.
             LogFbaReportFailed(account.Account.ToString(), report.FailureReason!);
+        }
+        if (report.ReadRegions.Count == 0)
+        {
             return;
         }
         // The next report starts a day before this one: rows whose order is not stored yet are kept and tried again.
@@ -321,7 +338,10 @@ public sealed partial class MarketplaceSync : BackgroundService
             }
             // Only once every row was tried: a store failure above leaves the window and the kept rows as they were.
             var dropped = _pendingFba.Keep(account.Key, unattached, now);
-            _fbaReportedAt[account.Key] = now;
+            foreach (var region in report.ReadRegions)
+            {
+                _fbaReportedAt[RegionKey(account, region)] = now;
+            }
             LogFbaReportApplied(account.Account.ToString(), report.PackagesByOrderId.Count, attached, attachedLater,
                 unattached.Count - dropped, dropped);
         }
@@ -337,12 +357,16 @@ public sealed partial class MarketplaceSync : BackgroundService
     {
         var now = _time.GetUtcNow();
         // A parcel's tracking moves without its order being updated: read a day again to keep Amazon's status fresh.
-        var from = _mcfListedAt.TryGetValue(account.Key, out var last) ? last - FbaReportOverlap : now - _options.InitialSyncWindow;
-        var page = await amazon.FetchMcfOrdersAsync(account.Account, from, cancellationToken);
+        var page = await amazon.FetchMcfOrdersAsync(account.Account,
+            region => _mcfListedAt.TryGetValue(RegionKey(account, region), out var last) ? last - FbaReportOverlap : now - _options.InitialSyncWindow,
+            cancellationToken);
         if (!page.IsSuccess)
         {
-            // Asked again at the next tick, from the same point.
+            // The failed regions are asked again at the next tick, from the same point; the others' orders are applied.
             LogMcfFailed(account.Account.ToString(), page.FailureReason!);
+        }
+        if (page.ReadRegions.Count == 0)
+        {
             return;
         }
         try
@@ -351,7 +375,10 @@ public sealed partial class MarketplaceSync : BackgroundService
             {
                 await _linker.UpsertAsync(account.Account.TenantId, order, cancellationToken);
             }
-            _mcfListedAt[account.Key] = now;
+            foreach (var region in page.ReadRegions)
+            {
+                _mcfListedAt[RegionKey(account, region)] = now;
+            }
             LogMcfApplied(account.Account.ToString(), page.Orders.Count);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -382,14 +409,15 @@ public sealed partial class MarketplaceSync : BackgroundService
             {
                 // Wrong or missing key, or a damaged row: say so on the connection, never what the row holds.
                 var account = new SyncAccount(key, new MarketplaceAccount(connection.TenantId, connection.Channel, new Dictionary<string, string>(), []),
-                    Stored: true, connection.Cursor);
+                    Stored: true, connection.Cursor, connection.ConnectedAt);
                 var reason = $"the stored credentials cannot be decrypted ({e.GetType().Name}); check {MarketplaceSecurityOptions.KeyName} or connect again";
                 LogAccountFailed(account.Account.ToString(), 0, reason);
                 await RecordAsync(account, connection.Cursor, null, reason, cancellationToken);
                 continue;
             }
             accounts.Add(new SyncAccount(key,
-                new MarketplaceAccount(connection.TenantId, connection.Channel, credentials, connection.MarketplaceIds), Stored: true, connection.Cursor));
+                new MarketplaceAccount(connection.TenantId, connection.Channel, credentials, connection.MarketplaceIds), Stored: true, connection.Cursor,
+                connection.ConnectedAt));
         }
         for (var i = 0; i < _options.Accounts.Count; i++)
         {
@@ -407,7 +435,16 @@ public sealed partial class MarketplaceSync : BackgroundService
         return accounts;
     }
 
-    private sealed record SyncAccount(string Key, MarketplaceAccount Account, bool Stored, string Cursor);
+    /// <param name="ConnectedAt">When a stored connection was made: a connection made again is a new one (unused for configured accounts).</param>
+    private sealed record SyncAccount(string Key, MarketplaceAccount Account, bool Stored, string Cursor, DateTimeOffset ConnectedAt = default);
+
+    /// <summary>
+    /// Where an account's Amazon region is in the FBA report and MCF reads: regions move on independently, and a
+    /// connection made again (other marketplaces, maybe another seller) starts afresh from the initial sync window, as
+    /// its order cursor does. The entries of a replaced connection stay behind: a few bytes per ConnectMarketplace.
+    /// </summary>
+    private static string RegionKey(SyncAccount account, string region) =>
+        $"{account.Key}|{account.ConnectedAt.UtcTicks}|{region}";
 
     // ---- log ----
 
@@ -442,6 +479,10 @@ public sealed partial class MarketplaceSync : BackgroundService
 
     [LoggerMessage(EventId = 5412, Level = LogLevel.Information, Message = "Multi-Channel Fulfillment orders for {Account}: {Orders} order(s) upserted")]
     private partial void LogMcfApplied(string account, int orders);
+
+    [LoggerMessage(EventId = 5413, Level = LogLevel.Information,
+        Message = "Marketplace sync: {Account} was connected again during the round; the round's cursor is not recorded")]
+    private partial void LogConnectionReplaced(string account);
 
     [LoggerMessage(EventId = 5409, Level = LogLevel.Information, Message = "Marketplace sync: {Account} order {OrderId} synced on notice")]
     private partial void LogOrderSynced(string account, string orderId);

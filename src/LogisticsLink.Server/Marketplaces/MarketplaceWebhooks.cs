@@ -25,9 +25,10 @@ namespace LogisticsLink.Server.Marketplaces;
 /// As for the carrier webhooks: credentials compared in constant time, 401 logged without the payload, 400 naming
 /// the field. Answers: 200 <c>synced</c>/<c>attached</c>; 202 <c>ignored</c> (no account, or the marketplace does not
 /// know the order); 503 <c>retry</c> when the marketplace failed transiently (the sender redelivers). Shopify retries a
-/// delivery under the same <c>X-Shopify-Webhook-Id</c>; with the carrier webhooks' <see cref="DeliveryDeduplicator"/>, a
-/// copy of one already stored is answered 200 <c>duplicate</c> and one arriving while the first is still being applied
-/// 503 <c>in_progress</c>, neither touching the store or Shopify.
+/// delivery under the same <c>X-Shopify-Webhook-Id</c>, and Amazon's notifications arrive more than once under the same
+/// <c>NotificationMetadata.NotificationId</c>; with the carrier webhooks' <see cref="DeliveryDeduplicator"/>, a copy of
+/// one already stored is answered 200 <c>duplicate</c> and one arriving while the first is still being applied 503
+/// <c>in_progress</c>, neither touching the store nor calling the marketplace (Amazon's getOrder budget is small).
 /// </summary>
 public sealed class MarketplaceWebhooks(
     IOptions<MarketplaceWebhookOptions> options, IOptions<WebhookOptions> limits, MarketplaceSync sync, OrderLinker linker,
@@ -52,8 +53,12 @@ public sealed class MarketplaceWebhooks(
         {
             return Invalid(context, AmazonSource, error);
         }
-        var result = await sync.SyncOrderAsync(options.Value.Amazon.TenantId, AmazonMarketplaceClient.ChannelName, change.AmazonOrderId, context.RequestAborted);
-        return Answer(change.AmazonOrderId, result, attached: false);
+        var tenant = options.Value.Amazon.TenantId;
+        return await OnceAsync(AmazonSource, tenant, change.NotificationId, change.AmazonOrderId, async () =>
+        {
+            var result = await sync.SyncOrderAsync(tenant, AmazonMarketplaceClient.ChannelName, change.AmazonOrderId, context.RequestAborted);
+            return (Answer(change.AmazonOrderId, result, attached: false), result.Outcome == OrderSyncOutcome.Synced);
+        });
     }
 
     public async Task<IResult> AmazonFulfillmentOrderStatusAsync(HttpContext context)
@@ -67,8 +72,12 @@ public sealed class MarketplaceWebhooks(
         {
             return Invalid(context, AmazonMcfSource, error);
         }
-        var result = await sync.SyncMcfOrderAsync(options.Value.Amazon.TenantId, status.SellerFulfillmentOrderId, context.RequestAborted);
-        return Answer(status.SellerFulfillmentOrderId, result, attached: false);
+        var tenant = options.Value.Amazon.TenantId;
+        return await OnceAsync(AmazonMcfSource, tenant, status.NotificationId, status.SellerFulfillmentOrderId, async () =>
+        {
+            var result = await sync.SyncMcfOrderAsync(tenant, status.SellerFulfillmentOrderId, context.RequestAborted);
+            return (Answer(status.SellerFulfillmentOrderId, result, attached: false), result.Outcome == OrderSyncOutcome.Synced);
+        });
     }
 
     /// <summary>The body of an Amazon notification whose credential matches; otherwise the 401/413 answer, logged.</summary>
@@ -131,18 +140,7 @@ public sealed class MarketplaceWebhooks(
             return WebhookHttp.Invalid(field, error);
         }
         var deliveryId = ShopifyFulfillmentWebhook.DeliveryId(context.Request.Headers[ShopifyFulfillmentWebhook.WebhookIdHeader].ToString(), body);
-        var key = string.Join('|', ShopifySource, settings.TenantId, deliveryId);
-        switch (deliveries.Claim(key))
-        {
-            case DeliveryState.Done:
-                WebhookLog.OrderDuplicate(logger, ShopifySource, deliveryId, notice.OrderId);
-                return Results.Json(new MarketplaceWebhookAnswer("duplicate", notice.OrderId, null, null));
-            case DeliveryState.InProgress:
-                // The first copy is not stored yet and may still fail: a 2xx now would stop Shopify's retries.
-                WebhookLog.OrderInProgress(logger, ShopifySource, deliveryId, notice.OrderId);
-                return Results.Json(new MarketplaceWebhookAnswer("in_progress", notice.OrderId, null, null), statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-        try
+        return await OnceAsync(ShopifySource, settings.TenantId, deliveryId, notice.OrderId, async () =>
         {
             var ct = context.RequestAborted;
             // Attached only when a parcel was linked: one skipped (no carrier, a number nobody could track) leaves the
@@ -151,20 +149,49 @@ public sealed class MarketplaceWebhooks(
                 await linker.AttachPackagesAsync(settings.TenantId, new OrderLink(ShopifyMarketplaceClient.ChannelName, notice.OrderId), notice.Packages, ct) > 0;
             // The order itself (status, other fulfillments, a cancelled one) comes from Shopify.
             var result = await sync.SyncOrderAsync(settings.TenantId, ShopifyMarketplaceClient.ChannelName, notice.OrderId, ct);
-            if (attached || result.Outcome == OrderSyncOutcome.Synced)
+            return (Answer(notice.OrderId, result, attached), attached || result.Outcome == OrderSyncOutcome.Synced);
+        });
+    }
+
+    /// <summary>
+    /// Applies a delivery once per <paramref name="deliveryId"/>: a copy of one already stored is answered 200
+    /// <c>duplicate</c>, one arriving while the first is still being applied 503 <c>in_progress</c> (the first may yet
+    /// fail: a 2xx now would stop the sender's retries). A delivery that stored nothing (retry, no account, an order the
+    /// marketplace does not know yet) or threw is forgotten, so that the sender's next copy counts. Without an id there
+    /// is nothing to recognise a copy by: the delivery is applied.
+    /// </summary>
+    private async Task<IResult> OnceAsync(
+        string source, string tenantId, string deliveryId, string orderId, Func<Task<(IResult Answer, bool Stored)>> apply)
+    {
+        if (deliveryId.Length == 0)
+        {
+            return (await apply()).Answer;
+        }
+        var key = string.Join('|', source, tenantId, deliveryId);
+        switch (deliveries.Claim(key))
+        {
+            case DeliveryState.Done:
+                WebhookLog.OrderDuplicate(logger, source, deliveryId, orderId);
+                return Results.Json(new MarketplaceWebhookAnswer("duplicate", orderId, null, null));
+            case DeliveryState.InProgress:
+                WebhookLog.OrderInProgress(logger, source, deliveryId, orderId);
+                return Results.Json(new MarketplaceWebhookAnswer("in_progress", orderId, null, null), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        try
+        {
+            var (answer, stored) = await apply();
+            if (stored)
             {
                 deliveries.Complete(key);
             }
             else
             {
-                // Nothing stored (retry, no account, an order Shopify does not know yet): Shopify's next copy must count.
                 deliveries.Release(key);
             }
-            return Answer(notice.OrderId, result, attached);
+            return answer;
         }
         catch
         {
-            // Not applied: Shopify's retry must be processed, not taken for a redelivery.
             deliveries.Release(key);
             throw;
         }

@@ -256,22 +256,24 @@ public abstract partial class SqlShipmentStore
         return list;
     }
 
-    public Task RecordSyncAsync(
-        string tenantId, string channel, string cursor, DateTimeOffset? syncedAt, string error, CancellationToken cancellationToken) =>
+    public Task<bool> RecordSyncAsync(
+        string tenantId, string channel, DateTimeOffset connectedAt, string cursor, DateTimeOffset? syncedAt, string error,
+        CancellationToken cancellationToken) =>
         WriteAsync(async session =>
         {
+            // connected_at tells the connection apart from one that replaced it while the round ran.
             var command = session.Command("""
                 UPDATE marketplace_connections SET sync_cursor = @cursor, last_error = @error,
                     last_synced_at = COALESCE(@synced, last_synced_at)
-                WHERE tenant_id = @tenant AND channel = @channel
+                WHERE tenant_id = @tenant AND channel = @channel AND connected_at = @connected
                 """);
             command.Bind("@cursor", cursor);
             command.Bind("@error", error);
             command.Bind("@synced", RowValues.Instant(syncedAt));
             command.Bind("@tenant", tenantId);
             command.Bind("@channel", channel);
-            await command.ExecuteNonQueryAsync(CancellationToken.None);
-            return 0;
+            command.Bind("@connected", RowValues.Instant(connectedAt));
+            return await command.ExecuteNonQueryAsync(CancellationToken.None) == 1;
         }, cancellationToken);
 
     private static void BindOrder(DbCommand command, OrderState o)

@@ -32,6 +32,24 @@ public sealed class AmazonFbaReportTests
     }
 
     [Fact]
+    public async Task A_region_whose_report_fails_does_not_drop_the_other_regions_parcels()
+    {
+        await using var bed = await AmazonTestBed.StartAsync(TimeProvider.System);
+        using var outage = new RegionOutageHandler(bed.Host.BaseUrlOf(bed.Simulator), "sellingpartnerapi-eu.amazon.com");
+        using var http = new HttpClient(outage);
+
+        var result = await bed.Client(TimeProvider.System, http: http, regionalHosts: true, maxRetries: 0)
+            .FetchFbaShipmentsAsync(AmazonTestBed.Account(), DateTimeOffset.UtcNow.AddDays(-3), CancellationToken.None);
+
+        // EU's failure is reported, and NA's parcels are there all the same.
+        Assert.False(result.IsSuccess);
+        Assert.Contains("HTTP 503", result.FailureReason);
+        Assert.Equal(["113-5550009-0000000"], result.PackagesByOrderId.Keys);
+        Assert.Equal(["NA"], result.ReadRegions);
+        Assert.Equal(1, outage.Refused);
+    }
+
+    [Fact]
     public async Task A_report_Amazon_cancels_for_lack_of_data_is_an_empty_success()
     {
         await using var bed = await AmazonTestBed.StartAsync(TimeProvider.System);

@@ -96,6 +96,24 @@ public sealed class AmazonMcfOrderTests
     }
 
     [Fact]
+    public async Task A_region_whose_list_fails_does_not_drop_the_other_regions_orders()
+    {
+        await using var bed = await AmazonTestBed.StartAsync();
+        using var outage = new RegionOutageHandler(bed.Host.BaseUrlOf(bed.Simulator), "sellingpartnerapi-eu.amazon.com");
+        using var http = new HttpClient(outage);
+
+        var page = await bed.Client(http: http, regionalHosts: true, maxRetries: 0)
+            .FetchMcfOrdersAsync(AmazonTestBed.Account(), AmazonTestBed.Start.AddDays(-30), CancellationToken.None);
+
+        // EU's failure is reported, and the orders NA listed are there all the same.
+        Assert.False(page.IsSuccess);
+        Assert.Contains("HTTP 503", page.FailureReason);
+        Assert.Equal(McfOrder, Assert.Single(page.Orders).OrderId);
+        Assert.Equal(["NA"], page.ReadRegions);
+        Assert.Equal(1, outage.Refused);
+    }
+
+    [Fact]
     public async Task A_failing_getFulfillmentOrder_fails_the_read_with_Amazons_error()
     {
         await using var bed = await AmazonTestBed.StartAsync();

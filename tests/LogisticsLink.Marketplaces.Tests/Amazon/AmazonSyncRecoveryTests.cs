@@ -98,4 +98,85 @@ public sealed class AmazonSyncRecoveryTests
         Assert.True(page.IsSuccess, page.FailureReason);
         Assert.NotEmpty(page.Orders);
     }
+
+    [Fact]
+    public async Task A_region_that_keeps_failing_does_not_stop_the_other_regions()
+    {
+        await using var bed = await AmazonTestBed.StartAsync();
+        using var outage = new RegionOutageHandler(bed.Host.BaseUrlOf(bed.Simulator), "sellingpartnerapi-eu.amazon.com");
+        using var http = new HttpClient(outage);
+        var client = bed.Client(http: http, regionalHosts: true, maxRetries: 0);
+        var account = AmazonTestBed.Account(marketplaces: [AmazonDemoCatalogue.Us, AmazonDemoCatalogue.Uk]);
+
+        var (_, firstFailures, cursor) = await SyncRoundAsync(client, account, "");
+        Assert.Contains(firstFailures, f => f.Contains("HTTP 503", StringComparison.Ordinal));
+
+        // EU stays down; a US order changes after the first round.
+        bed.FakeClock.Advance(TimeSpan.FromMinutes(30));
+        var changed = bed.Simulator.Catalogue.Orders.First(o => o.MarketplaceId == AmazonDemoCatalogue.Us) with
+        {
+            OrderId = "113-5550099-0000001",
+            LastUpdatedAt = bed.FakeClock.GetUtcNow().AddMinutes(-10),
+        };
+        bed.Simulator.Catalogue.Upsert(changed);
+        var (second, secondFailures, afterSecond) = await SyncRoundAsync(client, account, cursor);
+
+        Assert.Contains(second, o => o.OrderId == changed.OrderId);
+        Assert.Contains(secondFailures, f => f.Contains("HTTP 503", StringComparison.Ordinal));
+
+        // EU answers again: it reads the window it could not, so the UK orders of before the outage still arrive.
+        outage.Down = false;
+        var (third, thirdFailures, _) = await SyncRoundAsync(client, account, afterSecond);
+
+        Assert.Empty(thirdFailures);
+        Assert.Contains(third, o => o.OrderId == "026-5550002-0000024");
+    }
+
+    [Fact]
+    public async Task A_cursor_stored_before_regions_could_be_set_aside_goes_on_from_where_it_was()
+    {
+        await using var bed = await AmazonTestBed.StartAsync();
+        var windowEnd = AmazonTestBed.Start.AddMinutes(-3);
+        // As stored in sync_cursor by the previous version: the NA window read to its end, no "f" field.
+        var json = "{\"r\":{\"NA\":{\"a\":\"" + From.ToString("O") + "\",\"b\":\"" + windowEnd.ToString("O") +
+            "\",\"v\":\"2026-01-01\",\"p\":null,\"t\":null,\"d\":true}}}";
+        var stored = "amz1." + System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(json));
+        bed.FakeClock.Advance(TimeSpan.FromMinutes(30));
+
+        var page = await bed.Client().FetchChangedOrdersAsync(UsAccount, stored, From, CancellationToken.None);
+
+        // Read as a cursor, not started again from the beginning: the next window begins where the stored one ended.
+        Assert.True(page.IsSuccess, page.FailureReason);
+        Assert.Empty(page.Orders);
+        Assert.Equal(windowEnd, AmazonSyncCursor.Decode(page.NextCursor)!.Regions["NA"].After);
+    }
+
+    /// <summary>
+    /// One sync round as MarketplaceSync runs it: pages until there are no more, keeping the cursor of every page that
+    /// brings one (a failure page may: the part of the account that failed keeps its place, the rest moves on).
+    /// </summary>
+    private static async Task<(List<ImportedOrder> Orders, List<string> Failures, string Cursor)> SyncRoundAsync(
+        AmazonMarketplaceClient client, MarketplaceAccount account, string cursor)
+    {
+        var orders = new List<ImportedOrder>();
+        var failures = new List<string>();
+        for (var pages = 0; pages < 10; pages++)
+        {
+            var page = await client.FetchChangedOrdersAsync(account, cursor, From, CancellationToken.None);
+            orders.AddRange(page.Orders);
+            if (!page.IsSuccess)
+            {
+                failures.Add(page.FailureReason!);
+            }
+            if (page.NextCursor.Length > 0)
+            {
+                cursor = page.NextCursor;
+            }
+            if (!page.HasMore)
+            {
+                return (orders, failures, cursor);
+            }
+        }
+        throw new Xunit.Sdk.XunitException("the round never ended");
+    }
 }

@@ -76,10 +76,17 @@ internal sealed class AmazonTestBed : IAsyncDisposable
 
     /// <summary>
     /// A client on the simulator's clock unless told otherwise, with fast retries and report polls, sending through
-    /// <paramref name="http"/> when given (a handler in front of the simulator).
+    /// <paramref name="http"/> when given (a handler in front of the simulator). With <paramref name="regionalHosts"/> the
+    /// client calls Amazon's own regional hosts, so <paramref name="http"/> must send them on (<see cref="RegionOutageHandler"/>).
     /// </summary>
-    public AmazonMarketplaceClient Client(TimeProvider? time = null, int pageSize = 100, int maxRetries = 2, HttpClient? http = null)
+    public AmazonMarketplaceClient Client(
+        TimeProvider? time = null, int pageSize = 100, int maxRetries = 2, HttpClient? http = null, bool regionalHosts = false)
     {
+        var options = Options();
+        if (regionalHosts)
+        {
+            options.Amazon.Endpoint = null;
+        }
         var settings = new AmazonClientSettings
         {
             Resilience = new CarrierOptions { AttemptTimeout = TimeSpan.FromSeconds(10), MaxRetries = maxRetries },
@@ -88,7 +95,7 @@ internal sealed class AmazonTestBed : IAsyncDisposable
             ReportMaxPoll = TimeSpan.FromMilliseconds(20),
             ReportMaxWait = TimeSpan.FromSeconds(5),
         };
-        return new AmazonMarketplaceClient(http ?? _http, Options(), time ?? Clock, NullLogger<AmazonMarketplaceClient>.Instance, settings);
+        return new AmazonMarketplaceClient(http ?? _http, options, time ?? Clock, NullLogger<AmazonMarketplaceClient>.Instance, settings);
     }
 
     public async ValueTask DisposeAsync()

@@ -99,6 +99,29 @@ public sealed class ShopifyImportTests
     }
 
     [Fact]
+    public async Task An_order_that_becomes_visible_after_a_later_one_is_still_imported()
+    {
+        await using var bed = await ShopifyTestBed.StartAsync();
+        var client = bed.Client(pageSize: 4);
+        var account = ShopifyTestBed.Account();
+        var (first, cursor, _) = await ShopifyTestBed.SyncAllAsync(client, account, "", ShopifyTestBed.Everything);
+
+        // An order changed three seconds before the latest one read shows up in the search only after that pass.
+        var latest = first.Max(o => o.LastUpdatedAt)!.Value;
+        var late = bed.Simulator.Orders.Single(o => o.Id == ShopifyDemoCatalogue.IdOf(1001)) with
+        {
+            Id = ShopifyDemoCatalogue.IdOf(1099),
+            Name = "#1099",
+            UpdatedAt = latest.AddSeconds(-3),
+        };
+        bed.Simulator.AddLateOrder(late);
+        bed.Clock.Advance(TimeSpan.FromMinutes(5));
+        var (next, _, _) = await ShopifyTestBed.SyncAllAsync(client, account, cursor, ShopifyTestBed.Everything);
+
+        Assert.Contains(next, o => o.OrderId == Id(1099));
+    }
+
+    [Fact]
     public async Task One_order_is_fetched_by_its_numeric_id_and_an_unknown_one_is_a_clear_permanent_failure()
     {
         await using var bed = await ShopifyTestBed.StartAsync();

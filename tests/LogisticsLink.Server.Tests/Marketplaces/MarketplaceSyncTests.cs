@@ -1,11 +1,13 @@
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
+using LogisticsLink.Marketplaces.Amazon;
 using LogisticsLink.Sandbox.Marketplaces.Amazon;
 using LogisticsLink.Sandbox.Marketplaces.Shopify;
 using LogisticsLink.Server.Marketplaces;
 using LogisticsLink.Server.Tests.Infrastructure;
 using LogisticsLink.Storage;
 using LogisticsLink.V1;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace LogisticsLink.Server.Tests.Marketplaces;
@@ -212,6 +214,100 @@ public sealed class MarketplaceSyncTests
         var status = server.Get<MarketplaceSync>().Status;
         Assert.Contains(status.Values, s => s.TenantId == "tenant-a" && s.Channel == "amazon" && s.LastSyncedAt is not null);
     }
+
+    [Fact]
+    public async Task A_failing_amazon_region_records_its_error_and_the_other_regions_of_the_connection_still_sync()
+    {
+        await using var server = await SandboxMarketplaceServer.StartAsync(services: services =>
+            services.AddHttpClient(nameof(AmazonMarketplaceClient)).AddHttpMessageHandler(() => new AmazonEuOrdersOutage()));
+        var tenantB = server.Orders(TestServer.KeyB);
+        await tenantB.ConnectMarketplaceAsync(new ConnectMarketplaceRequest
+        {
+            Channel = "amazon",
+            Credentials = { ["client_id"] = SandboxMarketplaces.AmazonClientId, ["client_secret"] = SandboxMarketplaces.AmazonClientSecret,
+                ["refresh_token"] = SandboxMarketplaces.AmazonRefreshToken },
+            MarketplaceIds = { AmazonDemoCatalogue.Us, AmazonDemoCatalogue.Uk },
+        });
+        var store = server.Get<IOrderStore>();
+        async Task<MarketplaceConnectionRecord> ConnectionAsync() =>
+            (await store.ListConnectionsAsync(CancellationToken.None)).Single(c => c.TenantId == "tenant-b" && c.Channel == "amazon");
+        // EU's 503s soon open its circuit breaker: the error recorded is then "not called".
+        await Eventually.UntilAsync(async () => (await ConnectionAsync()).LastError.StartsWith("amazon: ", StringComparison.Ordinal),
+            "the EU region's failure is recorded on the connection");
+
+        // A US order changes once the first round is over, while EU stays down.
+        var amazon = server.Simulator<AmazonSpApiSimulator>();
+        var changed = amazon.Catalogue.Orders.Single(o => o.OrderId == "113-5550001-0000010") with
+        {
+            OrderId = "113-5550097-0000000",
+            LastUpdatedAt = DateTimeOffset.UtcNow - AmazonMarketplaceClient.WindowEndLag,
+            Packages = [],
+        };
+        amazon.Catalogue.Upsert(changed);
+
+        await Eventually.UntilAsync(async () => await TryGetAsync(tenantB, "amazon", changed.OrderId) is not null,
+            "the US order changed during the EU outage is imported");
+        Assert.StartsWith("amazon: ", (await ConnectionAsync()).LastError);
+        Assert.Null(await TryGetAsync(tenantB, "amazon", DelayedFbmOrder));
+    }
+
+    [Fact]
+    public async Task A_connection_replaced_during_a_round_keeps_its_reset_cursor()
+    {
+        var gate = new AmazonSearchGate(AmazonDemoCatalogue.De);
+        await using var server = await SandboxMarketplaceServer.StartAsync(services: services =>
+            services.AddHttpClient(nameof(AmazonMarketplaceClient)).AddHttpMessageHandler(gate.Handler));
+        var tenantB = server.Orders(TestServer.KeyB);
+        await tenantB.ConnectMarketplaceAsync(AmazonConnection(AmazonDemoCatalogue.De));
+        await gate.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The seller adds France while the round that read the DE-only connection is still running.
+        await tenantB.ConnectMarketplaceAsync(AmazonConnection(AmazonDemoCatalogue.De, AmazonDemoCatalogue.Fr));
+        gate.Open();
+        await gate.Answered.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The replaced connection's round must not write its cursor over the reset one: the next round reads the EU
+        // window again from the initial sync window, France included.
+        await Eventually.UntilAsync(async () => await TryGetAsync(tenantB, "amazon", "405-5550004-0000042") is not null,
+            "the French order of before the change is imported");
+    }
+
+    [Fact]
+    public async Task Adding_a_marketplace_of_the_same_region_reads_its_FBA_parcels_from_the_initial_window()
+    {
+        await using var server = await SandboxMarketplaceServer.StartAsync(new Dictionary<string, string>
+        {
+            ["Marketplaces:Amazon:FbaReportInterval"] = "00:00:02",
+        });
+        // A German FBA order that shipped five days ago: older than the day later reports reach back.
+        const string germanOrder = "302-5550096-0000000";
+        var amazon = server.Simulator<AmazonSpApiSimulator>();
+        var now = DateTimeOffset.UtcNow;
+        amazon.Catalogue.Upsert(amazon.Catalogue.Orders.Single(o => o.OrderId == "302-5550011-0000000") with
+        {
+            OrderId = germanOrder,
+            PurchasedAt = now.AddDays(-6),
+            LastUpdatedAt = now.AddDays(-4),
+            FbaShipments = [new AmazonDemoFbaShipment("AMZN_DE", "TBA309555009601", now.AddDays(-5), now.AddDays(1), "DTM2", ["LL-LAMP-03"])],
+        });
+        var tenantB = server.Orders(TestServer.KeyB);
+        await tenantB.ConnectMarketplaceAsync(AmazonConnection(AmazonDemoCatalogue.Uk));
+        await Eventually.UntilAsync(async () => (await TryGetAsync(tenantB, "amazon", "026-5550010-0000000"))?.Shipments.Count == 1,
+            "a report of the UK-only connection attached the UK FBA parcel", TimeSpan.FromSeconds(60));
+
+        await tenantB.ConnectMarketplaceAsync(AmazonConnection(AmazonDemoCatalogue.Uk, AmazonDemoCatalogue.De));
+
+        await Eventually.UntilAsync(async () => (await TryGetAsync(tenantB, "amazon", germanOrder))?.Shipments.Count == 1,
+            "the German FBA order shipped five days ago has its parcel", TimeSpan.FromSeconds(60));
+    }
+
+    private static ConnectMarketplaceRequest AmazonConnection(params string[] marketplaceIds) => new()
+    {
+        Channel = "amazon",
+        Credentials = { ["client_id"] = SandboxMarketplaces.AmazonClientId, ["client_secret"] = SandboxMarketplaces.AmazonClientSecret,
+            ["refresh_token"] = SandboxMarketplaces.AmazonRefreshToken },
+        MarketplaceIds = { marketplaceIds },
+    };
 
     [Theory]
     [InlineData("Marketplaces:SyncInterval", "00:00:00", "Marketplaces:SyncInterval")]

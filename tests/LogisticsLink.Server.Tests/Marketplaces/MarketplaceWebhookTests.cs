@@ -91,6 +91,55 @@ public sealed class MarketplaceWebhookTests
     }
 
     [Fact]
+    public async Task A_redelivered_order_change_notification_is_a_duplicate_and_calls_getOrder_once()
+    {
+        await using var server = await StartAsync();
+        const string orderId = "113-5550001-0000010";
+        var amazon = server.Simulator<AmazonSpApiSimulator>();
+        using var http = new HttpClient { BaseAddress = server.WebAddress };
+        var notification = amazon.OrderChangeNotification(orderId);
+        var calls = amazon.CallsTo("getOrder");
+
+        var first = await http.SendAsync(Post(MarketplaceWebhooks.AmazonRoute, notification, (MarketplaceWebhooks.AmazonCredentialHeader, AmazonCredential)));
+        // SQS delivers the same message again (same NotificationMetadata.NotificationId).
+        var again = await http.SendAsync(Post(MarketplaceWebhooks.AmazonRoute, notification, (MarketplaceWebhooks.AmazonCredentialHeader, AmazonCredential)));
+
+        Assert.Equal("synced", (string?)JsonNode.Parse(await first.Content.ReadAsStringAsync())!["result"]);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var answer = JsonNode.Parse(await again.Content.ReadAsStringAsync())!;
+        Assert.Equal(("duplicate", orderId), ((string?)answer["result"], (string?)answer["order_id"]));
+        Assert.Equal(calls + 1, amazon.CallsTo("getOrder"));
+
+        // Another notification (another NotificationId) about the same order is news, not a redelivery.
+        var other = await http.SendAsync(Post(MarketplaceWebhooks.AmazonRoute, amazon.OrderChangeNotification(orderId),
+            (MarketplaceWebhooks.AmazonCredentialHeader, AmazonCredential)));
+        Assert.Equal("synced", (string?)JsonNode.Parse(await other.Content.ReadAsStringAsync())!["result"]);
+        Assert.Equal(calls + 2, amazon.CallsTo("getOrder"));
+    }
+
+    [Fact]
+    public async Task A_redelivered_fulfillment_order_status_notification_is_a_duplicate_and_asks_Amazon_nothing()
+    {
+        await using var server = await StartAsync();
+        const string orderId = "S01-5550013-0000000";
+        await Eventually.UntilAsync(async () => await MarketplaceSyncTests.TryGetAsync(server.Orders(), "amazon", orderId) is not null,
+            "the first MCF round is done (the next one is an hour away)", TimeSpan.FromSeconds(60));
+        var amazon = server.Simulator<AmazonSpApiSimulator>();
+        using var http = new HttpClient { BaseAddress = server.WebAddress };
+        var notification = amazon.FulfillmentOrderStatusNotification(orderId);
+        var first = await http.SendAsync(Post(MarketplaceWebhooks.AmazonMcfRoute, notification, (MarketplaceWebhooks.AmazonCredentialHeader, AmazonCredential)));
+        Assert.Equal("synced", (string?)JsonNode.Parse(await first.Content.ReadAsStringAsync())!["result"]);
+        var calls = (amazon.CallsTo("getFulfillmentOrder"), amazon.CallsTo("getPackageTrackingDetails"));
+
+        var again = await http.SendAsync(Post(MarketplaceWebhooks.AmazonMcfRoute, notification, (MarketplaceWebhooks.AmazonCredentialHeader, AmazonCredential)));
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var answer = JsonNode.Parse(await again.Content.ReadAsStringAsync())!;
+        Assert.Equal(("duplicate", orderId), ((string?)answer["result"], (string?)answer["order_id"]));
+        Assert.Equal(calls, (amazon.CallsTo("getFulfillmentOrder"), amazon.CallsTo("getPackageTrackingDetails")));
+    }
+
+    [Fact]
     public async Task A_fulfillment_order_status_notification_syncs_that_MCF_order_and_its_tracking_at_once()
     {
         await using var server = await StartAsync();

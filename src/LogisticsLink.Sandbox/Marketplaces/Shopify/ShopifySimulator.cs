@@ -76,6 +76,19 @@ public sealed partial class ShopifySimulator : ICarrierSimulator
         }
     }
 
+    /// <summary>
+    /// An order reaches the search only now, keeping the <c>updatedAt</c> it was given: as an order changed at the same
+    /// time as others shows up in Shopify's search after a later-changed one was already listed.
+    /// </summary>
+    public void AddLateOrder(ShopifyDemoOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        lock (_gate)
+        {
+            _orders.Add(order);
+        }
+    }
+
     /// <summary>The merchant ships (more of) an order: a new fulfillment, and the order's <c>updatedAt</c> moves to now.</summary>
     public void AddFulfillment(long orderId, string company, string number)
     {
