@@ -33,6 +33,14 @@ public static class RiskClock
         return next;
     }
 
+    /// <summary>
+    /// The time to store: the one already stored while it is still ahead and no later than <paramref name="next"/>. A
+    /// check earlier than needed costs one judgement that finds nothing and stores the exact time, while moving the
+    /// time on every new scan (a stall limit runs from the last scan) would rewrite its index entry on every refresh.
+    /// </summary>
+    public static DateTimeOffset? Keep(DateTimeOffset? stored, DateTimeOffset? next, DateTimeOffset now) =>
+        stored is { } kept && kept > now && next is { } exact && kept <= exact ? kept : next;
+
     /// <summary>A limit already past was judged with the state: only one still ahead is a reason to look again.</summary>
     private static DateTimeOffset? Earliest(DateTimeOffset? next, DateTimeOffset candidate, DateTimeOffset now) =>
         candidate > now && (next is null || candidate < next) ? candidate : next;

@@ -72,7 +72,7 @@ public sealed record ShipmentState
     public DateTimeOffset? NextCheckAt { get; init; }
 
     /// <summary>
-    /// When a flag that time alone raises may come due (<see cref="LogisticsLink.Domain.Risks.RiskClock"/>), set at every judgement; null when
+    /// When a flag that time alone raises may come due, or earlier (<see cref="LogisticsLink.Domain.Risks.RiskClock"/>), set at every judgement; null when
     /// none can. A sweep judges the shipment again then, whether or not anything else touches it.
     /// </summary>
     public DateTimeOffset? RiskCheckAt { get; init; }

@@ -250,7 +250,7 @@ public static class Tracker
         {
             kinds |= ChangeKinds.RisksChanged;
         }
-        state = state with { Risks = risks, RiskCheckAt = RiskClock.NextCheck(state, now, rules.Risks) };
+        state = state with { Risks = risks, RiskCheckAt = RiskClock.Keep(previous.RiskCheckAt, RiskClock.NextCheck(state, now, rules.Risks), now) };
         if (kinds != ChangeKinds.None)
         {
             state = state with { Version = previous.Version + 1, UpdatedAt = now };

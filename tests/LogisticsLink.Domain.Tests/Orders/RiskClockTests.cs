@@ -34,6 +34,22 @@ public sealed class RiskClockTests
     }
 
     [Fact]
+    public void A_new_scan_keeps_the_earlier_check_still_ahead_and_that_check_stores_the_exact_time()
+    {
+        var registered = Tracker.Register("shp_1", "t", "ups", "1Z001", OrderLink.None, ShipmentState.EmptyLabels, T0).State;
+        var first = Tracker.Apply(registered, [], new CarrierSnapshot(null, [Scan.InTransit(Hours(1))], null), Hours(2), Rules).State;
+
+        // The stall limit moves with every scan; the stored check stays where it was, so its index entry is not rewritten.
+        var second = Tracker.Apply(first, [], new CarrierSnapshot(null, [Scan.InTransit(Hours(1)), Scan.InTransit(Hours(3))], null), Hours(4), Rules).State;
+        Assert.Equal(first.RiskCheckAt, second.RiskCheckAt);
+
+        var early = Tracker.Reassess(second, second.RiskCheckAt!.Value, Rules);
+        Assert.DoesNotContain(early.State.Risks, r => r.Kind == RiskKind.Stalled);
+        Assert.Equal(Hours(3) + RiskRules.Default.StalledInTransit + TimeSpan.FromTicks(1), early.State.RiskCheckAt);
+        Assert.False(early.HasChanges);
+    }
+
+    [Fact]
     public void A_parcel_a_carrier_summary_calls_in_transit_without_a_physical_scan_is_still_due_when_its_grace_ends()
     {
         var registered = Tracker.Register("shp_1", "t", "ups", "1Z001", Order, ShipmentState.EmptyLabels, T0).State;
