@@ -132,13 +132,7 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
             command.Bind("@full", trackingNumber);
         }
         command.Bind("@max", max);
-        var found = new List<StoredShipment>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            found.Add(ReadShipment(reader));
-        }
-        return found;
+        return await ReadShipmentsAsync(command, cancellationToken);
     }
 
     public async Task<IReadOnlyList<TrackingEvent>> GetEventsAsync(string shipmentId, CancellationToken cancellationToken)
@@ -261,13 +255,18 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
             """);
         command.Bind("@now", RowValues.Instant(now));
         command.Bind("@limit", max);
-        var due = new List<StoredShipment>();
+        return await ReadShipmentsAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<StoredShipment>> ReadShipmentsAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        var shipments = new List<StoredShipment>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            due.Add(ReadShipment(reader));
+            shipments.Add(ReadShipment(reader));
         }
-        return due;
+        return shipments;
     }
 
     public async Task<long> GetHeadSequenceAsync(CancellationToken cancellationToken)
