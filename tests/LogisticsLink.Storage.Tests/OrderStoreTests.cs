@@ -109,6 +109,10 @@ public sealed class OrderStoreTests
         await store.CommitOrderAsync(new OrderCommit(Order("invoice-unconfirmed") with { ShippedAt = null, Status = "InvoiceUnconfirmed" }, 0, null), Ct);
         await store.CommitOrderAsync(new OrderCommit(Order("flagged") with { ShippedAt = null, Risks = [new RiskFlag(RiskKind.LateShipment, "late", T0, true)] }, 0, null), Ct);
         await store.CommitOrderAsync(new OrderCommit(Order("fba", fulfillment: FulfillmentChannel.Amazon) with { ShippedAt = null }, 0, null), Ct);
+        // A ship-by date without a time is overdue once its day is over, not during it.
+        var today = DateOnlyPromise.Of(DateOnly.FromDateTime(T0.UtcDateTime));
+        await store.CommitOrderAsync(new OrderCommit(Order("date-today") with { ShippedAt = null, Status = "Unshipped", LatestShipDate = today }, 0, null), Ct);
+        await store.CommitOrderAsync(new OrderCommit(Order("date-yesterday") with { ShippedAt = null, Status = "Unshipped", LatestShipDate = today.AddDays(-1) }, 0, null), Ct);
 
         var shipments = await store.ListOrderShipmentsAsync(TenantA, "amazon", "o1", Ct);
         var overdue = await store.ListOverdueUnflaggedAsync(T0, 10, Ct);
@@ -119,7 +123,7 @@ public sealed class OrderStoreTests
         Assert.Equal(linked.DeliveryWindow, only.DeliveryWindow);
         Assert.Equal(linked.ProofOfDelivery, only.ProofOfDelivery);
         Assert.Equal(linked.StatedShippedAt, only.StatedShippedAt);
-        Assert.Equal(["unshipped"], overdue.Select(o => o.OrderId));
+        Assert.Equal(["date-yesterday", "unshipped"], overdue.Select(o => o.OrderId));
     }
 
     [Fact]

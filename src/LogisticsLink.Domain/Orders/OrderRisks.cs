@@ -19,14 +19,16 @@ public static class OrderRisks
         var flags = new List<RiskFlag>();
         if (order.FulfillmentChannel != FulfillmentChannel.Amazon && order.LatestShipDate is { } shipBy && !MarketplaceOrderStatus.IsCancelled(order.Status))
         {
-            if (order.ShippedAt is null && now > shipBy && MarketplaceOrderStatus.IsAwaitingShipment(order.Status))
+            // A ship-by date without a time (a 3PL's "ship by the 28th") is missed when that day ends.
+            var deadline = DateOnlyPromise.Deadline(shipBy);
+            if (order.ShippedAt is null && now > deadline && MarketplaceOrderStatus.IsAwaitingShipment(order.Status))
             {
-                flags.Add(RiskFlags.Raise(previous, RiskKind.LateShipment, $"Not shipped by the latest ship date {Day(shipBy)}", shipBy, true));
+                flags.Add(RiskFlags.Raise(previous, RiskKind.LateShipment, $"Not shipped by the latest ship date {Day(shipBy)}", deadline, true));
             }
-            else if (order.ShippedAt is { } shipped && shipped > shipBy)
+            else if (order.ShippedAt is { } shipped && shipped > deadline)
             {
                 // Counted in the late shipment rate; nothing left to do for this order.
-                flags.Add(RiskFlags.Raise(previous, RiskKind.LateShipment, $"Shipped {Day(shipped)}, after the latest ship date {Day(shipBy)}", shipBy, false));
+                flags.Add(RiskFlags.Raise(previous, RiskKind.LateShipment, $"Shipped {Day(shipped)}, after the latest ship date {Day(shipBy)}", deadline, false));
             }
         }
         foreach (var group in shipments.SelectMany(s => s.Risks).GroupBy(r => r.Kind))

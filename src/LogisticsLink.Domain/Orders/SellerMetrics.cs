@@ -48,7 +48,8 @@ public sealed record SellerMetrics(
                 due++;
                 // Unshipped counts as late only once its ship-by time has passed; shipped by the marketplace's word with
                 // no parcel we track, it has no ship time to judge.
-                if (order.ShippedAt is { } shippedAt ? shippedAt > shipBy : now > shipBy && MarketplaceOrderStatus.IsAwaitingShipment(order.Status))
+                var deadline = DateOnlyPromise.Deadline(shipBy);
+                if (order.ShippedAt is { } shippedAt ? shippedAt > deadline : now > deadline && MarketplaceOrderStatus.IsAwaitingShipment(order.Status))
                 {
                     late++;
                 }

@@ -14,7 +14,7 @@ public static class DateOnlyPromise
     public static bool Is(DateTimeOffset value) => value.Offset == TimeSpan.Zero && value.TimeOfDay == TimeSpan.Zero;
 
     /// <summary>
-    /// When a delivery promise is missed: a promise with a time at that instant, a promise of a date at the end of
+    /// When a promise (to deliver, or to ship) is missed: one with a time at that instant, one of a date at the end of
     /// that (UTC) day, not at its first second.
     /// </summary>
     public static DateTimeOffset Deadline(DateTimeOffset promise) => Is(promise) ? promise.AddDays(1) : promise;

@@ -129,6 +129,7 @@ public abstract partial class SqlShipmentStore
         var command = session.Command($"""
             SELECT {OrderColumns} FROM orders
             WHERE shipped_at IS NULL AND latest_ship_date < @now AND fulfillment_channel <> @amazon AND (risk_mask & @mask) = 0
+                AND (latest_ship_date % {TimeSpan.TicksPerDay} <> 0 OR latest_ship_date < @dayBefore)
                 AND UPPER(REPLACE(status, '_', '')) NOT IN ({string.Join(", ", MarketplaceOrderStatus.NotAwaitingShipment.Select((_, i) => $"@done{i}"))})
             ORDER BY latest_ship_date LIMIT @limit
             """);
@@ -138,6 +139,9 @@ public abstract partial class SqlShipmentStore
             command.Bind($"@done{i}", MarketplaceOrderStatus.NotAwaitingShipment[i]);
         }
         command.Bind("@now", RowValues.Instant(now));
+        // A ship-by date without a time (stored as its 00:00 UTC) is overdue only once its day is over: not listed
+        // during it, so that today's dates cannot crowd out the orders whose time has passed.
+        command.Bind("@dayBefore", RowValues.Instant(now.AddDays(-1)));
         command.Bind("@amazon", (int)FulfillmentChannel.Amazon);
         command.Bind("@mask", RiskMask([RiskKind.LateShipment]));
         command.Bind("@limit", max);

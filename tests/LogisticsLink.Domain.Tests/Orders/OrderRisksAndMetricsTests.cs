@@ -35,6 +35,20 @@ public sealed class OrderRisksAndMetricsTests
     }
 
     [Fact]
+    public void A_ship_by_date_without_a_time_is_missed_when_its_day_ends()
+    {
+        var day = DateOnlyPromise.Of(new DateOnly(2025, 3, 12));
+        var unshipped = Order("1", shipBy: day) with { CreatedAt = day.AddDays(-2), UpdatedAt = day.AddDays(-2) };
+
+        Assert.Empty(OrderRisks.Evaluate(unshipped, [], day.AddHours(18)));
+        var flag = Assert.Single(OrderRisks.Evaluate(unshipped, [], day.AddDays(1).AddSeconds(1)));
+        Assert.Equal((RiskKind.LateShipment, day.AddDays(1)), (flag.Kind, flag.Since));
+        Assert.Empty(OrderRisks.Evaluate(unshipped with { ShippedAt = day.AddHours(17) }, [], day.AddDays(2)));
+        var metrics = SellerMetrics.Compute([(unshipped with { ShippedAt = day.AddHours(17) }, [])], day.AddDays(-1), day.AddDays(1), day.AddDays(2));
+        Assert.Equal((1, 0), (metrics.ShipDueOrders, metrics.LateShipments));
+    }
+
+    [Fact]
     public void A_shipment_confirmed_late_is_recorded_without_action_and_fba_orders_are_never_late_shipments()
     {
         var late = Assert.Single(OrderRisks.Evaluate(Order("1", shipBy: Hours(24), shippedAt: Hours(30)), [], Hours(31)));

@@ -56,7 +56,7 @@ public sealed record EvidenceFacts(
     // Late as soon as one parcel was scanned after the date; on time only when every parcel was scanned by it.
     private static bool? ShippedBy(IReadOnlyList<DateTimeOffset?> firstScans, DateTimeOffset? shipBy) =>
         shipBy is not { } by || firstScans.Count == 0 ? null
-        : firstScans.Any(f => f > by) ? false
+        : firstScans.Any(f => f > DateOnlyPromise.Deadline(by)) ? false
         : firstScans.All(f => f is not null) ? true
         : null;
 }
