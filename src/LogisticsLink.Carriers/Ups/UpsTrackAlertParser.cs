@@ -65,8 +65,16 @@ public static class UpsTrackAlertParser
             throw new FieldException("activityStatus", "needs at least one of type, code or descriptionCode");
         }
         var description = Text(status, "description", "activityStatus.");
-        var at = When(root);
-        var offset = LocalOffset(root);
+        // The GMT date with its time is the activity's instant and, for a type U message, when UPS moved the date (the
+        // snapshot's ObservedAt; without it the message is taken as current when it arrives). A GMT date whose time is
+        // empty is no instant: read as midnight it would beat the local time beside it and date an evening scan at the
+        // start of its day, before the scans that preceded it. Otherwise the local parts, read as UTC (Track Alert sends
+        // no offset); a GMT date alone, at midnight, only when there is nothing else.
+        var gmtDay = DateTimeOf(root, "gmtActivityDate", "gmtActivityTime");
+        DateTimeOffset? gmt = gmtDay is { } day && Text(root, "gmtActivityTime").Length > 0 ? new DateTimeOffset(day, TimeSpan.Zero) : null;
+        var local = DateTimeOf(root, "localActivityDate", "localActivityTime");
+        var at = gmt ?? ((local ?? gmtDay) is { } l ? new DateTimeOffset(l, TimeSpan.Zero) : null);
+        var offset = LocalOffset(gmt, local);
         var mapped = UpsStatusMap.Map(raw.Type, raw.StatusCode, raw.Code, description);
 
         var events = new List<TrackingEvent>(1);
@@ -90,52 +98,21 @@ public static class UpsTrackAlertParser
                 PayloadSha256: sha,
                 DeliveryWindow: Window(estimate, offset),
                 ProofOfDelivery: delivered && photo ? new ProofOfDelivery("", "", HasSignature: false, HasPhoto: true) : null,
-                ObservedAt: ObservedAt(root)),
+                ObservedAt: gmt),
             mapped is null && !UpsStatusMap.IsNoInformation(raw) ? raw.Raw : "");
     }
-
-    /// <summary>
-    /// The instant of the activity: the GMT date with its time first; otherwise the local parts, read as UTC (Track
-    /// Alert sends no offset); a GMT date alone, at midnight, only when there is nothing else.
-    /// </summary>
-    private static DateTimeOffset? When(JsonElement root)
-    {
-        var gmtDay = DateTimeOf(root, "gmtActivityDate", "gmtActivityTime");
-        if (GmtInstant(root) is { } instant)
-        {
-            return instant;
-        }
-        var local = DateTimeOf(root, "localActivityDate", "localActivityTime") ?? gmtDay;
-        return local is { } l ? new DateTimeOffset(l, TimeSpan.Zero) : null;
-    }
-
-    /// <summary>
-    /// When the message's information was current: the activity's GMT instant (for a type <c>U</c> message, when UPS
-    /// moved the date). A local time read as UTC may be hours off; without a GMT instant the message is taken as
-    /// current when it arrives.
-    /// </summary>
-    private static DateTimeOffset? ObservedAt(JsonElement root) => GmtInstant(root);
-
-    /// <summary>
-    /// The GMT date with its time. A GMT date whose time is empty is no instant: read as midnight it would beat the local
-    /// time beside it and date an evening scan at the start of its day, before the scans that preceded it.
-    /// </summary>
-    private static DateTimeOffset? GmtInstant(JsonElement root) =>
-        Text(root, "gmtActivityTime").Length > 0 && DateTimeOf(root, "gmtActivityDate", "gmtActivityTime") is { } utc
-            ? new DateTimeOffset(utc, TimeSpan.Zero)
-            : null;
 
     /// <summary>
     /// The scan site's UTC offset, which Track Alert does not send but implies: local wall time minus GMT time, when
     /// both are there and the difference is a plausible offset (a multiple of 15 minutes within ±14 h).
     /// </summary>
-    private static TimeSpan? LocalOffset(JsonElement root)
+    private static TimeSpan? LocalOffset(DateTimeOffset? gmt, DateTime? local)
     {
-        if (GmtInstant(root) is not { } utc || DateTimeOf(root, "localActivityDate", "localActivityTime") is not { } local)
+        if (gmt is not { } utc || local is not { } wall)
         {
             return null;
         }
-        var offset = local - utc.UtcDateTime;
+        var offset = wall - utc.UtcDateTime;
         return offset.Ticks % TimeSpan.FromMinutes(15).Ticks == 0 && offset.Duration() <= TimeSpan.FromHours(14) ? offset : null;
     }
 

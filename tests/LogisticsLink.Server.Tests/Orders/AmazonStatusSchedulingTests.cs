@@ -5,7 +5,6 @@ using LogisticsLink.Server.Orders;
 using LogisticsLink.Server.Tests.Infrastructure;
 using LogisticsLink.Server.Tracking;
 using LogisticsLink.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LogisticsLink.Server.Tests.Orders;
@@ -24,9 +23,8 @@ public sealed class AmazonStatusSchedulingTests
     {
         var clock = new FakeTimeProvider(Start);
         // The test applies every carrier answer itself: the scheduler must not poll meanwhile.
-        await using var server = await TestServer.StartAsync(
-            settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false", ["Scheduler:ExpireUnknownAfter"] = "1.00:00:00" },
-            services: s => s.AddSingleton<TimeProvider>(clock));
+        await using var server = await TestServer.StartOnClockAsync(clock,
+            new Dictionary<string, string> { ["Scheduler:Enabled"] = "false", ["Scheduler:ExpireUnknownAfter"] = "1.00:00:00" });
         var (tracker, linker, store) = (server.Get<ShipmentTracker>(), server.Get<OrderLinker>(), server.Get<IShipmentStore>());
         var number = Numbers.Sandbox();
         var registered = await tracker.RegisterAsync(Tenant, "sandbox", number, OrderLink.None, ShipmentState.EmptyLabels, CancellationToken.None);

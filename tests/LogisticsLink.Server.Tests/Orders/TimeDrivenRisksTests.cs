@@ -6,7 +6,6 @@ using LogisticsLink.Server.Orders;
 using LogisticsLink.Server.Tests.Infrastructure;
 using LogisticsLink.Server.Tracking;
 using LogisticsLink.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LogisticsLink.Server.Tests.Orders;
@@ -27,15 +26,13 @@ public sealed class TimeDrivenRisksTests
     public async Task A_promise_passing_on_an_expired_parcel_raises_delayed_without_a_poll()
     {
         var clock = new FakeTimeProvider(Start);
-        await using var server = await TestServer.StartAsync(
-            settings: new Dictionary<string, string>
+        await using var server = await TestServer.StartOnClockAsync(clock, new Dictionary<string, string>
             {
                 // Nothing polls: only the passing of time can bring the flag.
                 ["Scheduler:Enabled"] = "false",
                 ["Scheduler:ExpireUnknownAfter"] = "1.00:00:00",
                 ["Orders:SweepInterval"] = "00:10:00",
-            },
-            services: s => s.AddSingleton<TimeProvider>(clock));
+            });
         var (linker, tracker, store) = (server.Get<OrderLinker>(), server.Get<ShipmentTracker>(), server.Get<IShipmentStore>());
         // Scenario 7's number is never known to the carrier.
         var (_, shipments) = await linker.UpsertAsync(Tenant, new ImportedOrder(

@@ -2,7 +2,6 @@ using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Domain.Tracking;
 using LogisticsLink.Server.Tests.Infrastructure;
 using LogisticsLink.Server.Tracking;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LogisticsLink.Server.Tests.Tracking;
@@ -20,9 +19,8 @@ public sealed class RegisterAgainTests
     public async Task Registering_again_under_a_longer_configured_stall_limit_changes_nothing()
     {
         var clock = new FakeTimeProvider(Start);
-        await using var server = await TestServer.StartAsync(
-            settings: new Dictionary<string, string> { ["Risks:StalledInTransit"] = "96:00:00", ["Scheduler:Enabled"] = "false" },
-            services: s => s.AddSingleton<TimeProvider>(clock));
+        await using var server = await TestServer.StartOnClockAsync(clock,
+            new Dictionary<string, string> { ["Risks:StalledInTransit"] = "96:00:00", ["Scheduler:Enabled"] = "false" });
         var tracker = server.Get<ShipmentTracker>();
         var number = Numbers.Sandbox();
         var registered = await tracker.RegisterAsync(Tenant, "sandbox", number, OrderLink.None, ShipmentState.EmptyLabels, CancellationToken.None);
