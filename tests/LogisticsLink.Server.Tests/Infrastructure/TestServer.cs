@@ -7,7 +7,6 @@ using LogisticsLink.Tests.Shared;
 using LogisticsLink.V1;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LogisticsLink.Server.Tests.Infrastructure;
 
@@ -39,21 +38,6 @@ public sealed class TestServer : IAsyncDisposable
     public Uri GrpcAddress { get; }
     public Uri WebAddress { get; }
     public IServiceProvider Services => _app.Services;
-
-    /// <summary>
-    /// A server whose time is <paramref name="clock"/>. A periodic loop fires once per period the clock is advanced
-    /// over, so the scheduler's poll (50 ms on a test server) is an hour unless <paramref name="settings"/> say otherwise:
-    /// a two-day advance is then 48 ticks, not 3.5 million.
-    /// </summary>
-    public static Task<TestServer> StartOnClockAsync(FakeTimeProvider clock, IReadOnlyDictionary<string, string>? settings = null)
-    {
-        var all = new Dictionary<string, string> { ["Scheduler:PollInterval"] = "01:00:00" };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-        {
-            all[key] = value;
-        }
-        return StartAsync(settings: all, services: s => s.AddSingleton<TimeProvider>(clock));
-    }
 
     public static async Task<TestServer> StartAsync(
         string? dataFolder = null,

@@ -23,7 +23,7 @@ public sealed class AmazonStatusSchedulingTests
     {
         var clock = new FakeTimeProvider(Start);
         // The test applies every carrier answer itself: the scheduler must not poll meanwhile.
-        await using var server = await TestServer.StartOnClockAsync(clock,
+        await using var server = await FakeClockServer.StartAsync(clock,
             new Dictionary<string, string> { ["Scheduler:Enabled"] = "false", ["Scheduler:ExpireUnknownAfter"] = "1.00:00:00" });
         var (tracker, linker, store) = (server.Get<ShipmentTracker>(), server.Get<OrderLinker>(), server.Get<IShipmentStore>());
         var number = Numbers.Sandbox();

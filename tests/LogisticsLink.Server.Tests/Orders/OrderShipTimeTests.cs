@@ -27,7 +27,7 @@ public sealed class OrderShipTimeTests
     public async Task A_parcel_the_marketplace_stops_listing_no_longer_sets_the_ship_time()
     {
         var clock = new FakeTimeProvider(Start);
-        await using var server = await TestServer.StartOnClockAsync(clock);
+        await using var server = await FakeClockServer.StartAsync(clock);
         var linker = server.Get<OrderLinker>();
         // The first label was stated shipped in time; it was voided and the order shipped again, late.
         await linker.UpsertAsync(Tenant, Listing("UNFULFILLED", Package(Numbers.Sandbox(7), Start.AddHours(2))), CancellationToken.None);
@@ -46,7 +46,7 @@ public sealed class OrderShipTimeTests
     public async Task An_order_whose_only_parcel_leaves_is_not_shipped_again_and_is_flagged_once_past_its_ship_date()
     {
         var clock = new FakeTimeProvider(Start);
-        await using var server = await TestServer.StartOnClockAsync(clock);
+        await using var server = await FakeClockServer.StartAsync(clock);
         var linker = server.Get<OrderLinker>();
         await linker.UpsertAsync(Tenant, Listing("UNFULFILLED", Package(Numbers.Sandbox(7), Start.AddHours(2))), CancellationToken.None);
         clock.Advance(TimeSpan.FromDays(2));
@@ -65,7 +65,7 @@ public sealed class OrderShipTimeTests
     public async Task A_voided_label_no_longer_sets_the_ship_time()
     {
         var clock = new FakeTimeProvider(Start);
-        await using var server = await TestServer.StartOnClockAsync(clock);
+        await using var server = await FakeClockServer.StartAsync(clock);
         var (linker, tracker) = (server.Get<OrderLinker>(), server.Get<ShipmentTracker>());
         // An internal system's order: its parcels carry no stated ship time, so their registration stands in.
         var voided = Numbers.Sandbox(7);
@@ -88,7 +88,7 @@ public sealed class OrderShipTimeTests
     public async Task A_parcel_moved_to_another_order_no_longer_sets_the_first_orders_ship_time()
     {
         var clock = new FakeTimeProvider(Start);
-        await using var server = await TestServer.StartOnClockAsync(clock);
+        await using var server = await FakeClockServer.StartAsync(clock);
         var (linker, tracker) = (server.Get<OrderLinker>(), server.Get<ShipmentTracker>());
         var moved = Numbers.Sandbox(7);
         await linker.UpsertAsync(Tenant, Listing("UNFULFILLED", Package(moved, null)) with { ListsEveryPackage = false }, CancellationToken.None);
@@ -107,7 +107,7 @@ public sealed class OrderShipTimeTests
     public async Task An_earlier_marketplace_ship_time_wins_over_a_later_registration_and_is_kept_for_the_next_judgement()
     {
         var clock = new FakeTimeProvider(Start.AddDays(3));
-        await using var server = await TestServer.StartOnClockAsync(clock);
+        await using var server = await FakeClockServer.StartAsync(clock);
         var linker = server.Get<OrderLinker>();
         var statedShipped = Start.AddHours(12);
 
@@ -126,7 +126,7 @@ public sealed class OrderShipTimeTests
     public async Task A_parcel_pushed_after_its_first_carrier_scan_counts_from_that_scan()
     {
         var clock = new FakeTimeProvider(Start.AddDays(2));
-        await using var server = await TestServer.StartOnClockAsync(clock);
+        await using var server = await FakeClockServer.StartAsync(clock);
         var (linker, tracker) = (server.Get<OrderLinker>(), server.Get<ShipmentTracker>());
         // A 3PL pushes the order two days on; the carrier had picked the parcel up before the ship-by date.
         var (_, shipments) = await linker.UpsertAsync(

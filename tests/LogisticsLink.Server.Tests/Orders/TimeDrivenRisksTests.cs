@@ -26,7 +26,7 @@ public sealed class TimeDrivenRisksTests
     public async Task A_promise_passing_on_an_expired_parcel_raises_delayed_without_a_poll()
     {
         var clock = new FakeTimeProvider(Start);
-        await using var server = await TestServer.StartOnClockAsync(clock, new Dictionary<string, string>
+        await using var server = await FakeClockServer.StartAsync(clock, new Dictionary<string, string>
             {
                 // Nothing polls: only the passing of time can bring the flag.
                 ["Scheduler:Enabled"] = "false",

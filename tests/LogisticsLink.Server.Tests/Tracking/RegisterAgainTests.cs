@@ -19,7 +19,7 @@ public sealed class RegisterAgainTests
     public async Task Registering_again_under_a_longer_configured_stall_limit_changes_nothing()
     {
         var clock = new FakeTimeProvider(Start);
-        await using var server = await TestServer.StartOnClockAsync(clock,
+        await using var server = await FakeClockServer.StartAsync(clock,
             new Dictionary<string, string> { ["Risks:StalledInTransit"] = "96:00:00", ["Scheduler:Enabled"] = "false" });
         var tracker = server.Get<ShipmentTracker>();
         var number = Numbers.Sandbox();
