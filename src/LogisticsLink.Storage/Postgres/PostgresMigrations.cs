@@ -182,7 +182,14 @@ internal static class PostgresMigrations
 
     public static int Latest => Scripts[^1].Version;
 
-    public static async Task ApplyAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    public static Task ApplyAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        ApplyUpToAsync(connection, Latest, cancellationToken);
+
+    /// <summary>
+    /// Applies the scripts up to and including <paramref name="version"/>: what a release that ended there did, so
+    /// tests can build a database of that release and upgrade it.
+    /// </summary>
+    internal static async Task ApplyUpToAsync(NpgsqlConnection connection, int version, CancellationToken cancellationToken)
     {
         await Execute(connection, null, $"SELECT pg_advisory_lock({PostgresLocks.Space}, {PostgresLocks.Migrations})", cancellationToken);
         try
@@ -195,11 +202,11 @@ internal static class PostgresMigrations
                 throw new InvalidOperationException(
                     $"The database schema is version {current}, newer than this build understands ({Latest}). Upgrade the server.");
             }
-            foreach (var (version, sql) in Scripts.Where(s => s.Version > current))
+            foreach (var (scriptVersion, sql) in Scripts.Where(s => s.Version > current && s.Version <= version))
             {
                 await using var tx = await connection.BeginTransactionAsync(cancellationToken);
                 await Execute(connection, tx, sql, cancellationToken);
-                await Execute(connection, tx, $"DELETE FROM schema_version; INSERT INTO schema_version VALUES ({version})", cancellationToken);
+                await Execute(connection, tx, $"DELETE FROM schema_version; INSERT INTO schema_version VALUES ({scriptVersion})", cancellationToken);
                 await tx.CommitAsync(cancellationToken);
             }
         }

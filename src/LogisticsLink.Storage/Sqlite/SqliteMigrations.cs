@@ -183,14 +183,21 @@ internal static class SqliteMigrations
 
     public static int Latest => Scripts[^1].Version;
 
-    public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    public static Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
+        ApplyUpToAsync(connection, Latest, cancellationToken);
+
+    /// <summary>
+    /// Applies the scripts up to and including <paramref name="version"/>: what a release that ended there did, so
+    /// tests can build a database of that release and upgrade it.
+    /// </summary>
+    internal static async Task ApplyUpToAsync(SqliteConnection connection, int version, CancellationToken cancellationToken)
     {
         await using (var create = connection.CreateCommand())
         {
             create.CommandText = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)";
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
-        foreach (var (version, sql) in Scripts)
+        foreach (var (scriptVersion, sql) in Scripts.Where(s => s.Version <= version))
         {
             // The version is read inside the (immediate, write-locking) transaction, so two processes starting on one
             // file cannot both apply the same script.
@@ -201,11 +208,11 @@ internal static class SqliteMigrations
                 throw new InvalidOperationException(
                     $"The database schema is version {current}, newer than this build understands ({Latest}). Upgrade the server.");
             }
-            if (current < version)
+            if (current < scriptVersion)
             {
                 await using var migrate = connection.CreateCommand();
                 migrate.Transaction = tx;
-                migrate.CommandText = sql + $"; DELETE FROM schema_version; INSERT INTO schema_version VALUES ({version});";
+                migrate.CommandText = sql + $"; DELETE FROM schema_version; INSERT INTO schema_version VALUES ({scriptVersion});";
                 await migrate.ExecuteNonQueryAsync(cancellationToken);
             }
             await tx.CommitAsync(cancellationToken);

@@ -2,9 +2,11 @@ using LogisticsLink.Storage.Postgres;
 using LogisticsLink.Storage.Sql;
 using LogisticsLink.Storage.Sqlite;
 using LogisticsLink.Tests.Shared;
+using System.Data.Common;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace LogisticsLink.Storage.Tests.Support;
 
@@ -32,6 +34,20 @@ internal sealed class TestDatabase : IAsyncDisposable
     public string Folder { get; }
 
     public string FilePath { get; }
+
+    /// <summary>
+    /// A connection of the test's own to the database, outside every store and pool, not yet opened: for building it as
+    /// an earlier release left it.
+    /// </summary>
+    public DbConnection RawConnection()
+    {
+        if (ThrowawayPostgres.Selected)
+        {
+            return new NpgsqlConnection(_postgres.Value + ";Pooling=false");
+        }
+        Directory.CreateDirectory(Folder);
+        return new SqliteConnection($"Data Source={FilePath};Pooling=False");
+    }
 
     /// <summary>A new store on the file, not yet initialized.</summary>
     public SqlShipmentStore Create()
