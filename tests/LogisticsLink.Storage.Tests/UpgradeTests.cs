@@ -163,6 +163,35 @@ public sealed class UpgradeTests
         Assert.Equal([6L, 7L], (await store.ReadChangesAsync(Changes(TenantA), 5, 100, Ct)).Select(c => c.Sequence));
     }
 
+    [Fact]
+    public async Task The_backfilled_first_scan_dates_a_misdated_scan_as_of_its_receipt_like_the_tracker()
+    {
+        // A pickup scan the carrier dated ten hours ahead (a zone error), received at T0; a real scan an hour later.
+        TrackingEvent[] scans =
+        [
+            Scan(T0.AddDays(-1), TrackingStatus.InfoReceived, "MP", "", "Shipper created a label", T0.AddDays(-1), statusDetail: "info_received.label"),
+            Scan(T0.AddHours(10), TrackingStatus.InTransit, "P", "Lyon", "Pickup Scan", ingestedAt: T0),
+            Scan(T0.AddHours(1), TrackingStatus.InTransit, "AR", "Paris", "Arrived at Facility", ingestedAt: T0.AddHours(1)),
+        ];
+        var shipment = UpsInTransit with { LastEventAt = T0.AddHours(1) };
+        await using var db = new TestDatabase();
+        await using (var release = await EarlierRelease.OpenAsync(db))
+        {
+            await release.MigrateToAsync(EarlierRelease.First);
+            await release.InsertShipmentAsync(shipment, revision: 3);
+            await release.InsertEventsAsync(shipment.Id, scans);
+        }
+
+        var store = await db.OpenAsync();
+
+        var expected = scans.Where(e => e.Status.IsPhysicalScan()).Min(e => e.EffectiveAt);
+        Assert.Equal(T0, expected);
+        var upgraded = await store.FindAsync(TenantA, shipment.Id, Ct);
+        Assert.Equal(expected, upgraded?.State.FirstScanAt);
+        // Moved, so that a copy of the shipment read before the upgrade cannot write its first scan back.
+        Assert.Equal(4, upgraded?.Revision);
+    }
+
     /// <summary>
     /// The first release's shipments, events and log; then the orders release's order and its log entry, written after
     /// that release's migrations ran on the same database.

@@ -179,6 +179,19 @@ internal static class SqliteMigrations
             -- the expression is SqliteShipmentStore.NumberAfterCarrierIdSql, word for word, or the index goes unused.
             CREATE INDEX ix_shipments_number ON shipments (tenant_id, substr(tracking_number, instr(tracking_number, ':') + 1));
             """),
+        (9, """
+            -- Version 6 dated the first scan by the carrier's own time; the tracker dates it as TrackingEvent.EffectiveAt
+            -- does: a scan dated more than 15 minutes (9000000000 ticks) after we received it counts as of its receipt.
+            -- Only shipments holding such a physical scan can differ; the revision moves so no copy read before wins.
+            UPDATE shipments SET revision = revision + 1, first_scan_at = (
+                SELECT MIN(CASE WHEN e.occurred_at - e.ingested_at > 9000000000 THEN e.ingested_at ELSE e.occurred_at END)
+                FROM tracking_events e
+                WHERE e.shipment_id = shipments.id AND e.status NOT IN (0, 1, 2, 3, 13, 14))
+            WHERE EXISTS (
+                SELECT 1 FROM tracking_events e
+                WHERE e.shipment_id = shipments.id AND e.status NOT IN (0, 1, 2, 3, 13, 14)
+                    AND e.occurred_at - e.ingested_at > 9000000000);
+            """),
     ];
 
     public static int Latest => Scripts[^1].Version;
