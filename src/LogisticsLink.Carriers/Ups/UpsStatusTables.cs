@@ -101,8 +101,10 @@ public static class UpsStatusTables
         [69] = Exception("undeliverable"),
         // "Lost and Found" is a UPS department: the parcel may still be matched and sent on, so it is not LOST yet.
         [68] = Exception("lost_and_found"),
-        [147] = Exception("customs_seized"),     // customs
-        [149] = Lost("destroyed"),               // prohibited contents destroyed: nothing will ever arrive
+        // "Seized by Law Enforcement, No Longer in UPS possession" and "Prohibited Contents, Package Destroyed": nothing
+        // will ever arrive, whoever did it.
+        [147] = Lost("seized"),
+        [149] = Lost("destroyed"),
         [7] = Cancelled("label_voided"),
         [43] = Cancelled("pickup_voided"),
     };

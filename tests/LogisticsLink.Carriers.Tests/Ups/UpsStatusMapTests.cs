@@ -47,7 +47,7 @@ public sealed class UpsStatusMapTests
         { "086", TrackingStatus.Exception, "exception.delayed" }, { "090", TrackingStatus.Exception, "exception.delayed" },
         { "050", TrackingStatus.Exception, "exception.address_issue" }, { "059", TrackingStatus.Exception, "exception.damaged" },
         { "064", TrackingStatus.Exception, "exception.refused" }, { "069", TrackingStatus.Exception, "exception.undeliverable" },
-        { "068", TrackingStatus.Exception, "exception.lost_and_found" }, { "147", TrackingStatus.Exception, "exception.customs_seized" },
+        { "068", TrackingStatus.Exception, "exception.lost_and_found" }, { "147", TrackingStatus.Lost, "lost.seized" },
         { "149", TrackingStatus.Lost, "lost.destroyed" },
         { "007", TrackingStatus.Cancelled, "cancelled.label_voided" }, { "043", TrackingStatus.Cancelled, "cancelled.pickup_voided" },
     };
@@ -165,6 +165,8 @@ public sealed class UpsStatusMapTests
     [InlineData("X", "060", "Address could not be found.", "attempt_failed.address_issue")]
     [InlineData("X", "061", "Adult signature required, nobody home.", "attempt_failed.signature_required")]
     [InlineData("X", "059", "weather damage", "exception.damaged")]   // a cause UPS coded already is kept
+    // UPS's own text for 147: seized and gone, not a customs hold that clears.
+    [InlineData("X", "147", "Seized by Law Enforcement, No Longer in UPS possession", "lost.seized")]
     public void Incidents_are_attributed_from_the_text_only_where_the_code_is_generic(string type, string statusCode, string description, string detail) =>
         Assert.Equal(detail, UpsStatusMap.Map(type, statusCode, "", description)!.Detail);
 }
