@@ -42,6 +42,8 @@ public sealed class ShipmentWatcher
     /// The sequence to pass as <c>resume_after_sequence</c> to continue this watch later: every matching change up to
     /// it has been yielded. It moves before an update is yielded, so read it after handling an update to persist it.
     /// While a requested snapshot is still arriving it stays at 0, because a watch cannot resume halfway through one.
+    /// A watch begun on an empty log stands at 0 until its first change: resume from a saved position with
+    /// <c>resume_from_zero</c> set too, so that 0 means the start of the log rather than "start live".
     /// </summary>
     public ulong ResumePosition => Volatile.Read(ref resumePosition);
 
@@ -51,6 +53,7 @@ public sealed class ShipmentWatcher
     /// </summary>
     /// <param name="request">
     /// The first call's request. Reconnects reuse its filters with <c>resume_after_sequence</c> = the resume position
+    /// (and <c>resume_from_zero</c> once the server has said where the watch stands, in case that is 0)
     /// and <c>send_snapshot</c> = false (once the snapshot, if one was asked for, has completed).
     /// </param>
     /// <param name="cancellationToken">Ends the watch.</param>

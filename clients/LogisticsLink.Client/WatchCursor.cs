@@ -22,6 +22,10 @@ internal sealed class WatchCursor
     private bool inSnapshot;
     private ulong snapshotHigh;
 
+    // The server has said where this watch stands in its log; from then on a 0 is a position (a stream begun on an
+    // empty log starts there), which a reconnect must resume from rather than start live again.
+    private bool positioned;
+
     // Where the snapshot started in the log: a reconnect inside it asks for the snapshot again from there.
     private ulong snapshotStart;
     private Dictionary<string, ulong>? snapshotVersions;
@@ -55,6 +59,7 @@ internal sealed class WatchCursor
         var request = original.Clone();
         request.ResumeAfterSequence = inSnapshot ? snapshotStart : position;
         request.SendSnapshot = inSnapshot;
+        request.ResumeFromZero = original.ResumeFromZero || positioned;
         return request;
     }
 
@@ -64,6 +69,7 @@ internal sealed class WatchCursor
         switch (update.UpdateCase)
         {
             case ShipmentUpdate.UpdateOneofCase.Heartbeat:
+                positioned = true;
                 EndSnapshot();
                 // The server sends a heartbeat only once every matching change up to latest_sequence was delivered.
                 position = Math.Max(position, update.Heartbeat.LatestSequence);
@@ -89,6 +95,7 @@ internal sealed class WatchCursor
                 }
 
                 position = update.Sequence;
+                positioned = true;
                 return !AlreadyShown(update);
 
             default:
@@ -106,6 +113,8 @@ internal sealed class WatchCursor
             return true;
         }
 
+        // Every item carries the position the stream starts from, 0 on an empty log.
+        positioned = true;
         var shipment = update.Change.Shipment;
         var id = shipment?.Id ?? "";
         var version = shipment?.Version ?? 0;

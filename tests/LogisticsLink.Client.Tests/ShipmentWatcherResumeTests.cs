@@ -160,6 +160,63 @@ public sealed class ShipmentWatcherResumeTests
     }
 
     [Fact]
+    public async Task A_watch_begun_on_an_empty_log_resumes_from_its_position_0_instead_of_starting_live_again()
+    {
+        // The stream's first heartbeat says it starts at 0: the log was empty. Whatever is committed before the
+        // reconnect comes after that position, so the reconnect must replay from 0, not start live at the new head.
+        var client = new FakeTrackingClient(
+            [ScriptStep.Heartbeat(0), ScriptStep.Fail(StatusCode.Unavailable)],
+            [ScriptStep.Change(1)]);
+        var watcher = new ShipmentWatcher(client, timeProvider: time);
+
+        await using var run = new WatchRun(watcher, new WatchShipmentsRequest());
+        await run.NextAsync();
+        time.Advance(await time.NextTimerAsync());
+        var resumed = await run.NextAsync();
+
+        Assert.Equal(1UL, resumed.Sequence);
+        Assert.False(client.Requests[0].ResumeFromZero);
+        Assert.Equal(0UL, client.Requests[1].ResumeAfterSequence);
+        Assert.True(client.Requests[1].ResumeFromZero);
+    }
+
+    [Fact]
+    public async Task A_watch_cut_off_before_the_server_said_where_it_starts_starts_live_again()
+    {
+        var client = new FakeTrackingClient(
+            [ScriptStep.Fail(StatusCode.Unavailable)],
+            [ScriptStep.Heartbeat(4)]);
+        var watcher = new ShipmentWatcher(client, timeProvider: time);
+
+        await using var run = new WatchRun(watcher, new WatchShipmentsRequest());
+        await client.NextCallAsync();
+        time.Advance(await time.NextTimerAsync());
+        var resumed = await client.NextCallAsync();
+
+        Assert.Equal(0UL, resumed.ResumeAfterSequence);
+        Assert.False(resumed.ResumeFromZero);
+    }
+
+    [Fact]
+    public async Task A_snapshot_begun_on_an_empty_log_is_asked_again_from_position_0()
+    {
+        // Its items carry 0; the order changes committed since must be replayed after the new snapshot.
+        var client = new FakeTrackingClient(
+            [Snapshot(0, "shp_a"), ScriptStep.Fail(StatusCode.Unavailable)]);
+        var watcher = new ShipmentWatcher(client, timeProvider: time);
+
+        await using var run = new WatchRun(watcher, new WatchShipmentsRequest { SendSnapshot = true });
+        await run.NextAsync();
+        await client.NextCallAsync();
+        time.Advance(await time.NextTimerAsync());
+        var again = await client.NextCallAsync();
+
+        Assert.True(again.SendSnapshot);
+        Assert.Equal(0UL, again.ResumeAfterSequence);
+        Assert.True(again.ResumeFromZero);
+    }
+
+    [Fact]
     public async Task After_a_reconnect_a_change_the_snapshot_already_showed_is_not_yielded_again()
     {
         // The change at 11 committed while the server read the snapshot, which shows its result (version 5); the

@@ -124,6 +124,36 @@ public sealed class WatchReplayThenLiveTests
     }
 
     [Fact]
+    public async Task A_stream_started_on_an_empty_log_starts_at_position_0_and_a_resume_from_it_misses_nothing()
+    {
+        await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string>(NoScheduler)
+        {
+            ["Streams:HeartbeatInterval"] = "01:00:00",
+        });
+        var client = server.Client();
+        Assert.Equal(0UL, await HeadAsync(server));
+
+        ulong position;
+        await using (var live = StreamCollector.Start(client, new WatchShipmentsRequest()))
+        {
+            await live.WaitUntilAsync(c => c.Updates.Count >= 1, "the stream said where it starts");
+            Assert.Equal(0UL, Assert.Single(live.Updates).Heartbeat.LatestSequence);
+            position = live.Position;
+        }
+        // The log's first changes, committed while the client was away.
+        var missed = await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+        var alsoMissed = await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+
+        // 0 alone would start live, past those changes: the resume says that its 0 is a position.
+        await using var resumed = StreamCollector.Start(client, new WatchShipmentsRequest { ResumeAfterSequence = position, ResumeFromZero = true });
+        var added = await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox() });
+        await resumed.WaitUntilAsync(c => c.Changes.Any(u => u.Change.Shipment.Id == added.Id), "the change after the resume arrived");
+
+        Assert.Equal([1UL, 2UL, 3UL], resumed.Changes.Select(c => c.Sequence));
+        Assert.Equal([missed.Id, alsoMissed.Id, added.Id], resumed.Changes.Select(c => c.Change.Shipment.Id));
+    }
+
+    [Fact]
     public async Task A_snapshot_asked_again_from_the_first_ones_position_also_replays_the_order_changes_since()
     {
         await using var server = await TestServer.StartAsync(settings: NoScheduler);

@@ -169,7 +169,9 @@ public sealed class TrackingGrpcService(
             await context.WriteResponseHeadersAsync([]);
             var snapshot = request.SendSnapshot ? token => SnapshotAsync(tenant, ids, statuses, token) : (Func<CancellationToken, IAsyncEnumerable<Shipment>>?)null;
             // The session frames messages into the response body itself (pre-encoded log payloads, one flush per burst).
-            await watch.RunAsync(subscriber, resumeAfter == 0 ? head : resumeAfter, startLive: resumeAfter == 0, snapshot,
+            // 0 starts live, unless the caller resumes from a position 0 that a stream begun on an empty log handed out.
+            var startLive = resumeAfter == 0 && !request.ResumeFromZero;
+            await watch.RunAsync(subscriber, startLive ? head : resumeAfter, startLive, snapshot,
                 context.GetHttpContext().Response.BodyWriter, ct);
         }
         finally
