@@ -29,7 +29,17 @@ describe("WatchCursor", () => {
     const cursor = new WatchCursor(withSnapshot);
     cursor.accept(snapshotItem(3n, "a", 1n));
     cursor.accept(change(9n, "a", 2n));
-    expect(cursor.nextRequest()).toEqual({ shipmentIds: [], statuses: [4], resumeAfterSequence: 9n, sendSnapshot: false });
+    expect(cursor.nextRequest()).toEqual({ shipmentIds: [], statuses: [4], resumeAfterSequence: 9n, sendSnapshot: false, resumeFromZero: true });
+  });
+
+  it("resumes a watch begun on an empty log from its position 0 instead of starting live again", () => {
+    const cursor = new WatchCursor(withSnapshot);
+    cursor.accept(heartbeat(0n));
+    expect(cursor.nextRequest()).toEqual({ shipmentIds: [], statuses: [4], resumeAfterSequence: 0n, sendSnapshot: false, resumeFromZero: true });
+  });
+
+  it("starts live again when cut off before the server said where the watch stands", () => {
+    expect(new WatchCursor(live).nextRequest().resumeFromZero).toBe(false);
   });
 
   it("starts from the requested position when resuming", () => {

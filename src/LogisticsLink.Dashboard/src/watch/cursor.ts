@@ -6,6 +6,8 @@ export interface WatchRequest {
   statuses: number[];
   resumeAfterSequence: bigint;
   sendSnapshot: boolean;
+  /** resume_from_zero: a resumeAfterSequence of 0 is a position (the start of a log that was empty), not "start live". */
+  resumeFromZero?: boolean;
 }
 
 /**
@@ -24,6 +26,9 @@ export class WatchCursor {
   private inSnapshot: boolean;
   private snapshotHigh = 0n;
   private snapshotVersions: Map<string, bigint> | null;
+  // The server has said where the page stands in its log; from then on a 0 is a position (a stream begun on an empty
+  // log starts there), which a reconnect must resume from rather than start live again.
+  private positioned = false;
 
   constructor(request: WatchRequest) {
     this.original = { ...request, shipmentIds: [...request.shipmentIds], statuses: [...request.statuses] };
@@ -52,6 +57,7 @@ export class WatchCursor {
       statuses: [...this.original.statuses],
       resumeAfterSequence: this.position,
       sendSnapshot: false,
+      resumeFromZero: this.positioned || this.original.resumeFromZero === true,
     };
   }
 
@@ -60,6 +66,7 @@ export class WatchCursor {
     const body = update.update;
     switch (body.case) {
       case "heartbeat":
+        this.positioned = true;
         this.endSnapshot();
         // The server sends a heartbeat only once every matching change up to latest_sequence was delivered.
         if (body.value.latestSequence > this.position) {
@@ -80,10 +87,12 @@ export class WatchCursor {
           return false;
         }
         this.position = update.sequence;
+        this.positioned = true;
         return true;
       }
       case "orderChange":
         // Order changes share the log's sequence: remember the position, though the table shows shipments only.
+        this.positioned = true;
         this.endSnapshot();
         if (update.sequence > this.position) {
           this.position = update.sequence;
@@ -100,6 +109,8 @@ export class WatchCursor {
       // State, not a change: show it, but never let it move the resume position.
       return true;
     }
+    // Every item carries the position the stream starts from, 0 on an empty log.
+    this.positioned = true;
     const shipment = update.update.case === "change" ? update.update.value.shipment : undefined;
     const id = shipment?.id ?? "";
     const version = shipment?.version ?? 0n;
