@@ -91,7 +91,6 @@ public sealed class InquiryDecisionTests
     [InlineData("Shipped", 2, RecommendedAction.ReassureWithinPromise)]
     [InlineData("FULFILLED", 2, RecommendedAction.ReassureWithinPromise)]
     [InlineData("Shipped", -1, RecommendedAction.ContactCarrier)]
-    [InlineData("PARTIALLY_SHIPPED", -1, RecommendedAction.ContactCarrier)]
     public void A_shipped_order_without_a_tracked_parcel_is_never_told_it_has_not_shipped(string status, int promisedInDays, RecommendedAction action)
     {
         var order = Order(promised: Now.AddDays(promisedInDays)) with { Status = status };
@@ -99,6 +98,22 @@ public sealed class InquiryDecisionTests
         var decision = InquiryDecisions.Decide(order, [], Now);
 
         Assert.Equal(new InquiryDecision(action, ReplyScenario.ShippedWithoutTracking, null), decision);
+    }
+
+    // Part of the order left (Amazon PartiallyShipped, Shopify PARTIALLY_FULFILLED, eBay IN_PROGRESS) and no tracked
+    // parcel says which: the buyer is told that part has shipped, not that the whole order has.
+    [Theory]
+    [InlineData("PartiallyShipped", 2, RecommendedAction.ReassureWithinPromise)]
+    [InlineData("PARTIALLY_FULFILLED", 2, RecommendedAction.ReassureWithinPromise)]
+    [InlineData("IN_PROGRESS", 2, RecommendedAction.ReassureWithinPromise)]
+    [InlineData("PARTIALLY_SHIPPED", -1, RecommendedAction.ContactCarrier)]
+    public void A_partially_shipped_order_without_a_tracked_parcel_gets_the_partial_reply(string status, int promisedInDays, RecommendedAction action)
+    {
+        var order = Order(promised: Now.AddDays(promisedInDays)) with { Status = status };
+
+        var decision = InquiryDecisions.Decide(order, [], Now);
+
+        Assert.Equal((action, "partially_shipped_without_tracking"), (decision.Action, decision.Scenario.TemplateId()));
     }
 
     // Shopify drops a cancelled order's promise; eBay keeps it. Either way the order will not ship: it is not "on

@@ -23,6 +23,11 @@ public enum ReplyScenario
     /// numbers; a parcel may go by a carrier we do not track): neither "being prepared" nor "not shipped yet".
     /// </summary>
     ShippedWithoutTracking,
+    /// <summary>
+    /// The marketplace calls the order partly shipped (Amazon <c>PartiallyShipped</c>, Shopify <c>PARTIALLY_FULFILLED</c>,
+    /// eBay <c>IN_PROGRESS</c>) and no tracked parcel is linked: part has left, the rest has not.
+    /// </summary>
+    PartiallyShippedWithoutTracking,
     /// <summary>The marketplace calls the order cancelled and no carrier has scanned a parcel: it will not ship.</summary>
     OrderCancelled,
     NoOrderFound,
@@ -46,6 +51,7 @@ public static class ReplyScenarios
         ReplyScenario.FbaStatus => "fba_status",
         ReplyScenario.PreTransitWithinPromise => "pre_transit_within_promise",
         ReplyScenario.ShippedWithoutTracking => "shipped_without_tracking",
+        ReplyScenario.PartiallyShippedWithoutTracking => "partially_shipped_without_tracking",
         ReplyScenario.OrderCancelled => "order_cancelled",
         ReplyScenario.NoOrderFound => "no_order_found",
         _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, null),
