@@ -120,6 +120,11 @@ public sealed class SupportGrpcService(
         {
             answer.ReplyError = e.Message;
         }
+        // A template stored before the limits existed: the answer stands without its reply.
+        catch (TemplateLimitException e)
+        {
+            answer.ReplyError = $"Template '{decision.Scenario.TemplateId()}' cannot be rendered: too much work: {e.Message}.";
+        }
         return answer;
     }
 
@@ -176,6 +181,10 @@ public sealed class SupportGrpcService(
         catch (MissingPlaceholderException e)
         {
             throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, e.Message));
+        }
+        catch (TemplateLimitException e)
+        {
+            throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, $"The template cannot be rendered: too much work: {e.Message}."));
         }
         if (!reply.Compliant && !request.FindingsOnly)
         {
