@@ -31,7 +31,7 @@ public sealed class OrderGrpcService(
     {
         var tenant = ApiKeyInterceptor.TenantOf(context);
         var violations = new Violations();
-        var imported = OrderRequests.Upsert(violations, request);
+        var imported = OrderRequests.Upsert(violations, request, time.GetUtcNow());
         violations.ThrowIfAny();
         if (imported.Packages.FirstOrDefault(p => !carriers.IsEnabled(p.Carrier)) is { } disabled)
         {
@@ -115,8 +115,8 @@ public sealed class OrderGrpcService(
         var tenant = ApiKeyInterceptor.TenantOf(context);
         var now = time.GetUtcNow();
         var violations = new Violations();
-        var askedTo = RequestTimes.Instant(violations, "to", request.To);
-        var askedFrom = RequestTimes.Instant(violations, "from", request.From);
+        var askedTo = RequestTimes.BusinessDate(violations, "to", request.To);
+        var askedFrom = RequestTimes.BusinessDate(violations, "from", request.From);
         violations.ThrowIfAny();
         var to = askedTo ?? now;
         var from = askedFrom ?? to - DefaultMetricsWindow;
