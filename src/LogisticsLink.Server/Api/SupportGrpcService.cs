@@ -53,12 +53,7 @@ public sealed class SupportGrpcService(
         var received = RequestTimes.Past(violations, "received_at", request.ReceivedAt, now);
         var receivedAt = received ?? now;
         violations.ThrowIfAny();
-        if (context.Deadline < DateTime.MaxValue)
-        {
-            // Answer before the caller's own gRPC deadline, with a little room to serialize the answer.
-            var room = context.Deadline - now.UtcDateTime - TimeSpan.FromMilliseconds(50);
-            deadline = room < deadline ? (room > TimeSpan.Zero ? room : TimeSpan.Zero) : deadline;
-        }
+        deadline = CallDeadlines.Within(deadline, context, now);
 
         var matches = InquiryResolver.Read(request.OrderId.Trim(), request.TrackingNumber.Trim(), request.MessageText);
         var target = await resolver.FindAsync(tenant, channel, matches, maxAge, deadline, ct);
