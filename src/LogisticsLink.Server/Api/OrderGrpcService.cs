@@ -66,13 +66,13 @@ public sealed class OrderGrpcService(
         }
         var risks = OrderRequests.RiskKinds(violations, request.RiskKinds);
         var pageSize = OrderRequests.PageSize(violations, request.PageSize);
-        var before = TrackingRequests.DecodePageToken(violations, request.PageToken);
+        var before = PageTokens.Decode(violations, PageTokens.Orders, request.PageToken);
         violations.ThrowIfAny();
 
         var page = await orders.ListOrdersAsync(tenant, new OrderQuery(
             channel, (DomainFulfillment)request.FulfillmentChannel, risks, status, null, null, pageSize, before),
             context.CancellationToken);
-        var response = new ListOrdersResponse { NextPageToken = TrackingRequests.EncodePageToken(page.NextKey) };
+        var response = new ListOrdersResponse { NextPageToken = PageTokens.Encode(PageTokens.Orders, page.NextKey) };
         foreach (var order in page.Orders)
         {
             var shipments = await orders.ListOrderShipmentsAsync(tenant, order.Channel, order.OrderId, context.CancellationToken);

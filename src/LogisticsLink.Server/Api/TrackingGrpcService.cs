@@ -110,14 +110,14 @@ public sealed class TrackingGrpcService(
         var statuses = TrackingRequests.Statuses(violations, "statuses", request.Statuses);
         var orderId = OrderRequests.OrderId(violations, "order_id", request.OrderId, required: false);
         var pageSize = TrackingRequests.PageSize(violations, request.PageSize);
-        var after = TrackingRequests.DecodePageToken(violations, request.PageToken);
+        var after = PageTokens.Decode(violations, PageTokens.Shipments, request.PageToken);
         var updatedSince = RequestTimes.Instant(violations, "updated_since", request.UpdatedSince);
         violations.ThrowIfAny();
 
         var page = await store.ListAsync(tenant, new ShipmentQuery(
             statuses, orderId.Length == 0 ? null : orderId, updatedSince, pageSize, after),
             context.CancellationToken);
-        var response = new ListShipmentsResponse { NextPageToken = TrackingRequests.EncodePageToken(page.NextKey) };
+        var response = new ListShipmentsResponse { NextPageToken = PageTokens.Encode(PageTokens.Shipments, page.NextKey) };
         response.Shipments.AddRange(page.Shipments.Select(s => ShipmentMapper.ToProto(s, [])));
         return response;
     }
