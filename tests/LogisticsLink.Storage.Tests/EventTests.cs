@@ -71,6 +71,42 @@ public sealed class EventTests
         Assert.Equal([seenLater, seenFirst], await store.GetEventsAsync(v1.Id, Ct));
     }
 
+    [Theory]
+    [InlineData("OFD", "DLV")]
+    [InlineData("DLV", "OFD")]
+    public async Task Scans_at_one_instant_are_listed_as_the_tracker_orders_them_the_furthest_along_first(string outForDeliveryCode, string deliveredCode)
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        var v1 = Shipment("1Z001");
+        // A carrier that dates scans by the minute: out for delivery and delivered at 14:00 is delivered, whichever
+        // of the two codes sorts first and in whichever order the carrier listed them.
+        var outForDelivery = Scan(T0, TrackingStatus.OutForDelivery, outForDeliveryCode, "Munich");
+        var delivered = Scan(T0, TrackingStatus.Delivered, deliveredCode, "Munich");
+        var earlier = Scan(T0.AddHours(-3), TrackingStatus.InTransit, "IT");
+        await store.CommitAsync(Insert(v1, null, outForDelivery, earlier, delivered), Ct);
+
+        Assert.Equal([delivered, outForDelivery, earlier], await store.GetEventsAsync(v1.Id, Ct));
+        Assert.Equal(delivered, (await store.GetKnownEventsAsync(v1.Id, [], Ct)).Newest);
+    }
+
+    [Fact]
+    public async Task Scans_alike_but_for_their_key_are_listed_in_the_keys_byte_order_in_every_store()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        var v1 = Shipment("1Z001");
+        // Same instant, status and ingestion; only the raw code and the place tell them apart.
+        var a = Scan(T0, rawCode: "A", city: "Zwickau");
+        var ab = Scan(T0, rawCode: "AB", city: "");
+        var lower = Scan(T0, rawCode: "a", city: "Aachen");
+        await store.CommitAsync(Insert(v1, null, lower, a, ab), Ct);
+        var bytewise = new[] { a, ab, lower }.OrderBy(e => e.DedupKey, StringComparer.Ordinal).ToList();
+
+        Assert.Equal(bytewise.AsEnumerable().Reverse(), await store.GetEventsAsync(v1.Id, Ct));
+        Assert.Equal(bytewise[^1], (await store.GetKnownEventsAsync(v1.Id, [], Ct)).Newest);
+    }
+
     [Fact]
     public async Task The_same_dedup_key_committed_twice_is_kept_once_and_the_first_copy_wins()
     {

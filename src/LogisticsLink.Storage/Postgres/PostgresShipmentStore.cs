@@ -68,6 +68,9 @@ public sealed partial class PostgresShipmentStore : SqlShipmentStore
     // As in ix_shipments_number (PostgresMigrations version 7).
     private protected override string NumberAfterCarrierIdSql => "substr(tracking_number, strpos(tracking_number, ':') + 1)";
 
+    // "C": bytes, whatever locale the database was created with.
+    private protected override string BytewiseCollation => " COLLATE \"C\"";
+
     public override async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await WaitForDatabaseAsync(cancellationToken);
