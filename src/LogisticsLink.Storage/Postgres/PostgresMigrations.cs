@@ -178,6 +178,11 @@ internal static class PostgresMigrations
             -- the expression is PostgresShipmentStore.NumberAfterCarrierIdSql, word for word, or the index goes unused.
             CREATE INDEX ix_shipments_number ON shipments (tenant_id, substr(tracking_number, strpos(tracking_number, ':') + 1));
             """),
+        (8, """
+            -- The marketplace's own last-update time of the order snapshot stored, so an older snapshot committed
+            -- later (a sync racing a webhook's fetch) is recognised and changes nothing. Unknown for orders stored before.
+            ALTER TABLE orders ADD COLUMN marketplace_updated_at BIGINT NULL;
+            """),
     ];
 
     public static int Latest => Scripts[^1].Version;
