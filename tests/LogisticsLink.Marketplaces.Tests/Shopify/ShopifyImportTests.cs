@@ -151,6 +151,30 @@ public sealed class ShopifyImportTests
     }
 
     [Fact]
+    public async Task More_orders_changed_in_one_second_than_a_search_pages_through_do_not_make_the_import_search_forever()
+    {
+        // A search again from the same second would list the same orders: the pass pages on as far as Shopify lets it.
+        await using var bed = await ShopifyTestBed.StartAsync(o => new ShopifySimulatorOptions
+        {
+            ShopDomain = o.ShopDomain,
+            AccessToken = o.AccessToken,
+            PaginationLimit = 10,
+        });
+        var template = bed.Simulator.Orders[0];
+        var second = ShopifyTestBed.Start - TimeSpan.FromHours(1);
+        for (var i = 0; i < 14; i++)
+        {
+            bed.Simulator.AddLateOrder(template with { Id = ShopifyDemoCatalogue.IdOf(1200 + i), Name = $"#{1200 + i}", UpdatedAt = second });
+        }
+        var client = bed.Client(pageSize: 4, paginationLimit: 10);
+
+        var (orders, _, pages) = await ShopifyTestBed.SyncAllAsync(client, ShopifyTestBed.Account(), "", second);
+
+        Assert.Equal(3, pages);
+        Assert.Equal(10, orders.Select(o => o.OrderId).Distinct().Count());
+    }
+
+    [Fact]
     public async Task One_order_is_fetched_by_its_numeric_id_and_an_unknown_one_is_a_clear_permanent_failure()
     {
         await using var bed = await ShopifyTestBed.StartAsync();
