@@ -354,6 +354,15 @@ public sealed class MarketplaceWebhookTests
         ["tracking_numbers"] = new JsonArray(trackingNumber),
     }.ToJsonString();
 
+    /// <summary>Shopify demo order 1001, once the first sync has linked its parcel.</summary>
+    private static async Task<string> FirstSyncLinkedOrder1001Async(OrderService.OrderServiceClient orders)
+    {
+        var orderId = ShopifyDemoCatalogue.IdOf(1001).ToString(CultureInfo.InvariantCulture);
+        await Eventually.UntilAsync(async () => (await MarketplaceSyncTests.TryGetAsync(orders, "shopify", orderId))?.Shipments.Count == 1,
+            "the first sync linked the order's parcel");
+        return orderId;
+    }
+
     private static HttpRequestMessage SignedFulfillment(string body, string webhookId, string topic = "fulfillments/create") =>
         Post(MarketplaceWebhooks.ShopifyRoute, body,
             (ShopifyFulfillmentWebhook.HmacHeader, ShopifyFulfillmentWebhook.Sign(Encoding.UTF8.GetBytes(body), ShopifySecret)),
@@ -365,9 +374,7 @@ public sealed class MarketplaceWebhookTests
     {
         await using var server = await StartAsync();
         var orders = server.Orders();
-        var orderId = ShopifyDemoCatalogue.IdOf(1001).ToString(CultureInfo.InvariantCulture);
-        await Eventually.UntilAsync(async () => (await MarketplaceSyncTests.TryGetAsync(orders, "shopify", orderId))?.Shipments.Count == 1,
-            "the first sync linked the order's parcel");
+        var orderId = await FirstSyncLinkedOrder1001Async(orders);
         // A 3PL pushed a parcel of its own for the same order: Shopify never lists it, and it is not Shopify's to unlink.
         var pushed = await server.Client().TrackShipmentAsync(new TrackShipmentRequest
         {
@@ -409,9 +416,7 @@ public sealed class MarketplaceWebhookTests
     {
         await using var server = await StartAsync();
         var orders = server.Orders();
-        var orderId = ShopifyDemoCatalogue.IdOf(1001).ToString(CultureInfo.InvariantCulture);
-        await Eventually.UntilAsync(async () => (await MarketplaceSyncTests.TryGetAsync(orders, "shopify", orderId))?.Shipments.Count == 1,
-            "the first sync linked the order's parcel");
+        var orderId = await FirstSyncLinkedOrder1001Async(orders);
         using var http = new HttpClient { BaseAddress = server.WebAddress };
         // The fulfillment as it was created: the body Shopify keeps for its fulfillments/create delivery.
         var created = FulfillmentBody(4400009001L, ShopifyDemoCatalogue.IdOf(1001), "LLSB0000010010");
