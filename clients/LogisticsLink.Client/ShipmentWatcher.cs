@@ -21,7 +21,7 @@ public sealed class ShipmentWatcher
     private readonly ShipmentWatcherOptions options;
     private readonly TimeProvider timeProvider;
     private readonly ILogger logger;
-    private ulong resumePosition;
+    private ResumePoint resume = ResumePoint.Start;
     private int running;
 
     public ShipmentWatcher(
@@ -40,20 +40,31 @@ public sealed class ShipmentWatcher
 
     /// <summary>
     /// The sequence to pass as <c>resume_after_sequence</c> to continue this watch later: every matching change up to
-    /// it has been yielded. It moves before an update is yielded, so read it after handling an update to persist it.
-    /// While a requested snapshot is still arriving it stays at 0, because a watch cannot resume halfway through one.
-    /// A watch begun on an empty log stands at 0 until its first change: resume from a saved position with
-    /// <c>resume_from_zero</c> set too, so that 0 means the start of the log rather than "start live".
+    /// it has been yielded. It moves before an update is yielded, so read it after handling an update to persist it,
+    /// together with <see cref="ResumeCommittedAt"/>. While a requested snapshot is still arriving it stays at the
+    /// requested position, because a watch cannot resume halfway through one. A watch begun on an empty log stands at
+    /// 0 until its first change: resume from a saved position with <c>resume_from_zero</c> set too, so that 0 means the
+    /// start of the log rather than "start live".
     /// </summary>
-    public ulong ResumePosition => Volatile.Read(ref resumePosition);
+    public ulong ResumePosition => Volatile.Read(ref resume).Sequence;
+
+    /// <summary>
+    /// When the change at <see cref="ResumePosition"/> was committed (null at 0, or when the server did not say): pass
+    /// it as <c>resume_after_committed_at</c> with the position. The server then refuses (OUT_OF_RANGE) a position its
+    /// log does not have, as after a database restore, instead of resuming past changes the caller never saw. Persist
+    /// it with <see cref="ResumePosition"/>, at microsecond precision or better; read both after handling an update.
+    /// </summary>
+    public DateTimeOffset? ResumeCommittedAt => Volatile.Read(ref resume).CommittedAt;
 
     /// <summary>
     /// Streams the updates matching <paramref name="request"/>: changes (each at most once, in sequence order) and,
     /// unless <see cref="ShipmentWatcherOptions.IncludeHeartbeats"/> is off, heartbeats. Never completes on its own.
     /// </summary>
     /// <param name="request">
-    /// The first call's request. Reconnects reuse its filters with <c>resume_after_sequence</c> = the resume position
-    /// (and <c>resume_from_zero</c> once the server has said where the watch stands, in case that is 0)
+    /// The first call's request: to continue a watch, its <c>resume_after_sequence</c> and
+    /// <c>resume_after_committed_at</c> are a persisted <see cref="ResumePosition"/> and <see cref="ResumeCommittedAt"/>
+    /// (and <c>resume_from_zero</c> set, in case the position is 0). Reconnects reuse its filters with the resume
+    /// position and its commit time (and <c>resume_from_zero</c> once the server has said where the watch stands),
     /// and <c>send_snapshot</c> = false (once the snapshot, if one was asked for, has completed).
     /// </param>
     /// <param name="cancellationToken">Ends the watch.</param>
@@ -63,7 +74,9 @@ public sealed class ShipmentWatcher
     /// </exception>
     /// <exception cref="RpcException">
     /// A status that retrying cannot fix: INVALID_ARGUMENT, UNAUTHENTICATED, PERMISSION_DENIED, NOT_FOUND,
-    /// FAILED_PRECONDITION, OUT_OF_RANGE (e.g. a resume position older than the server keeps), UNIMPLEMENTED.
+    /// FAILED_PRECONDITION, OUT_OF_RANGE, UNIMPLEMENTED. OUT_OF_RANGE means the resume position is not from this
+    /// server's change log (the database was restored or recreated; the server never trims its log): what the caller
+    /// holds belongs to another history, so start again with position 0 and a snapshot.
     /// </exception>
     /// <exception cref="RpcException">
     /// <see cref="ShipmentWatcherOptions.MaxFirstConnectAttempts"/> calls failed and none received anything.
@@ -81,7 +94,7 @@ public sealed class ShipmentWatcher
         try
         {
             var cursor = new WatchCursor(request);
-            Volatile.Write(ref resumePosition, cursor.Position);
+            Volatile.Write(ref resume, ResumePoint.Of(cursor));
             var backoff = new ReconnectBackoff(options.InitialReconnectDelay, options.MaxReconnectDelay);
             var receivedAnything = false;
             var failedFirstAttempts = 0;
@@ -128,7 +141,7 @@ public sealed class ShipmentWatcher
                             continue;
                         }
 
-                        Volatile.Write(ref resumePosition, cursor.Position);
+                        Volatile.Write(ref resume, ResumePoint.Of(cursor));
                         if (update.UpdateCase == ShipmentUpdate.UpdateOneofCase.Heartbeat && !options.IncludeHeartbeats)
                         {
                             continue;
@@ -155,6 +168,14 @@ public sealed class ShipmentWatcher
         {
             Volatile.Write(ref running, 0);
         }
+    }
+
+    /// <summary>A position and its change's commit time, published together so a reader never pairs one with the other's neighbour.</summary>
+    private sealed record ResumePoint(ulong Sequence, DateTimeOffset? CommittedAt)
+    {
+        public static readonly ResumePoint Start = new(0, null);
+
+        public static ResumePoint Of(WatchCursor cursor) => new(cursor.Position, cursor.CommittedAt?.ToDateTimeOffset());
     }
 
     /// <summary>The documented exception for an unreachable server: an RpcException, UNAVAILABLE unless it had a status.</summary>

@@ -1,3 +1,4 @@
+using Google.Protobuf.WellKnownTypes;
 using LogisticsLink.V1;
 
 namespace LogisticsLink.Client;
@@ -25,9 +26,14 @@ internal sealed class WatchCursor
     // The server has said where this watch stands in its log; from then on a 0 is a position (a stream begun on an
     // empty log starts there), which a reconnect must resume from rather than start live again.
     private bool positioned;
+    // Each position goes with the commit time of the change at it (null when unknown), sent on resume so the server
+    // can tell its own log from a restored or recreated one that reuses the numbers.
+    private Timestamp? positionCommittedAt;
+    private Timestamp? snapshotHighCommittedAt;
 
     // Where the snapshot started in the log: a reconnect inside it asks for the snapshot again from there.
     private ulong snapshotStart;
+    private Timestamp? snapshotStartCommittedAt;
     private Dictionary<string, ulong>? snapshotVersions;
 
     // After the snapshot: the versions it showed, for shipments that have not changed since.
@@ -37,7 +43,9 @@ internal sealed class WatchCursor
     {
         original = request.Clone();
         position = request.ResumeAfterSequence;
+        positionCommittedAt = request.ResumeAfterCommittedAt?.Clone();
         snapshotStart = request.ResumeAfterSequence;
+        snapshotStartCommittedAt = positionCommittedAt;
         inSnapshot = request.SendSnapshot;
         snapshotVersions = inSnapshot ? new Dictionary<string, ulong>(StringComparer.Ordinal) : null;
     }
@@ -47,6 +55,9 @@ internal sealed class WatchCursor
     /// requested value while a snapshot is incomplete.
     /// </summary>
     public ulong Position => inSnapshot ? original.ResumeAfterSequence : position;
+
+    /// <summary>When the change at <see cref="Position"/> was committed; null when not known (or at 0).</summary>
+    public Timestamp? CommittedAt => inSnapshot ? original.ResumeAfterCommittedAt : positionCommittedAt;
 
     /// <summary>True while the snapshot that was asked for has not been seen to complete.</summary>
     public bool InSnapshot => inSnapshot;
@@ -58,6 +69,7 @@ internal sealed class WatchCursor
     {
         var request = original.Clone();
         request.ResumeAfterSequence = inSnapshot ? snapshotStart : position;
+        request.ResumeAfterCommittedAt = (inSnapshot ? snapshotStartCommittedAt : positionCommittedAt)?.Clone();
         request.SendSnapshot = inSnapshot;
         request.ResumeFromZero = original.ResumeFromZero || positioned;
         return request;
@@ -72,7 +84,7 @@ internal sealed class WatchCursor
                 positioned = true;
                 EndSnapshot();
                 // The server sends a heartbeat only once every matching change up to latest_sequence was delivered.
-                position = Math.Max(position, update.Heartbeat.LatestSequence);
+                MoveTo(update.Heartbeat.LatestSequence, update.Heartbeat.LatestCommittedAt);
                 return true;
 
             case ShipmentUpdate.UpdateOneofCase.Change when update.Change.Kind == ChangeKind.Snapshot:
@@ -96,6 +108,7 @@ internal sealed class WatchCursor
 
                 position = update.Sequence;
                 positioned = true;
+                positionCommittedAt = (update.Change?.CommittedAt ?? update.OrderChange?.CommittedAt)?.Clone();
                 return !AlreadyShown(update);
 
             default:
@@ -124,10 +137,17 @@ internal sealed class WatchCursor
         }
 
         snapshotVersions[id] = version;
-        snapshotHigh = Math.Max(snapshotHigh, update.Sequence);
+        var committedAt = update.Change.PositionCommittedAt;
+        if (update.Sequence > snapshotHigh)
+        {
+            snapshotHigh = update.Sequence;
+            snapshotHighCommittedAt = committedAt?.Clone();
+        }
+
         if (update.Sequence > 0 && (snapshotStart == 0 || update.Sequence < snapshotStart))
         {
             snapshotStart = update.Sequence;
+            snapshotStartCommittedAt = committedAt?.Clone();
         }
 
         return true;
@@ -143,9 +163,24 @@ internal sealed class WatchCursor
         // Every snapshot item reflects the log up to its sequence, so the highest one is a safe resume point; live
         // changes after the snapshot all come later in the log.
         inSnapshot = false;
-        position = Math.Max(position, snapshotHigh);
+        MoveTo(snapshotHigh, snapshotHighCommittedAt);
         shownVersions = snapshotVersions;
         snapshotVersions = null;
+    }
+
+    /// <summary>Moves to <paramref name="sequence"/> unless already past it (a position never moves backwards).</summary>
+    private void MoveTo(ulong sequence, Timestamp? committedAt)
+    {
+        if (sequence > position)
+        {
+            position = sequence;
+            positionCommittedAt = committedAt?.Clone();
+        }
+        else if (sequence == position && positionCommittedAt is null)
+        {
+            // The same position, now with its time (a caller resuming from a saved sequence alone).
+            positionCommittedAt = committedAt?.Clone();
+        }
     }
 
     /// <summary>A change whose shipment the snapshot already showed at this version or a later one.</summary>

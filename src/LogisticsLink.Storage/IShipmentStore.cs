@@ -48,6 +48,15 @@ public interface IShipmentStore
     /// <summary>The highest committed sequence (0 when the log is empty).</summary>
     Task<long> GetHeadSequenceAsync(CancellationToken cancellationToken);
 
+    /// <summary>The highest committed sequence with its change's commit time (0 and null when the log is empty). One key lookup.</summary>
+    Task<LogPosition> GetHeadAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// When the change at <paramref name="sequence"/> was committed, to the tick, as <see cref="ReadChangesAsync"/>
+    /// returns it; null when the log has no change at that sequence. One key lookup.
+    /// </summary>
+    Task<DateTimeOffset?> GetCommittedAtAsync(long sequence, CancellationToken cancellationToken);
+
     /// <summary>Committed changes with sequence &gt; <paramref name="afterSequence"/>, in order, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<ChangeRecord>> ReadChangesAsync(ChangeQuery query, long afterSequence, int max, CancellationToken cancellationToken);
 

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
 using LogisticsLink.Client;
 using LogisticsLink.V1;
 
@@ -19,19 +22,22 @@ internal sealed class WatchCommand : ICommand
         "Stream shipment changes live (reconnects and resumes by itself; exits 6 if the server is never reached)";
 
     public IReadOnlyList<string> Synopsis { get; } =
-        ["watch [shipment-id ...] [--status S ...] [--from-sequence N] [--snapshot] [--until-final] [--heartbeats]"];
+        ["watch [shipment-id ...] [--status S ...] [--from-sequence N [--from-committed-at T]] [--snapshot] [--until-final] [--heartbeats]"];
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
         new("status", OptionKind.Repeated, "Only changes after which the shipment has one of these statuses", "S"),
         new("from-sequence", OptionKind.Value, "Replay every change after this sequence first", "N"),
+        new("from-committed-at", OptionKind.Value,
+            "The commit time of the change at N, as a heartbeat line or --json gave it (RFC 3339): the server then refuses " +
+            "a sequence from another database (restored or recreated) instead of resuming past changes never shown", "T"),
         new("snapshot", OptionKind.Flag,
             "First print the current state of every matching shipment (with --from-sequence, then every change after N " +
             "that it does not already show, such as order changes)"),
         new("until-final", OptionKind.Flag,
             "Exit 0 once every watched shipment (the ids given, or those in the snapshot) has a final status; " +
             "with --status, a shipment ending in a final status outside it also counts (it is not printed)"),
-        new("heartbeats", OptionKind.Flag, "Also print heartbeats (their latest sequence is a safe --from-sequence)"),
+        new("heartbeats", OptionKind.Flag, "Also print heartbeats (each names a safe --from-sequence with its --from-committed-at)"),
     ];
 
     public CommandRun Prepare(ParsedArguments args)
@@ -45,6 +51,12 @@ internal sealed class WatchCommand : ICommand
         var ids = args.Positionals.Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
         var statuses = StatusNames.ParseOption("status", args.Values("status"));
         var from = args.ULong("from-sequence") ?? 0;
+        var fromCommittedAt = CommittedAt(args, "from-committed-at");
+        if (fromCommittedAt is not null && from == 0)
+        {
+            throw new UsageException("--from-committed-at needs --from-sequence: it is the commit time of the change at that sequence");
+        }
+
         var snapshot = args.Flag("snapshot");
         var untilFinal = args.Flag("until-final");
 
@@ -68,11 +80,31 @@ internal sealed class WatchCommand : ICommand
             ShipmentIds = { ids },
             Statuses = { requested },
             ResumeAfterSequence = from,
+            ResumeAfterCommittedAt = fromCommittedAt,
             // Waiting for given ids starting "now" needs their state at the same instant the live stream starts, which
             // only a snapshot gives; a GetShipment first would miss a change landing between the two calls.
             SendSnapshot = snapshot || (untilFinal && ids.Length > 0 && from == 0),
         };
         return new WatchPlan(request, ids, statuses, snapshot, untilFinal, args.Flag("heartbeats"));
+    }
+
+    /// <summary>An RFC 3339 time as the JSON output writes it (nanoseconds kept), or null when the option is absent.</summary>
+    private static Timestamp? CommittedAt(ParsedArguments args, string name)
+    {
+        var text = args.Value(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonParser.Default.Parse<Timestamp>(JsonSerializer.Serialize(text));
+        }
+        catch (Exception e) when (e is IOException or FormatException)
+        {
+            throw new UsageException($"--{name} must be an RFC 3339 time such as 2026-01-31T09:15:02.123456700Z (got '{text}')");
+        }
     }
 
     private static async Task<int> RunAsync(WatchPlan plan, CommandContext context, CancellationToken ct)

@@ -106,8 +106,12 @@ internal sealed class ShipmentOutput(TextWriter writer, bool json)
         if (update.UpdateCase == ShipmentUpdate.UpdateOneofCase.Heartbeat)
         {
             var beat = update.Heartbeat;
+            // The whole position, in the form `watch` takes it back: the time lets the server verify the sequence.
+            var position = beat.LatestCommittedAt is { } committedAt
+                ? $" (--from-sequence {beat.LatestSequence} --from-committed-at {JsonFormatter.Default.Format(committedAt).Trim('"')})"
+                : "";
             writer.WriteLine(UpdateLine("-", Time(beat.ServerTime), "heartbeat", "", "", "",
-                $"latest sequence {beat.LatestSequence}"));
+                $"latest sequence {beat.LatestSequence}{position}"));
             return;
         }
 

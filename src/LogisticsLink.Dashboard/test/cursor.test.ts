@@ -2,7 +2,7 @@ import { create } from "@bufbuild/protobuf";
 import { describe, expect, it } from "vitest";
 import { ShipmentUpdateSchema } from "../src/gen/logisticslink/v1/tracking_service_pb";
 import { WatchCursor } from "../src/watch/cursor";
-import { change, heartbeat, snapshotItem } from "./updates";
+import { at, change, heartbeat, snapshotItem } from "./updates";
 
 const live = { shipmentIds: [], statuses: [4], resumeAfterSequence: 0n, sendSnapshot: false };
 const withSnapshot = { ...live, sendSnapshot: true };
@@ -29,7 +29,7 @@ describe("WatchCursor", () => {
     const cursor = new WatchCursor(withSnapshot);
     cursor.accept(snapshotItem(3n, "a", 1n));
     cursor.accept(change(9n, "a", 2n));
-    expect(cursor.nextRequest()).toEqual({ shipmentIds: [], statuses: [4], resumeAfterSequence: 9n, sendSnapshot: false, resumeFromZero: true });
+    expect(cursor.nextRequest()).toEqual({ shipmentIds: [], statuses: [4], resumeAfterSequence: 9n, resumeAfterCommittedAt: at(9n), sendSnapshot: false, resumeFromZero: true });
   });
 
   it("resumes a watch begun on an empty log from its position 0 instead of starting live again", () => {
@@ -40,6 +40,29 @@ describe("WatchCursor", () => {
 
   it("starts live again when cut off before the server said where the watch stands", () => {
     expect(new WatchCursor(live).nextRequest().resumeFromZero).toBe(false);
+  });
+
+  it("sends the commit time of the change at its position, so a restored server refuses a position it does not have", () => {
+    const cursor = new WatchCursor(live);
+    cursor.accept(change(5n, "a", 2n));
+    expect(cursor.nextRequest().resumeAfterCommittedAt).toEqual(at(5n));
+    const order = create(ShipmentUpdateSchema, { sequence: 8n, update: { case: "orderChange", value: { order: { channel: "amazon", orderId: "1" }, committedAt: at(8n) } } });
+    cursor.accept(order);
+    expect(cursor.nextRequest().resumeAfterCommittedAt).toEqual(at(8n));
+    cursor.accept(heartbeat(12n));
+    cursor.accept(heartbeat(3n));
+    expect(cursor.nextRequest()).toMatchObject({ resumeAfterSequence: 12n, resumeAfterCommittedAt: at(12n) });
+  });
+
+  it("resumes from a completed snapshot's position with the time its items carried, and from an empty log with none", () => {
+    const cursor = new WatchCursor(withSnapshot);
+    cursor.accept(snapshotItem(20n, "a", 4n));
+    expect(cursor.nextRequest().resumeAfterCommittedAt).toBeUndefined();
+    cursor.accept(heartbeat(20n));
+    expect(cursor.nextRequest()).toMatchObject({ resumeAfterSequence: 20n, resumeAfterCommittedAt: at(20n) });
+    const empty = new WatchCursor(live);
+    empty.accept(heartbeat(0n));
+    expect(empty.nextRequest().resumeAfterCommittedAt).toBeUndefined();
   });
 
   it("starts from the requested position when resuming", () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { ShipmentUpdate } from "../src/gen/logisticslink/v1/tracking_service_pb";
 import type { WatchRequest } from "../src/watch/cursor";
 import { watchShipments, type WatchOptions, type WatchState, type WatchTransport } from "../src/watch/watcher";
-import { change, heartbeat, snapshotItem } from "./updates";
+import { at, change, heartbeat, snapshotItem } from "./updates";
 
 type Script = (call: { signal: AbortSignal; onHeaders: () => void }) => AsyncIterable<ShipmentUpdate>;
 
@@ -137,8 +137,8 @@ describe("watchShipments", () => {
     expect(last?.kind === "failed" && last.message).toBe("The server did not accept this API key. Check it and enter it again.");
   });
 
-  it("starts again from a fresh snapshot, after clearing the page, when the server's log is behind the resume position", async () => {
-    const outOfRange = new ConnectError("resume_after_sequence 9 is past the end of this server's change log (3)", Code.OutOfRange);
+  it("starts again from a fresh snapshot, after clearing the page, when the server's log is not the one the position came from", async () => {
+    const outOfRange = new ConnectError("resume_after_sequence 9 with resume_after_committed_at … is not a position of this server's change log", Code.OutOfRange);
     const { transport, applied, states, resets } = await run([
       plays([snapshotItem(5n, "a", 4n), change(9n, "a", 5n)], unavailable()),
       failsAtOnce(outOfRange),
@@ -147,6 +147,8 @@ describe("watchShipments", () => {
     ]);
 
     expect(transport.requests.map((r) => [r.resumeAfterSequence, r.sendSnapshot])).toEqual([[0n, true], [9n, false], [0n, true], [3n, false]]);
+    // The position went out with its commit time, which the restored log does not have; the fresh start sends none.
+    expect(transport.requests.map((r) => r.resumeAfterCommittedAt)).toEqual([undefined, at(9n), undefined, at(3n)]);
     expect(resets).toEqual([2]);
     expect(applied.slice(2).map((u) => u.sequence)).toEqual([2n, 3n]);
     expect(states.some((s) => s.kind === "failed")).toBe(false);

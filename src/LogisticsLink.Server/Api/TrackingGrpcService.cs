@@ -139,6 +139,11 @@ public sealed class TrackingGrpcService(
         {
             violations.Add("resume_after_sequence", "is not a sequence this server hands out (at most 2^63 - 1)");
         }
+        var resumeCommittedAt = RequestTimes.Instant(violations, "resume_after_committed_at", request.ResumeAfterCommittedAt);
+        if (request.ResumeAfterCommittedAt is not null && request.ResumeAfterSequence == 0)
+        {
+            violations.Add("resume_after_committed_at", "is the commit time of the change at resume_after_sequence: give it only with resume_after_sequence > 0");
+        }
         violations.ThrowIfAny();
 
         var ids = new HashSet<string>(request.ShipmentIds, StringComparer.Ordinal);
@@ -155,23 +160,24 @@ public sealed class TrackingGrpcService(
         try
         {
             // Read once subscribed, so no change falls between the log and the live queue.
-            var head = await store.GetHeadSequenceAsync(ct);
+            var head = await store.GetHeadAsync(ct);
             var resumeAfter = (long)request.ResumeAfterSequence;
-            if (resumeAfter > head)
+            ResumePositions.CheckReached(resumeAfter, head.Sequence);
+            // The start's commit time goes out with heartbeats and snapshot items, so the caller can resume verified.
+            // 0 starts live, unless the caller resumes from a position 0 that a stream begun on an empty log handed out.
+            var startLive = resumeAfter == 0 && !request.ResumeFromZero;
+            var start = startLive || resumeAfter == head.Sequence
+                ? head
+                : new LogPosition(resumeAfter, resumeAfter == 0 ? null : await store.GetCommittedAtAsync(resumeAfter, ct));
+            if (resumeCommittedAt is { } claimed)
             {
-                // A position this log never reached: the database was replaced or restored from an older copy. Waiting
-                // for the log to get there would drop every change until then, silently.
-                throw new RpcException(new Status(StatusCode.OutOfRange,
-                    $"resume_after_sequence {resumeAfter} is past the end of this server's change log ({head}): the database is not the one " +
-                    "the position came from. Start again with resume_after_sequence = 0 and send_snapshot = true."));
+                ResumePositions.CheckCommittedAt(resumeAfter, claimed, start.CommittedAt);
             }
             // Headers once the start is fixed: a client that waits for them, then writes, finds its change in the stream.
             await context.WriteResponseHeadersAsync([]);
             var snapshot = request.SendSnapshot ? token => SnapshotAsync(tenant, ids, statuses, token) : (Func<CancellationToken, IAsyncEnumerable<Shipment>>?)null;
             // The session frames messages into the response body itself (pre-encoded log payloads, one flush per burst).
-            // 0 starts live, unless the caller resumes from a position 0 that a stream begun on an empty log handed out.
-            var startLive = resumeAfter == 0 && !request.ResumeFromZero;
-            await watch.RunAsync(subscriber, startLive ? head : resumeAfter, startLive, snapshot,
+            await watch.RunAsync(subscriber, start, startLive, snapshot,
                 context.GetHttpContext().Response.BodyWriter, ct);
         }
         finally

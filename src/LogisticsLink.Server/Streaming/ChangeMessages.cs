@@ -25,20 +25,31 @@ public static class ChangeMessages
         return new ShipmentUpdate { Sequence = (ulong)record.Sequence, Change = change };
     }
 
-    public static ShipmentUpdate Heartbeat(long latestSequence, DateTimeOffset now) => new()
+    /// <summary>A heartbeat naming <paramref name="latest"/>, with its change's commit time (none at 0, the empty log).</summary>
+    public static ShipmentUpdate Heartbeat(LogPosition latest, DateTimeOffset now) => new()
     {
-        Heartbeat = new Heartbeat { LatestSequence = (ulong)latestSequence, ServerTime = Timestamp.FromDateTimeOffset(now) },
+        Heartbeat = new Heartbeat
+        {
+            LatestSequence = (ulong)latest.Sequence,
+            ServerTime = Timestamp.FromDateTimeOffset(now),
+            LatestCommittedAt = TimestampOf(latest),
+        },
     };
 
-    public static ShipmentUpdate Snapshot(Shipment shipment, long sequence, DateTimeOffset now) => new()
+    /// <summary>A snapshot item: the shipment as read at <paramref name="now"/>, at least as of <paramref name="position"/>.</summary>
+    public static ShipmentUpdate Snapshot(Shipment shipment, LogPosition position, DateTimeOffset now) => new()
     {
-        Sequence = (ulong)sequence,
+        Sequence = (ulong)position.Sequence,
         Change = new ShipmentChange
         {
             Shipment = shipment,
             Kind = ChangeKind.Snapshot,
             Kinds = { ChangeKind.Snapshot },
             CommittedAt = Timestamp.FromDateTimeOffset(now),
+            PositionCommittedAt = TimestampOf(position),
         },
     };
+
+    private static Timestamp? TimestampOf(LogPosition position) =>
+        position.CommittedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null;
 }

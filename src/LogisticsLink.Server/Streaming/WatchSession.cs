@@ -19,12 +19,18 @@ public sealed class WatchSession(
     // A large snapshot is sent in bursts, so the response buffer stays bounded.
     private const int SnapshotFlushEvery = 256;
 
-    /// <param name="subscriber">Registered before <paramref name="position"/> was read from the log.</param>
-    /// <param name="position">The caller's resume position, or (<paramref name="startLive"/>) the log's head when it subscribed.</param>
+    /// <param name="subscriber">Registered before <paramref name="start"/> was read from the log.</param>
+    /// <param name="start">
+    /// The caller's resume position, or (<paramref name="startLive"/>) the log's head when it subscribed, with the commit
+    /// time of the change at it.
+    /// </param>
     public async Task RunAsync(
-        Subscriber subscriber, long position, bool startLive, Func<CancellationToken, IAsyncEnumerable<Shipment>>? snapshot,
+        Subscriber subscriber, LogPosition start, bool startLive, Func<CancellationToken, IAsyncEnumerable<Shipment>>? snapshot,
         PipeWriter body, CancellationToken callToken)
     {
+        var position = start.Sequence;
+        // The position a heartbeat last named, with its commit time: looked up once each time the position moved.
+        var stamped = start;
         var settings = options.Value;
         using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(callToken, hub.Stopping);
         var token = lifetime.Token;
@@ -45,7 +51,7 @@ public sealed class WatchSession(
                 await foreach (var shipment in snapshot(token))
                 {
                     shown.Add(shipment);
-                    writer.Buffer(ChangeMessages.Snapshot(shipment, position, now));
+                    writer.Buffer(ChangeMessages.Snapshot(shipment, start, now));
                     if (writer.Buffered >= SnapshotFlushEvery)
                     {
                         await writer.FlushAsync();
@@ -60,7 +66,7 @@ public sealed class WatchSession(
                 // What is already in the log up to the head is history the caller did not ask for. Tell the caller
                 // where it starts: until its first change or heartbeat it would have no position to resume from, and
                 // a reconnect with 0 would start live again, past whatever was committed meanwhile.
-                writer.Buffer(ChangeMessages.Heartbeat(position, time.GetUtcNow()));
+                writer.Buffer(ChangeMessages.Heartbeat(start, time.GetUtcNow()));
                 await writer.FlushAsync();
             }
             var catchingUp = !startLive;
@@ -93,7 +99,11 @@ public sealed class WatchSession(
                 position = Math.Max(position, published);
                 if (!await heartbeat.WaitAsync(subscriber.Reader))
                 {
-                    writer.Buffer(ChangeMessages.Heartbeat(position, time.GetUtcNow()));
+                    if (stamped.Sequence != position)
+                    {
+                        stamped = new LogPosition(position, await store.GetCommittedAtAsync(position, token));
+                    }
+                    writer.Buffer(ChangeMessages.Heartbeat(stamped, time.GetUtcNow()));
                     await writer.FlushAsync();
                 }
             }

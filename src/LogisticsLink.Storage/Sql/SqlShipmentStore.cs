@@ -276,6 +276,25 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
     }
 
+    public async Task<LogPosition> GetHeadAsync(CancellationToken cancellationToken)
+    {
+        await using var session = await OpenReaderAsync(cancellationToken);
+        var command = session.Command("SELECT sequence, committed_at FROM changes ORDER BY sequence DESC LIMIT 1");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new LogPosition(reader.GetInt64(0), RowValues.ReadInstant(reader, 1))
+            : new LogPosition(0, null);
+    }
+
+    public async Task<DateTimeOffset?> GetCommittedAtAsync(long sequence, CancellationToken cancellationToken)
+    {
+        await using var session = await OpenReaderAsync(cancellationToken);
+        var command = session.Command("SELECT committed_at FROM changes WHERE sequence = @sequence");
+        command.Bind("@sequence", sequence);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? RowValues.ReadInstant(reader, 0) : null;
+    }
+
     public async Task<IReadOnlyList<ChangeRecord>> ReadChangesAsync(
         ChangeQuery query, long afterSequence, int max, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using LogisticsLink.Cli;
 using LogisticsLink.Cli.Commands;
+using Google.Protobuf.WellKnownTypes;
 using LogisticsLink.V1;
 
 namespace LogisticsLink.Client.Tests.Cli;
@@ -145,7 +146,19 @@ public sealed class CommandRequestTests
         Assert.Equal(3UL, plan.Request.ResumeAfterSequence);
     }
 
+    [Fact]
+    public void Watch_from_a_sequence_and_its_commit_time_sends_both_for_the_server_to_verify()
+    {
+        var plan = WatchCommand.BuildPlan(Parse(new WatchCommand(),
+            "--from-sequence", "42", "--from-committed-at", "2026-11-27T16:40:26.203631670Z"));
+
+        Assert.Equal(42UL, plan.Request.ResumeAfterSequence);
+        Assert.Equal(new Timestamp { Seconds = 1_795_797_626, Nanos = 203_631_670 }, plan.Request.ResumeAfterCommittedAt);
+    }
+
     [Theory]
+    [InlineData(new[] { "--from-committed-at", "2026-11-27T16:40:26Z" }, "--from-committed-at needs --from-sequence")]
+    [InlineData(new[] { "--from-sequence", "3", "--from-committed-at", "yesterday" }, "--from-committed-at must be an RFC 3339 time")]
     [InlineData(new[] { "--until-final" }, "--until-final needs shipment ids or --snapshot")]
     [InlineData(new[] { "shp_1", "--until-final", "--status", "in_transit" }, "--until-final needs --status to include a final status")]
     [InlineData(new[] { "--from-sequence", "-1" }, "--from-sequence must be a non-negative whole number")]

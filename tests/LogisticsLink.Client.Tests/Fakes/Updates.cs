@@ -8,6 +8,10 @@ public static class Updates
 {
     private static readonly DateTimeOffset Epoch = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
+    /// <summary>When the scripted log committed the change at <paramref name="sequence"/> (null at 0: no change there).</summary>
+    public static Timestamp? At(ulong sequence) =>
+        sequence == 0 ? null : Timestamp.FromDateTimeOffset(Epoch.AddSeconds(sequence).AddTicks(7));
+
     public static ShipmentUpdate Change(ulong sequence, string shipmentId = "shp_1", ulong version = 1,
         ShipmentStatus status = ShipmentStatus.InTransit, ChangeKind kind = ChangeKind.StatusChanged,
         ShipmentStatus previous = ShipmentStatus.InfoReceived) =>
@@ -19,7 +23,8 @@ public static class Updates
                 Kind = kind,
                 Kinds = { kind },
                 PreviousStatus = kind is ChangeKind.Snapshot or ChangeKind.Created ? ShipmentStatus.Unspecified : previous,
-                CommittedAt = Timestamp.FromDateTimeOffset(Epoch.AddSeconds(sequence)),
+                CommittedAt = kind == ChangeKind.Snapshot ? Timestamp.FromDateTimeOffset(Epoch) : At(sequence),
+                PositionCommittedAt = kind == ChangeKind.Snapshot ? At(sequence) : null,
                 Shipment = new Shipment
                 {
                     Id = shipmentId,
@@ -38,6 +43,7 @@ public static class Updates
             {
                 LatestSequence = latestSequence,
                 ServerTime = Timestamp.FromDateTimeOffset(Epoch),
+                LatestCommittedAt = At(latestSequence),
             },
         };
 }

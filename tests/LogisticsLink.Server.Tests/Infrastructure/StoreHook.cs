@@ -23,14 +23,18 @@ public class StoreHook : GatedStore<IShipmentStore>
 
     public void AfterNextHeadRead(Func<Task> action) => Interlocked.Exchange(ref _afterNextHeadRead, action);
 
-    protected override object? Invoke(MethodInfo? method, object?[]? args) =>
-        method!.Name == nameof(IShipmentStore.GetHeadSequenceAsync) && Interlocked.Exchange(ref _afterNextHeadRead, null) is { } action
-            ? ReadThenRunAsync((CancellationToken)args![0]!, action)
-            : base.Invoke(method, args);
-
-    private async Task<long> ReadThenRunAsync(CancellationToken cancellationToken, Func<Task> action)
+    protected override object? Invoke(MethodInfo? method, object?[]? args) => method!.Name switch
     {
-        var head = await Inner.GetHeadSequenceAsync(cancellationToken);
+        nameof(IShipmentStore.GetHeadSequenceAsync) when Interlocked.Exchange(ref _afterNextHeadRead, null) is { } action =>
+            ReadThenRunAsync(Inner.GetHeadSequenceAsync((CancellationToken)args![0]!), action),
+        nameof(IShipmentStore.GetHeadAsync) when Interlocked.Exchange(ref _afterNextHeadRead, null) is { } action =>
+            ReadThenRunAsync(Inner.GetHeadAsync((CancellationToken)args![0]!), action),
+        _ => base.Invoke(method, args),
+    };
+
+    private static async Task<T> ReadThenRunAsync<T>(Task<T> read, Func<Task> action)
+    {
+        var head = await read;
         await action();
         return head;
     }

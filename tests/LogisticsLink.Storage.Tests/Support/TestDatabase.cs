@@ -49,22 +49,22 @@ internal sealed class TestDatabase : IAsyncDisposable
         return new SqliteConnection($"Data Source={FilePath};Pooling=False");
     }
 
-    /// <summary>A new store on the file, not yet initialized.</summary>
-    public SqlShipmentStore Create()
+    /// <summary>A new store on the file, not yet initialized, stamping commits with <paramref name="time"/> (default: the system clock).</summary>
+    public SqlShipmentStore Create(TimeProvider? time = null)
     {
         SqlShipmentStore store = ThrowawayPostgres.Selected
             ? new PostgresShipmentStore(
                 Options.Create(new StorageOptions { Provider = StorageOptions.PostgresProvider, Postgres = { ConnectionString = _postgres.Value } }),
-                TimeProvider.System, NullLogger<PostgresShipmentStore>.Instance)
-            : new SqliteShipmentStore(Options.Create(new StorageOptions { Sqlite = { Path = FilePath } }));
+                time ?? TimeProvider.System, NullLogger<PostgresShipmentStore>.Instance)
+            : new SqliteShipmentStore(Options.Create(new StorageOptions { Sqlite = { Path = FilePath } }), time);
         _open.Add(store);
         return store;
     }
 
     /// <summary>A new, initialized store on the file.</summary>
-    public async Task<SqlShipmentStore> OpenAsync()
+    public async Task<SqlShipmentStore> OpenAsync(TimeProvider? time = null)
     {
-        var store = Create();
+        var store = Create(time);
         await store.InitializeAsync(CancellationToken.None);
         return store;
     }

@@ -1,3 +1,4 @@
+import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { ChangeKind, type ShipmentUpdate } from "../gen/logisticslink/v1/tracking_service_pb";
 
 /** What a WatchShipments call asks for; the filters stay the same across reconnects. */
@@ -5,6 +6,11 @@ export interface WatchRequest {
   shipmentIds: string[];
   statuses: number[];
   resumeAfterSequence: bigint;
+  /**
+   * When the change at resumeAfterSequence was committed, as the stream gave it: the server refuses (OUT_OF_RANGE) a
+   * position its log does not have, as after a database restore, instead of resuming past changes never seen.
+   */
+  resumeAfterCommittedAt?: Timestamp;
   sendSnapshot: boolean;
   /** resume_from_zero: a resumeAfterSequence of 0 is a position (the start of a log that was empty), not "start live". */
   resumeFromZero?: boolean;
@@ -23,8 +29,11 @@ export interface WatchRequest {
 export class WatchCursor {
   private readonly original: WatchRequest;
   private position: bigint;
+  // The commit time of the change at the position (and at snapshotHigh), sent with it on resume.
+  private positionCommittedAt: Timestamp | undefined;
   private inSnapshot: boolean;
   private snapshotHigh = 0n;
+  private snapshotHighCommittedAt: Timestamp | undefined;
   private snapshotVersions: Map<string, bigint> | null;
   // The server has said where the page stands in its log; from then on a 0 is a position (a stream begun on an empty
   // log starts there), which a reconnect must resume from rather than start live again.
@@ -33,6 +42,7 @@ export class WatchCursor {
   constructor(request: WatchRequest) {
     this.original = { ...request, shipmentIds: [...request.shipmentIds], statuses: [...request.statuses] };
     this.position = request.resumeAfterSequence;
+    this.positionCommittedAt = request.resumeAfterCommittedAt;
     this.inSnapshot = request.sendSnapshot && request.resumeAfterSequence === 0n;
     this.snapshotVersions = this.inSnapshot ? new Map() : null;
   }
@@ -56,6 +66,7 @@ export class WatchCursor {
       shipmentIds: [...this.original.shipmentIds],
       statuses: [...this.original.statuses],
       resumeAfterSequence: this.position,
+      resumeAfterCommittedAt: this.positionCommittedAt,
       sendSnapshot: false,
       resumeFromZero: this.positioned || this.original.resumeFromZero === true,
     };
@@ -69,9 +80,7 @@ export class WatchCursor {
         this.positioned = true;
         this.endSnapshot();
         // The server sends a heartbeat only once every matching change up to latest_sequence was delivered.
-        if (body.value.latestSequence > this.position) {
-          this.position = body.value.latestSequence;
-        }
+        this.moveTo(body.value.latestSequence, body.value.latestCommittedAt);
         return true;
       case "change": {
         if (body.value.kind === ChangeKind.SNAPSHOT) {
@@ -88,15 +97,14 @@ export class WatchCursor {
         }
         this.position = update.sequence;
         this.positioned = true;
+        this.positionCommittedAt = body.value.committedAt;
         return true;
       }
       case "orderChange":
         // Order changes share the log's sequence: remember the position, though the table shows shipments only.
         this.positioned = true;
         this.endSnapshot();
-        if (update.sequence > this.position) {
-          this.position = update.sequence;
-        }
+        this.moveTo(update.sequence, body.value.committedAt);
         return false;
       default:
         // A kind of update this page does not know; it carries no position to trust.
@@ -120,6 +128,7 @@ export class WatchCursor {
     this.snapshotVersions.set(id, version);
     if (update.sequence > this.snapshotHigh) {
       this.snapshotHigh = update.sequence;
+      this.snapshotHighCommittedAt = update.update.case === "change" ? update.update.value.positionCommittedAt : undefined;
     }
     return true;
   }
@@ -130,9 +139,17 @@ export class WatchCursor {
     }
     // Every snapshot item reflects the log up to its sequence, so the highest one is a safe resume point.
     this.inSnapshot = false;
-    if (this.snapshotHigh > this.position) {
-      this.position = this.snapshotHigh;
-    }
+    this.moveTo(this.snapshotHigh, this.snapshotHighCommittedAt);
     this.snapshotVersions = null;
+  }
+
+  /** Moves to `sequence` with its commit time unless already past it; the position never moves backwards. */
+  private moveTo(sequence: bigint, committedAt: Timestamp | undefined): void {
+    if (sequence > this.position) {
+      this.position = sequence;
+      this.positionCommittedAt = committedAt;
+    } else if (sequence === this.position && this.positionCommittedAt === undefined) {
+      this.positionCommittedAt = committedAt;
+    }
   }
 }

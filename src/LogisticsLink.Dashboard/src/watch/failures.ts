@@ -1,8 +1,9 @@
 import { Code, ConnectError } from "@connectrpc/connect";
 
 /**
- * True when the server says the resume position is past the end of its change log: the database was replaced or
- * restored from an older copy, so what the page holds belongs to another history. Not a failure of the key or the
+ * True when the server says the resume position is not from its change log (past its end, or its change there was
+ * committed at another time than the page was told): the database was replaced or restored from an older copy, so
+ * what the page holds belongs to another history. Not a failure of the key or the
  * request: the remedy is to drop everything and start again from a snapshot.
  */
 export function needsRestart(error: unknown): boolean {

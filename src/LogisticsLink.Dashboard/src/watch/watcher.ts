@@ -24,8 +24,8 @@ export interface WatchHandlers {
   update(update: ShipmentUpdate): void;
   state(state: WatchState): void;
   /**
-   * Forget every shipment applied so far: the server's log restarted behind the page's position (a replaced or
-   * restored database), and a fresh snapshot follows. Its versions may be lower than those the page holds.
+   * Forget every shipment applied so far: the page's position is not from the server's log (a replaced or restored
+   * database), and a fresh snapshot follows. Its versions may be lower than those the page holds.
    */
   reset(): void;
 }
@@ -109,7 +109,7 @@ export async function watchShipments(
       }
       if (!wentIdle && needsRestart(error)) {
         // The filters stay; the position and the page's state start over from a snapshot.
-        cursor = new WatchCursor({ ...request, resumeAfterSequence: 0n, sendSnapshot: true });
+        cursor = new WatchCursor({ ...request, resumeAfterSequence: 0n, resumeAfterCommittedAt: undefined, sendSnapshot: true });
         handlers.reset();
         reason = "the server's change log restarted; loading every shipment again";
       } else if (!wentIdle && !isTransient(error)) {
