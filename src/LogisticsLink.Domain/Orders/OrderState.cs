@@ -22,6 +22,12 @@ public sealed record OrderState
     /// </summary>
     public string OrderName { get; init; } = "";
 
+    /// <summary>
+    /// The marketplace's own last-update time of the snapshot the order holds (<see cref="ImportedOrder.LastUpdatedAt"/>),
+    /// null while no import carried one: an import older than this one lost a race and changes nothing.
+    /// </summary>
+    public DateTimeOffset? MarketplaceUpdatedAt { get; init; }
+
     /// <summary>An Amazon Prime order: Amazon holds it to the Prime delivery promise.</summary>
     public bool IsPrime { get; init; }
 

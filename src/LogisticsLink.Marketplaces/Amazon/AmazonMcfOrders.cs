@@ -6,8 +6,13 @@ namespace LogisticsLink.Marketplaces.Amazon;
 
 /// <summary>One package of an MCF shipment as <c>getFulfillmentOrder</c> lists it (<c>fulfillmentShipmentPackage[]</c>).</summary>
 /// <param name="PackageNumber">The key <c>getPackageTrackingDetails</c> takes; null when Amazon gave none.</param>
+/// <param name="TrackingNumber">The carrier's number; empty when Amazon gave only its own.</param>
+/// <param name="AmazonTrackingNumber">
+/// Amazon's own number for the package (<c>amazonFulfillmentTrackingNumber</c>, <c>AFTN…</c>, tracked on swiship.com).
+/// </param>
 public sealed record AmazonMcfPackage(
-    int? PackageNumber, string CarrierCode, string TrackingNumber, DateTimeOffset? ShippedAt, DateTimeOffset? EstimatedArrival);
+    int? PackageNumber, string CarrierCode, string TrackingNumber, DateTimeOffset? ShippedAt, DateTimeOffset? EstimatedArrival,
+    string AmazonTrackingNumber = "");
 
 /// <summary>
 /// A Multi-Channel Fulfillment order: Amazon ships it for a sale made elsewhere. Keyed by the seller's
@@ -50,8 +55,8 @@ public static class AmazonMcfOrderParser
 
     /// <summary>
     /// A getFulfillmentOrder answer with its packages. Packages of cancelled shipments are left out (they never left),
-    /// and so are packages without a tracking number (Amazon's own <c>amazonFulfillmentTrackingNumber</c> stands in
-    /// when the carrier's is missing).
+    /// and so are packages with neither the carrier's tracking number nor Amazon's own
+    /// (<c>amazonFulfillmentTrackingNumber</c>).
     /// </summary>
     public static AmazonMcfOrder ParseGet(string body)
     {
@@ -71,15 +76,15 @@ public static class AmazonMcfOrderParser
             var shipmentEta = shipment.Instant("estimatedArrivalDate");
             foreach (var package in shipment.Items("fulfillmentShipmentPackage"))
             {
-                var number = package.Text("trackingNumber") is { Length: > 0 } carrierNumber ? carrierNumber : package.Text("amazonFulfillmentTrackingNumber");
-                if (number.Length == 0)
+                var (carrierNumber, amazonNumber) = (package.Text("trackingNumber"), package.Text("amazonFulfillmentTrackingNumber"));
+                if (carrierNumber.Length == 0 && amazonNumber.Length == 0)
                 {
                     continue;
                 }
                 var packageNumber = package.Text("packageNumber");
                 packages.Add(new AmazonMcfPackage(
                     int.TryParse(packageNumber, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null,
-                    package.Text("carrierCode"), number, shippedAt, package.Instant("estimatedArrivalDate") ?? shipmentEta));
+                    package.Text("carrierCode"), carrierNumber, shippedAt, package.Instant("estimatedArrivalDate") ?? shipmentEta, amazonNumber));
             }
         }
         return ParseOrder(order, packages);
@@ -92,6 +97,9 @@ public static class AmazonMcfOrderParser
     /// sent back to (reference: marketplaces.md §1.7). A package whose
     /// tracking is in <paramref name="tracking"/> carries Amazon's current status, mapped, and as text its
     /// description with the latest <c>EVENT_…</c> code; one without (not tracked yet) carries only its number.
+    /// A package is tracked by the carrier's number, from the order or, once Amazon knows it, from the package's
+    /// tracking; a package known only by Amazon's own number (<c>AFTN…</c>) is tracked under Amazon's own carrier, never
+    /// under the carrier code beside it, which could not track that number.
     /// </summary>
     public static ImportedOrder ToImported(AmazonMcfOrder order, IReadOnlyDictionary<int, AmazonMcfTracking> tracking)
     {
@@ -99,10 +107,16 @@ public static class AmazonMcfOrderParser
         {
             var tracked = p.PackageNumber is { } n && tracking.TryGetValue(n, out var t) && t.Package is not null ? t : null;
             var carrierCode = tracked?.Package!.CarrierName is { Length: > 0 } c ? c : p.CarrierCode;
+            var trackedNumber = tracked?.Package!.TrackingNumber ?? "";
+            var carrierNumber = p.TrackingNumber.Length > 0 ? p.TrackingNumber
+                : IsAmazonFulfillmentNumber(trackedNumber) ? "" : trackedNumber;
+            var (carrier, number) = carrierNumber.Length > 0
+                ? (MarketplaceCarrierNames.ToCarrierCode(carrierCode), carrierNumber)
+                : (MarketplaceCarrierNames.ToCarrierCode(AmazonOwnCarrierName), p.AmazonTrackingNumber.Length > 0 ? p.AmazonTrackingNumber : trackedNumber);
             return new ImportedPackage(
-                MarketplaceCarrierNames.ToCarrierCode(carrierCode),
+                carrier,
                 carrierCode,
-                p.TrackingNumber,
+                number,
                 tracked?.Package!.ShippedAt ?? p.ShippedAt,
                 tracked?.Package!.EstimatedArrival ?? p.EstimatedArrival,
                 tracked?.Package!.AmazonStatus,
@@ -121,6 +135,13 @@ public static class AmazonMcfOrderParser
             order.UpdatedAt,
             packages);
     }
+
+    /// <summary>The carrier name an <c>AFTN…</c> number is tracked under: Amazon's own delivery network.</summary>
+    private const string AmazonOwnCarrierName = "Amazon";
+
+    /// <summary>Amazon's Fulfillment Tracking Number: <c>^AFTN\d+$</c> in the Tracking API 2026-01-30 model.</summary>
+    public static bool IsAmazonFulfillmentNumber(string number) =>
+        number.Length > 4 && number.StartsWith("AFTN", StringComparison.Ordinal) && number[4..].All(char.IsAsciiDigit);
 
     /// <summary>Amazon's words for the package now, with the latest event's code kept: "Arrived at … (EVENT_201 Arrival scan, Columbus US)".</summary>
     public static string StatusText(AmazonMcfTracking tracking)

@@ -9,7 +9,8 @@ public sealed record AmazonMcfEvent(DateTimeOffset? At, string Code, TrackingSta
 
 /// <summary>
 /// A Multi-Channel Fulfillment package as <c>getPackageTrackingDetails</c> reports it: Amazon's current status (raw and
-/// as <see cref="ImportedPackage.AmazonStatus"/>), the parcel for the order link, and the events newest first.
+/// as <see cref="ImportedPackage.AmazonStatus"/>), the parcel for the order link (its number empty when Amazon gave
+/// none; null only for a failed call), and the events newest first.
 /// </summary>
 public sealed record AmazonMcfTracking(
     int PackageNumber,
@@ -45,10 +46,9 @@ public sealed record AmazonMcfTracking(
 
         var number = payload.Text("trackingNumber");
         var carrier = payload.Text("carrierCode");
-        var package = number.Length == 0
-            ? null
-            : new ImportedPackage(MarketplaceCarrierNames.ToCarrierCode(carrier), carrier, number, payload.Instant("shipDate"),
-                payload.Instant("estimatedArrivalDate"), status, text);
+        // Without a number Amazon's status still counts: a package known only by Amazon's own number gets it too.
+        var package = new ImportedPackage(MarketplaceCarrierNames.ToCarrierCode(carrier), carrier, number, payload.Instant("shipDate"),
+            payload.Instant("estimatedArrivalDate"), status, text);
         return new AmazonMcfTracking(packageNumber, current, package, events);
     }
 }

@@ -19,4 +19,8 @@ internal static partial class ShopifyLog
 
     [LoggerMessage(EventId = 5205, Level = LogLevel.Warning, Message = "Shopify: unreadable sync cursor for {Account}, starting again from {From}")]
     public static partial void CursorUnreadable(ILogger logger, string account, DateTimeOffset from);
+
+    [LoggerMessage(EventId = 5206, Level = LogLevel.Information,
+        Message = "Shopify: {Shop} has more changed orders than one search pages through; searching again from {Since}")]
+    public static partial void SearchRestarted(ILogger logger, string shop, DateTimeOffset since);
 }

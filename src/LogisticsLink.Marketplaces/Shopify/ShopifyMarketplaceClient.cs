@@ -15,7 +15,8 @@ namespace LogisticsLink.Marketplaces.Shopify;
 /// Shopify orders through the Admin GraphQL API: <c>POST /admin/api/{version}/graphql.json</c> on the shop's
 /// myshopify.com host (or <c>Marketplaces:Shopify:BaseUrl</c>), authenticated with the account's
 /// <c>X-Shopify-Access-Token</c>. Orders changed since the cursor are read oldest change first
-/// (<c>updated_at:&gt;=</c>, <c>sortKey: UPDATED_AT</c>) and paged with <c>pageInfo.endCursor</c>.
+/// (<c>updated_at:&gt;=</c>, <c>sortKey: UPDATED_AT</c>) and paged with <c>pageInfo.endCursor</c>; before paging past
+/// Shopify's pagination limit the search starts again from the latest change read (see <see cref="ShopifyCursor"/>).
 /// </summary>
 /// <remarks>
 /// Rate limits are Shopify's calculated query cost: each answer's <c>extensions.cost.throttleStatus</c> is kept per
@@ -77,6 +78,9 @@ public sealed class ShopifyMarketplaceClient : IMarketplaceClient
     /// <summary>Orders per page (Shopify allows up to 250; 50 keeps a page's requested cost near 1 000 points or less).</summary>
     internal int PageSize { get; init; } = 50;
 
+    /// <summary>How deep Shopify pages one search: "Shopify limits pagination of arrays of objects to 25,000 objects".</summary>
+    internal int PaginationLimit { get; init; } = 25_000;
+
     internal static CarrierOptions DefaultResilience() => new() { AttemptTimeout = TimeSpan.FromSeconds(30), MaxRetries = 3 };
 
     public async Task<OrderSyncPage> FetchChangedOrdersAsync(
@@ -106,9 +110,14 @@ public sealed class ShopifyMarketplaceClient : IMarketplaceClient
             var orders = connection.Items("nodes").Select(o => ShopifyOrderParser.Parse(o, shop.Domain)).ToList();
             var pageInfo = connection.Child("pageInfo") ?? throw new JsonException("answer without orders.pageInfo");
             var hasNextPage = pageInfo.Text("hasNextPage") == "true";
-            var next = position.Next(orders.Max(o => o.LastUpdatedAt), hasNextPage, pageInfo.Text("endCursor"));
+            var (next, hasMore) = position.Next(
+                orders.Max(o => o.LastUpdatedAt), orders.Count, hasNextPage, pageInfo.Text("endCursor"), PageSize, PaginationLimit);
             ShopifyLog.PageFetched(_logger, shop.Domain, orders.Count, hasNextPage);
-            return new OrderSyncPage(orders, next.ToString(), hasNextPage && next.After.Length > 0);
+            if (hasMore && next.After.Length == 0)
+            {
+                ShopifyLog.SearchRestarted(_logger, shop.Domain, next.Since);
+            }
+            return new OrderSyncPage(orders, next.ToString(), hasMore);
         }, cancellationToken);
         return Failed(account, page);
     }

@@ -319,7 +319,7 @@ public sealed partial class MarketplaceSync : BackgroundService
             return;
         }
         // The next report starts a day before this one: rows whose order is not stored yet are kept and tried again.
-        var orders = _pendingFba.WithKept(account.Key, report.PackagesByOrderId, now);
+        var orders = _pendingFba.WithKept(account.Key, account.ConnectedAt, report.PackagesByOrderId, now);
         var attached = 0;
         var attachedLater = 0;
         var unattached = new List<PendingFbaOrder>();
@@ -337,7 +337,7 @@ public sealed partial class MarketplaceSync : BackgroundService
                 attachedLater += order.FromEarlierReport ? 1 : 0;
             }
             // Only once every row was tried: a store failure above leaves the window and the kept rows as they were.
-            var dropped = _pendingFba.Keep(account.Key, unattached, now);
+            var dropped = _pendingFba.Keep(account.Key, account.ConnectedAt, unattached, now);
             foreach (var region in report.ReadRegions)
             {
                 _fbaReportedAt[RegionKey(account, region)] = now;

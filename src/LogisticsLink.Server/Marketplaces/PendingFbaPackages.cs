@@ -13,7 +13,9 @@ namespace LogisticsLink.Server.Marketplaces;
 /// </summary>
 /// <remarks>
 /// In memory only, like the report's window: after a restart the first report reads the whole InitialSyncWindow again,
-/// which lists every row that was kept here.
+/// which lists every row that was kept here. For the same reason rows belong to one connection, as the report's
+/// windows do: an account connected again (other marketplaces, maybe another seller) starts afresh, its first report
+/// reading the whole window, and the replaced connection's rows are let go when that report is applied.
 /// </remarks>
 internal sealed class PendingFbaPackages(TimeSpan maxAge, int maxPerAccount = PendingFbaPackages.DefaultMaxPerAccount)
 {
@@ -23,7 +25,8 @@ internal sealed class PendingFbaPackages(TimeSpan maxAge, int maxPerAccount = Pe
     /// </summary>
     public const int DefaultMaxPerAccount = 20_000;
 
-    private readonly ConcurrentDictionary<string, IReadOnlyList<PendingFbaOrder>> _kept = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DateTimeOffset ConnectedAt, IReadOnlyList<PendingFbaOrder> Orders)> _kept =
+        new(StringComparer.Ordinal);
 
     /// <summary>
     /// What to attach along with a new report: the report's rows, then the rows kept from earlier reports for orders
@@ -31,12 +34,12 @@ internal sealed class PendingFbaPackages(TimeSpan maxAge, int maxPerAccount = Pe
     /// has been applied, so a store failure half-way loses nothing.
     /// </summary>
     public IReadOnlyList<PendingFbaOrder> WithKept(
-        string account, IReadOnlyDictionary<string, IReadOnlyList<ImportedPackage>> report, DateTimeOffset now)
+        string account, DateTimeOffset connectedAt, IReadOnlyDictionary<string, IReadOnlyList<ImportedPackage>> report, DateTimeOffset now)
     {
         var kept = new Dictionary<string, PendingFbaOrder>(StringComparer.Ordinal);
-        if (_kept.TryGetValue(account, out var list))
+        if (_kept.TryGetValue(account, out var held) && held.ConnectedAt == connectedAt)
         {
-            foreach (var order in list)
+            foreach (var order in held.Orders)
             {
                 kept[order.OrderId] = order;
             }
@@ -53,10 +56,10 @@ internal sealed class PendingFbaPackages(TimeSpan maxAge, int maxPerAccount = Pe
     }
 
     /// <summary>
-    /// Keeps the orders still not stored once a report was applied, in place of those kept before. Returns how many
-    /// were given up: older than the window, or over the cap.
+    /// Keeps the orders still not stored once a report was applied, in place of those kept before (a replaced
+    /// connection's among them). Returns how many were given up: older than the window, or over the cap.
     /// </summary>
-    public int Keep(string account, IReadOnlyCollection<PendingFbaOrder> unattached, DateTimeOffset now)
+    public int Keep(string account, DateTimeOffset connectedAt, IReadOnlyCollection<PendingFbaOrder> unattached, DateTimeOffset now)
     {
         var oldest = now - maxAge;
         var keep = unattached.Where(o => o.Since >= oldest).OrderByDescending(o => o.Since).Take(maxPerAccount).ToList();
@@ -66,7 +69,7 @@ internal sealed class PendingFbaPackages(TimeSpan maxAge, int maxPerAccount = Pe
         }
         else
         {
-            _kept[account] = keep;
+            _kept[account] = (connectedAt, keep);
         }
         return unattached.Count - keep.Count;
     }

@@ -30,11 +30,29 @@ public sealed partial class OrderLinker(
         string tenantId, ImportedOrder imported, CancellationToken cancellationToken)
     {
         var link = new OrderLink(imported.Channel, imported.OrderId);
+        if (await orders.FindOrderAsync(tenantId, link.Channel, link.OrderId, cancellationToken) is { } held
+            && IsOlderThanHeld(imported, held.State))
+        {
+            // A webhook's fetch and a periodic sync raced, and this copy is the older one: its parcel list is older too,
+            // so it neither links nor drops a parcel. The order is judged again as any commit would.
+            LogStaleSnapshot(link.Channel, link.OrderId, imported.LastUpdatedAt!.Value, held.State.MarketplaceUpdatedAt!.Value);
+            return await CommitAsync(tenantId, link, existing => existing!, cancellationToken);
+        }
         var linked = await LinkPackagesAsync(tenantId, link, imported.LatestDeliveryDate, imported.Packages, imported.ListsEveryPackage,
             yieldsToSalesOrder: imported.FulfillmentChannel == FulfillmentChannel.ThirdParty, cancellationToken);
         await ReconcileLinkedAsync(tenantId, link, linked, imported.ListsEveryPackage, imported.LatestDeliveryDate, cancellationToken);
-        return await CommitAsync(tenantId, link, existing => (existing ?? NewOrder(tenantId, imported)) with
+        // Checked again at the commit: a newer copy may have been committed while this one linked its parcels.
+        return await CommitAsync(tenantId, link, existing => existing is not null && IsOlderThanHeld(imported, existing)
+            ? existing
+            : FromSnapshot(tenantId, imported, existing), cancellationToken);
+    }
+
+    /// <summary>The order as the marketplace's snapshot states it, on top of what is stored of it.</summary>
+    private OrderState FromSnapshot(string tenantId, ImportedOrder imported, OrderState? existing) =>
+        (existing ?? NewOrder(tenantId, imported)) with
         {
+            // An import without a time (an internal system's) has nothing to compare: the time held stays for the next.
+            MarketplaceUpdatedAt = imported.LastUpdatedAt ?? existing?.MarketplaceUpdatedAt,
             FulfillmentChannel = imported.FulfillmentChannel,
             Status = imported.Status,
             MarketplaceId = imported.MarketplaceId,
@@ -44,8 +62,7 @@ public sealed partial class OrderLinker(
             LatestDeliveryDate = imported.LatestDeliveryDate,
             IsPrime = imported.IsPrime,
             OrderName = imported.OrderName,
-        }, cancellationToken);
-    }
+        };
 
     /// <summary>
     /// Links more parcels to a stored order without touching what the marketplace said about the order itself (FBA
@@ -215,15 +232,29 @@ public sealed partial class OrderLinker(
                 ? await support.ListClaimsAsync(tenantId, link.Channel, link.OrderId, cancellationToken)
                 : [];
             next = next with { Risks = OrderRisks.Evaluate(next, shipments, now, claims) };
+            var quiet = false;
             if (existing is not null && SameOrder(existing.State, next))
             {
-                return (existing.State, shipments);
+                if (existing.State.MarketplaceUpdatedAt == next.MarketplaceUpdatedAt)
+                {
+                    return (existing.State, shipments);
+                }
+                // Only the marketplace's time moved: kept for judging later copies, but nothing a subscriber sees changed.
+                quiet = true;
+                next = next with { Version = existing.State.Version, UpdatedAt = existing.State.UpdatedAt };
             }
-            next = next with { Version = (existing?.State.Version ?? 0) + 1, UpdatedAt = now };
-            var payload = OrderMapper.ToChange(next, shipments, claims).ToByteArray();
+            else
+            {
+                next = next with { Version = (existing?.State.Version ?? 0) + 1, UpdatedAt = now };
+            }
+            var payload = quiet ? null : OrderMapper.ToChange(next, shipments, claims).ToByteArray();
             try
             {
                 var committed = await orders.CommitOrderAsync(new OrderCommit(next, existing?.Revision ?? 0, payload), cancellationToken);
+                if (payload is null)
+                {
+                    return (next, shipments);
+                }
                 hub.OnCommitted(new ChangeRecord(committed.Sequence, tenantId, SqlShipmentStore.OrderLogKey(link.Channel, link.OrderId),
                     ChangeKinds.OrderChanged, TrackingStatus.Unspecified, TrackingStatus.Unspecified, next.Version, committed.CommittedAt, payload));
                 return (next, shipments);
@@ -241,8 +272,21 @@ public sealed partial class OrderLinker(
         return new OrderState { TenantId = tenantId, Channel = imported.Channel, OrderId = imported.OrderId, CreatedAt = now, UpdatedAt = now };
     }
 
+    /// <summary>What subscribers see of the order is unchanged (the marketplace's last-update time is not part of it).</summary>
     private static bool SameOrder(OrderState a, OrderState b) =>
-        a with { Risks = b.Risks, Version = b.Version, UpdatedAt = b.UpdatedAt } == b && a.Risks.SameAs(b.Risks);
+        a with { Risks = b.Risks, Version = b.Version, UpdatedAt = b.UpdatedAt, MarketplaceUpdatedAt = b.MarketplaceUpdatedAt } == b
+        && a.Risks.SameAs(b.Risks);
+
+    /// <summary>
+    /// The marketplace changed the order after the copy being imported was taken: the held snapshot is the newer one.
+    /// Equal times are not older (Shopify's have whole seconds: two changes in one second must both apply).
+    /// </summary>
+    private static bool IsOlderThanHeld(ImportedOrder imported, OrderState held) =>
+        imported.LastUpdatedAt is { } incoming && held.MarketplaceUpdatedAt is { } heldAt && incoming < heldAt;
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Kept {Channel} order {OrderId} as the marketplace last changed it at {HeldAt}: the copy imported now dates from {SnapshotAt}")]
+    private partial void LogStaleSnapshot(string channel, string orderId, DateTimeOffset snapshotAt, DateTimeOffset heldAt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped a {Channel} order {OrderId} package from carrier '{CarrierName}': no carrier could be decided for its number")]
     private partial void LogPackageSkipped(string channel, string orderId, string carrierName);

@@ -13,7 +13,8 @@ public abstract partial class SqlShipmentStore
 {
     private const string OrderColumns = """
         tenant_id, channel, order_id, fulfillment_channel, status, marketplace_id, buyer_language, purchased_at,
-        latest_ship_date, latest_delivery_date, shipped_at, risks, version, created_at, updated_at, revision, pk, is_prime, order_name
+        latest_ship_date, latest_delivery_date, shipped_at, risks, version, created_at, updated_at, revision, pk, is_prime, order_name,
+        marketplace_updated_at
         """;
 
     /// <summary>The change-log key of an order, in the column that holds shipment ids for shipment changes.</summary>
@@ -182,9 +183,10 @@ public abstract partial class SqlShipmentStore
                     ? """
                       INSERT INTO orders (tenant_id, channel, order_id, fulfillment_channel, status, marketplace_id,
                           buyer_language, purchased_at, latest_ship_date, latest_delivery_date, shipped_at, risks, risk_mask,
-                          version, created_at, updated_at, revision, is_prime, order_name)
+                          version, created_at, updated_at, revision, is_prime, order_name, marketplace_updated_at)
                       VALUES (@tenant, @channel, @order, @fulfillment, @status, @marketplace, @language, @purchased,
-                          @shipBy, @deliverBy, @shipped, @risks, @mask, @version, @created, @updated, 1, @prime, @name)
+                          @shipBy, @deliverBy, @shipped, @risks, @mask, @version, @created, @updated, 1, @prime, @name,
+                          @marketplaceUpdated)
                       ON CONFLICT DO NOTHING
                       """
                     : """
@@ -192,7 +194,7 @@ public abstract partial class SqlShipmentStore
                           buyer_language = @language, purchased_at = @purchased, latest_ship_date = @shipBy,
                           latest_delivery_date = @deliverBy, shipped_at = @shipped, risks = @risks, risk_mask = @mask,
                           version = @version, updated_at = @updated, revision = revision + 1, is_prime = @prime,
-                          order_name = @name
+                          order_name = @name, marketplace_updated_at = @marketplaceUpdated
                       WHERE tenant_id = @tenant AND channel = @channel AND order_id = @order AND revision = @revision
                       """);
                 BindOrder(command, o);
@@ -300,6 +302,7 @@ public abstract partial class SqlShipmentStore
         command.Bind("@updated", RowValues.Instant(o.UpdatedAt));
         command.Bind("@prime", o.IsPrime ? 1 : 0);
         command.Bind("@name", o.OrderName);
+        command.Bind("@marketplaceUpdated", RowValues.Instant(o.MarketplaceUpdatedAt));
     }
 
     private static OrderState ReadOrder(DbDataReader r) => new()
@@ -321,6 +324,7 @@ public abstract partial class SqlShipmentStore
         UpdatedAt = RowValues.ReadInstant(r, 14),
         IsPrime = r.GetInt32(17) != 0,
         OrderName = r.GetString(18),
+        MarketplaceUpdatedAt = RowValues.ReadOptionalInstant(r, 19),
     };
 
     private static int RiskMask(IEnumerable<RiskKind> kinds) => kinds.Aggregate(0, (mask, kind) => mask | (1 << (int)kind));

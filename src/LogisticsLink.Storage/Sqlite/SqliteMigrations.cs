@@ -192,6 +192,11 @@ internal static class SqliteMigrations
                 WHERE e.shipment_id = shipments.id AND e.status NOT IN (0, 1, 2, 3, 13, 14)
                     AND e.occurred_at - e.ingested_at > 9000000000);
             """),
+        (10, """
+            -- The marketplace's own last-update time of the order snapshot stored, so an older snapshot committed
+            -- later (a sync racing a webhook's fetch) is recognised and changes nothing. Unknown for orders stored before.
+            ALTER TABLE orders ADD COLUMN marketplace_updated_at INTEGER NULL;
+            """),
     ];
 
     public static int Latest => Scripts[^1].Version;

@@ -188,6 +188,38 @@ public sealed class AmazonMcfOrderTests
     }
 
     [Fact]
+    public void A_package_known_only_by_Amazons_fulfillment_tracking_number_is_tracked_under_Amazon_with_Amazons_status()
+    {
+        const string body = """
+        {"payload":{
+          "fulfillmentOrder":{"sellerFulfillmentOrderId":"shop-1002","marketplaceId":"ATVPDKIKX0DER","fulfillmentOrderStatus":"Complete",
+            "statusUpdatedDate":"2026-03-02T10:00:00Z"},
+          "fulfillmentShipments":[
+            {"amazonShipmentId":"D3","fulfillmentShipmentStatus":"SHIPPED","shippingDate":"2026-03-02T08:00:00Z",
+             "fulfillmentShipmentPackage":[
+               {"packageNumber":21,"carrierCode":"UPS","amazonFulfillmentTrackingNumber":"AFTN0000000021"},
+               {"packageNumber":22,"amazonFulfillmentTrackingNumber":"AFTN0000000022"},
+               {"packageNumber":23,"carrierCode":"UPS","amazonFulfillmentTrackingNumber":"AFTN0000000023"}]}]}}
+        """;
+        var tracking = new Dictionary<int, AmazonMcfTracking>
+        {
+            // Amazon tracks the parcel before the carrier's number is known, and after a return pickup is called off.
+            [21] = AmazonMcfTracking.Parse("""{"payload":{"packageNumber":21,"carrierCode":"UPS","currentStatus":"IN_TRANSIT"}}"""),
+            [22] = AmazonMcfTracking.Parse("""{"payload":{"packageNumber":22,"currentStatus":"PICKUP_CANCELLED"}}"""),
+            // By now the carrier's number is known: that is the one to track.
+            [23] = AmazonMcfTracking.Parse(
+                """{"payload":{"packageNumber":23,"carrierCode":"UPS","trackingNumber":"1Z999AA10123456784","currentStatus":"OUT_FOR_DELIVERY"}}"""),
+        };
+
+        var imported = AmazonMcfOrderParser.ToImported(AmazonMcfOrderParser.ParseGet(body), tracking);
+
+        Assert.Equal(
+            [("amazon", "AFTN0000000021", TrackingStatus.InTransit), ("amazon", "AFTN0000000022", TrackingStatus.Delivered),
+                ("ups", "1Z999AA10123456784", (TrackingStatus?)TrackingStatus.OutForDelivery)],
+            imported.Packages.Select(p => (p.Carrier, p.TrackingNumber, p.AmazonStatus)));
+    }
+
+    [Fact]
     public void A_list_without_a_payload_or_an_order_without_its_id_is_malformed()
     {
         Assert.Throws<AmazonMalformedException>(() => AmazonMcfOrderParser.ParseList("""{"fulfillmentOrders":[]}"""));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using LogisticsLink.Domain.Orders;
 using LogisticsLink.Marketplaces.Shopify;
 using LogisticsLink.Sandbox;
@@ -119,6 +120,58 @@ public sealed class ShopifyImportTests
         var (next, _, _) = await ShopifyTestBed.SyncAllAsync(client, account, cursor, ShopifyTestBed.Everything);
 
         Assert.Contains(next, o => o.OrderId == Id(1099));
+    }
+
+    [Fact]
+    public async Task More_orders_changed_than_Shopify_pages_in_one_search_are_all_imported_in_one_sync()
+    {
+        // Shopify stops paging a search after its limit (25,000 objects; 10 here): the importer must search again.
+        await using var bed = await ShopifyTestBed.StartAsync(o => new ShopifySimulatorOptions
+        {
+            ShopDomain = o.ShopDomain,
+            AccessToken = o.AccessToken,
+            PaginationLimit = 10,
+        });
+        var template = bed.Simulator.Orders[0];
+        for (var i = 0; i < 24; i++)
+        {
+            bed.Simulator.AddLateOrder(template with
+            {
+                Id = ShopifyDemoCatalogue.IdOf(1100 + i),
+                Name = $"#{1100 + i}",
+                UpdatedAt = ShopifyTestBed.Start - TimeSpan.FromHours(1) + TimeSpan.FromSeconds(7 * i),
+            });
+        }
+        var client = bed.Client(pageSize: 4, paginationLimit: 10);
+
+        var (orders, _, _) = await ShopifyTestBed.SyncAllAsync(client, ShopifyTestBed.Account(), "", ShopifyTestBed.Everything);
+
+        Assert.Equal(bed.Simulator.Orders.Select(o => o.Id.ToString(CultureInfo.InvariantCulture)).Order(),
+            orders.Select(o => o.OrderId).Distinct().Order());
+    }
+
+    [Fact]
+    public async Task More_orders_changed_in_one_second_than_a_search_pages_through_do_not_make_the_import_search_forever()
+    {
+        // A search again from the same second would list the same orders: the pass pages on as far as Shopify lets it.
+        await using var bed = await ShopifyTestBed.StartAsync(o => new ShopifySimulatorOptions
+        {
+            ShopDomain = o.ShopDomain,
+            AccessToken = o.AccessToken,
+            PaginationLimit = 10,
+        });
+        var template = bed.Simulator.Orders[0];
+        var second = ShopifyTestBed.Start - TimeSpan.FromHours(1);
+        for (var i = 0; i < 14; i++)
+        {
+            bed.Simulator.AddLateOrder(template with { Id = ShopifyDemoCatalogue.IdOf(1200 + i), Name = $"#{1200 + i}", UpdatedAt = second });
+        }
+        var client = bed.Client(pageSize: 4, paginationLimit: 10);
+
+        var (orders, _, pages) = await ShopifyTestBed.SyncAllAsync(client, ShopifyTestBed.Account(), "", second);
+
+        Assert.Equal(3, pages);
+        Assert.Equal(10, orders.Select(o => o.OrderId).Distinct().Count());
     }
 
     [Fact]

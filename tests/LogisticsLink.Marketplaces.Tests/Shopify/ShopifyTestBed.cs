@@ -43,7 +43,8 @@ internal sealed class ShopifyTestBed : IAsyncDisposable
         new("tenant-a", "shopify", new Dictionary<string, string> { ["shop_domain"] = domain, ["access_token"] = token }, []);
 
     /// <summary>A client on the real clock unless told otherwise (HTTP retries then really wait their Retry-After).</summary>
-    public ShopifyMarketplaceClient Client(int pageSize = 50, TimeProvider? time = null, Action<CarrierOptions>? resilience = null)
+    public ShopifyMarketplaceClient Client(
+        int pageSize = 50, TimeProvider? time = null, Action<CarrierOptions>? resilience = null, int paginationLimit = 25_000)
     {
         var options = new CarrierOptions { AttemptTimeout = TimeSpan.FromSeconds(10), MaxRetries = 2 };
         resilience?.Invoke(options);
@@ -51,6 +52,7 @@ internal sealed class ShopifyTestBed : IAsyncDisposable
         return new ShopifyMarketplaceClient(_http, marketplaces, time ?? TimeProvider.System, NullLogger<ShopifyMarketplaceClient>.Instance, options)
         {
             PageSize = pageSize,
+            PaginationLimit = paginationLimit,
         };
     }
 

@@ -16,7 +16,8 @@ namespace LogisticsLink.Sandbox.Marketplaces.Shopify;
 /// UPDATED_AT</c> and cursor paging) and <c>order(id:)</c> queries from <see cref="ShopifyDemoCatalogue"/>, each order
 /// with its fulfillments and its fulfillment order's promise (<c>fulfillBy</c>, <c>deliveryMethod.maxDeliveryDateTime</c>). It keeps a
 /// leaky cost bucket on its clock like Shopify's: each answer carries <c>extensions.cost</c>, and a query that asks
-/// for more points than are left is answered THROTTLED. Faults queued on <see cref="Faults"/> are served first.
+/// for more points than are left is answered THROTTLED, and a search is paged no deeper than
+/// <see cref="ShopifySimulatorOptions.PaginationLimit"/> orders. Faults queued on <see cref="Faults"/> are served first.
 /// </summary>
 public sealed partial class ShopifySimulator : ICarrierSimulator
 {
@@ -203,7 +204,10 @@ public sealed partial class ShopifySimulator : ICarrierSimulator
             DateTimeOffset.TryParse(m.Groups[1].Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var s)
                 ? s
                 : DateTimeOffset.MinValue;
-        var matching = _orders.Where(o => o.UpdatedAt >= since).OrderBy(o => o.UpdatedAt).ThenBy(o => o.Id).ToList();
+        // Shopify pages no deeper than its pagination limit; whether its Admin API then errs or just stops is not
+        // documented, and stopping is the harsher case for an importer: nothing tells it orders were left out.
+        var matching = _orders.Where(o => o.UpdatedAt >= since).OrderBy(o => o.UpdatedAt).ThenBy(o => o.Id)
+            .Take(_options.PaginationLimit).ToList();
         var after = StringVariable(variables, "after");
         if (after.Length > 0 && DecodeCursor(after) is var (lastId, lastValue))
         {

@@ -17,4 +17,10 @@ public sealed class ShopifySimulatorOptions
 
     /// <summary>Points each order node costs; a page of <c>first</c> orders requests <c>2 + first × CostPerOrder</c>.</summary>
     public double CostPerOrder { get; init; } = 2;
+
+    /// <summary>
+    /// How deep one search can be paged, as Shopify's 25,000 objects: orders past it are never listed, and the last page
+    /// within it says there is no next page.
+    /// </summary>
+    public int PaginationLimit { get; init; } = 25_000;
 }
