@@ -19,6 +19,9 @@ public static class MarketplaceOrderStatus
 
     public static bool IsAwaitingShipment(string status) => !NotAwaitingShipment.Contains(Normalized(status));
 
+    /// <summary>Part of the order has shipped and part has not (eBay's <c>IN_PROGRESS</c> is "some line items shipped").</summary>
+    public static bool IsPartiallyShipped(string status) => Normalized(status) is "PARTIALLYSHIPPED" or "PARTIALLYFULFILLED" or "INPROGRESS";
+
     public static bool IsCancelled(string status) => Normalized(status) is "CANCELLED" or "CANCELED";
 
     private static string Normalized(string status) => status.Replace("_", "", StringComparison.Ordinal).ToUpperInvariant();

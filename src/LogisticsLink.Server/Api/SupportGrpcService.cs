@@ -60,8 +60,9 @@ public sealed class SupportGrpcService(
             deadline = room < deadline ? (room > TimeSpan.Zero ? room : TimeSpan.Zero) : deadline;
         }
 
-        var matches = InquiryResolver.Read(request.OrderId.Trim(), request.TrackingNumber.Trim(), request.MessageText);
-        var target = await resolver.FindAsync(tenant, channel, matches, maxAge, deadline, ct);
+        var query = InquiryResolver.Read(request.OrderId.Trim(), request.TrackingNumber.Trim(), request.MessageText);
+        var target = await resolver.FindAsync(tenant, channel, query, maxAge, deadline, ct);
+        var matches = target.Matches;
         var states = target.Shipments.Select(s => s.Stored.State).ToList();
         var decision = target.Ambiguous
             ? new InquiryDecision(DomainAction.AskForOrderId, ReplyScenario.NoOrderFound, null)

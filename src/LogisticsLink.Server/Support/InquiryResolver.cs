@@ -16,6 +16,12 @@ public sealed record InquiryTarget(
 
     /// <summary>The bare numbers of the message that found an order (the others were only numbers).</summary>
     public IReadOnlyList<OrderIdMatch> OrderNumbers { get; init; } = [];
+
+    /// <summary>The references this target was looked up by: the request's fields, or the message's when those found nothing.</summary>
+    public InquiryMatches Matches { get; init; } = InquiryMatches.None;
+
+    /// <summary>Nothing was found: no order, candidate or shipment.</summary>
+    public bool IsEmpty => Order is null && Candidates.Count == 0 && Shipments.Count == 0;
 }
 
 /// <summary>
@@ -31,7 +37,23 @@ public sealed class InquiryResolver(IOrderStore orders, IShipmentStore shipments
 
     private readonly OrderReferences _references = new(orders);
 
+    /// <summary>
+    /// Looks the inquiry up by <paramref name="query"/>'s references; when they are the request's fields and find
+    /// nothing (a mistyped or unknown number), by the message text's references instead.
+    /// </summary>
     public async Task<InquiryTarget> FindAsync(
+        string tenant, string channel, InquiryQuery query, TimeSpan? maxAge, TimeSpan deadline, CancellationToken ct)
+    {
+        var target = await FindByAsync(tenant, channel, query.Given, maxAge, deadline, ct);
+        if (target.IsEmpty && query.FromText is { IsEmpty: false } text)
+        {
+            var byText = await FindByAsync(tenant, channel, text, maxAge, deadline, ct);
+            return byText.IsEmpty ? target : byText;
+        }
+        return target;
+    }
+
+    private async Task<InquiryTarget> FindByAsync(
         string tenant, string channel, InquiryMatches matches, TimeSpan? maxAge, TimeSpan deadline, CancellationToken ct)
     {
         var found = new FoundOrders();
@@ -72,20 +94,20 @@ public sealed class InquiryResolver(IOrderStore orders, IShipmentStore shipments
         var candidates = found.All.Select(f => (f.Order.Channel, f.Order.OrderId, f.MatchedBy)).ToList();
         if (found.Count > 1)
         {
-            return new InquiryTarget(null, [], candidates, false) { OrderNumbers = numbers };
+            return new InquiryTarget(null, [], candidates, false) { OrderNumbers = numbers, Matches = matches };
         }
         if (found.Count == 1 && !found.All[0].Decides)
         {
             // Only a bare number points to it (a street number, a postcode?): the agent asks rather than send another
             // buyer's tracking.
-            return new InquiryTarget(null, [], candidates, false) { OrderNumbers = numbers };
+            return new InquiryTarget(null, [], candidates, false) { OrderNumbers = numbers, Matches = matches };
         }
         var theOrder = found.Count == 1 ? found.All[0].Order : null;
         var ids = theOrder is null
             ? loose.Select(s => s.State.Id).Distinct().ToList()
             : (await orders.ListOrderShipmentsAsync(tenant, theOrder.Channel, theOrder.OrderId, ct)).Select(s => s.Id).ToList();
         var (live, stale) = await LiveAsync(tenant, ids, maxAge, deadline, ct);
-        return new InquiryTarget(theOrder, live, candidates, stale) { OrderNumbers = numbers };
+        return new InquiryTarget(theOrder, live, candidates, stale) { OrderNumbers = numbers, Matches = matches };
     }
 
     /// <summary>The shipments with their events, refreshed first where older than max_age, within the deadline.</summary>
@@ -131,8 +153,11 @@ public sealed class InquiryResolver(IOrderStore orders, IShipmentStore shipments
         return (answer, stale);
     }
 
-    /// <summary>Order ids and tracking numbers from the request's fields (which win) and its message text.</summary>
-    public static InquiryMatches Read(string orderId, string trackingNumber, string messageText)
+    /// <summary>
+    /// Order ids and tracking numbers from the request's fields, which win, and from its message text, which is tried
+    /// when the fields find nothing.
+    /// </summary>
+    public static InquiryQuery Read(string orderId, string trackingNumber, string messageText)
     {
         var fromText = InquiryMatcher.Match(messageText);
         var orderIds = new List<OrderIdMatch>();
@@ -150,8 +175,8 @@ public sealed class InquiryResolver(IOrderStore orders, IShipmentStore shipments
         if (orderIds.Count == 0 && numbers.Count == 0)
         {
             // The text's bare numbers come along: they are only tried when its references find nothing.
-            return fromText;
+            return new InquiryQuery(fromText, null);
         }
-        return new InquiryMatches(orderIds, numbers);
+        return new InquiryQuery(new InquiryMatches(orderIds, numbers), fromText);
     }
 }

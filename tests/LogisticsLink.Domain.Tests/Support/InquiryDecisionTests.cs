@@ -91,7 +91,6 @@ public sealed class InquiryDecisionTests
     [InlineData("Shipped", 2, RecommendedAction.ReassureWithinPromise)]
     [InlineData("FULFILLED", 2, RecommendedAction.ReassureWithinPromise)]
     [InlineData("Shipped", -1, RecommendedAction.ContactCarrier)]
-    [InlineData("PARTIALLY_SHIPPED", -1, RecommendedAction.ContactCarrier)]
     public void A_shipped_order_without_a_tracked_parcel_is_never_told_it_has_not_shipped(string status, int promisedInDays, RecommendedAction action)
     {
         var order = Order(promised: Now.AddDays(promisedInDays)) with { Status = status };
@@ -99,6 +98,40 @@ public sealed class InquiryDecisionTests
         var decision = InquiryDecisions.Decide(order, [], Now);
 
         Assert.Equal(new InquiryDecision(action, ReplyScenario.ShippedWithoutTracking, null), decision);
+    }
+
+    // The seller confirmed the shipment and the carrier has yet to scan the label: the parcel is not "being prepared";
+    // the buyer gets its tracking number and is told the first scan is pending. An order not yet confirmed as shipped
+    // with the same label is still being prepared.
+    [Theory]
+    [InlineData("Shipped", TrackingStatus.InfoReceived, RecommendedAction.ShareTracking, "shipped_awaiting_first_scan")]
+    [InlineData("SHIPPED", TrackingStatus.Pending, RecommendedAction.ShareTracking, "shipped_awaiting_first_scan")]
+    [InlineData("FULFILLED", TrackingStatus.NotFound, RecommendedAction.ShareTracking, "shipped_awaiting_first_scan")]
+    [InlineData("PartiallyShipped", TrackingStatus.InfoReceived, RecommendedAction.ShareTracking, "shipped_awaiting_first_scan")]
+    [InlineData("Unshipped", TrackingStatus.InfoReceived, RecommendedAction.ReassureWithinPromise, "pre_transit_within_promise")]
+    public void A_shipped_order_whose_label_is_not_scanned_yet_shares_its_tracking(string status, TrackingStatus label, RecommendedAction action, string templateId)
+    {
+        var order = Order() with { Status = status };
+
+        var decision = InquiryDecisions.Decide(order, [Shipment(label)], Now);
+
+        Assert.Equal((action, templateId, "shp_1"), (decision.Action, decision.Scenario.TemplateId(), decision.Shipment?.Id));
+    }
+
+    // Part of the order left (Amazon PartiallyShipped, Shopify PARTIALLY_FULFILLED, eBay IN_PROGRESS) and no tracked
+    // parcel says which: the buyer is told that part has shipped, not that the whole order has.
+    [Theory]
+    [InlineData("PartiallyShipped", 2, RecommendedAction.ReassureWithinPromise)]
+    [InlineData("PARTIALLY_FULFILLED", 2, RecommendedAction.ReassureWithinPromise)]
+    [InlineData("IN_PROGRESS", 2, RecommendedAction.ReassureWithinPromise)]
+    [InlineData("PARTIALLY_SHIPPED", -1, RecommendedAction.ContactCarrier)]
+    public void A_partially_shipped_order_without_a_tracked_parcel_gets_the_partial_reply(string status, int promisedInDays, RecommendedAction action)
+    {
+        var order = Order(promised: Now.AddDays(promisedInDays)) with { Status = status };
+
+        var decision = InquiryDecisions.Decide(order, [], Now);
+
+        Assert.Equal((action, "partially_shipped_without_tracking"), (decision.Action, decision.Scenario.TemplateId()));
     }
 
     // Shopify drops a cancelled order's promise; eBay keeps it. Either way the order will not ship: it is not "on

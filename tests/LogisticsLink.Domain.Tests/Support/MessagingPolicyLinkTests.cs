@@ -13,6 +13,11 @@ public sealed class MessagingPolicyLinkTests
     [InlineData("Visite Tienda.Example.Es.Com", "Tienda.Example.Es.Com")]
     [InlineData("Ordina su myshop.com.Grazie", "myshop.com")]
     [InlineData("More at myshop.example next time", "myshop.example")]
+    [InlineData("Visit Myshop.De today", "Myshop.De")]
+    [InlineData("Jetzt bei Mein-Laden.At bestellen", "Mein-Laden.At")]
+    [InlineData("Visita Negozio.It per le novità", "Negozio.It")]
+    [InlineData("Visit MyShop.cOm or", "MyShop.cOm")]
+    [InlineData("Besuchen Sie myshop.De", "myshop.De")]
     public void A_web_address_is_a_link_whatever_the_case_of_its_ending(string text, string address)
     {
         var finding = Assert.Single(MessagingPolicy.Check(text));
@@ -22,12 +27,24 @@ public sealed class MessagingPolicyLinkTests
 
     [Theory]
     [InlineData("Mr.Smith and Ms.Jones signed; St.Louis hub; delivered today.The driver left.")]
-    [InlineData("We shipped your parcel.It will arrive soon. Il pacco è partito.Es kommt morgen.De rien. Merci.Au revoir. Grazie.Io resto.")]
     [InlineData("Muster GmbH & Co.KG, U.S.A., z.B. heute, e.V., p.ej. mañana, S.A. de C.V.")]
     [InlineData("Weight 1.5KG, form V1.2, No.1002, ETA.Tomorrow.")]
     [InlineData("Track it on UPS.COM or Ups.Com, or at TRACK.AMAZON.DE.")]
     public void Abbreviations_names_run_on_sentences_and_carrier_sites_are_not_links(string text)
     {
         Assert.Empty(MessagingPolicy.Check(text));
+    }
+
+    // A two-letter ending that is also a word ("It", "Es", "De") is an address in any case: a shop at Myshop.De must not
+    // pass as a sentence. A run-on sentence missing its space reads the same and is flagged; the space fixes it.
+    [Theory]
+    [InlineData("We shipped your parcel.It will arrive soon.", "parcel.It")]
+    [InlineData("Es kommt morgen.De rien.", "morgen.De")]
+    public void A_run_on_sentence_with_a_word_ending_is_flagged_as_a_shop_would_be(string text, string address)
+    {
+        var finding = Assert.Single(MessagingPolicy.Check(text));
+
+        Assert.Equal((PolicyCodes.Link, address), (finding.Code, text.Substring(finding.Start, finding.Length)));
+        Assert.Empty(MessagingPolicy.Check(text.Replace(".", ". ", StringComparison.Ordinal)));
     }
 }

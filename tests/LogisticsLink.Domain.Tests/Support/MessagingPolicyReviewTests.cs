@@ -4,6 +4,31 @@ namespace LogisticsLink.Domain.Tests.Support;
 
 public sealed class MessagingPolicyReviewTests
 {
+    // German and Italian words for a review or a rating that Amazon's sites use (Kundenrezension, Produktbewertung,
+    // Verkäuferbewertung, Sternebewertung; voto, punteggio, stelline) and the verbs "bewerten", "rezensieren",
+    // "recensire", "valutare" asked of the buyer.
+    [Theory]
+    [InlineData("Hinterlassen Sie eine Kundenrezension", "Hinterlassen Sie eine Kundenrezension")]
+    [InlineData("Bitte schreiben Sie eine Produktbewertung", "schreiben Sie eine Produktbewertung")]
+    [InlineData("Über eine Sternebewertung freuen wir uns", "Sternebewertung freuen")]
+    [InlineData("Könnten Sie Ihre Verkäuferbewertung ändern?", "Verkäuferbewertung ändern")]
+    [InlineData("Hinterlassen Sie uns eine Beurteilung", "Hinterlassen Sie uns eine Beurteilung")]
+    [InlineData("Wir würden uns freuen, wenn Sie uns bewerten.", "uns bewerten")]
+    [InlineData("Bitte rezensieren Sie den Artikel", "rezensieren Sie")]
+    [InlineData("Ci lasci un voto su Amazon", "lasci un voto")]
+    [InlineData("Ci lasci i suoi giudizi", "lasci i suoi giudizi")]
+    [InlineData("Ci lasci 5 stelline", "5 stelline")]
+    [InlineData("Potrebbe recensire il prodotto?", "recensire il prodotto")]
+    [InlineData("Ci recensisca su Amazon, grazie", "Ci recensisca")]
+    [InlineData("Può valutare il prodotto su Amazon?", "valutare il prodotto")]
+    [InlineData("Ci dia un punteggio alto", "Ci dia un punteggio")]
+    public void German_and_Italian_review_and_rating_requests_are_findings(string text, string offending)
+    {
+        var findings = MessagingPolicy.Check(text).Where(f => f.Code == PolicyCodes.ReviewRequest).ToList();
+
+        Assert.Contains(offending, findings.Select(f => text.Substring(f.Start, f.Length)));
+    }
+
     [Theory]
     // Asking for a review or feedback at all, in a reply to an inquiry.
     [InlineData("Please leave us a review if you are happy", "leave us a review")]
@@ -55,6 +80,8 @@ public sealed class MessagingPolicyReviewTests
     [InlineData("Vielen Dank für Ihr Feedback zur Verspätung. Die Bewertung des Schadens durch DHL dauert einige Tage.")]
     [InlineData("Gracias por su opinión sobre el retraso. En nuestra opinión, el transportista es responsable; la valoración de los daños tarda unos días.")]
     [InlineData("Grazie per il suo feedback sul ritardo. La valutazione del reclamo da parte del corriere richiede alcuni giorni; a nostro giudizio il pacco arriverà.")]
+    [InlineData("Die Beurteilung des Schadens durch DHL dauert einige Tage; Ihre Kundenbewertung von gestern haben wir gelesen.")]
+    [InlineData("I giudizi del corriere sul danno arriveranno presto; il punteggio di consegna non dipende da noi.")]
     public void The_words_review_feedback_or_rating_in_an_ordinary_sentence_are_not_findings(string text)
     {
         Assert.Empty(MessagingPolicy.Check(text));

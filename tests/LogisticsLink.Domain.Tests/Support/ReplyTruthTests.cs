@@ -57,6 +57,49 @@ public sealed class ReplyTruthTests
         Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
     }
 
+    // "Your order has shipped" in each language, as a sentence (shipped_without_tracking's wording): said of a partly
+    // shipped order, it tells the buyer the rest is coming in the parcel they already have.
+    private static readonly string[] WholeOrderShipped =
+        [". Your order has shipped", ". Votre commande a été expédiée", ". Ihre Bestellung wurde versandt", ". Su pedido se ha enviado", ". Il suo ordine è stato spedito"];
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void A_partly_shipped_order_without_a_tracked_parcel_is_not_told_the_whole_order_shipped(string language)
+    {
+        var order = InquiryDecisionTests.Order() with { Status = "PartiallyShipped" };
+        var decision = InquiryDecisions.Decide(order, [], Now);
+        var locale = ReplyLocale.Resolve(language);
+        var body = BuiltInTemplates.Default.Find(decision.Scenario.TemplateId(), language)!;
+
+        var reply = ReplyComposer.Compose(decision.Scenario.TemplateId(), 0, body, locale, ReplyValues.From(order, null, locale, "amazon"), "amazon");
+
+        Assert.All(WholeOrderShipped, phrase => Assert.DoesNotContain(phrase, reply.Text, StringComparison.Ordinal));
+        Assert.Contains(order.OrderId, reply.Text, StringComparison.Ordinal);
+        Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
+    }
+
+    // "is being prepared" in each language (pre_transit_within_promise's wording).
+    private static readonly string[] BeingPrepared =
+        ["being prepared", "en préparation", "vorbereitet", "se está preparando", "in preparazione"];
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void A_shipped_order_whose_label_is_not_scanned_yet_gets_its_tracking_not_being_prepared(string language)
+    {
+        var order = InquiryDecisionTests.Order() with { Status = "Shipped" };
+        var label = InquiryDecisionTests.Shipment(TrackingStatus.InfoReceived);
+        var decision = InquiryDecisions.Decide(order, [label], Now);
+        var locale = ReplyLocale.Resolve(language);
+        var body = BuiltInTemplates.Default.Find(decision.Scenario.TemplateId(), language)!;
+
+        var reply = ReplyComposer.Compose(decision.Scenario.TemplateId(), 0, body, locale, ReplyValues.From(order, decision.Shipment, locale, "amazon"), "amazon");
+
+        Assert.All(BeingPrepared, phrase => Assert.DoesNotContain(phrase, reply.Text, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(label.TrackingNumber, reply.Text, StringComparison.Ordinal);
+        Assert.Contains(label.TrackingUrl!, reply.Text, StringComparison.Ordinal);
+        Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
+    }
+
     public static TheoryData<string> Languages() => new(ReplyLocale.Languages);
 
     private static ComposedReply Reply(TrackingStatus status, RiskKind? risk, string language, out InquiryDecision decision)

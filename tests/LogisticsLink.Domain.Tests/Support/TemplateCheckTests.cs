@@ -23,6 +23,25 @@ public sealed class TemplateCheckTests
         Assert.Contains(problems, p => p.StartsWith(code + ":", StringComparison.Ordinal));
     }
 
+    // Liquid filters assemble text that is in no literal (replace, upcase): in a branch the full sample values skip,
+    // the save-time check renders it with no values known too. At reply time the rendered text is checked whatever the
+    // template: the reply is not compliant, so it is neither recorded nor rendered without findings_only.
+    [Theory]
+    [InlineData("Order {{ order_id }}.{% unless eta %} Please leave us a {{ \"reXiew\" | replace: \"X\", \"v\" }}.{% endunless %}", "review_request")]
+    [InlineData("Order {{ order_id }}.{% unless eta %} {{ \"leave us a rXview\" | replace: \"X\", \"e\" | upcase }}{% endunless %}", "review_request")]
+    [InlineData("Order {{ order_id }}.{% if eta %} Due {{ eta }}.{% else %} News on {{ \"myshopXcom\" | replace: \"X\", \".\" }}{% endif %}", "link")]
+    public void Text_built_by_filters_in_a_branch_the_sample_skips_is_refused_and_flagged_when_rendered(string body, string code)
+    {
+        var problems = ReplyComposer.Problems(body, "en", "amazon");
+        var locale = ReplyLocale.Resolve("en");
+        var values = new Dictionary<string, string?>(ReplyValues.Sample(locale)) { [ReplyValues.Eta] = null };
+        var reply = ReplyComposer.Compose("custom", 1, body, locale, values, "amazon");
+
+        Assert.Contains(problems, p => p.StartsWith(code + ":", StringComparison.Ordinal));
+        Assert.False(reply.Compliant);
+        Assert.Contains(reply.Findings, f => f.Code == code);
+    }
+
     [Fact]
     public void A_branch_is_not_checked_for_a_channel_without_a_policy_and_one_breach_is_reported_once()
     {

@@ -57,6 +57,47 @@ public sealed class InquiryLookupTests
         Assert.Equal(RecommendedAction.AskForOrderId, answer.Action);
     }
 
+    // The agent pasted a number the buyer mistyped, or one we do not store: the references in the buyer's own words
+    // still find the order. A number that is found keeps its precedence over the text.
+    [Fact]
+    public async Task A_given_tracking_number_or_order_id_that_finds_nothing_falls_back_to_the_message_text()
+    {
+        await using var server = await StartAsync();
+        var (quoted, other) = (AmazonId(), AmazonId());
+        foreach (var (orderId, number) in new[] { (quoted, "9102901001301798807420"), (other, "9102901001301798807437") })
+        {
+            var order = Order(orderId, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB");
+            order.Shipments.Add(new OrderShipment { Carrier = "usps", TrackingNumber = number });
+            await server.Orders().UpsertOrderAsync(order);
+        }
+        var support = server.Support();
+
+        var byOrderId = await support.ResolveInquiryAsync(new ResolveInquiryRequest
+        {
+            Channel = "amazon", TrackingNumber = "9400100000000000000000", MessageText = $"Hello, where is my order {quoted}?",
+        });
+        var byOtherNumber = await support.ResolveInquiryAsync(new ResolveInquiryRequest
+        {
+            Channel = "amazon", TrackingNumber = "9400100000000000000000", MessageText = "The tracking 9102901001301798807420 shows nothing.",
+        });
+        var givenWins = await support.ResolveInquiryAsync(new ResolveInquiryRequest
+        {
+            Channel = "amazon", TrackingNumber = "9102901001301798807437", MessageText = $"Hello, where is my order {quoted}?",
+        });
+
+        var unknownOrderId = await support.ResolveInquiryAsync(new ResolveInquiryRequest
+        {
+            Channel = "amazon", OrderId = "111-1111111-1111111", MessageText = "The tracking 9102901001301798807420 shows nothing.",
+        });
+
+        Assert.Equal(quoted, byOrderId.Order?.OrderId);
+        Assert.Equal(quoted, unknownOrderId.Order?.OrderId);
+        Assert.Contains(byOrderId.Matches, m => m.Kind == "order_id" && m.Value == quoted);
+        Assert.Equal(quoted, byOtherNumber.Order?.OrderId);
+        Assert.Equal(other, givenWins.Order?.OrderId);
+        Assert.False(givenWins.Ambiguous);
+    }
+
     private static Task<TestServer> StartAsync() => TestServer.StartAsync(
         settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" },
         services: s =>

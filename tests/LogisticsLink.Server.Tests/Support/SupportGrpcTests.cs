@@ -254,7 +254,9 @@ public sealed class SupportGrpcTests
         Assert.True(answer.Stale);
         Assert.True(answer.Shipments[0].Stale);
         Assert.Equal(ShipmentStatus.Pending, answer.Shipments[0].Status);
-        Assert.Equal(RecommendedAction.ReassureWithinPromise, answer.Action);
+        // The order is Shipped: its parcel awaits the carrier's first scan, it is not being prepared.
+        Assert.Equal(RecommendedAction.ShareTracking, answer.Action);
+        Assert.Equal("shipped_awaiting_first_scan", answer.Reply.TemplateId);
         Assert.Equal(1, carrier.Calls);
     }
 

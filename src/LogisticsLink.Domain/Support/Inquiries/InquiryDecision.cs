@@ -20,7 +20,9 @@ public sealed record InquiryDecision(RecommendedAction Action, ReplyScenario Sce
 /// <item>no carrier scan yet, before the promised date → REASSURE_WITHIN_PROMISE (after it: CONTACT_CARRIER, or
 /// OFFER_RESOLUTION when nothing has shipped)</item>
 /// <item>no carrier scan yet and the marketplace calls the order cancelled → SHARE_TRACKING (it will not ship); shipped
-/// with no tracked parcel → REASSURE_WITHIN_PROMISE before the promised date, CONTACT_CARRIER after it</item>
+/// with a label the carrier has yet to scan, before the promised date → SHARE_TRACKING (the first scan is pending); shipped
+/// with no tracked parcel → REASSURE_WITHIN_PROMISE before the promised date, CONTACT_CARRIER after it (partly shipped:
+/// its own reply, part has left and the rest has not)</item>
 /// <item>moving or delivered → SHARE_TRACKING</item>
 /// </list>
 /// With several shipments, the one in the worst situation decides: a buyer asks about what is missing.
@@ -68,7 +70,16 @@ public static class InquiryDecisions
         if (worst is null && order is not null && !MarketplaceOrderStatus.IsAwaitingShipment(order.Status))
         {
             // Late, only the carrier knows where it is; in time, the buyer is reassured and sent the number when found.
-            return new(withinPromise ? RecommendedAction.ReassureWithinPromise : RecommendedAction.ContactCarrier, ReplyScenario.ShippedWithoutTracking, null);
+            // Partly shipped, the reply says only part has left: the rest is not in the parcel the buyer may have.
+            var scenario = MarketplaceOrderStatus.IsPartiallyShipped(order.Status)
+                ? ReplyScenario.PartiallyShippedWithoutTracking
+                : ReplyScenario.ShippedWithoutTracking;
+            return new(withinPromise ? RecommendedAction.ReassureWithinPromise : RecommendedAction.ContactCarrier, scenario, null);
+        }
+        if (withinPromise && worst is not null && order is not null && !MarketplaceOrderStatus.IsAwaitingShipment(order.Status))
+        {
+            // The seller confirmed the shipment: the label is the parcel's, waiting only for the carrier's first scan.
+            return new(RecommendedAction.ShareTracking, ReplyScenario.ShippedAwaitingFirstScan, worst);
         }
         if (withinPromise)
         {

@@ -5,7 +5,10 @@ public enum RecommendedAction
 {
     Unspecified = 0,
 
-    /// <summary>The parcel moves normally (or arrived), or the order was cancelled: tell the buyer where it stands.</summary>
+    /// <summary>
+    /// The parcel moves normally (or arrived), or was shipped and awaits the carrier's first scan, or the order was
+    /// cancelled: tell the buyer where it stands.
+    /// </summary>
     ShareTracking = 1,
 
     /// <summary>Fulfilled by Amazon: state Amazon's status and send the buyer to Amazon's support for logistics.</summary>

@@ -19,10 +19,20 @@ public enum ReplyScenario
     FbaStatus,
     PreTransitWithinPromise,
     /// <summary>
+    /// The marketplace calls the order shipped (the seller confirmed it) and its parcel's label has no carrier scan yet,
+    /// before the promised date: the tracking is shared with a note that the first scan is pending, not "being prepared".
+    /// </summary>
+    ShippedAwaitingFirstScan,
+    /// <summary>
     /// The marketplace calls the order shipped but no tracked parcel is linked (an Orders v0 order has no tracking
     /// numbers; a parcel may go by a carrier we do not track): neither "being prepared" nor "not shipped yet".
     /// </summary>
     ShippedWithoutTracking,
+    /// <summary>
+    /// The marketplace calls the order partly shipped (Amazon <c>PartiallyShipped</c>, Shopify <c>PARTIALLY_FULFILLED</c>,
+    /// eBay <c>IN_PROGRESS</c>) and no tracked parcel is linked: part has left, the rest has not.
+    /// </summary>
+    PartiallyShippedWithoutTracking,
     /// <summary>The marketplace calls the order cancelled and no carrier has scanned a parcel: it will not ship.</summary>
     OrderCancelled,
     NoOrderFound,
@@ -45,7 +55,9 @@ public static class ReplyScenarios
         ReplyScenario.Lost => "fbm_lost",
         ReplyScenario.FbaStatus => "fba_status",
         ReplyScenario.PreTransitWithinPromise => "pre_transit_within_promise",
+        ReplyScenario.ShippedAwaitingFirstScan => "shipped_awaiting_first_scan",
         ReplyScenario.ShippedWithoutTracking => "shipped_without_tracking",
+        ReplyScenario.PartiallyShippedWithoutTracking => "partially_shipped_without_tracking",
         ReplyScenario.OrderCancelled => "order_cancelled",
         ReplyScenario.NoOrderFound => "no_order_found",
         _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, null),

@@ -32,11 +32,8 @@ public sealed class PolicyWords
     /// <summary>Hosts of carriers' public tracking pages: the only links a reply may carry (over https).</summary>
     public required FrozenSet<string> CarrierTrackingHosts { get; init; }
 
-    /// <summary>Endings of web addresses (lower case) that mark an address written in capitals ("MyShop.COM").</summary>
+    /// <summary>Endings of web addresses (lower case) that mark an address written with capitals ("MyShop.COM", "Myshop.De").</summary>
     public required FrozenSet<string> WebEndings { get; init; }
-
-    /// <summary>Two-letter endings that are also words when capitalised ("It", "Es", "De"): an address only in capitals.</summary>
-    public required FrozenSet<string> WordEndings { get; init; }
 
     private static PolicyWords Load()
     {
@@ -59,7 +56,6 @@ public sealed class PolicyWords
                 p => p.Name, p => (IReadOnlyList<string>)Strings(p.Value, "neutral"), StringComparer.Ordinal),
             CarrierTrackingHosts = LowerSet(root.GetProperty("carrierTrackingHosts")),
             WebEndings = LowerSet(root.GetProperty("webEndings")),
-            WordEndings = LowerSet(root.GetProperty("wordEndings")),
         };
     }
 

@@ -40,29 +40,11 @@ internal static partial class WebAddresses
         }
     }
 
-    // Lower case ("myshop.example") is an address whatever the ending, as before. Otherwise the ending must be a known
-    // one ("MyShop.COM", "Myshop.Com") so that "Mr.Smith" or a run-on "today.The" stays text; and a capitalised
-    // two-letter ending that is also a word ("parcel.It", "partito.Es", "morgen.De") counts only in capitals.
-    private static bool IsEnding(string label, PolicyWords words)
-    {
-        if (label.Length < 2 || !label.All(char.IsAsciiLetter))
-        {
-            return false;
-        }
-        if (label.All(char.IsAsciiLetterLower))
-        {
-            return true;
-        }
-        var lower = label.ToLowerInvariant();
-        if (!words.WebEndings.Contains(lower))
-        {
-            return false;
-        }
-        if (label.All(char.IsAsciiLetterUpper))
-        {
-            return true;
-        }
-        var capitalised = char.IsAsciiLetterUpper(label[0]) && label.Skip(1).All(char.IsAsciiLetterLower);
-        return capitalised && !words.WordEndings.Contains(lower);
-    }
+    // Lower case ("myshop.example") is an address whatever the ending. Otherwise the ending must be a known one, in
+    // any case ("MyShop.COM", "Myshop.De", "MyShop.cOm"), so that "Mr.Smith" or a run-on "today.The" stays text. A
+    // run-on ending in a two-letter word ("parcel.It") reads as a shop would and is flagged: letting "Myshop.De" pass
+    // as a sentence would put a shop address in front of a buyer.
+    private static bool IsEnding(string label, PolicyWords words) =>
+        label.Length >= 2 && label.All(char.IsAsciiLetter)
+        && (label.All(char.IsAsciiLetterLower) || words.WebEndings.Contains(label.ToLowerInvariant()));
 }

@@ -32,8 +32,11 @@ public static class ReplyComposer
 
     /// <summary>
     /// Checks a tenant's template before it is stored: it must parse, use only known placeholders, and — for Amazon or
-    /// for every channel — render to a compliant reply with every placeholder filled, and hold no breach in any branch
-    /// (its text as <see cref="TemplateText.Literal"/> gives it: a branch the sample values skip still reaches buyers).
+    /// for every channel — render to a compliant reply with every placeholder filled and with none known, and hold no
+    /// breach in any branch (its text as <see cref="TemplateText.Literal"/> gives it: a branch the sample values skip
+    /// still reaches buyers). The rendering with no values takes the <c>{% unless eta %}</c> branches, where text built
+    /// by filters (<c>{{ "reXiew" | replace: "X", "v" }}</c>) is in no literal. A branch on a value's content
+    /// (<c>{% if status == "lost" %}</c>) may still hide such text: <see cref="Compose"/> checks every reply as rendered.
     /// </summary>
     public static IReadOnlyList<string> Problems(string body, string language, string channel)
     {
@@ -41,15 +44,19 @@ public static class ReplyComposer
         try
         {
             var locale = ReplyLocale.Resolve(language);
-            var render = ReplyTemplateEngine.Render(ReplyTemplateEngine.Parse(body), ReplyValues.Sample(locale));
+            var template = ReplyTemplateEngine.Parse(body);
+            var render = ReplyTemplateEngine.Render(template, ReplyValues.Sample(locale));
             problems = render.Unknown.Select(u => $"'{u}' is not a placeholder (known: {string.Join(", ", ReplyValues.Names)})").ToList();
             if (problems.Count == 0 && (channel.Length == 0 || AppliesPolicy(channel)))
             {
                 var sample = MessagingPolicy.Check(render.Text.Trim(), ReplyValues.Sample(locale).Values.OfType<string>().ToList());
+                // Printing an unknown value is the reply-time error, not a breach: only what this rendering says counts.
+                var noValues = ReplyValues.Names.ToDictionary(n => n, _ => (string?)null, StringComparer.Ordinal);
+                var bare = MessagingPolicy.Check(ReplyTemplateEngine.Render(template, noValues).Text.Trim());
                 // Every branch's text at once is longer than any one rendering: its length says nothing.
                 var everyBranch = MessagingPolicy.Check(TemplateText.Literal(body).Trim()).Where(f => f.Code != PolicyCodes.TooLong);
-                // A breach both find reads the same: it is reported once.
-                problems = sample.Concat(everyBranch).Select(f => $"{f.Code}: {f.Message}").Distinct(StringComparer.Ordinal).ToList();
+                // A breach more than one finds reads the same: it is reported once.
+                problems = sample.Concat(bare).Concat(everyBranch).Select(f => $"{f.Code}: {f.Message}").Distinct(StringComparer.Ordinal).ToList();
             }
         }
         catch (TemplateSyntaxException e)

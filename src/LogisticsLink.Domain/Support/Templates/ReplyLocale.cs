@@ -77,7 +77,9 @@ public sealed record ReplyLocale(string Language, string Region, TimeZoneInfo Ti
     }
 
     // The marketplace's language where it has one and we write it (amazon.fr → fr, .de, .es, .it, .co.uk, and
-    // .com.mx → es): a marketplace with several languages (CA, BE) or none of ours is not guessed at.
+    // .com.mx → es): a marketplace with several languages (CA, BE) or none of ours is not guessed at. amazon.ca is
+    // mostly English-speaking; amazon.com.be mostly Dutch-speaking (about 60 %), with no templates of ours, so French
+    // would be wrong for most of its buyers, and the reference (marketplaces.md) names no default language for either.
     private static readonly Dictionary<string, string> MarketplaceLanguages = new(StringComparer.Ordinal)
     {
         ["GB"] = "en", ["FR"] = "fr", ["DE"] = "de", ["ES"] = "es", ["MX"] = "es", ["IT"] = "it",
