@@ -33,7 +33,7 @@ public sealed partial class OrderLinker(
         var linked = await LinkPackagesAsync(tenantId, link, imported.LatestDeliveryDate, imported.Packages, imported.ListsEveryPackage,
             yieldsToSalesOrder: imported.FulfillmentChannel == FulfillmentChannel.ThirdParty, cancellationToken);
         await ReconcileLinkedAsync(tenantId, link, linked, imported.ListsEveryPackage, imported.LatestDeliveryDate, cancellationToken);
-        return await CommitAsync(tenantId, link, existing => (existing ?? NewOrder(tenantId, imported)) with
+        var (order, shipments) = await CommitAsync(tenantId, link, existing => (existing ?? NewOrder(tenantId, imported)) with
         {
             FulfillmentChannel = imported.FulfillmentChannel,
             Status = imported.Status,
@@ -45,6 +45,7 @@ public sealed partial class OrderLinker(
             IsPrime = imported.IsPrime,
             OrderName = imported.OrderName,
         }, cancellationToken);
+        return (order!, shipments);
     }
 
     /// <summary>
@@ -177,63 +178,74 @@ public sealed partial class OrderLinker(
             ? Tracker.LinkOrder(s, link, promisedBy, listedByMarketplace: false, now, rules)
             : Tracker.Reassess(s, now, rules), cancellationToken);
 
-    /// <summary>Judges an order's risks again (one of its shipments changed, or time passed).</summary>
-    public async Task ReassessAsync(string tenantId, OrderLink link, CancellationToken cancellationToken)
-    {
-        if (await orders.FindOrderAsync(tenantId, link.Channel, link.OrderId, cancellationToken) is not null)
-        {
-            await CommitAsync(tenantId, link, existing => existing!, cancellationToken);
-        }
-    }
+    /// <summary>
+    /// Judges an order's risks again (one of its shipments changed, or time passed), and records that it was judged on
+    /// every change marked for it, also when it is not stored (a parcel linked to an order never imported).
+    /// </summary>
+    public Task ReassessAsync(string tenantId, OrderLink link, CancellationToken cancellationToken) =>
+        CommitAsync(tenantId, link, existing => existing, cancellationToken);
 
     /// <summary>
     /// Judges an order again after a claim was registered on it, so CLAIM_OPEN and the claims' deadlines go out on the
     /// stream as an order change. Null when the order is not stored.
     /// </summary>
-    public async Task<OrderState?> ClaimsChangedAsync(string tenantId, OrderLink link, CancellationToken cancellationToken)
-    {
-        if (await orders.FindOrderAsync(tenantId, link.Channel, link.OrderId, cancellationToken) is null)
-        {
-            return null;
-        }
-        return (await CommitAsync(tenantId, link, existing => existing!, cancellationToken, claimsChanged: true)).Item1;
-    }
+    public async Task<OrderState?> ClaimsChangedAsync(string tenantId, OrderLink link, CancellationToken cancellationToken) =>
+        (await CommitAsync(tenantId, link, existing => existing, cancellationToken, claimsChanged: true)).Order;
 
-    private async Task<(OrderState, IReadOnlyList<ShipmentState>)> CommitAsync(
-        string tenantId, OrderLink link, Func<OrderState?, OrderState> update, CancellationToken cancellationToken, bool claimsChanged = false)
+    /// <summary>
+    /// Decides the order from what is stored now and commits it when it changed: <paramref name="update"/> gives the
+    /// order before its ship time and risks are decided, or null when there is none to store. A shipment change after
+    /// the reads marks the order again, and the commit then fails and decides again (the order's risks must never be
+    /// decided on a shipment state that a later change replaced, with nothing left to judge it again).
+    /// </summary>
+    private async Task<(OrderState? Order, IReadOnlyList<ShipmentState> Shipments)> CommitAsync(
+        string tenantId, OrderLink link, Func<OrderState?, OrderState?> update, CancellationToken cancellationToken, bool claimsChanged = false)
     {
         for (var attempt = 0; ; attempt++)
         {
+            // Read before the shipments: a shipment change committed after this read has moved the mark by the time of
+            // the commit, which then fails.
+            var mark = await orders.FindReviewMarkAsync(tenantId, link.Channel, link.OrderId, cancellationToken);
             var existing = await orders.FindOrderAsync(tenantId, link.Channel, link.OrderId, cancellationToken);
             var shipments = await orders.ListOrderShipmentsAsync(tenantId, link.Channel, link.OrderId, cancellationToken);
             var now = time.GetUtcNow();
-            var next = update(existing?.State);
-            // Never carried over from the stored order: a parcel that left it or was voided must stop counting.
-            next = next with { ShippedAt = OrderShipTime.Of(next, shipments) };
-            // Claims only come through RegisterClaim: an order never flagged CLAIM_OPEN has none, and is not asked for them.
-            var claims = claimsChanged || existing?.State.Risks.Any(r => r.Kind == RiskKind.ClaimOpen) == true
-                ? await support.ListClaimsAsync(tenantId, link.Channel, link.OrderId, cancellationToken)
-                : [];
-            next = next with { Risks = OrderRisks.Evaluate(next, shipments, now, claims) };
-            if (existing is not null && SameOrder(existing.State, next))
-            {
-                return (existing.State, shipments);
-            }
-            next = next with { Version = (existing?.State.Version ?? 0) + 1, UpdatedAt = now };
-            var payload = OrderMapper.ToChange(next, shipments, claims).ToByteArray();
             try
             {
-                var committed = await orders.CommitOrderAsync(new OrderCommit(next, existing?.Revision ?? 0, payload), cancellationToken);
+                if (update(existing?.State) is not { } next)
+                {
+                    // No order to judge: the marks are done with all the same.
+                    await RecordReviewedAsync(tenantId, link, mark, cancellationToken);
+                    return (null, shipments);
+                }
+                // Never carried over from the stored order: a parcel that left it or was voided must stop counting.
+                next = next with { ShippedAt = OrderShipTime.Of(next, shipments) };
+                // Claims only come through RegisterClaim: an order never flagged CLAIM_OPEN has none, and is not asked for them.
+                var claims = claimsChanged || existing?.State.Risks.Any(r => r.Kind == RiskKind.ClaimOpen) == true
+                    ? await support.ListClaimsAsync(tenantId, link.Channel, link.OrderId, cancellationToken)
+                    : [];
+                next = next with { Risks = OrderRisks.Evaluate(next, shipments, now, claims) };
+                if (existing is not null && SameOrder(existing.State, next))
+                {
+                    await RecordReviewedAsync(tenantId, link, mark, cancellationToken);
+                    return (existing.State, shipments);
+                }
+                next = next with { Version = (existing?.State.Version ?? 0) + 1, UpdatedAt = now };
+                var payload = OrderMapper.ToChange(next, shipments, claims).ToByteArray();
+                var committed = await orders.CommitOrderAsync(
+                    new OrderCommit(next, existing?.Revision ?? 0, payload) { ReviewMark = mark.Marked }, cancellationToken);
                 hub.OnCommitted(new ChangeRecord(committed.Sequence, tenantId, SqlShipmentStore.OrderLogKey(link.Channel, link.OrderId),
                     ChangeKinds.OrderChanged, TrackingStatus.Unspecified, TrackingStatus.Unspecified, next.Version, committed.CommittedAt, payload));
                 return (next, shipments);
             }
             catch (Exception e) when (e is ConcurrencyConflictException or DuplicateOrderException && attempt < MaxConflictRetries)
             {
-                // Another writer moved the order on between our read and write: read again.
+                // Another writer moved the order on, or a shipment change marked it, between our reads and write: read again.
             }
         }
     }
+
+    private Task RecordReviewedAsync(string tenantId, OrderLink link, OrderReviewMark mark, CancellationToken cancellationToken) =>
+        mark.Pending ? orders.RecordReviewedAsync(tenantId, link.Channel, link.OrderId, mark.Marked, cancellationToken) : Task.CompletedTask;
 
     private OrderState NewOrder(string tenantId, ImportedOrder imported)
     {

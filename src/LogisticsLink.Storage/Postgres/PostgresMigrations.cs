@@ -178,6 +178,20 @@ internal static class PostgresMigrations
             -- the expression is PostgresShipmentStore.NumberAfterCarrierIdSql, word for word, or the index goes unused.
             CREATE INDEX ix_shipments_number ON shipments (tenant_id, substr(tracking_number, strpos(tracking_number, ':') + 1));
             """),
+        (8, """
+            -- Orders to judge again because something they are derived from changed (a linked shipment): marked in the
+            -- transaction of that change, so that a restart before the judgement, or a judgement that failed, loses
+            -- nothing. `marked` counts those changes and only grows; `reviewed` is the count the latest judgement saw.
+            CREATE TABLE order_reviews (
+                tenant_id  TEXT    NOT NULL,
+                channel    TEXT    NOT NULL,
+                order_id   TEXT    NOT NULL,
+                marked     BIGINT  NOT NULL,
+                reviewed   BIGINT  NOT NULL,
+                PRIMARY KEY (tenant_id, channel, order_id)
+            );
+            CREATE INDEX ix_order_reviews_pending ON order_reviews (tenant_id, channel, order_id) WHERE marked <> reviewed;
+            """),
     ];
 
     public static int Latest => Scripts[^1].Version;
