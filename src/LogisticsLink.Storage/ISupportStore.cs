@@ -24,6 +24,7 @@ public interface ISupportStore
     /// <summary>Replies rendered for an order, oldest first.</summary>
     Task<IReadOnlyList<ReplyRecord>> ListRepliesAsync(string tenantId, string channel, string orderId, CancellationToken cancellationToken);
 
+    /// <summary>Stores a claim and, in the same transaction, marks its order to be judged again (CLAIM_OPEN).</summary>
     Task SaveClaimAsync(string tenantId, ClaimRecord claim, CancellationToken cancellationToken);
 
     /// <summary>Claims on an order, oldest first.</summary>

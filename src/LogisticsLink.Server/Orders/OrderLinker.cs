@@ -190,7 +190,7 @@ public sealed partial class OrderLinker(
     /// stream as an order change. Null when the order is not stored.
     /// </summary>
     public async Task<OrderState?> ClaimsChangedAsync(string tenantId, OrderLink link, CancellationToken cancellationToken) =>
-        (await CommitAsync(tenantId, link, existing => existing, cancellationToken, claimsChanged: true)).Order;
+        (await CommitAsync(tenantId, link, existing => existing, cancellationToken)).Order;
 
     /// <summary>
     /// Decides the order from what is stored now and commits it when it changed: <paramref name="update"/> gives the
@@ -199,7 +199,7 @@ public sealed partial class OrderLinker(
     /// decided on a shipment state that a later change replaced, with nothing left to judge it again).
     /// </summary>
     private async Task<(OrderState? Order, IReadOnlyList<ShipmentState> Shipments)> CommitAsync(
-        string tenantId, OrderLink link, Func<OrderState?, OrderState?> update, CancellationToken cancellationToken, bool claimsChanged = false)
+        string tenantId, OrderLink link, Func<OrderState?, OrderState?> update, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -219,10 +219,8 @@ public sealed partial class OrderLinker(
                 }
                 // Never carried over from the stored order: a parcel that left it or was voided must stop counting.
                 next = next with { ShippedAt = OrderShipTime.Of(next, shipments) };
-                // Claims only come through RegisterClaim: an order never flagged CLAIM_OPEN has none, and is not asked for them.
-                var claims = claimsChanged || existing?.State.Risks.Any(r => r.Kind == RiskKind.ClaimOpen) == true
-                    ? await support.ListClaimsAsync(tenantId, link.Channel, link.OrderId, cancellationToken)
-                    : [];
+                // Read for every order, not only one flagged CLAIM_OPEN already: any judgement flags a claim stored unflagged.
+                var claims = await support.ListClaimsAsync(tenantId, link.Channel, link.OrderId, cancellationToken);
                 next = next with { Risks = OrderRisks.Evaluate(next, shipments, now, claims) };
                 if (existing is not null && SameOrder(existing.State, next))
                 {

@@ -179,7 +179,7 @@ internal static class PostgresMigrations
             CREATE INDEX ix_shipments_number ON shipments (tenant_id, substr(tracking_number, strpos(tracking_number, ':') + 1));
             """),
         (8, """
-            -- Orders to judge again because something they are derived from changed (a linked shipment): marked in the
+            -- Orders to judge again because something they are derived from changed (a linked shipment, a claim): marked in the
             -- transaction of that change, so that a restart before the judgement, or a judgement that failed, loses
             -- nothing. `marked` counts those changes and only grows; `reviewed` is the count the latest judgement saw.
             CREATE TABLE order_reviews (
@@ -191,6 +191,9 @@ internal static class PostgresMigrations
                 PRIMARY KEY (tenant_id, channel, order_id)
             );
             CREATE INDEX ix_order_reviews_pending ON order_reviews (tenant_id, channel, order_id) WHERE marked <> reviewed;
+            -- A claim stored before this version could miss its order's CLAIM_OPEN for good: each such order is judged once.
+            INSERT INTO order_reviews (tenant_id, channel, order_id, marked, reviewed)
+            SELECT DISTINCT tenant_id, channel, order_id, 1, 0 FROM claims;
             """),
     ];
 

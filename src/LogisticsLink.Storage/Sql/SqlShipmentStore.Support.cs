@@ -109,7 +109,10 @@ public abstract partial class SqlShipmentStore : ISupportStore
             command.Bind("@opened", RowValues.Instant(claim.OpenedAt));
             command.Bind("@respond", RowValues.Instant(claim.RespondBy));
             command.Bind("@registered", RowValues.Instant(claim.RegisteredAt));
-            return await command.ExecuteNonQueryAsync(CancellationToken.None);
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
+            // Flagging the order (CLAIM_OPEN) is its judgement's work: marked here, the sweep does it if nothing else does.
+            await MarkForReviewAsync(session, tenantId, new OrderLink(claim.Channel, claim.OrderId));
+            return 0;
         }, cancellationToken);
 
     public async Task<IReadOnlyList<ClaimRecord>> ListClaimsAsync(string tenantId, string channel, string orderId, CancellationToken cancellationToken)

@@ -180,7 +180,7 @@ internal static class SqliteMigrations
             CREATE INDEX ix_shipments_number ON shipments (tenant_id, substr(tracking_number, instr(tracking_number, ':') + 1));
             """),
         (9, """
-            -- Orders to judge again because something they are derived from changed (a linked shipment): marked in the
+            -- Orders to judge again because something they are derived from changed (a linked shipment, a claim): marked in the
             -- transaction of that change, so that a restart before the judgement, or a judgement that failed, loses
             -- nothing. `marked` counts those changes and only grows; `reviewed` is the count the latest judgement saw.
             CREATE TABLE order_reviews (
@@ -192,6 +192,9 @@ internal static class SqliteMigrations
                 PRIMARY KEY (tenant_id, channel, order_id)
             );
             CREATE INDEX ix_order_reviews_pending ON order_reviews (tenant_id, channel, order_id) WHERE marked <> reviewed;
+            -- A claim stored before this version could miss its order's CLAIM_OPEN for good: each such order is judged once.
+            INSERT INTO order_reviews (tenant_id, channel, order_id, marked, reviewed)
+            SELECT DISTINCT tenant_id, channel, order_id, 1, 0 FROM claims;
             """),
     ];
 
