@@ -24,8 +24,12 @@ public interface ISupportStore
     /// <summary>Replies rendered for an order, oldest first.</summary>
     Task<IReadOnlyList<ReplyRecord>> ListRepliesAsync(string tenantId, string channel, string orderId, CancellationToken cancellationToken);
 
-    /// <summary>Stores a claim and, in the same transaction, marks its order to be judged again (CLAIM_OPEN).</summary>
-    Task SaveClaimAsync(string tenantId, ClaimRecord claim, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a claim and, in the same transaction, marks its order to be judged again (CLAIM_OPEN); returns it. When the
+    /// order already has a claim of the same kind (every claim stays open), that one is returned and nothing is stored:
+    /// a retried registration opens no second claim.
+    /// </summary>
+    Task<ClaimRecord> SaveClaimAsync(string tenantId, ClaimRecord claim, CancellationToken cancellationToken);
 
     /// <summary>Claims on an order, oldest first.</summary>
     Task<IReadOnlyList<ClaimRecord>> ListClaimsAsync(string tenantId, string channel, string orderId, CancellationToken cancellationToken);

@@ -94,9 +94,26 @@ public abstract partial class SqlShipmentStore : ISupportStore
         return replies;
     }
 
-    public Task SaveClaimAsync(string tenantId, ClaimRecord claim, CancellationToken cancellationToken) =>
+    public Task<ClaimRecord> SaveClaimAsync(string tenantId, ClaimRecord claim, CancellationToken cancellationToken) =>
         WriteAsync(async session =>
         {
+            // Writes are serialized: no other claim of the kind can be stored between this read and the insert.
+            var open = session.Command($"""
+                SELECT {ClaimColumns} FROM claims
+                WHERE tenant_id = @tenant AND channel = @channel AND order_id = @order AND kind = @kind
+                ORDER BY opened_at, claim_id LIMIT 1
+                """);
+            open.Bind("@tenant", tenantId);
+            open.Bind("@channel", claim.Channel);
+            open.Bind("@order", claim.OrderId);
+            open.Bind("@kind", claim.Kind);
+            await using (var reader = await open.ExecuteReaderAsync(CancellationToken.None))
+            {
+                if (await reader.ReadAsync(CancellationToken.None))
+                {
+                    return ReadClaim(reader);
+                }
+            }
             var command = session.Command("""
                 INSERT INTO claims (claim_id, tenant_id, channel, order_id, kind, opened_at, respond_by, registered_at)
                 VALUES (@id, @tenant, @channel, @order, @kind, @opened, @respond, @registered)
@@ -112,14 +129,20 @@ public abstract partial class SqlShipmentStore : ISupportStore
             await command.ExecuteNonQueryAsync(CancellationToken.None);
             // Flagging the order (CLAIM_OPEN) is its judgement's work: marked here, the sweep does it if nothing else does.
             await MarkForReviewAsync(session, tenantId, new OrderLink(claim.Channel, claim.OrderId));
-            return 0;
+            return claim;
         }, cancellationToken);
+
+    private const string ClaimColumns = "claim_id, channel, order_id, kind, opened_at, respond_by, registered_at";
+
+    private static ClaimRecord ReadClaim(DbDataReader reader) =>
+        new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+            RowValues.ReadInstant(reader, 4), RowValues.ReadInstant(reader, 5), RowValues.ReadInstant(reader, 6));
 
     public async Task<IReadOnlyList<ClaimRecord>> ListClaimsAsync(string tenantId, string channel, string orderId, CancellationToken cancellationToken)
     {
         await using var session = await OpenReaderAsync(cancellationToken);
-        var command = session.Command("""
-            SELECT claim_id, channel, order_id, kind, opened_at, respond_by, registered_at
+        var command = session.Command($"""
+            SELECT {ClaimColumns}
             FROM claims WHERE tenant_id = @tenant AND channel = @channel AND order_id = @order ORDER BY opened_at, claim_id
             """);
         command.Bind("@tenant", tenantId);
@@ -129,8 +152,7 @@ public abstract partial class SqlShipmentStore : ISupportStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            claims.Add(new ClaimRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                RowValues.ReadInstant(reader, 4), RowValues.ReadInstant(reader, 5), RowValues.ReadInstant(reader, 6)));
+            claims.Add(ReadClaim(reader));
         }
         return claims;
     }

@@ -99,6 +99,29 @@ public sealed class ClaimClockTests
     }
 
     [Fact]
+    public async Task A_retried_claim_returns_the_claim_already_open_instead_of_opening_a_second()
+    {
+        await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" });
+        var orderId = AmazonId();
+        await server.Orders().UpsertOrderAsync(Order(orderId, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB", Numbers.Sandbox(0)));
+        var request = new RegisterClaimRequest
+        {
+            Channel = "amazon", OrderId = orderId, Kind = "a_to_z_not_received", OpenedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddHours(-2)),
+        };
+
+        var first = await server.Support().RegisterClaimAsync(request);
+        var retried = await server.Support().RegisterClaimAsync(request);
+        var withoutOpenedAt = await server.Support().RegisterClaimAsync(new RegisterClaimRequest { Channel = "amazon", OrderId = orderId, Kind = "A_TO_Z_NOT_RECEIVED" });
+        var order = await server.Orders().GetOrderAsync(new GetOrderRequest { Channel = "amazon", OrderId = orderId });
+
+        Assert.Equal(first, retried);
+        Assert.Equal(first.ClaimId, withoutOpenedAt.ClaimId);
+        Assert.Equal(first.RespondBy, withoutOpenedAt.RespondBy);
+        Assert.Equal(first.ClaimId, Assert.Single(order.Claims).ClaimId);
+        Assert.DoesNotContain("open claims", order.Risks.Single(r => r.Kind == RiskKind.ClaimOpen).Reason);
+    }
+
+    [Fact]
     public async Task A_second_claim_keeps_the_first_since_and_counts_both()
     {
         await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" });
