@@ -19,6 +19,11 @@ public interface ISupportStore
     Task<ReplyTemplateRecord?> FindTemplateAsync(
         string tenantId, string templateId, string language, string channel, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records a reply as sent. A reply with the same text to the same buyer message (its
+    /// <see cref="ReplyRecord.InquiryReceivedAt"/>) is recorded once: a retried call adds nothing. Without a received time
+    /// nothing tells a retry from a second answer, and each is recorded.
+    /// </summary>
     Task RecordReplyAsync(string tenantId, string channel, string orderId, ReplyRecord reply, CancellationToken cancellationToken);
 
     /// <summary>Replies rendered for an order, oldest first.</summary>

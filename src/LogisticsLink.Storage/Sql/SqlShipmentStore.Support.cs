@@ -52,6 +52,24 @@ public abstract partial class SqlShipmentStore : ISupportStore
     public Task RecordReplyAsync(string tenantId, string channel, string orderId, ReplyRecord reply, CancellationToken cancellationToken) =>
         WriteAsync(async session =>
         {
+            if (reply.InquiryReceivedAt is { } received)
+            {
+                // The same text for the same buyer message is the same reply, recorded already (a retried call). Writes
+                // are serialized: nothing can record it between this read and the insert.
+                var recorded = session.Command("""
+                    SELECT COUNT(*) FROM replies_sent
+                    WHERE tenant_id = @tenant AND channel = @channel AND order_id = @order AND inquiry_received_at = @received AND text = @text
+                    """);
+                recorded.Bind("@tenant", tenantId);
+                recorded.Bind("@channel", channel);
+                recorded.Bind("@order", orderId);
+                recorded.Bind("@received", RowValues.Instant(received));
+                recorded.Bind("@text", reply.Text);
+                if (Convert.ToInt64(await recorded.ExecuteScalarAsync(CancellationToken.None), System.Globalization.CultureInfo.InvariantCulture) > 0)
+                {
+                    return 0;
+                }
+            }
             var command = session.Command("""
                 INSERT INTO replies_sent (tenant_id, channel, order_id, template_id, template_version, language, reply_channel, text,
                                           compliant, rendered_at, inquiry_received_at)
