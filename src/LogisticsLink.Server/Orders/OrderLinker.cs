@@ -265,6 +265,12 @@ public sealed partial class OrderLinker(
                 }
                 hub.OnCommitted(new ChangeRecord(committed.Sequence, tenantId, SqlShipmentStore.OrderLogKey(link.Channel, link.OrderId),
                     ChangeKinds.OrderChanged, TrackingStatus.Unspecified, TrackingStatus.Unspecified, next.Version, committed.CommittedAt, payload));
+                if (existing is null)
+                {
+                    // A parcel change committed between our reads and the insert could not mark an order not stored
+                    // yet: judge the new order once more on its parcels as they stand now.
+                    continue;
+                }
                 return (next, shipments);
             }
             catch (Exception e) when (e is ConcurrencyConflictException or DuplicateOrderException && attempt < MaxConflictRetries)

@@ -8,11 +8,17 @@ namespace LogisticsLink.Storage.Sql;
 // the order's latest judgement saw.
 public abstract partial class SqlShipmentStore
 {
-    /// <summary>Marks an order to be judged again, in the transaction of the change that calls for it.</summary>
+    /// <summary>
+    /// Marks a stored order to be judged again, in the transaction of the change that calls for it. An order not stored
+    /// is not marked: a parcel linked to an order never imported then costs no write. The order's insert is followed by a
+    /// judgement of its parcels as they stand by then (OrderLinker), which covers a parcel change committed in between.
+    /// </summary>
     private static async Task MarkForReviewAsync(SqlSession session, string tenantId, OrderLink order)
     {
         var command = session.Statement("""
-            INSERT INTO order_reviews (tenant_id, channel, order_id, marked, reviewed) VALUES (@tenant, @channel, @order, 1, 0)
+            INSERT INTO order_reviews (tenant_id, channel, order_id, marked, reviewed)
+            SELECT @tenant, @channel, @order, 1, 0
+            WHERE EXISTS (SELECT 1 FROM orders WHERE tenant_id = @tenant AND channel = @channel AND order_id = @order)
             ON CONFLICT (tenant_id, channel, order_id) DO UPDATE SET marked = order_reviews.marked + 1
             """);
         command.Bind("@tenant", tenantId);

@@ -116,6 +116,44 @@ public sealed class OrderReviewDurabilityTests
         Assert.DoesNotContain(stored.Risks, r => r.Kind == RiskKind.Exception);
     }
 
+    [Fact]
+    public async Task A_new_order_whose_parcel_changed_before_its_insert_is_decided_again()
+    {
+        OrderStoreGate? gate = null;
+        await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" },
+            services: s =>
+            {
+                WithoutOrderReviewer(s);
+                gate = OrderStoreGate.Install(s);
+            });
+        var now = DateTimeOffset.UtcNow;
+        var held = 1;
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        gate!.BeforeEach(nameof(IOrderStore.CommitOrderAsync), async _ =>
+        {
+            if (Interlocked.Exchange(ref held, 0) == 1)
+            {
+                reached.SetResult();
+                await release.Task;
+            }
+        });
+
+        // The first import links its parcel, decides the new order on it, and is held before it stores that.
+        var import = server.Get<OrderLinker>().UpsertAsync(Tenant, new ImportedOrder(Link.Channel, Link.OrderId, FulfillmentChannel.Merchant,
+            "FULFILLED", "", "en", now.AddDays(-1), now.AddDays(1), now.AddDays(5), null,
+            [new ImportedPackage("sandbox", "Sandbox", Numbers.Sandbox(0), now)], ListsEveryPackage: true), CancellationToken.None);
+        await reached.Task.WaitAsync(Eventually.DefaultTimeout);
+        // Meanwhile the parcel runs into trouble: no order is stored yet to mark.
+        var id = Assert.Single(await server.Get<IOrderStore>().ListOrderShipmentsAsync(Tenant, Link.Channel, Link.OrderId, CancellationToken.None)).Id;
+        await ChangeStatusAsync(server, id, TrackingStatus.Exception);
+        release.SetResult();
+        await import;
+
+        var stored = (await server.Get<IOrderStore>().FindOrderAsync(Tenant, Link.Channel, Link.OrderId, CancellationToken.None))!.State;
+        Assert.Contains(stored.Risks, r => r.Kind == RiskKind.Exception);
+    }
+
     private static void WithoutOrderReviewer(IServiceCollection services) =>
         services.Remove(services.Single(d => d.ImplementationType == typeof(OrderReviewer)));
 
