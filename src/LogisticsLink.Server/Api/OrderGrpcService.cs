@@ -31,7 +31,7 @@ public sealed class OrderGrpcService(
     {
         var tenant = ApiKeyInterceptor.TenantOf(context);
         var violations = new Violations();
-        var imported = OrderRequests.Upsert(violations, request);
+        var imported = OrderRequests.Upsert(violations, request, time.GetUtcNow());
         violations.ThrowIfAny();
         if (imported.Packages.FirstOrDefault(p => !carriers.IsEnabled(p.Carrier)) is { } disabled)
         {
@@ -66,13 +66,13 @@ public sealed class OrderGrpcService(
         }
         var risks = OrderRequests.RiskKinds(violations, request.RiskKinds);
         var pageSize = OrderRequests.PageSize(violations, request.PageSize);
-        var before = TrackingRequests.DecodePageToken(violations, request.PageToken);
+        var before = PageTokens.Decode(violations, PageTokens.Orders, request.PageToken);
         violations.ThrowIfAny();
 
         var page = await orders.ListOrdersAsync(tenant, new OrderQuery(
             channel, (DomainFulfillment)request.FulfillmentChannel, risks, status, null, null, pageSize, before),
             context.CancellationToken);
-        var response = new ListOrdersResponse { NextPageToken = TrackingRequests.EncodePageToken(page.NextKey) };
+        var response = new ListOrdersResponse { NextPageToken = PageTokens.Encode(PageTokens.Orders, page.NextKey) };
         foreach (var order in page.Orders)
         {
             var shipments = await orders.ListOrderShipmentsAsync(tenant, order.Channel, order.OrderId, context.CancellationToken);
@@ -115,8 +115,8 @@ public sealed class OrderGrpcService(
         var tenant = ApiKeyInterceptor.TenantOf(context);
         var now = time.GetUtcNow();
         var violations = new Violations();
-        var askedTo = RequestTimes.Instant(violations, "to", request.To);
-        var askedFrom = RequestTimes.Instant(violations, "from", request.From);
+        var askedTo = RequestTimes.BusinessDate(violations, "to", request.To);
+        var askedFrom = RequestTimes.BusinessDate(violations, "from", request.From);
         violations.ThrowIfAny();
         var to = askedTo ?? now;
         var from = askedFrom ?? to - DefaultMetricsWindow;

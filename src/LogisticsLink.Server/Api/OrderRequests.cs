@@ -60,7 +60,7 @@ public static class OrderRequests
         return raw.Trim();
     }
 
-    public static ImportedOrder Upsert(Violations violations, UpsertOrderRequest request)
+    public static ImportedOrder Upsert(Violations violations, UpsertOrderRequest request, DateTimeOffset now)
     {
         if (request.Order is null)
         {
@@ -83,9 +83,9 @@ public static class OrderRequests
         {
             violations.Add("order.order_name", $"at most {MaxOrderNameLength} characters, no control characters (e.g. #1001)");
         }
-        var purchasedAt = RequestTimes.Instant(violations, "order.purchased_at", o.PurchasedAt);
-        var latestShipDate = RequestTimes.Instant(violations, "order.latest_ship_date", o.LatestShipDate);
-        var latestDeliveryDate = RequestTimes.Instant(violations, "order.latest_delivery_date", o.LatestDeliveryDate);
+        var purchasedAt = RequestTimes.BusinessDate(violations, "order.purchased_at", o.PurchasedAt);
+        var latestShipDate = RequestTimes.BusinessDate(violations, "order.latest_ship_date", o.LatestShipDate);
+        var latestDeliveryDate = RequestTimes.BusinessDate(violations, "order.latest_delivery_date", o.LatestDeliveryDate);
         if (latestShipDate < purchasedAt)
         {
             violations.Add("order.latest_ship_date", "is before purchased_at");
@@ -117,10 +117,18 @@ public static class OrderRequests
                 violations.Add(field + ".tracking_number", "is listed twice");
                 continue;
             }
-            packages.Add(new ImportedPackage(carrier, s.Carrier, number, RequestTimes.Instant(violations, field + ".shipped_at", s.ShippedAt)));
+            packages.Add(new ImportedPackage(carrier, s.Carrier, number, ShippedAt(violations, field + ".shipped_at", s.ShippedAt, now)));
         }
         return new ImportedOrder(channel, orderId, (DomainFulfillment)o.FulfillmentChannel, status, o.MarketplaceId.Trim(),
             o.BuyerLanguage, purchasedAt, latestShipDate, latestDeliveryDate, null, packages, o.IsPrime, orderName);
+    }
+
+    // A planned ship date sent as shipped_at would count the order as shipped now and hide a late shipment.
+    private static DateTimeOffset? ShippedAt(Violations violations, string field, Google.Protobuf.WellKnownTypes.Timestamp? value, DateTimeOffset now)
+    {
+        var before = violations.Count;
+        RequestTimes.BusinessDate(violations, field, value);
+        return violations.Count > before ? null : RequestTimes.Past(violations, field, value, now);
     }
 
     public static HashSet<DomainRiskKind> RiskKinds(Violations violations, IEnumerable<V1.RiskKind> kinds)

@@ -53,12 +53,7 @@ public sealed class SupportGrpcService(
         var received = RequestTimes.Past(violations, "received_at", request.ReceivedAt, now);
         var receivedAt = received ?? now;
         violations.ThrowIfAny();
-        if (context.Deadline < DateTime.MaxValue)
-        {
-            // Answer before the caller's own gRPC deadline, with a little room to serialize the answer.
-            var room = context.Deadline - now.UtcDateTime - TimeSpan.FromMilliseconds(50);
-            deadline = room < deadline ? (room > TimeSpan.Zero ? room : TimeSpan.Zero) : deadline;
-        }
+        deadline = CallDeadlines.Within(deadline, context, now);
 
         var query = InquiryResolver.Read(request.OrderId.Trim(), request.TrackingNumber.Trim(), request.MessageText);
         var target = await resolver.FindAsync(tenant, channel, query, maxAge, deadline, ct);
@@ -121,6 +116,11 @@ public sealed class SupportGrpcService(
         {
             answer.ReplyError = e.Message;
         }
+        // A template stored before the limits existed: the answer stands without its reply.
+        catch (TemplateLimitException e)
+        {
+            answer.ReplyError = $"Template '{decision.Scenario.TemplateId()}' cannot be rendered: too much work: {e.Message}.";
+        }
         return answer;
     }
 
@@ -177,6 +177,10 @@ public sealed class SupportGrpcService(
         catch (MissingPlaceholderException e)
         {
             throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, e.Message));
+        }
+        catch (TemplateLimitException e)
+        {
+            throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, $"The template cannot be rendered: too much work: {e.Message}."));
         }
         if (!reply.Compliant && !request.FindingsOnly)
         {

@@ -18,6 +18,7 @@ namespace LogisticsLink.Server.Api;
 public sealed class TrackingGrpcService(
     IShipmentStore store,
     ShipmentTracker tracker,
+    RefreshWaiter refreshWaiter,
     OrderLinker orderLinker,
     ShipmentCache cache,
     CarrierGateway carriers,
@@ -78,9 +79,10 @@ public sealed class TrackingGrpcService(
         // Fresh enough: checked no earlier than max_age before this call arrived.
         if (maxAge is { } age && !(shipment.Stored.State.LastCheckedAt >= asked - age))
         {
-            try
+            var refresh = tracker.RefreshAsync(shipment.Stored, asked - age);
+            if (await refreshWaiter.WaitAsync([refresh], CallDeadlines.Within(options.Value.RefreshWait, context, asked), ct))
             {
-                var refreshed = await tracker.RefreshAsync(shipment.Stored, asked - age).WaitAsync(options.Value.RefreshWait, time, ct);
+                var refreshed = await refresh;
                 var cached = await cache.GetAsync(tenant, refreshed.State.Id, ct);
                 if (cached is not null && cached.Stored.Revision < refreshed.Revision)
                 {
@@ -90,9 +92,9 @@ public sealed class TrackingGrpcService(
                 }
                 shipment = cached ?? shipment;
             }
-            catch (TimeoutException)
+            else
             {
-                // The carrier is slow: answer now with what we know; the refresh lands for the next reader.
+                // Answer now with what we know; a slow carrier's refresh lands for the next reader.
                 stale = true;
             }
         }
@@ -108,14 +110,14 @@ public sealed class TrackingGrpcService(
         var statuses = TrackingRequests.Statuses(violations, "statuses", request.Statuses);
         var orderId = OrderRequests.OrderId(violations, "order_id", request.OrderId, required: false);
         var pageSize = TrackingRequests.PageSize(violations, request.PageSize);
-        var after = TrackingRequests.DecodePageToken(violations, request.PageToken);
+        var after = PageTokens.Decode(violations, PageTokens.Shipments, request.PageToken);
         var updatedSince = RequestTimes.Instant(violations, "updated_since", request.UpdatedSince);
         violations.ThrowIfAny();
 
         var page = await store.ListAsync(tenant, new ShipmentQuery(
             statuses, orderId.Length == 0 ? null : orderId, updatedSince, pageSize, after),
             context.CancellationToken);
-        var response = new ListShipmentsResponse { NextPageToken = TrackingRequests.EncodePageToken(page.NextKey) };
+        var response = new ListShipmentsResponse { NextPageToken = PageTokens.Encode(PageTokens.Shipments, page.NextKey) };
         response.Shipments.AddRange(page.Shipments.Select(s => ShipmentMapper.ToProto(s, [])));
         return response;
     }

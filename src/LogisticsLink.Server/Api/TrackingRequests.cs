@@ -171,29 +171,4 @@ public static class TrackingRequests
         }
         return pageSize == 0 ? DefaultPageSize : pageSize;
     }
-
-    public static string EncodePageToken(long key) =>
-        key == 0 ? "" : Convert.ToBase64String(Encoding.ASCII.GetBytes("p1:" + key)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    public static long DecodePageToken(Violations violations, string token)
-    {
-        if (token.Length == 0)
-        {
-            return 0;
-        }
-        try
-        {
-            var base64 = token.Replace('-', '+').Replace('_', '/');
-            var text = Encoding.ASCII.GetString(Convert.FromBase64String(base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=')));
-            if (text.StartsWith("p1:", StringComparison.Ordinal) && long.TryParse(text.AsSpan(3), out var key) && key > 0)
-            {
-                return key;
-            }
-        }
-        catch (FormatException)
-        {
-        }
-        violations.Add("page_token", "is not a token returned by this list call");
-        return 0;
-    }
 }

@@ -177,8 +177,20 @@ public static class CarrierRegistration
     /// <summary>The server's own web endpoint, as a loopback address the adapters can call.</summary>
     internal static Uri SandboxRoot(IConfiguration configuration)
     {
-        var web = new UriBuilder(configuration["Kestrel:Endpoints:Web:Url"] ?? "http://localhost:5081");
-        if (web.Host is "0.0.0.0" or "*" or "+" or "[::]")
+        const string key = "Kestrel:Endpoints:Web:Url";
+        var url = configuration[key] ?? "http://localhost:5081";
+        // Kestrel's "every address" hosts * and + are not hosts System.Uri parses: swapped before parsing.
+        var hostStart = url.IndexOf("://", StringComparison.Ordinal) + 3;
+        if (hostStart >= 3 && url.Length > hostStart && url[hostStart] is '*' or '+')
+        {
+            url = string.Concat(url.AsSpan(0, hostStart), "127.0.0.1", url.AsSpan(hostStart + 1));
+        }
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed))
+        {
+            throw new InvalidOperationException($"{key} must be a URL such as http://localhost:5081 (got '{configuration[key]}').");
+        }
+        var web = new UriBuilder(parsed);
+        if (web.Host is "0.0.0.0" or "[::]")
         {
             web.Host = "127.0.0.1";
         }

@@ -50,11 +50,11 @@ public sealed class OptionsValidation :
     }
 
     public ValidateOptionsResult Validate(string? name, StreamOptions o) => Result(
-        Positive(o.HeartbeatInterval, "Streams:HeartbeatInterval"),
+        TimerPeriod(o.HeartbeatInterval, "Streams:HeartbeatInterval"),
         Check(o.SubscriberBufferSize is >= 16 and <= 1_000_000, "Streams:SubscriberBufferSize must be between 16 and 1000000 (got {0}).", o.SubscriberBufferSize),
         Check(o.ReplayBatchSize is >= 1 and <= 100_000, "Streams:ReplayBatchSize must be between 1 and 100000 (got {0}).", o.ReplayBatchSize),
         TimerPeriod(o.LogPollInterval, "Streams:LogPollInterval"),
-        Positive(o.WriteTimeout, "Streams:WriteTimeout"));
+        TimerPeriod(o.WriteTimeout, "Streams:WriteTimeout"));
 
     public ValidateOptionsResult Validate(string? name, SchedulerOptions o) => Result(
         [
@@ -67,8 +67,10 @@ public sealed class OptionsValidation :
             .. IntervalErrors(o.Intervals),
         ]);
 
+    /// <summary>RefreshWait is also the default ResolveInquiry deadline, which a request may set to at most 60 s.</summary>
     public ValidateOptionsResult Validate(string? name, TrackingOptions o) => Result(
-        Positive(o.RefreshWait, "Tracking:RefreshWait"),
+        Check(o.RefreshWait > TimeSpan.Zero && o.RefreshWait <= SupportRequests.MaxDeadline,
+            "Tracking:RefreshWait must be more than 0 and at most {0} (got {1}).", SupportRequests.MaxDeadline, o.RefreshWait),
         Check(o.CacheSize is >= 1 and <= 100_000_000, "Tracking:CacheSize must be between 1 and 100000000 (got {0}).", o.CacheSize));
 
     /// <summary>

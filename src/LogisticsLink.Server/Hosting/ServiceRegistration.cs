@@ -64,6 +64,7 @@ public static class ServiceRegistration
         services.AddHostedService(sp => sp.GetRequiredService<ChangeHub>());
         services.AddSingleton<WatchSession>();
         services.AddSingleton<ShipmentTracker>();
+        services.AddSingleton<RefreshWaiter>();
         services.AddHostedService<RefreshScheduler>();
         services.AddWebhooks();
 

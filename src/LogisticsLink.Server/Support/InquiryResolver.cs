@@ -30,7 +30,7 @@ public sealed record InquiryTarget(
 /// answer never waits past the caller's deadline — a slow carrier's shipment is answered from its last known state,
 /// flagged stale, and its refresh lands for the next reader.
 /// </summary>
-public sealed class InquiryResolver(IOrderStore orders, IShipmentStore shipments, ShipmentCache cache, ShipmentTracker tracker, TimeProvider time)
+public sealed class InquiryResolver(IOrderStore orders, IShipmentStore shipments, ShipmentCache cache, ShipmentTracker tracker, RefreshWaiter refreshWaiter, TimeProvider time)
 {
     /// <summary>How many stored parcels one quoted number may find (one per carrier it was stored under).</summary>
     private const int MaxParcelsPerNumber = 10;
@@ -133,16 +133,8 @@ public sealed class InquiryResolver(IOrderStore orders, IShipmentStore shipments
             return (current, false);
         }
         var refreshes = due.Select(s => tracker.RefreshAsync(s.Stored, asked - age)).ToList();
-        var stale = false;
-        try
-        {
-            await Task.WhenAll(refreshes).WaitAsync(deadline, time, ct);
-        }
-        catch (TimeoutException)
-        {
-            // A carrier is slow: answer now from what we know; its refresh lands for the next reader.
-            stale = true;
-        }
+        // A parcel whose refresh did not finish is answered from what we know; the others with their refresh.
+        var stale = !await refreshWaiter.WaitAsync(refreshes, deadline, ct);
         var answer = new List<CachedShipment>();
         foreach (var shipment in current)
         {

@@ -14,6 +14,7 @@ public sealed class ReplyDesk(ISupportStore store, TimeProvider time)
 {
     /// <exception cref="UnknownTemplateException">Neither the tenant nor the built-ins have the template.</exception>
     /// <exception cref="MissingPlaceholderException">A printed value is not known.</exception>
+    /// <exception cref="TemplateLimitException">The tenant's template does more work than a reply may.</exception>
     public async Task<ComposedReply> RenderAsync(
         string tenant, string templateId, string channel, ReplyLocale locale, OrderState? order, ShipmentState? shipment, CancellationToken ct)
     {
@@ -21,7 +22,7 @@ public sealed class ReplyDesk(ISupportStore store, TimeProvider time)
         var body = custom?.Body ?? BuiltInTemplates.Default.Find(templateId, locale.Language)
             ?? throw new UnknownTemplateException(templateId, locale.Language);
         var values = ReplyValues.From(order, shipment, locale, channel);
-        return ReplyComposer.Compose(templateId, custom?.Version ?? 0, body, locale, values, channel);
+        return ReplyComposer.Compose(templateId, custom?.Version ?? 0, body, locale, values, channel, ct);
     }
 
     public Task RecordAsync(string tenant, OrderState order, ComposedReply reply, string channel, DateTimeOffset? receivedAt, CancellationToken ct) =>

@@ -22,6 +22,10 @@ public sealed class OptionsValidationTests
         { "Marketplaces:Amazon:FbaReportInterval", TimeSpan.FromDays(60) },
         { "Streams:LogPollInterval", TimeSpan.FromDays(60) },
         { "Orders:SweepInterval", TimeSpan.FromDays(2) },
+        { "Streams:HeartbeatInterval", TimeSpan.FromDays(60) },
+        { "Streams:WriteTimeout", TimeSpan.FromDays(60) },
+        // Also the default ResolveInquiry deadline, which is at most 60 s.
+        { "Tracking:RefreshWait", TimeSpan.FromMinutes(2) },
     };
 
     [Theory]
@@ -43,6 +47,9 @@ public sealed class OptionsValidationTests
     [InlineData("Orders:SweepInterval", "1.00:00:00")]
     [InlineData("Scheduler:PollInterval", "00:00:00.050")]
     [InlineData("Orders:SweepInterval", "00:00:01")]
+    [InlineData("Streams:HeartbeatInterval", "01:00:00")]
+    [InlineData("Streams:WriteTimeout", "30.00:00:00")]
+    [InlineData("Tracking:RefreshWait", "00:01:00")]
     public void An_interval_within_its_bounds_is_accepted(string key, string value)
     {
         Assert.True(ValidateOne(key, TimeSpan.Parse(value, System.Globalization.CultureInfo.InvariantCulture)).Succeeded);
@@ -64,6 +71,9 @@ public sealed class OptionsValidationTests
         "Marketplaces:Amazon:FbaReportInterval" => Validation.Validate(null, new MarketplaceSyncOptions { Amazon = new() { FbaReportInterval = value } }),
         "Streams:LogPollInterval" => Validation.Validate(null, new StreamOptions { LogPollInterval = value }),
         "Orders:SweepInterval" => Validation.Validate(null, new OrderOptions { SweepInterval = value }),
+        "Streams:HeartbeatInterval" => Validation.Validate(null, new StreamOptions { HeartbeatInterval = value }),
+        "Streams:WriteTimeout" => Validation.Validate(null, new StreamOptions { WriteTimeout = value }),
+        "Tracking:RefreshWait" => Validation.Validate(null, new LogisticsLink.Server.Tracking.TrackingOptions { RefreshWait = value }),
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "No options class for this key in the test."),
     };
 }

@@ -15,10 +15,12 @@ public static class ReplyComposer
 {
     /// <exception cref="MissingPlaceholderException">A printed placeholder has no value, or is not a placeholder.</exception>
     /// <exception cref="TemplateSyntaxException">The template is not valid Liquid.</exception>
+    /// <exception cref="TemplateLimitException">The template does more work than a reply may (<see cref="TemplateLimits"/>).</exception>
     public static ComposedReply Compose(
-        string templateId, int templateVersion, string body, ReplyLocale locale, IReadOnlyDictionary<string, string?> values, string channel)
+        string templateId, int templateVersion, string body, ReplyLocale locale, IReadOnlyDictionary<string, string?> values, string channel,
+        CancellationToken cancellationToken = default)
     {
-        var render = ReplyTemplateEngine.Render(ReplyTemplateEngine.Parse(body), values);
+        var render = ReplyTemplateEngine.Render(ReplyTemplateEngine.Parse(body), values, cancellationToken);
         if (!render.IsComplete)
         {
             throw new MissingPlaceholderException(templateId, render.Missing, render.Unknown);
@@ -62,6 +64,10 @@ public static class ReplyComposer
         catch (TemplateSyntaxException e)
         {
             problems = [$"not a valid template: {e.Message}"];
+        }
+        catch (TemplateLimitException e)
+        {
+            problems = [$"too much work: {e.Message}"];
         }
         return problems;
     }

@@ -14,16 +14,28 @@ public static class ReplyTemplateEngine
     private static readonly FluidParser Parser = new();
 
     /// <summary>Parses a template body; a syntax error is a <see cref="TemplateSyntaxException"/> saying where.</summary>
-    public static IFluidTemplate Parse(string body) =>
-        Parser.TryParse(body, out var template, out var error)
-            ? template
-            : throw new TemplateSyntaxException(error);
-
-    public static TemplateRender Render(IFluidTemplate template, IReadOnlyDictionary<string, string?> values)
+    /// <exception cref="TemplateLimitException">The body is too long, or holds work the rendering bounds cannot stop.</exception>
+    public static IFluidTemplate Parse(string body)
     {
+        if (body.Length > TemplateLimits.MaxTemplateLength)
+        {
+            throw new TemplateLimitException(
+                $"the template has {body.Length} characters: the template length limit is {TemplateLimits.MaxTemplateLength}");
+        }
+        var template = Parser.TryParse(body, out var parsed, out var error) ? parsed : throw new TemplateSyntaxException(error);
+        TemplateShape.Check(template);
+        return template;
+    }
+
+    /// <exception cref="TemplateLimitException">The rendering went past one of <see cref="TemplateLimits"/>, and was stopped there.</exception>
+    public static TemplateRender Render(IFluidTemplate template, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
         var missing = new List<string>();
         var unknown = new List<string>();
-        var options = new TemplateOptions { CultureInfo = CultureInfo.InvariantCulture };
+        var options = new TemplateOptions { CultureInfo = CultureInfo.InvariantCulture, MaxSteps = TemplateLimits.MaxSteps };
+        var budget = new RenderBudget(cancellationToken);
+        budget.Guard(options);
         options.Undefined = name =>
         {
             if (!unknown.Contains(name))
@@ -37,8 +49,19 @@ public static class ReplyTemplateEngine
         {
             context.SetValue(name, value is null ? new MissingValue(name, missing) : new StringValue(value));
         }
-        var text = template.Render(context, NullEncoder.Default);
-        return new TemplateRender(text, missing, unknown);
+        var writer = budget.Writer();
+        try
+        {
+            // Everything it awaits is in memory and completes at once, as in Fluid's own synchronous Render.
+            template.RenderAsync(writer, NullEncoder.Default, context).AsTask().GetAwaiter().GetResult();
+        }
+        // Fluid says "maximum level of recursion" for its step limit and for its nesting limit alike.
+        catch (InvalidOperationException e) when (e.Message.Contains("maximum", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new TemplateLimitException(
+                $"rendering it takes more than {TemplateLimits.MaxSteps} steps (loop iterations and tags): the steps limit is {TemplateLimits.MaxSteps}");
+        }
+        return new TemplateRender(writer.ToString() ?? "", missing, unknown);
     }
 
     /// <summary>A placeholder without a value: false in a condition, an error when printed.</summary>

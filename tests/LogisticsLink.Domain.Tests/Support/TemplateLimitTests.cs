@@ -1,0 +1,71 @@
+using LogisticsLink.Domain.Support.Templates;
+
+namespace LogisticsLink.Domain.Tests.Support;
+
+/// <summary>
+/// A tenant's template is code the server runs: loops, doubling strings and huge ranges must stop after a bounded
+/// amount of work, and be refused when the template is saved, naming the limit.
+/// </summary>
+public sealed class TemplateLimitTests
+{
+    private static readonly IReadOnlyDictionary<string, string?> Values = ReplyValues.Sample(ReplyLocale.Resolve("en"));
+
+    [Theory]
+    // A million iterations: far past the step limit, yet quick enough to finish where nothing stops it.
+    [InlineData("{% for a in (1..1000) %}{% for b in (1..1000) %}{% endfor %}{% endfor %}Order {{ order_id }}", "steps")]
+    // Ten million characters from twenty doublings.
+    [InlineData("{% assign s = \"xxxxxxxxxx\" %}{% for i in (1..20) %}{% assign s = s | append: s %}{% endfor %}Order {{ order_id }}", "characters")]
+    // Growth within one expression: a filter's result is bounded too.
+    [InlineData("{% assign s = \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\" %}Order {{ order_id }}{{ s | replace: \"x\", \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\" | replace: \"x\", \"xxxxxxxxxx\" | replace: \"x\", \"xx\" | size }}", "characters")]
+    // The printed text itself.
+    [InlineData("Order {{ order_id }}{% for a in (1..1000) %}{{ tracking_url }}{% endfor %}", "characters")]
+    // A range is an array the engine builds before the first step: its size is refused before it is built.
+    [InlineData("Order {{ order_id }}{% for a in (1..5000000) %}{% break %}{% endfor %}", "range")]
+    [InlineData("{% assign n = 5000000 %}Order {{ order_id }}{% for a in (1..n) %}{% break %}{% endfor %}", "range")]
+    // A capture collects text out of sight of the output bound.
+    [InlineData("{% capture s %}{% for a in (1..100) %}{{ tracking_url }}{% endfor %}{% endcapture %}Order {{ order_id }}", "capture")]
+    public void A_template_that_would_run_away_is_refused_at_save_naming_the_limit(string body, string limit)
+    {
+        var problems = ReplyComposer.Problems(body, "en", "shopify");
+
+        Assert.Contains(problems, p => p.Contains(limit, StringComparison.Ordinal) && p.Contains("limit", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_template_longer_than_the_limit_is_refused_before_it_is_parsed()
+    {
+        var body = "Order {{ order_id }}. " + new string('a', TemplateLimits.MaxTemplateLength);
+
+        var problems = ReplyComposer.Problems(body, "en", "shopify");
+
+        Assert.Contains(problems, p => p.Contains(TemplateLimits.MaxTemplateLength.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_runaway_template_stopped_at_reply_time_is_a_limit_error_not_a_reply()
+    {
+        var body = "{% assign s = \"xxxxxxxxxx\" %}{% for i in (1..20) %}{% assign s = s | append: s %}{% endfor %}Order {{ order_id }}";
+
+        Assert.Throws<TemplateLimitException>(() => ReplyComposer.Compose("custom", 1, body, ReplyLocale.Resolve("en"), Values, "shopify"));
+    }
+
+    [Fact]
+    public void Rendering_stops_when_the_call_is_cancelled()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            ReplyTemplateEngine.Render(ReplyTemplateEngine.Parse("Order {{ order_id | upcase }}"), Values, cancelled.Token));
+    }
+
+    [Theory]
+    [InlineData("{% for i in (1..3) %}{{ i }}{% endfor %} {{ order_id | upcase }}{% assign c = carrier | append: \"!\" %} {{ c }}", "123 123-1234567-1234567 UPS!")]
+    [InlineData("{% if eta %}Due {{ eta }}{% else %}Soon{% endif %}", "Due Tuesday 4 March 2025")]
+    public void Small_loops_filters_and_assignments_still_render(string body, string expected)
+    {
+        var render = ReplyTemplateEngine.Render(ReplyTemplateEngine.Parse(body), Values);
+
+        Assert.Equal(expected, render.Text);
+    }
+}
