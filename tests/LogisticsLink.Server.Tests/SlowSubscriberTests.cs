@@ -50,6 +50,48 @@ public sealed class SlowSubscriberTests
     }
 
     [Fact]
+    public async Task A_subscriber_that_reads_steadily_but_slowly_is_not_reset_while_a_long_replay_reaches_it()
+    {
+        await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string>
+        {
+            ["Scheduler:Enabled"] = "false",
+            ["Streams:WriteTimeout"] = "00:00:03",
+        });
+        var client = server.Client();
+        var bulky = Enumerable.Range(0, 32).ToDictionary(i => $"label{i}", i => new string((char)('a' + i % 26), 256));
+        const int changes = 400;
+        for (var i = 0; i < changes; i++)
+        {
+            await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = Numbers.Sandbox(), Labels = { bulky } });
+        }
+
+        // One replay batch of about 3.5 MB, read at under 1 MB/s (a slow link): it takes longer than the write timeout
+        // to arrive, though the client never stops reading for anything like as long.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var call = client.WatchShipments(new WatchShipmentsRequest { ResumeAfterSequence = 1 }, cancellationToken: deadline.Token);
+        var received = new List<ulong>();
+        var error = await Record.ExceptionAsync(async () =>
+        {
+            await foreach (var update in call.ResponseStream.ReadAllAsync(deadline.Token))
+            {
+                if (update.Change is null)
+                {
+                    continue;
+                }
+                received.Add(update.Sequence);
+                if (update.Sequence == changes)
+                {
+                    break;
+                }
+                await Task.Delay(10);
+            }
+        });
+
+        Assert.True(error is null, $"{error?.Message} after {received.Count} changes, the last {received.LastOrDefault()}");
+        Assert.Equal(Enumerable.Range(2, changes - 1).Select(i => (ulong)i), received);
+    }
+
+    [Fact]
     public async Task A_subscriber_that_stops_reading_for_the_write_timeout_is_reset_and_resumes_from_what_it_received()
     {
         await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string>

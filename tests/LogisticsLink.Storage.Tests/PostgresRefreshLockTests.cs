@@ -62,6 +62,29 @@ public sealed class PostgresRefreshLockTests
         Assert.Equal(0, await HeldAsync(connectionString, ct));
     }
 
+    [Fact]
+    public async Task Releasing_a_lock_whose_session_broke_meanwhile_does_not_fail_the_refresh_that_held_it()
+    {
+        var ct = PostgresNode.Deadline();
+        var connectionString = PostgresNode.FreshDatabase();
+        await using var store = await PostgresNode.OpenStoreAsync(connectionString, ct);
+        var held = await store.LockRefreshAsync("shp_1", ct);
+        // While the carrier answers, the lock's session ends (a failover, an idle-connection reset): so does its lock.
+        await using (var admin = await PostgresNode.OpenSessionAsync(connectionString, ct))
+        {
+            Assert.Equal(1, await PostgresNode.CountAsync(admin, """
+                SELECT count(pg_terminate_backend(pid)) FROM pg_locks WHERE locktype = 'advisory' AND classid = 19538 AND granted
+                """, ct));
+        }
+        Assert.Equal(0, await HeldAsync(connectionString, ct));
+
+        // The refresh has stored its answer; letting go of the lock must not turn that into an error.
+        await held.DisposeAsync();
+
+        await (await store.LockRefreshAsync("shp_1", ct)).DisposeAsync();
+        Assert.Equal(0, await HeldAsync(connectionString, ct));
+    }
+
     /// <summary>Refresh locks held in the whole cluster (space "LR").</summary>
     private static async Task<long> HeldAsync(string connectionString, CancellationToken ct)
     {

@@ -35,6 +35,7 @@ public sealed record TrackingEvent(
     /// Identity of the scan for de-duplication. Carriers resend the same scan on every poll, sometimes with the text
     /// reworded or translated, so the key is built from what does not change: the instant (to the second), the raw
     /// code, the normalized status and the place. Computed on read so that copies made with `with` get their own key.
+    /// Its text is valid as every store keeps it (<see cref="ValidText"/>).
     /// </summary>
     public string DedupKey
     {
@@ -61,7 +62,9 @@ public sealed record TrackingEvent(
             {
                 ArrayPool<char>.Shared.Return(rented);
             }
-            return result;
+            // As stored: a carrier's NUL or lone surrogate must not make the key differ from the stored one, which
+            // would count the scan as new on every poll.
+            return ValidText.Repair(result);
         }
     }
 

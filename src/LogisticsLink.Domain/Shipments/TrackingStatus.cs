@@ -44,8 +44,8 @@ public static class TrackingStatusExtensions
         status is > TrackingStatus.Unspecified and <= TrackingStatus.Expired;
 
     /// <summary>
-    /// How far along the parcel's life a status is. Used only to refuse regressions that come without newer evidence
-    /// (a carrier summary flickering back from OUT_FOR_DELIVERY to IN_TRANSIT, say).
+    /// How far along the parcel's life a status is. Used to refuse regressions that come without newer evidence
+    /// (a carrier summary flickering back from OUT_FOR_DELIVERY to IN_TRANSIT, say), and to order scans at one instant.
     /// </summary>
     public static int Progress(this TrackingStatus status) => status switch
     {

@@ -5,7 +5,7 @@ namespace LogisticsLink.Domain.Tracking;
 /// <summary>
 /// What applying a snapshot needs from a shipment's stored history, without the history itself: which of the
 /// snapshot's scans are already stored (their de-duplication keys; keys of other stored scans may be left out), the
-/// newest stored scan (by <see cref="TrackingEvent.EffectiveAt"/>, latest ingested among equals) and when the latest
+/// newest stored scan (by <see cref="TrackingEvent.EffectiveAt"/>, then the furthest along, then the latest ingested) and when the latest
 /// stored delivery scan occurred (its <see cref="TrackingEvent.EffectiveAt"/>). A store can answer this with key lookups, whatever the length of the history.
 /// </summary>
 public sealed record KnownEvents(IReadOnlySet<string> DedupKeys, TrackingEvent? Newest, DateTimeOffset? LatestDeliveredAt)

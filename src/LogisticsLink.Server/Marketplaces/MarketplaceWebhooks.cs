@@ -144,9 +144,10 @@ public sealed class MarketplaceWebhooks(
         {
             var ct = context.RequestAborted;
             // Attached only when a parcel was linked: one skipped (no carrier, a number nobody could track) leaves the
-            // order's fetch below as the only thing that can acknowledge the webhook.
+            // order's fetch below as the only thing that can acknowledge the webhook. As parcels Shopify lists: a late copy
+            // of a fulfillment cancelled since (its body is as created) is undone by the fetch, which lists it no more.
             var attached = !notice.Cancelled && notice.Packages.Count > 0 &&
-                await linker.AttachPackagesAsync(settings.TenantId, new OrderLink(ShopifyMarketplaceClient.ChannelName, notice.OrderId), notice.Packages, ct) > 0;
+                await linker.AttachFulfillmentAsync(settings.TenantId, new OrderLink(ShopifyMarketplaceClient.ChannelName, notice.OrderId), notice.Packages, ct) > 0;
             // The order itself (status, other fulfillments, a cancelled one) comes from Shopify.
             var result = await sync.SyncOrderAsync(settings.TenantId, ShopifyMarketplaceClient.ChannelName, notice.OrderId, ct);
             return (Answer(notice.OrderId, result, attached), attached || result.Outcome == OrderSyncOutcome.Synced);

@@ -68,18 +68,32 @@ public sealed partial class OrderLinker(
 
     /// <summary>
     /// Links more parcels to a stored order without touching what the marketplace said about the order itself (FBA
-    /// parcels from Amazon's shipments report, a Shopify fulfillment webhook). How many parcels were linked (a parcel
-    /// whose carrier or number is unusable is skipped); null when the order is not stored.
+    /// parcels from Amazon's shipments report). How many parcels were linked (a parcel whose carrier or number is
+    /// unusable is skipped); null when the order is not stored. Not the marketplace's list of the order's parcels (an
+    /// Amazon import never lists FBA's), so it marks nothing as listed by the marketplace.
     /// </summary>
-    public async Task<int?> AttachPackagesAsync(
-        string tenantId, OrderLink link, IReadOnlyList<ImportedPackage> packages, CancellationToken cancellationToken)
+    public Task<int?> AttachPackagesAsync(
+        string tenantId, OrderLink link, IReadOnlyList<ImportedPackage> packages, CancellationToken cancellationToken) =>
+        AttachAsync(tenantId, link, packages, listedByMarketplace: false, cancellationToken);
+
+    /// <summary>
+    /// Links the parcels of one of the order's own fulfillments in the marketplace (a Shopify fulfillment webhook), as
+    /// <see cref="AttachPackagesAsync"/> does, but as parcels the marketplace lists: the next import that lists the
+    /// order's every parcel without them undoes the link. A late or repeated notice of a fulfillment cancelled since so
+    /// does not keep its parcel on the order.
+    /// </summary>
+    public Task<int?> AttachFulfillmentAsync(
+        string tenantId, OrderLink link, IReadOnlyList<ImportedPackage> packages, CancellationToken cancellationToken) =>
+        AttachAsync(tenantId, link, packages, listedByMarketplace: true, cancellationToken);
+
+    private async Task<int?> AttachAsync(
+        string tenantId, OrderLink link, IReadOnlyList<ImportedPackage> packages, bool listedByMarketplace, CancellationToken cancellationToken)
     {
         if (await orders.FindOrderAsync(tenantId, link.Channel, link.OrderId, cancellationToken) is not { } stored)
         {
             return null;
         }
-        // Not the order's whole list (one fulfillment, or FBA's report): it marks nothing as listed by the marketplace.
-        var linked = await LinkPackagesAsync(tenantId, link, stored.State.LatestDeliveryDate, packages, listed: false, yieldsToSalesOrder: false, cancellationToken);
+        var linked = await LinkPackagesAsync(tenantId, link, stored.State.LatestDeliveryDate, packages, listedByMarketplace, yieldsToSalesOrder: false, cancellationToken);
         await CommitAsync(tenantId, link, existing => existing ?? stored.State, cancellationToken);
         return linked.Count;
     }

@@ -57,6 +57,9 @@ internal sealed class UpdateWriter : IDisposable
     /// <summary>Messages buffered since the last flush.</summary>
     public int Buffered { get; private set; }
 
+    /// <summary>Bytes buffered since the last flush, frame headers included.</summary>
+    public int BufferedBytes => _frames.WrittenCount;
+
     /// <summary>Buffers a message built in memory (heartbeats, snapshots).</summary>
     public void Buffer(ShipmentUpdate update)
     {

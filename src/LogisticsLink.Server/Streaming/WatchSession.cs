@@ -16,8 +16,10 @@ namespace LogisticsLink.Server.Streaming;
 public sealed class WatchSession(
     IShipmentStore store, ChangeHub hub, IOptions<StreamOptions> options, TimeProvider time)
 {
-    // A large snapshot is sent in bursts, so the response buffer stays bounded.
-    private const int SnapshotFlushEvery = 256;
+    // A large snapshot or replay batch is sent in bursts, so the response buffer stays bounded and the write timeout
+    // measures how long one burst waits for the client, not how long the whole of it takes over a slow link.
+    private const int FlushEvery = 256;
+    private const int FlushAboveBytes = 256 * 1024;
 
     /// <param name="subscriber">Registered before <paramref name="start"/> was read from the log.</param>
     /// <param name="start">
@@ -52,7 +54,7 @@ public sealed class WatchSession(
                 {
                     shown.Add(shipment);
                     writer.Buffer(ChangeMessages.Snapshot(shipment, start, now));
-                    if (writer.Buffered >= SnapshotFlushEvery)
+                    if (BurstIsFull(writer))
                     {
                         await writer.FlushAsync();
                     }
@@ -123,10 +125,12 @@ public sealed class WatchSession(
         }
     }
 
+    private static bool BurstIsFull(UpdateWriter writer) => writer.Buffered >= FlushEvery || writer.BufferedBytes >= FlushAboveBytes;
+
     /// <summary>
     /// Replays the log after <paramref name="position"/> until a read comes back short, batch by batch, each framed
-    /// from the stored bytes and sent with one flush. The next batch is read while the current one is sent, so the
-    /// database and the network work side by side. <paramref name="sent"/> is told the position after each batch.
+    /// from the stored bytes and sent in bursts. The next batch is read while the current one is sent, so the database
+    /// and the network work side by side. <paramref name="sent"/> is told the position after each burst.
     /// </summary>
     private async Task ReplayAsync(
         Subscriber subscriber, long position, UpdateWriter writer, SnapshotCoverage? covered, Action<long> sent, CancellationToken token)
@@ -151,6 +155,11 @@ public sealed class WatchSession(
                 if (covered?.Covers(change) != true)
                 {
                     writer.Buffer(change);
+                }
+                if (BurstIsFull(writer))
+                {
+                    await writer.FlushAsync();
+                    sent(change.Sequence);
                 }
             }
             await writer.FlushAsync();

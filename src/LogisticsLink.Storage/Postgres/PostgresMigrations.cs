@@ -230,7 +230,7 @@ internal static class PostgresMigrations
         try
         {
             await Execute(connection, null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", cancellationToken);
-            await using var read = new NpgsqlCommand("SELECT MAX(version) FROM schema_version", connection);
+            await using var read = new NpgsqlCommand("SELECT MAX(version) FROM schema_version", connection) { CommandTimeout = NoLimit };
             var current = await read.ExecuteScalarAsync(cancellationToken) is int v ? v : 0;
             if (current > Latest)
             {
@@ -251,9 +251,17 @@ internal static class PostgresMigrations
         }
     }
 
+    /// <summary>
+    /// No command timeout while migrating: the connection string's <c>Command Timeout</c> (30 s by default) is meant for
+    /// the service's own statements, but a script that rewrites or indexes a large table, and a node waiting for another
+    /// node's migration to end, take as long as they take; cut off, the script rolls back and start-up fails the same
+    /// way on every restart. Start-up stops only when the host is stopped.
+    /// </summary>
+    private const int NoLimit = 0;
+
     private static async Task Execute(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection, tx);
+        await using var command = new NpgsqlCommand(sql, connection, tx) { CommandTimeout = NoLimit };
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

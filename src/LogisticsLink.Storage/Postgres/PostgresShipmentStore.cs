@@ -68,6 +68,9 @@ public sealed partial class PostgresShipmentStore : SqlShipmentStore
     // As in ix_shipments_number (PostgresMigrations version 7).
     private protected override string NumberAfterCarrierIdSql => "substr(tracking_number, strpos(tracking_number, ':') + 1)";
 
+    // "C": bytes, whatever locale the database was created with.
+    private protected override string BytewiseCollation => " COLLATE \"C\"";
+
     public override async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await WaitForDatabaseAsync(cancellationToken);
@@ -114,7 +117,7 @@ public sealed partial class PostgresShipmentStore : SqlShipmentStore
             {
                 if (await command.ExecuteScalarAsync(CancellationToken.None) is true)
                 {
-                    return new RefreshLock(connection, shipmentId, _refreshLockSlots);
+                    return new RefreshLock(connection, shipmentId, _refreshLockSlots, this);
                 }
                 await Task.Delay(pause, _time, cancellationToken);
             }
@@ -226,7 +229,12 @@ public sealed partial class PostgresShipmentStore : SqlShipmentStore
     [LoggerMessage(Level = LogLevel.Warning, Message = "Waiting for PostgreSQL at {Host}:{Port}: {Reason}")]
     private partial void LogWaiting(string host, int port, string reason);
 
-    private sealed class RefreshLock(NpgsqlConnection connection, string shipmentId, SemaphoreSlim slots) : IAsyncDisposable
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Releasing the refresh lock of shipment {ShipmentId} failed; its session ended, and the lock with it")]
+    private partial void LogUnlockFailed(string shipmentId, Exception exception);
+
+    private sealed class RefreshLock(NpgsqlConnection connection, string shipmentId, SemaphoreSlim slots, PostgresShipmentStore store)
+        : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
@@ -236,9 +244,15 @@ public sealed partial class PostgresShipmentStore : SqlShipmentStore
                 command.Parameters.AddWithValue("id", shipmentId);
                 await command.ExecuteNonQueryAsync();
             }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+            {
+                // Not thrown: the refresh that held the lock has committed, and its callers are owed its answer. An
+                // unlock fails with a broken session, whose locks ended with it; a connection that is still open is
+                // reset by Npgsql (pg_advisory_unlock_all among the rest) before the pool hands it out again.
+                store.LogUnlockFailed(shipmentId, e);
+            }
             finally
             {
-                // An unlock fails only with a broken connection, which the pool discards: its session, and the lock, end.
                 await connection.DisposeAsync();
                 slots.Release();
             }

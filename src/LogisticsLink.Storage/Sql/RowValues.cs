@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using System.Text.Json;
 using LogisticsLink.Domain.Shipments;
 
@@ -26,14 +25,8 @@ internal static class RowValues
     public static IReadOnlyDictionary<string, string> ReadLabels(string json) =>
         json == "{}" ? ShipmentState.EmptyLabels : JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
 
-    /// <summary>
-    /// Text as every store keeps it: PostgreSQL refuses a NUL character and text that is not valid Unicode (a lone
-    /// surrogate, from text cut in the middle of a character upstream), so both become U+FFFD, in every store alike.
-    /// </summary>
-    public static string Text(string value) =>
-        value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 && !value.Contains('\0')
-            ? value
-            : Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(value.Replace('\0', '\uFFFD')));
+    /// <summary>Text as every store keeps it (<see cref="ValidText"/>).</summary>
+    public static string Text(string value) => ValidText.Repair(value);
 
     /// <summary>Adds a named parameter (<c>@name</c> in the SQL text).</summary>
     public static void Bind(this DbCommand command, string name, object? value)

@@ -178,10 +178,10 @@ public abstract partial class SqlShipmentStore : ISupportStore
     public async Task<IReadOnlyList<EvidenceEvent>> GetEvidenceEventsAsync(string shipmentId, CancellationToken cancellationToken)
     {
         await using var session = await OpenReaderAsync(cancellationToken);
-        var command = session.Command("""
+        var command = session.Command($"""
             SELECT occurred_at, status, status_detail, description, raw_code, city, region, postal_code, country_code,
                    source, ingested_at, payload_sha256, dedup_key
-            FROM tracking_events WHERE shipment_id = @id ORDER BY occurred_at, ingested_at, dedup_key
+            FROM tracking_events WHERE shipment_id = @id ORDER BY occurred_at, ingested_at, dedup_key{BytewiseCollation}
             """);
         command.Bind("@id", shipmentId);
         var events = new List<EvidenceEvent>();

@@ -26,13 +26,34 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
     private static readonly string EffectiveAt =
         $"CASE WHEN occurred_at - ingested_at > {TrackingEvent.MisdatedAfter.Ticks} THEN ingested_at ELSE occurred_at END";
 
+    // TrackingStatusExtensions.Progress in SQL, built from it so the two cannot drift apart.
+    private static readonly string Progress =
+        $"CASE status {string.Concat(Enum.GetValues<TrackingStatus>().Select(s => $"WHEN {(int)s} THEN {s.Progress()} "))}ELSE 0 END";
+
+    /// <summary>
+    /// Newest first as the tracker tells scans apart (the later <see cref="TrackingEvent.EffectiveAt"/>, then at one
+    /// instant the further along: out for delivery and delivered at 14:00 is delivered), then the later ingested, then
+    /// the key byte by byte: every tie broken, so the list is the same on every read and in every store.
+    /// </summary>
+    private string NewestFirst => _newestFirst ??= $"{EffectiveAt} DESC, {Progress} DESC, ingested_at DESC, dedup_key{BytewiseCollation} DESC";
+
+    private string? _newestFirst;
+
+    /// <summary>
+    /// How a text column is compared byte by byte (UTF-8) in an ORDER BY, whatever collation the database was created
+    /// with (a language's collation passes over punctuation such as the '|' of a key).
+    /// </summary>
+    private protected abstract string BytewiseCollation { get; }
+
     // Built once: every refresh runs it, and the session finds its prepared statement by this text.
-    private static readonly string KnownEventsSql = $"""
+    private string KnownEventsSql => _knownEventsSql ??= $"""
         SELECT {EventColumns}
-        FROM tracking_events WHERE shipment_id = @id ORDER BY {EffectiveAt} DESC, ingested_at DESC LIMIT 1;
+        FROM tracking_events WHERE shipment_id = @id ORDER BY {NewestFirst} LIMIT 1;
         SELECT MAX({EffectiveAt}) FROM tracking_events WHERE shipment_id = @id AND status = @delivered;
         SELECT dedup_key FROM tracking_events WHERE shipment_id = @id;
         """;
+
+    private string? _knownEventsSql;
 
     // At most this many rows per multi-row INSERT of events (14 parameters each, far below every driver's limit).
     private const int EventsPerInsert = 100;
@@ -140,7 +161,7 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         await using var session = await OpenReaderAsync(cancellationToken);
         var command = session.Command($"""
             SELECT {EventColumns}
-            FROM tracking_events WHERE shipment_id = @id ORDER BY occurred_at DESC, ingested_at DESC
+            FROM tracking_events WHERE shipment_id = @id ORDER BY {NewestFirst}
             """);
         command.Bind("@id", shipmentId);
         var events = new List<TrackingEvent>();

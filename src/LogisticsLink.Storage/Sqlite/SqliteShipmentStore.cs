@@ -117,6 +117,9 @@ public sealed class SqliteShipmentStore : SqlShipmentStore
 
     private protected override bool RewritesIndexesSetToTheSameValue => true;
 
+    // SQLite's default for every column.
+    private protected override string BytewiseCollation => " COLLATE BINARY";
+
     // As in ix_shipments_number (SqliteMigrations version 8).
     private protected override string NumberAfterCarrierIdSql => "substr(tracking_number, instr(tracking_number, ':') + 1)";
 

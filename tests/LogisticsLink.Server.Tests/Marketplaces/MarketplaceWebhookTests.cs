@@ -222,6 +222,8 @@ public sealed class MarketplaceWebhookTests
             ["tracking_numbers"] = new JsonArray("LLSB0000010040"),
         }.ToJsonString();
         using var http = new HttpClient { BaseAddress = server.WebAddress };
+        // Shopify tells of a fulfillment it holds: the order fetched next lists it.
+        server.Simulator<ShopifySimulator>().AddFulfillment(5820001004L, ShopifyDemoCatalogueCompany, "LLSB0000010040");
 
         var response = await http.SendAsync(Post(MarketplaceWebhooks.ShopifyRoute, body,
             (ShopifyFulfillmentWebhook.HmacHeader, ShopifyFulfillmentWebhook.Sign(Encoding.UTF8.GetBytes(body), ShopifySecret)),
@@ -400,6 +402,45 @@ public sealed class MarketplaceWebhookTests
         var dead = Assert.Single(voided.Shipments, s => s.TrackingNumber == "LLSB0000010010");
         Assert.Null(dead.Order);
         Assert.Equal(orderId, (await server.Client().GetShipmentAsync(new GetShipmentRequest { ShipmentId = pushed.Id })).Order.OrderId);
+    }
+
+    [Fact]
+    public async Task A_late_copy_of_a_cancelled_fulfillments_create_webhook_does_not_put_its_parcel_back_on_the_order()
+    {
+        await using var server = await StartAsync();
+        var orders = server.Orders();
+        var orderId = ShopifyDemoCatalogue.IdOf(1001).ToString(CultureInfo.InvariantCulture);
+        await Eventually.UntilAsync(async () => (await MarketplaceSyncTests.TryGetAsync(orders, "shopify", orderId))?.Shipments.Count == 1,
+            "the first sync linked the order's parcel");
+        using var http = new HttpClient { BaseAddress = server.WebAddress };
+        // The fulfillment as it was created: the body Shopify keeps for its fulfillments/create delivery.
+        var created = FulfillmentBody(4400009001L, ShopifyDemoCatalogue.IdOf(1001), "LLSB0000010010");
+        var first = await http.SendAsync(SignedFulfillment(created, webhookId: "3c9a1f0e-6d2b-4c8e-a1f7-5b0e9d2c4a61"));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        // The merchant voids the label and ships again under a new number; the update takes the old parcel off.
+        var shopify = server.Simulator<ShopifySimulator>();
+        shopify.CancelFulfillment(ShopifyDemoCatalogue.IdOf(1001), "LLSB0000010010");
+        shopify.AddFulfillment(ShopifyDemoCatalogue.IdOf(1001), ShopifyDemoCatalogueCompany, "LLSB0000010019");
+        var cancelled = new JsonObject
+        {
+            ["id"] = 4400009001L,
+            ["order_id"] = ShopifyDemoCatalogue.IdOf(1001),
+            ["status"] = "cancelled",
+            ["created_at"] = "2026-05-02T09:15:00Z",
+            ["tracking_company"] = ShopifyDemoCatalogueCompany,
+            ["tracking_numbers"] = new JsonArray("LLSB0000010010"),
+        }.ToJsonString();
+        await http.SendAsync(SignedFulfillment(cancelled, webhookId: "7e2d4b90-1a3c-4f5e-8b6d-0c9a2e4f6b13", topic: "fulfillments/update"));
+
+        // Shopify never saw our 200 for the create and delivers it again, late (after the dedup window, or to a node
+        // that never saw it): the body still says the fulfillment succeeded.
+        var late = await http.SendAsync(SignedFulfillment(created, webhookId: "d41f6a28-9b0c-4e7d-a352-6f1e8c0b2d94"));
+
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        var order = await orders.GetOrderAsync(new GetOrderRequest { Channel = "shopify", OrderId = orderId });
+        Assert.Equal(["LLSB0000010019"], order.Shipments.Select(s => s.TrackingNumber));
+        var voided = await server.Client().ListShipmentsAsync(new ListShipmentsRequest());
+        Assert.Null(Assert.Single(voided.Shipments, s => s.TrackingNumber == "LLSB0000010010").Order);
     }
 
     [Fact]
