@@ -77,30 +77,15 @@ public sealed class OrderReviewDurabilityTests
     [Fact]
     public async Task An_order_write_that_read_a_shipment_before_its_change_is_decided_again()
     {
-        OrderStoreGate? gate = null;
-        await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" },
-            services: s =>
-            {
-                WithoutOrderReviewer(s);
-                gate = OrderStoreGate.Install(s);
-            });
+        var (server, gate) = await StartGatedAsync();
+        await using var _ = server;
         var now = DateTimeOffset.UtcNow;
         var linker = server.Get<OrderLinker>();
         var order = new ImportedOrder(Link.Channel, Link.OrderId, FulfillmentChannel.Merchant, "FULFILLED", "", "en", now.AddDays(-1),
             now.AddDays(1), now.AddDays(5), null, [new ImportedPackage("sandbox", "Sandbox", Numbers.Sandbox(0), now)], ListsEveryPackage: true);
         var id = Assert.Single((await linker.UpsertAsync(Tenant, order, CancellationToken.None)).Shipments).Id;
         await ChangeStatusAsync(server, id, TrackingStatus.Exception);
-        var held = 1;
-        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        gate!.BeforeEach(nameof(IOrderStore.CommitOrderAsync), async _ =>
-        {
-            if (Interlocked.Exchange(ref held, 0) == 1)
-            {
-                reached.SetResult();
-                await release.Task;
-            }
-        });
+        var (reached, release) = HoldFirstOrderWrite(gate);
 
         // An import decides the order while the parcel shows the exception, and is held before it stores that.
         var import = linker.UpsertAsync(Tenant, order with { Status = "ON_HOLD", Packages = [], ListsEveryPackage = false }, CancellationToken.None);
@@ -119,25 +104,10 @@ public sealed class OrderReviewDurabilityTests
     [Fact]
     public async Task A_new_order_whose_parcel_changed_before_its_insert_is_decided_again()
     {
-        OrderStoreGate? gate = null;
-        await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" },
-            services: s =>
-            {
-                WithoutOrderReviewer(s);
-                gate = OrderStoreGate.Install(s);
-            });
+        var (server, gate) = await StartGatedAsync();
+        await using var _ = server;
         var now = DateTimeOffset.UtcNow;
-        var held = 1;
-        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        gate!.BeforeEach(nameof(IOrderStore.CommitOrderAsync), async _ =>
-        {
-            if (Interlocked.Exchange(ref held, 0) == 1)
-            {
-                reached.SetResult();
-                await release.Task;
-            }
-        });
+        var (reached, release) = HoldFirstOrderWrite(gate);
 
         // The first import links its parcel, decides the new order on it, and is held before it stores that.
         var import = server.Get<OrderLinker>().UpsertAsync(Tenant, new ImportedOrder(Link.Channel, Link.OrderId, FulfillmentChannel.Merchant,
@@ -152,6 +122,35 @@ public sealed class OrderReviewDurabilityTests
 
         var stored = (await server.Get<IOrderStore>().FindOrderAsync(Tenant, Link.Channel, Link.OrderId, CancellationToken.None))!.State;
         Assert.Contains(stored.Risks, r => r.Kind == RiskKind.Exception);
+    }
+
+    private static async Task<(TestServer Server, OrderStoreGate Gate)> StartGatedAsync()
+    {
+        OrderStoreGate? gate = null;
+        var server = await TestServer.StartAsync(settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" },
+            services: s =>
+            {
+                WithoutOrderReviewer(s);
+                gate = OrderStoreGate.Install(s);
+            });
+        return (server, gate!);
+    }
+
+    /// <summary>Holds the first order write until <c>Release</c> is set; <c>Reached</c> completes once it is held.</summary>
+    private static (TaskCompletionSource Reached, TaskCompletionSource Release) HoldFirstOrderWrite(OrderStoreGate gate)
+    {
+        var held = 1;
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        gate.BeforeEach(nameof(IOrderStore.CommitOrderAsync), async _ =>
+        {
+            if (Interlocked.Exchange(ref held, 0) == 1)
+            {
+                reached.SetResult();
+                await release.Task;
+            }
+        });
+        return (reached, release);
     }
 
     private static void WithoutOrderReviewer(IServiceCollection services) =>
