@@ -28,7 +28,27 @@ public interface IOrderStore
     /// transaction. Fails with <see cref="ConcurrencyConflictException"/> when the row moved on, and with
     /// <see cref="DuplicateShipmentException"/>'s order sibling <see cref="DuplicateOrderException"/> on a racing insert.
     /// </summary>
+    /// <remarks>
+    /// Also fails with <see cref="ConcurrencyConflictException"/> when the order was marked to be judged again since
+    /// <see cref="OrderCommit.ReviewMark"/> was read (it was decided on shipments that have changed since); otherwise
+    /// records that mark as judged.
+    /// </remarks>
     Task<CommitResult> CommitOrderAsync(OrderCommit commit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How often the order was marked to be judged again (<see cref="ShipmentCommit.OrdersToReview"/>), and how many of
+    /// those marks its latest judgement saw. Read it before what the order is decided on.
+    /// </summary>
+    Task<OrderReviewMark> FindReviewMarkAsync(string tenantId, string channel, string orderId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that the order was judged on every mark up to <paramref name="marked"/> with nothing to store. Fails with
+    /// <see cref="ConcurrencyConflictException"/>, writing nothing, when it was marked again since.
+    /// </summary>
+    Task RecordReviewedAsync(string tenantId, string channel, string orderId, long marked, CancellationToken cancellationToken);
+
+    /// <summary>Orders marked to be judged again whose latest judgement did not see every mark (any tenant).</summary>
+    Task<IReadOnlyList<OrderToReview>> ListOrdersToReviewAsync(int max, CancellationToken cancellationToken);
 
     /// <summary>Unshipped orders past their latest ship date that are not flagged LATE_SHIPMENT yet (any tenant).</summary>
     Task<IReadOnlyList<OrderState>> ListOverdueUnflaggedAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
@@ -49,7 +69,21 @@ public interface IOrderStore
 public sealed record StoredOrder(OrderState State, long Revision);
 
 /// <summary>A change-log entry's payload is supplied by the caller, as for shipments; null writes no entry.</summary>
-public sealed record OrderCommit(OrderState State, long ExpectedRevision, byte[]? ChangePayload);
+public sealed record OrderCommit(OrderState State, long ExpectedRevision, byte[]? ChangePayload)
+{
+    /// <summary><see cref="OrderReviewMark.Marked"/> as read before the shipments the order was decided on.</summary>
+    public long ReviewMark { get; init; }
+}
+
+/// <summary>How often an order was marked to be judged again, and how many of those marks its latest judgement saw.</summary>
+public sealed record OrderReviewMark(long Marked, long Reviewed)
+{
+    public static readonly OrderReviewMark None = new(0, 0);
+
+    public bool Pending => Marked != Reviewed;
+}
+
+public sealed record OrderToReview(string TenantId, OrderLink Order);
 
 /// <summary>Filters and keyset paging for listing orders, newest first. <see cref="BeforeKey"/> 0 starts at the newest.</summary>
 public sealed record OrderQuery(

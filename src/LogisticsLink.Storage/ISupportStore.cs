@@ -19,12 +19,22 @@ public interface ISupportStore
     Task<ReplyTemplateRecord?> FindTemplateAsync(
         string tenantId, string templateId, string language, string channel, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records a reply as sent. A reply with the same text to the same buyer message (its
+    /// <see cref="ReplyRecord.InquiryReceivedAt"/>) is recorded once: a retried call adds nothing. Without a received time
+    /// nothing tells a retry from a second answer, and each is recorded.
+    /// </summary>
     Task RecordReplyAsync(string tenantId, string channel, string orderId, ReplyRecord reply, CancellationToken cancellationToken);
 
     /// <summary>Replies rendered for an order, oldest first.</summary>
     Task<IReadOnlyList<ReplyRecord>> ListRepliesAsync(string tenantId, string channel, string orderId, CancellationToken cancellationToken);
 
-    Task SaveClaimAsync(string tenantId, ClaimRecord claim, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a claim and, in the same transaction, marks its order to be judged again (CLAIM_OPEN); returns it. When the
+    /// order already has a claim of the same kind (every claim stays open), that one is returned and nothing is stored:
+    /// a retried registration opens no second claim.
+    /// </summary>
+    Task<ClaimRecord> SaveClaimAsync(string tenantId, ClaimRecord claim, CancellationToken cancellationToken);
 
     /// <summary>Claims on an order, oldest first.</summary>
     Task<IReadOnlyList<ClaimRecord>> ListClaimsAsync(string tenantId, string channel, string orderId, CancellationToken cancellationToken);

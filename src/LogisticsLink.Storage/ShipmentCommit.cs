@@ -14,7 +14,14 @@ public sealed record ShipmentCommit(
     ChangeKinds Kinds,
     TrackingStatus PreviousStatus,
     byte[]? ChangePayload,
-    string PayloadSha256 = "");
+    string PayloadSha256 = "")
+{
+    /// <summary>
+    /// Orders to judge again because of this change (<see cref="IOrderStore.ListOrdersToReviewAsync"/>), marked in the
+    /// same transaction.
+    /// </summary>
+    public IReadOnlyList<OrderLink> OrdersToReview { get; init; } = [];
+}
 
 /// <summary>
 /// What a commit produced: the new row revision and the change's sequence (0 when none was logged), and when the

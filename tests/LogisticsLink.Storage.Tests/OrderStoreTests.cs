@@ -127,6 +127,55 @@ public sealed class OrderStoreTests
     }
 
     [Fact]
+    public async Task A_shipment_change_marks_its_orders_and_an_order_decided_before_a_later_mark_is_refused()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        var link = new OrderLink("amazon", "o1");
+        var moved = new OrderLink("amazon", "o2");
+        await store.CommitOrderAsync(new OrderCommit(Order("o1"), 0, PayloadFor("o1")), Ct);
+        await store.CommitOrderAsync(new OrderCommit(Order("o2"), 0, PayloadFor("o2")), Ct);
+
+        var shipment = Shipment("1Z001") with { Order = link };
+        await store.CommitAsync(LoggedInsert(shipment) with { OrdersToReview = [link] }, Ct);
+        var read = await store.FindReviewMarkAsync(TenantA, "amazon", "o1", Ct);
+        await store.CommitAsync(Update(shipment with { Version = 2, Order = moved }, 1, shipment.Status, PayloadFor("moved")) with { OrdersToReview = [link, moved] }, Ct);
+
+        // Decided on what the second change replaced: refused, nothing written.
+        var stored = (await store.FindOrderAsync(TenantA, "amazon", "o1", Ct))!;
+        var judged = stored.State with { Version = 2 };
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            store.CommitOrderAsync(new OrderCommit(judged, stored.Revision, PayloadFor("stale")) { ReviewMark = read.Marked }, Ct));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.RecordReviewedAsync(TenantA, "amazon", "o1", read.Marked, Ct));
+        Assert.Equal(stored.Revision, (await store.FindOrderAsync(TenantA, "amazon", "o1", Ct))!.Revision);
+        Assert.Equal([$"{TenantA}/o1", $"{TenantA}/o2"], await PendingAsync());
+
+        var current = await store.FindReviewMarkAsync(TenantA, "amazon", "o1", Ct);
+        await store.CommitOrderAsync(new OrderCommit(judged, stored.Revision, PayloadFor("current")) { ReviewMark = current.Marked }, Ct);
+        await store.RecordReviewedAsync(TenantA, "amazon", "o2", (await store.FindReviewMarkAsync(TenantA, "amazon", "o2", Ct)).Marked, Ct);
+
+        Assert.Equal((2L, false), (current.Marked, (await store.FindReviewMarkAsync(TenantA, "amazon", "o1", Ct)).Pending));
+        Assert.Empty(await PendingAsync());
+        Assert.Equal(OrderReviewMark.None, await store.FindReviewMarkAsync(TenantB, "amazon", "o1", Ct));
+
+        async Task<string[]> PendingAsync() =>
+            (await store.ListOrdersToReviewAsync(10, Ct)).Select(o => $"{o.TenantId}/{o.Order.OrderId}").Order().ToArray();
+    }
+
+    [Fact]
+    public async Task A_change_to_a_parcel_whose_order_is_not_stored_marks_nothing()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        var never = new OrderLink("amazon", "never-imported");
+
+        await store.CommitAsync(LoggedInsert(Shipment("1Z002") with { Order = never }) with { OrdersToReview = [never] }, Ct);
+
+        Assert.Equal(OrderReviewMark.None, await store.FindReviewMarkAsync(TenantA, "amazon", "never-imported", Ct));
+        Assert.Empty(await store.ListOrdersToReviewAsync(10, Ct));
+    }
+
+    [Fact]
     public async Task Marketplace_connections_are_replaced_per_channel_and_record_their_syncs()
     {
         await using var db = new TestDatabase();

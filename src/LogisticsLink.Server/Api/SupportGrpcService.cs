@@ -277,9 +277,9 @@ public sealed class SupportGrpcService(
         violations.ThrowIfAny();
         var orderId = request.OrderId.Trim();
         var order = (await orders.FindOrderAsync(tenant, channel, orderId, ct))?.State ?? throw Violations.NotFound($"No {channel} order '{orderId}' is known.");
-        var claim = new ClaimRecord("clm_" + Guid.CreateVersion7(now).ToString("N"), channel, orderId, kind, openedAt,
-            SupportClocks.ClaimRespondBy(openedAt), now);
-        await support.SaveClaimAsync(tenant, claim, ct);
+        // A claim of this kind already open on the order comes back instead: the call is a retry.
+        var claim = await support.SaveClaimAsync(tenant, new ClaimRecord("clm_" + Guid.CreateVersion7(now).ToString("N"), channel, orderId, kind,
+            openedAt, SupportClocks.ClaimRespondBy(openedAt), now), ct);
         // The claim clock goes out on the stream as the order's CLAIM_OPEN risk, in the change log like every order change.
         // Once the claim is stored, a caller who cancels must not leave it unflagged: this step runs to the end.
         await linker.ClaimsChangedAsync(tenant, new OrderLink(channel, orderId), CancellationToken.None);

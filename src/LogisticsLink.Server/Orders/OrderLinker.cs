@@ -36,15 +36,17 @@ public sealed partial class OrderLinker(
             // A webhook's fetch and a periodic sync raced, and this copy is the older one: its parcel list is older too,
             // so it neither links nor drops a parcel. The order is judged again as any commit would.
             LogStaleSnapshot(link.Channel, link.OrderId, imported.LastUpdatedAt!.Value, held.State.MarketplaceUpdatedAt!.Value);
-            return await CommitAsync(tenantId, link, existing => existing!, cancellationToken);
+            var (kept, keptShipments) = await CommitAsync(tenantId, link, existing => existing, cancellationToken);
+            return (kept!, keptShipments);
         }
         var linked = await LinkPackagesAsync(tenantId, link, imported.LatestDeliveryDate, imported.Packages, imported.ListsEveryPackage,
             yieldsToSalesOrder: imported.FulfillmentChannel == FulfillmentChannel.ThirdParty, cancellationToken);
         await ReconcileLinkedAsync(tenantId, link, linked, imported.ListsEveryPackage, imported.LatestDeliveryDate, cancellationToken);
         // Checked again at the commit: a newer copy may have been committed while this one linked its parcels.
-        return await CommitAsync(tenantId, link, existing => existing is not null && IsOlderThanHeld(imported, existing)
+        var (order, shipments) = await CommitAsync(tenantId, link, existing => existing is not null && IsOlderThanHeld(imported, existing)
             ? existing
             : FromSnapshot(tenantId, imported, existing), cancellationToken);
+        return (order!, shipments);
     }
 
     /// <summary>The order as the marketplace's snapshot states it, on top of what is stored of it.</summary>
@@ -208,77 +210,92 @@ public sealed partial class OrderLinker(
             ? Tracker.LinkOrder(s, link, promisedBy, listedByMarketplace: false, now, rules)
             : Tracker.Reassess(s, now, rules), cancellationToken);
 
-    /// <summary>Judges an order's risks again (one of its shipments changed, or time passed).</summary>
-    public async Task ReassessAsync(string tenantId, OrderLink link, CancellationToken cancellationToken)
-    {
-        if (await orders.FindOrderAsync(tenantId, link.Channel, link.OrderId, cancellationToken) is not null)
-        {
-            await CommitAsync(tenantId, link, existing => existing!, cancellationToken);
-        }
-    }
+    /// <summary>
+    /// Judges an order's risks again (one of its shipments changed, or time passed), and records that it was judged on
+    /// every change marked for it, also when it is not stored (a parcel linked to an order never imported).
+    /// </summary>
+    public Task ReassessAsync(string tenantId, OrderLink link, CancellationToken cancellationToken) =>
+        CommitAsync(tenantId, link, existing => existing, cancellationToken);
 
     /// <summary>
     /// Judges an order again after a claim was registered on it, so CLAIM_OPEN and the claims' deadlines go out on the
     /// stream as an order change. Null when the order is not stored.
     /// </summary>
-    public async Task<OrderState?> ClaimsChangedAsync(string tenantId, OrderLink link, CancellationToken cancellationToken)
-    {
-        if (await orders.FindOrderAsync(tenantId, link.Channel, link.OrderId, cancellationToken) is null)
-        {
-            return null;
-        }
-        return (await CommitAsync(tenantId, link, existing => existing!, cancellationToken, claimsChanged: true)).Item1;
-    }
+    public async Task<OrderState?> ClaimsChangedAsync(string tenantId, OrderLink link, CancellationToken cancellationToken) =>
+        (await CommitAsync(tenantId, link, existing => existing, cancellationToken)).Order;
 
-    private async Task<(OrderState, IReadOnlyList<ShipmentState>)> CommitAsync(
-        string tenantId, OrderLink link, Func<OrderState?, OrderState> update, CancellationToken cancellationToken, bool claimsChanged = false)
+    /// <summary>
+    /// Decides the order from what is stored now and commits it when it changed: <paramref name="update"/> gives the
+    /// order before its ship time and risks are decided, or null when there is none to store. A shipment change after
+    /// the reads marks the order again, and the commit then fails and decides again (the order's risks must never be
+    /// decided on a shipment state that a later change replaced, with nothing left to judge it again).
+    /// </summary>
+    private async Task<(OrderState? Order, IReadOnlyList<ShipmentState> Shipments)> CommitAsync(
+        string tenantId, OrderLink link, Func<OrderState?, OrderState?> update, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
+            // Read before the shipments: a shipment change committed after this read has moved the mark by the time of
+            // the commit, which then fails.
+            var mark = await orders.FindReviewMarkAsync(tenantId, link.Channel, link.OrderId, cancellationToken);
             var existing = await orders.FindOrderAsync(tenantId, link.Channel, link.OrderId, cancellationToken);
             var shipments = await orders.ListOrderShipmentsAsync(tenantId, link.Channel, link.OrderId, cancellationToken);
             var now = time.GetUtcNow();
-            var next = update(existing?.State);
-            // Never carried over from the stored order: a parcel that left it or was voided must stop counting.
-            next = next with { ShippedAt = OrderShipTime.Of(next, shipments) };
-            // Claims only come through RegisterClaim: an order never flagged CLAIM_OPEN has none, and is not asked for them.
-            var claims = claimsChanged || existing?.State.Risks.Any(r => r.Kind == RiskKind.ClaimOpen) == true
-                ? await support.ListClaimsAsync(tenantId, link.Channel, link.OrderId, cancellationToken)
-                : [];
-            next = next with { Risks = OrderRisks.Evaluate(next, shipments, now, claims) };
-            var quiet = false;
-            if (existing is not null && SameOrder(existing.State, next))
-            {
-                if (existing.State.MarketplaceUpdatedAt == next.MarketplaceUpdatedAt)
-                {
-                    return (existing.State, shipments);
-                }
-                // Only the marketplace's time moved: kept for judging later copies, but nothing a subscriber sees changed.
-                quiet = true;
-                next = next with { Version = existing.State.Version, UpdatedAt = existing.State.UpdatedAt };
-            }
-            else
-            {
-                next = next with { Version = (existing?.State.Version ?? 0) + 1, UpdatedAt = now };
-            }
-            var payload = quiet ? null : OrderMapper.ToChange(next, shipments, claims).ToByteArray();
             try
             {
-                var committed = await orders.CommitOrderAsync(new OrderCommit(next, existing?.Revision ?? 0, payload), cancellationToken);
+                if (update(existing?.State) is not { } next)
+                {
+                    // No order to judge: the marks are done with all the same.
+                    await RecordReviewedAsync(tenantId, link, mark, cancellationToken);
+                    return (null, shipments);
+                }
+                // Never carried over from the stored order: a parcel that left it or was voided must stop counting.
+                next = next with { ShippedAt = OrderShipTime.Of(next, shipments) };
+                // Read for every order, not only one flagged CLAIM_OPEN already: any judgement flags a claim stored unflagged.
+                var claims = await support.ListClaimsAsync(tenantId, link.Channel, link.OrderId, cancellationToken);
+                next = next with { Risks = OrderRisks.Evaluate(next, shipments, now, claims) };
+                var quiet = false;
+                if (existing is not null && SameOrder(existing.State, next))
+                {
+                    if (existing.State.MarketplaceUpdatedAt == next.MarketplaceUpdatedAt)
+                    {
+                        await RecordReviewedAsync(tenantId, link, mark, cancellationToken);
+                        return (existing.State, shipments);
+                    }
+                    // Only the marketplace's time moved: kept for judging later copies, but nothing a subscriber sees changed.
+                    quiet = true;
+                    next = next with { Version = existing.State.Version, UpdatedAt = existing.State.UpdatedAt };
+                }
+                else
+                {
+                    next = next with { Version = (existing?.State.Version ?? 0) + 1, UpdatedAt = now };
+                }
+                var payload = quiet ? null : OrderMapper.ToChange(next, shipments, claims).ToByteArray();
+                var committed = await orders.CommitOrderAsync(
+                    new OrderCommit(next, existing?.Revision ?? 0, payload) { ReviewMark = mark.Marked }, cancellationToken);
                 if (payload is null)
                 {
                     return (next, shipments);
                 }
                 hub.OnCommitted(new ChangeRecord(committed.Sequence, tenantId, SqlShipmentStore.OrderLogKey(link.Channel, link.OrderId),
                     ChangeKinds.OrderChanged, TrackingStatus.Unspecified, TrackingStatus.Unspecified, next.Version, committed.CommittedAt, payload));
+                if (existing is null)
+                {
+                    // A parcel change committed between our reads and the insert could not mark an order not stored
+                    // yet: judge the new order once more on its parcels as they stand now.
+                    continue;
+                }
                 return (next, shipments);
             }
             catch (Exception e) when (e is ConcurrencyConflictException or DuplicateOrderException && attempt < MaxConflictRetries)
             {
-                // Another writer moved the order on between our read and write: read again.
+                // Another writer moved the order on, or a shipment change marked it, between our reads and write: read again.
             }
         }
     }
+
+    private Task RecordReviewedAsync(string tenantId, OrderLink link, OrderReviewMark mark, CancellationToken cancellationToken) =>
+        mark.Pending ? orders.RecordReviewedAsync(tenantId, link.Channel, link.OrderId, mark.Marked, cancellationToken) : Task.CompletedTask;
 
     private OrderState NewOrder(string tenantId, ImportedOrder imported)
     {

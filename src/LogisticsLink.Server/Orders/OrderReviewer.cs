@@ -6,12 +6,17 @@ namespace LogisticsLink.Server.Orders;
 
 /// <summary>
 /// Keeps order risks current: judges an order again whenever one of its shipments changed, and sweeps for orders that
-/// passed their latest ship date unshipped (nothing else would touch them).
+/// passed their latest ship date unshipped (nothing else would touch them). The queue is in memory, but every order in
+/// it is also marked in the database with the change that queued it, until a judgement saw that change: the sweep
+/// queues the marked orders again, so one whose judgement failed, or that the process stopped before, is judged at
+/// the next sweep (the first runs at start-up).
 /// </summary>
 public sealed partial class OrderReviewer(
     OrderReviewQueue queue, OrderLinker linker, IOrderStore orders, IOptions<OrderOptions> options, TimeProvider time,
     ILogger<OrderReviewer> logger) : BackgroundService
 {
+    private const int SweepBatch = 500;
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(DrainAsync(stoppingToken), SweepAsync(stoppingToken));
 
@@ -45,7 +50,11 @@ public sealed partial class OrderReviewer(
             {
                 try
                 {
-                    foreach (var order in await orders.ListOverdueUnflaggedAsync(time.GetUtcNow(), 500, stoppingToken))
+                    foreach (var marked in await orders.ListOrdersToReviewAsync(SweepBatch, stoppingToken))
+                    {
+                        queue.Enqueue(marked.TenantId, marked.Order);
+                    }
+                    foreach (var order in await orders.ListOverdueUnflaggedAsync(time.GetUtcNow(), SweepBatch, stoppingToken))
                     {
                         queue.Enqueue(order.TenantId, new OrderLink(order.Channel, order.OrderId));
                     }
@@ -62,9 +71,9 @@ public sealed partial class OrderReviewer(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Judging the risks of {Channel} order {OrderId} failed")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Judging the risks of {Channel} order {OrderId} failed; the next order sweep tries again")]
     private partial void LogReviewFailed(Exception exception, string channel, string orderId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The sweep for unshipped overdue orders failed")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "The sweep for orders to judge again (marked, or unshipped and overdue) failed")]
     private partial void LogSweepFailed(Exception exception);
 }

@@ -217,8 +217,12 @@ public sealed partial class ShipmentTracker(
         ShipmentChangeSet changes, long expectedRevision, string payloadSha256, CancellationToken cancellationToken)
     {
         var payload = changes.HasChanges ? ShipmentMapper.ToChange(changes).ToByteArray() : null;
+        var reviews = changes.HasChanges ? OrdersToReview(changes) : [];
         var committed = await store.CommitAsync(
-            new ShipmentCommit(changes.State, expectedRevision, changes.AddedEvents, changes.Kinds, changes.PreviousStatus, payload, payloadSha256),
+            new ShipmentCommit(changes.State, expectedRevision, changes.AddedEvents, changes.Kinds, changes.PreviousStatus, payload, payloadSha256)
+            {
+                OrdersToReview = reviews,
+            },
             cancellationToken);
         cache.Invalidate(changes.State.Id);
         if (committed.Sequence > 0)
@@ -226,18 +230,33 @@ public sealed partial class ShipmentTracker(
             var s = changes.State;
             hub.OnCommitted(new ChangeRecord(
                 committed.Sequence, s.TenantId, s.Id, changes.Kinds, changes.PreviousStatus, s.Status, s.Version, committed.CommittedAt, payload!));
-            if (!s.Order.IsNone && (changes.OrderLinkChanged || (changes.Kinds & OrderReviewQueue.RelevantKinds) != 0))
+            foreach (var order in reviews)
             {
-                orderReviews.Enqueue(s.TenantId, s.Order);
-            }
-            // A parcel that moved to another order (or was unlinked) must stop counting in the one it left: its risks,
-            // its ship time. The new order is judged above even when the parcel's own flags did not change.
-            if (changes.OrderLinkChanged && !changes.PreviousOrder.IsNone)
-            {
-                orderReviews.Enqueue(s.TenantId, changes.PreviousOrder);
+                orderReviews.Enqueue(s.TenantId, order);
             }
         }
         return new StoredShipment(changes.State, committed.Revision);
+    }
+
+    /// <summary>
+    /// The orders to judge again after a change: marked in its transaction (so a restart or a failed judgement loses
+    /// none, <see cref="OrderReviewer"/>'s sweep finds them), then queued to be judged at once.
+    /// </summary>
+    private static IReadOnlyList<OrderLink> OrdersToReview(ShipmentChangeSet changes)
+    {
+        var orders = new List<OrderLink>(2);
+        var s = changes.State;
+        if (!s.Order.IsNone && (changes.OrderLinkChanged || (changes.Kinds & OrderReviewQueue.RelevantKinds) != 0))
+        {
+            orders.Add(s.Order);
+        }
+        // A parcel that moved to another order (or was unlinked) must stop counting in the one it left: its risks,
+        // its ship time. The new order is judged above even when the parcel's own flags did not change.
+        if (changes.OrderLinkChanged && !changes.PreviousOrder.IsNone)
+        {
+            orders.Add(changes.PreviousOrder);
+        }
+        return orders;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh of {Carrier} shipment {ShipmentId} failed: {Reason}")]

@@ -178,6 +178,7 @@ public abstract partial class SqlShipmentStore
         WriteAsync(async session =>
         {
             var o = commit.State;
+            await RecordReviewedAsync(session, o.TenantId, o.Channel, o.OrderId, commit.ReviewMark);
             {
                 var command = session.Command(commit.ExpectedRevision == 0
                     ? """

@@ -52,6 +52,24 @@ public abstract partial class SqlShipmentStore : ISupportStore
     public Task RecordReplyAsync(string tenantId, string channel, string orderId, ReplyRecord reply, CancellationToken cancellationToken) =>
         WriteAsync(async session =>
         {
+            if (reply.InquiryReceivedAt is { } received)
+            {
+                // The same text for the same buyer message is the same reply, recorded already (a retried call). Writes
+                // are serialized: nothing can record it between this read and the insert.
+                var recorded = session.Command("""
+                    SELECT COUNT(*) FROM replies_sent
+                    WHERE tenant_id = @tenant AND channel = @channel AND order_id = @order AND inquiry_received_at = @received AND text = @text
+                    """);
+                recorded.Bind("@tenant", tenantId);
+                recorded.Bind("@channel", channel);
+                recorded.Bind("@order", orderId);
+                recorded.Bind("@received", RowValues.Instant(received));
+                recorded.Bind("@text", reply.Text);
+                if (Convert.ToInt64(await recorded.ExecuteScalarAsync(CancellationToken.None), System.Globalization.CultureInfo.InvariantCulture) > 0)
+                {
+                    return 0;
+                }
+            }
             var command = session.Command("""
                 INSERT INTO replies_sent (tenant_id, channel, order_id, template_id, template_version, language, reply_channel, text,
                                           compliant, rendered_at, inquiry_received_at)
@@ -94,9 +112,26 @@ public abstract partial class SqlShipmentStore : ISupportStore
         return replies;
     }
 
-    public Task SaveClaimAsync(string tenantId, ClaimRecord claim, CancellationToken cancellationToken) =>
+    public Task<ClaimRecord> SaveClaimAsync(string tenantId, ClaimRecord claim, CancellationToken cancellationToken) =>
         WriteAsync(async session =>
         {
+            // Writes are serialized: no other claim of the kind can be stored between this read and the insert.
+            var open = session.Command($"""
+                SELECT {ClaimColumns} FROM claims
+                WHERE tenant_id = @tenant AND channel = @channel AND order_id = @order AND kind = @kind
+                ORDER BY opened_at, claim_id LIMIT 1
+                """);
+            open.Bind("@tenant", tenantId);
+            open.Bind("@channel", claim.Channel);
+            open.Bind("@order", claim.OrderId);
+            open.Bind("@kind", claim.Kind);
+            await using (var reader = await open.ExecuteReaderAsync(CancellationToken.None))
+            {
+                if (await reader.ReadAsync(CancellationToken.None))
+                {
+                    return ReadClaim(reader);
+                }
+            }
             var command = session.Command("""
                 INSERT INTO claims (claim_id, tenant_id, channel, order_id, kind, opened_at, respond_by, registered_at)
                 VALUES (@id, @tenant, @channel, @order, @kind, @opened, @respond, @registered)
@@ -109,14 +144,23 @@ public abstract partial class SqlShipmentStore : ISupportStore
             command.Bind("@opened", RowValues.Instant(claim.OpenedAt));
             command.Bind("@respond", RowValues.Instant(claim.RespondBy));
             command.Bind("@registered", RowValues.Instant(claim.RegisteredAt));
-            return await command.ExecuteNonQueryAsync(CancellationToken.None);
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
+            // Flagging the order (CLAIM_OPEN) is its judgement's work: marked here, the sweep does it if nothing else does.
+            await MarkForReviewAsync(session, tenantId, new OrderLink(claim.Channel, claim.OrderId));
+            return claim;
         }, cancellationToken);
+
+    private const string ClaimColumns = "claim_id, channel, order_id, kind, opened_at, respond_by, registered_at";
+
+    private static ClaimRecord ReadClaim(DbDataReader reader) =>
+        new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+            RowValues.ReadInstant(reader, 4), RowValues.ReadInstant(reader, 5), RowValues.ReadInstant(reader, 6));
 
     public async Task<IReadOnlyList<ClaimRecord>> ListClaimsAsync(string tenantId, string channel, string orderId, CancellationToken cancellationToken)
     {
         await using var session = await OpenReaderAsync(cancellationToken);
-        var command = session.Command("""
-            SELECT claim_id, channel, order_id, kind, opened_at, respond_by, registered_at
+        var command = session.Command($"""
+            SELECT {ClaimColumns}
             FROM claims WHERE tenant_id = @tenant AND channel = @channel AND order_id = @order ORDER BY opened_at, claim_id
             """);
         command.Bind("@tenant", tenantId);
@@ -126,8 +170,7 @@ public abstract partial class SqlShipmentStore : ISupportStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            claims.Add(new ClaimRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                RowValues.ReadInstant(reader, 4), RowValues.ReadInstant(reader, 5), RowValues.ReadInstant(reader, 6)));
+            claims.Add(ReadClaim(reader));
         }
         return claims;
     }

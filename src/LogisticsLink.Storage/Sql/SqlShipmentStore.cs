@@ -253,6 +253,10 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
                 await UpdateShipmentAsync(session, commit.State, commit.ExpectedRevision, CancellationToken.None);
             }
             await InsertEventsAsync(session, commit, CancellationToken.None);
+            foreach (var order in commit.OrdersToReview)
+            {
+                await MarkForReviewAsync(session, commit.State.TenantId, order);
+            }
             var sequence = 0L;
             var committedAt = commit.State.UpdatedAt;
             if (commit.ChangePayload is not null)

@@ -197,6 +197,23 @@ internal static class SqliteMigrations
             -- later (a sync racing a webhook's fetch) is recognised and changes nothing. Unknown for orders stored before.
             ALTER TABLE orders ADD COLUMN marketplace_updated_at INTEGER NULL;
             """),
+        (11, """
+            -- Orders to judge again because something they are derived from changed (a linked shipment, a claim): marked in the
+            -- transaction of that change, so that a restart before the judgement, or a judgement that failed, loses
+            -- nothing. `marked` counts those changes and only grows; `reviewed` is the count the latest judgement saw.
+            CREATE TABLE order_reviews (
+                tenant_id  TEXT    NOT NULL,
+                channel    TEXT    NOT NULL,
+                order_id   TEXT    NOT NULL,
+                marked     INTEGER NOT NULL,
+                reviewed   INTEGER NOT NULL,
+                PRIMARY KEY (tenant_id, channel, order_id)
+            );
+            CREATE INDEX ix_order_reviews_pending ON order_reviews (tenant_id, channel, order_id) WHERE marked <> reviewed;
+            -- A claim stored before this version could miss its order's CLAIM_OPEN for good: each such order is judged once.
+            INSERT INTO order_reviews (tenant_id, channel, order_id, marked, reviewed)
+            SELECT DISTINCT tenant_id, channel, order_id, 1, 0 FROM claims;
+            """),
     ];
 
     public static int Latest => Scripts[^1].Version;

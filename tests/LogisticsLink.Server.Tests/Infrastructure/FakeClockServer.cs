@@ -11,13 +11,18 @@ internal static class FakeClockServer
     /// server) is an hour unless <paramref name="settings"/> say otherwise: a two-day advance is then 48 ticks, not 3.5
     /// million.
     /// </summary>
-    public static Task<TestServer> StartAsync(FakeTimeProvider clock, IReadOnlyDictionary<string, string>? settings = null)
+    public static Task<TestServer> StartAsync(
+        FakeTimeProvider clock, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string> { ["Scheduler:PollInterval"] = "01:00:00" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             all[key] = value;
         }
-        return TestServer.StartAsync(settings: all, services: s => s.AddSingleton<TimeProvider>(clock));
+        return TestServer.StartAsync(settings: all, services: s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            services?.Invoke(s);
+        });
     }
 }

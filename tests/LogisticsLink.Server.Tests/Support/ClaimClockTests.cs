@@ -72,6 +72,56 @@ public sealed class ClaimClockTests
     }
 
     [Fact]
+    public async Task A_claim_stored_without_its_flag_before_a_restart_flags_its_order_after_it()
+    {
+        // What a RegisterClaim leaves behind when the server stops (or the flagging fails) between storing the claim and
+        // flagging the order.
+        var folder = TestServer.NewDataFolder();
+        var settings = new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" };
+        var orderId = AmazonId();
+        await using (var before = await TestServer.StartAsync(folder, settings))
+        {
+            await before.Orders().UpsertOrderAsync(Order(orderId, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB", Numbers.Sandbox(0)));
+            var opened = DateTimeOffset.UtcNow.AddHours(-1);
+            await before.Get<LogisticsLink.Storage.ISupportStore>().SaveClaimAsync("tenant-a",
+                new LogisticsLink.Domain.Support.Evidence.ClaimRecord("clm_unflagged", "amazon", orderId, "a_to_z_not_received", opened, opened.AddHours(48), opened),
+                CancellationToken.None);
+            await before.StopAsync();
+        }
+
+        await using var after = await TestServer.StartAsync(folder, settings);
+
+        await Eventually.UntilAsync(async () =>
+            (await after.Orders().GetOrderAsync(new GetOrderRequest { Channel = "amazon", OrderId = orderId })).Risks.Any(r => r.Kind == RiskKind.ClaimOpen),
+            "the order is flagged CLAIM_OPEN");
+        var listed = await after.Orders().ListOrdersAsync(new ListOrdersRequest { RiskKinds = { RiskKind.ClaimOpen } });
+        Assert.Equal(orderId, Assert.Single(listed.Orders).OrderId);
+    }
+
+    [Fact]
+    public async Task A_retried_claim_returns_the_claim_already_open_instead_of_opening_a_second()
+    {
+        await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" });
+        var orderId = AmazonId();
+        await server.Orders().UpsertOrderAsync(Order(orderId, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB", Numbers.Sandbox(0)));
+        var request = new RegisterClaimRequest
+        {
+            Channel = "amazon", OrderId = orderId, Kind = "a_to_z_not_received", OpenedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddHours(-2)),
+        };
+
+        var first = await server.Support().RegisterClaimAsync(request);
+        var retried = await server.Support().RegisterClaimAsync(request);
+        var withoutOpenedAt = await server.Support().RegisterClaimAsync(new RegisterClaimRequest { Channel = "amazon", OrderId = orderId, Kind = "A_TO_Z_NOT_RECEIVED" });
+        var order = await server.Orders().GetOrderAsync(new GetOrderRequest { Channel = "amazon", OrderId = orderId });
+
+        Assert.Equal(first, retried);
+        Assert.Equal(first.ClaimId, withoutOpenedAt.ClaimId);
+        Assert.Equal(first.RespondBy, withoutOpenedAt.RespondBy);
+        Assert.Equal(first.ClaimId, Assert.Single(order.Claims).ClaimId);
+        Assert.DoesNotContain("open claims", order.Risks.Single(r => r.Kind == RiskKind.ClaimOpen).Reason);
+    }
+
+    [Fact]
     public async Task A_second_claim_keeps_the_first_since_and_counts_both()
     {
         await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" });

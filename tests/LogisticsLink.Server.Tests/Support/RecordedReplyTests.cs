@@ -61,4 +61,26 @@ public sealed class RecordedReplyTests
         Assert.Single(pack.Entries, e => e.Kind == "reply");
         Assert.Equal("true", pack.Entries.Single(e => e.Kind == "check" && e.Key == "answered_within_24_hours").Fields["result"]);
     }
+
+    [Fact]
+    public async Task A_retried_inquiry_records_its_reply_once()
+    {
+        await using var server = await TestServer.StartAsync();
+        var orderId = AmazonId();
+        await server.Orders().UpsertOrderAsync(Order(orderId, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB"));
+        var support = server.Support();
+        var request = new ResolveInquiryRequest
+        {
+            Channel = "amazon", OrderId = orderId, RecordReply = true, ReceivedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddHours(-1)),
+        };
+
+        var first = await support.ResolveInquiryAsync(request);
+        var retried = await support.ResolveInquiryAsync(request);
+        var pack = await support.GetEvidenceAsync(new GetEvidenceRequest { Channel = "amazon", OrderId = orderId });
+
+        Assert.True(first.ReplyRecorded);
+        Assert.True(retried.ReplyRecorded);
+        Assert.Equal(first.Reply.Text, retried.Reply.Text);
+        Assert.Single(pack.Entries, e => e.Kind == "reply");
+    }
 }

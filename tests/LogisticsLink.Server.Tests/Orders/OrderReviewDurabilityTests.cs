@@ -1,0 +1,185 @@
+using LogisticsLink.Domain.Orders;
+using LogisticsLink.Domain.Risks;
+using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Domain.Tracking;
+using LogisticsLink.Server.Orders;
+using LogisticsLink.Server.Tests.Infrastructure;
+using LogisticsLink.Server.Tracking;
+using LogisticsLink.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LogisticsLink.Server.Tests.Orders;
+
+/// <summary>
+/// A shipment change that its order was not judged on yet is not forgotten: the mark that the order needs judging is
+/// stored with the shipment's change, so a restart before the judgement, or a judgement that failed, is made good by
+/// the order sweep. Here a parcel past its promise (the order DELAYED) is delivered, and the order must lose DELAYED.
+/// </summary>
+public sealed class OrderReviewDurabilityTests
+{
+    private const string Tenant = "tenant-a";
+    private static readonly OrderLink Link = new("shopify", "5820007101");
+
+    [Fact]
+    public async Task An_order_not_judged_before_a_restart_is_judged_by_the_sweep_after_it()
+    {
+        var folder = TestServer.NewDataFolder();
+        var settings = new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" };
+        await using (var before = await TestServer.StartAsync(folder, settings, services: WithoutOrderReviewer))
+        {
+            var now = DateTimeOffset.UtcNow;
+            var id = await ImportLateOrderAsync(before, now);
+            Assert.Contains(await OrderRisksAsync(before), r => r.Kind == RiskKind.Delayed);
+
+            await DeliverAsync(before, id);
+
+            // The process stops with the order's judgement still to do (here: nothing was there to do it).
+            Assert.Contains(await OrderRisksAsync(before), r => r.Kind == RiskKind.Delayed);
+            await before.StopAsync();
+        }
+
+        await using var after = await TestServer.StartAsync(folder, settings);
+
+        await Eventually.UntilAsync(async () => (await OrderRisksAsync(after)).All(r => r.Kind != RiskKind.Delayed),
+            "the delivered order is judged again and loses DELAYED");
+    }
+
+    [Fact]
+    public async Task A_judgement_that_failed_is_made_again_at_the_next_sweep()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 8, 0, 0, TimeSpan.Zero));
+        OrderStoreGate? gate = null;
+        var failed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = await FakeClockServer.StartAsync(clock, new Dictionary<string, string>
+            {
+                ["Scheduler:Enabled"] = "false",
+                ["Orders:SweepInterval"] = "00:10:00",
+            },
+            services => gate = OrderStoreGate.Install(services));
+        var id = await ImportLateOrderAsync(server, clock.GetUtcNow());
+        Assert.Contains(await OrderRisksAsync(server), r => r.Kind == RiskKind.Delayed);
+        // The first judgement after the delivery fails to store (a database error, say).
+        gate!.BeforeEach(nameof(IOrderStore.CommitOrderAsync), args =>
+            ((OrderCommit)args[0]!).State.Risks.All(r => r.Kind != RiskKind.Delayed) && failed.TrySetResult()
+                ? throw new InvalidOperationException("The database went away.")
+                : Task.CompletedTask);
+
+        await DeliverAsync(server, id);
+        await failed.Task.WaitAsync(Eventually.DefaultTimeout);
+        Assert.Contains(await OrderRisksAsync(server), r => r.Kind == RiskKind.Delayed);
+        clock.Advance(TimeSpan.FromMinutes(10));
+
+        await Eventually.UntilAsync(async () => (await OrderRisksAsync(server)).All(r => r.Kind != RiskKind.Delayed),
+            "the order is judged again at the sweep and loses DELAYED");
+    }
+
+    [Fact]
+    public async Task An_order_write_that_read_a_shipment_before_its_change_is_decided_again()
+    {
+        var (server, gate) = await StartGatedAsync();
+        await using var _ = server;
+        var now = DateTimeOffset.UtcNow;
+        var linker = server.Get<OrderLinker>();
+        var order = new ImportedOrder(Link.Channel, Link.OrderId, FulfillmentChannel.Merchant, "FULFILLED", "", "en", now.AddDays(-1),
+            now.AddDays(1), now.AddDays(5), null, [new ImportedPackage("sandbox", "Sandbox", Numbers.Sandbox(0), now)], ListsEveryPackage: true);
+        var id = Assert.Single((await linker.UpsertAsync(Tenant, order, CancellationToken.None)).Shipments).Id;
+        await ChangeStatusAsync(server, id, TrackingStatus.Exception);
+        var (reached, release) = HoldFirstOrderWrite(gate);
+
+        // An import decides the order while the parcel shows the exception, and is held before it stores that.
+        var import = linker.UpsertAsync(Tenant, order with { Status = "ON_HOLD", Packages = [], ListsEveryPackage = false }, CancellationToken.None);
+        await reached.Task.WaitAsync(Eventually.DefaultTimeout);
+        // Meanwhile the parcel is delivered, and the order is judged on that (with nothing to change).
+        await ChangeStatusAsync(server, id, TrackingStatus.Delivered);
+        await linker.ReassessAsync(Tenant, Link, CancellationToken.None);
+        release.SetResult();
+        await import;
+
+        var stored = (await server.Get<IOrderStore>().FindOrderAsync(Tenant, Link.Channel, Link.OrderId, CancellationToken.None))!.State;
+        Assert.Equal("ON_HOLD", stored.Status);
+        Assert.DoesNotContain(stored.Risks, r => r.Kind == RiskKind.Exception);
+    }
+
+    [Fact]
+    public async Task A_new_order_whose_parcel_changed_before_its_insert_is_decided_again()
+    {
+        var (server, gate) = await StartGatedAsync();
+        await using var _ = server;
+        var now = DateTimeOffset.UtcNow;
+        var (reached, release) = HoldFirstOrderWrite(gate);
+
+        // The first import links its parcel, decides the new order on it, and is held before it stores that.
+        var import = server.Get<OrderLinker>().UpsertAsync(Tenant, new ImportedOrder(Link.Channel, Link.OrderId, FulfillmentChannel.Merchant,
+            "FULFILLED", "", "en", now.AddDays(-1), now.AddDays(1), now.AddDays(5), null,
+            [new ImportedPackage("sandbox", "Sandbox", Numbers.Sandbox(0), now)], ListsEveryPackage: true), CancellationToken.None);
+        await reached.Task.WaitAsync(Eventually.DefaultTimeout);
+        // Meanwhile the parcel runs into trouble: no order is stored yet to mark.
+        var id = Assert.Single(await server.Get<IOrderStore>().ListOrderShipmentsAsync(Tenant, Link.Channel, Link.OrderId, CancellationToken.None)).Id;
+        await ChangeStatusAsync(server, id, TrackingStatus.Exception);
+        release.SetResult();
+        await import;
+
+        var stored = (await server.Get<IOrderStore>().FindOrderAsync(Tenant, Link.Channel, Link.OrderId, CancellationToken.None))!.State;
+        Assert.Contains(stored.Risks, r => r.Kind == RiskKind.Exception);
+    }
+
+    private static async Task<(TestServer Server, OrderStoreGate Gate)> StartGatedAsync()
+    {
+        OrderStoreGate? gate = null;
+        var server = await TestServer.StartAsync(settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" },
+            services: s =>
+            {
+                WithoutOrderReviewer(s);
+                gate = OrderStoreGate.Install(s);
+            });
+        return (server, gate!);
+    }
+
+    /// <summary>Holds the first order write until <c>Release</c> is set; <c>Reached</c> completes once it is held.</summary>
+    private static (TaskCompletionSource Reached, TaskCompletionSource Release) HoldFirstOrderWrite(OrderStoreGate gate)
+    {
+        var held = 1;
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        gate.BeforeEach(nameof(IOrderStore.CommitOrderAsync), async _ =>
+        {
+            if (Interlocked.Exchange(ref held, 0) == 1)
+            {
+                reached.SetResult();
+                await release.Task;
+            }
+        });
+        return (reached, release);
+    }
+
+    private static void WithoutOrderReviewer(IServiceCollection services) =>
+        services.Remove(services.Single(d => d.ImplementationType == typeof(OrderReviewer)));
+
+    /// <summary>An order promised for yesterday whose one parcel is on its way: DELAYED. The parcel's id.</summary>
+    private static async Task<string> ImportLateOrderAsync(TestServer server, DateTimeOffset now)
+    {
+        var (_, shipments) = await server.Get<OrderLinker>().UpsertAsync(Tenant, new ImportedOrder(
+            Link.Channel, Link.OrderId, FulfillmentChannel.Merchant, "FULFILLED", "", "en", now.AddDays(-4), now.AddDays(-3), now.AddDays(-1), null,
+            [new ImportedPackage("sandbox", "Sandbox", Numbers.Sandbox(0), now.AddDays(-3))], ListsEveryPackage: true), CancellationToken.None);
+        return Assert.Single(shipments).Id;
+    }
+
+    private static async Task DeliverAsync(TestServer server, string shipmentId)
+    {
+        var delivered = await ChangeStatusAsync(server, shipmentId, TrackingStatus.Delivered);
+        Assert.DoesNotContain(delivered.Risks, r => r.Kind == RiskKind.Delayed);
+    }
+
+    private static async Task<ShipmentState> ChangeStatusAsync(TestServer server, string shipmentId, TrackingStatus status)
+    {
+        var stored = (await server.Get<IShipmentStore>().FindAsync(Tenant, shipmentId, CancellationToken.None))!;
+        var changed = await server.Get<ShipmentTracker>().ChangeAsync(stored,
+            (s, now, rules) => Tracker.Apply(s, [], new CarrierSnapshot(status, []), now, rules), CancellationToken.None);
+        Assert.Equal(status, changed.State.Status);
+        return changed.State;
+    }
+
+    private static async Task<IReadOnlyList<RiskFlag>> OrderRisksAsync(TestServer server) =>
+        (await server.Get<IOrderStore>().FindOrderAsync(Tenant, Link.Channel, Link.OrderId, CancellationToken.None))!.State.Risks;
+}
