@@ -29,9 +29,9 @@ public interface IOrderStore
     /// <see cref="DuplicateShipmentException"/>'s order sibling <see cref="DuplicateOrderException"/> on a racing insert.
     /// </summary>
     /// <remarks>
-    /// Also fails with <see cref="ConcurrencyConflictException"/> when the order was marked to be judged again since
-    /// <see cref="OrderCommit.ReviewMark"/> was read (it was decided on shipments that have changed since); otherwise
-    /// records that mark as judged.
+    /// Records, in the same transaction, that the stored order was judged on the marks up to
+    /// <see cref="OrderCommit.ReviewMark"/>; <see cref="CommitResult.ReviewPending"/> says it was marked again since
+    /// (decided on shipments that have changed since: judge it again).
     /// </remarks>
     Task<CommitResult> CommitOrderAsync(OrderCommit commit, CancellationToken cancellationToken);
 
@@ -42,10 +42,10 @@ public interface IOrderStore
     Task<OrderReviewMark> FindReviewMarkAsync(string tenantId, string channel, string orderId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records that the order was judged on every mark up to <paramref name="marked"/> with nothing to store. Fails with
-    /// <see cref="ConcurrencyConflictException"/>, writing nothing, when it was marked again since.
+    /// Records that the order was judged on every mark up to <paramref name="marked"/> with nothing to store. True when it
+    /// was marked again since (judge it again).
     /// </summary>
-    Task RecordReviewedAsync(string tenantId, string channel, string orderId, long marked, CancellationToken cancellationToken);
+    Task<bool> RecordReviewedAsync(string tenantId, string channel, string orderId, long marked, CancellationToken cancellationToken);
 
     /// <summary>Orders marked to be judged again whose latest judgement did not see every mark (any tenant).</summary>
     Task<IReadOnlyList<OrderToReview>> ListOrdersToReviewAsync(int max, CancellationToken cancellationToken);

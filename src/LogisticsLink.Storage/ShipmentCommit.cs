@@ -30,4 +30,10 @@ public sealed record ShipmentCommit(
 public sealed record CommitResult(long Revision, long Sequence)
 {
     public DateTimeOffset CommittedAt { get; init; }
+
+    /// <summary>
+    /// An order commit only: the order was marked to be judged again after its <see cref="OrderCommit.ReviewMark"/> was
+    /// read, so what was stored was decided on shipments that have changed since.
+    /// </summary>
+    public bool ReviewPending { get; init; }
 }

@@ -127,7 +127,7 @@ public sealed class OrderStoreTests
     }
 
     [Fact]
-    public async Task A_shipment_change_marks_its_orders_and_an_order_decided_before_a_later_mark_is_refused()
+    public async Task A_shipment_change_marks_its_orders_and_an_order_decided_before_a_later_mark_stays_to_judge_again()
     {
         await using var db = new TestDatabase();
         var store = await db.OpenAsync();
@@ -141,22 +141,32 @@ public sealed class OrderStoreTests
         var read = await store.FindReviewMarkAsync(TenantA, "amazon", "o1", Ct);
         await store.CommitAsync(Update(shipment with { Version = 2, Order = moved }, 1, shipment.Status, PayloadFor("moved")) with { OrdersToReview = [link, moved] }, Ct);
 
-        // Decided on what the second change replaced: refused, nothing written.
+        // Decided on what the second change replaced: stored all the same, and the order stays to judge again.
         var stored = (await store.FindOrderAsync(TenantA, "amazon", "o1", Ct))!;
-        var judged = stored.State with { Version = 2 };
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
-            store.CommitOrderAsync(new OrderCommit(judged, stored.Revision, PayloadFor("stale")) { ReviewMark = read.Marked }, Ct));
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.RecordReviewedAsync(TenantA, "amazon", "o1", read.Marked, Ct));
-        Assert.Equal(stored.Revision, (await store.FindOrderAsync(TenantA, "amazon", "o1", Ct))!.Revision);
+        var stale = await store.CommitOrderAsync(
+            new OrderCommit(stored.State with { Version = 2 }, stored.Revision, PayloadFor("stale")) { ReviewMark = read.Marked }, Ct);
+        Assert.True(stale.ReviewPending);
+        Assert.True(await store.RecordReviewedAsync(TenantA, "amazon", "o1", read.Marked, Ct));
+        Assert.Equal(stored.Revision + 1, (await store.FindOrderAsync(TenantA, "amazon", "o1", Ct))!.Revision);
         Assert.Equal([$"{TenantA}/o1", $"{TenantA}/o2"], await PendingAsync());
 
         var current = await store.FindReviewMarkAsync(TenantA, "amazon", "o1", Ct);
-        await store.CommitOrderAsync(new OrderCommit(judged, stored.Revision, PayloadFor("current")) { ReviewMark = current.Marked }, Ct);
-        await store.RecordReviewedAsync(TenantA, "amazon", "o2", (await store.FindReviewMarkAsync(TenantA, "amazon", "o2", Ct)).Marked, Ct);
+        var judged = await store.CommitOrderAsync(
+            new OrderCommit(stored.State with { Version = 3 }, stale.Revision, PayloadFor("current")) { ReviewMark = current.Marked }, Ct);
+        Assert.False(judged.ReviewPending);
+        Assert.False(await store.RecordReviewedAsync(TenantA, "amazon", "o2", (await store.FindReviewMarkAsync(TenantA, "amazon", "o2", Ct)).Marked, Ct));
+        // A judgement that read the older mark and found nothing to change leaves the later judgement's count.
+        Assert.False(await store.RecordReviewedAsync(TenantA, "amazon", "o1", read.Marked, Ct));
 
         Assert.Equal((2L, false), (current.Marked, (await store.FindReviewMarkAsync(TenantA, "amazon", "o1", Ct)).Pending));
         Assert.Empty(await PendingAsync());
         Assert.Equal(OrderReviewMark.None, await store.FindReviewMarkAsync(TenantB, "amazon", "o1", Ct));
+
+        // A write decided on the older mark replaces what the later judgement stored: the order is to judge again.
+        var older = await store.CommitOrderAsync(
+            new OrderCommit(stored.State with { Version = 4 }, judged.Revision, PayloadFor("older")) { ReviewMark = read.Marked }, Ct);
+        Assert.True(older.ReviewPending);
+        Assert.Equal([$"{TenantA}/o1"], await PendingAsync());
 
         async Task<string[]> PendingAsync() =>
             (await store.ListOrdersToReviewAsync(10, Ct)).Select(o => $"{o.TenantId}/{o.Order.OrderId}").Order().ToArray();

@@ -23,7 +23,7 @@ public sealed partial class OrderLinker(
     IOrderStore orders, IShipmentStore shipments, ISupportStore support, ShipmentTracker tracker, ChangeHub hub, TimeProvider time,
     ILogger<OrderLinker> logger)
 {
-    private const int MaxConflictRetries = 5;
+    private const int MaxRetries = 5;
 
     /// <summary>Creates or updates an order and its shipments; idempotent per (tenant, channel, order id).</summary>
     public async Task<(OrderState Order, IReadOnlyList<ShipmentState> Shipments)> UpsertAsync(
@@ -227,8 +227,10 @@ public sealed partial class OrderLinker(
     /// <summary>
     /// Decides the order from what is stored now and commits it when it changed: <paramref name="update"/> gives the
     /// order before its ship time and risks are decided, or null when there is none to store. A shipment change after
-    /// the reads marks the order again, and the commit then fails and decides again (the order's risks must never be
-    /// decided on a shipment state that a later change replaced, with nothing left to judge it again).
+    /// the reads marks the order again: what was decided is stored all the same (an order whose parcels change faster
+    /// than it is judged must not be starved), and the order is decided again at once; after a few rounds it is left
+    /// marked, for the review queue the change also went to, or for the order sweep. The order's risks are never left
+    /// decided on a shipment state that a later change replaced with nothing to judge it again.
     /// </summary>
     private async Task<(OrderState? Order, IReadOnlyList<ShipmentState> Shipments)> CommitAsync(
         string tenantId, OrderLink link, Func<OrderState?, OrderState?> update, CancellationToken cancellationToken)
@@ -236,7 +238,7 @@ public sealed partial class OrderLinker(
         for (var attempt = 0; ; attempt++)
         {
             // Read before the shipments: a shipment change committed after this read has moved the mark by the time of
-            // the commit, which then fails.
+            // the commit, which then reports the order still to judge.
             var mark = await orders.FindReviewMarkAsync(tenantId, link.Channel, link.OrderId, cancellationToken);
             var existing = await orders.FindOrderAsync(tenantId, link.Channel, link.OrderId, cancellationToken);
             var shipments = await orders.ListOrderShipmentsAsync(tenantId, link.Channel, link.OrderId, cancellationToken);
@@ -246,7 +248,10 @@ public sealed partial class OrderLinker(
                 if (update(existing?.State) is not { } next)
                 {
                     // No order to judge: the marks are done with all the same.
-                    await RecordReviewedAsync(tenantId, link, mark, cancellationToken);
+                    if (await RecordReviewedAsync(tenantId, link, mark, cancellationToken) && attempt < MaxRetries)
+                    {
+                        continue;
+                    }
                     return (null, shipments);
                 }
                 // Never carried over from the stored order: a parcel that left it or was voided must stop counting.
@@ -259,7 +264,10 @@ public sealed partial class OrderLinker(
                 {
                     if (existing.State.MarketplaceUpdatedAt == next.MarketplaceUpdatedAt)
                     {
-                        await RecordReviewedAsync(tenantId, link, mark, cancellationToken);
+                        if (await RecordReviewedAsync(tenantId, link, mark, cancellationToken) && attempt < MaxRetries)
+                        {
+                            continue;
+                        }
                         return (existing.State, shipments);
                     }
                     // Only the marketplace's time moved: kept for judging later copies, but nothing a subscriber sees changed.
@@ -273,29 +281,32 @@ public sealed partial class OrderLinker(
                 var payload = quiet ? null : OrderMapper.ToChange(next, shipments, claims).ToByteArray();
                 var committed = await orders.CommitOrderAsync(
                     new OrderCommit(next, existing?.Revision ?? 0, payload) { ReviewMark = mark.Marked }, cancellationToken);
-                if (payload is null)
+                if (payload is not null)
                 {
-                    return (next, shipments);
+                    hub.OnCommitted(new ChangeRecord(committed.Sequence, tenantId, SqlShipmentStore.OrderLogKey(link.Channel, link.OrderId),
+                        ChangeKinds.OrderChanged, TrackingStatus.Unspecified, TrackingStatus.Unspecified, next.Version, committed.CommittedAt, payload));
                 }
-                hub.OnCommitted(new ChangeRecord(committed.Sequence, tenantId, SqlShipmentStore.OrderLogKey(link.Channel, link.OrderId),
-                    ChangeKinds.OrderChanged, TrackingStatus.Unspecified, TrackingStatus.Unspecified, next.Version, committed.CommittedAt, payload));
-                if (existing is null)
+                // A parcel change committed between our reads and the commit: decide again on the parcels as they stand
+                // now. So also for a new order, which such a change had no stored order to mark.
+                if ((committed.ReviewPending || existing is null) && attempt < MaxRetries)
                 {
-                    // A parcel change committed between our reads and the insert could not mark an order not stored
-                    // yet: judge the new order once more on its parcels as they stand now.
                     continue;
                 }
                 return (next, shipments);
             }
-            catch (Exception e) when (e is ConcurrencyConflictException or DuplicateOrderException && attempt < MaxConflictRetries)
+            catch (Exception e) when (e is ConcurrencyConflictException or DuplicateOrderException && attempt < MaxRetries)
             {
-                // Another writer moved the order on, or a shipment change marked it, between our reads and write: read again.
+                // Another writer moved the order on between our reads and write: read again.
             }
         }
     }
 
-    private Task RecordReviewedAsync(string tenantId, OrderLink link, OrderReviewMark mark, CancellationToken cancellationToken) =>
-        mark.Pending ? orders.RecordReviewedAsync(tenantId, link.Channel, link.OrderId, mark.Marked, cancellationToken) : Task.CompletedTask;
+    /// <summary>
+    /// Records a judgement that changed nothing; true when the order was marked again meanwhile. With no mark pending
+    /// when read there is nothing to record: a mark since came with its own review.
+    /// </summary>
+    private async Task<bool> RecordReviewedAsync(string tenantId, OrderLink link, OrderReviewMark mark, CancellationToken cancellationToken) =>
+        mark.Pending && await orders.RecordReviewedAsync(tenantId, link.Channel, link.OrderId, mark.Marked, cancellationToken);
 
     private OrderState NewOrder(string tenantId, ImportedOrder imported)
     {

@@ -38,44 +38,39 @@ public abstract partial class SqlShipmentStore
         return await reader.ReadAsync(cancellationToken) ? new OrderReviewMark(reader.GetInt64(0), reader.GetInt64(1)) : OrderReviewMark.None;
     }
 
-    public Task RecordReviewedAsync(string tenantId, string channel, string orderId, long marked, CancellationToken cancellationToken) =>
-        WriteAsync(async session =>
-        {
-            await RecordReviewedAsync(session, tenantId, channel, orderId, marked);
-            return 0;
-        }, cancellationToken);
+    public Task<bool> RecordReviewedAsync(string tenantId, string channel, string orderId, long marked, CancellationToken cancellationToken) =>
+        WriteAsync(session => RecordJudgedAsync(session, tenantId, channel, orderId, marked, replacedStoredOrder: false), cancellationToken);
 
     /// <summary>
-    /// Records that the order was judged on every mark up to <paramref name="marked"/>, or throws when it was marked
-    /// again since. Writes are serialized, so nothing can mark it between this check and the commit.
+    /// Records which marks the order as stored now was judged on: <paramref name="marked"/>, as read before that
+    /// judgement's shipments. A judgement that wrote the order replaced whatever the stored order was judged on, so its
+    /// count stands even below an earlier one; one that found nothing to change leaves a later judgement's count.
+    /// True while marks remain that the stored order was not judged on (a shipment changed after the reads): the order
+    /// stays in <see cref="ListOrdersToReviewAsync"/> until a judgement sees them. Never refused: a judgement that read
+    /// a shipment state a later change replaced still stores what it decided, so an order whose parcels change faster
+    /// than it can be judged is not starved.
     /// </summary>
-    private static async Task RecordReviewedAsync(SqlSession session, string tenantId, string channel, string orderId, long marked)
+    private static async Task<bool> RecordJudgedAsync(
+        SqlSession session, string tenantId, string channel, string orderId, long marked, bool replacedStoredOrder)
     {
-        bool current;
-        if (marked == 0)
-        {
-            var count = session.Statement("SELECT COUNT(*) FROM order_reviews WHERE tenant_id = @tenant AND channel = @channel AND order_id = @order");
-            count.Bind("@tenant", tenantId);
-            count.Bind("@channel", channel);
-            count.Bind("@order", orderId);
-            current = Convert.ToInt64(await count.ScalarAsync(CancellationToken.None), System.Globalization.CultureInfo.InvariantCulture) == 0;
-        }
-        else
-        {
-            var update = session.Statement("""
-                UPDATE order_reviews SET reviewed = marked
-                WHERE tenant_id = @tenant AND channel = @channel AND order_id = @order AND marked = @marked
-                """);
-            update.Bind("@tenant", tenantId);
-            update.Bind("@channel", channel);
-            update.Bind("@order", orderId);
-            update.Bind("@marked", marked);
-            current = await update.ExecuteAsync(CancellationToken.None) == 1;
-        }
-        if (!current)
-        {
-            throw new ConcurrencyConflictException(OrderLogKey(channel, orderId));
-        }
+        var update = session.Statement(replacedStoredOrder
+            ? """
+              UPDATE order_reviews SET reviewed = @marked
+              WHERE tenant_id = @tenant AND channel = @channel AND order_id = @order
+              RETURNING marked - reviewed
+              """
+            : """
+              UPDATE order_reviews SET reviewed = CASE WHEN reviewed < @marked THEN @marked ELSE reviewed END
+              WHERE tenant_id = @tenant AND channel = @channel AND order_id = @order
+              RETURNING marked - reviewed
+              """);
+        update.Bind("@tenant", tenantId);
+        update.Bind("@channel", channel);
+        update.Bind("@order", orderId);
+        update.Bind("@marked", marked);
+        // No row: the order was never marked.
+        return await update.ScalarAsync(CancellationToken.None) is { } unseen
+            && Convert.ToInt64(unseen, System.Globalization.CultureInfo.InvariantCulture) != 0;
     }
 
     public async Task<IReadOnlyList<OrderToReview>> ListOrdersToReviewAsync(int max, CancellationToken cancellationToken)

@@ -178,7 +178,6 @@ public abstract partial class SqlShipmentStore
         WriteAsync(async session =>
         {
             var o = commit.State;
-            await RecordReviewedAsync(session, o.TenantId, o.Channel, o.OrderId, commit.ReviewMark);
             {
                 var command = session.Command(commit.ExpectedRevision == 0
                     ? """
@@ -218,7 +217,8 @@ public abstract partial class SqlShipmentStore
                     CancellationToken.None);
                 await AfterAppendAsync(session, sequence, CancellationToken.None);
             }
-            return new CommitResult(commit.ExpectedRevision + 1, sequence) { CommittedAt = committedAt };
+            var reviewPending = await RecordJudgedAsync(session, o.TenantId, o.Channel, o.OrderId, commit.ReviewMark, replacedStoredOrder: true);
+            return new CommitResult(commit.ExpectedRevision + 1, sequence) { CommittedAt = committedAt, ReviewPending = reviewPending };
         }, cancellationToken);
 
     public Task SaveConnectionAsync(MarketplaceConnectionRecord c, CancellationToken cancellationToken) =>

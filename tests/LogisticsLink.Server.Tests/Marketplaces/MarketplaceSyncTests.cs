@@ -24,7 +24,10 @@ public sealed class MarketplaceSyncTests
     [Fact]
     public async Task An_fbm_order_from_amazon_is_tracked_and_a_delay_past_its_promise_reaches_a_subscriber()
     {
-        await using var server = await SandboxMarketplaceServer.StartAsync();
+        // The parcel is DELAYED from the step that pushes its estimate past the promise until it is delivered, two steps
+        // later. The order is judged on its parcels as they stand when its turn in the review queue comes, so at the
+        // default 200 ms a busy host could judge it only after the delivery, and the order would rightly never show DELAYED.
+        await using var server = await SandboxMarketplaceServer.StartAsync(new Dictionary<string, string> { ["Sandbox:StepInterval"] = "00:00:02" });
         await using var watcher = StreamCollector.Start(server.Client(), new WatchShipmentsRequest { ResumeAfterSequence = 0 });
 
         await watcher.WaitUntilAsync(c => c.Updates.Any(u => u.Change?.Shipment.TrackingNumber == "LLSB2000000024" &&

@@ -124,6 +124,33 @@ public sealed class OrderReviewDurabilityTests
         Assert.Contains(stored.Risks, r => r.Kind == RiskKind.Exception);
     }
 
+    [Fact]
+    public async Task An_order_whose_parcel_changes_during_every_judgement_is_still_judged()
+    {
+        var (server, gate) = await StartGatedAsync();
+        await using var _ = server;
+        var now = DateTimeOffset.UtcNow;
+        var id = await ImportLateOrderAsync(server, now);
+        await ScanAsync(server, id, now.AddMinutes(-30));
+        // From here on a new scan lands between every judgement's reads and its write (a busy parcel, a slow database).
+        var churn = true;
+        var scans = 0;
+        gate.BeforeEach(nameof(IOrderStore.CommitOrderAsync), _ => churn ? ScanAsync(server, id, now.AddMinutes(-29 + scans++)) : Task.CompletedTask);
+
+        await server.Get<OrderLinker>().ReassessAsync(Tenant, Link, CancellationToken.None);
+        churn = false;
+
+        // Decided on the parcel's exception although every write came after a newer scan; nothing is left to judge.
+        Assert.True(scans > 0);
+        Assert.Contains(await OrderRisksAsync(server), r => r.Kind == RiskKind.Exception);
+        Assert.False((await server.Get<IOrderStore>().FindReviewMarkAsync(Tenant, Link.Channel, Link.OrderId, CancellationToken.None)).Pending);
+    }
+
+    /// <summary>A new exception scan for the parcel, at <paramref name="at"/>.</summary>
+    private static Task ScanAsync(TestServer server, string shipmentId, DateTimeOffset at) =>
+        ChangeAsync(server, shipmentId, new CarrierSnapshot(null,
+            [new TrackingEvent(at, TrackingStatus.Exception, "", "Held at depot", "X", TrackingLocation.Unknown, "", at)]));
+
     private static async Task<(TestServer Server, OrderStoreGate Gate)> StartGatedAsync()
     {
         OrderStoreGate? gate = null;
@@ -173,11 +200,16 @@ public sealed class OrderReviewDurabilityTests
 
     private static async Task<ShipmentState> ChangeStatusAsync(TestServer server, string shipmentId, TrackingStatus status)
     {
+        var changed = await ChangeAsync(server, shipmentId, new CarrierSnapshot(status, []));
+        Assert.Equal(status, changed.Status);
+        return changed;
+    }
+
+    private static async Task<ShipmentState> ChangeAsync(TestServer server, string shipmentId, CarrierSnapshot snapshot)
+    {
         var stored = (await server.Get<IShipmentStore>().FindAsync(Tenant, shipmentId, CancellationToken.None))!;
-        var changed = await server.Get<ShipmentTracker>().ChangeAsync(stored,
-            (s, now, rules) => Tracker.Apply(s, [], new CarrierSnapshot(status, []), now, rules), CancellationToken.None);
-        Assert.Equal(status, changed.State.Status);
-        return changed.State;
+        return (await server.Get<ShipmentTracker>().ChangeAsync(stored,
+            (s, now, rules) => Tracker.Apply(s, [], snapshot, now, rules), CancellationToken.None)).State;
     }
 
     private static async Task<IReadOnlyList<RiskFlag>> OrderRisksAsync(TestServer server) =>
