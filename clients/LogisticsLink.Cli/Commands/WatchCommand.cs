@@ -27,7 +27,9 @@ internal sealed class WatchCommand : ICommand
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
         new("status", OptionKind.Repeated, "Only changes after which the shipment has one of these statuses", "S"),
-        new("from-sequence", OptionKind.Value, "Replay every change after this sequence first", "N"),
+        new("from-sequence", OptionKind.Value,
+            "Replay every change after this sequence first; 0 replays the whole log from its first change (without " +
+            "this option the watch starts live)", "N"),
         new("from-committed-at", OptionKind.Value,
             "The commit time of the change at N, as a heartbeat line or --json gave it (RFC 3339): the server then refuses " +
             "a sequence from another database (restored or recreated) instead of resuming past changes never shown", "T"),
@@ -50,11 +52,16 @@ internal sealed class WatchCommand : ICommand
     {
         var ids = args.Positionals.Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
         var statuses = StatusNames.ParseOption("status", args.Values("status"));
-        var from = args.ULong("from-sequence") ?? 0;
+        // A position, 0 included: a stream begun on an empty log hands out 0 (in a heartbeat), and a user resuming
+        // from it wants every change since, where a bare 0 asks the server to start live.
+        var fromSequence = args.ULong("from-sequence");
+        var from = fromSequence ?? 0;
+        var live = fromSequence is null;
         var fromCommittedAt = CommittedAt(args, "from-committed-at");
         if (fromCommittedAt is not null && from == 0)
         {
-            throw new UsageException("--from-committed-at needs --from-sequence: it is the commit time of the change at that sequence");
+            throw new UsageException(
+                "--from-committed-at needs --from-sequence above 0: it is the commit time of the change at that sequence");
         }
 
         var snapshot = args.Flag("snapshot");
@@ -80,10 +87,11 @@ internal sealed class WatchCommand : ICommand
             ShipmentIds = { ids },
             Statuses = { requested },
             ResumeAfterSequence = from,
+            ResumeFromZero = fromSequence == 0,
             ResumeAfterCommittedAt = fromCommittedAt,
             // Waiting for given ids starting "now" needs their state at the same instant the live stream starts, which
             // only a snapshot gives; a GetShipment first would miss a change landing between the two calls.
-            SendSnapshot = snapshot || (untilFinal && ids.Length > 0 && from == 0),
+            SendSnapshot = snapshot || (untilFinal && ids.Length > 0 && live),
         };
         return new WatchPlan(request, ids, statuses, snapshot, untilFinal, args.Flag("heartbeats"));
     }

@@ -137,6 +137,27 @@ public sealed class CommandRequestTests
         Assert.Equal(9UL, plan.Request.ResumeAfterSequence);
     }
 
+    // 0 alone asks the server to start live; the position 0 it hands out on an empty log means its first change.
+    [Theory]
+    [InlineData(new string[0], 0UL, false)]
+    [InlineData(new[] { "--from-sequence", "0" }, 0UL, true)]
+    [InlineData(new[] { "--from-sequence", "7" }, 7UL, false)]
+    public void Watch_from_sequence_0_replays_from_the_start_of_the_log(string[] argv, ulong after, bool fromZero)
+    {
+        var plan = WatchCommand.BuildPlan(Parse(new WatchCommand(), argv));
+
+        Assert.Equal((after, fromZero), (plan.Request.ResumeAfterSequence, plan.Request.ResumeFromZero));
+    }
+
+    [Fact]
+    public void Watch_until_final_from_sequence_0_replays_instead_of_a_snapshot()
+    {
+        var plan = WatchCommand.BuildPlan(Parse(new WatchCommand(), "shp_1", "--until-final", "--from-sequence", "0"));
+
+        Assert.False(plan.Request.SendSnapshot);
+        Assert.True(plan.Request.ResumeFromZero);
+    }
+
     [Fact]
     public void Watch_a_snapshot_from_a_sequence_asks_for_both()
     {
@@ -158,6 +179,7 @@ public sealed class CommandRequestTests
 
     [Theory]
     [InlineData(new[] { "--from-committed-at", "2026-11-27T16:40:26Z" }, "--from-committed-at needs --from-sequence")]
+    [InlineData(new[] { "--from-sequence", "0", "--from-committed-at", "2026-11-27T16:40:26Z" }, "--from-committed-at needs --from-sequence above 0")]
     [InlineData(new[] { "--from-sequence", "3", "--from-committed-at", "yesterday" }, "--from-committed-at must be an RFC 3339 time")]
     [InlineData(new[] { "--until-final" }, "--until-final needs shipment ids or --snapshot")]
     [InlineData(new[] { "shp_1", "--until-final", "--status", "in_transit" }, "--until-final needs --status to include a final status")]

@@ -26,6 +26,9 @@ public sealed class LoopbackServer : IAsyncDisposable
     public static async Task<LoopbackServer> StartAsync(ScriptedTrackingService service)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        // The test output also holds the real server's appsettings.json (the CLI tests start that server too): its
+        // Kestrel endpoints and settings are not this server's.
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));

@@ -118,6 +118,24 @@ public sealed class InquiryDecisionTests
         Assert.Equal((action, templateId, "shp_1"), (decision.Action, decision.Scenario.TemplateId(), decision.Shipment?.Id));
     }
 
+    // Past the promise, a label the carrier has yet to scan on an order the seller confirmed as shipped is late and the
+    // carrier's to find: the agent asks the carrier, and the buyer gets the tracking number with the truth (labelled,
+    // not scanned yet, late), not "not yet handed to the carrier". An order not confirmed as shipped keeps the delay reply.
+    [Theory]
+    [InlineData("Shipped", TrackingStatus.InfoReceived, "shipped_awaiting_first_scan_late")]
+    [InlineData("SHIPPED", TrackingStatus.Pending, "shipped_awaiting_first_scan_late")]
+    [InlineData("FULFILLED", TrackingStatus.NotFound, "shipped_awaiting_first_scan_late")]
+    [InlineData("PartiallyShipped", TrackingStatus.InfoReceived, "shipped_awaiting_first_scan_late")]
+    [InlineData("Unshipped", TrackingStatus.InfoReceived, "fbm_delayed")]
+    public void A_shipped_order_whose_label_is_still_not_scanned_after_the_promise_asks_for_the_carrier(string status, TrackingStatus label, string templateId)
+    {
+        var order = Order(promised: Now.AddDays(-1)) with { Status = status };
+
+        var decision = InquiryDecisions.Decide(order, [Shipment(label)], Now);
+
+        Assert.Equal((RecommendedAction.ContactCarrier, templateId, "shp_1"), (decision.Action, decision.Scenario.TemplateId(), decision.Shipment?.Id));
+    }
+
     // Part of the order left (Amazon PartiallyShipped, Shopify PARTIALLY_FULFILLED, eBay IN_PROGRESS) and no tracked
     // parcel says which: the buyer is told that part has shipped, not that the whole order has.
     [Theory]

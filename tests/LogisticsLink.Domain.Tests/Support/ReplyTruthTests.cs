@@ -100,6 +100,51 @@ public sealed class ReplyTruthTests
         Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
     }
 
+    // "has not shipped yet" in each language (fbm_delayed's wording for an order with no parcel).
+    private static readonly string[] NotShippedYet =
+        ["not shipped yet", "pas encore expédiée", "noch nicht versandt", "aún no se ha enviado", "non è ancora stato spedito"];
+
+    private static readonly TrackingStatus[] Unscanned = [TrackingStatus.Pending, TrackingStatus.NotFound, TrackingStatus.InfoReceived];
+
+    public static TheoryData<TrackingStatus, string> UnscannedLabelsAndLanguages()
+    {
+        var data = new TheoryData<TrackingStatus, string>();
+        foreach (var language in ReplyLocale.Languages)
+        {
+            foreach (var label in Unscanned)
+            {
+                data.Add(label, language);
+            }
+        }
+        return data;
+    }
+
+    // The seller confirmed the shipment and the promised date passed with no carrier scan: the parcel is labelled, its
+    // tracking number is the buyer's, the carrier has not scanned it and it is late. The label's status in words
+    // ("label created, not yet handed to the carrier", "waiting for the carrier"…) would contradict the shipment.
+    [Theory]
+    [MemberData(nameof(UnscannedLabelsAndLanguages))]
+    public void A_shipped_order_whose_label_is_still_not_scanned_after_the_promise_is_told_it_is_late_with_its_tracking(TrackingStatus label, string language)
+    {
+        var promised = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        var order = InquiryDecisionTests.Order(promised: promised) with { Status = "Shipped" };
+        var parcel = InquiryDecisionTests.Shipment(label);
+        var decision = InquiryDecisions.Decide(order, [parcel], Now);
+        var locale = ReplyLocale.Resolve(language);
+        var body = BuiltInTemplates.Default.Find(decision.Scenario.TemplateId(), language)!;
+
+        var reply = ReplyComposer.Compose(decision.Scenario.TemplateId(), 0, body, locale, ReplyValues.From(order, decision.Shipment, locale, "amazon"), "amazon");
+
+        Assert.Equal(RecommendedAction.ContactCarrier, decision.Action);
+        Assert.All(Unscanned, status => Assert.DoesNotContain(BuiltInTemplates.Default.StatusWords(status, language), reply.Text, StringComparison.OrdinalIgnoreCase));
+        Assert.All(NotShippedYet.Concat(BeingPrepared).Concat(AlreadyContacted),
+            phrase => Assert.DoesNotContain(phrase, reply.Text, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(parcel.TrackingNumber, reply.Text, StringComparison.Ordinal);
+        Assert.Contains(parcel.TrackingUrl!, reply.Text, StringComparison.Ordinal);
+        Assert.Contains(LocalDates.Date(promised, locale), reply.Text, StringComparison.Ordinal);
+        Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
+    }
+
     public static TheoryData<string> Languages() => new(ReplyLocale.Languages);
 
     private static ComposedReply Reply(TrackingStatus status, RiskKind? risk, string language, out InquiryDecision decision)

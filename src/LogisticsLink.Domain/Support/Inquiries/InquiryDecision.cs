@@ -20,7 +20,8 @@ public sealed record InquiryDecision(RecommendedAction Action, ReplyScenario Sce
 /// <item>no carrier scan yet, before the promised date → REASSURE_WITHIN_PROMISE (after it: CONTACT_CARRIER, or
 /// OFFER_RESOLUTION when nothing has shipped)</item>
 /// <item>no carrier scan yet and the marketplace calls the order cancelled → SHARE_TRACKING (it will not ship); shipped
-/// with a label the carrier has yet to scan, before the promised date → SHARE_TRACKING (the first scan is pending); shipped
+/// with a label the carrier has yet to scan, before the promised date → SHARE_TRACKING (the first scan is pending), after
+/// it → CONTACT_CARRIER (late, the tracking shared, the carrier asked whether it has the parcel); shipped
 /// with no tracked parcel → REASSURE_WITHIN_PROMISE before the promised date, CONTACT_CARRIER after it (partly shipped:
 /// its own reply, part has left and the rest has not)</item>
 /// <item>moving or delivered → SHARE_TRACKING</item>
@@ -76,10 +77,13 @@ public static class InquiryDecisions
                 : ReplyScenario.ShippedWithoutTracking;
             return new(withinPromise ? RecommendedAction.ReassureWithinPromise : RecommendedAction.ContactCarrier, scenario, null);
         }
-        if (withinPromise && worst is not null && order is not null && !MarketplaceOrderStatus.IsAwaitingShipment(order.Status))
+        if (worst is not null && order is not null && !MarketplaceOrderStatus.IsAwaitingShipment(order.Status))
         {
             // The seller confirmed the shipment: the label is the parcel's, waiting only for the carrier's first scan.
-            return new(RecommendedAction.ShareTracking, ReplyScenario.ShippedAwaitingFirstScan, worst);
+            // Late, only the carrier can say whether it has the parcel; the buyer still gets the tracking number.
+            return withinPromise
+                ? new(RecommendedAction.ShareTracking, ReplyScenario.ShippedAwaitingFirstScan, worst)
+                : new(RecommendedAction.ContactCarrier, ReplyScenario.ShippedAwaitingFirstScanLate, worst);
         }
         if (withinPromise)
         {

@@ -24,6 +24,11 @@ public enum ReplyScenario
     /// </summary>
     ShippedAwaitingFirstScan,
     /// <summary>
+    /// The same shipped order and unscanned label after the promised date: late, the tracking is shared with the truth
+    /// (labelled, not scanned by the carrier yet), never the label's status in words ("not yet handed to the carrier").
+    /// </summary>
+    ShippedAwaitingFirstScanLate,
+    /// <summary>
     /// The marketplace calls the order shipped but no tracked parcel is linked (an Orders v0 order has no tracking
     /// numbers; a parcel may go by a carrier we do not track): neither "being prepared" nor "not shipped yet".
     /// </summary>
@@ -56,6 +61,7 @@ public static class ReplyScenarios
         ReplyScenario.FbaStatus => "fba_status",
         ReplyScenario.PreTransitWithinPromise => "pre_transit_within_promise",
         ReplyScenario.ShippedAwaitingFirstScan => "shipped_awaiting_first_scan",
+        ReplyScenario.ShippedAwaitingFirstScanLate => "shipped_awaiting_first_scan_late",
         ReplyScenario.ShippedWithoutTracking => "shipped_without_tracking",
         ReplyScenario.PartiallyShippedWithoutTracking => "partially_shipped_without_tracking",
         ReplyScenario.OrderCancelled => "order_cancelled",
