@@ -35,6 +35,10 @@ public sealed record ImportedOrder(
 /// </summary>
 /// <param name="CarrierName">The marketplace's carrier name or code, unchanged (e.g. "Royal Mail", "AMZN_UK").</param>
 /// <param name="AmazonStatus">For FBA/MCF parcels: the status Amazon reports, which is the truth for the buyer.</param>
+/// <param name="Replaces">
+/// The number this same package was tracked by before the marketplace gave <paramref name="TrackingNumber"/> (an MCF
+/// package Amazon first listed only by its own <c>AFTN…</c>): that parcel is not a second package of the order.
+/// </param>
 public sealed record ImportedPackage(
     string Carrier,
     string CarrierName,
@@ -42,4 +46,8 @@ public sealed record ImportedPackage(
     DateTimeOffset? ShippedAt,
     DateTimeOffset? EstimatedArrival = null,
     Shipments.TrackingStatus? AmazonStatus = null,
-    string AmazonStatusText = "");
+    string AmazonStatusText = "",
+    FormerParcel? Replaces = null);
+
+/// <summary>A parcel a package was known as before: our carrier code and the number it was tracked by.</summary>
+public sealed record FormerParcel(string Carrier, string TrackingNumber);

@@ -207,9 +207,20 @@ public static class Tracker
     /// number): it leaves the order, and the order's promise with it. Nothing changes when the parcel is linked to
     /// another order meanwhile, or was linked by a caller rather than the marketplace.
     /// </summary>
-    public static ShipmentChangeSet UnlinkOrder(ShipmentState previous, OrderLink order, DateTimeOffset now, TrackerRules rules)
+    public static ShipmentChangeSet UnlinkOrder(ShipmentState previous, OrderLink order, DateTimeOffset now, TrackerRules rules) =>
+        previous.ListedByMarketplace ? Unlink(previous, order, now, rules) : Finish(previous, previous, [], ChangeKinds.None, now, rules);
+
+    /// <summary>
+    /// The marketplace now tracks the same package by another number (an MCF package Amazon first knew only by its own
+    /// <c>AFTN…</c>): this parcel leaves <paramref name="order"/>, whoever linked it, since the order has the package
+    /// already. Nothing changes when it is linked to another order meanwhile.
+    /// </summary>
+    public static ShipmentChangeSet UnlinkReplaced(ShipmentState previous, OrderLink order, DateTimeOffset now, TrackerRules rules) =>
+        Unlink(previous, order, now, rules);
+
+    private static ShipmentChangeSet Unlink(ShipmentState previous, OrderLink order, DateTimeOffset now, TrackerRules rules)
     {
-        if (previous.Order != order || !previous.ListedByMarketplace)
+        if (previous.Order != order)
         {
             return Finish(previous, previous, [], ChangeKinds.None, now, rules);
         }

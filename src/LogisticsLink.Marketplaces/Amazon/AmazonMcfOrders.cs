@@ -99,7 +99,8 @@ public static class AmazonMcfOrderParser
     /// description with the latest <c>EVENT_…</c> code; one without (not tracked yet) carries only its number.
     /// A package is tracked by the carrier's number, from the order or, once Amazon knows it, from the package's
     /// tracking; a package known only by Amazon's own number (<c>AFTN…</c>) is tracked under Amazon's own carrier, never
-    /// under the carrier code beside it, which could not track that number.
+    /// under the carrier code beside it, which could not track that number. Once the carrier's number is known, the
+    /// package names the Amazon parcel it <see cref="ImportedPackage.Replaces"/>, so that parcel leaves the order.
     /// </summary>
     public static ImportedOrder ToImported(AmazonMcfOrder order, IReadOnlyDictionary<int, AmazonMcfTracking> tracking)
     {
@@ -110,9 +111,12 @@ public static class AmazonMcfOrderParser
             var trackedNumber = tracked?.Package!.TrackingNumber ?? "";
             var carrierNumber = p.TrackingNumber.Length > 0 ? p.TrackingNumber
                 : IsAmazonFulfillmentNumber(trackedNumber) ? "" : trackedNumber;
+            var amazonNumber = p.AmazonTrackingNumber.Length > 0 ? p.AmazonTrackingNumber
+                : IsAmazonFulfillmentNumber(trackedNumber) ? trackedNumber : "";
+            var amazonCarrier = MarketplaceCarrierNames.ToCarrierCode(AmazonOwnCarrierName);
             var (carrier, number) = carrierNumber.Length > 0
                 ? (MarketplaceCarrierNames.ToCarrierCode(carrierCode), carrierNumber)
-                : (MarketplaceCarrierNames.ToCarrierCode(AmazonOwnCarrierName), p.AmazonTrackingNumber.Length > 0 ? p.AmazonTrackingNumber : trackedNumber);
+                : (amazonCarrier, amazonNumber.Length > 0 ? amazonNumber : trackedNumber);
             return new ImportedPackage(
                 carrier,
                 carrierCode,
@@ -120,7 +124,9 @@ public static class AmazonMcfOrderParser
                 tracked?.Package!.ShippedAt ?? p.ShippedAt,
                 tracked?.Package!.EstimatedArrival ?? p.EstimatedArrival,
                 tracked?.Package!.AmazonStatus,
-                tracked is null ? "" : StatusText(tracked));
+                tracked is null ? "" : StatusText(tracked),
+                // Until now the package may have been tracked by Amazon's number: the same package, not a second one.
+                carrierNumber.Length > 0 && amazonNumber.Length > 0 ? new FormerParcel(amazonCarrier, amazonNumber) : null);
         }).ToList();
         return new ImportedOrder(
             AmazonOrderParser.Channel,

@@ -15,7 +15,8 @@ namespace LogisticsLink.Server.Orders;
 /// Joins orders to shipments: every tracking number of an order becomes a tracked shipment linked to it (carrying
 /// the order's promise), and the order's own state and risks are committed to the same change log as shipments.
 /// A parcel the marketplace listed for the order and lists no more (its fulfillment cancelled, its number replaced)
-/// leaves the order, so that nobody answers the buyer about a number that will never move. The order's ship time is
+/// leaves the order, so that nobody answers the buyer about a number that will never move; so does a parcel whose
+/// package the marketplace now tracks by another number (<see cref="ImportedPackage.Replaces"/>). The order's ship time is
 /// decided again at every commit from the parcels linked then (<see cref="OrderShipTime"/>), so a parcel that left
 /// stops counting in it.
 /// </summary>
@@ -133,6 +134,7 @@ public sealed partial class OrderLinker(
             {
                 LogPackageKeptOnSalesOrder(link.OrderId, carrier, number, onSale.State.Order.Channel, onSale.State.Order.OrderId);
                 await TakeAmazonStatusAsync(onSale, package, cancellationToken);
+                await UnlinkReplacedAsync(tenantId, link, package, carrier, number, linked, cancellationToken);
                 continue;
             }
             var stored = await tracker.RegisterAsync(tenantId, carrier, number, link, ShipmentState.EmptyLabels, cancellationToken);
@@ -140,8 +142,37 @@ public sealed partial class OrderLinker(
                 (s, now, rules) => Tracker.LinkOrder(s, link, promisedBy, listed, now, rules, package.ShippedAt), cancellationToken);
             linked.Add(stored.State.Id);
             await TakeAmazonStatusAsync(stored, package, cancellationToken);
+            await UnlinkReplacedAsync(tenantId, link, package, carrier, number, linked, cancellationToken);
         }
         return linked;
+    }
+
+    /// <summary>
+    /// The package now tracked by its carrier's number was tracked before by another (an MCF package's <c>AFTN…</c>):
+    /// that parcel leaves the order, so the order counts one package once, in its risks, ship time and evidence. Only
+    /// once the new number is on an order: a package whose new number was refused keeps the parcel it had. The parcel
+    /// itself is kept, with its history.
+    /// </summary>
+    private async Task UnlinkReplacedAsync(
+        string tenantId, OrderLink link, ImportedPackage package, string carrier, string number, HashSet<string> linkedNow,
+        CancellationToken cancellationToken)
+    {
+        if (package.Replaces is not { } former)
+        {
+            return;
+        }
+        var formerNumber = Api.TrackingRequests.NormalizeNumber(former.TrackingNumber);
+        if ((former.Carrier, formerNumber) == (carrier, number)
+            || await shipments.FindByNumberAsync(tenantId, former.Carrier, formerNumber, cancellationToken) is not { } stored
+            || linkedNow.Contains(stored.State.Id) || stored.State.Order != link)
+        {
+            return;
+        }
+        var after = await tracker.ChangeAsync(stored, (s, now, rules) => Tracker.UnlinkReplaced(s, link, now, rules), cancellationToken);
+        if (after.State.Order.IsNone)
+        {
+            LogReplacedPackageUnlinked(link.Channel, link.OrderId, former.Carrier, formerNumber, carrier, number);
+        }
     }
 
     /// <summary>FBA and MCF parcels: Amazon's word is what the buyer sees. A newer carrier scan still wins (Tracker rules).</summary>
@@ -339,6 +370,11 @@ public sealed partial class OrderLinker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MCF order {OrderId}: {Carrier} parcel {TrackingNumber} stays on {Channel} order {SalesOrderId}, the sale it ships")]
     private partial void LogPackageKeptOnSalesOrder(string orderId, string carrier, string trackingNumber, string channel, string salesOrderId);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Unlinked {Carrier} parcel {TrackingNumber} from {Channel} order {OrderId}: the same package is now tracked as {NewCarrier} {NewTrackingNumber}")]
+    private partial void LogReplacedPackageUnlinked(
+        string channel, string orderId, string carrier, string trackingNumber, string newCarrier, string newTrackingNumber);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Unlinked {Carrier} parcel {TrackingNumber} from {Channel} order {OrderId}: the marketplace no longer lists it (cancelled or replaced)")]
     private partial void LogPackageDropped(string channel, string orderId, string carrier, string trackingNumber);

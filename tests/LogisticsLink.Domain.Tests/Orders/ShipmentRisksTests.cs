@@ -314,6 +314,21 @@ public sealed class ShipmentRisksTests
     }
 
     [Fact]
+    public void A_parcel_whose_package_is_now_tracked_by_another_number_leaves_its_order_whoever_linked_it()
+    {
+        var state = Tracker.Register("shp_1", "t", "amazon", "AFTN0000000023", OrderLink.None, ShipmentState.EmptyLabels, T0).State;
+        // MCF imports link without the marketplace's mark: they never list every parcel.
+        var linked = Tracker.LinkOrder(state, Order, Hours(24), listedByMarketplace: false, Hours(1), Rules).State;
+
+        Assert.False(Tracker.UnlinkReplaced(linked, new OrderLink("amazon", "other"), Hours(2), Rules).HasChanges);
+        var unlinked = Tracker.UnlinkReplaced(linked, Order, Hours(2), Rules);
+
+        Assert.True(unlinked.State.Order.IsNone);
+        Assert.Null(unlinked.State.PromisedBy);
+        Assert.True(unlinked.Kinds.HasFlag(ChangeKinds.DetailsChanged));
+    }
+
+    [Fact]
     public void Moving_a_parcel_to_another_order_drops_the_marketplaces_mark()
     {
         var state = Tracker.Register("shp_1", "t", "ups", "1Z001", OrderLink.None, ShipmentState.EmptyLabels, T0).State;

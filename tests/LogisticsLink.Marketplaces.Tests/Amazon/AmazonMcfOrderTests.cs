@@ -217,6 +217,29 @@ public sealed class AmazonMcfOrderTests
             [("amazon", "AFTN0000000021", TrackingStatus.InTransit), ("amazon", "AFTN0000000022", TrackingStatus.Delivered),
                 ("ups", "1Z999AA10123456784", (TrackingStatus?)TrackingStatus.OutForDelivery)],
             imported.Packages.Select(p => (p.Carrier, p.TrackingNumber, p.AmazonStatus)));
+        // The carrier's number is the same package as the Amazon number it was tracked by until now.
+        Assert.Equal([null, null, new FormerParcel("amazon", "AFTN0000000023")], imported.Packages.Select(p => p.Replaces));
+    }
+
+    [Fact]
+    public void A_package_whose_Amazon_number_came_only_from_its_tracking_names_it_once_the_carrier_number_is_known()
+    {
+        const string body = """
+        {"payload":{
+          "fulfillmentOrder":{"sellerFulfillmentOrderId":"shop-1003","marketplaceId":"ATVPDKIKX0DER","fulfillmentOrderStatus":"Complete"},
+          "fulfillmentShipments":[
+            {"amazonShipmentId":"D4","fulfillmentShipmentStatus":"SHIPPED","shippingDate":"2026-03-02T08:00:00Z",
+             "fulfillmentShipmentPackage":[{"packageNumber":31,"carrierCode":"UPS","trackingNumber":"1Z999AA10123456784"}]}]}}
+        """;
+        var tracking = new Dictionary<int, AmazonMcfTracking>
+        {
+            [31] = AmazonMcfTracking.Parse("""{"payload":{"packageNumber":31,"carrierCode":"UPS","trackingNumber":"AFTN0000000031","currentStatus":"IN_TRANSIT"}}"""),
+        };
+
+        var package = Assert.Single(AmazonMcfOrderParser.ToImported(AmazonMcfOrderParser.ParseGet(body), tracking).Packages);
+
+        Assert.Equal(("ups", "1Z999AA10123456784"), (package.Carrier, package.TrackingNumber));
+        Assert.Equal(new FormerParcel("amazon", "AFTN0000000031"), package.Replaces);
     }
 
     [Fact]

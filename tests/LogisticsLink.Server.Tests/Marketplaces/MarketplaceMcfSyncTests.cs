@@ -66,4 +66,46 @@ public sealed class MarketplaceMcfSyncTests
         Assert.Equal(("shopify", "5829990001"), (shipment.Order.Channel, shipment.Order.OrderId));
         Assert.Empty((await MarketplaceSyncTests.TryGetAsync(orders, "amazon", McfOrder))!.Shipments);
     }
+
+    [Fact]
+    public async Task A_package_first_known_by_amazons_own_number_leaves_that_parcel_behind_once_its_carrier_number_is_known()
+    {
+        await using var server = await SandboxMarketplaceServer.StartAsync(new Dictionary<string, string>
+        {
+            ["Marketplaces:Amazon:FbaReportInterval"] = "00:00:01",
+        });
+        var orders = server.Orders();
+        var amazon = server.Simulator<AmazonSpApiSimulator>();
+        const string orderId = "S01-5550042-0000000";
+        const string upsNumber = "1Z999AA10123456784";
+        amazon.Catalogue.Upsert(amazon.Catalogue.Orders.Single(o => o.OrderId == McfOrder) with { OrderId = orderId, LastUpdatedAt = DateTimeOffset.UtcNow });
+        var template = amazon.Catalogue.McfPackages.Single(p => p.PackageNumber == 555013);
+        // Amazon ships it with UPS but knows only its own number so far.
+        var package = template with { PackageNumber = 555042, OrderId = orderId, Carrier = "UPS", TrackingNumber = "" };
+        amazon.Catalogue.Add(package);
+        await Eventually.UntilAsync(async () => (await MarketplaceSyncTests.TryGetAsync(orders, "amazon", orderId))?.Shipments
+                .SingleOrDefault()?.TrackingNumber == package.AmazonFulfillmentTrackingNumber,
+            "the MCF order is upserted with its package under Amazon's own number", TimeSpan.FromSeconds(60));
+
+        // A later sync: Amazon now gives UPS's number for the same package.
+        amazon.Catalogue.Replace(package with { TrackingNumber = upsNumber });
+        amazon.Catalogue.Upsert(amazon.Catalogue.Orders.Single(o => o.OrderId == orderId) with { LastUpdatedAt = DateTimeOffset.UtcNow });
+        await Eventually.UntilAsync(async () => (await MarketplaceSyncTests.TryGetAsync(orders, "amazon", orderId))?.Shipments
+                .Any(s => s.TrackingNumber == upsNumber) == true,
+            "the carrier's number is linked to the order", TimeSpan.FromSeconds(60));
+        var reads = amazon.CallsTo("getFulfillmentOrder");
+        await Eventually.UntilAsync(() => Task.FromResult(amazon.CallsTo("getFulfillmentOrder") >= reads + 2),
+            "two more MCF rounds read the order again", TimeSpan.FromSeconds(60));
+
+        // One package, one parcel on the order: the UPS one.
+        var order = (await MarketplaceSyncTests.TryGetAsync(orders, "amazon", orderId))!;
+        var parcel = Assert.Single(order.Shipments);
+        Assert.Equal(("ups", upsNumber), (parcel.Carrier, parcel.TrackingNumber));
+        // The parcel tracked under Amazon's number is kept, with its history, on no order.
+        var aftn = Assert.Single((await server.Client().ListShipmentsAsync(new ListShipmentsRequest())).Shipments,
+            s => s.TrackingNumber == package.AmazonFulfillmentTrackingNumber);
+        Assert.Equal("amazon", aftn.Carrier);
+        Assert.Equal("", aftn.Order?.OrderId ?? "");
+        Assert.Equal(ShipmentStatus.InTransit, aftn.Status);
+    }
 }

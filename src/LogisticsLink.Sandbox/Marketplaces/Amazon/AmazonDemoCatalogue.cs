@@ -11,10 +11,17 @@ public sealed record AmazonDemoFbaShipment(
 /// <summary>One event of an MCF package (<c>getPackageTrackingDetails</c>).</summary>
 public sealed record AmazonDemoMcfEvent(DateTimeOffset At, string Code, string Description, string City, string Country);
 
-/// <summary>An MCF package: its number, tracking, Amazon's current status and events (oldest first).</summary>
+/// <summary>
+/// An MCF package: its number, tracking, Amazon's current status and events (oldest first). An empty
+/// <paramref name="TrackingNumber"/> is a package Amazon knows only by its own number (<see cref="AmazonFulfillmentTrackingNumber"/>).
+/// </summary>
 public sealed record AmazonDemoMcfPackage(
     int PackageNumber, string OrderId, string Carrier, string TrackingNumber, DateTimeOffset ShippedAt, DateTimeOffset EstimatedArrival,
-    string CurrentStatus, string CurrentStatusDescription, IReadOnlyList<AmazonDemoMcfEvent> Events);
+    string CurrentStatus, string CurrentStatusDescription, IReadOnlyList<AmazonDemoMcfEvent> Events)
+{
+    /// <summary>Amazon's own number for the package (<c>amazonFulfillmentTrackingNumber</c>), the same for its whole life.</summary>
+    public string AmazonFulfillmentTrackingNumber => "AFTN" + PackageNumber.ToString("D10", System.Globalization.CultureInfo.InvariantCulture);
+}
 
 /// <summary>
 /// An order of the demo seller. <paramref name="Status"/> is the v2026 <c>FulfillmentStatus</c> (v0 spelling is
@@ -89,6 +96,20 @@ public sealed class AmazonDemoCatalogue
         lock (_gate)
         {
             _mcf.Add(package);
+        }
+    }
+
+    /// <summary>Replaces the MCF package with the same number (Amazon learned its carrier's number, its status moved).</summary>
+    public void Replace(AmazonDemoMcfPackage package)
+    {
+        lock (_gate)
+        {
+            var index = _mcf.FindIndex(p => p.PackageNumber == package.PackageNumber);
+            if (index < 0)
+            {
+                throw new ArgumentException($"no MCF package {package.PackageNumber} in the catalogue", nameof(package));
+            }
+            _mcf[index] = package;
         }
     }
 

@@ -237,7 +237,7 @@ internal static class AmazonSpApiRenderer
             var first = packages.MinBy(p => p.ShippedAt)!;
             payload["fulfillmentShipments"] = new JsonArray(new JsonObject
             {
-                ["amazonShipmentId"] = "D" + first.TrackingNumber[^8..],
+                ["amazonShipmentId"] = "D" + first.PackageNumber.ToString("D8", CultureInfo.InvariantCulture),
                 ["fulfillmentCenterId"] = "LEX1",
                 ["fulfillmentShipmentStatus"] = "SHIPPED",
                 ["shippingDate"] = Iso(first.ShippedAt),
@@ -254,7 +254,7 @@ internal static class AmazonSpApiRenderer
                     ["packageNumber"] = p.PackageNumber,
                     ["carrierCode"] = p.Carrier,
                     ["trackingNumber"] = p.TrackingNumber,
-                    ["amazonFulfillmentTrackingNumber"] = "AFTN" + p.PackageNumber.ToString("D10", CultureInfo.InvariantCulture),
+                    ["amazonFulfillmentTrackingNumber"] = p.AmazonFulfillmentTrackingNumber,
                     ["estimatedArrivalDate"] = Iso(p.EstimatedArrival),
                 }).ToArray()),
             });
@@ -279,7 +279,9 @@ internal static class AmazonSpApiRenderer
         {
             ["packageNumber"] = package.PackageNumber,
             ["trackingNumber"] = package.TrackingNumber,
-            ["customerTrackingLink"] = "https://www.swiship.com/track?id=" + package.TrackingNumber,
+            // Until the carrier's number is known Amazon gives none here, and its own number in the link.
+            ["customerTrackingLink"] = "https://www.swiship.com/track?id="
+                + (package.TrackingNumber.Length > 0 ? package.TrackingNumber : package.AmazonFulfillmentTrackingNumber),
             ["carrierCode"] = package.Carrier,
             ["carrierURL"] = "https://track.amazon.com",
             ["shipDate"] = Iso(package.ShippedAt),
