@@ -121,6 +121,11 @@ public sealed class SupportGrpcService(
         {
             answer.ReplyError = $"Template '{decision.Scenario.TemplateId()}' cannot be rendered: too much work: {e.Message}.";
         }
+        // A stored template whose arithmetic fails with this order's values (or was stored before save checked it).
+        catch (TemplateArithmeticException e)
+        {
+            answer.ReplyError = $"Template '{decision.Scenario.TemplateId()}' cannot be rendered: arithmetic error: {e.Message}.";
+        }
         return answer;
     }
 
@@ -181,6 +186,10 @@ public sealed class SupportGrpcService(
         catch (TemplateLimitException e)
         {
             throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, $"The template cannot be rendered: too much work: {e.Message}."));
+        }
+        catch (TemplateArithmeticException e)
+        {
+            throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, $"The template cannot be rendered: arithmetic error: {e.Message}."));
         }
         if (!reply.Compliant && !request.FindingsOnly)
         {

@@ -31,6 +31,54 @@ public sealed class TemplateLimitTests
         Assert.Contains(problems, p => p.Contains(limit, StringComparison.Ordinal) && p.Contains("limit", StringComparison.Ordinal));
     }
 
+    [Theory]
+    // Arithmetic that overflows, or divides by zero.
+    [InlineData("Order {{ order_id }} {{ 99999999999999999999999 | times: 99999999999999999999999 }}")]
+    [InlineData("Order {{ order_id }} {{ 79228162514264337593543950335 | plus: 1 }}")]
+    [InlineData("Order {{ order_id }} {{ -79228162514264337593543950335 | minus: 1 }}")]
+    [InlineData("Order {{ order_id }} {{ 10 | divided_by: 0.0000000000000000000000000001 }}")]
+    [InlineData("Order {{ order_id }} {{ 7 | divided_by: 0 }}")]
+    [InlineData("Order {{ order_id }} {{ 7 | modulo: 0 }}")]
+    // Number arguments the filters cannot take.
+    [InlineData("Order {{ order_id }} {{ 1.5 | round: 99999999999 }}")]
+    [InlineData("Order {{ order_id }} {{ order_id | slice: 99999999999999 }}")]
+    [InlineData("Order {{ order_id }} {{ order_id | truncate: 99999999999999 }}")]
+    [InlineData("Order {{ order_id }} {{ 1.5 | round: 50 }}")]
+    // A tag's number argument.
+    [InlineData("Order {{ order_id }}{% for i in (1..3) limit: 99999999999999 %}{{ i }}{% endfor %}")]
+    public void A_template_whose_numbers_go_out_of_range_is_refused_at_save_naming_the_problem(string body)
+    {
+        var problems = ReplyComposer.Problems(body, "en", "shopify");
+
+        Assert.Contains(problems, p => p.StartsWith("arithmetic error: ", StringComparison.Ordinal) && p.Contains("number", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    // A literal past decimal's range does not parse (nor does a range bound past long's).
+    [InlineData("Order {{ order_id }}{% for i in (0..79228162514264337593543950335) %}{% break %}{% endfor %}", "not a valid template")]
+    // Within long's range, the subtraction that counts the range's numbers does not overflow.
+    [InlineData("Order {{ order_id }}{% for i in (-9223372036854775807..9223372036854775807) %}{% break %}{% endfor %}", "range limit is 1000")]
+    [InlineData("Order {{ order_id }} {{ 99999999999999999999999999999999999 }}", "not a valid template")]
+    [InlineData("Order {{ order_id }} {{ 1 | times: 99999999999999999999999999999999999 }}", "not a valid template")]
+    public void A_template_with_numbers_past_decimals_range_is_refused_at_save(string body, string problem)
+    {
+        var problems = ReplyComposer.Problems(body, "en", "shopify");
+
+        Assert.Contains(problems, p => p.Contains(problem, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Arithmetic_that_fails_only_with_a_replys_values_is_an_arithmetic_error_not_a_crash()
+    {
+        // Passes the save check (the sample tracking number is no number), fails with a numeric one.
+        const string body = "Order {{ order_id }} {{ tracking_number | times: 9999999999999999999999 }}";
+        var values = new Dictionary<string, string?>(Values, StringComparer.Ordinal) { ["tracking_number"] = "123456789012" };
+
+        Assert.Empty(ReplyComposer.Problems(body, "en", "shopify"));
+        var error = Assert.Throws<TemplateArithmeticException>(() => ReplyComposer.Compose("custom", 1, body, ReplyLocale.Resolve("en"), values, "shopify"));
+        Assert.Contains("'times'", error.Message);
+    }
+
     [Fact]
     public void A_template_longer_than_the_limit_is_refused_before_it_is_parsed()
     {

@@ -36,4 +36,46 @@ public sealed class TemplateLimitGrpcTests
         Assert.Contains("filter work limit is 1000000", doubling.Status.Detail);
         Assert.Equal(StatusCode.NotFound, rendered.StatusCode);
     }
+
+    [Fact]
+    public async Task A_template_whose_arithmetic_fails_is_refused_on_body_and_a_stored_one_never_fails_the_inquiry()
+    {
+        await using var server = await TestServer.StartAsync();
+        var support = server.Support();
+        Task<RpcException> RefusalAsync(string body) => Assert.ThrowsAsync<RpcException>(() => support.UpsertTemplateAsync(new UpsertTemplateRequest
+        {
+            TemplateId = "sums", Language = "en", Channel = "shopify", Body = body,
+        }).ResponseAsync);
+
+        var divided = await RefusalAsync("Order {{ order_id }}: {{ 7 | divided_by: 0 }}");
+        var overflow = await RefusalAsync("Order {{ order_id }}: {{ 99999999999999999999999 | times: 99999999999999999999999 }}");
+
+        Assert.Equal((StatusCode.InvalidArgument, StatusCode.InvalidArgument), (divided.StatusCode, overflow.StatusCode));
+        Assert.Contains("body: arithmetic error: 'divided_by' divides a number by zero", divided.Status.Detail);
+        Assert.Contains("body: arithmetic error: 'times' makes or takes a number out of range", overflow.Status.Detail);
+
+        // A numeric order id makes this one overflow at reply time only: the sample values have none.
+        var order = Support.SupportFixtures.Order("5829990042", FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-US");
+        order.Order.Channel = "shopify";
+        order.Order.MarketplaceId = "";
+        order.Order.Status = "UNFULFILLED";
+        await server.Orders().UpsertOrderAsync(order);
+        var inquiry = new ResolveInquiryRequest { Channel = "shopify", OrderId = "5829990042" };
+        var templateId = (await support.ResolveInquiryAsync(inquiry)).Reply.TemplateId;
+        await support.UpsertTemplateAsync(new UpsertTemplateRequest
+        {
+            TemplateId = templateId, Language = "en", Channel = "shopify", Body = "Order {{ order_id }}: {{ order_id | times: 99999999999999999999 }}",
+        });
+
+        var answer = await support.ResolveInquiryAsync(inquiry);
+        var rendered = await Assert.ThrowsAsync<RpcException>(() => support.RenderReplyAsync(new RenderReplyRequest
+        {
+            Channel = "shopify", OrderId = "5829990042",
+        }).ResponseAsync);
+
+        Assert.Null(answer.Reply);
+        Assert.Contains("arithmetic error: 'times' makes or takes a number out of range", answer.ReplyError);
+        Assert.Equal(StatusCode.FailedPrecondition, rendered.StatusCode);
+        Assert.Contains("arithmetic error: 'times'", rendered.Status.Detail);
+    }
 }

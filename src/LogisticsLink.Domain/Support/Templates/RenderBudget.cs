@@ -41,7 +41,21 @@ internal sealed class RenderBudget(CancellationToken cancellationToken)
             throw new TemplateLimitException(
                 $"its filters handle more than {TemplateLimits.MaxFilterWork} characters (at '{name}'): the filter work limit is {TemplateLimits.MaxFilterWork}");
         }
-        var result = await filter(input, arguments, context);
+        FluidValue result;
+        try
+        {
+            result = await filter(input, arguments, context);
+        }
+        // Fluid's number filters compute in decimal and convert counts to int, both checked: the template's numbers, not a fault.
+        catch (Exception e) when (e is ArithmeticException or ArgumentException)
+        {
+            throw new TemplateArithmeticException(e switch
+            {
+                DivideByZeroException => $"'{name}' divides a number by zero",
+                OverflowException => $"'{name}' makes or takes a number out of range ({e.Message})",
+                _ => $"'{name}' cannot take its number argument ({e.Message})",
+            }, e);
+        }
         CheckLength($"the result of '{name}'", Length(result));
         return result;
     }

@@ -28,6 +28,7 @@ public static class ReplyTemplateEngine
     }
 
     /// <exception cref="TemplateLimitException">The rendering went past one of <see cref="TemplateLimits"/>, and was stopped there.</exception>
+    /// <exception cref="TemplateArithmeticException">The template's arithmetic failed (overflow, division by zero).</exception>
     public static TemplateRender Render(IFluidTemplate template, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -60,6 +61,11 @@ public static class ReplyTemplateEngine
         {
             throw new TemplateLimitException(
                 $"rendering it takes more than {TemplateLimits.MaxSteps} steps (loop iterations and tags): the steps limit is {TemplateLimits.MaxSteps}");
+        }
+        // A tag's number the engine converts, checked, to a count (a for loop's limit or offset).
+        catch (Exception e) when (e is ArithmeticException or ArgumentException)
+        {
+            throw new TemplateArithmeticException($"a tag's number is out of range ({e.Message})", e);
         }
         return new TemplateRender(writer.ToString() ?? "", missing, unknown);
     }
@@ -114,3 +120,9 @@ public sealed record TemplateRender(string Text, IReadOnlyList<string> Missing, 
 }
 
 public sealed class TemplateSyntaxException(string message) : Exception(message);
+
+/// <summary>
+/// A template's arithmetic failed: a number out of decimal's range, a division by zero, or a number a filter or a tag
+/// cannot take (a count or a position past <see cref="int.MaxValue"/>). The message says where.
+/// </summary>
+public sealed class TemplateArithmeticException(string message, Exception inner) : Exception(message, inner);
