@@ -122,9 +122,9 @@ public sealed class SupportGrpcService(
             answer.ReplyError = $"Template '{decision.Scenario.TemplateId()}' cannot be rendered: too much work: {e.Message}.";
         }
         // A stored template whose arithmetic fails with this order's values (or was stored before save checked it).
-        catch (TemplateArithmeticException e)
+        catch (TemplateFilterException e)
         {
-            answer.ReplyError = $"Template '{decision.Scenario.TemplateId()}' cannot be rendered: arithmetic error: {e.Message}.";
+            answer.ReplyError = $"Template '{decision.Scenario.TemplateId()}' cannot be rendered: filter error: {e.Message}.";
         }
         return answer;
     }
@@ -187,9 +187,9 @@ public sealed class SupportGrpcService(
         {
             throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, $"The template cannot be rendered: too much work: {e.Message}."));
         }
-        catch (TemplateArithmeticException e)
+        catch (TemplateFilterException e)
         {
-            throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, $"The template cannot be rendered: arithmetic error: {e.Message}."));
+            throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, $"The template cannot be rendered: filter error: {e.Message}."));
         }
         if (!reply.Compliant && !request.FindingsOnly)
         {

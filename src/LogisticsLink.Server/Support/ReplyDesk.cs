@@ -15,7 +15,7 @@ public sealed class ReplyDesk(ISupportStore store, TimeProvider time)
     /// <exception cref="UnknownTemplateException">Neither the tenant nor the built-ins have the template.</exception>
     /// <exception cref="MissingPlaceholderException">A printed value is not known.</exception>
     /// <exception cref="TemplateLimitException">The tenant's template does more work than a reply may.</exception>
-    /// <exception cref="TemplateArithmeticException">The tenant's template's arithmetic fails with these values.</exception>
+    /// <exception cref="TemplateFilterException">The tenant's template's arithmetic fails with these values.</exception>
     public async Task<ComposedReply> RenderAsync(
         string tenant, string templateId, string channel, ReplyLocale locale, OrderState? order, ShipmentState? shipment, CancellationToken ct)
     {

@@ -50,7 +50,7 @@ public sealed class TemplateLimitTests
     {
         var problems = ReplyComposer.Problems(body, "en", "shopify");
 
-        Assert.Contains(problems, p => p.StartsWith("arithmetic error: ", StringComparison.Ordinal) && p.Contains("number", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("filter error: ", StringComparison.Ordinal) && p.Contains("number", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -75,8 +75,19 @@ public sealed class TemplateLimitTests
         var values = new Dictionary<string, string?>(Values, StringComparer.Ordinal) { ["tracking_number"] = "123456789012" };
 
         Assert.Empty(ReplyComposer.Problems(body, "en", "shopify"));
-        var error = Assert.Throws<TemplateArithmeticException>(() => ReplyComposer.Compose("custom", 1, body, ReplyLocale.Resolve("en"), values, "shopify"));
+        var error = Assert.Throws<TemplateFilterException>(() => ReplyComposer.Compose("custom", 1, body, ReplyLocale.Resolve("en"), values, "shopify"));
         Assert.Contains("'times'", error.Message);
+    }
+
+    [Fact]
+    public void A_filter_that_cannot_read_a_replys_value_is_a_filter_error_not_a_crash()
+    {
+        // The sample order id decodes; a real one that is no base-64 text does not.
+        const string body = "Order {{ order_id }} {{ order_id | base64_decode }}";
+        var values = new Dictionary<string, string?>(Values, StringComparer.Ordinal) { ["order_id"] = "113-5550001-0000010" };
+
+        var error = Assert.Throws<TemplateFilterException>(() => ReplyComposer.Compose("custom", 1, body, ReplyLocale.Resolve("en"), values, "shopify"));
+        Assert.Contains("'base64_decode' cannot read its input", error.Message);
     }
 
     [Fact]

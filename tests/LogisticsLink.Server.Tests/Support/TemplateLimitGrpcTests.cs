@@ -51,8 +51,8 @@ public sealed class TemplateLimitGrpcTests
         var overflow = await RefusalAsync("Order {{ order_id }}: {{ 99999999999999999999999 | times: 99999999999999999999999 }}");
 
         Assert.Equal((StatusCode.InvalidArgument, StatusCode.InvalidArgument), (divided.StatusCode, overflow.StatusCode));
-        Assert.Contains("body: arithmetic error: 'divided_by' divides a number by zero", divided.Status.Detail);
-        Assert.Contains("body: arithmetic error: 'times' makes or takes a number out of range", overflow.Status.Detail);
+        Assert.Contains("body: filter error: 'divided_by' divides a number by zero", divided.Status.Detail);
+        Assert.Contains("body: filter error: 'times' makes or takes a number out of range", overflow.Status.Detail);
 
         // A numeric order id makes this one overflow at reply time only: the sample values have none.
         var order = Support.SupportFixtures.Order("5829990042", FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-US");
@@ -74,8 +74,8 @@ public sealed class TemplateLimitGrpcTests
         }).ResponseAsync);
 
         Assert.Null(answer.Reply);
-        Assert.Contains("arithmetic error: 'times' makes or takes a number out of range", answer.ReplyError);
+        Assert.Contains("filter error: 'times' makes or takes a number out of range", answer.ReplyError);
         Assert.Equal(StatusCode.FailedPrecondition, rendered.StatusCode);
-        Assert.Contains("arithmetic error: 'times'", rendered.Status.Detail);
+        Assert.Contains("filter error: 'times'", rendered.Status.Detail);
     }
 }

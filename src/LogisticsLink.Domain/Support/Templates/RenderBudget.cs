@@ -46,13 +46,15 @@ internal sealed class RenderBudget(CancellationToken cancellationToken)
         {
             result = await filter(input, arguments, context);
         }
-        // Fluid's number filters compute in decimal and convert counts to int, both checked: the template's numbers, not a fault.
-        catch (Exception e) when (e is ArithmeticException or ArgumentException)
+        // Fluid's number filters compute in decimal and convert counts to int, both checked, and its decoding filters
+        // refuse what they cannot decode: the template's numbers or a reply's values, not a fault.
+        catch (Exception e) when (e is ArithmeticException or ArgumentException or FormatException)
         {
-            throw new TemplateArithmeticException(e switch
+            throw new TemplateFilterException(e switch
             {
                 DivideByZeroException => $"'{name}' divides a number by zero",
                 OverflowException => $"'{name}' makes or takes a number out of range ({e.Message})",
+                FormatException => $"'{name}' cannot read its input ({e.Message})",
                 _ => $"'{name}' cannot take its number argument ({e.Message})",
             }, e);
         }

@@ -16,7 +16,7 @@ public static class ReplyComposer
     /// <exception cref="MissingPlaceholderException">A printed placeholder has no value, or is not a placeholder.</exception>
     /// <exception cref="TemplateSyntaxException">The template is not valid Liquid.</exception>
     /// <exception cref="TemplateLimitException">The template does more work than a reply may (<see cref="TemplateLimits"/>).</exception>
-    /// <exception cref="TemplateArithmeticException">The template's arithmetic fails with these values (overflow, division by zero).</exception>
+    /// <exception cref="TemplateFilterException">The template's arithmetic fails with these values (overflow, division by zero).</exception>
     public static ComposedReply Compose(
         string templateId, int templateVersion, string body, ReplyLocale locale, IReadOnlyDictionary<string, string?> values, string channel,
         CancellationToken cancellationToken = default)
@@ -70,9 +70,9 @@ public static class ReplyComposer
         {
             problems = [$"too much work: {e.Message}"];
         }
-        catch (TemplateArithmeticException e)
+        catch (TemplateFilterException e)
         {
-            problems = [$"arithmetic error: {e.Message}"];
+            problems = [$"filter error: {e.Message}"];
         }
         return problems;
     }

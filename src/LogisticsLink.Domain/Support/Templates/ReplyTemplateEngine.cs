@@ -28,7 +28,7 @@ public static class ReplyTemplateEngine
     }
 
     /// <exception cref="TemplateLimitException">The rendering went past one of <see cref="TemplateLimits"/>, and was stopped there.</exception>
-    /// <exception cref="TemplateArithmeticException">The template's arithmetic failed (overflow, division by zero).</exception>
+    /// <exception cref="TemplateFilterException">The template's arithmetic failed (overflow, division by zero).</exception>
     public static TemplateRender Render(IFluidTemplate template, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -65,7 +65,7 @@ public static class ReplyTemplateEngine
         // A tag's number the engine converts, checked, to a count (a for loop's limit or offset).
         catch (Exception e) when (e is ArithmeticException or ArgumentException)
         {
-            throw new TemplateArithmeticException($"a tag's number is out of range ({e.Message})", e);
+            throw new TemplateFilterException($"a tag's number is out of range ({e.Message})", e);
         }
         return new TemplateRender(writer.ToString() ?? "", missing, unknown);
     }
@@ -122,7 +122,8 @@ public sealed record TemplateRender(string Text, IReadOnlyList<string> Missing, 
 public sealed class TemplateSyntaxException(string message) : Exception(message);
 
 /// <summary>
-/// A template's arithmetic failed: a number out of decimal's range, a division by zero, or a number a filter or a tag
-/// cannot take (a count or a position past <see cref="int.MaxValue"/>). The message says where.
+/// A template's filter failed on its values: arithmetic (a number out of decimal's range, a division by zero, a number a
+/// filter or a tag cannot take, such as a count past <see cref="int.MaxValue"/>) or a decoding filter given text it
+/// cannot decode (<c>base64_decode</c>). The message says where.
 /// </summary>
-public sealed class TemplateArithmeticException(string message, Exception inner) : Exception(message, inner);
+public sealed class TemplateFilterException(string message, Exception inner) : Exception(message, inner);
