@@ -106,10 +106,11 @@ internal sealed class ShipmentOutput(TextWriter writer, bool json)
         if (update.UpdateCase == ShipmentUpdate.UpdateOneofCase.Heartbeat)
         {
             var beat = update.Heartbeat;
-            // The whole position, in the form `watch` takes it back: the time lets the server verify the sequence.
+            // The whole position, in the form `watch` takes it back: the time lets the server verify the sequence. An
+            // empty log's position is 0 with no time, and `--from-sequence 0` resumes from it.
             var position = beat.LatestCommittedAt is { } committedAt
                 ? $" (--from-sequence {beat.LatestSequence} --from-committed-at {JsonFormatter.Default.Format(committedAt).Trim('"')})"
-                : "";
+                : $" (--from-sequence {beat.LatestSequence})";
             writer.WriteLine(UpdateLine("-", Time(beat.ServerTime), "heartbeat", "", "", "",
                 $"latest sequence {beat.LatestSequence}{position}"));
             return;

@@ -26,6 +26,7 @@ public sealed class WatchOutputTests
 
         var lines = text.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.EndsWith("latest sequence 12 (--from-sequence 12 --from-committed-at 2026-11-27T16:40:26.203631670Z)", lines[0]);
-        Assert.EndsWith("latest sequence 0", lines[1]);
+        // An empty log: position 0, which `--from-sequence 0` takes back (the whole log from its first change).
+        Assert.EndsWith("latest sequence 0 (--from-sequence 0)", lines[1]);
     }
 }
