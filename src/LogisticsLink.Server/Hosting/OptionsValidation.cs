@@ -77,9 +77,10 @@ public sealed class OptionsValidation :
     /// Unshipped orders are judged every sweep: longer than a day would leave a missed ship-by date unflagged for days
     /// (which also keeps the period far within what a timer takes).
     /// </summary>
-    public ValidateOptionsResult Validate(string? name, OrderOptions o) => Result(Check(
-        o.SweepInterval >= TimeSpan.FromSeconds(1) && o.SweepInterval <= TimeSpan.FromDays(1),
-        "Orders:SweepInterval must be between 00:00:01 and 1.00:00:00 (got {0}).", o.SweepInterval));
+    public ValidateOptionsResult Validate(string? name, OrderOptions o) => Result(
+        Check(o.SweepInterval >= TimeSpan.FromSeconds(1) && o.SweepInterval <= TimeSpan.FromDays(1),
+            "Orders:SweepInterval must be between 00:00:01 and 1.00:00:00 (got {0}).", o.SweepInterval),
+        Check(o.ReviewConcurrency is >= 1 and <= 64, "Orders:ReviewConcurrency must be between 1 and 64 (got {0}).", o.ReviewConcurrency));
 
     public ValidateOptionsResult Validate(string? name, MarketplaceSecurityOptions o) => Result(Check(
         string.IsNullOrEmpty(o.EncryptionKey) || IsKey(o.EncryptionKey),

@@ -7,7 +7,7 @@ namespace LogisticsLink.Server.Orders;
 
 /// <summary>
 /// Orders whose risks must be judged again because one of their shipments changed. The shipment write path only
-/// enqueues (it must not wait on orders); <see cref="OrderReviewer"/> drains the queue. An order already waiting is
+/// enqueues (it must not wait on orders); <see cref="OrderReviewer"/> drains the queue, several orders at a time. An order already waiting is
 /// not queued twice.
 /// </summary>
 public sealed class OrderReviewQueue
@@ -16,7 +16,7 @@ public sealed class OrderReviewQueue
         ChangeKinds.Created | ChangeKinds.StatusChanged | ChangeKinds.RisksChanged | ChangeKinds.EtaChanged | ChangeKinds.EventsAdded;
 
     private readonly Channel<(string TenantId, OrderLink Order)> _queue =
-        Channel.CreateUnbounded<(string, OrderLink)>(new UnboundedChannelOptions { SingleReader = true });
+        Channel.CreateUnbounded<(string, OrderLink)>(new UnboundedChannelOptions { SingleReader = false });
     private readonly ConcurrentDictionary<(string, OrderLink), byte> _waiting = new();
 
     public void Enqueue(string tenantId, OrderLink order)

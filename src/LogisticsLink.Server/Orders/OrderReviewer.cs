@@ -17,8 +17,14 @@ public sealed partial class OrderReviewer(
 {
     private const int SweepBatch = 500;
 
+    // Orders and their marks keep two judgements of one order at once correct (the later write is refused or judged
+    // again), but a second one only costs: an order queued again while it is judged waits for that judgement.
+    private readonly HashSet<(string, OrderLink)> _judging = [];
+    private readonly HashSet<(string, OrderLink)> _queuedWhileJudged = [];
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(DrainAsync(stoppingToken), SweepAsync(stoppingToken));
+        Task.WhenAll(Enumerable.Range(0, options.Value.ReviewConcurrency).Select(_ => DrainAsync(stoppingToken))
+            .Append(SweepAsync(stoppingToken)));
 
     private async Task DrainAsync(CancellationToken stoppingToken)
     {
@@ -26,6 +32,10 @@ public sealed partial class OrderReviewer(
         {
             await foreach (var (tenantId, order) in queue.ReadAllAsync(stoppingToken))
             {
+                if (!StartJudging((tenantId, order)))
+                {
+                    continue;
+                }
                 try
                 {
                     await linker.ReassessAsync(tenantId, order, stoppingToken);
@@ -34,10 +44,41 @@ public sealed partial class OrderReviewer(
                 {
                     LogReviewFailed(e, order.Channel, order.OrderId);
                 }
+                finally
+                {
+                    if (EndJudging((tenantId, order)))
+                    {
+                        queue.Enqueue(tenantId, order);
+                    }
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>False when another worker is judging the order: it judges it once more when done.</summary>
+    private bool StartJudging((string, OrderLink) order)
+    {
+        lock (_judging)
+        {
+            if (_judging.Add(order))
+            {
+                return true;
+            }
+            _queuedWhileJudged.Add(order);
+            return false;
+        }
+    }
+
+    /// <summary>True when the order was queued again while it was judged: its change may have come after the reads.</summary>
+    private bool EndJudging((string, OrderLink) order)
+    {
+        lock (_judging)
+        {
+            _judging.Remove(order);
+            return _queuedWhileJudged.Remove(order);
         }
     }
 

@@ -64,6 +64,17 @@ public sealed class OptionsValidationTests
         Assert.Equal("Orders:SweepInterval must be between 00:00:01 and 1.00:00:00 (got 00:00:00.5000000).", result.FailureMessage);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(65)]
+    public void An_order_review_concurrency_out_of_its_bounds_is_refused_naming_the_key(int value)
+    {
+        var result = Validation.Validate(null, new OrderOptions { ReviewConcurrency = value });
+
+        Assert.True(result.Failed);
+        Assert.Equal($"Orders:ReviewConcurrency must be between 1 and 64 (got {value}).", result.FailureMessage);
+    }
+
     private static ValidateOptionsResult ValidateOne(string key, TimeSpan value) => key switch
     {
         "Scheduler:PollInterval" => Validation.Validate(null, new SchedulerOptions { PollInterval = value }),
