@@ -116,15 +116,11 @@ public sealed class SupportGrpcService(
         {
             answer.ReplyError = e.Message;
         }
-        // A template stored before the limits existed: the answer stands without its reply.
-        catch (TemplateLimitException e)
+        // A template stored before the limits existed, or whose filters fail only with this order's values: the answer
+        // stands without its reply.
+        catch (TemplateRenderException e)
         {
-            answer.ReplyError = $"Template '{decision.Scenario.TemplateId()}' cannot be rendered: too much work: {e.Message}.";
-        }
-        // A stored template whose arithmetic fails with this order's values (or was stored before save checked it).
-        catch (TemplateFilterException e)
-        {
-            answer.ReplyError = $"Template '{decision.Scenario.TemplateId()}' cannot be rendered: filter error: {e.Message}.";
+            answer.ReplyError = $"Template '{decision.Scenario.TemplateId()}' cannot be rendered: {e.Problem}: {e.Message}.";
         }
         return answer;
     }
@@ -183,13 +179,9 @@ public sealed class SupportGrpcService(
         {
             throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, e.Message));
         }
-        catch (TemplateLimitException e)
+        catch (TemplateRenderException e)
         {
-            throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, $"The template cannot be rendered: too much work: {e.Message}."));
-        }
-        catch (TemplateFilterException e)
-        {
-            throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, $"The template cannot be rendered: filter error: {e.Message}."));
+            throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, $"The template cannot be rendered: {e.Problem}: {e.Message}."));
         }
         if (!reply.Compliant && !request.FindingsOnly)
         {

@@ -66,13 +66,9 @@ public static class ReplyComposer
         {
             problems = [$"not a valid template: {e.Message}"];
         }
-        catch (TemplateLimitException e)
+        catch (TemplateRenderException e)
         {
-            problems = [$"too much work: {e.Message}"];
-        }
-        catch (TemplateFilterException e)
-        {
-            problems = [$"filter error: {e.Message}"];
+            problems = [$"{e.Problem}: {e.Message}"];
         }
         return problems;
     }

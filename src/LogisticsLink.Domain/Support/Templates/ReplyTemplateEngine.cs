@@ -126,4 +126,4 @@ public sealed class TemplateSyntaxException(string message) : Exception(message)
 /// filter or a tag cannot take, such as a count past <see cref="int.MaxValue"/>) or a decoding filter given text it
 /// cannot decode (<c>base64_decode</c>). The message says where.
 /// </summary>
-public sealed class TemplateFilterException(string message, Exception inner) : Exception(message, inner);
+public sealed class TemplateFilterException(string message, Exception inner) : TemplateRenderException("filter error", message, inner);

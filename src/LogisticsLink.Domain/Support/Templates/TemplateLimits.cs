@@ -27,4 +27,4 @@ public static class TemplateLimits
 }
 
 /// <summary>A template would do more work than <see cref="TemplateLimits"/> allows; the message names the limit.</summary>
-public sealed class TemplateLimitException(string message) : Exception(message);
+public sealed class TemplateLimitException(string message) : TemplateRenderException("too much work", message);
