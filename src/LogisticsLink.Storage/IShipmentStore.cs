@@ -30,10 +30,10 @@ public interface IShipmentStore
     Task<IReadOnlyList<TrackingEvent>> GetEventsAsync(string shipmentId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// What applying a snapshot needs of the stored history: which of <paramref name="dedupKeys"/> are stored, the
-    /// newest stored event and the latest stored delivery. Costs key lookups, not a read of the whole history.
+    /// What applying a snapshot needs of the stored history: the key of every stored event, the newest stored event
+    /// and the latest stored delivery. Reads the keys, not the whole history.
     /// </summary>
-    Task<KnownEvents> GetKnownEventsAsync(string shipmentId, IReadOnlyCollection<string> dedupKeys, CancellationToken cancellationToken);
+    Task<KnownEvents> GetKnownEventsAsync(string shipmentId, CancellationToken cancellationToken);
 
     Task<ShipmentPage> ListAsync(string tenantId, ShipmentQuery query, CancellationToken cancellationToken);
 

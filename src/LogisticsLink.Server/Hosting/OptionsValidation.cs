@@ -71,7 +71,9 @@ public sealed class OptionsValidation :
     public ValidateOptionsResult Validate(string? name, TrackingOptions o) => Result(
         Check(o.RefreshWait > TimeSpan.Zero && o.RefreshWait <= SupportRequests.MaxDeadline,
             "Tracking:RefreshWait must be more than 0 and at most {0} (got {1}).", SupportRequests.MaxDeadline, o.RefreshWait),
-        Check(o.CacheSize is >= 1 and <= 100_000_000, "Tracking:CacheSize must be between 1 and 100000000 (got {0}).", o.CacheSize));
+        Check(o.CacheSize is >= 1 and <= 100_000_000, "Tracking:CacheSize must be between 1 and 100000000 (got {0}).", o.CacheSize),
+        Check(o.KnownEventsCacheSize is >= 0 and <= 100_000_000,
+            "Tracking:KnownEventsCacheSize must be between 0 and 100000000 (got {0}).", o.KnownEventsCacheSize));
 
     /// <summary>
     /// Unshipped orders are judged every sweep: longer than a day would leave a missed ship-by date unflagged for days

@@ -60,6 +60,7 @@ public static class ServiceRegistration
         services.AddSingleton<CarrierGateway>();
 
         services.AddSingleton<ShipmentCache>();
+        services.AddSingleton<KnownEventsCache>();
         services.AddSingleton<ChangeHub>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeHub>());
         services.AddSingleton<WatchSession>();

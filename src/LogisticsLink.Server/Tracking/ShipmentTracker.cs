@@ -23,6 +23,7 @@ public sealed partial class ShipmentTracker(
     CarrierGateway carriers,
     ChangeHub hub,
     ShipmentCache cache,
+    KnownEventsCache knownEvents,
     OrderReviewQueue orderReviews,
     IOptions<SchedulerOptions> scheduler,
     IOptions<RiskRules> risks,
@@ -131,13 +132,26 @@ public sealed partial class ShipmentTracker(
         for (var attempt = 0; ; attempt++)
         {
             var now = time.GetUtcNow();
-            var changes = result.Snapshot is { } snapshot
-                ? Tracker.Apply(current.State, await store.GetKnownEventsAsync(state.Id, DedupKeys(snapshot), token), snapshot, now, Rules)
-                : Tracker.MarkRefreshFailed(current.State, now, Rules);
+            KnownEvents? known = null;
+            ShipmentChangeSet changes;
+            if (result.Snapshot is { } snapshot)
+            {
+                known = knownEvents.Find(state.Id, current.State.Version) ?? await store.GetKnownEventsAsync(state.Id, token);
+                changes = Tracker.Apply(current.State, known, snapshot, now, Rules);
+            }
+            else
+            {
+                changes = Tracker.MarkRefreshFailed(current.State, now, Rules);
+            }
             changes = WithNextCheck(changes, now);
             try
             {
-                return await CommitAsync(changes, current.Revision, result.Snapshot?.PayloadSha256 ?? "", token);
+                var committed = await CommitAsync(changes, current.Revision, result.Snapshot?.PayloadSha256 ?? "", token);
+                if (known is not null)
+                {
+                    knownEvents.Remember(state.Id, committed.State.Version, known.With(changes.AddedEvents));
+                }
+                return committed;
             }
             catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
             {
@@ -210,8 +224,6 @@ public sealed partial class ShipmentTracker(
             }
         }
     }
-
-    private static HashSet<string> DedupKeys(CarrierSnapshot snapshot) => snapshot.Events.Select(e => e.DedupKey).ToHashSet(StringComparer.Ordinal);
 
     private async Task<StoredShipment> CommitAsync(
         ShipmentChangeSet changes, long expectedRevision, string payloadSha256, CancellationToken cancellationToken)

@@ -13,4 +13,10 @@ public sealed class TrackingOptions
 
     /// <summary>Shipments (with their histories) kept in memory for GetShipment; the least recently used go first.</summary>
     public long CacheSize { get; set; } = 100_000;
+
+    /// <summary>
+    /// Shipments whose stored scan keys are kept in memory between two refreshes, so that a refresh does not read them
+    /// back; the least recently used go first; 0 reads them on every refresh.
+    /// </summary>
+    public long KnownEventsCacheSize { get; set; } = 100_000;
 }

@@ -173,12 +173,10 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         return events;
     }
 
-    public async Task<KnownEvents> GetKnownEventsAsync(string shipmentId, IReadOnlyCollection<string> dedupKeys, CancellationToken cancellationToken)
+    public async Task<KnownEvents> GetKnownEventsAsync(string shipmentId, CancellationToken cancellationToken)
     {
         await using var session = await OpenReaderAsync(cancellationToken);
-        // One prepared statement whatever the snapshot's size: the shipment's keys are one contiguous range of the
-        // primary key, which costs less to read than binding an IN list of every key the carrier sent (a new
-        // statement text, and a parameter lookup by name, per key).
+        // One prepared statement: the shipment's keys are one contiguous range of the primary key.
         var command = session.Command(KnownEventsSql);
         command.Bind("@id", shipmentId);
         command.Bind("@delivered", (int)TrackingStatus.Delivered);
@@ -188,15 +186,10 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         await reader.NextResultAsync(cancellationToken);
         var delivered = await reader.ReadAsync(cancellationToken) ? RowValues.ReadOptionalInstant(reader, 0) : null;
         await reader.NextResultAsync(cancellationToken);
-        var wanted = dedupKeys as IReadOnlySet<string> ?? dedupKeys.ToHashSet(StringComparer.Ordinal);
         var known = new HashSet<string>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var key = reader.GetString(0);
-            if (wanted.Contains(key))
-            {
-                known.Add(key);
-            }
+            known.Add(reader.GetString(0));
         }
         return new KnownEvents(known, newest, delivered);
     }

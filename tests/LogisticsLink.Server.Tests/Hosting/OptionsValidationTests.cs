@@ -3,6 +3,7 @@ using LogisticsLink.Server.Marketplaces;
 using LogisticsLink.Server.Orders;
 using LogisticsLink.Server.Scheduling;
 using LogisticsLink.Server.Streaming;
+using LogisticsLink.Server.Tracking;
 using Microsoft.Extensions.Options;
 
 namespace LogisticsLink.Server.Tests.Hosting;
@@ -73,6 +74,17 @@ public sealed class OptionsValidationTests
 
         Assert.True(result.Failed);
         Assert.Equal($"Orders:ReviewConcurrency must be between 1 and 64 (got {value}).", result.FailureMessage);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(100_000_001)]
+    public void A_known_events_cache_size_out_of_its_bounds_is_refused_naming_the_key(long value)
+    {
+        var result = Validation.Validate(null, new TrackingOptions { KnownEventsCacheSize = value });
+
+        Assert.True(result.Failed);
+        Assert.Equal($"Tracking:KnownEventsCacheSize must be between 0 and 100000000 (got {value}).", result.FailureMessage);
     }
 
     private static ValidateOptionsResult ValidateOne(string key, TimeSpan value) => key switch
