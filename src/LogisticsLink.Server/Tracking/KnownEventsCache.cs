@@ -1,3 +1,4 @@
+using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Domain.Tracking;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,7 @@ namespace LogisticsLink.Server.Tracking;
 
 /// <summary>
 /// What the last refresh of a shipment left stored (<see cref="KnownEvents"/>), so that the next refresh applies the
-/// carrier's answer without reading the keys back. An entry holds for one <see cref="Domain.Shipments.ShipmentState.Version"/>:
+/// carrier's answer without reading the keys back. An entry holds for one <see cref="ShipmentState.Version"/>:
 /// every write that stores scans moves the version, so a copy whose version differs, because another writer or node
 /// stored scans since, is never used; and a refresh commits only on the revision it read, so a version that moved
 /// after the lookup fails that refresh's commit and it reads again. Bounded by entry count; size 0 turns it off.
@@ -21,9 +22,21 @@ public sealed class KnownEventsCache(IOptions<TrackingOptions> options) : IDispo
     public KnownEvents? Find(string shipmentId, long version) =>
         _cache is not null && _cache.TryGetValue(shipmentId, out Entry? entry) && entry!.Version == version ? entry.Known : null;
 
-    /// <summary>Keeps what is stored for the shipment at <paramref name="version"/>, which a commit just made so.</summary>
-    public void Remember(string shipmentId, long version, KnownEvents known) =>
-        _cache?.Set(shipmentId, new Entry(version, known), new MemoryCacheEntryOptions { Size = 1 });
+    /// <summary>
+    /// Keeps what a commit just left stored for the shipment; a shipment no longer polled (delivered, returned, expired)
+    /// is forgotten: another answer for it is rare, and its entry would only take room from parcels still moving.
+    /// </summary>
+    public void Remember(ShipmentState committed, KnownEvents known)
+    {
+        if (committed.NextCheckAt is null)
+        {
+            _cache?.Remove(committed.Id);
+        }
+        else
+        {
+            _cache?.Set(committed.Id, new Entry(committed.Version, known), new MemoryCacheEntryOptions { Size = 1 });
+        }
+    }
 
     public void Dispose() => _cache?.Dispose();
 

@@ -149,7 +149,7 @@ public sealed partial class ShipmentTracker(
                 var committed = await CommitAsync(changes, current.Revision, result.Snapshot?.PayloadSha256 ?? "", token);
                 if (known is not null)
                 {
-                    knownEvents.Remember(state.Id, committed.State.Version, known.With(changes.AddedEvents));
+                    knownEvents.Remember(committed.State, known.With(changes.AddedEvents));
                 }
                 return committed;
             }

@@ -77,6 +77,24 @@ public sealed class KnownEventsCacheTests
         Assert.Equal([["Louisville"], ["Memphis"], ["Atlanta"]], await AddedPerChangeAsync(server, shipment));
     }
 
+    [Fact]
+    public async Task A_parcel_no_longer_polled_is_forgotten_and_read_again_if_news_still_comes()
+    {
+        var (server, reads) = await StartAsync(cacheSize: null);
+        await using var _ = server;
+        var tracker = server.Get<ShipmentTracker>();
+        var shipment = await tracker.ApplyPushedAsync(await RegisterAsync(tracker), Snapshot(First), CancellationToken.None);
+        var delivered = Scan(Day.AddHours(20), "Atlanta") with { Status = TrackingStatus.Delivered };
+
+        shipment = await tracker.ApplyPushedAsync(shipment, Snapshot(delivered, First), CancellationToken.None);
+        var readsWhileMoving = reads.Count;
+        shipment = await tracker.ApplyPushedAsync(shipment, Snapshot(Second, delivered, First), CancellationToken.None);
+
+        Assert.Equal(1, readsWhileMoving);
+        Assert.Equal(2, reads.Count);
+        Assert.Equal([delivered, Second, First], await StoredAsync(server, shipment));
+    }
+
     private sealed class ReadCounter
     {
         private int _count;
