@@ -28,6 +28,20 @@ public sealed class SameInstantScanTests
         Assert.Equal(TrackingStatus.Delivered, result.AddedEvents[0].Status);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_whole_history_names_as_newest_the_scan_a_store_lists_first_in_either_order(bool oldestFirst)
+    {
+        var onTheVan = Scan.OutForDelivery(Hours(5));
+        var delivered = Scan.Delivered(Hours(5));
+
+        var known = KnownEvents.Of(oldestFirst ? [onTheVan, delivered] : [delivered, onTheVan]);
+
+        Assert.Same(delivered, known.Newest);
+        Assert.Same(delivered, new[] { onTheVan, delivered }.Order(NewestFirst.Order).First());
+    }
+
     [Fact]
     public void A_delivery_scan_published_later_with_the_instant_of_the_stored_newest_scan_is_taken()
     {

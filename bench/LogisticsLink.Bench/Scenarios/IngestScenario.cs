@@ -14,9 +14,10 @@ namespace LogisticsLink.Bench.Scenarios;
 
 /// <summary>
 /// Scenario 4. Carrier snapshots applied and committed through the real refresh path (ShipmentTracker.RefreshAsync:
-/// carrier, stored history, Tracker.Apply, one store commit with the change-log row, hub), 16 or 64 at a time like the
-/// scheduler with that MaxConcurrency, each snapshot bringing 1 or 10 new scans. On SQLite on the temp disk (the shipped configuration: WAL,
-/// synchronous = FULL, one writer), on SQLite in tmpfs (what is left when fsync costs nothing), and on PostgreSQL with
+/// carrier, what is stored of the history (read, or kept by the tracker since its own last commit), Tracker.Apply, one
+/// store commit with the change-log row, hub), 16 or 64 at a time like the scheduler with that MaxConcurrency, each
+/// snapshot bringing 1 or 10 new scans. On SQLite on the temp disk (the shipped configuration: WAL, synchronous = FULL,
+/// one writer), on SQLite in tmpfs (what is left when fsync costs nothing), and on PostgreSQL with
 /// its default durability when Debian's package is installed.
 /// </summary>
 public sealed class IngestScenario(BenchContext context) : IScenario

@@ -28,16 +28,23 @@ public sealed record TrackingEvent(
     /// </summary>
     public DateTimeOffset EffectiveAt => IngestedAt == default ? OccurredAt : EffectiveAsOf(IngestedAt);
 
-    /// <summary>The scan as every store keeps it, its text made valid (<see cref="ValidText"/>): what reading it back gives.</summary>
-    public TrackingEvent AsStored() => this with
+    /// <summary>
+    /// The scan as every store keeps it, its text made valid (<see cref="ValidText"/>): what reading it back gives.
+    /// This very scan when its text is valid already.
+    /// </summary>
+    public TrackingEvent AsStored()
     {
-        StatusDetail = ValidText.Repair(StatusDetail),
-        Description = ValidText.Repair(Description),
-        RawCode = ValidText.Repair(RawCode),
-        Location = new TrackingLocation(
-            ValidText.Repair(Location.City), ValidText.Repair(Location.Region), ValidText.Repair(Location.PostalCode), ValidText.Repair(Location.CountryCode)),
-        Source = ValidText.Repair(Source),
-    };
+        var stored = this with
+        {
+            StatusDetail = ValidText.Repair(StatusDetail),
+            Description = ValidText.Repair(Description),
+            RawCode = ValidText.Repair(RawCode),
+            Location = new TrackingLocation(
+                ValidText.Repair(Location.City), ValidText.Repair(Location.Region), ValidText.Repair(Location.PostalCode), ValidText.Repair(Location.CountryCode)),
+            Source = ValidText.Repair(Source),
+        };
+        return stored == this ? this : stored;
+    }
 
     /// <summary><see cref="EffectiveAt"/> for a scan received at <paramref name="receivedAt"/>.</summary>
     public DateTimeOffset EffectiveAsOf(DateTimeOffset receivedAt) => OccurredAt - receivedAt > MisdatedAfter ? receivedAt : OccurredAt;

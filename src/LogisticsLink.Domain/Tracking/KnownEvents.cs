@@ -41,24 +41,6 @@ public sealed record KnownEvents(IReadOnlySet<string> DedupKeys, TrackingEvent? 
         return new KnownEvents(keys, ReferenceEquals(newest, Newest) ? newest : newest!.AsStored(), delivered);
     }
 
-    /// <summary>The same facts computed from a whole history (any order; the first of equally new scans is the newest).</summary>
-    public static KnownEvents Of(IEnumerable<TrackingEvent> history)
-    {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        TrackingEvent? newest = null;
-        DateTimeOffset? delivered = null;
-        foreach (var e in history)
-        {
-            keys.Add(e.DedupKey);
-            if (newest is null || e.EffectiveAt > newest.EffectiveAt)
-            {
-                newest = e;
-            }
-            if (e.Status == TrackingStatus.Delivered && (delivered is null || e.EffectiveAt > delivered))
-            {
-                delivered = e.EffectiveAt;
-            }
-        }
-        return new KnownEvents(keys, newest, delivered);
-    }
+    /// <summary>The same facts computed from a whole history, in any order.</summary>
+    public static KnownEvents Of(IEnumerable<TrackingEvent> history) => None.With(history.ToList());
 }
