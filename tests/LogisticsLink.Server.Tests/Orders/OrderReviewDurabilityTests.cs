@@ -59,6 +59,9 @@ public sealed class OrderReviewDurabilityTests
             services => gate = OrderStoreGate.Install(services));
         var id = await ImportLateOrderAsync(server, clock.GetUtcNow());
         Assert.Contains(await OrderRisksAsync(server), r => r.Kind == RiskKind.Delayed);
+        // The import's own marks judged first: one still queued would judge the order again right after the failure.
+        await Eventually.UntilAsync(async () => !(await server.Get<IOrderStore>().FindReviewMarkAsync(
+            Tenant, Link.Channel, Link.OrderId, CancellationToken.None)).Pending, "the import's marks are judged");
         // The first judgement after the delivery fails to store (a database error, say).
         gate!.BeforeEach(nameof(IOrderStore.CommitOrderAsync), args =>
             ((OrderCommit)args[0]!).State.Risks.All(r => r.Kind != RiskKind.Delayed) && failed.TrySetResult()
