@@ -46,6 +46,23 @@ public sealed class DetectCarrierTests
         Assert.Contains("fedex", ambiguous.Status.Detail);
     }
 
+    [Theory]
+    [InlineData("1Z999AA1\u20130123456784")] // an en dash, as PDFs and mail clients write it
+    [InlineData("1Z 999 AA1\u00A00123456784")] // a no-break space from a web page
+    [InlineData("1Z999AA10123456784\r\n")] // the end of a line of a pasted CSV
+    public async Task A_number_DetectCarrier_reads_through_its_spaces_and_dashes_is_tracked_and_found_the_same(string pasted)
+    {
+        await using var server = await TestServer.StartAsync(
+            settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" },
+            services: s => s.AddSingleton<ICarrierClient>(new ScriptedCarrier()));
+        var client = server.Client();
+        var plain = await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = "1Z999AA10123456784" });
+
+        Assert.Equal("ups", (await client.DetectCarrierAsync(new DetectCarrierRequest { TrackingNumber = pasted })).DetectedCarrier);
+        Assert.Equal(plain.Id, (await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = pasted })).Id);
+        Assert.Equal(plain.Id, (await client.GetShipmentAsync(new GetShipmentRequest { Carrier = "ups", TrackingNumber = pasted })).Id);
+    }
+
     [Fact]
     public async Task TrackShipment_takes_every_number_DetectCarrier_names_a_carrier_for()
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using LogisticsLink.Carriers;
 using LogisticsLink.Carriers.Amazon;
 using LogisticsLink.Carriers.Sandbox;
@@ -15,18 +14,7 @@ public static class TrackingRequests
     public const int DefaultPageSize = 100;
     public const int MaxWatchedIds = 1000;
 
-    public static string NormalizeNumber(string raw)
-    {
-        var builder = new StringBuilder(raw.Length);
-        foreach (var c in raw)
-        {
-            if (c is not (' ' or '-' or '\t'))
-            {
-                builder.Append(char.ToUpperInvariant(c));
-            }
-        }
-        return builder.ToString();
-    }
+    public static string NormalizeNumber(string raw) => CarrierDetector.Normalize(raw);
 
     /// <summary>
     /// The longest number accepted: as long as the longest DetectCarrier reads (DHL eCommerce ids run to 41), so every
