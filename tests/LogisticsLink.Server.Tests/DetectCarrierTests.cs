@@ -46,6 +46,23 @@ public sealed class DetectCarrierTests
         Assert.Contains("fedex", ambiguous.Status.Detail);
     }
 
+    [Theory]
+    [InlineData("1Z999AA1\u20130123456784")] // an en dash, as PDFs and mail clients write it
+    [InlineData("1Z 999 AA1\u00A00123456784")] // a no-break space from a web page
+    [InlineData("1Z999AA10123456784\r\n")] // the end of a line of a pasted CSV
+    public async Task A_number_DetectCarrier_reads_through_its_spaces_and_dashes_is_tracked_and_found_the_same(string pasted)
+    {
+        await using var server = await TestServer.StartAsync(
+            settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" },
+            services: s => s.AddSingleton<ICarrierClient>(new ScriptedCarrier()));
+        var client = server.Client();
+        var plain = await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = "1Z999AA10123456784" });
+
+        Assert.Equal("ups", (await client.DetectCarrierAsync(new DetectCarrierRequest { TrackingNumber = pasted })).DetectedCarrier);
+        Assert.Equal(plain.Id, (await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = pasted })).Id);
+        Assert.Equal(plain.Id, (await client.GetShipmentAsync(new GetShipmentRequest { Carrier = "ups", TrackingNumber = pasted })).Id);
+    }
+
     [Fact]
     public async Task TrackShipment_takes_every_number_DetectCarrier_names_a_carrier_for()
     {
@@ -89,6 +106,33 @@ public sealed class DetectCarrierTests
         var empty = await Assert.ThrowsAsync<RpcException>(() =>
             client.TrackShipmentAsync(new TrackShipmentRequest { Carrier = "amazon", TrackingNumber = "AMZN_US:" }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, empty.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_Amazon_Shipping_number_with_its_carrier_id_needs_no_carrier()
+    {
+        // The carrier id and the TBA number it precedes both say Amazon Shipping, as the number alone would.
+        await using var server = await TestServer.StartAsync(
+            settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" },
+            services: s => s.AddSingleton<ICarrierClient>(new SilentCarrier("amazon")));
+        var client = server.Client();
+
+        var shipment = await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = "AMZN_US:TBA000000000030" });
+
+        Assert.Equal(("amazon", "AMZN_US:TBA000000000030"), (shipment.Carrier, shipment.TrackingNumber));
+        var found = await client.GetShipmentAsync(new GetShipmentRequest { TrackingNumber = "amzn_us:tba000000000030" });
+        Assert.Equal(shipment.Id, found.Id);
+        var order = await server.Orders().UpsertOrderAsync(new UpsertOrderRequest
+        {
+            Order = new Order { Channel = "amazon", OrderId = "113-5550001-0000030" },
+            Shipments = { new OrderShipment { TrackingNumber = "AMZN_US:TBA000000000030" } },
+        });
+        Assert.Equal(shipment.Id, Assert.Single(order.Shipments).Id);
+
+        // Before a colon that a number of another carrier follows, nothing is implied: the colon is refused as before.
+        var other = await Assert.ThrowsAsync<RpcException>(() =>
+            client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = "AMZN_US:1Z999AA10123456784" }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, other.StatusCode);
     }
 
     /// <summary>A connector that only makes its carrier enabled; the scheduler is off, so it is never called.</summary>

@@ -26,6 +26,12 @@ public static class CarrierDetector
         PurolatorFormat.Match,
     ];
 
+    /// <summary>
+    /// A typed or pasted number as every API reads it: without whitespace of any kind or dashes of any kind, upper-cased.
+    /// The same cleaning as <see cref="Detect"/>'s, so a number it names a carrier for is tracked under that number.
+    /// </summary>
+    public static string Normalize(string rawNumber) => TrackingNumberText.Normalize(rawNumber);
+
     public static DetectionResult Detect(string rawNumber)
     {
         ArgumentNullException.ThrowIfNull(rawNumber);

@@ -106,8 +106,9 @@ public static class OrderRequests
             var field = $"shipments[{i}]";
             var number = TrackingRequests.NormalizeNumber(s.TrackingNumber);
             var before = violations.Count;
-            TrackingRequests.CheckNumber(violations, field + ".tracking_number", number, s.Carrier);
-            var carrier = TrackingRequests.ResolveCarrier(violations, field + ".carrier", s.Carrier, number, field + ".tracking_number");
+            var named = TrackingRequests.CarrierOf(s.Carrier, number);
+            TrackingRequests.CheckNumber(violations, field + ".tracking_number", number, named);
+            var carrier = TrackingRequests.ResolveCarrier(violations, field + ".carrier", named, number, field + ".tracking_number");
             if (violations.Count > before || carrier is null)
             {
                 continue;

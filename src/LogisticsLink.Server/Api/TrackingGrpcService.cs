@@ -32,8 +32,9 @@ public sealed class TrackingGrpcService(
         var tenant = ApiKeyInterceptor.TenantOf(context);
         var violations = new Violations();
         var number = TrackingRequests.NormalizeNumber(request.TrackingNumber);
-        TrackingRequests.CheckNumber(violations, "tracking_number", number, request.Carrier);
-        var carrier = TrackingRequests.ResolveCarrier(violations, "carrier", request.Carrier, number, "tracking_number");
+        var named = TrackingRequests.CarrierOf(request.Carrier, number);
+        TrackingRequests.CheckNumber(violations, "tracking_number", number, named);
+        var carrier = TrackingRequests.ResolveCarrier(violations, "carrier", named, number, "tracking_number");
         var order = TrackingRequests.Order(violations, request.Order);
         var labels = TrackingRequests.Labels(violations, request.Labels);
         violations.ThrowIfAny();
@@ -238,8 +239,9 @@ public sealed class TrackingGrpcService(
             violations.ThrowIfAny();
         }
         var number = TrackingRequests.NormalizeNumber(request.TrackingNumber);
-        TrackingRequests.CheckNumber(violations, "tracking_number", number, request.Carrier);
-        var carrier = TrackingRequests.ResolveCarrier(violations, "carrier", request.Carrier, number, "tracking_number");
+        var named = TrackingRequests.CarrierOf(request.Carrier, number);
+        TrackingRequests.CheckNumber(violations, "tracking_number", number, named);
+        var carrier = TrackingRequests.ResolveCarrier(violations, "carrier", named, number, "tracking_number");
         violations.ThrowIfAny();
         var byNumber = await store.FindByNumberAsync(tenant, carrier!, number, ct);
         return ((byNumber is null ? null : await cache.GetAsync(tenant, byNumber.State.Id, ct))

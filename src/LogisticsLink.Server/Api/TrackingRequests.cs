@@ -1,5 +1,5 @@
-using System.Text;
 using LogisticsLink.Carriers;
+using LogisticsLink.Carriers.Amazon;
 using LogisticsLink.Carriers.Sandbox;
 using LogisticsLink.Domain.Detection;
 using LogisticsLink.Domain.Shipments;
@@ -14,18 +14,7 @@ public static class TrackingRequests
     public const int DefaultPageSize = 100;
     public const int MaxWatchedIds = 1000;
 
-    public static string NormalizeNumber(string raw)
-    {
-        var builder = new StringBuilder(raw.Length);
-        foreach (var c in raw)
-        {
-            if (c is not (' ' or '-' or '\t'))
-            {
-                builder.Append(char.ToUpperInvariant(c));
-            }
-        }
-        return builder.ToString();
-    }
+    public static string NormalizeNumber(string raw) => CarrierDetector.Normalize(raw);
 
     /// <summary>
     /// The longest number accepted: as long as the longest DetectCarrier reads (DHL eCommerce ids run to 41), so every
@@ -73,6 +62,19 @@ public static class TrackingRequests
 
     private static bool IsPlainNumber(string number) =>
         number.Length is >= 4 and <= MaxNumberLength && number.All(char.IsAsciiLetterOrDigit);
+
+    /// <summary>
+    /// The carrier a request names, or, when it names none, the one a number given with an Amazon Shipping carrier id
+    /// implies: <c>AMZN_US:TBA…</c> is Amazon's, as detection says of the <c>TBA…</c> after the colon. Otherwise the
+    /// request's own (empty) carrier, left to detection, which refuses a colon.
+    /// </summary>
+    public static string CarrierOf(string rawCarrier, string number)
+    {
+        var colon = number.IndexOf(':');
+        return rawCarrier.Trim().Length == 0 && colon > 0 && CarrierDetector.Detect(number[(colon + 1)..]).Unambiguous?.Carrier == AmazonDefaults.Code
+            ? AmazonDefaults.Code
+            : rawCarrier;
+    }
 
     /// <summary>
     /// The carrier to use (given, or detected from the number), or null with a violation recorded on

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text;
+using LogisticsLink.Carriers;
 using LogisticsLink.Server.Tests.Infrastructure;
 using LogisticsLink.Server.Webhooks;
 using LogisticsLink.Storage;
 using LogisticsLink.V1;
+using Microsoft.Extensions.DependencyInjection;
 using static LogisticsLink.Server.Tests.Webhooks.UpsTrackAlertWebhookTests;
 
 namespace LogisticsLink.Server.Tests.Webhooks;
@@ -55,6 +57,39 @@ public sealed class AggregatorWebhookTests
         var scan = Assert.Single(change.Shipment.Events);
         Assert.Equal(("PL", "webhook", "Leipzig", "DE"), (scan.RawCode, scan.Source, scan.Location.City, scan.Location.CountryCode));
         Assert.Equal(DateTimeOffset.Parse("2026-05-02T07:15:00Z"), scan.OccurredAt.ToDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task A_push_by_the_number_the_buyer_sees_reaches_the_Amazon_Shipping_parcel_tracked_with_its_carrier_id()
+    {
+        // Aggregators know an Amazon Shipping parcel by its TBA number; a US seller tracks it as AMZN_US:TBA….
+        await using var host = await WebhookTestHost.StartAsync(services: s => s.AddSingleton<ICarrierClient>(new IdleCarrier("amazon")));
+        var client = host.Server.Client();
+        var shipment = await client.TrackShipmentAsync(new TrackShipmentRequest { Carrier = "amazon", TrackingNumber = "AMZN_US:TBA000000000040" });
+
+        var response = await host.PostAggregatorAsync(Body("TBA000000000040").Replace("\"sandbox\"", "\"amazon\"", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = await AnswerAsync(response);
+        Assert.Equal(("applied", shipment.Id), (answer.GetProperty("result").GetString(), answer.GetProperty("shipment_id").GetString()));
+        Assert.Equal(ShipmentStatus.InTransit, (await client.GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id })).Status);
+
+        // Two parcels behind that number (two carrier ids): the push names neither, so it touches neither.
+        var other = await client.TrackShipmentAsync(new TrackShipmentRequest { Carrier = "amazon", TrackingNumber = "AMZN_CA:TBA000000000040" });
+        var ambiguous = await host.PostAggregatorAsync(Body("TBA000000000040", eventId: "evt-2", status: "delivered").Replace("\"sandbox\"", "\"amazon\"", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Accepted, ambiguous.StatusCode);
+        Assert.Equal(ShipmentStatus.InTransit, (await client.GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id })).Status);
+        Assert.Equal(other.Version, (await client.GetShipmentAsync(new GetShipmentRequest { ShipmentId = other.Id })).Version);
+    }
+
+    /// <summary>A connector that only makes its carrier enabled; the scheduler is off, so it is never called.</summary>
+    private sealed class IdleCarrier(string code) : ICarrierClient
+    {
+        public string Code => code;
+        public TimeSpan? Cadence => null;
+
+        public Task<CarrierResult> TrackAsync(CarrierRequest request, CancellationToken cancellationToken) =>
+            Task.FromResult(CarrierResult.Success(Domain.Tracking.CarrierSnapshot.NotFound()));
     }
 
     [Fact]
