@@ -28,7 +28,7 @@ public sealed class ReplyTemplateTests
             ProofOfDelivery = new ProofOfDelivery("J. DUPONT", "Front door", true, false),
             PromisedBy = new DateTimeOffset(2025, 3, 6, 0, 0, 0, TimeSpan.Zero),
         };
-        var order = scenario == ReplyScenario.NoOrderFound ? null : InquiryDecisionTests.Order();
+        var order = scenario is ReplyScenario.NoOrderFound or ReplyScenario.SeveralOrdersFound ? null : InquiryDecisionTests.Order();
         var locale = ReplyLocale.Resolve(language);
         var body = BuiltInTemplates.Default.Find(scenario.TemplateId(), language);
 
