@@ -60,7 +60,7 @@ public sealed class SupportGrpcService(
         var matches = target.Matches;
         var states = target.Shipments.Select(s => s.Stored.State).ToList();
         var decision = target.Ambiguous
-            ? new InquiryDecision(DomainAction.AskForOrderId, ReplyScenario.NoOrderFound, null)
+            ? new InquiryDecision(DomainAction.AskForOrderId, ReplyScenario.SeveralOrdersFound, null)
             : InquiryDecisions.Decide(target.Order, states, time.GetUtcNow());
 
         var answer = new InquiryResolution

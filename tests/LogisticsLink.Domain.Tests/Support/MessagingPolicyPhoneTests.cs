@@ -90,7 +90,7 @@ public sealed class MessagingPolicyPhoneTests
             ProofOfDelivery = new ProofOfDelivery("J. DUPONT", "Front door", true, false),
             PromisedBy = new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero),
         };
-        var order = scenario == ReplyScenario.NoOrderFound ? null : InquiryDecisionTests.Order();
+        var order = scenario is ReplyScenario.NoOrderFound or ReplyScenario.SeveralOrdersFound ? null : InquiryDecisionTests.Order();
         var locale = ReplyLocale.Resolve(language);
         var body = BuiltInTemplates.Default.Find(scenario.TemplateId(), language)!;
         var values = ReplyValues.From(order, order is null ? null : shipment, locale, "amazon");

@@ -1,3 +1,4 @@
+using LogisticsLink.Domain.Risks;
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Domain.Support.Inquiries;
 using LogisticsLink.Domain.Support.Templates;
@@ -28,7 +29,7 @@ public sealed class ReplyTemplateTests
             ProofOfDelivery = new ProofOfDelivery("J. DUPONT", "Front door", true, false),
             PromisedBy = new DateTimeOffset(2025, 3, 6, 0, 0, 0, TimeSpan.Zero),
         };
-        var order = scenario == ReplyScenario.NoOrderFound ? null : InquiryDecisionTests.Order();
+        var order = scenario is ReplyScenario.NoOrderFound or ReplyScenario.SeveralOrdersFound ? null : InquiryDecisionTests.Order();
         var locale = ReplyLocale.Resolve(language);
         var body = BuiltInTemplates.Default.Find(scenario.TemplateId(), language);
 
@@ -41,6 +42,30 @@ public sealed class ReplyTemplateTests
         {
             Assert.Contains(order.OrderId, reply.Text);
         }
+    }
+
+    // A parcel still out for delivery days after its scan (held long, stalled) keeps this reply, so the reply cannot
+    // say "today": the template has no date of the scan, and the buyer reads it as a promise for the day they ask.
+    [Theory]
+    [InlineData("en", "today")]
+    [InlineData("fr", "aujourd'hui")]
+    [InlineData("de", "heute")]
+    [InlineData("es", "hoy")]
+    [InlineData("it", "oggi")]
+    public void The_out_for_delivery_reply_does_not_promise_delivery_today(string language, string today)
+    {
+        var shipment = InquiryDecisionTests.Shipment(TrackingStatus.OutForDelivery, RiskKind.Stalled) with { EstimatedDelivery = null };
+        var decision = InquiryDecisions.Decide(InquiryDecisionTests.Order(), [shipment], new DateTimeOffset(2025, 3, 4, 12, 0, 0, TimeSpan.Zero));
+        var locale = ReplyLocale.Resolve(language);
+        var body = BuiltInTemplates.Default.Find(decision.Scenario.TemplateId(), language)!;
+
+        var reply = ReplyComposer.Compose(decision.Scenario.TemplateId(), 0, body, locale,
+            ReplyValues.From(InquiryDecisionTests.Order(), shipment, locale, "amazon"), "amazon");
+
+        Assert.Equal(ReplyScenario.OutForDelivery, decision.Scenario);
+        Assert.True(reply.Compliant);
+        Assert.Contains(shipment.TrackingNumber, reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotMatch($@"(?i)(?<!\p{{L}}){today}(?!\p{{L}})", reply.Text);
     }
 
     [Theory]

@@ -167,6 +167,41 @@ public sealed class SupportGrpcTests
         Assert.Equal(RecommendedAction.AskForOrderId, answer.Action);
     }
 
+    [Theory]
+    [InlineData("en", "could not find")]
+    [InlineData("fr", "pas retrouvé")]
+    [InlineData("de", "nicht finden")]
+    public async Task Two_matching_orders_get_a_reply_asking_which_one_not_saying_none_was_found(string language, string notFoundWords)
+    {
+        await using var server = await TestServer.StartAsync();
+        var (first, second) = (AmazonId(), AmazonId());
+        var (one, other) = (Numbers.Sandbox(0), Numbers.Sandbox(0));
+        await server.Orders().UpsertOrderAsync(Order(first, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB", one));
+        await server.Orders().UpsertOrderAsync(Order(second, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB", other));
+
+        var byIds = await server.Support().ResolveInquiryAsync(new ResolveInquiryRequest
+        {
+            MessageText = $"{first} / {second}", Channel = "amazon", Language = language,
+        });
+        // Two parcels of two orders: the order ids were never quoted, so the reply must not name them.
+        var byNumbers = await server.Support().ResolveInquiryAsync(new ResolveInquiryRequest
+        {
+            MessageText = $"{one} {other}", Channel = "amazon", Language = language,
+        });
+
+        foreach (var answer in new[] { byIds, byNumbers })
+        {
+            Assert.True(answer.Ambiguous);
+            Assert.Equal(RecommendedAction.AskForOrderId, answer.Action);
+            Assert.Equal("several_orders_found", answer.Reply.TemplateId);
+            Assert.Equal(language, answer.Reply.Language);
+            Assert.True(answer.Reply.Compliant, string.Join("; ", answer.Reply.Findings.Select(f => f.Message)));
+            Assert.DoesNotContain(notFoundWords, answer.Reply.Text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(first, answer.Reply.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(second, answer.Reply.Text, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Evidence_for_an_order_and_a_shipment_of_another_order_is_refused_naming_the_field()
     {

@@ -41,6 +41,11 @@ public enum ReplyScenario
     /// <summary>The marketplace calls the order cancelled and no carrier has scanned a parcel: it will not ship.</summary>
     OrderCancelled,
     NoOrderFound,
+    /// <summary>
+    /// The message points to several orders (two order ids, parcels of two orders): the buyer is asked which one, never
+    /// told that none was found, and no order is named (a quoted number may be another buyer's parcel).
+    /// </summary>
+    SeveralOrdersFound,
 }
 
 public static class ReplyScenarios
@@ -66,6 +71,7 @@ public static class ReplyScenarios
         ReplyScenario.PartiallyShippedWithoutTracking => "partially_shipped_without_tracking",
         ReplyScenario.OrderCancelled => "order_cancelled",
         ReplyScenario.NoOrderFound => "no_order_found",
+        ReplyScenario.SeveralOrdersFound => "several_orders_found",
         _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, null),
     };
 

@@ -149,7 +149,7 @@ public sealed class AmazonDemoCatalogue
             "FBM, weather delay pushes the carrier's ETA past the promised delivery date (scenario 4)", latestDelivery: endOfTomorrow));
         catalogue.Upsert(Fbm("302-5550003-0000033", De, "SHIPPED", 40, "LLSB2000000033", "FBM, customs hold then delivered (scenario 3)"));
         catalogue.Upsert(Fbm("405-5550004-0000042", Fr, "SHIPPED", 37, "LLSB2000000042", "FBM, failed attempt then delivered (scenario 2)"));
-        catalogue.Upsert(Fbm("113-5550005-0000056", Us, "SHIPPED", 34, "LLSB2000000056", "FBM, returned to sender (scenario 5)"));
+        catalogue.Upsert(Fbm("113-5550005-0000056", Us, "SHIPPED", 34, "LLSB2000000055", "FBM, returned to sender (scenario 5)"));
         catalogue.Upsert(Fbm("113-5550006-0000066", Us, "SHIPPED", 31, "LLSB2000000066", "FBM, lost in transit (scenario 6)"));
         catalogue.Upsert(Fbm("405-5550007-0000071", Fr, "PARTIALLY_SHIPPED", 28, "LLSB2000000071", "FBM, one of two items shipped, locker delivery (scenario 1)"));
         catalogue.Upsert(Fbm("113-5550008-0000000", Us, "UNSHIPPED", 30, "", "FBM, not shipped by its ship-by date (late shipment)") with
