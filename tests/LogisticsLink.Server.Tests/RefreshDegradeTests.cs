@@ -1,6 +1,7 @@
 using Grpc.Core;
 using LogisticsLink.Carriers;
 using LogisticsLink.Server.Tests.Infrastructure;
+using LogisticsLink.Server.Tracking;
 using LogisticsLink.Storage;
 using LogisticsLink.V1;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,45 @@ public sealed class RefreshDegradeTests
         Assert.True(answer.Stale);
         Assert.Equal(ShipmentStatus.Pending, answer.Status);
     }
+
+    [Fact]
+    public async Task A_caller_deadline_holds_when_finding_the_shipment_took_part_of_it()
+    {
+        var (server, carrier, hook) = await StartAsync();
+        await using var _ = server;
+        var client = server.Client();
+        var shipment = await client.TrackShipmentAsync(new TrackShipmentRequest { Carrier = "ups", TrackingNumber = "1Z999AA10123456784" });
+        carrier.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        server.Get<ShipmentCache>().Invalidate(shipment.Id);
+        hook.BeforeEach(nameof(IShipmentStore.FindAsync), _ => Task.Delay(SlowRead));
+
+        var answer = await client.GetShipmentAsync(Fresh(shipment.Id), deadline: DateTime.UtcNow.Add(ShortDeadline));
+        carrier.Gate.SetResult();
+
+        Assert.True(answer.Stale);
+    }
+
+    [Fact]
+    public async Task An_inquiry_keeps_the_caller_deadline_when_finding_the_parcel_took_part_of_it()
+    {
+        var (server, carrier, hook) = await StartAsync();
+        await using var _ = server;
+        await server.Client().TrackShipmentAsync(new TrackShipmentRequest { Carrier = "ups", TrackingNumber = "1Z999AA10123456784" });
+        carrier.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        hook.BeforeEach(nameof(IShipmentStore.ListByNumberAsync), _ => Task.Delay(SlowRead));
+        hook.BeforeEach(nameof(IShipmentStore.FindByNumberAsync), _ => Task.Delay(SlowRead));
+
+        var answer = await server.Support().ResolveInquiryAsync(
+            new ResolveInquiryRequest { Channel = "amazon", TrackingNumber = "1Z999AA10123456784", MaxAge = new() },
+            deadline: DateTime.UtcNow.Add(ShortDeadline));
+        carrier.Gate.SetResult();
+
+        Assert.True(answer.Stale);
+    }
+
+    // A read slow enough to take a good part of the caller's deadline (a busy database), before any wait for the carrier.
+    private static readonly TimeSpan SlowRead = TimeSpan.FromMilliseconds(600);
+    private static readonly TimeSpan ShortDeadline = TimeSpan.FromMilliseconds(1500);
 
     [Fact]
     public async Task A_refresh_cut_short_by_shutdown_answers_the_stale_state()

@@ -53,10 +53,11 @@ public sealed class SupportGrpcService(
         var received = RequestTimes.Past(violations, "received_at", request.ReceivedAt, now);
         var receivedAt = received ?? now;
         violations.ThrowIfAny();
-        deadline = CallDeadlines.Within(deadline, context, now);
+        // An instant, not a span: the lookups before any refresh wait take part of the caller's deadline too.
+        var answerBy = now + CallDeadlines.Within(deadline, context, now);
 
         var query = InquiryResolver.Read(request.OrderId.Trim(), request.TrackingNumber.Trim(), request.MessageText);
-        var target = await resolver.FindAsync(tenant, channel, query, maxAge, deadline, ct);
+        var target = await resolver.FindAsync(tenant, channel, query, maxAge, answerBy, ct);
         var matches = target.Matches;
         var states = target.Shipments.Select(s => s.Stored.State).ToList();
         var decision = target.Ambiguous

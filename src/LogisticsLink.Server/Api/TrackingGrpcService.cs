@@ -81,7 +81,8 @@ public sealed class TrackingGrpcService(
         if (maxAge is { } age && !(shipment.Stored.State.LastCheckedAt >= asked - age))
         {
             var refresh = tracker.RefreshAsync(shipment.Stored, asked - age);
-            if (await refreshWaiter.WaitAsync([refresh], CallDeadlines.Within(options.Value.RefreshWait, context, asked), ct))
+            // Bounded from now, not from the call's arrival: finding the shipment took part of the caller's deadline.
+            if (await refreshWaiter.WaitAsync([refresh], CallDeadlines.Within(options.Value.RefreshWait, context, time.GetUtcNow()), ct))
             {
                 var refreshed = await refresh;
                 var cached = await cache.GetAsync(tenant, refreshed.State.Id, ct);

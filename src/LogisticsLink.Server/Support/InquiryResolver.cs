@@ -42,19 +42,19 @@ public sealed class InquiryResolver(IOrderStore orders, IShipmentStore shipments
     /// nothing (a mistyped or unknown number), by the message text's references instead.
     /// </summary>
     public async Task<InquiryTarget> FindAsync(
-        string tenant, string channel, InquiryQuery query, TimeSpan? maxAge, TimeSpan deadline, CancellationToken ct)
+        string tenant, string channel, InquiryQuery query, TimeSpan? maxAge, DateTimeOffset answerBy, CancellationToken ct)
     {
-        var target = await FindByAsync(tenant, channel, query.Given, maxAge, deadline, ct);
+        var target = await FindByAsync(tenant, channel, query.Given, maxAge, answerBy, ct);
         if (target.IsEmpty && query.FromText is { IsEmpty: false } text)
         {
-            var byText = await FindByAsync(tenant, channel, text, maxAge, deadline, ct);
+            var byText = await FindByAsync(tenant, channel, text, maxAge, answerBy, ct);
             return byText.IsEmpty ? target : byText;
         }
         return target;
     }
 
     private async Task<InquiryTarget> FindByAsync(
-        string tenant, string channel, InquiryMatches matches, TimeSpan? maxAge, TimeSpan deadline, CancellationToken ct)
+        string tenant, string channel, InquiryMatches matches, TimeSpan? maxAge, DateTimeOffset answerBy, CancellationToken ct)
     {
         var found = new FoundOrders();
         var loose = new List<StoredShipment>();
@@ -106,13 +106,13 @@ public sealed class InquiryResolver(IOrderStore orders, IShipmentStore shipments
         var ids = theOrder is null
             ? loose.Select(s => s.State.Id).Distinct().ToList()
             : (await orders.ListOrderShipmentsAsync(tenant, theOrder.Channel, theOrder.OrderId, ct)).Select(s => s.Id).ToList();
-        var (live, stale) = await LiveAsync(tenant, ids, maxAge, deadline, ct);
+        var (live, stale) = await LiveAsync(tenant, ids, maxAge, answerBy, ct);
         return new InquiryTarget(theOrder, live, candidates, stale) { OrderNumbers = numbers, Matches = matches };
     }
 
-    /// <summary>The shipments with their events, refreshed first where older than max_age, within the deadline.</summary>
+    /// <summary>The shipments with their events, refreshed first where older than max_age, waiting no later than <paramref name="answerBy"/>.</summary>
     public async Task<(IReadOnlyList<CachedShipment> Shipments, bool Stale)> LiveAsync(
-        string tenant, IReadOnlyList<string> shipmentIds, TimeSpan? maxAge, TimeSpan deadline, CancellationToken ct)
+        string tenant, IReadOnlyList<string> shipmentIds, TimeSpan? maxAge, DateTimeOffset answerBy, CancellationToken ct)
     {
         var asked = time.GetUtcNow();
         var current = new List<CachedShipment>();
@@ -134,7 +134,8 @@ public sealed class InquiryResolver(IOrderStore orders, IShipmentStore shipments
         }
         var refreshes = due.Select(s => tracker.RefreshAsync(s.Stored, asked - age)).ToList();
         // A parcel whose refresh did not finish is answered from what we know; the others with their refresh.
-        var stale = !await refreshWaiter.WaitAsync(refreshes, deadline, ct);
+        var left = answerBy - time.GetUtcNow();
+        var stale = !await refreshWaiter.WaitAsync(refreshes, left > TimeSpan.Zero ? left : TimeSpan.Zero, ct);
         var answer = new List<CachedShipment>();
         foreach (var shipment in current)
         {
