@@ -14,7 +14,9 @@ public sealed class OrderRiskStreamTests
     [Fact]
     public async Task A_carrier_delay_past_the_promise_reaches_a_subscriber_as_a_delayed_flag()
     {
-        await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string> { ["Sandbox:StepInterval"] = "00:00:00.200" });
+        // One-second steps: the parcel is late from the weather scan until its delivery, four steps; at 200 ms that window
+        // was shorter than the scheduler's poll on a loaded PostgreSQL run, which then saw the parcel only before and after it.
+        await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string> { ["Sandbox:StepInterval"] = "00:00:01" });
         var client = server.Client();
         await using var watcher = StreamCollector.Start(client, new WatchShipmentsRequest { ResumeAfterSequence = 0 });
         await watcher.WaitUntilAsync(c => c.Updates.Count > 0, "the watch is live");
