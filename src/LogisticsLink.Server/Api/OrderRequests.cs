@@ -104,11 +104,8 @@ public static class OrderRequests
         {
             var s = request.Shipments[i];
             var field = $"shipments[{i}]";
-            var number = TrackingRequests.NormalizeNumber(s.TrackingNumber);
             var before = violations.Count;
-            var named = TrackingRequests.CarrierOf(s.Carrier, number);
-            TrackingRequests.CheckNumber(violations, field + ".tracking_number", number, named);
-            var carrier = TrackingRequests.ResolveCarrier(violations, field + ".carrier", named, number, field + ".tracking_number");
+            var (number, carrier) = TrackingRequests.Parcel(violations, field + ".tracking_number", field + ".carrier", s.TrackingNumber, s.Carrier);
             if (violations.Count > before || carrier is null)
             {
                 continue;

@@ -31,10 +31,7 @@ public sealed class TrackingGrpcService(
     {
         var tenant = ApiKeyInterceptor.TenantOf(context);
         var violations = new Violations();
-        var number = TrackingRequests.NormalizeNumber(request.TrackingNumber);
-        var named = TrackingRequests.CarrierOf(request.Carrier, number);
-        TrackingRequests.CheckNumber(violations, "tracking_number", number, named);
-        var carrier = TrackingRequests.ResolveCarrier(violations, "carrier", named, number, "tracking_number");
+        var (number, carrier) = TrackingRequests.Parcel(violations, "tracking_number", "carrier", request.TrackingNumber, request.Carrier);
         var order = TrackingRequests.Order(violations, request.Order);
         var labels = TrackingRequests.Labels(violations, request.Labels);
         violations.ThrowIfAny();
@@ -239,10 +236,7 @@ public sealed class TrackingGrpcService(
             violations.Add("shipment_id", "give shipment_id, or carrier and tracking_number");
             violations.ThrowIfAny();
         }
-        var number = TrackingRequests.NormalizeNumber(request.TrackingNumber);
-        var named = TrackingRequests.CarrierOf(request.Carrier, number);
-        TrackingRequests.CheckNumber(violations, "tracking_number", number, named);
-        var carrier = TrackingRequests.ResolveCarrier(violations, "carrier", named, number, "tracking_number");
+        var (number, carrier) = TrackingRequests.Parcel(violations, "tracking_number", "carrier", request.TrackingNumber, request.Carrier);
         violations.ThrowIfAny();
         var byNumber = await store.FindByNumberAsync(tenant, carrier!, number, ct);
         return ((byNumber is null ? null : await cache.GetAsync(tenant, byNumber.State.Id, ct))

@@ -26,10 +26,23 @@ public static class TrackingRequests
     private const int MaxAmazonCarrierIdLength = 32;
 
     /// <summary>
+    /// A request's tracking number, normalized, and its carrier (given, implied by an Amazon Shipping carrier id, or
+    /// detected); the carrier is null, and a violation recorded on the field at fault, when either is unusable.
+    /// </summary>
+    public static (string Number, string? Carrier) Parcel(
+        Violations violations, string numberField, string carrierField, string rawNumber, string rawCarrier)
+    {
+        var number = NormalizeNumber(rawNumber);
+        var named = CarrierOf(rawCarrier, number);
+        CheckNumber(violations, numberField, number, named);
+        return (number, ResolveCarrier(violations, carrierField, named, number, numberField));
+    }
+
+    /// <summary>
     /// Checks a normalized number. With <paramref name="carrier"/> <c>amazon</c> the number may name the Amazon Shipping
     /// carrier id before a colon (<c>AMZN_US:TBA…</c>; without one the connector assumes <c>AMZN_UK</c>).
     /// </summary>
-    public static void CheckNumber(Violations violations, string field, string number, string carrier = "")
+    private static void CheckNumber(Violations violations, string field, string number, string carrier)
     {
         if (NumberProblem(number, carrier) is { } problem)
         {
@@ -68,7 +81,7 @@ public static class TrackingRequests
     /// implies: <c>AMZN_US:TBA…</c> is Amazon's, as detection says of the <c>TBA…</c> after the colon. Otherwise the
     /// request's own (empty) carrier, left to detection, which refuses a colon.
     /// </summary>
-    public static string CarrierOf(string rawCarrier, string number)
+    private static string CarrierOf(string rawCarrier, string number)
     {
         var colon = number.IndexOf(':');
         return rawCarrier.Trim().Length == 0 && colon > 0 && CarrierDetector.Detect(number[(colon + 1)..]).Unambiguous?.Carrier == AmazonDefaults.Code
@@ -80,7 +93,7 @@ public static class TrackingRequests
     /// The carrier to use (given, or detected from the number), or null with a violation recorded on
     /// <paramref name="field"/>, or on <paramref name="numberField"/> when the number does not fit the given carrier.
     /// </summary>
-    public static string? ResolveCarrier(Violations violations, string field, string rawCarrier, string number, string numberField)
+    private static string? ResolveCarrier(Violations violations, string field, string rawCarrier, string number, string numberField)
     {
         var carrier = rawCarrier.Trim().ToLowerInvariant();
         if (carrier.Length == 0)
