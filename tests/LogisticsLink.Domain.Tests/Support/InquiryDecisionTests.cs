@@ -152,6 +152,26 @@ public sealed class InquiryDecisionTests
         Assert.Equal((action, "partially_shipped_without_tracking"), (decision.Action, decision.Scenario.TemplateId()));
     }
 
+    // Part of the order left and its parcel is on its way or delivered: the parcel is not the order. The buyer gets the
+    // parcel's news and is told the rest has not shipped, or "delivered" reads as "all of it" (an A-to-z claim for the
+    // half that never came). An order the marketplace calls shipped keeps the plain reply.
+    [Theory]
+    [InlineData("PartiallyShipped", TrackingStatus.Delivered, "partially_shipped_delivered")]
+    [InlineData("PARTIALLY_FULFILLED", TrackingStatus.Delivered, "partially_shipped_delivered")]
+    [InlineData("IN_PROGRESS", TrackingStatus.Delivered, "partially_shipped_delivered")]
+    [InlineData("PartiallyShipped", TrackingStatus.InTransit, "partially_shipped_in_transit")]
+    [InlineData("PARTIALLY_FULFILLED", TrackingStatus.InTransit, "partially_shipped_in_transit")]
+    [InlineData("Shipped", TrackingStatus.Delivered, "fbm_delivered")]
+    [InlineData("FULFILLED", TrackingStatus.InTransit, "fbm_in_transit")]
+    public void A_partly_shipped_orders_parcel_on_its_way_or_delivered_says_the_rest_has_not_shipped(string status, TrackingStatus parcel, string templateId)
+    {
+        var order = Order() with { Status = status };
+
+        var decision = InquiryDecisions.Decide(order, [Shipment(parcel)], Now);
+
+        Assert.Equal((RecommendedAction.ShareTracking, templateId, "shp_1"), (decision.Action, decision.Scenario.TemplateId(), decision.Shipment?.Id));
+    }
+
     // Shopify drops a cancelled order's promise; eBay keeps it. Either way the order will not ship: it is not "on
     // schedule", and a cancellation is not offered twice. A label printed before the cancellation changes nothing.
     [Theory]

@@ -217,7 +217,7 @@ public sealed class ReplyTemplateTests
     internal static TrackingStatus StatusOf(ReplyScenario scenario) => scenario switch
     {
         ReplyScenario.OutForDelivery => TrackingStatus.OutForDelivery,
-        ReplyScenario.Delivered => TrackingStatus.Delivered,
+        ReplyScenario.Delivered or ReplyScenario.PartiallyShippedDelivered => TrackingStatus.Delivered,
         ReplyScenario.Exception => TrackingStatus.Exception,
         ReplyScenario.Expired => TrackingStatus.Expired,
         ReplyScenario.AttemptFailed => TrackingStatus.AttemptFailed,

@@ -78,6 +78,46 @@ public sealed class ReplyTruthTests
         Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
     }
 
+    // "The rest of your order has not shipped yet" in each language (the partly shipped parcel replies' wording).
+    private static readonly Dictionary<string, string> RestNotShippedYet = new()
+    {
+        ["en"] = "The rest of your order has not shipped yet", ["fr"] = "Le reste de votre commande n'est pas encore expédié",
+        ["de"] = "Der Rest Ihrer Bestellung ist noch nicht versandt", ["es"] = "El resto de su pedido aún no se ha enviado",
+        ["it"] = "Il resto del suo ordine non è ancora stato spedito",
+    };
+
+    public static TheoryData<TrackingStatus, string> DeliveredOrMovingAndLanguages()
+    {
+        var data = new TheoryData<TrackingStatus, string>();
+        foreach (var language in ReplyLocale.Languages)
+        {
+            data.Add(TrackingStatus.Delivered, language);
+            data.Add(TrackingStatus.InTransit, language);
+        }
+        return data;
+    }
+
+    // A partly shipped order's one parcel, delivered or on its way: the buyer gets its tracking and is told the rest of
+    // the order has not shipped yet, or the parcel reads as the whole order.
+    [Theory]
+    [MemberData(nameof(DeliveredOrMovingAndLanguages))]
+    public void A_partly_shipped_orders_delivered_or_moving_parcel_is_not_told_as_the_whole_order(TrackingStatus status, string language)
+    {
+        var order = InquiryDecisionTests.Order() with { Status = "PartiallyShipped" };
+        var parcel = InquiryDecisionTests.Shipment(status);
+        var decision = InquiryDecisions.Decide(order, [parcel], Now);
+        var locale = ReplyLocale.Resolve(language);
+        var body = BuiltInTemplates.Default.Find(decision.Scenario.TemplateId(), language)!;
+
+        var reply = ReplyComposer.Compose(decision.Scenario.TemplateId(), 0, body, locale, ReplyValues.From(order, decision.Shipment, locale, "amazon"), "amazon");
+
+        Assert.Equal(RecommendedAction.ShareTracking, decision.Action);
+        Assert.Contains(RestNotShippedYet[language], reply.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(parcel.TrackingNumber, reply.Text, StringComparison.Ordinal);
+        Assert.Contains(parcel.TrackingUrl!, reply.Text, StringComparison.Ordinal);
+        Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
+    }
+
     // "is being prepared" in each language (pre_transit_within_promise's wording).
     private static readonly string[] BeingPrepared =
         ["being prepared", "en préparation", "vorbereitet", "se está preparando", "in preparazione"];

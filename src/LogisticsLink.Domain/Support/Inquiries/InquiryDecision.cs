@@ -24,7 +24,8 @@ public sealed record InquiryDecision(RecommendedAction Action, ReplyScenario Sce
 /// it → CONTACT_CARRIER (late, the tracking shared, the carrier asked whether it has the parcel); shipped
 /// with no tracked parcel → REASSURE_WITHIN_PROMISE before the promised date, CONTACT_CARRIER after it (partly shipped:
 /// its own reply, part has left and the rest has not)</item>
-/// <item>moving or delivered → SHARE_TRACKING</item>
+/// <item>moving or delivered → SHARE_TRACKING (partly shipped: its own reply, this parcel is on its way or delivered and
+/// the rest of the order has not shipped)</item>
 /// </list>
 /// With several shipments, the one in the worst situation decides: a buyer asks about what is missing.
 /// </summary>
@@ -51,9 +52,21 @@ public static class InquiryDecisions
         {
             ReplyScenario.Lost or ReplyScenario.Returning => new(RecommendedAction.OfferResolution, Scenario(worst), worst),
             ReplyScenario.Exception or ReplyScenario.Expired or ReplyScenario.Delayed => new(RecommendedAction.ContactCarrier, Scenario(worst), worst),
-            var scenario => new(RecommendedAction.ShareTracking, scenario, worst),
+            var scenario => new(RecommendedAction.ShareTracking, OfPartOfTheOrder(order, scenario), worst),
         };
     }
+
+    /// <summary>
+    /// Partly shipped, a parcel on its way or delivered carries only part of the order: its reply says the rest has not
+    /// shipped, or the buyer who gets one parcel of two reads "delivered" as the whole order.
+    /// </summary>
+    private static ReplyScenario OfPartOfTheOrder(OrderState? order, ReplyScenario scenario) =>
+        order is null || !MarketplaceOrderStatus.IsPartiallyShipped(order.Status) ? scenario : scenario switch
+        {
+            ReplyScenario.InTransit => ReplyScenario.PartiallyShippedInTransit,
+            ReplyScenario.Delivered => ReplyScenario.PartiallyShippedDelivered,
+            _ => scenario,
+        };
 
     /// <summary>
     /// No carrier has scanned a parcel, so the marketplace's word on the order comes first: a cancelled order will not

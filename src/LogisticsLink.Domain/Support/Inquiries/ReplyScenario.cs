@@ -38,6 +38,16 @@ public enum ReplyScenario
     /// eBay <c>IN_PROGRESS</c>) and no tracked parcel is linked: part has left, the rest has not.
     /// </summary>
     PartiallyShippedWithoutTracking,
+    /// <summary>
+    /// The marketplace calls the order partly shipped and its parcel is on its way: the parcel's news, and the rest of
+    /// the order has not shipped yet (no date is given for it: none is known).
+    /// </summary>
+    PartiallyShippedInTransit,
+    /// <summary>
+    /// The marketplace calls the order partly shipped and its parcel was delivered: the delivery is of part of the order,
+    /// the rest has not shipped yet. "Delivered" alone would read as the whole order and invite an A-to-z claim.
+    /// </summary>
+    PartiallyShippedDelivered,
     /// <summary>The marketplace calls the order cancelled and no carrier has scanned a parcel: it will not ship.</summary>
     OrderCancelled,
     NoOrderFound,
@@ -69,6 +79,8 @@ public static class ReplyScenarios
         ReplyScenario.ShippedAwaitingFirstScanLate => "shipped_awaiting_first_scan_late",
         ReplyScenario.ShippedWithoutTracking => "shipped_without_tracking",
         ReplyScenario.PartiallyShippedWithoutTracking => "partially_shipped_without_tracking",
+        ReplyScenario.PartiallyShippedInTransit => "partially_shipped_in_transit",
+        ReplyScenario.PartiallyShippedDelivered => "partially_shipped_delivered",
         ReplyScenario.OrderCancelled => "order_cancelled",
         ReplyScenario.NoOrderFound => "no_order_found",
         ReplyScenario.SeveralOrdersFound => "several_orders_found",
