@@ -188,6 +188,36 @@ public sealed class InquiryDecisionTests
         Assert.Equal((RecommendedAction.ShareTracking, ReplyScenario.OrderCancelled), (decision.Action, decision.Scenario));
     }
 
+    // The latest ship date passed and nothing shipped by it (Amazon counts the order in the Late Shipment Rate): the
+    // delivery promise still holds, so the buyer is reassured, but the reply must not say the order is on schedule. A
+    // label registered by the ship-by date counts as shipped on time, as it does for the late-shipment risk; one
+    // registered after it does not.
+    [Theory]
+    [InlineData(-1, null, "pre_transit_past_ship_date")]
+    [InlineData(-1, -1, "pre_transit_past_ship_date")]
+    [InlineData(-1, -48, "pre_transit_within_promise")]
+    [InlineData(1, null, "pre_transit_within_promise")]
+    public void An_unshipped_order_past_its_ship_by_date_within_the_promise_is_not_told_it_is_on_schedule(int shipByInDays, int? labelRegisteredHoursAgo, string templateId)
+    {
+        var order = Order(promised: Now.AddDays(2)) with { Status = "Unshipped", LatestShipDate = Now.AddDays(shipByInDays) };
+        ShipmentState[] labels = labelRegisteredHoursAgo is { } hours ? [Shipment(TrackingStatus.InfoReceived) with { CreatedAt = Now.AddHours(hours) }] : [];
+
+        var decision = InquiryDecisions.Decide(order, labels, Now);
+
+        Assert.Equal((RecommendedAction.ReassureWithinPromise, templateId), (decision.Action, decision.Scenario.TemplateId()));
+    }
+
+    [Fact]
+    public void An_unshipped_order_on_its_ship_by_date_has_not_missed_it()
+    {
+        var today = DateOnlyPromise.Of(DateOnly.FromDateTime(Now.UtcDateTime));
+        var shipByToday = Order() with { Status = "Unshipped", LatestShipDate = today };
+        var shipByYesterday = Order() with { Status = "Unshipped", LatestShipDate = today.AddDays(-1) };
+
+        Assert.Equal("pre_transit_within_promise", InquiryDecisions.Decide(shipByToday, [], Now).Scenario.TemplateId());
+        Assert.Equal("pre_transit_past_ship_date", InquiryDecisions.Decide(shipByYesterday, [], Now).Scenario.TemplateId());
+    }
+
     [Fact]
     public void An_unshipped_order_on_its_promised_date_is_still_within_the_promise()
     {

@@ -224,7 +224,7 @@ public sealed class ReplyTemplateTests
         ReplyScenario.AvailableForPickup => TrackingStatus.AvailableForPickup,
         ReplyScenario.Returning => TrackingStatus.Returning,
         ReplyScenario.Lost => TrackingStatus.Lost,
-        ReplyScenario.PreTransitWithinPromise or ReplyScenario.ShippedAwaitingFirstScan or ReplyScenario.ShippedAwaitingFirstScanLate => TrackingStatus.InfoReceived,
+        ReplyScenario.PreTransitWithinPromise or ReplyScenario.PreTransitPastShipDate or ReplyScenario.ShippedAwaitingFirstScan or ReplyScenario.ShippedAwaitingFirstScanLate => TrackingStatus.InfoReceived,
         _ => TrackingStatus.InTransit,
     };
 }

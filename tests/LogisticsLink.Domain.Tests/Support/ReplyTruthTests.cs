@@ -185,6 +185,33 @@ public sealed class ReplyTruthTests
         Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
     }
 
+    // "is still on schedule" in each language (pre_transit_within_promise's wording), and an apology.
+    private static readonly string[] OnSchedule = ["on schedule", "dans les délais", "im Zeitplan", "dentro de plazo", "nei tempi previsti"];
+
+    private static readonly string[] Sorry = ["sorry", "désolés", "tut uns leid", "lamentamos", "scusiamo"];
+
+    // The seller missed the latest ship date and nothing has left, still within the delivery promise: the buyer gets an
+    // apology and "being prepared, will ship shortly", never "on schedule".
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void An_unshipped_order_past_its_ship_by_date_gets_an_apology_not_on_schedule(string language)
+    {
+        var promised = new DateTimeOffset(2025, 3, 6, 0, 0, 0, TimeSpan.Zero);
+        var order = InquiryDecisionTests.Order(promised: promised) with { Status = "Unshipped", LatestShipDate = Now.AddDays(-1) };
+        var decision = InquiryDecisions.Decide(order, [], Now);
+        var locale = ReplyLocale.Resolve(language);
+        var body = BuiltInTemplates.Default.Find(decision.Scenario.TemplateId(), language)!;
+
+        var reply = ReplyComposer.Compose(decision.Scenario.TemplateId(), 0, body, locale, ReplyValues.From(order, null, locale, "amazon"), "amazon");
+
+        Assert.Equal(RecommendedAction.ReassureWithinPromise, decision.Action);
+        Assert.All(OnSchedule, phrase => Assert.DoesNotContain(phrase, reply.Text, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(Sorry, phrase => reply.Text.Contains(phrase, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(order.OrderId, reply.Text, StringComparison.Ordinal);
+        Assert.Contains(LocalDates.Date(promised, locale), reply.Text, StringComparison.Ordinal);
+        Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
+    }
+
     public static TheoryData<string> Languages() => new(ReplyLocale.Languages);
 
     private static ComposedReply Reply(TrackingStatus status, RiskKind? risk, string language, out InquiryDecision decision)

@@ -33,4 +33,24 @@ public sealed class InquiryReplyTests
         Assert.Contains(request.Shipments[0].TrackingNumber, answer.Reply.Text, StringComparison.Ordinal);
         Assert.True(answer.Reply.Compliant, string.Join("; ", answer.Reply.Findings.Select(f => f.Message)));
     }
+
+    [Fact]
+    public async Task An_unshipped_order_past_its_ship_by_date_is_reassured_with_an_apology_not_told_it_is_on_schedule()
+    {
+        await using var server = await TestServer.StartAsync();
+        var orderId = AmazonId();
+        var request = Order(orderId, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB");
+        request.Order.Status = "Unshipped";
+        request.Order.LatestShipDate = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(-1));
+        await server.Orders().UpsertOrderAsync(request);
+
+        var answer = await server.Support().ResolveInquiryAsync(new ResolveInquiryRequest { MessageText = $"Where is my order {orderId}?", Channel = "amazon" });
+
+        Assert.Equal(orderId, answer.Order?.OrderId);
+        Assert.Equal(RecommendedAction.ReassureWithinPromise, answer.Action);
+        Assert.Equal("pre_transit_past_ship_date", answer.Reply.TemplateId);
+        Assert.DoesNotContain("on schedule", answer.Reply.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("sorry", answer.Reply.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.True(answer.Reply.Compliant, string.Join("; ", answer.Reply.Findings.Select(f => f.Message)));
+    }
 }

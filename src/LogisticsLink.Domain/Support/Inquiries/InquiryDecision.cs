@@ -18,7 +18,8 @@ public sealed record InquiryDecision(RecommendedAction Action, ReplyScenario Sce
 /// scenario: the buyer has to act</item>
 /// <item>a cancelled (voided) label is ignored: an order with only such labels counts as not shipped</item>
 /// <item>no carrier scan yet, before the promised date → REASSURE_WITHIN_PROMISE (after it: CONTACT_CARRIER, or
-/// OFFER_RESOLUTION when nothing has shipped)</item>
+/// OFFER_RESOLUTION when nothing has shipped); past the latest ship date with nothing shipped by it, the reply apologises
+/// for the wait instead of saying the order is on schedule</item>
 /// <item>no carrier scan yet and the marketplace calls the order cancelled → SHARE_TRACKING (it will not ship); shipped
 /// with a label the carrier has yet to scan, before the promised date → SHARE_TRACKING (the first scan is pending), after
 /// it → CONTACT_CARRIER (late, the tracking shared, the carrier asked whether it has the parcel); shipped
@@ -46,7 +47,7 @@ public static class InquiryDecisions
         }
         if (worst is null || worst.Status.IsUnknown() || worst.Status == TrackingStatus.InfoReceived)
         {
-            return BeforeTheFirstScan(order, worst, now);
+            return BeforeTheFirstScan(order, worst, shipments, now);
         }
         return Scenario(worst) switch
         {
@@ -73,7 +74,7 @@ public static class InquiryDecisions
     /// ship, and one it calls shipped has left even with no tracked parcel (an Orders v0 order has no tracking numbers;
     /// a parcel may go by a carrier we do not track), so neither "being prepared" nor "not shipped yet" is true of it.
     /// </summary>
-    private static InquiryDecision BeforeTheFirstScan(OrderState? order, ShipmentState? worst, DateTimeOffset now)
+    private static InquiryDecision BeforeTheFirstScan(OrderState? order, ShipmentState? worst, IReadOnlyList<ShipmentState> shipments, DateTimeOffset now)
     {
         var promised = worst?.PromisedBy ?? order?.LatestDeliveryDate;
         var withinPromise = promised is null || now <= DateOnlyPromise.Deadline(promised.Value);
@@ -100,13 +101,30 @@ public static class InquiryDecisions
         }
         if (withinPromise)
         {
-            return new(RecommendedAction.ReassureWithinPromise, ReplyScenario.PreTransitWithinPromise, worst);
+            // The delivery promise still holds, but an order that missed its ship-by date is not "on schedule".
+            return new(RecommendedAction.ReassureWithinPromise,
+                ShipByMissed(order, shipments, now) ? ReplyScenario.PreTransitPastShipDate : ReplyScenario.PreTransitWithinPromise, worst);
         }
         // Late: a parcel the carrier has not scanned is the carrier's to find; an order with no parcel at all is
         // the seller's to ship or cancel, and the buyer may prefer a refund.
         return worst is null
             ? new(RecommendedAction.OfferResolution, ReplyScenario.Delayed, null)
             : new(RecommendedAction.ContactCarrier, ReplyScenario.Delayed, worst);
+    }
+
+    /// <summary>
+    /// The order's latest ship date passed and none of its parcels shipped by it: the late-shipment risk's rule (a parcel
+    /// counts from its confirmation or registration, <see cref="OrderShipTime"/>), so the reply and the Late Shipment Rate
+    /// agree. Called only for an order still awaiting shipment.
+    /// </summary>
+    private static bool ShipByMissed(OrderState? order, IReadOnlyList<ShipmentState> shipments, DateTimeOffset now)
+    {
+        if (order?.LatestShipDate is not { } shipBy)
+        {
+            return false;
+        }
+        var deadline = DateOnlyPromise.Deadline(shipBy);
+        return now > deadline && (OrderShipTime.Of(order, shipments) is not { } shipped || shipped > deadline);
     }
 
     /// <summary>The reply scenario of one merchant-fulfilled shipment that the carrier knows about.</summary>

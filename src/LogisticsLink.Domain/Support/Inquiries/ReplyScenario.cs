@@ -19,6 +19,11 @@ public enum ReplyScenario
     FbaStatus,
     PreTransitWithinPromise,
     /// <summary>
+    /// Not shipped yet and still within the delivery promise, but past the latest ship date (Amazon counts it in the Late
+    /// Shipment Rate): the reply apologises for the wait and says the order will ship shortly, never "on schedule".
+    /// </summary>
+    PreTransitPastShipDate,
+    /// <summary>
     /// The marketplace calls the order shipped (the seller confirmed it) and its parcel's label has no carrier scan yet,
     /// before the promised date: the tracking is shared with a note that the first scan is pending, not "being prepared".
     /// </summary>
@@ -75,6 +80,7 @@ public static class ReplyScenarios
         ReplyScenario.Lost => "fbm_lost",
         ReplyScenario.FbaStatus => "fba_status",
         ReplyScenario.PreTransitWithinPromise => "pre_transit_within_promise",
+        ReplyScenario.PreTransitPastShipDate => "pre_transit_past_ship_date",
         ReplyScenario.ShippedAwaitingFirstScan => "shipped_awaiting_first_scan",
         ReplyScenario.ShippedAwaitingFirstScanLate => "shipped_awaiting_first_scan_late",
         ReplyScenario.ShippedWithoutTracking => "shipped_without_tracking",
