@@ -26,4 +26,19 @@ public sealed record AmazonTrackingId(string CarrierId, string TrackingId)
             : null;
 
     public override string ToString() => $"{CarrierId}:{TrackingId}";
+
+    /// <summary>
+    /// The number to track an Amazon Shipping label under when its carrier id is named beside it (Amazon's Orders API
+    /// lists an FBM package's <c>carrier</c> as <c>AMZN_US</c>): <c>AMZN_US:TBA…</c>, since a bare number is asked about
+    /// in the default business (<see cref="AmazonDefaults.DefaultCarrierId"/>). The default business's id, an id of no
+    /// business the API names, any other carrier name, and a number that already carries an id leave the number as it is.
+    /// </summary>
+    public static string Qualify(string carrierName, string number)
+    {
+        var carrierId = carrierName.Trim().ToUpperInvariant();
+        return !number.Contains(':', StringComparison.Ordinal) && carrierId != AmazonDefaults.DefaultCarrierId
+            && new AmazonTrackingId(carrierId, number).BusinessId is not null
+                ? $"{carrierId}:{number}"
+                : number;
+    }
 }
