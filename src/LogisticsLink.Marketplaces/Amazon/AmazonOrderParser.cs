@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LogisticsLink.Carriers.Amazon;
 using LogisticsLink.Domain.Orders;
 
 namespace LogisticsLink.Marketplaces.Amazon;
@@ -93,7 +94,12 @@ public static class AmazonOrderParser
             return null;
         }
         var carrier = package.Text("carrier");
-        return new ImportedPackage(MarketplaceCarrierNames.ToCarrierCode(carrier), carrier, number, package.Instant("shipTime"));
+        var code = MarketplaceCarrierNames.ToCarrierCode(carrier);
+        // An FBM label bought through Amazon Shipping names its carrier id (AMZN_US): getTracking finds the parcel only
+        // in that business, and a bare number is asked about in AMZN_UK. FBA and MCF parcels are not such labels: Amazon
+        // reports their status itself, and they keep the number the buyer and the sales channel know.
+        var tracked = code == AmazonDefaults.Code ? AmazonTrackingId.Qualify(carrier, number) : number;
+        return new ImportedPackage(code, carrier, tracked, package.Instant("shipTime"));
     }
 
     private static ImportedOrder ParseV0Order(JsonElement order)

@@ -47,9 +47,10 @@ public sealed class OrderGrpcService(
         var violations = new Violations();
         var (channel, orderId) = OrderRequests.OrderKey(violations, request.Channel, request.OrderId);
         violations.ThrowIfAny();
-        var stored = await orders.FindOrderAsync(tenant, channel, orderId, context.CancellationToken)
+        var stored = await orders.FindOrderByIdOrNameAsync(tenant, channel, orderId, "order_id", context.CancellationToken)
             ?? throw Violations.NotFound($"No {channel} order '{orderId}' is known.");
-        return OrderMapper.ToProto(stored.State, await orders.ListOrderShipmentsAsync(tenant, channel, orderId, context.CancellationToken),
+        return OrderMapper.ToProto(stored.State,
+            await orders.ListOrderShipmentsAsync(tenant, channel, stored.State.OrderId, context.CancellationToken),
             await claims.OfAsync(tenant, stored.State, context.CancellationToken));
     }
 

@@ -238,7 +238,7 @@ public sealed class TrackingGrpcService(
         }
         var (number, carrier) = TrackingRequests.Parcel(violations, "tracking_number", "carrier", request.TrackingNumber, request.Carrier);
         violations.ThrowIfAny();
-        var byNumber = await store.FindByNumberAsync(tenant, carrier!, number, ct);
+        var byNumber = await store.FindParcelAsync(tenant, carrier!, number, ct);
         return ((byNumber is null ? null : await cache.GetAsync(tenant, byNumber.State.Id, ct))
             ?? throw Violations.NotFound($"No {carrier} shipment with tracking number '{number}' is tracked."), maxAge);
     }

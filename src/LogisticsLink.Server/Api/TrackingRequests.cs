@@ -35,8 +35,17 @@ public static class TrackingRequests
         var number = NormalizeNumber(rawNumber);
         var named = CarrierOf(rawCarrier, number);
         CheckNumber(violations, numberField, number, named);
-        return (number, ResolveCarrier(violations, carrierField, named, number, numberField));
+        var carrier = ResolveCarrier(violations, carrierField, named, number, numberField);
+        return (carrier is null ? number : StoredForm(number, carrier), carrier);
     }
+
+    /// <summary>
+    /// The form a normalized, checked number of <paramref name="carrier"/> is stored and looked up in, wherever it
+    /// enters: an Amazon Shipping number of the default business without its carrier id (<c>AMZN_UK:TBA…</c> and
+    /// <c>TBA…</c> are one parcel, <see cref="AmazonTrackingId.Canonical"/>); any other number as it is.
+    /// </summary>
+    public static string StoredForm(string number, string carrier) =>
+        carrier == AmazonDefaults.Code ? AmazonTrackingId.Canonical(number) : number;
 
     /// <summary>
     /// Checks a normalized number. With <paramref name="carrier"/> <c>amazon</c> the number may name the Amazon Shipping

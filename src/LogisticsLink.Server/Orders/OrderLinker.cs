@@ -129,7 +129,8 @@ public sealed partial class OrderLinker(
                 LogPackageNumberRefused(link.Channel, link.OrderId, package.CarrierName, problem);
                 continue;
             }
-            if (yieldsToSalesOrder && await shipments.FindByNumberAsync(tenantId, carrier, number, cancellationToken) is { } onSale
+            number = Api.TrackingRequests.StoredForm(number, carrier);
+            if (yieldsToSalesOrder && await shipments.FindParcelAsync(tenantId, carrier, number, cancellationToken) is { } onSale
                 && !onSale.State.Order.IsNone && onSale.State.Order.Channel != link.Channel)
             {
                 LogPackageKeptOnSalesOrder(link.OrderId, carrier, number, onSale.State.Order.Channel, onSale.State.Order.OrderId);
@@ -161,9 +162,9 @@ public sealed partial class OrderLinker(
         {
             return;
         }
-        var formerNumber = Api.TrackingRequests.NormalizeNumber(former.TrackingNumber);
+        var formerNumber = Api.TrackingRequests.StoredForm(Api.TrackingRequests.NormalizeNumber(former.TrackingNumber), former.Carrier);
         if ((former.Carrier, formerNumber) == (carrier, number)
-            || await shipments.FindByNumberAsync(tenantId, former.Carrier, formerNumber, cancellationToken) is not { } stored
+            || await shipments.FindParcelAsync(tenantId, former.Carrier, formerNumber, cancellationToken) is not { } stored
             || linkedNow.Contains(stored.State.Id) || stored.State.Order != link)
         {
             return;

@@ -4,6 +4,7 @@ using Grpc.Core;
 using LogisticsLink.Domain.Orders;
 using LogisticsLink.Domain.Support.Evidence;
 using LogisticsLink.Server.Api;
+using LogisticsLink.Server.Orders;
 using LogisticsLink.Storage;
 using LogisticsLink.V1;
 using Microsoft.Extensions.Options;
@@ -47,7 +48,8 @@ public sealed class EvidenceDesk(IOrderStore orders, IShipmentStore shipments, I
             ids = [shipment.State.Id];
             var link = shipment.State.Order;
             // GET /v1/orders/{order_id}/evidence?shipment_id=…: a pack headed with one order must not hold another's parcel.
-            SupportRequests.CheckShipmentOfOrder(shipmentId, link, channel, orderId);
+            var named = orderId.Length > 0 ? await orders.FindOrderByIdOrNameAsync(tenant, channel, orderId, "order_id", ct) : null;
+            SupportRequests.CheckShipmentOfOrder(shipmentId, link, channel, named?.State.OrderId ?? orderId);
             if (!link.IsNone)
             {
                 order = (await orders.FindOrderAsync(tenant, link.Channel, link.OrderId, ct))?.State;
@@ -55,9 +57,9 @@ public sealed class EvidenceDesk(IOrderStore orders, IShipmentStore shipments, I
         }
         else
         {
-            order = (await orders.FindOrderAsync(tenant, channel, orderId, ct))?.State
+            order = (await orders.FindOrderByIdOrNameAsync(tenant, channel, orderId, "order_id", ct))?.State
                 ?? throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, $"No {channel} order '{orderId}' is known."));
-            ids = (await orders.ListOrderShipmentsAsync(tenant, channel, orderId, ct)).Select(s => s.Id).ToList();
+            ids = (await orders.ListOrderShipmentsAsync(tenant, channel, order.OrderId, ct)).Select(s => s.Id).ToList();
         }
         var sources = await SourcesAsync(tenant, order, ids, ct);
         var entries = EvidenceEntries.Build(sources);

@@ -67,7 +67,7 @@ public sealed class InquiryResolver(IOrderStore orders, IShipmentStore shipments
             // By the number alone: the stored carrier is the marketplace's or the caller's choice, which detection may
             // not guess (an FBA report's SMARTPOST parcel is fedex; a 91… number reads as USPS). Parcels of several
             // orders make the inquiry ambiguous, as several order ids do.
-            foreach (var shipment in await shipments.ListByNumberAsync(tenant, number.Number, MaxParcelsPerNumber, ct))
+            foreach (var shipment in await shipments.ListParcelsByNumberAsync(tenant, number.Number, MaxParcelsPerNumber, ct))
             {
                 if (shipment.State.Order.IsNone)
                 {

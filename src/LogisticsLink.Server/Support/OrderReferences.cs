@@ -1,5 +1,6 @@
 using LogisticsLink.Domain.Orders;
 using LogisticsLink.Domain.Support.Inquiries;
+using LogisticsLink.Server.Orders;
 using LogisticsLink.Storage;
 
 namespace LogisticsLink.Server.Support;
@@ -100,9 +101,7 @@ public sealed class OrderReferences(IOrderStore orders)
     private static IEnumerable<string> OrderIdForms(string channel, string orderId) =>
         channel == InquiryMatcher.Shopify && !orderId.StartsWith('#') ? [orderId, "#" + orderId] : [orderId];
 
-    // Shopify writes names "#1001" by default; a shop without the prefix, or a name given with it, is found too.
-    private static IEnumerable<string> NameForms(string reference) =>
-        reference.StartsWith('#') ? [reference, reference[1..]] : ["#" + reference, reference];
+    private static IEnumerable<string> NameForms(string reference) => OrderLookup.NameForms(reference);
 
     // "1003 Main Street" from an Amazon buyer must not find Shopify order #1003: that is another buyer's.
     private static bool LooksInShopify(string channel) => channel is not (InquiryMatcher.Amazon or InquiryMatcher.Ebay);

@@ -45,7 +45,7 @@ public sealed partial class ShipmentTracker(
     {
         for (var attempt = 0; ; attempt++)
         {
-            var existing = await store.FindByNumberAsync(tenantId, carrier, trackingNumber, cancellationToken);
+            var existing = await store.FindParcelAsync(tenantId, carrier, trackingNumber, cancellationToken);
             var now = time.GetUtcNow();
             try
             {

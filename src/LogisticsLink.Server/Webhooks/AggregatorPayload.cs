@@ -96,6 +96,7 @@ public sealed record AggregatorPayload(string EventId, string Carrier, string Tr
         {
             throw new FieldException("tracking_number", problem);
         }
+        number = TrackingRequests.StoredForm(number, carrier);
         var eta = Instant(root, "estimated_delivery", "estimated_delivery", required: false);
 
         if (!root.TryGetProperty("events", out var list) || list.ValueKind == JsonValueKind.Null)

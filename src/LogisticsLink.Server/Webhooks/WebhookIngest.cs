@@ -60,7 +60,7 @@ public sealed class WebhookIngest(IShipmentStore store, ShipmentTracker tracker,
     /// </summary>
     private async Task<StoredShipment?> FindAsync(string tenantId, string carrier, string trackingNumber, CancellationToken cancellationToken)
     {
-        if (await store.FindByNumberAsync(tenantId, carrier, trackingNumber, cancellationToken) is { } exact)
+        if (await store.FindParcelAsync(tenantId, carrier, trackingNumber, cancellationToken) is { } exact)
         {
             return exact;
         }

@@ -38,6 +38,29 @@ public sealed class AmazonOrderParserTests
     }
 
     [Fact]
+    public void An_FBM_package_labelled_with_Amazon_Shipping_is_tracked_in_the_business_its_carrier_id_names()
+    {
+        // getTracking needs the carrierId the label was bought with; a bare TBA number is asked about in AMZN_UK.
+        var (orders, _) = AmazonOrderParser.ParseSearchOrders("""
+            {"orders":[{"orderId":"113-5550001-0000011","createdTime":"2026-03-09T10:00:00Z","lastUpdatedTime":"2026-03-09T18:00:00Z",
+              "fulfillment":{"fulfillmentStatus":"SHIPPED","fulfilledBy":"MERCHANT"},
+              "packages":[
+                {"carrier":"AMZN_US","trackingNumber":"TBA123456789012"},
+                {"carrier":"AMZN_UK","trackingNumber":"TBA123456789013"},
+                {"carrier":"amzn_fr","trackingNumber":"TBA123456789014"},
+                {"carrier":"AMZL_US","trackingNumber":"TBA123456789015"},
+                {"carrier":"UPS","trackingNumber":"1Z999AA10123456784"}]}]}
+            """);
+
+        var packages = Assert.Single(orders).Packages;
+        Assert.Equal(
+            [("amazon", "AMZN_US:TBA123456789012"), ("amazon", "TBA123456789013"), ("amazon", "AMZN_FR:TBA123456789014"),
+             ("amazon", "TBA123456789015"), ("ups", "1Z999AA10123456784")],
+            packages.Select(p => (p.Carrier, p.TrackingNumber)));
+        Assert.Equal("AMZN_US", packages[0].CarrierName);
+    }
+
+    [Fact]
     public void A_v0_getOrders_page_reads_AFN_and_MFN_and_the_next_token()
     {
         const string body = """

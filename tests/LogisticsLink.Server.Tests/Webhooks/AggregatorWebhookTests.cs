@@ -82,6 +82,22 @@ public sealed class AggregatorWebhookTests
         Assert.Equal(other.Version, (await client.GetShipmentAsync(new GetShipmentRequest { ShipmentId = other.Id })).Version);
     }
 
+    [Fact]
+    public async Task A_push_naming_the_default_Amazon_business_reaches_the_parcel_tracked_by_the_bare_number()
+    {
+        // TBA… is tracked in AMZN_UK; a sender that writes AMZN_UK:TBA… means the same parcel.
+        await using var host = await WebhookTestHost.StartAsync(services: s => s.AddSingleton<ICarrierClient>(new IdleCarrier("amazon")));
+        var client = host.Server.Client();
+        var shipment = await client.TrackShipmentAsync(new TrackShipmentRequest { Carrier = "amazon", TrackingNumber = "TBA000000000070" });
+
+        var response = await host.PostAggregatorAsync(Body("AMZN_UK:TBA000000000070").Replace("\"sandbox\"", "\"amazon\"", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = await AnswerAsync(response);
+        Assert.Equal(("applied", shipment.Id), (answer.GetProperty("result").GetString(), answer.GetProperty("shipment_id").GetString()));
+        Assert.Equal(ShipmentStatus.InTransit, (await client.GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id })).Status);
+    }
+
     /// <summary>A connector that only makes its carrier enabled; the scheduler is off, so it is never called.</summary>
     private sealed class IdleCarrier(string code) : ICarrierClient
     {
