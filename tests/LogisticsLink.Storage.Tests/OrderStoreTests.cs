@@ -90,6 +90,27 @@ public sealed class OrderStoreTests
         Assert.Equal(["o1"], await Ids(All(before: first.NextKey)));
     }
 
+    // Amazon's Orders v0 says "PartiallyShipped", its v2026 API and ORDER_CHANGE "PARTIALLY_SHIPPED": one status to a
+    // seller, who filters by whichever spelling they know.
+    [Fact]
+    public async Task The_status_filter_takes_the_marketplace_status_in_any_case_with_or_without_underscores()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        await store.CommitOrderAsync(new OrderCommit(Order("v0") with { Status = "PartiallyShipped" }, 0, null), Ct);
+        await store.CommitOrderAsync(new OrderCommit(Order("v2026") with { Status = "PARTIALLY_SHIPPED" }, 0, null), Ct);
+        await store.CommitOrderAsync(new OrderCommit(Order("other") with { Status = "Shipped" }, 0, null), Ct);
+
+        async Task<string[]> Ids(string status) => (await store.ListOrdersAsync(TenantA,
+            new OrderQuery("", FulfillmentChannel.Unspecified, [], status, null, null, 10, 0), Ct)).Orders.Select(o => o.OrderId).ToArray();
+
+        foreach (var status in new[] { "PartiallyShipped", "PARTIALLY_SHIPPED", "partially_shipped", "partiallyshipped" })
+        {
+            Assert.Equal(["v2026", "v0"], await Ids(status));
+        }
+        Assert.Equal(["other"], await Ids("shipped"));
+    }
+
     [Fact]
     public async Task An_orders_shipments_and_overdue_unflagged_orders_are_found()
     {

@@ -24,5 +24,9 @@ public static class MarketplaceOrderStatus
 
     public static bool IsCancelled(string status) => Normalized(status) is "CANCELLED" or "CANCELED";
 
-    private static string Normalized(string status) => status.Replace("_", "", StringComparison.Ordinal).ToUpperInvariant();
+    /// <summary>
+    /// The status as these checks compare it: upper-case without underscores (Amazon's v0 <c>PartiallyShipped</c> and
+    /// v2026 <c>PARTIALLY_SHIPPED</c> are one status). SQL compares <c>UPPER(REPLACE(status, '_', ''))</c> with it.
+    /// </summary>
+    public static string Normalized(string status) => status.Replace("_", "", StringComparison.Ordinal).ToUpperInvariant();
 }

@@ -82,8 +82,9 @@ public abstract partial class SqlShipmentStore
         }
         if (query.Status.Length > 0)
         {
-            sql.Append(" AND status = @status");
-            parameters.Add(("@status", query.Status));
+            // One status however the marketplace's APIs spell it (PartiallyShipped, PARTIALLY_SHIPPED).
+            sql.Append(" AND UPPER(REPLACE(status, '_', '')) = @status");
+            parameters.Add(("@status", MarketplaceOrderStatus.Normalized(query.Status)));
         }
         if (query.RiskKinds.Count > 0)
         {

@@ -50,6 +50,39 @@ public sealed class ClaimEvidenceTests
         Assert.All(new[] { "dispatch_method", "tracking_number", "carrier", "proof_of_delivery" }, item => Assert.False(Item(items, item).Available));
     }
 
+    // An A-to-z claim on an order that never shipped: every item says so, none speaks of a parcel or leaves a time blank.
+    [Fact]
+    public void Without_a_parcel_each_item_says_nothing_shipped()
+    {
+        var shipBy = new DateTimeOffset(2025, 3, 3, 23, 59, 59, TimeSpan.Zero);
+        var order = InquiryDecisionTests.Order() with { LatestShipDate = shipBy };
+
+        var items = ClaimEvidence.From(new EvidenceSources("t", order, [], [], []));
+
+        Assert.Equal("no parcel is linked to the order", Item(items, "valid_tracking").Detail);
+        Assert.Equal("nothing shipped, latest ship date 2025-03-03T23:59:59Z", Item(items, "shipped_on_time").Detail);
+        Assert.Equal("no parcel is linked to the order", Item(items, "proof_of_delivery").Detail);
+        Assert.Equal("nothing shipped, the order has no latest ship date",
+            Item(ClaimEvidence.From(Sources()), "shipped_on_time").Detail);
+    }
+
+    [Fact]
+    public void A_parcel_without_a_carrier_scan_is_named()
+    {
+        var scanAt = new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.Zero);
+        var scanned = new EvidenceShipment(Delivered.State, [new EvidenceEvent(
+            new TrackingEvent(scanAt, TrackingStatus.InTransit, "in_transit", "Picked up", "P", TrackingLocation.Unknown, "poll", scanAt), new string('a', 64))]);
+        var order = InquiryDecisionTests.Order() with { LatestShipDate = scanAt.AddDays(1) };
+
+        var items = ClaimEvidence.From(new EvidenceSources("t", order, [scanned, Lost], [], []));
+
+        Assert.Equal("no carrier scan for JD014600003828364021", Item(items, "valid_tracking").Detail);
+        Assert.Equal("first carrier scan of the last scanned parcel 2025-03-03T09:00:00Z, no carrier scan yet for JD014600003828364021, " +
+            "latest ship date 2025-03-04T09:00:00Z", Item(items, "shipped_on_time").Detail);
+        Assert.Equal("first carrier scan of the last parcel shipped 2025-03-03T09:00:00Z, latest ship date 2025-03-04T09:00:00Z",
+            Item(ClaimEvidence.From(new EvidenceSources("t", order, [scanned], [], [])), "shipped_on_time").Detail);
+    }
+
     private static EvidenceShipment Parcel(ShipmentState state) => new(state, []);
 
     private static EvidenceSources Sources(params EvidenceShipment[] parcels) => new("t", InquiryDecisionTests.Order(), parcels, [], []);

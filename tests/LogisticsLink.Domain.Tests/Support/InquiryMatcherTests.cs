@@ -21,6 +21,40 @@ public sealed class InquiryMatcherTests
     }
 
     [Theory]
+    [InlineData("Where is my order 302 1234567 7654321? Thanks", "302 1234567 7654321")]
+    [InlineData("Commande n° 302\u00A01234567\u00A07654321, merci", "302\u00A01234567\u00A07654321")]
+    [InlineData("Bestellung 302\u20131234567\u20137654321 ist nicht da", "302\u20131234567\u20137654321")]
+    [InlineData("Pedido 302\u20111234567\u20117654321", "302\u20111234567\u20117654321")]
+    public void An_amazon_order_id_written_with_spaces_or_another_dash_is_found_as_amazon_writes_it(string message, string written)
+    {
+        // Read off a packing slip or pasted from a word processor: the same three groups, another separator.
+        var order = Assert.Single(InquiryMatcher.Match(message).OrderIds);
+
+        Assert.Equal(("amazon", "302-1234567-7654321"), (order.Channel, order.OrderId));
+        Assert.Equal(written, message.Substring(order.Start, order.Length));
+    }
+
+    [Theory]
+    [InlineData("eBay order 12\u201334567\u201389012 has not arrived")]
+    [InlineData("eBay order 12\u221234567\u221289012 has not arrived")]
+    public void An_ebay_order_id_written_with_another_dash_is_found_as_ebay_writes_it(string message)
+    {
+        var order = Assert.Single(InquiryMatcher.Match(message).OrderIds);
+
+        Assert.Equal(("ebay", "12-34567-89012"), (order.Channel, order.OrderId));
+    }
+
+    [Theory]
+    [InlineData("Order 302-1234567 7654321")]
+    [InlineData("Call 0044 302 1234567 7654321")]
+    [InlineData("Order 302 1234567 76543210")]
+    [InlineData("Refs 12 34567 89012")]
+    public void Digits_grouped_unevenly_or_inside_a_longer_run_are_no_order_id(string message)
+    {
+        Assert.Empty(InquiryMatcher.Match(message).OrderIds);
+    }
+
+    [Theory]
     [InlineData("Where is my parcel 1Z999AA10123456784? Sent from my iPhone", "1Z999AA10123456784", "ups")]
     [InlineData("Mon colis 1Z 999 AA1 01 2345 6784 n'avance plus.", "1Z999AA10123456784", "ups")]
     [InlineData("Sendungsnummer: LLSB0000000003 – bitte prüfen", "LLSB0000000003", "sandbox")]

@@ -36,6 +36,30 @@ public sealed class InquiryLookupTests
         });
     }
 
+    // A helpdesk agent pastes the id as the buyer typed it, or the buyer writes it that way: with spaces, or with the
+    // en dash a word processor puts between digits.
+    [Fact]
+    public async Task An_amazon_order_id_given_with_spaces_or_en_dashes_finds_the_order()
+    {
+        await using var server = await StartAsync();
+        var orderId = AmazonId();
+        var order = Order(orderId, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB");
+        order.Shipments.Add(new OrderShipment { Carrier = "usps", TrackingNumber = "9102901001301798807420" });
+        await server.Orders().UpsertOrderAsync(order);
+        var support = server.Support();
+        var spaced = orderId.Replace('-', ' ');
+
+        var byField = await support.ResolveInquiryAsync(new ResolveInquiryRequest { Channel = "amazon", OrderId = spaced });
+        var byText = await support.ResolveInquiryAsync(new ResolveInquiryRequest
+        {
+            Channel = "amazon", MessageText = $"Hello, where is my order {orderId.Replace('-', '\u2013')}?",
+        });
+
+        Assert.Equal(orderId, byField.Order?.OrderId);
+        Assert.Equal(orderId, byText.Order?.OrderId);
+        Assert.Contains(byText.Matches, m => m.Kind == "order_id" && m.Value == orderId);
+    }
+
     [Fact]
     public async Task One_number_stored_under_two_carriers_for_two_orders_is_reported_not_guessed()
     {

@@ -19,6 +19,8 @@ public static class ClaimEvidence
         var facts = EvidenceFacts.From(sources);
         var parcels = EvidenceFacts.Parcels(sources).Select(p => p.State).OrderBy(s => s.CreatedAt).ToList();
         var shipped = parcels.Count > 0;
+        var unscanned = EvidenceFacts.Parcels(sources).Where(p => !EvidenceFacts.HasPhysicalScan(p))
+            .OrderBy(p => p.State.CreatedAt).Select(p => p.State.TrackingNumber).ToList();
         var carriers = parcels.Select(s => CarrierNames.Display(s.Carrier)).Distinct().ToList();
         return
         [
@@ -27,9 +29,10 @@ public static class ClaimEvidence
             new("carrier", shipped, !shipped ? "none"
                 : parcels.Count == 1 ? parcels[0].Carrier
                 : string.Join(", ", parcels.Select(s => $"{s.Carrier} ({s.TrackingNumber})"))),
-            new("valid_tracking", facts.ValidTracking, facts.ValidTracking ? "at least one carrier scan per parcel" : "a parcel has no carrier scan"),
-            new("shipped_on_time", facts.ShippedOnTime == true,
-                $"first carrier scan of the last parcel shipped {EvidenceEntries.Iso(facts.FirstCarrierScanAt)}, latest ship date {EvidenceEntries.Iso(facts.LatestShipDate)}"),
+            new("valid_tracking", facts.ValidTracking, !shipped ? NoParcel
+                : unscanned.Count == 0 ? "at least one carrier scan per parcel"
+                : $"no carrier scan for {string.Join(", ", unscanned)}"),
+            new("shipped_on_time", facts.ShippedOnTime == true, ShippedOnTimeDetail(facts, shipped, unscanned)),
             new("proof_of_delivery", shipped && parcels.All(HasProofOfDelivery), ProofOfDeliveryDetail(parcels)),
             new("replies_within_24h", facts.AnsweredWithin24Hours == true,
                 facts.AnsweredWithin24Hours is null
@@ -38,7 +41,21 @@ public static class ClaimEvidence
         ];
     }
 
+    private const string NoParcel = "no parcel is linked to the order";
+
     private static bool HasProofOfDelivery(ShipmentState parcel) => parcel.ProofOfDelivery is { IsEmpty: false };
+
+    /// <summary>When the order was handed over, as far as scans show it, against its ship-by date; a parcel not scanned is named.</summary>
+    private static string ShippedOnTimeDetail(EvidenceFacts facts, bool shipped, IReadOnlyList<string> unscanned)
+    {
+        var waiting = $"no carrier scan yet for {string.Join(", ", unscanned)}";
+        var handedOver = !shipped ? "nothing shipped"
+            : facts.FirstCarrierScanAt is not { } scan ? waiting
+            : unscanned.Count == 0 ? $"first carrier scan of the last parcel shipped {EvidenceEntries.Iso(scan)}"
+            : $"first carrier scan of the last scanned parcel {EvidenceEntries.Iso(scan)}, {waiting}";
+        var shipBy = facts.LatestShipDate is { } by ? $"latest ship date {EvidenceEntries.Iso(by)}" : "the order has no latest ship date";
+        return $"{handedOver}, {shipBy}";
+    }
 
     /// <summary>Each parcel's proof of delivery, or that it has none, named by its tracking number when there are several.</summary>
     private static string ProofOfDeliveryDetail(IReadOnlyList<ShipmentState> parcels)
@@ -48,7 +65,7 @@ public static class ClaimEvidence
             : "the carrier gave no proof of delivery";
         return parcels.Count switch
         {
-            0 => "the carrier gave no proof of delivery",
+            0 => NoParcel,
             1 => Of(parcels[0]),
             _ => string.Join("; ", parcels.Select(p => $"{p.TrackingNumber}: {Of(p)}")),
         };

@@ -40,6 +40,9 @@ public sealed record EvidenceFacts(
     public static IReadOnlyList<EvidenceShipment> Parcels(EvidenceSources sources) =>
         sources.Shipments.Where(s => s.State.Status != TrackingStatus.Cancelled).ToList();
 
+    /// <summary>Whether the carrier has physically scanned the parcel (a "label created" event is no scan).</summary>
+    public static bool HasPhysicalScan(EvidenceShipment parcel) => FirstScan(parcel) is not null;
+
     private static DateTimeOffset? FirstScan(EvidenceShipment parcel) =>
         parcel.Events.Where(e => e.Event.Status.IsPhysicalScan()).Select(e => (DateTimeOffset?)e.Event.OccurredAt).Min();
 

@@ -16,11 +16,15 @@ public static partial class InquiryMatcher
     public const string Shopify = "shopify";
     public const string Ebay = "ebay";
 
-    // Amazon: 3-7-7 digits. eBay: 2-5-5 digits. Neither may be part of a longer run of digits or dashes.
-    [GeneratedRegex(@"(?<![\d-])\d{3}-\d{7}-\d{7}(?![\d-])", RegexOptions.CultureInvariant)]
+    // Amazon: 3-7-7 digits. eBay: 2-5-5 digits. Neither may be part of a longer run of digits or dashes. The same
+    // separator both times: a hyphen, any other Unicode dash (a word processor's en dash, the minus sign), or for
+    // Amazon's longer groups a space (read off a packing slip); not after another group of digits ("0044 302 …").
+    [GeneratedRegex(@"(?<![\d\p{Pd}\u2212])(?<!\d[ \u00A0])(?<a>\d{3})(?<sep>[\p{Pd}\u2212 \u00A0])(?<b>\d{7})\k<sep>(?<c>\d{7})(?![\d\p{Pd}\u2212])(?![ \u00A0]\d)",
+        RegexOptions.CultureInvariant)]
     private static partial Regex AmazonOrderId();
 
-    [GeneratedRegex(@"(?<![\d-])\d{2}-\d{5}-\d{5}(?![\d-])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d\p{Pd}\u2212])(?<a>\d{2})(?<sep>[\p{Pd}\u2212])(?<b>\d{5})\k<sep>(?<c>\d{5})(?![\d\p{Pd}\u2212])",
+        RegexOptions.CultureInvariant)]
     private static partial Regex EbayOrderId();
 
     // Shopify's order name: '#' and 3 to 10 digits, standing alone ("order #1001", "commande #1001", "Nr. #1001").
@@ -40,6 +44,9 @@ public static partial class InquiryMatcher
     [GeneratedRegex(@"(?<![\w@./-])[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){7,44}(?![\w@-]|\.\w)", RegexOptions.CultureInvariant)]
     private static partial Regex TrackingToken();
 
+    // The marketplace's own form of an id found with another separator: its groups joined by hyphens.
+    private static string AsMarketplaceWritesIt(Match m) => $"{m.Groups["a"].Value}-{m.Groups["b"].Value}-{m.Groups["c"].Value}";
+
     public static InquiryMatches Match(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -48,8 +55,8 @@ public static partial class InquiryMatcher
         }
         var orders = new List<OrderIdMatch>();
         var taken = new List<(int Start, int End)>();
-        Collect(AmazonOrderId(), Amazon, text, orders, taken, m => m.Value);
-        Collect(EbayOrderId(), Ebay, text, orders, taken, m => m.Value);
+        Collect(AmazonOrderId(), Amazon, text, orders, taken, AsMarketplaceWritesIt);
+        Collect(EbayOrderId(), Ebay, text, orders, taken, AsMarketplaceWritesIt);
         Collect(ShopifyOrderName(), Shopify, text, orders, taken, m => m.Groups[1].Value);
 
         var numbers = new List<TrackingNumberMatch>();
