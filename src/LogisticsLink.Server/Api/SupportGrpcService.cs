@@ -149,7 +149,8 @@ public sealed class SupportGrpcService(
         {
             var shipment = await shipments.FindAsync(tenant, shipmentId, ct) ?? throw Violations.NotFound($"Shipment '{shipmentId}' was not found.");
             // With order_id too, the reply would print this parcel's own order under the caller's: refused, as GetEvidence does.
-            SupportRequests.CheckShipmentOfOrder(shipmentId, shipment.State.Order, channel, orderId);
+            var named = orderId.Length > 0 ? await orders.FindOrderByIdOrNameAsync(tenant, channel, orderId, "order_id", ct) : null;
+            SupportRequests.CheckShipmentOfOrder(shipmentId, shipment.State.Order, channel, named?.State.OrderId ?? orderId);
             SupportRequests.CheckChannelOfShipment(shipmentId, shipment.State.Order, channel);
             states = [shipment.State];
             if (!shipment.State.Order.IsNone)
@@ -159,8 +160,9 @@ public sealed class SupportGrpcService(
         }
         else
         {
-            order = (await orders.FindOrderAsync(tenant, channel, orderId, ct))?.State ?? throw Violations.NotFound($"No {channel} order '{orderId}' is known.");
-            states = await orders.ListOrderShipmentsAsync(tenant, channel, orderId, ct);
+            order = (await orders.FindOrderByIdOrNameAsync(tenant, channel, orderId, "order_id", ct))?.State
+                ?? throw Violations.NotFound($"No {channel} order '{orderId}' is known.");
+            states = await orders.ListOrderShipmentsAsync(tenant, channel, order.OrderId, ct);
         }
         var decision = InquiryDecisions.Decide(order, states, time.GetUtcNow());
         var locale = ReplyLocale.Resolve(request.Language, order?.BuyerLanguage, order?.MarketplaceId, zone);
@@ -277,8 +279,10 @@ public sealed class SupportGrpcService(
         var kind = SupportRequests.Identifier(violations, "kind", request.Kind, required: true).ToLowerInvariant();
         var openedAt = RequestTimes.Past(violations, "opened_at", request.OpenedAt, now) ?? now;
         violations.ThrowIfAny();
-        var orderId = request.OrderId.Trim();
-        var order = (await orders.FindOrderAsync(tenant, channel, orderId, ct))?.State ?? throw Violations.NotFound($"No {channel} order '{orderId}' is known.");
+        var order = (await orders.FindOrderByIdOrNameAsync(tenant, channel, request.OrderId.Trim(), "order_id", ct))?.State
+            ?? throw Violations.NotFound($"No {channel} order '{request.OrderId.Trim()}' is known.");
+        // Found by its name or its id, the claim is the order's, under its id.
+        var orderId = order.OrderId;
         // A claim of this kind already open on the order comes back instead: the call is a retry.
         var claim = await support.SaveClaimAsync(tenant, new ClaimRecord("clm_" + Guid.CreateVersion7(now).ToString("N"), channel, orderId, kind,
             openedAt, SupportClocks.ClaimRespondBy(openedAt), now), ct);

@@ -39,7 +39,7 @@ public sealed class OrderReferences(IOrderStore orders)
                 // An Amazon order has no name apart from its id.
                 continue;
             }
-            foreach (var name in NameForms(match.OrderId))
+            foreach (var name in OrderLookup.NameForms(match.OrderId))
             {
                 foreach (var stored in await orders.FindOrdersByNameAsync(tenant, candidate, name, ct))
                 {
@@ -75,7 +75,7 @@ public sealed class OrderReferences(IOrderStore orders)
             {
                 foreach (var candidate in NameChannels(channel))
                 {
-                    foreach (var name in NameForms(number.OrderId))
+                    foreach (var name in OrderLookup.NameForms(number.OrderId))
                     {
                         foreach (var stored in await orders.FindOrdersByNameAsync(tenant, candidate, name, ct))
                         {
@@ -100,8 +100,6 @@ public sealed class OrderReferences(IOrderStore orders)
     // Shopify orders are stored under their numeric id or, when upserted by name, with the '#'.
     private static IEnumerable<string> OrderIdForms(string channel, string orderId) =>
         channel == InquiryMatcher.Shopify && !orderId.StartsWith('#') ? [orderId, "#" + orderId] : [orderId];
-
-    private static IEnumerable<string> NameForms(string reference) => OrderLookup.NameForms(reference);
 
     // "1003 Main Street" from an Amazon buyer must not find Shopify order #1003: that is another buyer's.
     private static bool LooksInShopify(string channel) => channel is not (InquiryMatcher.Amazon or InquiryMatcher.Ebay);

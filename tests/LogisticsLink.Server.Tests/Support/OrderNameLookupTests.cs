@@ -34,6 +34,24 @@ public sealed class OrderNameLookupTests
         Assert.Equal((200, "5820001001"), (status, body.GetProperty("orderId").GetString()));
     }
 
+    // The agent replying to or registering a claim for the order the buyer named holds its name, not Shopify's id.
+    [Fact]
+    public async Task RenderReply_and_RegisterClaim_take_a_shopify_orders_name()
+    {
+        await using var server = await TestServer.StartAsync();
+        await server.Orders().UpsertOrderAsync(ShopifyOrder("5820001002", "#1002", Numbers.Sandbox(0)));
+        var support = server.Support();
+
+        var reply = await support.RenderReplyAsync(new RenderReplyRequest { Channel = "shopify", OrderId = "#1002" });
+        var claim = await support.RegisterClaimAsync(new RegisterClaimRequest { Channel = "shopify", OrderId = "1002", Kind = "chargeback" });
+        var order = await server.Orders().GetOrderAsync(new GetOrderRequest { Channel = "shopify", OrderId = "5820001002" });
+
+        Assert.Contains("#1002", reply.Text, StringComparison.Ordinal);
+        Assert.Equal("5820001002", claim.OrderId);
+        Assert.Equal(claim.ClaimId, Assert.Single(order.Claims).ClaimId);
+        Assert.Contains(claim.Evidence, e => e.Item == "tracking_number" && e.Available);
+    }
+
     [Fact]
     public async Task A_name_two_orders_share_finds_neither_and_names_both()
     {
