@@ -58,7 +58,8 @@ public sealed record SellerMetrics(
             {
                 continue;
             }
-            foreach (var s in shipments)
+            // A voided label (CANCELLED) never shipped: no package, as in the order's ship time and the evidence.
+            foreach (var s in shipments.Where(s => s.Status != TrackingStatus.Cancelled))
             {
                 shipped++;
                 // Valid tracking, and so on-time eligibility, needs a physical carrier scan: a "label created" event

@@ -156,6 +156,20 @@ public sealed class OrderRisksAndMetricsTests
     }
 
     [Fact]
+    public void A_voided_label_is_no_shipped_package_in_the_valid_tracking_rate()
+    {
+        var promise = Hours(24 * 10);
+        var voided = Parcel(TrackingStatus.Cancelled, lastScan: null);
+        var scanned = Parcel(TrackingStatus.InTransit, Hours(2));
+
+        var m = SellerMetrics.Compute(
+            [(Order("1", shipBy: Hours(24), deliverBy: promise, shippedAt: Hours(2)), [voided, scanned])], Hours(0), Hours(24 * 30), Hours(3));
+
+        Assert.Equal((1, 1, 1), (m.ShippedPackages, m.ValidTrackingPackages, m.OnTimeEligible));
+        Assert.Equal(1, m.ValidTrackingRate);
+    }
+
+    [Fact]
     public void A_delivery_during_the_promised_date_counts_as_on_time()
     {
         var promisedDay = DateOnlyPromise.Of(DateOnly.FromDateTime(T0.UtcDateTime.AddDays(3)));
