@@ -69,6 +69,12 @@ public sealed record SellerMetrics(
                     continue;
                 }
                 valid++;
+                // A parcel still on its way before its promise ends is neither on time nor late yet: judged once it is
+                // delivered, the promise has passed, or the carrier gave up on it (lost, returned).
+                if (ShipmentRisks.AwaitsDelivery(s) && now <= DateOnlyPromise.Deadline(promise))
+                {
+                    continue;
+                }
                 eligible++;
                 if (s.Status == TrackingStatus.Delivered && s.DeliveredAt is { } delivered && delivered <= DateOnlyPromise.Deadline(promise))
                 {

@@ -148,7 +148,7 @@ public sealed class OrderRisksAndMetricsTests
         var scanned = Tracked(Scan.InfoReceived(Hours(1)), Scan.InTransit(Hours(2)));
 
         var m = SellerMetrics.Compute(
-            [(Order("1", shipBy: Hours(24), deliverBy: promise, shippedAt: Hours(2)), [labelOnly, scanned])], Hours(0), Hours(24 * 30), Hours(3));
+            [(Order("1", shipBy: Hours(24), deliverBy: promise, shippedAt: Hours(2)), [labelOnly, scanned])], Hours(0), Hours(24 * 30), Hours(24 * 11));
 
         Assert.Equal(2, m.ShippedPackages);
         Assert.Equal(1, m.ValidTrackingPackages);
@@ -163,10 +163,25 @@ public sealed class OrderRisksAndMetricsTests
         var scanned = Parcel(TrackingStatus.InTransit, Hours(2));
 
         var m = SellerMetrics.Compute(
-            [(Order("1", shipBy: Hours(24), deliverBy: promise, shippedAt: Hours(2)), [voided, scanned])], Hours(0), Hours(24 * 30), Hours(3));
+            [(Order("1", shipBy: Hours(24), deliverBy: promise, shippedAt: Hours(2)), [voided, scanned])], Hours(0), Hours(24 * 30), Hours(24 * 11));
 
         Assert.Equal((1, 1, 1), (m.ShippedPackages, m.ValidTrackingPackages, m.OnTimeEligible));
         Assert.Equal(1, m.ValidTrackingRate);
+    }
+
+    [Fact]
+    public void A_parcel_still_on_its_way_before_its_promise_ends_is_not_yet_judged_on_time_or_late()
+    {
+        var promisedDay = DateOnlyPromise.Of(DateOnly.FromDateTime(T0.UtcDateTime.AddDays(3)));
+        var order = Order("1", shipBy: Hours(24), deliverBy: promisedDay, shippedAt: Hours(2));
+        var inTransit = Parcel(TrackingStatus.InTransit, Hours(2));
+        var lost = Parcel(TrackingStatus.Lost, Hours(2));
+
+        var duringThePromisedDay = SellerMetrics.Compute([(order, [inTransit, lost])], Hours(0), Hours(24 * 30), promisedDay.AddHours(15));
+        var afterIt = SellerMetrics.Compute([(order, [inTransit, lost])], Hours(0), Hours(24 * 30), promisedDay.AddDays(1).AddSeconds(1));
+
+        Assert.Equal((2, 1, 0), (duringThePromisedDay.ValidTrackingPackages, duringThePromisedDay.OnTimeEligible, duringThePromisedDay.OnTimeDelivered));
+        Assert.Equal((2, 2, 0), (afterIt.ValidTrackingPackages, afterIt.OnTimeEligible, afterIt.OnTimeDelivered));
     }
 
     [Fact]
