@@ -23,18 +23,23 @@ public sealed record SellerMetrics(
 
     private static double Rate(int part, int whole, double empty) => whole == 0 ? empty : (double)part / whole;
 
+    /// <param name="orders">The orders whose promise or ship-by date may fall in the window, with their parcels.</param>
+    /// <param name="ordersWithRisks">
+    /// Every order of the tenant that carries a risk, whatever its dates: what needs action now is not a matter of the
+    /// window (an open claim on an order pushed without dates, a parcel lost long after its promise).
+    /// </param>
     public static SellerMetrics Compute(
         IEnumerable<(OrderState Order, IReadOnlyList<ShipmentState> Shipments)> orders, DateTimeOffset from, DateTimeOffset to,
-        DateTimeOffset now)
+        DateTimeOffset now, IEnumerable<OrderState> ordersWithRisks)
     {
         int shipped = 0, valid = 0, eligible = 0, onTime = 0, due = 0, late = 0;
         var open = new Dictionary<RiskKind, int>();
+        foreach (var risk in ordersWithRisks.SelectMany(o => o.Risks).Where(r => r.ActionRequired))
+        {
+            open[risk.Kind] = open.GetValueOrDefault(risk.Kind) + 1;
+        }
         foreach (var (order, shipments) in orders)
         {
-            foreach (var risk in order.Risks.Where(r => r.ActionRequired))
-            {
-                open[risk.Kind] = open.GetValueOrDefault(risk.Kind) + 1;
-            }
             if (order.FulfillmentChannel == FulfillmentChannel.Amazon)
             {
                 continue;

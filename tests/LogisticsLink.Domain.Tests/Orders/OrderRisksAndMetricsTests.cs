@@ -44,7 +44,7 @@ public sealed class OrderRisksAndMetricsTests
         var flag = Assert.Single(OrderRisks.Evaluate(unshipped, [], day.AddDays(1).AddSeconds(1)));
         Assert.Equal((RiskKind.LateShipment, day.AddDays(1)), (flag.Kind, flag.Since));
         Assert.Empty(OrderRisks.Evaluate(unshipped with { ShippedAt = day.AddHours(17) }, [], day.AddDays(2)));
-        var metrics = SellerMetrics.Compute([(unshipped with { ShippedAt = day.AddHours(17) }, [])], day.AddDays(-1), day.AddDays(1), day.AddDays(2));
+        var metrics = SellerMetrics.Compute([(unshipped with { ShippedAt = day.AddHours(17) }, [])], day.AddDays(-1), day.AddDays(1), day.AddDays(2), []);
         Assert.Equal((1, 0), (metrics.ShipDueOrders, metrics.LateShipments));
     }
 
@@ -72,7 +72,7 @@ public sealed class OrderRisksAndMetricsTests
         var order = Order("1", shipBy: Hours(24), deliverBy: Hours(72)) with { Status = status };
 
         Assert.Empty(OrderRisks.Evaluate(order, [], Hours(48)));
-        Assert.Equal(0, SellerMetrics.Compute([(order, (IReadOnlyList<ShipmentState>)[])], Hours(0), Hours(100), Hours(48)).LateShipments);
+        Assert.Equal(0, SellerMetrics.Compute([(order, (IReadOnlyList<ShipmentState>)[])], Hours(0), Hours(100), Hours(48), []).LateShipments);
         Assert.Single(OrderRisks.Evaluate(order with { Status = "Unshipped" }, [], Hours(48)));
     }
 
@@ -117,7 +117,7 @@ public sealed class OrderRisksAndMetricsTests
             (Order("6", shipBy: Hours(24 * 40), deliverBy: Hours(24 * 45)), [Parcel(TrackingStatus.InTransit, null)]),
         };
 
-        var m = SellerMetrics.Compute(orders, from, to, now: to);
+        var m = SellerMetrics.Compute(orders, from, to, now: to, orders.Select(o => o.Item1));
 
         // Packages shipped with the promise in the window (orders 1-3): 4, of which 3 have a scan.
         Assert.Equal(4, m.ShippedPackages);
@@ -148,7 +148,7 @@ public sealed class OrderRisksAndMetricsTests
         var scanned = Tracked(Scan.InfoReceived(Hours(1)), Scan.InTransit(Hours(2)));
 
         var m = SellerMetrics.Compute(
-            [(Order("1", shipBy: Hours(24), deliverBy: promise, shippedAt: Hours(2)), [labelOnly, scanned])], Hours(0), Hours(24 * 30), Hours(24 * 11));
+            [(Order("1", shipBy: Hours(24), deliverBy: promise, shippedAt: Hours(2)), [labelOnly, scanned])], Hours(0), Hours(24 * 30), Hours(24 * 11), []);
 
         Assert.Equal(2, m.ShippedPackages);
         Assert.Equal(1, m.ValidTrackingPackages);
@@ -163,7 +163,7 @@ public sealed class OrderRisksAndMetricsTests
         var scanned = Parcel(TrackingStatus.InTransit, Hours(2));
 
         var m = SellerMetrics.Compute(
-            [(Order("1", shipBy: Hours(24), deliverBy: promise, shippedAt: Hours(2)), [voided, scanned])], Hours(0), Hours(24 * 30), Hours(24 * 11));
+            [(Order("1", shipBy: Hours(24), deliverBy: promise, shippedAt: Hours(2)), [voided, scanned])], Hours(0), Hours(24 * 30), Hours(24 * 11), []);
 
         Assert.Equal((1, 1, 1), (m.ShippedPackages, m.ValidTrackingPackages, m.OnTimeEligible));
         Assert.Equal(1, m.ValidTrackingRate);
@@ -177,8 +177,8 @@ public sealed class OrderRisksAndMetricsTests
         var inTransit = Parcel(TrackingStatus.InTransit, Hours(2));
         var lost = Parcel(TrackingStatus.Lost, Hours(2));
 
-        var duringThePromisedDay = SellerMetrics.Compute([(order, [inTransit, lost])], Hours(0), Hours(24 * 30), promisedDay.AddHours(15));
-        var afterIt = SellerMetrics.Compute([(order, [inTransit, lost])], Hours(0), Hours(24 * 30), promisedDay.AddDays(1).AddSeconds(1));
+        var duringThePromisedDay = SellerMetrics.Compute([(order, [inTransit, lost])], Hours(0), Hours(24 * 30), promisedDay.AddHours(15), []);
+        var afterIt = SellerMetrics.Compute([(order, [inTransit, lost])], Hours(0), Hours(24 * 30), promisedDay.AddDays(1).AddSeconds(1), []);
 
         Assert.Equal((2, 1, 0), (duringThePromisedDay.ValidTrackingPackages, duringThePromisedDay.OnTimeEligible, duringThePromisedDay.OnTimeDelivered));
         Assert.Equal((2, 2, 0), (afterIt.ValidTrackingPackages, afterIt.OnTimeEligible, afterIt.OnTimeDelivered));
@@ -191,7 +191,7 @@ public sealed class OrderRisksAndMetricsTests
         var order = Order("1", shipBy: Hours(24), deliverBy: promisedDay, shippedAt: Hours(2));
 
         var m = SellerMetrics.Compute(
-            [(order, [Parcel(TrackingStatus.Delivered, Hours(2), promisedDay.AddHours(15))])], Hours(0), Hours(24 * 30), Hours(24 * 5));
+            [(order, [Parcel(TrackingStatus.Delivered, Hours(2), promisedDay.AddHours(15))])], Hours(0), Hours(24 * 30), Hours(24 * 5), []);
 
         Assert.Equal((1, 1), (m.OnTimeEligible, m.OnTimeDelivered));
     }
@@ -199,7 +199,7 @@ public sealed class OrderRisksAndMetricsTests
     [Fact]
     public void An_empty_window_has_perfect_rates()
     {
-        var m = SellerMetrics.Compute([], Hours(0), Hours(1), Hours(1));
+        var m = SellerMetrics.Compute([], Hours(0), Hours(1), Hours(1), []);
 
         Assert.Equal(1, m.ValidTrackingRate);
         Assert.Equal(1, m.OnTimeDeliveryRate);
