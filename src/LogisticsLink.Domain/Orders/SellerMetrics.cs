@@ -50,13 +50,18 @@ public sealed record SellerMetrics(
             }
             if (order.LatestShipDate is { } shipBy && shipBy >= from && shipBy < to)
             {
-                due++;
-                // Unshipped counts as late only once its ship-by time has passed; shipped by the marketplace's word with
-                // no parcel we track, it has no ship time to judge.
+                // Unshipped counts as late only once its ship-by time has passed, and until then it is neither on time nor
+                // late (a ship-by date of today, a window reaching into the future); shipped by the marketplace's word
+                // with no parcel we track, it has no ship time to judge and is not late.
                 var deadline = DateOnlyPromise.Deadline(shipBy);
-                if (order.ShippedAt is { } shippedAt ? shippedAt > deadline : now > deadline && MarketplaceOrderStatus.IsAwaitingShipment(order.Status))
+                var awaiting = order.ShippedAt is null && MarketplaceOrderStatus.IsAwaitingShipment(order.Status);
+                if (!(awaiting && now <= deadline))
                 {
-                    late++;
+                    due++;
+                    if (order.ShippedAt is { } shippedAt ? shippedAt > deadline : awaiting)
+                    {
+                        late++;
+                    }
                 }
             }
             if (order.LatestDeliveryDate is not { } promise || promise < from || promise >= to)

@@ -185,6 +185,23 @@ public sealed class OrderRisksAndMetricsTests
     }
 
     [Fact]
+    public void An_unshipped_order_before_its_ship_by_date_ends_is_not_yet_counted_in_the_late_shipment_rate()
+    {
+        var shipByDay = DateOnlyPromise.Of(DateOnly.FromDateTime(T0.UtcDateTime.AddDays(3)));
+        var lateOne = Order("late", shipBy: Hours(24));
+        var stillInTime = Order("waiting", shipBy: shipByDay);
+        var shippedEarly = Order("shipped", shipBy: shipByDay, shippedAt: Hours(30));
+
+        var duringTheShipByDay = SellerMetrics.Compute(
+            [(lateOne, []), (stillInTime, []), (shippedEarly, [])], Hours(0), Hours(24 * 30), shipByDay.AddHours(15), []);
+        var afterIt = SellerMetrics.Compute(
+            [(lateOne, []), (stillInTime, []), (shippedEarly, [])], Hours(0), Hours(24 * 30), shipByDay.AddDays(1).AddSeconds(1), []);
+
+        Assert.Equal((2, 1), (duringTheShipByDay.ShipDueOrders, duringTheShipByDay.LateShipments));
+        Assert.Equal((3, 2), (afterIt.ShipDueOrders, afterIt.LateShipments));
+    }
+
+    [Fact]
     public void A_delivery_during_the_promised_date_counts_as_on_time()
     {
         var promisedDay = DateOnlyPromise.Of(DateOnly.FromDateTime(T0.UtcDateTime.AddDays(3)));
