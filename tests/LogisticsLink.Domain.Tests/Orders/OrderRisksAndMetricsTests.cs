@@ -49,6 +49,21 @@ public sealed class OrderRisksAndMetricsTests
     }
 
     [Fact]
+    public void A_late_shipment_reason_gives_the_time_of_a_ship_by_instant_so_a_same_day_miss_reads_as_one()
+    {
+        var shipBy = new DateTimeOffset(2025, 3, 4, 9, 0, 0, TimeSpan.Zero);
+        var day = DateOnlyPromise.Of(new DateOnly(2025, 3, 4));
+
+        var shippedLate = Assert.Single(OrderRisks.Evaluate(Order("1", shipBy: shipBy, shippedAt: shipBy.AddHours(1)), [], shipBy.AddHours(2)));
+        var unshipped = Assert.Single(OrderRisks.Evaluate(Order("2", shipBy: shipBy), [], shipBy.AddHours(2)));
+        var unshippedDay = Assert.Single(OrderRisks.Evaluate(Order("3", shipBy: day), [], day.AddDays(1).AddHours(1)));
+
+        Assert.Equal("Shipped 2025-03-04 10:00 UTC, after the latest ship date 2025-03-04 09:00 UTC", shippedLate.Reason);
+        Assert.Equal("Not shipped by the latest ship date 2025-03-04 09:00 UTC", unshipped.Reason);
+        Assert.Equal("Not shipped by the latest ship date 2025-03-04", unshippedDay.Reason);
+    }
+
+    [Fact]
     public void A_shipment_confirmed_late_is_recorded_without_action_and_fba_orders_are_never_late_shipments()
     {
         var late = Assert.Single(OrderRisks.Evaluate(Order("1", shipBy: Hours(24), shippedAt: Hours(30)), [], Hours(31)));
