@@ -44,5 +44,10 @@ public static class OrderRisks
         return flags.Count == 0 ? RiskFlags.None : flags;
     }
 
-    private static string Day(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A date without a time as that day; an instant with its UTC time, so a parcel shipped an hour after a ship-by time
+    /// on the same day does not read as "shipped on the 4th, after the 4th".
+    /// </summary>
+    private static string Day(DateTimeOffset t) =>
+        t.UtcDateTime.ToString(DateOnlyPromise.Is(t) ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

@@ -23,18 +23,23 @@ public sealed record SellerMetrics(
 
     private static double Rate(int part, int whole, double empty) => whole == 0 ? empty : (double)part / whole;
 
+    /// <param name="orders">The orders whose promise or ship-by date may fall in the window, with their parcels.</param>
+    /// <param name="ordersWithRisks">
+    /// Every order of the tenant that carries a risk, whatever its dates: what needs action now is not a matter of the
+    /// window (an open claim on an order pushed without dates, a parcel lost long after its promise).
+    /// </param>
     public static SellerMetrics Compute(
         IEnumerable<(OrderState Order, IReadOnlyList<ShipmentState> Shipments)> orders, DateTimeOffset from, DateTimeOffset to,
-        DateTimeOffset now)
+        DateTimeOffset now, IEnumerable<OrderState> ordersWithRisks)
     {
         int shipped = 0, valid = 0, eligible = 0, onTime = 0, due = 0, late = 0;
         var open = new Dictionary<RiskKind, int>();
+        foreach (var risk in ordersWithRisks.SelectMany(o => o.Risks).Where(r => r.ActionRequired))
+        {
+            open[risk.Kind] = open.GetValueOrDefault(risk.Kind) + 1;
+        }
         foreach (var (order, shipments) in orders)
         {
-            foreach (var risk in order.Risks.Where(r => r.ActionRequired))
-            {
-                open[risk.Kind] = open.GetValueOrDefault(risk.Kind) + 1;
-            }
             if (order.FulfillmentChannel == FulfillmentChannel.Amazon)
             {
                 continue;
@@ -45,20 +50,26 @@ public sealed record SellerMetrics(
             }
             if (order.LatestShipDate is { } shipBy && shipBy >= from && shipBy < to)
             {
-                due++;
-                // Unshipped counts as late only once its ship-by time has passed; shipped by the marketplace's word with
-                // no parcel we track, it has no ship time to judge.
+                // Unshipped counts as late only once its ship-by time has passed, and until then it is neither on time nor
+                // late (a ship-by date of today, a window reaching into the future); shipped by the marketplace's word
+                // with no parcel we track, it has no ship time to judge and is not late.
                 var deadline = DateOnlyPromise.Deadline(shipBy);
-                if (order.ShippedAt is { } shippedAt ? shippedAt > deadline : now > deadline && MarketplaceOrderStatus.IsAwaitingShipment(order.Status))
+                var awaiting = order.ShippedAt is null && MarketplaceOrderStatus.IsAwaitingShipment(order.Status);
+                if (!(awaiting && now <= deadline))
                 {
-                    late++;
+                    due++;
+                    if (order.ShippedAt is { } shippedAt ? shippedAt > deadline : awaiting)
+                    {
+                        late++;
+                    }
                 }
             }
             if (order.LatestDeliveryDate is not { } promise || promise < from || promise >= to)
             {
                 continue;
             }
-            foreach (var s in shipments)
+            // A voided label (CANCELLED) never shipped: no package, as in the order's ship time and the evidence.
+            foreach (var s in shipments.Where(s => s.Status != TrackingStatus.Cancelled))
             {
                 shipped++;
                 // Valid tracking, and so on-time eligibility, needs a physical carrier scan: a "label created" event
@@ -68,6 +79,12 @@ public sealed record SellerMetrics(
                     continue;
                 }
                 valid++;
+                // A parcel still on its way before its promise ends is neither on time nor late yet: judged once it is
+                // delivered, the promise has passed, or the carrier gave up on it (lost, returned).
+                if (ShipmentRisks.AwaitsDelivery(s) && now <= DateOnlyPromise.Deadline(promise))
+                {
+                    continue;
+                }
                 eligible++;
                 if (s.Status == TrackingStatus.Delivered && s.DeliveredAt is { } delivered && delivered <= DateOnlyPromise.Deadline(promise))
                 {

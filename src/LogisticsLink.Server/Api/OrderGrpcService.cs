@@ -144,7 +144,7 @@ public sealed class OrderGrpcService(
             }
             before = page.NextKey;
         }
-        var metrics = DomainMetrics.Compute(window, from, to, now);
+        var metrics = DomainMetrics.Compute(window, from, to, now, await OrdersWithRisksAsync(tenant, context.CancellationToken));
         var response = new V1.SellerMetrics
         {
             ValidTrackingRate = metrics.ValidTrackingRate,
@@ -161,5 +161,23 @@ public sealed class OrderGrpcService(
         };
         response.OpenRisks.Add(metrics.OpenRisks.OrderBy(r => r.Key).Select(r => new RiskCount { Kind = (V1.RiskKind)r.Key, Count = (uint)r.Value }));
         return response;
+    }
+
+    /// <summary>Every order of the tenant carrying any risk, whatever its dates: the open risks are not windowed.</summary>
+    private async Task<List<OrderState>> OrdersWithRisksAsync(string tenant, CancellationToken cancellationToken)
+    {
+        var anyRisk = System.Enum.GetValues<Domain.Risks.RiskKind>().Where(k => k != Domain.Risks.RiskKind.Unspecified).ToList();
+        var found = new List<OrderState>();
+        for (var before = 0L; ;)
+        {
+            var page = await orders.ListOrdersAsync(tenant,
+                new OrderQuery("", DomainFulfillment.Unspecified, anyRisk, "", null, null, OrderRequests.MaxPageSize, before), cancellationToken);
+            found.AddRange(page.Orders);
+            if (page.NextKey == 0)
+            {
+                return found;
+            }
+            before = page.NextKey;
+        }
     }
 }

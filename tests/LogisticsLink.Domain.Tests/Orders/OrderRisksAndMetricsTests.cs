@@ -44,8 +44,23 @@ public sealed class OrderRisksAndMetricsTests
         var flag = Assert.Single(OrderRisks.Evaluate(unshipped, [], day.AddDays(1).AddSeconds(1)));
         Assert.Equal((RiskKind.LateShipment, day.AddDays(1)), (flag.Kind, flag.Since));
         Assert.Empty(OrderRisks.Evaluate(unshipped with { ShippedAt = day.AddHours(17) }, [], day.AddDays(2)));
-        var metrics = SellerMetrics.Compute([(unshipped with { ShippedAt = day.AddHours(17) }, [])], day.AddDays(-1), day.AddDays(1), day.AddDays(2));
+        var metrics = SellerMetrics.Compute([(unshipped with { ShippedAt = day.AddHours(17) }, [])], day.AddDays(-1), day.AddDays(1), day.AddDays(2), []);
         Assert.Equal((1, 0), (metrics.ShipDueOrders, metrics.LateShipments));
+    }
+
+    [Fact]
+    public void A_late_shipment_reason_gives_the_time_of_a_ship_by_instant_so_a_same_day_miss_reads_as_one()
+    {
+        var shipBy = new DateTimeOffset(2025, 3, 4, 9, 0, 0, TimeSpan.Zero);
+        var day = DateOnlyPromise.Of(new DateOnly(2025, 3, 4));
+
+        var shippedLate = Assert.Single(OrderRisks.Evaluate(Order("1", shipBy: shipBy, shippedAt: shipBy.AddHours(1)), [], shipBy.AddHours(2)));
+        var unshipped = Assert.Single(OrderRisks.Evaluate(Order("2", shipBy: shipBy), [], shipBy.AddHours(2)));
+        var unshippedDay = Assert.Single(OrderRisks.Evaluate(Order("3", shipBy: day), [], day.AddDays(1).AddHours(1)));
+
+        Assert.Equal("Shipped 2025-03-04 10:00 UTC, after the latest ship date 2025-03-04 09:00 UTC", shippedLate.Reason);
+        Assert.Equal("Not shipped by the latest ship date 2025-03-04 09:00 UTC", unshipped.Reason);
+        Assert.Equal("Not shipped by the latest ship date 2025-03-04", unshippedDay.Reason);
     }
 
     [Fact]
@@ -72,7 +87,7 @@ public sealed class OrderRisksAndMetricsTests
         var order = Order("1", shipBy: Hours(24), deliverBy: Hours(72)) with { Status = status };
 
         Assert.Empty(OrderRisks.Evaluate(order, [], Hours(48)));
-        Assert.Equal(0, SellerMetrics.Compute([(order, (IReadOnlyList<ShipmentState>)[])], Hours(0), Hours(100), Hours(48)).LateShipments);
+        Assert.Equal(0, SellerMetrics.Compute([(order, (IReadOnlyList<ShipmentState>)[])], Hours(0), Hours(100), Hours(48), []).LateShipments);
         Assert.Single(OrderRisks.Evaluate(order with { Status = "Unshipped" }, [], Hours(48)));
     }
 
@@ -117,7 +132,7 @@ public sealed class OrderRisksAndMetricsTests
             (Order("6", shipBy: Hours(24 * 40), deliverBy: Hours(24 * 45)), [Parcel(TrackingStatus.InTransit, null)]),
         };
 
-        var m = SellerMetrics.Compute(orders, from, to, now: to);
+        var m = SellerMetrics.Compute(orders, from, to, now: to, orders.Select(o => o.Item1));
 
         // Packages shipped with the promise in the window (orders 1-3): 4, of which 3 have a scan.
         Assert.Equal(4, m.ShippedPackages);
@@ -148,11 +163,57 @@ public sealed class OrderRisksAndMetricsTests
         var scanned = Tracked(Scan.InfoReceived(Hours(1)), Scan.InTransit(Hours(2)));
 
         var m = SellerMetrics.Compute(
-            [(Order("1", shipBy: Hours(24), deliverBy: promise, shippedAt: Hours(2)), [labelOnly, scanned])], Hours(0), Hours(24 * 30), Hours(3));
+            [(Order("1", shipBy: Hours(24), deliverBy: promise, shippedAt: Hours(2)), [labelOnly, scanned])], Hours(0), Hours(24 * 30), Hours(24 * 11), []);
 
         Assert.Equal(2, m.ShippedPackages);
         Assert.Equal(1, m.ValidTrackingPackages);
         Assert.Equal(1, m.OnTimeEligible);
+    }
+
+    [Fact]
+    public void A_voided_label_is_no_shipped_package_in_the_valid_tracking_rate()
+    {
+        var promise = Hours(24 * 10);
+        var voided = Parcel(TrackingStatus.Cancelled, lastScan: null);
+        var scanned = Parcel(TrackingStatus.InTransit, Hours(2));
+
+        var m = SellerMetrics.Compute(
+            [(Order("1", shipBy: Hours(24), deliverBy: promise, shippedAt: Hours(2)), [voided, scanned])], Hours(0), Hours(24 * 30), Hours(24 * 11), []);
+
+        Assert.Equal((1, 1, 1), (m.ShippedPackages, m.ValidTrackingPackages, m.OnTimeEligible));
+        Assert.Equal(1, m.ValidTrackingRate);
+    }
+
+    [Fact]
+    public void A_parcel_still_on_its_way_before_its_promise_ends_is_not_yet_judged_on_time_or_late()
+    {
+        var promisedDay = DateOnlyPromise.Of(DateOnly.FromDateTime(T0.UtcDateTime.AddDays(3)));
+        var order = Order("1", shipBy: Hours(24), deliverBy: promisedDay, shippedAt: Hours(2));
+        var inTransit = Parcel(TrackingStatus.InTransit, Hours(2));
+        var lost = Parcel(TrackingStatus.Lost, Hours(2));
+
+        var duringThePromisedDay = SellerMetrics.Compute([(order, [inTransit, lost])], Hours(0), Hours(24 * 30), promisedDay.AddHours(15), []);
+        var afterIt = SellerMetrics.Compute([(order, [inTransit, lost])], Hours(0), Hours(24 * 30), promisedDay.AddDays(1).AddSeconds(1), []);
+
+        Assert.Equal((2, 1, 0), (duringThePromisedDay.ValidTrackingPackages, duringThePromisedDay.OnTimeEligible, duringThePromisedDay.OnTimeDelivered));
+        Assert.Equal((2, 2, 0), (afterIt.ValidTrackingPackages, afterIt.OnTimeEligible, afterIt.OnTimeDelivered));
+    }
+
+    [Fact]
+    public void An_unshipped_order_before_its_ship_by_date_ends_is_not_yet_counted_in_the_late_shipment_rate()
+    {
+        var shipByDay = DateOnlyPromise.Of(DateOnly.FromDateTime(T0.UtcDateTime.AddDays(3)));
+        var lateOne = Order("late", shipBy: Hours(24));
+        var stillInTime = Order("waiting", shipBy: shipByDay);
+        var shippedEarly = Order("shipped", shipBy: shipByDay, shippedAt: Hours(30));
+
+        var duringTheShipByDay = SellerMetrics.Compute(
+            [(lateOne, []), (stillInTime, []), (shippedEarly, [])], Hours(0), Hours(24 * 30), shipByDay.AddHours(15), []);
+        var afterIt = SellerMetrics.Compute(
+            [(lateOne, []), (stillInTime, []), (shippedEarly, [])], Hours(0), Hours(24 * 30), shipByDay.AddDays(1).AddSeconds(1), []);
+
+        Assert.Equal((2, 1), (duringTheShipByDay.ShipDueOrders, duringTheShipByDay.LateShipments));
+        Assert.Equal((3, 2), (afterIt.ShipDueOrders, afterIt.LateShipments));
     }
 
     [Fact]
@@ -162,7 +223,7 @@ public sealed class OrderRisksAndMetricsTests
         var order = Order("1", shipBy: Hours(24), deliverBy: promisedDay, shippedAt: Hours(2));
 
         var m = SellerMetrics.Compute(
-            [(order, [Parcel(TrackingStatus.Delivered, Hours(2), promisedDay.AddHours(15))])], Hours(0), Hours(24 * 30), Hours(24 * 5));
+            [(order, [Parcel(TrackingStatus.Delivered, Hours(2), promisedDay.AddHours(15))])], Hours(0), Hours(24 * 30), Hours(24 * 5), []);
 
         Assert.Equal((1, 1), (m.OnTimeEligible, m.OnTimeDelivered));
     }
@@ -170,7 +231,7 @@ public sealed class OrderRisksAndMetricsTests
     [Fact]
     public void An_empty_window_has_perfect_rates()
     {
-        var m = SellerMetrics.Compute([], Hours(0), Hours(1), Hours(1));
+        var m = SellerMetrics.Compute([], Hours(0), Hours(1), Hours(1), []);
 
         Assert.Equal(1, m.ValidTrackingRate);
         Assert.Equal(1, m.OnTimeDeliveryRate);
