@@ -79,6 +79,8 @@ public static partial class InquiryMatcher
     private static List<OrderIdMatch> BareNumbers(string text, List<(int Start, int End)> taken)
     {
         var found = new List<OrderIdMatch>();
+        // The end of the last number written as an order's, for the list it may start ("orders 1001 and 1003").
+        var listEnd = -1;
         foreach (Match m in BareNumber().Matches(text))
         {
             if (found.Count == MaxOrderNumbers)
@@ -89,7 +91,9 @@ public static partial class InquiryMatcher
             {
                 continue;
             }
-            var marked = OrderWords.MarkBefore(text, m.Index);
+            var marked = OrderWords.MarkBefore(text, m.Index)
+                || (listEnd >= 0 && OrderWords.ContinuesList(text.AsSpan(listEnd, m.Index - listEnd)));
+            listEnd = marked ? m.Index + m.Length : -1;
             var earlier = found.FindIndex(f => f.OrderId == m.Value);
             if (earlier < 0)
             {
