@@ -40,8 +40,9 @@ public static partial class InquiryMatcher
     /// <summary>Bare numbers kept per message: each costs lookups, and a real inquiry quotes one or two.</summary>
     public const int MaxOrderNumbers = 10;
 
-    // A token that could be a tracking number: letters and digits, possibly grouped with dashes.
-    [GeneratedRegex(@"(?<![\w@./-])[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){7,44}(?![\w@-]|\.\w)", RegexOptions.CultureInvariant)]
+    // A token that could be a tracking number: letters and digits, possibly grouped with dashes. Not after a dot (a
+    // host or a file name), except the dot of a number sign a buyer ran on into it ("no.1Z…", "Sendungsnr.LLSB…", "n°.").
+    [GeneratedRegex(@"(?<![\w@/-])(?:(?<!\.)|(?<=(?i:no|nr|nro|num|n[º°]|\bn)\.))[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){7,44}(?![\w@-]|\.\w)", RegexOptions.CultureInvariant)]
     private static partial Regex TrackingToken();
 
     // The marketplace's own form of an id found with another separator: its groups joined by hyphens.
