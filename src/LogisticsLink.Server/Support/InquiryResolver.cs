@@ -90,6 +90,7 @@ public sealed class InquiryResolver(IOrderStore orders, IShipmentStore shipments
         {
             numbers.AddRange(await _references.AddNumbersAsync(tenant, channel, matches.OrderNumbers, idsOnly: false, found, ct));
         }
+        found.PreferNamed();
         found.PreferChannel(channel);
         var candidates = found.All.Select(f => (f.Order.Channel, f.Order.OrderId, f.MatchedBy)).ToList();
         if (found.Count > 1)

@@ -139,6 +139,18 @@ public sealed class FoundOrders
         }
     }
 
+    /// <summary>
+    /// Drops the orders only proposed (by a number not written as an order's: a street number, a postcode) when another
+    /// was named: "order 1002 … 1003 Main Street" is about order 1002, not about two orders.
+    /// </summary>
+    public void PreferNamed()
+    {
+        if (_found.Exists(f => f.Decides))
+        {
+            _found.RemoveAll(f => !f.Decides);
+        }
+    }
+
     /// <summary>Keeps only the orders of <paramref name="channel"/> when it has any: the channel the message came through wins.</summary>
     public void PreferChannel(string channel)
     {

@@ -22,7 +22,7 @@ public sealed class ReplyDesk(ISupportStore store, TimeProvider time)
         var custom = await store.FindTemplateAsync(tenant, templateId, locale.Language, channel, ct);
         var body = custom?.Body ?? BuiltInTemplates.Default.Find(templateId, locale.Language)
             ?? throw new UnknownTemplateException(templateId, locale.Language);
-        var values = ReplyValues.From(order, shipment, locale, channel);
+        var values = ReplyValues.From(order, shipment, locale, channel, now: time.GetUtcNow());
         return ReplyComposer.Compose(templateId, custom?.Version ?? 0, body, locale, values, channel, ct);
     }
 

@@ -116,6 +116,24 @@ public sealed class EvidenceTests
     }
 
     [Fact]
+    public void A_message_answered_in_time_stays_answered_in_time_when_a_later_update_follows()
+    {
+        var parcel = Parcel("shp_1", TrackingStatus.Delivered, Start.AddHours(1), Start.AddDays(2));
+        ReplyRecord Reply(DateTimeOffset rendered, DateTimeOffset received) => new("fbm_delayed", 1, "en", "amazon", "text", true, rendered, received);
+
+        // "We are contacting the carrier and will update you": the update to the same message comes a day later.
+        var updated = EvidenceFacts.From(Parcels(parcel) with { Replies = [Reply(Start.AddHours(2), Start), Reply(Start.AddHours(30), Start)] });
+        // A second message answered late is still late, whatever the first one's answer.
+        var secondLate = EvidenceFacts.From(Parcels(parcel) with
+        {
+            Replies = [Reply(Start.AddHours(2), Start), Reply(Start.AddHours(60), Start.AddHours(10))],
+        });
+
+        Assert.True(updated.AnsweredWithin24Hours);
+        Assert.False(secondLate.AnsweredWithin24Hours);
+    }
+
+    [Fact]
     public void A_reply_that_breaks_the_policy_is_no_answer_in_the_24_hour_check()
     {
         var parcel = Parcel("shp_1", TrackingStatus.Delivered, Start.AddHours(1), Start.AddDays(2));

@@ -60,6 +60,11 @@ public sealed class InquiryMatcherTests
     [InlineData("Sendungsnummer: LLSB0000000003 – bitte prüfen", "LLSB0000000003", "sandbox")]
     [InlineData("El número de seguimiento es 1Z999AA10123456784, gracias", "1Z999AA10123456784", "ups")]
     [InlineData("Il tracking LLSB0000000004 è fermo da giorni.\n> Il 3 marzo ha scritto: spedito", "LLSB0000000004", "sandbox")]
+    // The space after an abbreviation is often left out.
+    [InlineData("Tracking no.1Z999AA10123456784 shows nothing", "1Z999AA10123456784", "ups")]
+    [InlineData("Sendungsnr.LLSB0000000003 hängt seit Tagen", "LLSB0000000003", "sandbox")]
+    [InlineData("Colis n°.LLSB0000000003, merci", "LLSB0000000003", "sandbox")]
+    [InlineData("Seguimiento nº.1Z999AA10123456784", "1Z999AA10123456784", "ups")]
     public void A_tracking_number_is_found_in_any_language_even_when_grouped(string message, string number, string carrier)
     {
         var found = Assert.Single(InquiryMatcher.Match(message).TrackingNumbers);
@@ -81,6 +86,7 @@ public sealed class InquiryMatcherTests
     [Theory]
     [InlineData("My order https://shop.example/orders/1003 has not arrived")]
     [InlineData("See https://shop.example/tracking/AB123456785GB and https://shop.example/p/TBA123456789000")]
+    [InlineData("See shop.example.LLSB0000000003 and logo.1Z999AA10123456784")]
     public void A_number_in_a_link_to_another_site_is_not_a_tracking_number(string message)
     {
         Assert.Empty(InquiryMatcher.Match(message).TrackingNumbers);

@@ -47,4 +47,26 @@ public sealed class MessagingPolicyLinkTests
         Assert.Equal((PolicyCodes.Link, address), (finding.Code, text.Substring(finding.Start, finding.Length)));
         Assert.Empty(MessagingPolicy.Check(text.Replace(".", ". ", StringComparison.Ordinal)));
     }
+
+    // A carrier's page that carries another site's address (a redirect, a "back to" link) sends the buyer there.
+    [Theory]
+    [InlineData("Track: https://www.ups.com/track?tracknum=1Z999AA10123456784&loc=https://myshop.example/x")]
+    [InlineData("Track: https://www.dhl.com/track?tracking-id=1&next=https%3A%2F%2Fmyshop.example%2Fdeals")]
+    [InlineData("Track: https://www.laposte.fr/suivi#http://myshop.example")]
+    public void A_carrier_link_that_carries_another_address_is_a_link_to_another_site(string text)
+    {
+        var finding = Assert.Single(MessagingPolicy.Check(text));
+
+        Assert.Equal(PolicyCodes.Link, finding.Code);
+        Assert.Equal(text["Track: ".Length..], text.Substring(finding.Start, finding.Length));
+    }
+
+    [Theory]
+    [InlineData("Track: https://www.ups.com/track?tracknum=1Z999AA10123456784&loc=en_US")]
+    [InlineData("Track: https://www.dhl.com/global-en/home/tracking/tracking-parcel.html?submit=1&tracking-id=00340434161094015902")]
+    [InlineData("Track: https://www.royalmail.com/track-your-item#/tracking-results/AB123456785GB")]
+    public void A_carrier_tracking_link_is_allowed(string text)
+    {
+        Assert.Empty(MessagingPolicy.Check(text));
+    }
 }

@@ -23,6 +23,10 @@ public sealed class MessagingPolicyPhoneTests
     [InlineData("Llámenos al 612 34 56 78, gracias", "612 34 56 78")]
     [InlineData("Llámenos al 912 345 678.", "912 345 678")]
     [InlineData("Llámenos al 91 123 45 67 hoy", "91 123 45 67")]
+    // Italian mobiles have no leading 0 either: spaced, as written in a signature.
+    [InlineData("Chiamaci al 347 1234567, grazie", "347 1234567")]
+    [InlineData("Luca, cell. 333 123456", "333 123456")]
+    [InlineData("Ci scriva su WhatsApp: 347\u00A01234567.", "347\u00A01234567")]
     public void A_phone_number_in_a_common_form_is_a_finding(string text, string phone)
     {
         var finding = Assert.Single(MessagingPolicy.Check(text));

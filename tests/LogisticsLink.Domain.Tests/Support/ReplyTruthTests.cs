@@ -118,6 +118,26 @@ public sealed class ReplyTruthTests
         Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
     }
 
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void A_carrier_estimate_already_past_is_not_told_as_the_day_the_carrier_expects_to_deliver(string language)
+    {
+        var order = InquiryDecisionTests.Order();
+        var locale = ReplyLocale.Resolve(language);
+        var body = BuiltInTemplates.Default.Find(ReplyScenario.InTransit.TemplateId(), language)!;
+        ComposedReply Reply(DateTimeOffset eta) => ReplyComposer.Compose(ReplyScenario.InTransit.TemplateId(), 0, body, locale,
+            ReplyValues.From(order, InquiryDecisionTests.Shipment(TrackingStatus.InTransit) with { EstimatedDelivery = eta }, locale, "amazon", now: Now), "amazon");
+        var yesterday = DateOnlyPromise.Of(DateOnly.FromDateTime(Now.UtcDateTime).AddDays(-1));
+        var today = DateOnlyPromise.Of(DateOnly.FromDateTime(Now.UtcDateTime));
+
+        // The carrier's estimate was yesterday (a scan missed, the estimate not updated): no day is promised.
+        Assert.DoesNotContain(LocalDates.Date(yesterday, locale), Reply(yesterday).Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(LocalDates.Date(Now.AddHours(-2), locale), Reply(Now.AddHours(-2)).Text, StringComparison.Ordinal);
+        // Today's date-only estimate still holds until the day ends.
+        Assert.Contains(LocalDates.Date(today, locale), Reply(today).Text, StringComparison.Ordinal);
+        Assert.True(Reply(yesterday).Compliant);
+    }
+
     // "is being prepared" in each language (pre_transit_within_promise's wording).
     private static readonly string[] BeingPrepared =
         ["being prepared", "en préparation", "vorbereitet", "se está preparando", "in preparazione"];

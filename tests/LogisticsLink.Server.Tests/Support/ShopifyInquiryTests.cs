@@ -34,6 +34,9 @@ public sealed class ShopifyInquiryTests
         { "Guten Tag, Bestellung #1003 vom 3. März 2025 fehlt noch.", "shopify", "5820001003" },
         // Through no named channel, a number written as an order's is tried as a Shopify order because nothing else matched.
         { "Where is order 1003 please?", "", "5820001003" },
+        // The number written as an order's picks it; another order's number in the signature's address only proposes one.
+        { "Hola, mi pedido n.º 1002 no ha llegado.\nAna García\nCalle Mayor 1003, 28013 Madrid", "shopify", "5820001002" },
+        { "Hi, where is order 1002?\n--\nBob Smith, 1003 Main Street, Springfield", "", "5820001002" },
     };
 
     [Theory]
@@ -113,6 +116,7 @@ public sealed class ShopifyInquiryTests
             MessageText = "J'ai passé deux commandes, #1001 et #1002, et rien reçu.", Channel = "shopify",
         });
         var bare = await support.ResolveInquiryAsync(new ResolveInquiryRequest { MessageText = "Bestellungen 1001 und 1003?", Channel = "shopify" });
+        var listed = await support.ResolveInquiryAsync(new ResolveInquiryRequest { MessageText = "Mes commandes 1001, 1002 et 1003 ?", Channel = "shopify" });
         var unknown = await support.ResolveInquiryAsync(new ResolveInquiryRequest { MessageText = "Bestellung 4711, bitte", Channel = "shopify" });
 
         Assert.True(both.Ambiguous);
@@ -122,6 +126,8 @@ public sealed class ShopifyInquiryTests
         Assert.Equal(RecommendedAction.AskForOrderId, both.Action);
         Assert.True(bare.Ambiguous);
         Assert.Equal(["5820001001", "5820001003"], bare.Candidates.Select(c => c.OrderId).Order());
+        Assert.True(listed.Ambiguous);
+        Assert.Equal(["5820001001", "5820001002", "5820001003"], listed.Candidates.Select(c => c.OrderId).Order());
         Assert.Null(unknown.Order);
         Assert.Equal(RecommendedAction.AskForOrderId, unknown.Action);
         Assert.DoesNotContain(unknown.Matches, m => m.Value == "4711");

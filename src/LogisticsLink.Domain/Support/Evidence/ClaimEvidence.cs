@@ -37,7 +37,7 @@ public static class ClaimEvidence
             new("replies_within_24h", facts.AnsweredWithin24Hours == true,
                 facts.AnsweredWithin24Hours is null
                     ? sources.Replies.Count == 0 ? "no recorded reply to a buyer message" : "a reply was recorded without the message's received_at: unknown"
-                    : facts.AnsweredWithin24Hours.Value ? "every recorded reply within 24 h" : "a reply came after 24 h"),
+                    : facts.AnsweredWithin24Hours.Value ? "every buyer message answered within 24 h" : "a buyer message was first answered after 24 h"),
         ];
     }
 

@@ -47,12 +47,14 @@ public sealed record EvidenceFacts(
         parcel.Events.Where(e => e.Event.Status.IsPhysicalScan()).Select(e => (DateTimeOffset?)e.Event.OccurredAt).Min();
 
     // Only a compliant reply answers: one that breaks the channel's messaging policy is not one the seller may send
-    // (replies recorded before ResolveInquiry stopped recording them are still stored). A reply without the message's
-    // time cannot show it was in time, so it leaves the check unknown; a dated one that came late makes it false
-    // whatever the others say.
+    // (replies recorded before ResolveInquiry stopped recording them are still stored). A message is answered by its
+    // first reply: a later update to the same message ("we will update you") does not make it late. A reply without
+    // the message's time cannot show it was in time, so it leaves the check unknown; a message first answered late
+    // makes it false whatever the others say.
     private static bool? AnsweredInTime(IReadOnlyList<ReplyRecord> recorded) =>
         recorded.Where(r => r.Compliant).ToList() is not { Count: > 0 } replies ? null
-        : replies.Any(r => r.InquiryReceivedAt is { } received && r.RenderedAt > received + Inquiries.SupportClocks.InquiryResponse) ? false
+        : replies.Where(r => r.InquiryReceivedAt is not null).GroupBy(r => r.InquiryReceivedAt!.Value)
+            .Any(message => message.Min(r => r.RenderedAt) > message.Key + Inquiries.SupportClocks.InquiryResponse) ? false
         : replies.All(r => r.InquiryReceivedAt is not null) ? true
         : null;
 

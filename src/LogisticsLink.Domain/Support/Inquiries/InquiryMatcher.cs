@@ -40,8 +40,9 @@ public static partial class InquiryMatcher
     /// <summary>Bare numbers kept per message: each costs lookups, and a real inquiry quotes one or two.</summary>
     public const int MaxOrderNumbers = 10;
 
-    // A token that could be a tracking number: letters and digits, possibly grouped with dashes.
-    [GeneratedRegex(@"(?<![\w@./-])[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){7,44}(?![\w@-]|\.\w)", RegexOptions.CultureInvariant)]
+    // A token that could be a tracking number: letters and digits, possibly grouped with dashes. Not after a dot (a
+    // host or a file name), except the dot of a number sign a buyer ran on into it ("no.1Z…", "Sendungsnr.LLSB…", "n°.").
+    [GeneratedRegex(@"(?<![\w@/-])(?:(?<!\.)|(?<=(?i:no|nr|nro|num|n[º°]|\bn)\.))[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){7,44}(?![\w@-]|\.\w)", RegexOptions.CultureInvariant)]
     private static partial Regex TrackingToken();
 
     // The marketplace's own form of an id found with another separator: its groups joined by hyphens.
@@ -79,6 +80,8 @@ public static partial class InquiryMatcher
     private static List<OrderIdMatch> BareNumbers(string text, List<(int Start, int End)> taken)
     {
         var found = new List<OrderIdMatch>();
+        // The end of the last number written as an order's, for the list it may start ("orders 1001 and 1003").
+        var listEnd = -1;
         foreach (Match m in BareNumber().Matches(text))
         {
             if (found.Count == MaxOrderNumbers)
@@ -89,7 +92,9 @@ public static partial class InquiryMatcher
             {
                 continue;
             }
-            var marked = OrderWords.MarkBefore(text, m.Index);
+            var marked = OrderWords.MarkBefore(text, m.Index)
+                || (listEnd >= 0 && OrderWords.ContinuesList(text.AsSpan(listEnd, m.Index - listEnd)));
+            listEnd = marked ? m.Index + m.Length : -1;
             var earlier = found.FindIndex(f => f.OrderId == m.Value);
             if (earlier < 0)
             {

@@ -18,6 +18,18 @@ public static partial class OrderWords
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OrderWordBefore();
 
+    // What joins the numbers of a list of orders on one line ("orders 1001 and 1003", "commandes 1001, 1002 et 1003");
+    // a number on the next line (an address under the message) is not part of it.
+    [GeneratedRegex(@"\A[ \t\u00A0]*(?:,|;|/|&|\+|and|or|und|oder|sowie|et|ou|y|o|e|ed|oppure)[ \t\u00A0]*\z",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ListJoiner();
+
+    /// <summary>
+    /// True when <paramref name="between"/>, the text between a number written as an order's and the next number, only
+    /// joins a list: the next one is written as an order's number too.
+    /// </summary>
+    public static bool ContinuesList(ReadOnlySpan<char> between) => ListJoiner().IsMatch(between);
+
     /// <summary>True when the text just before <paramref name="index"/> names an order.</summary>
     public static bool MarkBefore(string text, int index)
     {

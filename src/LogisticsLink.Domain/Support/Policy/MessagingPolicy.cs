@@ -89,6 +89,12 @@ public static partial class MessagingPolicy
         {
             return $"'{url}' links outside a known carrier's tracking page; replies may not link to other sites.";
         }
+        // A carrier's page that carries another address (a redirect or "back to" parameter) sends the buyer on to it.
+        var rest = url[(url.IndexOf("://", StringComparison.Ordinal) + 3)..];
+        if (rest.Contains("://", StringComparison.Ordinal) || rest.Contains("%3A%2F%2F", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"'{url}' carries another web address; replies may not link to other sites.";
+        }
         return null;
     }
 

@@ -16,7 +16,8 @@ internal static class Phrases
                 for (var at = text.IndexOf(phrase, StringComparison.OrdinalIgnoreCase); at >= 0;
                      at = text.IndexOf(phrase, at + 1, StringComparison.OrdinalIgnoreCase))
                 {
-                    if (IsWordBoundary(text, at - 1) && IsWordBoundary(text, at + phrase.Length))
+                    // A phrase that starts with a sign ("% off") follows a number: only its end must be a word's.
+                    if ((!char.IsLetterOrDigit(phrase[0]) || IsWordBoundary(text, at - 1)) && IsWordBoundary(text, at + phrase.Length))
                     {
                         hits.Add((at, phrase.Length, language));
                     }

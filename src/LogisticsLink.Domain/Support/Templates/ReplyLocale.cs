@@ -19,8 +19,8 @@ public sealed record ReplyLocale(string Language, string Region, TimeZoneInfo Ti
 
     public static readonly IReadOnlyList<string> Languages = ["en", "fr", "de", "es", "it"];
 
-    // Amazon marketplace ids (reference: marketplaces.md §1.3; IE, BE and ZA from Amazon's marketplace-ids page) →
-    // the marketplace's region.
+    // Amazon marketplace ids (reference: marketplaces.md §1.3; IE, BE and ZA from Amazon's marketplace-ids page) and
+    // eBay's → the marketplace's region.
     private static readonly Dictionary<string, string> MarketplaceRegions = new(StringComparer.Ordinal)
     {
         ["ATVPDKIKX0DER"] = "US", ["A2EUQ1WTGCTBG2"] = "CA", ["A1AM78C64UM0Y8"] = "MX", ["A2Q3Y263D00KWC"] = "BR",
@@ -29,6 +29,11 @@ public sealed record ReplyLocale(string Language, string Region, TimeZoneInfo Ti
         ["A1C3SOZRARQ6R3"] = "PL", ["A2NODRKZP88ZB9"] = "SE", ["AE08WJ6YKNBMC"] = "ZA", ["ARBP9OOSHTCHU"] = "EG",
         ["A33AVAJ2PDY3EV"] = "TR", ["A17E79C6D8DWNP"] = "SA", ["A2VIGQ35RCS4UG"] = "AE", ["A21TJRUUN4KGV"] = "IN",
         ["A19VAU5U5O7RUS"] = "SG", ["A39IBJ37TRP1C6"] = "AU", ["A1VC38T7YXB528"] = "JP",
+        // eBay's marketplace ids (MarketplaceIdEnum), which an eBay order carries instead of a buyer language.
+        ["EBAY_US"] = "US", ["EBAY_MOTORS_US"] = "US", ["EBAY_CA"] = "CA", ["EBAY_GB"] = "GB", ["EBAY_IE"] = "IE",
+        ["EBAY_DE"] = "DE", ["EBAY_AT"] = "AT", ["EBAY_CH"] = "CH", ["EBAY_FR"] = "FR", ["EBAY_BE"] = "BE",
+        ["EBAY_ES"] = "ES", ["EBAY_IT"] = "IT", ["EBAY_NL"] = "NL", ["EBAY_PL"] = "PL", ["EBAY_AU"] = "AU",
+        ["EBAY_SG"] = "SG", ["EBAY_HK"] = "HK", ["EBAY_MY"] = "MY", ["EBAY_PH"] = "PH", ["EBAY_TW"] = "TW",
     };
 
     // A region's zone: where most of its buyers live (the capital's or the largest city's zone for a country with several).
@@ -40,7 +45,8 @@ public sealed record ReplyLocale(string Language, string Region, TimeZoneInfo Ti
         ["ES"] = "Europe/Madrid", ["IT"] = "Europe/Rome", ["NL"] = "Europe/Amsterdam", ["PL"] = "Europe/Warsaw",
         ["SE"] = "Europe/Stockholm", ["ZA"] = "Africa/Johannesburg", ["EG"] = "Africa/Cairo", ["TR"] = "Europe/Istanbul",
         ["SA"] = "Asia/Riyadh", ["AE"] = "Asia/Dubai", ["IN"] = "Asia/Kolkata", ["SG"] = "Asia/Singapore",
-        ["AU"] = "Australia/Sydney", ["JP"] = "Asia/Tokyo",
+        ["AU"] = "Australia/Sydney", ["JP"] = "Asia/Tokyo", ["HK"] = "Asia/Hong_Kong", ["MY"] = "Asia/Kuala_Lumpur",
+        ["PH"] = "Asia/Manila", ["TW"] = "Asia/Taipei",
     };
 
     private static readonly Dictionary<string, string> LanguageRegions = new(StringComparer.Ordinal)
@@ -77,12 +83,12 @@ public sealed record ReplyLocale(string Language, string Region, TimeZoneInfo Ti
     }
 
     // The marketplace's language where it has one and we write it (amazon.fr → fr, .de, .es, .it, .co.uk, and
-    // .com.mx → es): a marketplace with several languages (CA, BE) or none of ours is not guessed at. amazon.ca is
+    // .com.mx → es; ebay.at → de): a marketplace with several languages (CA, BE, CH) or none of ours is not guessed at. amazon.ca is
     // mostly English-speaking; amazon.com.be mostly Dutch-speaking (about 60 %), with no templates of ours, so French
     // would be wrong for most of its buyers, and the reference (marketplaces.md) names no default language for either.
     private static readonly Dictionary<string, string> MarketplaceLanguages = new(StringComparer.Ordinal)
     {
-        ["GB"] = "en", ["FR"] = "fr", ["DE"] = "de", ["ES"] = "es", ["MX"] = "es", ["IT"] = "it",
+        ["GB"] = "en", ["FR"] = "fr", ["DE"] = "de", ["AT"] = "de", ["ES"] = "es", ["MX"] = "es", ["IT"] = "it",
     };
 
     private static string? MarketplaceLanguage(string? marketplaceRegion) =>

@@ -25,8 +25,9 @@ public static class ReplyValues
         [OrderId, Carrier, TrackingNumber, TrackingUrl, Status, Eta, DeliveredAt, DeliveredWhere, SignedBy, PromisedBy, OrderNumberExample];
 
     /// <param name="channel">The marketplace the buyer wrote on ("amazon", "shopify", "ebay"), for an order number in its format; may be empty.</param>
+    /// <param name="now">The reply's time: a carrier estimate already past then is not a date the carrier expects.</param>
     public static IReadOnlyDictionary<string, string?> From(
-        OrderState? order, ShipmentState? shipment, ReplyLocale locale, string channel, BuiltInTemplates? words = null)
+        OrderState? order, ShipmentState? shipment, ReplyLocale locale, string channel, BuiltInTemplates? words = null, DateTimeOffset? now = null)
     {
         words ??= BuiltInTemplates.Default;
         var pod = shipment?.ProofOfDelivery;
@@ -39,7 +40,9 @@ public static class ReplyValues
             [TrackingNumber] = NullIfEmpty(shipment?.TrackingNumber),
             [TrackingUrl] = NullIfEmpty(shipment?.TrackingUrl),
             [Status] = shipment is null || shipment.Status == TrackingStatus.Unspecified ? null : words.StatusWords(shipment.Status, locale.Language),
-            [Eta] = shipment?.EstimatedDelivery is { } eta && shipment.Status != TrackingStatus.Delivered ? LocalDates.Date(eta, locale) : null,
+            // A carrier's estimate already past (its day over, for a date-only one) is no day the carrier expects.
+            [Eta] = shipment?.EstimatedDelivery is { } eta && shipment.Status != TrackingStatus.Delivered
+                && !(now is { } replyTime && DateOnlyPromise.Deadline(eta) < replyTime) ? LocalDates.Date(eta, locale) : null,
             [DeliveredAt] = shipment?.DeliveredAt is { } at ? LocalDates.DateTime(at, locale) : null,
             [DeliveredWhere] = NullIfEmpty(pod?.Location),
             [SignedBy] = NullIfEmpty(pod?.SignedBy),
