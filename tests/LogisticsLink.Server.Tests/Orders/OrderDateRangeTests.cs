@@ -55,6 +55,25 @@ public sealed class OrderDateRangeTests
         Assert.Contains("shipments[0].shipped_at:", error.Status.Detail);
     }
 
+    // A purchase is in the past: a date years ahead is a caller's mistake (a wrong field, a wrong year), not an order.
+    [Fact]
+    public async Task An_order_purchased_in_the_future_is_refused_naming_the_field()
+    {
+        await using var server = await TestServer.StartAsync();
+        var request = new UpsertOrderRequest
+        {
+            Order = new Order { Channel = "manual", OrderId = "X-bought-later", PurchasedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(3)) },
+        };
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => server.Orders().UpsertOrderAsync(request).ResponseAsync);
+        var lookup = await Assert.ThrowsAsync<RpcException>(() =>
+            server.Orders().GetOrderAsync(new GetOrderRequest { Channel = "manual", OrderId = "X-bought-later" }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("order.purchased_at: must not be in the future", error.Status.Detail);
+        Assert.Equal(StatusCode.NotFound, lookup.StatusCode);
+    }
+
     [Theory]
     [InlineData("to")]
     [InlineData("from")]
