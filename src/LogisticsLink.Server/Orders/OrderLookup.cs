@@ -28,11 +28,12 @@ public static class OrderLookup
             return null;
         }
         var found = new List<StoredOrder>();
-        // A Shopify order upserted under its name keeps the '#' in its id.
-        if (channel == InquiryMatcher.Shopify && !idOrName.StartsWith('#')
-            && await orders.FindOrderAsync(tenantId, channel, "#" + idOrName, cancellationToken) is { } byHashId)
+        foreach (var id in IdForms(channel, idOrName).Skip(1))
         {
-            found.Add(byHashId);
+            if (await orders.FindOrderAsync(tenantId, channel, id, cancellationToken) is { } byOtherId)
+            {
+                found.Add(byOtherId);
+            }
         }
         foreach (var name in NameForms(idOrName))
         {
@@ -47,6 +48,10 @@ public static class OrderLookup
                 $"'{idOrName}' is the name of {orderIds.Count} {channel} orders ({string.Join(", ", orderIds)}): give the order's id"),
         };
     }
+
+    // The ids an order given as this may be stored under, its own first: a Shopify order upserted by name keeps the '#'.
+    internal static IEnumerable<string> IdForms(string channel, string orderId) =>
+        channel == InquiryMatcher.Shopify && !orderId.StartsWith('#') ? [orderId, "#" + orderId] : [orderId];
 
     // Shopify writes names "#1001" by default; a shop without the prefix, or a name given with it, is found too.
     internal static IEnumerable<string> NameForms(string reference) =>

@@ -27,7 +27,7 @@ public sealed class OrderReferences(IOrderStore orders)
     {
         foreach (var candidate in OrderChannels(channel, match))
         {
-            foreach (var id in OrderIdForms(candidate, match.OrderId))
+            foreach (var id in OrderLookup.IdForms(candidate, match.OrderId))
             {
                 if (await orders.FindOrderAsync(tenant, candidate, id, ct) is { } stored)
                 {
@@ -96,10 +96,6 @@ public sealed class OrderReferences(IOrderStore orders)
     // The layout names the marketplace when it can (an Amazon or eBay id, a Shopify #name); else the request's channel; else all.
     private static IEnumerable<string> OrderChannels(string channel, OrderIdMatch match) =>
         match.Channel.Length > 0 ? [match.Channel] : channel.Length > 0 ? [channel] : Channels;
-
-    // Shopify orders are stored under their numeric id or, when upserted by name, with the '#'.
-    private static IEnumerable<string> OrderIdForms(string channel, string orderId) =>
-        channel == InquiryMatcher.Shopify && !orderId.StartsWith('#') ? [orderId, "#" + orderId] : [orderId];
 
     // "1003 Main Street" from an Amazon buyer must not find Shopify order #1003: that is another buyer's.
     private static bool LooksInShopify(string channel) => channel is not (InquiryMatcher.Amazon or InquiryMatcher.Ebay);

@@ -7,7 +7,7 @@ namespace LogisticsLink.Server.Tracking;
 /// Finds a tenant's parcels by number in the form numbers are stored in now (<see cref="Api.TrackingRequests.StoredForm"/>)
 /// and in the form earlier versions stored the same parcel in: an Amazon Shipping number of the default business given
 /// with its carrier id was kept as <c>AMZN_UK:TBA…</c>, and is the parcel <c>TBA…</c> names. Such rows are found where
-/// they are, without a migration.
+/// they are, without a migration. A push may also name an Amazon parcel without the carrier id it is tracked with.
 /// </summary>
 public static class ParcelLookup
 {
@@ -39,4 +39,27 @@ public static class ParcelLookup
         var sameNumber = await store.ListByNumberAsync(tenantId, canonical, max, cancellationToken);
         return sameNumber.Where(s => AmazonTrackingId.Canonical(s.State.TrackingNumber) == canonical).ToList();
     }
+
+    /// <summary>
+    /// The tenant's shipment for a pushed carrier and number. Senders know an Amazon Shipping parcel by the number the
+    /// buyer sees (<c>TBA…</c>), while a seller outside the UK tracks it with its carrier id (<c>AMZN_US:TBA…</c>): such
+    /// a push reaches that parcel when it is the only Amazon one with the number, and none when two carrier ids share it.
+    /// </summary>
+    public static async Task<StoredShipment?> FindPushedParcelAsync(
+        this IShipmentStore store, string tenantId, string carrier, string trackingNumber, CancellationToken cancellationToken)
+    {
+        if (await store.FindParcelAsync(tenantId, carrier, trackingNumber, cancellationToken) is { } exact)
+        {
+            return exact;
+        }
+        if (carrier != AmazonDefaults.Code || trackingNumber.Contains(':', StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var sameNumber = await store.ListByNumberAsync(tenantId, trackingNumber, MaxPushedParcelsPerNumber, cancellationToken);
+        return sameNumber.Where(s => s.State.Carrier == carrier).Take(2).ToList() is [var only] ? only : null;
+    }
+
+    /// <summary>Enough to tell one Amazon parcel from two among the few carriers that could share a number.</summary>
+    private const int MaxPushedParcelsPerNumber = 16;
 }

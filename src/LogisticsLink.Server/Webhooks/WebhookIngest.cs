@@ -1,4 +1,3 @@
-using LogisticsLink.Carriers.Amazon;
 using LogisticsLink.Domain.Tracking;
 using LogisticsLink.Server.Tracking;
 using LogisticsLink.Storage;
@@ -32,7 +31,7 @@ public sealed class WebhookIngest(IShipmentStore store, ShipmentTracker tracker,
         }
         try
         {
-            var shipment = await FindAsync(tenantId, carrier, trackingNumber, cancellationToken);
+            var shipment = await store.FindPushedParcelAsync(tenantId, carrier, trackingNumber, cancellationToken);
             if (shipment is null)
             {
                 // Not remembered: once the number is tracked, the same delivery must count.
@@ -52,26 +51,4 @@ public sealed class WebhookIngest(IShipmentStore store, ShipmentTracker tracker,
             throw;
         }
     }
-
-    /// <summary>
-    /// The tenant's shipment for a pushed carrier and number. Senders know an Amazon Shipping parcel by the number the
-    /// buyer sees (<c>TBA…</c>), while a seller outside the UK tracks it with its carrier id (<c>AMZN_US:TBA…</c>): such
-    /// a push reaches that parcel when it is the only Amazon one with the number, and none when two carrier ids share it.
-    /// </summary>
-    private async Task<StoredShipment?> FindAsync(string tenantId, string carrier, string trackingNumber, CancellationToken cancellationToken)
-    {
-        if (await store.FindParcelAsync(tenantId, carrier, trackingNumber, cancellationToken) is { } exact)
-        {
-            return exact;
-        }
-        if (carrier != AmazonDefaults.Code || trackingNumber.Contains(':', StringComparison.Ordinal))
-        {
-            return null;
-        }
-        var sameNumber = await store.ListByNumberAsync(tenantId, trackingNumber, MaxParcelsPerNumber, cancellationToken);
-        return sameNumber.Where(s => s.State.Carrier == carrier).Take(2).ToList() is [var only] ? only : null;
-    }
-
-    /// <summary>Enough to tell one Amazon parcel from two among the few carriers that could share a number.</summary>
-    private const int MaxParcelsPerNumber = 16;
 }
