@@ -172,6 +172,34 @@ public sealed class InquiryDecisionTests
         Assert.Equal((RecommendedAction.ShareTracking, templateId, "shp_1"), (decision.Action, decision.Scenario.TemplateId(), decision.Shipment?.Id));
     }
 
+    // Out for delivery, after a failed attempt or at a pickup point, the parcel waits on the buyer, and it is still only
+    // part of the order: the reply keeps what the buyer has to do for the parcel and says the rest has not shipped, or
+    // the buyer who collects it takes it for the whole order. Late or held long, the same.
+    [Theory]
+    [InlineData("PartiallyShipped", TrackingStatus.OutForDelivery, "partially_shipped_out_for_delivery")]
+    [InlineData("PARTIALLY_FULFILLED", TrackingStatus.OutForDelivery, "partially_shipped_out_for_delivery")]
+    [InlineData("IN_PROGRESS", TrackingStatus.OutForDelivery, "partially_shipped_out_for_delivery")]
+    [InlineData("PartiallyShipped", TrackingStatus.AvailableForPickup, "partially_shipped_available_for_pickup")]
+    [InlineData("PARTIALLY_FULFILLED", TrackingStatus.AvailableForPickup, "partially_shipped_available_for_pickup")]
+    [InlineData("IN_PROGRESS", TrackingStatus.AvailableForPickup, "partially_shipped_available_for_pickup")]
+    [InlineData("PartiallyShipped", TrackingStatus.AttemptFailed, "partially_shipped_attempt_failed")]
+    [InlineData("PARTIALLY_FULFILLED", TrackingStatus.AttemptFailed, "partially_shipped_attempt_failed")]
+    [InlineData("IN_PROGRESS", TrackingStatus.AttemptFailed, "partially_shipped_attempt_failed")]
+    [InlineData("Shipped", TrackingStatus.AvailableForPickup, "fbm_available_for_pickup")]
+    [InlineData("FULFILLED", TrackingStatus.AttemptFailed, "fbm_attempt_failed")]
+    [InlineData("Shipped", TrackingStatus.OutForDelivery, "fbm_out_for_delivery")]
+    public void A_partly_shipped_orders_parcel_waiting_on_the_buyer_keeps_its_instructions_and_says_the_rest_has_not_shipped(
+        string status, TrackingStatus parcel, string templateId)
+    {
+        var order = Order(promised: Now.AddDays(-1)) with { Status = status };
+
+        var onTime = InquiryDecisions.Decide(order with { LatestDeliveryDate = Now.AddDays(2) }, [Shipment(parcel)], Now);
+        var heldLong = InquiryDecisions.Decide(order, [Shipment(parcel, RiskKind.Stalled) with { PromisedBy = Now.AddDays(-1) }], Now);
+
+        Assert.Equal((RecommendedAction.ShareTracking, templateId, "shp_1"), (onTime.Action, onTime.Scenario.TemplateId(), onTime.Shipment?.Id));
+        Assert.Equal((RecommendedAction.ShareTracking, templateId), (heldLong.Action, heldLong.Scenario.TemplateId()));
+    }
+
     // Shopify drops a cancelled order's promise; eBay keeps it. Either way the order will not ship: it is not "on
     // schedule", and a cancellation is not offered twice. A label printed before the cancellation changes nothing.
     [Theory]

@@ -216,12 +216,12 @@ public sealed class ReplyTemplateTests
     /// <summary>A parcel status that leads to <paramref name="scenario"/>.</summary>
     internal static TrackingStatus StatusOf(ReplyScenario scenario) => scenario switch
     {
-        ReplyScenario.OutForDelivery => TrackingStatus.OutForDelivery,
+        ReplyScenario.OutForDelivery or ReplyScenario.PartiallyShippedOutForDelivery => TrackingStatus.OutForDelivery,
         ReplyScenario.Delivered or ReplyScenario.PartiallyShippedDelivered => TrackingStatus.Delivered,
         ReplyScenario.Exception => TrackingStatus.Exception,
         ReplyScenario.Expired => TrackingStatus.Expired,
-        ReplyScenario.AttemptFailed => TrackingStatus.AttemptFailed,
-        ReplyScenario.AvailableForPickup => TrackingStatus.AvailableForPickup,
+        ReplyScenario.AttemptFailed or ReplyScenario.PartiallyShippedAttemptFailed => TrackingStatus.AttemptFailed,
+        ReplyScenario.AvailableForPickup or ReplyScenario.PartiallyShippedAvailableForPickup => TrackingStatus.AvailableForPickup,
         ReplyScenario.Returning => TrackingStatus.Returning,
         ReplyScenario.Lost => TrackingStatus.Lost,
         ReplyScenario.PreTransitWithinPromise or ReplyScenario.PreTransitPastShipDate or ReplyScenario.ShippedAwaitingFirstScan or ReplyScenario.ShippedAwaitingFirstScanLate => TrackingStatus.InfoReceived,

@@ -138,6 +138,56 @@ public sealed class ReplyTruthTests
         Assert.True(Reply(yesterday).Compliant);
     }
 
+    public static TheoryData<TrackingStatus, string> WaitingOnTheBuyerAndLanguages()
+    {
+        var data = new TheoryData<TrackingStatus, string>();
+        foreach (var language in ReplyLocale.Languages)
+        {
+            data.Add(TrackingStatus.OutForDelivery, language);
+            data.Add(TrackingStatus.AvailableForPickup, language);
+            data.Add(TrackingStatus.AttemptFailed, language);
+        }
+        return data;
+    }
+
+    // What the buyer is told to do about the parcel, in each language: collect it with an identity document, follow the
+    // carrier's notice to rearrange delivery, or nothing but wait for the courier (out for delivery).
+    private static readonly Dictionary<(TrackingStatus, string), string> WhatToDo = new()
+    {
+        [(TrackingStatus.AvailableForPickup, "en")] = "identity document", [(TrackingStatus.AvailableForPickup, "fr")] = "pièce d'identité",
+        [(TrackingStatus.AvailableForPickup, "de")] = "Ausweis", [(TrackingStatus.AvailableForPickup, "es")] = "documento de identidad",
+        [(TrackingStatus.AvailableForPickup, "it")] = "documento d'identità",
+        [(TrackingStatus.AttemptFailed, "en")] = "rearrange delivery", [(TrackingStatus.AttemptFailed, "fr")] = "reprogrammer la livraison",
+        [(TrackingStatus.AttemptFailed, "de")] = "Zustellung neu vereinbaren", [(TrackingStatus.AttemptFailed, "es")] = "concertar una nueva entrega",
+        [(TrackingStatus.AttemptFailed, "it")] = "riprogrammare la consegna",
+        [(TrackingStatus.OutForDelivery, "en")] = "out for delivery", [(TrackingStatus.OutForDelivery, "fr")] = "en cours de livraison",
+        [(TrackingStatus.OutForDelivery, "de")] = "in Zustellung", [(TrackingStatus.OutForDelivery, "es")] = "en reparto",
+        [(TrackingStatus.OutForDelivery, "it")] = "in consegna",
+    };
+
+    // A partly shipped order's parcel out for delivery, after a failed attempt or at a pickup point: the buyer keeps the
+    // parcel's instructions and is told the rest of the order has not shipped yet, or the parcel reads as the whole order.
+    [Theory]
+    [MemberData(nameof(WaitingOnTheBuyerAndLanguages))]
+    public void A_partly_shipped_orders_parcel_waiting_on_the_buyer_is_not_told_as_the_whole_order(TrackingStatus status, string language)
+    {
+        var order = InquiryDecisionTests.Order() with { Status = "IN_PROGRESS" };
+        var parcel = InquiryDecisionTests.Shipment(status);
+        var decision = InquiryDecisions.Decide(order, [parcel], Now);
+        var locale = ReplyLocale.Resolve(language);
+        var body = BuiltInTemplates.Default.Find(decision.Scenario.TemplateId(), language)!;
+
+        var reply = ReplyComposer.Compose(decision.Scenario.TemplateId(), 0, body, locale, ReplyValues.From(order, decision.Shipment, locale, "amazon"), "amazon");
+
+        Assert.Equal(RecommendedAction.ShareTracking, decision.Action);
+        Assert.Contains(RestNotShippedYet[language], reply.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(WhatToDo[(status, language)], reply.Text, StringComparison.Ordinal);
+        Assert.Contains(parcel.TrackingNumber, reply.Text, StringComparison.Ordinal);
+        Assert.Contains(parcel.TrackingUrl!, reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("  ", reply.Text, StringComparison.Ordinal);
+        Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
+    }
+
     // "is being prepared" in each language (pre_transit_within_promise's wording).
     private static readonly string[] BeingPrepared =
         ["being prepared", "en préparation", "vorbereitet", "se está preparando", "in preparazione"];

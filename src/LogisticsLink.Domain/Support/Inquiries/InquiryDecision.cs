@@ -26,7 +26,7 @@ public sealed record InquiryDecision(RecommendedAction Action, ReplyScenario Sce
 /// with no tracked parcel → REASSURE_WITHIN_PROMISE before the promised date, CONTACT_CARRIER after it (partly shipped:
 /// its own reply, part has left and the rest has not)</item>
 /// <item>moving or delivered → SHARE_TRACKING (partly shipped: its own reply, this parcel is on its way or delivered and
-/// the rest of the order has not shipped)</item>
+/// the rest of the order has not shipped; likewise out for delivery, after a failed attempt or at a pickup point)</item>
 /// </list>
 /// With several shipments, the one in the worst situation decides: a buyer asks about what is missing.
 /// </summary>
@@ -58,14 +58,18 @@ public static class InquiryDecisions
     }
 
     /// <summary>
-    /// Partly shipped, a parcel on its way or delivered carries only part of the order: its reply says the rest has not
-    /// shipped, or the buyer who gets one parcel of two reads "delivered" as the whole order.
+    /// Partly shipped, a parcel on its way, delivered or waiting on the buyer (at the door, after a failed attempt, at a
+    /// pickup point) carries only part of the order: its reply says the rest has not shipped, or the buyer who gets one
+    /// parcel of two reads it as the whole order. The parcel's own instructions stay in the reply.
     /// </summary>
     private static ReplyScenario OfPartOfTheOrder(OrderState? order, ReplyScenario scenario) =>
         order is null || !MarketplaceOrderStatus.IsPartiallyShipped(order.Status) ? scenario : scenario switch
         {
             ReplyScenario.InTransit => ReplyScenario.PartiallyShippedInTransit,
             ReplyScenario.Delivered => ReplyScenario.PartiallyShippedDelivered,
+            ReplyScenario.OutForDelivery => ReplyScenario.PartiallyShippedOutForDelivery,
+            ReplyScenario.AttemptFailed => ReplyScenario.PartiallyShippedAttemptFailed,
+            ReplyScenario.AvailableForPickup => ReplyScenario.PartiallyShippedAvailableForPickup,
             _ => scenario,
         };
 

@@ -53,6 +53,21 @@ public enum ReplyScenario
     /// the rest has not shipped yet. "Delivered" alone would read as the whole order and invite an A-to-z claim.
     /// </summary>
     PartiallyShippedDelivered,
+    /// <summary>
+    /// The marketplace calls the order partly shipped and its parcel is out for delivery: the parcel's news, and the rest
+    /// of the order has not shipped yet, or the buyer at the door takes the parcel for the whole order.
+    /// </summary>
+    PartiallyShippedOutForDelivery,
+    /// <summary>
+    /// The marketplace calls the order partly shipped and the carrier failed to deliver its parcel: how to rearrange the
+    /// delivery, as for any such parcel, and the rest of the order has not shipped yet.
+    /// </summary>
+    PartiallyShippedAttemptFailed,
+    /// <summary>
+    /// The marketplace calls the order partly shipped and its parcel waits at a pickup point: what to bring to collect
+    /// it, as for any such parcel, and the rest of the order has not shipped yet (it will not be at the counter).
+    /// </summary>
+    PartiallyShippedAvailableForPickup,
     /// <summary>The marketplace calls the order cancelled and no carrier has scanned a parcel: it will not ship.</summary>
     OrderCancelled,
     NoOrderFound,
@@ -87,6 +102,9 @@ public static class ReplyScenarios
         ReplyScenario.PartiallyShippedWithoutTracking => "partially_shipped_without_tracking",
         ReplyScenario.PartiallyShippedInTransit => "partially_shipped_in_transit",
         ReplyScenario.PartiallyShippedDelivered => "partially_shipped_delivered",
+        ReplyScenario.PartiallyShippedOutForDelivery => "partially_shipped_out_for_delivery",
+        ReplyScenario.PartiallyShippedAttemptFailed => "partially_shipped_attempt_failed",
+        ReplyScenario.PartiallyShippedAvailableForPickup => "partially_shipped_available_for_pickup",
         ReplyScenario.OrderCancelled => "order_cancelled",
         ReplyScenario.NoOrderFound => "no_order_found",
         ReplyScenario.SeveralOrdersFound => "several_orders_found",
