@@ -8,9 +8,10 @@ namespace LogisticsLink.Server.Support;
 
 /// <summary>
 /// Renders replies: the tenant's latest version of a template when it has one (for the channel, then for every
-/// channel), else the built-in one; then the policy check. Records a reply for an order when asked.
+/// channel), else the built-in one; then the policy check. Records a reply for an order when asked. A parcel waiting
+/// for collection is told with its pickup point, which only its scans give.
 /// </summary>
-public sealed class ReplyDesk(ISupportStore store, TimeProvider time)
+public sealed class ReplyDesk(ISupportStore store, IShipmentStore shipments, TimeProvider time)
 {
     /// <exception cref="UnknownTemplateException">Neither the tenant nor the built-ins have the template.</exception>
     /// <exception cref="MissingPlaceholderException">A printed value is not known.</exception>
@@ -22,7 +23,8 @@ public sealed class ReplyDesk(ISupportStore store, TimeProvider time)
         var custom = await store.FindTemplateAsync(tenant, templateId, locale.Language, channel, ct);
         var body = custom?.Body ?? BuiltInTemplates.Default.Find(templateId, locale.Language)
             ?? throw new UnknownTemplateException(templateId, locale.Language);
-        var values = ReplyValues.From(order, shipment, locale, channel, now: time.GetUtcNow());
+        var events = shipment?.Status == TrackingStatus.AvailableForPickup ? await shipments.GetEventsAsync(shipment.Id, ct) : null;
+        var values = ReplyValues.From(order, shipment, locale, channel, now: time.GetUtcNow(), events: events);
         return ReplyComposer.Compose(templateId, custom?.Version ?? 0, body, locale, values, channel, ct);
     }
 

@@ -20,17 +20,23 @@ public static class ReplyValues
     public const string SignedBy = "signed_by";
     public const string PromisedBy = "promised_by";
     public const string OrderNumberExample = "order_number_example";
+    public const string PickupPlace = "pickup_place";
+    public const string PickupScan = "pickup_scan";
 
     public static readonly IReadOnlyList<string> Names =
-        [OrderId, Carrier, TrackingNumber, TrackingUrl, Status, Eta, DeliveredAt, DeliveredWhere, SignedBy, PromisedBy, OrderNumberExample];
+        [OrderId, Carrier, TrackingNumber, TrackingUrl, Status, Eta, DeliveredAt, DeliveredWhere, SignedBy, PromisedBy, OrderNumberExample,
+            PickupPlace, PickupScan];
 
     /// <param name="channel">The marketplace the buyer wrote on ("amazon", "shopify", "ebay"), for an order number in its format; may be empty.</param>
     /// <param name="now">The reply's time: a carrier estimate already past then is not a date the carrier expects.</param>
+    /// <param name="events">The shipment's scans, for where a parcel waiting for collection is; none: not known.</param>
     public static IReadOnlyDictionary<string, string?> From(
-        OrderState? order, ShipmentState? shipment, ReplyLocale locale, string channel, BuiltInTemplates? words = null, DateTimeOffset? now = null)
+        OrderState? order, ShipmentState? shipment, ReplyLocale locale, string channel, BuiltInTemplates? words = null, DateTimeOffset? now = null,
+        IReadOnlyList<TrackingEvent>? events = null)
     {
         words ??= BuiltInTemplates.Default;
         var pod = shipment?.ProofOfDelivery;
+        var pickup = PickupPoint.Of(shipment, events ?? []);
         var promised = shipment?.PromisedBy ?? order?.LatestDeliveryDate;
         return new Dictionary<string, string?>(StringComparer.Ordinal)
         {
@@ -48,6 +54,8 @@ public static class ReplyValues
             [SignedBy] = NullIfEmpty(pod?.SignedBy),
             [PromisedBy] = promised is { } p ? LocalDates.Date(p, locale) : null,
             [OrderNumberExample] = ExampleOrderNumber(channel),
+            [PickupPlace] = pickup.Place,
+            [PickupScan] = pickup.ScanText,
         };
     }
 
@@ -80,6 +88,8 @@ public static class ReplyValues
             [SignedBy] = "J. SMITH",
             [PromisedBy] = LocalDates.Date(when, locale),
             [OrderNumberExample] = ExampleOrderNumber("amazon"),
+            [PickupPlace] = "59800 Lille",
+            [PickupScan] = "Placed in parcel locker 59800-A12, awaiting collection",
         };
     }
 
