@@ -35,7 +35,7 @@ public sealed class InquiryDecisionTests
     [InlineData(TrackingStatus.Exception, RecommendedAction.ContactCarrier, ReplyScenario.Exception)]
     [InlineData(TrackingStatus.Lost, RecommendedAction.OfferResolution, ReplyScenario.Lost)]
     [InlineData(TrackingStatus.Returning, RecommendedAction.OfferResolution, ReplyScenario.Returning)]
-    [InlineData(TrackingStatus.Returned, RecommendedAction.OfferResolution, ReplyScenario.Returning)]
+    [InlineData(TrackingStatus.Returned, RecommendedAction.OfferResolution, ReplyScenario.Returned)]
     [InlineData(TrackingStatus.InfoReceived, RecommendedAction.ReassureWithinPromise, ReplyScenario.PreTransitWithinPromise)]
     // Expired is no news in time: neither a loss the carrier confirmed nor a problem it reported. A voided label alone
     // is an order not shipped yet.

@@ -223,6 +223,7 @@ public sealed class ReplyTemplateTests
         ReplyScenario.AttemptFailed or ReplyScenario.PartiallyShippedAttemptFailed => TrackingStatus.AttemptFailed,
         ReplyScenario.AvailableForPickup or ReplyScenario.PartiallyShippedAvailableForPickup => TrackingStatus.AvailableForPickup,
         ReplyScenario.Returning => TrackingStatus.Returning,
+        ReplyScenario.Returned => TrackingStatus.Returned,
         ReplyScenario.Lost => TrackingStatus.Lost,
         ReplyScenario.PreTransitWithinPromise or ReplyScenario.PreTransitPastShipDate or ReplyScenario.ShippedAwaitingFirstScan or ReplyScenario.ShippedAwaitingFirstScanLate => TrackingStatus.InfoReceived,
         _ => TrackingStatus.InTransit,

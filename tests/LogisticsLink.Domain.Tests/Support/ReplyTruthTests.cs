@@ -188,6 +188,38 @@ public sealed class ReplyTruthTests
         Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
     }
 
+    // "<carrier> is returning it to us" in each language (fbm_returning's wording): on its way back, not back yet.
+    private static readonly Dictionary<string, string> ReturningToUs = new()
+    {
+        ["en"] = "is returning it to us", ["fr"] = "et nous le retourne", ["de"] = "schickt es an uns zurück",
+        ["es"] = "nos lo está devolviendo", ["it"] = "ce lo sta restituendo",
+    };
+
+    // "<carrier> has returned it to us" in each language: the return is over, the parcel is back with the seller.
+    private static readonly Dictionary<string, string> ReturnedToUs = new()
+    {
+        ["en"] = "has returned it to us", ["fr"] = "nous l'a retourné", ["de"] = "hat es an uns zurückgeschickt",
+        ["es"] = "nos lo ha devuelto", ["it"] = "ce lo ha restituito",
+    };
+
+    // A parcel delivered back to the seller is not "returning": told so, the buyer waits for a return that is over
+    // before choosing a replacement or a refund. One still on its way back keeps saying so.
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void A_parcel_back_with_the_seller_is_told_as_returned_and_one_on_its_way_back_as_returning(string language)
+    {
+        var returned = Reply(TrackingStatus.Returned, null, language, out var backWithUs);
+        var returning = Reply(TrackingStatus.Returning, null, language, out var onItsWayBack);
+
+        Assert.Equal((RecommendedAction.OfferResolution, "fbm_returned"), (backWithUs.Action, returned.TemplateId));
+        Assert.Equal((RecommendedAction.OfferResolution, "fbm_returning"), (onItsWayBack.Action, returning.TemplateId));
+        Assert.Contains(ReturnedToUs[language], returned.Text, StringComparison.Ordinal);
+        Assert.All(ReturningToUs.Values, phrase => Assert.DoesNotContain(phrase, returned.Text, StringComparison.Ordinal));
+        Assert.Contains(ReturningToUs[language], returning.Text, StringComparison.Ordinal);
+        Assert.Contains("1Z999AA10123456784", returned.Text, StringComparison.Ordinal);
+        Assert.True(returned.Compliant, string.Join("\n", returned.Findings.Select(f => $"{f.Code}: {f.Message}")));
+    }
+
     // "is being prepared" in each language (pre_transit_within_promise's wording).
     private static readonly string[] BeingPrepared =
         ["being prepared", "en préparation", "vorbereitet", "se está preparando", "in preparazione"];

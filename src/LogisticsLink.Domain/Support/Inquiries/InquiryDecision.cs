@@ -12,7 +12,7 @@ public sealed record InquiryDecision(RecommendedAction Action, ReplyScenario Sce
 /// <list type="bullet">
 /// <item>nothing matched → ASK_FOR_ORDER_ID</item>
 /// <item>fulfilled by Amazon → REDIRECT_TO_AMAZON (Amazon owns FBA logistics questions)</item>
-/// <item>lost, returning or returned → OFFER_RESOLUTION</item>
+/// <item>lost, returning or returned → OFFER_RESOLUTION (returned: its own reply, the parcel is back, not on its way back)</item>
 /// <item>exception, stalled or delayed (merchant-fulfilled), or no news from the carrier in time (expired) → CONTACT_CARRIER</item>
 /// <item>out for delivery, a failed attempt or at a pickup point, even late or stalled → SHARE_TRACKING with its own
 /// scenario: the buyer has to act</item>
@@ -51,7 +51,7 @@ public static class InquiryDecisions
         }
         return Scenario(worst) switch
         {
-            ReplyScenario.Lost or ReplyScenario.Returning => new(RecommendedAction.OfferResolution, Scenario(worst), worst),
+            ReplyScenario.Lost or ReplyScenario.Returning or ReplyScenario.Returned => new(RecommendedAction.OfferResolution, Scenario(worst), worst),
             ReplyScenario.Exception or ReplyScenario.Expired or ReplyScenario.Delayed => new(RecommendedAction.ContactCarrier, Scenario(worst), worst),
             var scenario => new(RecommendedAction.ShareTracking, OfPartOfTheOrder(order, scenario), worst),
         };
@@ -139,7 +139,8 @@ public static class InquiryDecisions
         // is asked, and the buyer is told just that.
         TrackingStatus.Expired => ReplyScenario.Expired,
         TrackingStatus.Cancelled => ReplyScenario.PreTransitWithinPromise,
-        TrackingStatus.Returning or TrackingStatus.Returned => ReplyScenario.Returning,
+        TrackingStatus.Returning => ReplyScenario.Returning,
+        TrackingStatus.Returned => ReplyScenario.Returned,
         TrackingStatus.Exception => ReplyScenario.Exception,
         TrackingStatus.Delivered => ReplyScenario.Delivered,
         _ when Has(shipment, RiskKind.Lost) => ReplyScenario.Lost,
@@ -161,7 +162,7 @@ public static class InquiryDecisions
         : Scenario(shipment) switch
         {
             ReplyScenario.Lost => 9,
-            ReplyScenario.Returning => 8,
+            ReplyScenario.Returning or ReplyScenario.Returned => 8,
             ReplyScenario.Exception or ReplyScenario.Expired => 7,
             ReplyScenario.Delayed => 6,
             ReplyScenario.AttemptFailed => 5,

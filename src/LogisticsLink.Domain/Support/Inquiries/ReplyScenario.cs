@@ -14,7 +14,13 @@ public enum ReplyScenario
     Expired,
     AttemptFailed,
     AvailableForPickup,
+    /// <summary>The carrier is taking the parcel back to the seller: it will not arrive.</summary>
     Returning,
+    /// <summary>
+    /// The parcel is back with the seller (delivered back, the return complete): told as done, not as on its way back,
+    /// so the buyer chooses a replacement or a refund without waiting for a return that is over.
+    /// </summary>
+    Returned,
     Lost,
     FbaStatus,
     PreTransitWithinPromise,
@@ -92,6 +98,7 @@ public static class ReplyScenarios
         ReplyScenario.AttemptFailed => "fbm_attempt_failed",
         ReplyScenario.AvailableForPickup => "fbm_available_for_pickup",
         ReplyScenario.Returning => "fbm_returning",
+        ReplyScenario.Returned => "fbm_returned",
         ReplyScenario.Lost => "fbm_lost",
         ReplyScenario.FbaStatus => "fba_status",
         ReplyScenario.PreTransitWithinPromise => "pre_transit_within_promise",
