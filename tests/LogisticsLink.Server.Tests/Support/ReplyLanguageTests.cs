@@ -51,4 +51,41 @@ public sealed class ReplyLanguageTests
         Assert.Contains("language", refused.Status.Detail, StringComparison.Ordinal);
         Assert.True(english.Compliant);
     }
+
+    // No order found, so neither the order's buyer language nor its marketplace: a message plainly written in one of
+    // the five languages is answered in it, rather than in English.
+    [Theory]
+    [InlineData("Bonjour, je n'ai toujours pas reçu mon colis. Pouvez-vous me dire où il en est ? Merci", "fr", "Bonjour,")]
+    [InlineData("Hallo, ich habe mein Paket noch nicht bekommen. Wo ist es? Vielen Dank", "de", "Guten Tag,")]
+    [InlineData("Hola, todavía no he recibido mi paquete. ¿Dónde está? Gracias", "es", "Hola:")]
+    [InlineData("Buongiorno, non ho ancora ricevuto il mio pacco. Dove si trova? Grazie", "it", "Buongiorno,")]
+    [InlineData("Hello, I have not received my parcel yet. Where is it? Thanks", "en", "Hello,")]
+    [InlineData("LLSB000000000", "en", "Hello,")]
+    public async Task A_message_that_finds_no_order_is_answered_in_the_language_it_is_written_in(string message, string language, string greeting)
+    {
+        await using var server = await TestServer.StartAsync();
+
+        var answer = await server.Support().ResolveInquiryAsync(new ResolveInquiryRequest { MessageText = message, Channel = "amazon" });
+
+        Assert.Equal(("no_order_found", language), (answer.Reply.TemplateId, answer.Reply.Language));
+        Assert.StartsWith(greeting, answer.Reply.Text, StringComparison.Ordinal);
+        Assert.True(answer.Reply.Compliant, string.Join("; ", answer.Reply.Findings.Select(f => f.Message)));
+    }
+
+    [Fact]
+    public async Task A_message_naming_several_orders_is_answered_in_its_language_and_the_requested_language_still_wins()
+    {
+        await using var server = await TestServer.StartAsync();
+        var (first, second) = (AmazonId(), AmazonId());
+        await server.Orders().UpsertOrderAsync(Order(first, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB"));
+        await server.Orders().UpsertOrderAsync(Order(second, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB"));
+        var message = $"Guten Tag, ich warte noch auf meine Bestellungen {first} und {second}. Wann kommen die Pakete an? Danke";
+
+        var several = await server.Support().ResolveInquiryAsync(new ResolveInquiryRequest { MessageText = message, Channel = "amazon" });
+        var requested = await server.Support().ResolveInquiryAsync(new ResolveInquiryRequest { MessageText = message, Channel = "amazon", Language = "it-IT" });
+
+        Assert.Equal(("several_orders_found", "de"), (several.Reply.TemplateId, several.Reply.Language));
+        Assert.True(several.Ambiguous);
+        Assert.Equal("it", requested.Reply.Language);
+    }
 }
