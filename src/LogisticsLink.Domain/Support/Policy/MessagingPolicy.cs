@@ -5,8 +5,8 @@ namespace LogisticsLink.Domain.Support.Policy;
 /// <summary>
 /// Amazon's buyer-seller messaging rules (reference: marketplaces.md §5.1–5.2) checked on a reply's text: at most
 /// 2,000 characters; no links except https links to a known carrier's tracking page; no e-mail addresses or phone
-/// numbers; no marketing or promotional wording; no request for a review or feedback, for a positive one or to change
-/// one; no emojis; no HTML. Pure.
+/// numbers; no marketing or promotional wording, nor a code handed to the buyer to use; no request for a review or
+/// feedback, for a positive one or to change one; no emojis; no HTML. Pure.
 /// </summary>
 public static partial class MessagingPolicy
 {
@@ -67,12 +67,13 @@ public static partial class MessagingPolicy
         {
             findings.Add(new(PolicyCodes.Html, $"'{m.Value}' is HTML; replies are plain text.", m.Index, m.Length));
         }
-        AddOnce(text, Phrases.Find(text, words.Marketing), PolicyCodes.Marketing,
+        var codes = DiscountCodes.Find(text, words, value => allowed.Contains(Compact(value)));
+        AddOnce(text, [.. Phrases.Find(text, words.Marketing), .. codes], PolicyCodes.Marketing,
             "is marketing or promotional wording, which Amazon forbids in buyer messages", links, findings);
         AddOnce(text, ReviewRequests.Find(text, words), PolicyCodes.ReviewRequest,
             "asks the buyer for a review or feedback (or a positive or changed one), which a reply to an inquiry must not do", links, findings);
         // Reported even where a request above covers the same words: an incentive is the graver breach.
-        AddOnce(text, Incentives.Find(text, words), PolicyCodes.ReviewRequest,
+        AddOnce(text, Incentives.Find(text, words, codes), PolicyCodes.ReviewRequest,
             "ties a review or feedback to an incentive (gift card, voucher, free or discounted product, future benefit), which Amazon forbids", links, findings);
         AddEmojis(text, findings);
         findings.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Code, b.Code));
