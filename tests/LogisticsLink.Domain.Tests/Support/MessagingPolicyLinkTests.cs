@@ -53,6 +53,12 @@ public sealed class MessagingPolicyLinkTests
     [InlineData("Track: https://www.ups.com/track?tracknum=1Z999AA10123456784&loc=https://myshop.example/x")]
     [InlineData("Track: https://www.dhl.com/track?tracking-id=1&next=https%3A%2F%2Fmyshop.example%2Fdeals")]
     [InlineData("Track: https://www.laposte.fr/suivi#http://myshop.example")]
+    // The other address written bare, or without its scheme, is followed just the same by a page that redirects.
+    [InlineData("Track: https://www.ups.com/track?tracknum=1Z999AA10123456784&redirect=evil.com")]
+    [InlineData("Track: https://www.ups.com/track?tracknum=1Z999AA10123456784&next=//evil.com/deals")]
+    [InlineData("Track: https://www.dhl.com/track?tracking-id=1&returnTo=www.myshop.example%2Fdeals")]
+    [InlineData("Track: https://www.fedex.com/fedextrack/?trknbr=123456789012&back=MyShop.COM")]
+    [InlineData("Track: https://www.laposte.fr/suivi#retour=myshop.example")]
     public void A_carrier_link_that_carries_another_address_is_a_link_to_another_site(string text)
     {
         var finding = Assert.Single(MessagingPolicy.Check(text));
@@ -65,6 +71,10 @@ public sealed class MessagingPolicyLinkTests
     [InlineData("Track: https://www.ups.com/track?tracknum=1Z999AA10123456784&loc=en_US")]
     [InlineData("Track: https://www.dhl.com/global-en/home/tracking/tracking-parcel.html?submit=1&tracking-id=00340434161094015902")]
     [InlineData("Track: https://www.royalmail.com/track-your-item#/tracking-results/AB123456785GB")]
+    [InlineData("Track: https://www.ups.com/track?loc=en_US&tracknum=1Z999AA10123456784&requester=ST/trackdetails")]
+    [InlineData("Track: https://www.dpdgroup.com/be/mydpd/my-parcels/track?lang=en&parcelNumber=05212345678901")]
+    [InlineData("Track: https://tools.usps.com/go/TrackConfirmAction?tLabels=9400100000000000000000&tRef=fullpage&tLc=2")]
+    [InlineData("Track: https://www.ups.com/track?tracknum=1Z999AA10123456784&return=ups.com")]
     public void A_carrier_tracking_link_is_allowed(string text)
     {
         Assert.Empty(MessagingPolicy.Check(text));

@@ -100,11 +100,33 @@ public static partial class MessagingPolicy
         }
         // A carrier's page that carries another address (a redirect or "back to" parameter) sends the buyer on to it.
         var rest = url[(url.IndexOf("://", StringComparison.Ordinal) + 3)..];
-        if (rest.Contains("://", StringComparison.Ordinal) || rest.Contains("%3A%2F%2F", StringComparison.OrdinalIgnoreCase))
+        if (rest.Contains("://", StringComparison.Ordinal) || rest.Contains("%3A%2F%2F", StringComparison.OrdinalIgnoreCase)
+            || CarriesBareAddress(rest, words))
         {
             return $"'{written}' carries another web address; replies may not link to other sites.";
         }
         return null;
+    }
+
+    // "?redirect=evil.com", "&next=//evil.com/deals", "#retour=myshop.example": a query or fragment value that is a
+    // web address without a scheme is followed by a page that redirects as surely as one with it. The path is left
+    // alone: it names the carrier's own pages ("tracking-parcel.html").
+    private static bool CarriesBareAddress(string afterScheme, PolicyWords words)
+    {
+        var start = afterScheme.IndexOfAny(['?', '#']);
+        if (start < 0)
+        {
+            return false;
+        }
+        foreach (var part in afterScheme[(start + 1)..].Split('&', '?', '#', ';'))
+        {
+            var value = Uri.UnescapeDataString(part[(part.IndexOf('=', StringComparison.Ordinal) + 1)..]).TrimStart('/', '\\');
+            if (WebAddresses.Find(value, words).Any())
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // One finding per wording: where hits overlap ("laisser un avis positif" holds "laisser un avis" and "avis
