@@ -6,8 +6,10 @@ namespace LogisticsLink.Domain.Support.Inquiries;
 
 /// <summary>
 /// Finds order ids and tracking numbers in a buyer's free text, whatever its language: the layouts are the same in
-/// every language, so the matcher reads shapes, never words. Quoted replies are read too (a buyer often quotes our
-/// own message with the order id in it); repeats are reported once. The one place words count is a bare number:
+/// every language, so the matcher reads shapes, never words. The buyer's own text decides: an earlier message quoted
+/// below it (<see cref="QuotedText"/>) is read only when the buyer's own words name no order or parcel, since a buyer
+/// often quotes our own message, with the order id in it, and asks about another. Repeats are reported once. The
+/// one place words count is a bare number:
 /// <see cref="OrderWords"/> tells an order's number ("order 1003") from any other number ("1003 Main Street").
 /// </summary>
 public static partial class InquiryMatcher
@@ -54,6 +56,18 @@ public static partial class InquiryMatcher
         {
             return InquiryMatches.None;
         }
+        if (QuotedText.BuyersOwn(text) is { } own && MatchAll(own) is var ownMatches && NamesSomething(ownMatches))
+        {
+            return ownMatches;
+        }
+        return MatchAll(text);
+    }
+
+    // A bare number not written as an order's ("1003 Main Street") names nothing: the quote may hold the order id.
+    private static bool NamesSomething(InquiryMatches matches) => !matches.IsEmpty || matches.OrderNumbers.Any(n => n.Marked);
+
+    private static InquiryMatches MatchAll(string text)
+    {
         var orders = new List<OrderIdMatch>();
         var taken = new List<(int Start, int End)>();
         Collect(AmazonOrderId(), Amazon, text, orders, taken, AsMarketplaceWritesIt);
