@@ -9,9 +9,9 @@ namespace LogisticsLink.Domain.Support.Inquiries;
 /// Finds order ids and tracking numbers in a buyer's free text, whatever its language: the layouts are the same in
 /// every language, so the matcher reads shapes, never words. The buyer's own text decides: an earlier message quoted
 /// below it (<see cref="QuotedText"/>) is read only when the buyer's own words name no order or parcel, since a buyer
-/// often quotes our own message, with the order id in it, and asks about another. Repeats are reported once. The
-/// one place words count is a bare number:
-/// <see cref="OrderWords"/> tells an order's number ("order 1003") from any other number ("1003 Main Street").
+/// often quotes our own message, with the order id in it, and asks about another. Repeats are reported once. The one
+/// place words count is a bare number: <see cref="OrderWords"/> tells an order's number ("order 1003") from any other
+/// number ("1003 Main Street").
 /// </summary>
 public static partial class InquiryMatcher
 {

@@ -13,9 +13,9 @@ internal static partial class PhoneNumbers
     // American (800-555-0199, 1-800-555-0199, 555.123.4567, 555 123 4567, (555) 123-4567), Spanish, which has no
     // leading 0 (612 34 56 78, 912 345 678, 91 123 45 67, or unspaced 612345678), and Italian mobiles, which have none
     // either (347 1234567, or unspaced 3471234567); spaced, those two take only these groupings, so that no price or
-    // run of amounts reads as one. A number does not start
-    // inside a word or a number, nor right after a digit and a space: the groups of a tracking number printed in
-    // fours ("9400 1000 0000 0000 0000 00", "1Z 999 AA1 01 2345 6784") are not phone numbers of their own.
+    // run of amounts reads as one. A number does not start inside a word or a number, nor right after a digit and a
+    // space: the groups of a tracking number printed in fours ("9400 1000 0000 0000 0000 00", "1Z 999 AA1 01 2345
+    // 6784") are not phone numbers of their own.
     [GeneratedRegex(@"(?<![\w+.\-/])(?<!\d[ \u00A0])(?:(?:\+|00)\d[\d \u00A0().\-/]{6,}\d|0\d[\d \u00A0().\-/]{6,}\d|(?:1[-. \u00A0]?)?(?:\(\d{3}\)[ \u00A0]?|\d{3}[-. \u00A0])\d{3}[-. \u00A0]\d{4}|[6-9]\d{2}(?:[ \u00A0]\d{2}){3}|[6-9]\d{2}(?:[ \u00A0]\d{3}){2}|[89]\d[ \u00A0]\d{3}(?:[ \u00A0]\d{2}){2}|3\d{2}[ \u00A0]\d{6,7}|(?<run>[6-9]\d{8}|3\d{9}))(?![\w-]|[.,/]\d)",
         RegexOptions.CultureInvariant)]
     private static partial Regex Phone();
