@@ -149,7 +149,7 @@ public sealed class InquiryMatcherTests
     {
         var matches = InquiryMatcher.Match(
             "Où est ma commande #1002 ? Colis 1Z 999 AA1 01 2345 6784, Amazon 302-1234567-7654321, eBay 12-34567-89012.\n" +
-            "> Le 3 mars, vous avez écrit : commande 1003 expédiée. Commande 1003 !");
+            "Et la commande 1003 ? Commande 1003 !");
 
         Assert.Equal(["1003"], matches.OrderNumbers.Select(n => n.OrderId));
         Assert.Equal(["1002", "302-1234567-7654321", "12-34567-89012"], matches.OrderIds.Select(o => o.OrderId));

@@ -27,6 +27,14 @@ public sealed class MessagingPolicyPhoneTests
     [InlineData("Chiamaci al 347 1234567, grazie", "347 1234567")]
     [InlineData("Luca, cell. 333 123456", "333 123456")]
     [InlineData("Ci scriva su WhatsApp: 347\u00A01234567.", "347\u00A01234567")]
+    // Spanish numbers and Italian mobiles are as often written in one run of digits.
+    [InlineData("Llámenos al 612345678, gracias", "612345678")]
+    [InlineData("Teléfono: 912345678.", "912345678")]
+    [InlineData("WhatsApp 712345678 hoy", "712345678")]
+    [InlineData("Chiamaci al 3471234567, grazie", "3471234567")]
+    [InlineData("Llámenos al +34612345678", "+34612345678")]
+    [InlineData("Chiamaci al +393471234567.", "+393471234567")]
+    [InlineData("Llámenos al 0034612345678", "0034612345678")]
     public void A_phone_number_in_a_common_form_is_a_finding(string text, string phone)
     {
         var finding = Assert.Single(MessagingPolicy.Check(text));
@@ -47,6 +55,10 @@ public sealed class MessagingPolicyPhoneTests
     [InlineData("Le colis arrive le 05/11/2026 10 h, entre 9 h et 12 h, de 09h00 à 12h00, du 05/11/2026 au 07/11/2026.")]
     [InlineData("Zustellung am 05.11.2026 10 Uhr, am 05.11.2026 14:30 Uhr, zwischen 09:00 und 12:00 Uhr, am 05.11.26 09.30.")]
     [InlineData("Llegará el 05/11/2026 entre las 09:00 y las 14:00; consegna il 05/11/2026 dalle 09.00 alle 12.00.")]
+    // Runs of digits of other kinds: DHL Express waybills (10 digits, mod 7, also from 3), FedEx, eBay item numbers,
+    // Shopify order ids, postcodes, quantities and amounts in cents.
+    [InlineData("DHL 3471234561, 1234567890 and 61234567890; FedEx 612345678901; item 312345678901; Shopify order 6123456789012.")]
+    [InlineData("Postcode 28001, 00184 Roma, qty 612, ref 61234567, invoice 612345678901234, total 61234 cents.")]
     // Prices in the five marketplaces' formats.
     [InlineData("Refunded $1,234.56, 1.234,56 €, 1 234,56 €, 0,99 €, €0.99, £12.50, CHF 1'234.50, 1.234.567 €.")]
     public void Order_ids_tracking_numbers_dates_times_and_prices_are_not_phone_numbers(string text)

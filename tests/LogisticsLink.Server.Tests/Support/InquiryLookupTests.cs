@@ -122,6 +122,37 @@ public sealed class InquiryLookupTests
         Assert.False(givenWins.Ambiguous);
     }
 
+    // The buyer asks about their second order in a reply that quotes our message about the first: the question is
+    // about the second, and the quote alone finds the first when the buyer names nothing.
+    [Fact]
+    public async Task The_buyers_own_words_pick_the_order_over_an_order_in_a_quoted_message()
+    {
+        await using var server = await StartAsync();
+        var (asked, quoted) = (AmazonId(), AmazonId());
+        foreach (var (orderId, number) in new[] { (asked, "9102901001301798807420"), (quoted, "9102901001301798807437") })
+        {
+            var order = Order(orderId, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB");
+            order.Shipments.Add(new OrderShipment { Carrier = "usps", TrackingNumber = number });
+            await server.Orders().UpsertOrderAsync(order);
+        }
+        var support = server.Support();
+        var ourMessage = $"\n\nOn Mon, 3 Mar 2025 at 10:00, Shop <reply@marketplace.amazon.co.uk> wrote:\n> Your order {quoted} has shipped.";
+
+        var aboutAnother = await support.ResolveInquiryAsync(new ResolveInquiryRequest
+        {
+            Channel = "amazon", MessageText = $"Thanks, and where is my order {asked}?" + ourMessage,
+        });
+        var aboutTheQuoted = await support.ResolveInquiryAsync(new ResolveInquiryRequest
+        {
+            Channel = "amazon", MessageText = "Still nothing here." + ourMessage,
+        });
+
+        Assert.False(aboutAnother.Ambiguous);
+        Assert.Equal(asked, aboutAnother.Order?.OrderId);
+        Assert.DoesNotContain(aboutAnother.Matches, m => m.Value == quoted);
+        Assert.Equal(quoted, aboutTheQuoted.Order?.OrderId);
+    }
+
     private static Task<TestServer> StartAsync() => TestServer.StartAsync(
         settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" },
         services: s =>

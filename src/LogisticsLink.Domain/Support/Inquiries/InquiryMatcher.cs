@@ -1,14 +1,17 @@
 using System.Text.RegularExpressions;
 using LogisticsLink.Domain.Detection;
+using LogisticsLink.Domain.Detection.Formats;
 using LogisticsLink.Domain.Support.Policy;
 
 namespace LogisticsLink.Domain.Support.Inquiries;
 
 /// <summary>
 /// Finds order ids and tracking numbers in a buyer's free text, whatever its language: the layouts are the same in
-/// every language, so the matcher reads shapes, never words. Quoted replies are read too (a buyer often quotes our
-/// own message with the order id in it); repeats are reported once. The one place words count is a bare number:
-/// <see cref="OrderWords"/> tells an order's number ("order 1003") from any other number ("1003 Main Street").
+/// every language, so the matcher reads shapes, never words. The buyer's own text decides: an earlier message quoted
+/// below it (<see cref="QuotedText"/>) is read only when the buyer's own words name no order or parcel, since a buyer
+/// often quotes our own message, with the order id in it, and asks about another. Repeats are reported once. The one
+/// place words count is a bare number: <see cref="OrderWords"/> tells an order's number ("order 1003") from any other
+/// number ("1003 Main Street").
 /// </summary>
 public static partial class InquiryMatcher
 {
@@ -54,6 +57,18 @@ public static partial class InquiryMatcher
         {
             return InquiryMatches.None;
         }
+        if (QuotedText.BuyersOwn(text) is { } own && MatchAll(own) is var ownMatches && NamesSomething(ownMatches))
+        {
+            return ownMatches;
+        }
+        return MatchAll(text);
+    }
+
+    // A bare number not written as an order's ("1003 Main Street") names nothing: the quote may hold the order id.
+    private static bool NamesSomething(InquiryMatches matches) => !matches.IsEmpty || matches.OrderNumbers.Any(n => n.Marked);
+
+    private static InquiryMatches MatchAll(string text)
+    {
         var orders = new List<OrderIdMatch>();
         var taken = new List<(int Start, int End)>();
         Collect(AmazonOrderId(), Amazon, text, orders, taken, AsMarketplaceWritesIt);
@@ -124,30 +139,38 @@ public static partial class InquiryMatcher
 
     private static bool IsSpace(char c) => c is ' ' or '\u00A0';
 
-    // Labels and e-mails often group a number with spaces ("1Z 999 AA1 01 2345 6784"): runs of up to eight groups of
-    // letters and digits, each with a digit, joined by single spaces, are tried whole; the longest run whose check
-    // digit verifies wins. Requiring a verified check digit keeps phone numbers and postcodes out.
+    // Labels and e-mails often group a number with spaces ("1Z 999 AA1 01 2345 6784", "AB 1234 5678 5GB",
+    // "LLSB 0000 0000 03"): runs of up to eight groups joined by single spaces are tried whole; the longest run from a
+    // group that names a carrier wins. A run must verify: its check digit, or a prefix no one else prints (our
+    // sandbox's LLSB, Amazon's TBA). A run of digit groups only is taken whole or not at all, and never when it is a
+    // phone number: "9400 1000 0000" is no FedEx number when "0000 0000 00" follows it, nor "0151 1234 5678" one.
     private static void AddGrouped(string text, List<(int Start, int End)> taken, List<TrackingNumberMatch> numbers)
     {
         var groups = Group().Matches(text).Cast<Match>().ToList();
+        var phones = PhoneNumbers.Find(text, _ => false).ToList();
         for (var i = 0; i < groups.Count; i++)
         {
             TrackingNumberMatch? best = null;
-            for (var j = i + 1; j < groups.Count && j - i < 8; j++)
+            for (var j = i + 1; j < groups.Count && j - i < 8 && Joined(text, groups[j - 1], groups[j]); j++)
             {
-                if (groups[j].Index != groups[j - 1].Index + groups[j - 1].Length + 1 || text[groups[j].Index - 1] != ' ')
-                {
-                    break;
-                }
                 var start = groups[i].Index;
                 var end = groups[j].Index + groups[j].Length;
                 if (Overlaps(taken, start, end))
                 {
                     break;
                 }
+                if (IsDigitRun(groups, i, j)
+                    && ((i > 0 && Joined(text, groups[i - 1], groups[i]) && IsDigits(groups[i - 1]))
+                        || (j + 1 < groups.Count && Joined(text, groups[j], groups[j + 1]) && IsDigits(groups[j + 1]))
+                        || phones.Any(p => start < p.Start + p.Length && p.Start < end)))
+                {
+                    continue;
+                }
                 var detected = CarrierDetector.Detect(text[start..end]);
+                // A layout without a check digit counts only for a prefix nobody else prints (Amazon's TBA, our LLSB): a
+                // bare length without one (DPD's 14 digits) could be anything a buyer grouped.
                 var verified = detected.Candidates
-                    .Where(c => c.ChecksumValid && c.Confidence >= DetectionResult.PlausibleConfidence)
+                    .Where(c => c.Confidence >= DetectionResult.PlausibleConfidence && (c.ChecksumValid || c.Confidence >= Confidence.Prefixed))
                     .Select(c => c.Carrier)
                     .ToList();
                 if (verified.Count > 0)
@@ -168,8 +191,18 @@ public static partial class InquiryMatcher
         }
     }
 
-    [GeneratedRegex(@"(?<![\w-])[A-Za-z0-9]*\d[A-Za-z0-9]*(?![\w-])", RegexOptions.CultureInvariant)]
+    // A group holds a digit ("1Z", "AA1", "2345"), or is a carrier's letters before or after the digits: two to four
+    // capitals ("LLSB", "TBA", "AB", "GB").
+    [GeneratedRegex(@"(?<![\w-])(?:[A-Za-z0-9]*\d[A-Za-z0-9]*|[A-Z]{2,4})(?![\w-])", RegexOptions.CultureInvariant)]
     private static partial Regex Group();
+
+    private static bool Joined(string text, Match left, Match right) =>
+        right.Index == left.Index + left.Length + 1 && IsSpace(text[right.Index - 1]);
+
+    private static bool IsDigits(Match group) => group.Value.All(char.IsAsciiDigit);
+
+    private static bool IsDigitRun(List<Match> groups, int from, int to) =>
+        groups.Skip(from).Take(to - from + 1).All(IsDigits);
 
     private static void AddToken(string token, int start, List<(int Start, int End)> taken, List<TrackingNumberMatch> numbers)
     {

@@ -17,7 +17,9 @@ internal static partial class Incentives
     /// For each sentence holding both a review word and an incentive (or marketing) word: the span from the first of
     /// them to the end of the last, and the language whose review word was found.
     /// </summary>
-    public static List<(int Start, int Length, string Language)> Find(string text, PolicyWords words)
+    /// <param name="codes">The codes handed to the buyer (<see cref="DiscountCodes"/>): an offer like a voucher.</param>
+    public static List<(int Start, int Length, string Language)> Find(
+        string text, PolicyWords words, IEnumerable<(int Start, int Length, string Language)> codes)
     {
         var neutral = Phrases.Find(text, words.NotReviews);
         var topics = Phrases.Find(text, words.ReviewNouns)
@@ -27,7 +29,7 @@ internal static partial class Incentives
         {
             return found;
         }
-        var offers = Phrases.Find(text, words.Incentive).Concat(Phrases.Find(text, words.Marketing)).ToList();
+        var offers = Phrases.Find(text, words.Incentive).Concat(Phrases.Find(text, words.Marketing)).Concat(codes).ToList();
         foreach (Match sentence in Sentence().Matches(text))
         {
             bool Within((int Start, int Length, string Language) h) =>

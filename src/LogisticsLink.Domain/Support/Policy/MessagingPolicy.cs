@@ -5,8 +5,8 @@ namespace LogisticsLink.Domain.Support.Policy;
 /// <summary>
 /// Amazon's buyer-seller messaging rules (reference: marketplaces.md §5.1–5.2) checked on a reply's text: at most
 /// 2,000 characters; no links except https links to a known carrier's tracking page; no e-mail addresses or phone
-/// numbers; no marketing or promotional wording; no request for a review or feedback, for a positive one or to change
-/// one; no emojis; no HTML. Pure.
+/// numbers; no marketing or promotional wording, nor a code handed to the buyer to use; no request for a review or
+/// feedback, for a positive one or to change one; no emojis; no HTML. Pure.
 /// </summary>
 public static partial class MessagingPolicy
 {
@@ -15,7 +15,7 @@ public static partial class MessagingPolicy
     [GeneratedRegex(@"\b(?:https?://|www\.)[^\s<>""']+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Url();
 
-    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[\p{L}\p{M}\p{N}._%+-]+@[\p{L}\p{M}\p{N}.-]+\.\p{L}{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex Email();
 
     [GeneratedRegex(@"<\s*/?\s*[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?\s*>|&(?:[A-Za-z]{2,8}|#\d{1,6});", RegexOptions.CultureInvariant)]
@@ -34,27 +34,33 @@ public static partial class MessagingPolicy
             findings.Add(new(PolicyCodes.TooLong,
                 $"The reply has {text.Length} characters; Amazon accepts at most {MaxLength}.", MaxLength, text.Length - MaxLength));
         }
+        // Addresses are looked for as a buyer reads them: "ｗｗｗ．example．com" is www.example.com.
+        var read = LookAlikes.Fold(text);
         var links = new List<(int Start, int End)>();
-        foreach (Match m in Url().Matches(text))
+        foreach (Match m in Url().Matches(read.Text))
         {
             var value = m.Value.TrimEnd('.', ',', ';', ':', ')', '!', '?');
-            links.Add((m.Index, m.Index + value.Length));
-            if (LinkProblem(value, words) is { } problem)
+            var (start, length) = read.Written(m.Index, value.Length);
+            links.Add((start, start + length));
+            if (LinkProblem(value, text.Substring(start, length), words) is { } problem)
             {
-                findings.Add(new(PolicyCodes.Link, problem, m.Index, value.Length));
+                findings.Add(new(PolicyCodes.Link, problem, start, length));
             }
         }
-        foreach (var (start, value) in WebAddresses.Find(text, words))
+        foreach (var (at, value) in WebAddresses.Find(read.Text, words))
         {
+            var (start, length) = read.Written(at, value.Length);
             if (!Inside(links, start))
             {
-                links.Add((start, start + value.Length));
-                findings.Add(new(PolicyCodes.Link, $"'{value}' is a web address; replies may not point buyers to other sites.", start, value.Length));
+                links.Add((start, start + length));
+                findings.Add(new(PolicyCodes.Link,
+                    $"'{text.Substring(start, length)}' is a web address; replies may not point buyers to other sites.", start, length));
             }
         }
-        foreach (Match m in Email().Matches(text))
+        foreach (Match m in Email().Matches(read.Text))
         {
-            findings.Add(new(PolicyCodes.Email, $"'{m.Value}' is an e-mail address; replies must not carry one.", m.Index, m.Length));
+            var (start, length) = read.Written(m.Index, m.Length);
+            findings.Add(new(PolicyCodes.Email, $"'{text.Substring(start, length)}' is an e-mail address; replies must not carry one.", start, length));
         }
         foreach (var (start, length) in PhoneNumbers.Find(text, value => allowed.Contains(Compact(value))))
         {
@@ -67,35 +73,60 @@ public static partial class MessagingPolicy
         {
             findings.Add(new(PolicyCodes.Html, $"'{m.Value}' is HTML; replies are plain text.", m.Index, m.Length));
         }
-        AddOnce(text, Phrases.Find(text, words.Marketing), PolicyCodes.Marketing,
+        var codes = DiscountCodes.Find(text, words, value => allowed.Contains(Compact(value)));
+        AddOnce(text, [.. Phrases.Find(text, words.Marketing), .. codes], PolicyCodes.Marketing,
             "is marketing or promotional wording, which Amazon forbids in buyer messages", links, findings);
         AddOnce(text, ReviewRequests.Find(text, words), PolicyCodes.ReviewRequest,
             "asks the buyer for a review or feedback (or a positive or changed one), which a reply to an inquiry must not do", links, findings);
         // Reported even where a request above covers the same words: an incentive is the graver breach.
-        AddOnce(text, Incentives.Find(text, words), PolicyCodes.ReviewRequest,
+        AddOnce(text, Incentives.Find(text, words, codes), PolicyCodes.ReviewRequest,
             "ties a review or feedback to an incentive (gift card, voucher, free or discounted product, future benefit), which Amazon forbids", links, findings);
         AddEmojis(text, findings);
         findings.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Code, b.Code));
         return findings;
     }
 
-    private static string? LinkProblem(string url, PolicyWords words)
+    /// <param name="url">The link as read (<see cref="LookAlikes"/>).</param>
+    /// <param name="written">The link as written, for the message.</param>
+    private static string? LinkProblem(string url, string written, PolicyWords words)
     {
         if (!url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
-            return $"'{url}' is not an https link; only https links to a carrier's tracking page are allowed.";
+            return $"'{written}' is not an https link; only https links to a carrier's tracking page are allowed.";
         }
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !words.CarrierTrackingHosts.Contains(uri.Host.ToLowerInvariant()))
         {
-            return $"'{url}' links outside a known carrier's tracking page; replies may not link to other sites.";
+            return $"'{written}' links outside a known carrier's tracking page; replies may not link to other sites.";
         }
         // A carrier's page that carries another address (a redirect or "back to" parameter) sends the buyer on to it.
         var rest = url[(url.IndexOf("://", StringComparison.Ordinal) + 3)..];
-        if (rest.Contains("://", StringComparison.Ordinal) || rest.Contains("%3A%2F%2F", StringComparison.OrdinalIgnoreCase))
+        if (rest.Contains("://", StringComparison.Ordinal) || rest.Contains("%3A%2F%2F", StringComparison.OrdinalIgnoreCase)
+            || CarriesBareAddress(rest, words))
         {
-            return $"'{url}' carries another web address; replies may not link to other sites.";
+            return $"'{written}' carries another web address; replies may not link to other sites.";
         }
         return null;
+    }
+
+    // "?redirect=evil.com", "&next=//evil.com/deals", "#retour=myshop.example": a query or fragment value that is a
+    // web address without a scheme is followed by a page that redirects as surely as one with it. The path is left
+    // alone: it names the carrier's own pages ("tracking-parcel.html").
+    private static bool CarriesBareAddress(string afterScheme, PolicyWords words)
+    {
+        var start = afterScheme.IndexOfAny(['?', '#']);
+        if (start < 0)
+        {
+            return false;
+        }
+        foreach (var part in afterScheme[(start + 1)..].Split('&', '?', '#', ';'))
+        {
+            var value = Uri.UnescapeDataString(part[(part.IndexOf('=', StringComparison.Ordinal) + 1)..]).TrimStart('/', '\\');
+            if (WebAddresses.Find(value, words).Any())
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // One finding per wording: where hits overlap ("laisser un avis positif" holds "laisser un avis" and "avis

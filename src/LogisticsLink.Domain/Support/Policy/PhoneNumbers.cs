@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LogisticsLink.Domain.Detection;
 
 namespace LogisticsLink.Domain.Support.Policy;
 
@@ -10,11 +11,12 @@ internal static partial class PhoneNumbers
 {
     // International (+33 6 12 34 56 78, 0044 20…), national with a leading 0 (06 12 34 56 78, 030 1234567), North
     // American (800-555-0199, 1-800-555-0199, 555.123.4567, 555 123 4567, (555) 123-4567), Spanish, which has no
-    // leading 0 (612 34 56 78, 912 345 678, 91 123 45 67), and Italian mobiles, which have none either (347 1234567);
-    // those two spaced only, so that no price reads as one. A number does not start
-    // inside a word or a number, nor right after a digit and a space: the groups of a tracking number printed in
-    // fours ("9400 1000 0000 0000 0000 00", "1Z 999 AA1 01 2345 6784") are not phone numbers of their own.
-    [GeneratedRegex(@"(?<![\w+.\-/])(?<!\d[ \u00A0])(?:(?:\+|00)\d[\d \u00A0().\-/]{6,}\d|0\d[\d \u00A0().\-/]{6,}\d|(?:1[-. \u00A0]?)?(?:\(\d{3}\)[ \u00A0]?|\d{3}[-. \u00A0])\d{3}[-. \u00A0]\d{4}|[6-9]\d{2}(?:[ \u00A0]\d{2}){3}|[6-9]\d{2}(?:[ \u00A0]\d{3}){2}|[89]\d[ \u00A0]\d{3}(?:[ \u00A0]\d{2}){2}|3\d{2}[ \u00A0]\d{6,7})(?![\w-]|[.,/]\d)",
+    // leading 0 (612 34 56 78, 912 345 678, 91 123 45 67, or unspaced 612345678), and Italian mobiles, which have none
+    // either (347 1234567, or unspaced 3471234567); spaced, those two take only these groupings, so that no price or
+    // run of amounts reads as one. A number does not start inside a word or a number, nor right after a digit and a
+    // space: the groups of a tracking number printed in fours ("9400 1000 0000 0000 0000 00", "1Z 999 AA1 01 2345
+    // 6784") are not phone numbers of their own.
+    [GeneratedRegex(@"(?<![\w+.\-/])(?<!\d[ \u00A0])(?:(?:\+|00)\d[\d \u00A0().\-/]{6,}\d|0\d[\d \u00A0().\-/]{6,}\d|(?:1[-. \u00A0]?)?(?:\(\d{3}\)[ \u00A0]?|\d{3}[-. \u00A0])\d{3}[-. \u00A0]\d{4}|[6-9]\d{2}(?:[ \u00A0]\d{2}){3}|[6-9]\d{2}(?:[ \u00A0]\d{3}){2}|[89]\d[ \u00A0]\d{3}(?:[ \u00A0]\d{2}){2}|3\d{2}[ \u00A0]\d{6,7}|(?<run>[6-9]\d{8}|3\d{9}))(?![\w-]|[.,/]\d)",
         RegexOptions.CultureInvariant)]
     private static partial Regex Phone();
 
@@ -33,12 +35,17 @@ internal static partial class PhoneNumbers
         foreach (Match m in Phone().Matches(blanked))
         {
             var digits = m.Value.Count(char.IsAsciiDigit);
-            if (digits is >= 8 and <= 15 && !IsParcelNumber(m.Value, digits) && !isAllowed(m.Value))
+            if (digits is >= 8 and <= 15 && !IsParcelNumber(m.Value, digits) && !(m.Groups["run"].Success && IsWaybill(m.Value))
+                && !isAllowed(m.Value))
             {
                 yield return (m.Index, m.Length);
             }
         }
     }
+
+    // A DHL Express waybill is ten digits whatever the first, so one in seven unspaced Italian mobiles verifies as one;
+    // a waybill our replies print must pass, and a composed reply also names the number as allowed.
+    private static bool IsWaybill(string run) => CarrierDetector.Detect(run).Candidates.Any(c => c.ChecksumValid);
 
     // No national number with a leading 0 runs to 14 digits, while DPD's parcel numbers (14) and FedEx Ground's (15)
     // often start with a 0; a number dialled from abroad ("0044…", "+44…") may be that long.

@@ -14,6 +14,9 @@ public sealed class PolicyWords
     /// <summary>Marketing and promotional phrases, by language.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> Marketing { get; init; }
 
+    /// <summary>What hands the buyer a code to use ("use code", "avec le code"), by language; the code follows.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<string>> DiscountCodeLeads { get; init; }
+
     /// <summary>What offers the buyer something beside the marketing words (free products, an exchange), by language.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> Incentive { get; init; }
 
@@ -44,6 +47,7 @@ public sealed class PolicyWords
         return new PolicyWords
         {
             Marketing = ByLanguage(root.GetProperty("marketing")),
+            DiscountCodeLeads = ByLanguage(root.GetProperty("discountCodes")),
             Incentive = ByLanguage(root.GetProperty("incentive")),
             Review = ByLanguage(root.GetProperty("review")),
             ReviewNouns = root.GetProperty("reviewRequests").EnumerateObject().ToDictionary(

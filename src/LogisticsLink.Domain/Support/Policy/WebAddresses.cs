@@ -1,16 +1,19 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace LogisticsLink.Domain.Support.Policy;
 
 /// <summary>
 /// Web addresses written without a scheme ("myshop.example", "MyShop.COM", "shop.example.co.uk/new"), for
-/// <see cref="MessagingPolicy"/>; a carrier's own site named bare ("ups.com") is the carrier, not another site.
+/// <see cref="MessagingPolicy"/>, which reads the text through <see cref="LookAlikes"/> first; a carrier's own site
+/// named bare ("ups.com") is the carrier, not another site.
 /// </summary>
 internal static partial class WebAddresses
 {
     // Labels joined by dots, the last of letters only, then maybe a path. Letters only keep decimals, versions and
-    // weights ("2.5", "v1.2", "1.5kg") out; the rest is judged in code.
-    [GeneratedRegex(@"(?<![\w@.\-/:])(?<host>[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24})(?![\w@-])(?<path>/[^\s<>""']*)?",
+    // weights ("2.5", "v1.2", "1.5kg") out; the rest is judged in code. Letters of any script: "bücher.de" is an
+    // address, and so is "mуshop.com" with a Cyrillic "у" that a buyer cannot tell from the shop's.
+    [GeneratedRegex(@"(?<![\w@.\-/:])(?<host>[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:-+[\p{L}\p{M}\p{N}]+)*(?:\.[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:-+[\p{L}\p{M}\p{N}]+)*)*\.\p{L}[\p{L}\p{M}]{1,23})(?![\w@-])(?<path>/[^\s<>""']*)?",
         RegexOptions.CultureInvariant)]
     private static partial Regex BareHost();
 
@@ -26,7 +29,7 @@ internal static partial class WebAddresses
                 count--;
             }
             // A one-letter first label is an abbreviation ("e.g.", "z.B.", "S.A."), one without a letter a number.
-            if (count < 2 || labels[0].Length < 2 || !labels[0].Any(char.IsAsciiLetter))
+            if (count < 2 || labels[0].Length < 2 || !labels[0].Any(char.IsLetter))
             {
                 continue;
             }
@@ -45,6 +48,6 @@ internal static partial class WebAddresses
     // run-on ending in a two-letter word ("parcel.It") reads as a shop would and is flagged: letting "Myshop.De" pass
     // as a sentence would put a shop address in front of a buyer.
     private static bool IsEnding(string label, PolicyWords words) =>
-        label.Length >= 2 && label.All(char.IsAsciiLetter)
-        && (label.All(char.IsAsciiLetterLower) || words.WebEndings.Contains(label.ToLowerInvariant()));
+        label.Length >= 2 && label.All(c => char.IsLetter(c) || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark)
+        && (label.All(c => !char.IsUpper(c)) || words.WebEndings.Contains(label.ToLowerInvariant()));
 }
