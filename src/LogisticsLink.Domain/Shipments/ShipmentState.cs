@@ -57,6 +57,13 @@ public sealed record ShipmentState
     public bool ListedByMarketplace { get; init; }
 
     /// <summary>
+    /// Amazon delivers this parcel itself for an FBA or MCF order (Amazon Logistics, an <c>AFTN…</c> number): its status
+    /// comes only from what the Amazon import brings (the FBA shipments report, MCF package tracking), so the carrier's
+    /// connector is never asked — Amazon Shipping knows only the labels bought through it. Kept for the parcel's life.
+    /// </summary>
+    public bool StatusFromMarketplace { get; init; }
+
+    /// <summary>
     /// When the order's marketplace (or the system that imported the order) says this parcel shipped: Amazon's
     /// package <c>shipTime</c>, eBay's <c>shippedDate</c>, a Shopify fulfillment's creation, UpsertOrder's
     /// <c>shipped_at</c>. Null when it said nothing. Kept so the order's ship time can be decided again from its parcels

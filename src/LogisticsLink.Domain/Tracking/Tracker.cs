@@ -218,6 +218,16 @@ public static class Tracker
     public static ShipmentChangeSet UnlinkReplaced(ShipmentState previous, OrderLink order, DateTimeOffset now, TrackerRules rules) =>
         Unlink(previous, order, now, rules);
 
+    /// <summary>
+    /// From now on the parcel's status comes only from its marketplace (<see cref="ShipmentState.StatusFromMarketplace"/>).
+    /// A stale flag goes: it came from asking a carrier that could not know the parcel, not from the marketplace.
+    /// </summary>
+    public static ShipmentChangeSet TakeStatusFromMarketplace(ShipmentState previous, DateTimeOffset now, TrackerRules rules)
+    {
+        var state = previous with { StatusFromMarketplace = true, Stale = false, ConsecutiveFailures = 0 };
+        return Finish(previous, state, [], previous.Stale ? ChangeKinds.StaleChanged : ChangeKinds.None, now, rules);
+    }
+
     private static ShipmentChangeSet Unlink(ShipmentState previous, OrderLink order, DateTimeOffset now, TrackerRules rules)
     {
         if (previous.Order != order)

@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using LogisticsLink.Carriers;
 using LogisticsLink.Domain.Orders;
 using LogisticsLink.Domain.Risks;
 using LogisticsLink.Domain.Shipments;
@@ -176,9 +177,18 @@ public sealed partial class OrderLinker(
         }
     }
 
-    /// <summary>FBA and MCF parcels: Amazon's word is what the buyer sees. A newer carrier scan still wins (Tracker rules).</summary>
+    /// <summary>
+    /// FBA and MCF parcels: Amazon's word is what the buyer sees. A newer carrier scan still wins (Tracker rules). One
+    /// that Amazon delivers itself takes its status from Amazon's import only: the <c>amazon</c> connector is Amazon
+    /// Shipping, which tracks the labels sellers buy from it, not the parcels Amazon ships from its own stock
+    /// (reference: marketplaces.md §1.7, carriers.md §1.8).
+    /// </summary>
     private async Task TakeAmazonStatusAsync(StoredShipment stored, ImportedPackage package, CancellationToken cancellationToken)
     {
+        if (package.ShippedByAmazon && stored.State.Carrier == CarrierCodes.Amazon && !stored.State.StatusFromMarketplace)
+        {
+            stored = await tracker.ChangeAsync(stored, Tracker.TakeStatusFromMarketplace, cancellationToken);
+        }
         if (package.AmazonStatus is { } amazonStatus)
         {
             var snapshot = new CarrierSnapshot(amazonStatus, [], package.EstimatedArrival, StatusDescription: package.AmazonStatusText);
