@@ -37,11 +37,12 @@ public sealed record ImportedOrder(
 /// <param name="AmazonStatus">For FBA/MCF parcels: the status Amazon reports, which is the truth for the buyer.</param>
 /// <param name="ShippedByAmazon">
 /// Amazon fulfilled the package from its own stock (an FBA report row, an MCF order's package): its status is Amazon's
-/// to report, and one in Amazon's own network is never asked of Amazon Shipping (<see cref="Shipments.ShipmentState.StatusFromMarketplace"/>).
+/// to report, and one in Amazon's own network is never asked of Amazon Shipping (<see cref="Shipments.ShipmentState.NotPolled"/>).
 /// </param>
 /// <param name="Replaces">
 /// The number this same package was tracked by before the marketplace gave <paramref name="TrackingNumber"/> (an MCF
-/// package Amazon first listed only by its own <c>AFTN…</c>): that parcel is not a second package of the order.
+/// package Amazon first listed only by its own <c>AFTN…</c>; an <c>AMZN_US:TBA…</c> label earlier versions tracked bare,
+/// in <c>AMZN_UK</c>): that parcel is not a second package of the order, nor polled any more.
 /// </param>
 public sealed record ImportedPackage(
     string Carrier,

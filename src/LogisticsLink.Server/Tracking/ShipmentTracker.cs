@@ -104,10 +104,10 @@ public sealed partial class ShipmentTracker(
                 }
                 shipment = latest ?? shipment;
             }
-            if (shipment.State.StatusFromMarketplace)
+            if (shipment.State.NotPolled)
             {
-                // Its carrier's connector cannot know it: what the marketplace's import brought is the freshest there is,
-                // and no later flight would do better (so not reported as a stored answer to try again).
+                // Its carrier's connector cannot know it: what is stored (the marketplace's status for an FBA/MCF parcel) is
+                // the freshest there is, and no later flight would do better (so not reported as a stored answer to try again).
                 return (shipment, false);
             }
             var result = await AskCarrierAsync(shipment.State, token);
@@ -200,10 +200,10 @@ public sealed partial class ShipmentTracker(
     /// Applies a decision that needs no carrier call (linking to an order, re-judging risks as time passes, Amazon's
     /// status for an FBA/MCF parcel) to the latest stored state, reading again when another writer got there first.
     /// A decision that changes the status reschedules the next check as a carrier's answer does: an EXPIRED parcel
-    /// (never polled) that Amazon's status brings back must be polled again; so does one that leaves the carrier's
-    /// polling to the marketplace (<see cref="ShipmentState.StatusFromMarketplace"/>), which is then never due. A
-    /// decision that changes nothing a subscriber sees (when the risks are due to be judged again, where the status
-    /// comes from) is stored without a change-log entry: a sweep that found nothing new must not find the same
+    /// (never polled) that Amazon's status brings back must be polled again; so does one whose carrier is no longer to
+    /// be asked (<see cref="ShipmentState.NotPolled"/>), which is then never due. A
+    /// decision that changes nothing a subscriber sees (when the risks are due to be judged again, that the carrier is
+    /// not to be asked) is stored without a change-log entry: a sweep that found nothing new must not find the same
     /// shipment again.
     /// </summary>
     public async Task<StoredShipment> ChangeAsync(
@@ -213,12 +213,12 @@ public sealed partial class ShipmentTracker(
         {
             var now = time.GetUtcNow();
             var changes = decide(shipment.State, now, Rules);
-            var sourceChanged = changes.State.StatusFromMarketplace != shipment.State.StatusFromMarketplace;
-            if (!changes.HasChanges && changes.State.RiskCheckAt == shipment.State.RiskCheckAt && !sourceChanged)
+            var pollingChanged = changes.State.NotPolled != shipment.State.NotPolled;
+            if (!changes.HasChanges && changes.State.RiskCheckAt == shipment.State.RiskCheckAt && !pollingChanged)
             {
                 return shipment;
             }
-            if (changes.Kinds.HasFlag(ChangeKinds.StatusChanged) || sourceChanged)
+            if (changes.Kinds.HasFlag(ChangeKinds.StatusChanged) || pollingChanged)
             {
                 changes = WithNextCheck(changes, now);
             }

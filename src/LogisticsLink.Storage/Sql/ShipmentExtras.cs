@@ -16,7 +16,7 @@ internal static class ShipmentExtras
 
     private sealed record Extras(
         IReadOnlyList<RiskFlag>? Risks, DateTimeOffset? PromisedBy, DeliveryWindow? Window, ProofOfDelivery? Proof, bool? Listed = null,
-        DateTimeOffset? Shipped = null, DateTimeOffset? EtaAsOf = null, DateTimeOffset? TerminalSince = null, bool? FromMarketplace = null);
+        DateTimeOffset? Shipped = null, DateTimeOffset? EtaAsOf = null, DateTimeOffset? TerminalSince = null, bool? NotPolled = null);
 
     private static readonly Extras None = new(null, null, null, null);
 
@@ -24,7 +24,7 @@ internal static class ShipmentExtras
     {
         var extras = new Extras(
             s.Risks.Count == 0 ? null : s.Risks, s.PromisedBy, s.DeliveryWindow, s.ProofOfDelivery, s.ListedByMarketplace ? true : null,
-            s.StatedShippedAt, s.EstimatedDeliveryAsOf, s.SummaryTerminalSince, s.StatusFromMarketplace ? true : null);
+            s.StatedShippedAt, s.EstimatedDeliveryAsOf, s.SummaryTerminalSince, s.NotPolled ? true : null);
         // Most shipments have none of them: no serializer call for those.
         return extras == None ? "{}" : JsonSerializer.Serialize(extras, Compact);
     }
@@ -46,7 +46,7 @@ internal static class ShipmentExtras
             StatedShippedAt = extras.Shipped,
             EstimatedDeliveryAsOf = extras.EtaAsOf,
             SummaryTerminalSince = extras.TerminalSince,
-            StatusFromMarketplace = extras.FromMarketplace == true,
+            NotPolled = extras.NotPolled == true,
         };
     }
 }
