@@ -223,7 +223,8 @@ public static class Tracker
         {
             return Finish(previous, previous, [], ChangeKinds.None, now, rules);
         }
-        var kinds = (previous.Order.IsNone ? ChangeKinds.None : ChangeKinds.DetailsChanged) | (previous.Stale ? ChangeKinds.StaleChanged : ChangeKinds.None);
+        var kinds = (previous.Order.IsNone ? ChangeKinds.None : ChangeKinds.DetailsChanged)
+            | (previous.Stale ? ChangeKinds.StaleChanged : ChangeKinds.None);
         return Finish(previous, Unpolled(WithoutOrder(previous)), [], kinds, now, rules);
     }
 
@@ -231,10 +232,8 @@ public static class Tracker
     /// From now on the parcel's carrier is never asked about it (<see cref="ShipmentState.NotPolled"/>). A stale flag
     /// goes: it came from asking a carrier that could not know the parcel.
     /// </summary>
-    public static ShipmentChangeSet StopPolling(ShipmentState previous, DateTimeOffset now, TrackerRules rules)
-    {
-        return Finish(previous, Unpolled(previous), [], previous.Stale ? ChangeKinds.StaleChanged : ChangeKinds.None, now, rules);
-    }
+    public static ShipmentChangeSet StopPolling(ShipmentState previous, DateTimeOffset now, TrackerRules rules) =>
+        Finish(previous, Unpolled(previous), [], previous.Stale ? ChangeKinds.StaleChanged : ChangeKinds.None, now, rules);
 
     private static ShipmentState Unpolled(ShipmentState s) => s with { NotPolled = true, Stale = false, ConsecutiveFailures = 0 };
 

@@ -182,9 +182,9 @@ public sealed partial class OrderLinker(
 
     /// <summary>
     /// FBA and MCF parcels: Amazon's word is what the buyer sees. A newer carrier scan still wins (Tracker rules). One
-    /// that Amazon delivers itself takes its status from Amazon's import only, never polled: the <c>amazon</c> connector is Amazon
-    /// Shipping, which tracks the labels sellers buy from it, not the parcels Amazon ships from its own stock
-    /// (reference: marketplaces.md §1.7, carriers.md §1.8).
+    /// that Amazon delivers itself takes its status from Amazon's import only and is never polled: the <c>amazon</c>
+    /// connector is Amazon Shipping, which tracks the labels sellers buy from it, not the parcels Amazon ships from its
+    /// own stock (reference: marketplaces.md §1.7, carriers.md §1.8).
     /// </summary>
     private async Task TakeAmazonStatusAsync(StoredShipment stored, ImportedPackage package, CancellationToken cancellationToken)
     {

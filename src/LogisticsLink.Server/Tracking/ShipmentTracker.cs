@@ -201,10 +201,9 @@ public sealed partial class ShipmentTracker(
     /// status for an FBA/MCF parcel) to the latest stored state, reading again when another writer got there first.
     /// A decision that changes the status reschedules the next check as a carrier's answer does: an EXPIRED parcel
     /// (never polled) that Amazon's status brings back must be polled again; so does one whose carrier is no longer to
-    /// be asked (<see cref="ShipmentState.NotPolled"/>), which is then never due. A
-    /// decision that changes nothing a subscriber sees (when the risks are due to be judged again, that the carrier is
-    /// not to be asked) is stored without a change-log entry: a sweep that found nothing new must not find the same
-    /// shipment again.
+    /// be asked (<see cref="ShipmentState.NotPolled"/>), which is then never due. A decision that changes nothing a
+    /// subscriber sees (when the risks are due to be judged again, that the carrier is not to be asked) is stored
+    /// without a change-log entry: a sweep that found nothing new must not find the same shipment again.
     /// </summary>
     public async Task<StoredShipment> ChangeAsync(
         StoredShipment shipment, Func<ShipmentState, DateTimeOffset, TrackerRules, ShipmentChangeSet> decide, CancellationToken cancellationToken)
