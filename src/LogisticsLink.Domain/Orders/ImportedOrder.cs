@@ -35,9 +35,14 @@ public sealed record ImportedOrder(
 /// </summary>
 /// <param name="CarrierName">The marketplace's carrier name or code, unchanged (e.g. "Royal Mail", "AMZN_UK").</param>
 /// <param name="AmazonStatus">For FBA/MCF parcels: the status Amazon reports, which is the truth for the buyer.</param>
+/// <param name="ShippedByAmazon">
+/// Amazon fulfilled the package from its own stock (an FBA report row, an MCF order's package): its status is Amazon's
+/// to report, and one in Amazon's own network is never asked of Amazon Shipping (<see cref="Shipments.ShipmentState.NotPolled"/>).
+/// </param>
 /// <param name="Replaces">
 /// The number this same package was tracked by before the marketplace gave <paramref name="TrackingNumber"/> (an MCF
-/// package Amazon first listed only by its own <c>AFTN…</c>): that parcel is not a second package of the order.
+/// package Amazon first listed only by its own <c>AFTN…</c>; an <c>AMZN_US:TBA…</c> label earlier versions tracked bare,
+/// in <c>AMZN_UK</c>): that parcel is not a second package of the order, nor polled any more.
 /// </param>
 public sealed record ImportedPackage(
     string Carrier,
@@ -47,7 +52,8 @@ public sealed record ImportedPackage(
     DateTimeOffset? EstimatedArrival = null,
     Shipments.TrackingStatus? AmazonStatus = null,
     string AmazonStatusText = "",
-    FormerParcel? Replaces = null);
+    FormerParcel? Replaces = null,
+    bool ShippedByAmazon = false);
 
 /// <summary>A parcel a package was known as before: our carrier code and the number it was tracked by.</summary>
 public sealed record FormerParcel(string Carrier, string TrackingNumber);

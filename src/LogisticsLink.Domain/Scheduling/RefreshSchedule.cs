@@ -5,12 +5,13 @@ namespace LogisticsLink.Domain.Scheduling;
 /// <summary>Decides when a shipment is next asked about. Pure: the random jitter source is passed in.</summary>
 public static class RefreshSchedule
 {
+    /// <remarks>Never for a terminal status, nor for a parcel its carrier is not to be asked about (<see cref="ShipmentState.NotPolled"/>).</remarks>
     /// <param name="unit">A value in [0, 1) used for jitter.</param>
     /// <param name="carrierCadence">A shorter cadence the carrier asks for (the sandbox's step interval), if any.</param>
     public static DateTimeOffset? NextCheck(
         ShipmentState state, DateTimeOffset now, RefreshIntervals intervals, double unit, TimeSpan? carrierCadence = null)
     {
-        if (state.Status.IsTerminal())
+        if (state.Status.IsTerminal() || state.NotPolled)
         {
             return null;
         }

@@ -57,6 +57,15 @@ public sealed record ShipmentState
     public bool ListedByMarketplace { get; init; }
 
     /// <summary>
+    /// The carrier's connector is never asked about this parcel, neither on schedule nor for a caller's <c>max_age</c>:
+    /// it cannot know it. Amazon delivers the parcel itself for an FBA or MCF order (Amazon Logistics, an <c>AFTN…</c>
+    /// number), and Amazon Shipping knows only the labels bought through it: its status comes from what the Amazon import
+    /// brings (the FBA shipments report, MCF package tracking). Or the marketplace now tracks the same package by another
+    /// number (<see cref="Orders.ImportedPackage.Replaces"/>), which is polled instead. Kept for the parcel's life.
+    /// </summary>
+    public bool NotPolled { get; init; }
+
+    /// <summary>
     /// When the order's marketplace (or the system that imported the order) says this parcel shipped: Amazon's
     /// package <c>shipTime</c>, eBay's <c>shippedDate</c>, a Shopify fulfillment's creation, UpsertOrder's
     /// <c>shipped_at</c>. Null when it said nothing. Kept so the order's ship time can be decided again from its parcels

@@ -212,11 +212,30 @@ public static class Tracker
 
     /// <summary>
     /// The marketplace now tracks the same package by another number (an MCF package Amazon first knew only by its own
-    /// <c>AFTN…</c>): this parcel leaves <paramref name="order"/>, whoever linked it, since the order has the package
-    /// already. Nothing changes when it is linked to another order meanwhile.
+    /// <c>AFTN…</c>, an Amazon Shipping label an earlier version stored bare and Amazon places in <c>AMZN_US</c>): this
+    /// parcel leaves <paramref name="order"/>, whoever linked it, since the order has the package already, and is no
+    /// longer polled, since the new number is (also when an earlier import unlinked it already). Nothing changes when it
+    /// is linked to another order meanwhile: that order's parcel is that order's business.
     /// </summary>
-    public static ShipmentChangeSet UnlinkReplaced(ShipmentState previous, OrderLink order, DateTimeOffset now, TrackerRules rules) =>
-        Unlink(previous, order, now, rules);
+    public static ShipmentChangeSet UnlinkReplaced(ShipmentState previous, OrderLink order, DateTimeOffset now, TrackerRules rules)
+    {
+        if (previous.Order != order && !previous.Order.IsNone)
+        {
+            return Finish(previous, previous, [], ChangeKinds.None, now, rules);
+        }
+        var kinds = (previous.Order.IsNone ? ChangeKinds.None : ChangeKinds.DetailsChanged)
+            | (previous.Stale ? ChangeKinds.StaleChanged : ChangeKinds.None);
+        return Finish(previous, Unpolled(WithoutOrder(previous)), [], kinds, now, rules);
+    }
+
+    /// <summary>
+    /// From now on the parcel's carrier is never asked about it (<see cref="ShipmentState.NotPolled"/>). A stale flag
+    /// goes: it came from asking a carrier that could not know the parcel.
+    /// </summary>
+    public static ShipmentChangeSet StopPolling(ShipmentState previous, DateTimeOffset now, TrackerRules rules) =>
+        Finish(previous, Unpolled(previous), [], previous.Stale ? ChangeKinds.StaleChanged : ChangeKinds.None, now, rules);
+
+    private static ShipmentState Unpolled(ShipmentState s) => s with { NotPolled = true, Stale = false, ConsecutiveFailures = 0 };
 
     private static ShipmentChangeSet Unlink(ShipmentState previous, OrderLink order, DateTimeOffset now, TrackerRules rules)
     {
@@ -224,9 +243,12 @@ public static class Tracker
         {
             return Finish(previous, previous, [], ChangeKinds.None, now, rules);
         }
-        var state = previous with { Order = OrderLink.None, PromisedBy = null, ListedByMarketplace = false, StatedShippedAt = null };
-        return Finish(previous, state, [], ChangeKinds.DetailsChanged, now, rules);
+        return Finish(previous, WithoutOrder(previous), [], ChangeKinds.DetailsChanged, now, rules);
     }
+
+    /// <summary>The parcel out of its order: the order's promise, listing and stated ship time go with it.</summary>
+    private static ShipmentState WithoutOrder(ShipmentState s) =>
+        s with { Order = OrderLink.None, PromisedBy = null, ListedByMarketplace = false, StatedShippedAt = null };
 
     /// <summary>
     /// The caller registered the same parcel again, possibly with a new order reference or labels. Its risks are judged

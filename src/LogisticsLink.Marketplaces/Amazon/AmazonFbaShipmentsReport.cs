@@ -55,7 +55,8 @@ public static class AmazonFbaShipmentsReport
                 Instant(Cell("shipment-date")),
                 Instant(Cell("estimated-arrival-date")),
                 TrackingStatus.InTransit,
-                centre.Length == 0 ? "Shipped by Amazon" : $"Shipped by Amazon from fulfillment center {centre}");
+                centre.Length == 0 ? "Shipped by Amazon" : $"Shipped by Amazon from fulfillment center {centre}",
+                ShippedByAmazon: true);
             if (!packages.TryGetValue(orderId, out var list))
             {
                 packages[orderId] = list = [];

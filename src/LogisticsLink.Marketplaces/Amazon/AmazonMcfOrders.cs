@@ -126,7 +126,8 @@ public static class AmazonMcfOrderParser
                 tracked?.Package!.AmazonStatus,
                 tracked is null ? "" : StatusText(tracked),
                 // Until now the package may have been tracked by Amazon's number: the same package, not a second one.
-                carrierNumber.Length > 0 && amazonNumber.Length > 0 ? new FormerParcel(amazonCarrier, amazonNumber) : null);
+                carrierNumber.Length > 0 && amazonNumber.Length > 0 ? new FormerParcel(amazonCarrier, amazonNumber) : null,
+                ShippedByAmazon: true);
         }).ToList();
         return new ImportedOrder(
             AmazonOrderParser.Channel,

@@ -97,9 +97,11 @@ public static class AmazonOrderParser
         var code = MarketplaceCarrierNames.ToCarrierCode(carrier);
         // An FBM label bought through Amazon Shipping names its carrier id (AMZN_US): getTracking finds the parcel only
         // in that business, and a bare number is asked about in AMZN_UK. FBA and MCF parcels are not such labels: Amazon
-        // reports their status itself, and they keep the number the buyer and the sales channel know.
+        // reports their status itself, and they keep the number the buyer and the sales channel know. Earlier versions
+        // tracked such a label by its bare number: that parcel is the same package, and no longer polled.
         var tracked = code == AmazonDefaults.Code ? AmazonTrackingId.Qualify(carrier, number) : number;
-        return new ImportedPackage(code, carrier, tracked, package.Instant("shipTime"));
+        return new ImportedPackage(code, carrier, tracked, package.Instant("shipTime"),
+            Replaces: tracked == number ? null : new FormerParcel(code, number));
     }
 
     private static ImportedOrder ParseV0Order(JsonElement order)

@@ -19,7 +19,8 @@ namespace LogisticsLink.Server.Marketplaces;
 /// <c>Marketplaces:Amazon:FbaReportInterval</c>, whose parcels are attached to the stored FBA orders (rows whose order
 /// is not stored yet are kept and tried again with later reports, see <see cref="PendingFbaPackages"/>), and on the same
 /// cadence their Multi-Channel Fulfillment orders (updated since the previous read, less a day), upserted with their
-/// parcels in Amazon's status.
+/// parcels in Amazon's status, and the MCF orders read before whose parcels only Amazon's package tracking can move
+/// (see <see cref="OpenMcfOrders"/>).
 /// </summary>
 public sealed partial class MarketplaceSync : BackgroundService
 {
@@ -44,6 +45,7 @@ public sealed partial class MarketplaceSync : BackgroundService
     private readonly ConcurrentDictionary<string, DateTimeOffset> _fbaReportedAt = new(StringComparer.Ordinal);
     private readonly PendingFbaPackages _pendingFba;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _mcfListedAt = new(StringComparer.Ordinal);
+    private readonly OpenMcfOrders _openMcf;
     private readonly ConcurrentDictionary<string, AccountSyncStatus> _status = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _firstRound = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -59,6 +61,7 @@ public sealed partial class MarketplaceSync : BackgroundService
         _protector = protector;
         _options = options.Value;
         _pendingFba = new PendingFbaPackages(_options.InitialSyncWindow);
+        _openMcf = new OpenMcfOrders(_options.InitialSyncWindow);
         _time = time;
         _logger = logger;
         _lifetime = lifetime;
@@ -373,17 +376,59 @@ public sealed partial class MarketplaceSync : BackgroundService
         {
             foreach (var order in page.Orders)
             {
-                await _linker.UpsertAsync(account.Account.TenantId, order, cancellationToken);
+                var (_, parcels) = await _linker.UpsertAsync(account.Account.TenantId, order, cancellationToken);
+                _openMcf.Update(ConnectionKey(account), order.OrderId, order.PurchasedAt ?? now, parcels, now);
             }
             foreach (var region in page.ReadRegions)
             {
                 _mcfListedAt[RegionKey(account, region)] = now;
             }
             LogMcfApplied(account.Account.ToString(), page.Orders.Count);
+            await ReadOpenMcfOrdersAsync(amazon, account, page.Orders.Select(o => o.OrderId).ToHashSet(StringComparer.Ordinal), now, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogStoreFailed(e, account.Account.ToString());
+        }
+    }
+
+    /// <summary>
+    /// Reads again the MCF orders whose parcels only Amazon's package tracking can move and that this round's listing
+    /// did not bring (their order last changed when it shipped). One that Amazon no longer gives is let go; one whose
+    /// read failed for now is tried at the next round.
+    /// </summary>
+    private async Task ReadOpenMcfOrdersAsync(
+        AmazonMarketplaceClient amazon, SyncAccount account, IReadOnlySet<string> justRead, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var connection = ConnectionKey(account);
+        var due = _openMcf.Due(connection, justRead, now);
+        var read = 0;
+        foreach (var (orderId, since) in due)
+        {
+            var page = await amazon.FetchMcfOrderAsync(account.Account, orderId, cancellationToken);
+            if (!page.IsSuccess)
+            {
+                LogOrderFetchFailed(account.Account.ToString(), orderId, page.FailureReason!);
+                if (!page.Transient)
+                {
+                    _openMcf.Forget(connection, orderId);
+                }
+                continue;
+            }
+            if (page.Orders.Count == 0)
+            {
+                _openMcf.Forget(connection, orderId);
+            }
+            foreach (var order in page.Orders)
+            {
+                var (_, parcels) = await _linker.UpsertAsync(account.Account.TenantId, order, cancellationToken);
+                _openMcf.Update(connection, order.OrderId, since, parcels, now);
+            }
+            read++;
+        }
+        if (due.Count > 0)
+        {
+            LogOpenMcfRead(account.Account.ToString(), read, due.Count);
         }
     }
 
@@ -444,7 +489,10 @@ public sealed partial class MarketplaceSync : BackgroundService
     /// its order cursor does. The entries of a replaced connection stay behind: a few bytes per ConnectMarketplace.
     /// </summary>
     private static string RegionKey(SyncAccount account, string region) =>
-        $"{account.Key}|{account.ConnectedAt.UtcTicks}|{region}";
+        $"{ConnectionKey(account)}|{region}";
+
+    /// <summary>One connection of an account: connected again, it is another (see <see cref="RegionKey"/>).</summary>
+    private static string ConnectionKey(SyncAccount account) => $"{account.Key}|{account.ConnectedAt.UtcTicks}";
 
     // ---- log ----
 
@@ -479,6 +527,10 @@ public sealed partial class MarketplaceSync : BackgroundService
 
     [LoggerMessage(EventId = 5412, Level = LogLevel.Information, Message = "Multi-Channel Fulfillment orders for {Account}: {Orders} order(s) upserted")]
     private partial void LogMcfApplied(string account, int orders);
+
+    [LoggerMessage(EventId = 5414, Level = LogLevel.Information,
+        Message = "Multi-Channel Fulfillment orders for {Account}: {Read} of {Due} order(s) with a parcel only Amazon tracks read again")]
+    private partial void LogOpenMcfRead(string account, int read, int due);
 
     [LoggerMessage(EventId = 5413, Level = LogLevel.Information,
         Message = "Marketplace sync: {Account} was connected again during the round; the round's cursor is not recorded")]

@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using LogisticsLink.Carriers;
 using LogisticsLink.Domain.Orders;
 using LogisticsLink.Domain.Risks;
 using LogisticsLink.Domain.Shipments;
@@ -149,10 +150,12 @@ public sealed partial class OrderLinker(
     }
 
     /// <summary>
-    /// The package now tracked by its carrier's number was tracked before by another (an MCF package's <c>AFTN…</c>):
-    /// that parcel leaves the order, so the order counts one package once, in its risks, ship time and evidence. Only
-    /// once the new number is on an order: a package whose new number was refused keeps the parcel it had. The parcel
-    /// itself is kept, with its history.
+    /// The package now tracked by its carrier's number was tracked before by another (an MCF package's <c>AFTN…</c>, an
+    /// Amazon Shipping label an earlier version stored bare, <c>TBA…</c>, that Amazon places in <c>AMZN_US</c>): that
+    /// parcel leaves the order, so the order counts one package once, in its risks, ship time and evidence, and it is no
+    /// longer polled (also when an earlier import unlinked it already): asking about it would only spend the carrier's
+    /// calls. Only once the new number is on an order: a package whose new number was refused keeps the parcel it had.
+    /// The parcel itself is kept, with its history.
     /// </summary>
     private async Task UnlinkReplacedAsync(
         string tenantId, OrderLink link, ImportedPackage package, string carrier, string number, HashSet<string> linkedNow,
@@ -165,20 +168,30 @@ public sealed partial class OrderLinker(
         var formerNumber = Api.TrackingRequests.StoredForm(Api.TrackingRequests.NormalizeNumber(former.TrackingNumber), former.Carrier);
         if ((former.Carrier, formerNumber) == (carrier, number)
             || await shipments.FindParcelAsync(tenantId, former.Carrier, formerNumber, cancellationToken) is not { } stored
-            || linkedNow.Contains(stored.State.Id) || stored.State.Order != link)
+            || linkedNow.Contains(stored.State.Id) || (stored.State.Order != link && !stored.State.Order.IsNone))
         {
             return;
         }
+        var wasLinked = stored.State.Order == link;
         var after = await tracker.ChangeAsync(stored, (s, now, rules) => Tracker.UnlinkReplaced(s, link, now, rules), cancellationToken);
-        if (after.State.Order.IsNone)
+        if (wasLinked && after.State.Order.IsNone)
         {
             LogReplacedPackageUnlinked(link.Channel, link.OrderId, former.Carrier, formerNumber, carrier, number);
         }
     }
 
-    /// <summary>FBA and MCF parcels: Amazon's word is what the buyer sees. A newer carrier scan still wins (Tracker rules).</summary>
+    /// <summary>
+    /// FBA and MCF parcels: Amazon's word is what the buyer sees. A newer carrier scan still wins (Tracker rules). One
+    /// that Amazon delivers itself takes its status from Amazon's import only and is never polled: the <c>amazon</c>
+    /// connector is Amazon Shipping, which tracks the labels sellers buy from it, not the parcels Amazon ships from its
+    /// own stock (reference: marketplaces.md §1.7, carriers.md §1.8).
+    /// </summary>
     private async Task TakeAmazonStatusAsync(StoredShipment stored, ImportedPackage package, CancellationToken cancellationToken)
     {
+        if (package.ShippedByAmazon && stored.State.Carrier == CarrierCodes.Amazon && !stored.State.NotPolled)
+        {
+            stored = await tracker.ChangeAsync(stored, Tracker.StopPolling, cancellationToken);
+        }
         if (package.AmazonStatus is { } amazonStatus)
         {
             var snapshot = new CarrierSnapshot(amazonStatus, [], package.EstimatedArrival, StatusDescription: package.AmazonStatusText);

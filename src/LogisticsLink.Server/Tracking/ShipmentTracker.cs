@@ -104,6 +104,12 @@ public sealed partial class ShipmentTracker(
                 }
                 shipment = latest ?? shipment;
             }
+            if (shipment.State.NotPolled)
+            {
+                // Its carrier's connector cannot know it: what is stored (the marketplace's status for an FBA/MCF parcel) is
+                // the freshest there is, and no later flight would do better (so not reported as a stored answer to try again).
+                return (shipment, false);
+            }
             var result = await AskCarrierAsync(shipment.State, token);
             return (await ApplyResultAsync(shipment, result, token), false);
         }
@@ -194,9 +200,10 @@ public sealed partial class ShipmentTracker(
     /// Applies a decision that needs no carrier call (linking to an order, re-judging risks as time passes, Amazon's
     /// status for an FBA/MCF parcel) to the latest stored state, reading again when another writer got there first.
     /// A decision that changes the status reschedules the next check as a carrier's answer does: an EXPIRED parcel
-    /// (never polled) that Amazon's status brings back must be polled again. A decision that changes nothing but when
-    /// the risks are due to be judged again is stored without a change-log entry: a sweep that found nothing new must
-    /// not find the same shipment again.
+    /// (never polled) that Amazon's status brings back must be polled again; so does one whose carrier is no longer to
+    /// be asked (<see cref="ShipmentState.NotPolled"/>), which is then never due. A decision that changes nothing a
+    /// subscriber sees (when the risks are due to be judged again, that the carrier is not to be asked) is stored
+    /// without a change-log entry: a sweep that found nothing new must not find the same shipment again.
     /// </summary>
     public async Task<StoredShipment> ChangeAsync(
         StoredShipment shipment, Func<ShipmentState, DateTimeOffset, TrackerRules, ShipmentChangeSet> decide, CancellationToken cancellationToken)
@@ -205,11 +212,12 @@ public sealed partial class ShipmentTracker(
         {
             var now = time.GetUtcNow();
             var changes = decide(shipment.State, now, Rules);
-            if (!changes.HasChanges && changes.State.RiskCheckAt == shipment.State.RiskCheckAt)
+            var pollingChanged = changes.State.NotPolled != shipment.State.NotPolled;
+            if (!changes.HasChanges && changes.State.RiskCheckAt == shipment.State.RiskCheckAt && !pollingChanged)
             {
                 return shipment;
             }
-            if (changes.Kinds.HasFlag(ChangeKinds.StatusChanged))
+            if (changes.Kinds.HasFlag(ChangeKinds.StatusChanged) || pollingChanged)
             {
                 changes = WithNextCheck(changes, now);
             }

@@ -68,6 +68,43 @@ public sealed class MarketplaceMcfSyncTests
     }
 
     [Fact]
+    public async Task An_mcf_parcel_amazon_delivers_takes_amazons_newer_status_though_its_order_changed_days_ago()
+    {
+        await using var server = await SandboxMarketplaceServer.StartAsync(new Dictionary<string, string>
+        {
+            ["Marketplaces:Amazon:FbaReportInterval"] = "00:00:01",
+        });
+        var orders = server.Orders();
+        var amazon = server.Simulator<AmazonSpApiSimulator>();
+        const string orderId = "S01-5550043-0000000";
+        // Complete since it shipped three days ago: later reads, from a day before the previous one, do not list it.
+        amazon.Catalogue.Upsert(amazon.Catalogue.Orders.Single(o => o.OrderId == McfOrder) with
+        {
+            OrderId = orderId, LastUpdatedAt = DateTimeOffset.UtcNow.AddDays(-3),
+        });
+        var package = amazon.Catalogue.McfPackages.Single(p => p.PackageNumber == 555013) with
+        {
+            PackageNumber = 555043, OrderId = orderId, TrackingNumber = "TBA304555004304",
+        };
+        amazon.Catalogue.Add(package);
+        await Eventually.UntilAsync(async () => (await MarketplaceSyncTests.TryGetAsync(orders, "amazon", orderId))?.Shipments
+                .SingleOrDefault()?.Status == ShipmentStatus.InTransit,
+            "the MCF order is upserted with its parcel in transit", TimeSpan.FromSeconds(60));
+
+        // Amazon's tracking moves on; the fulfillment order does not change.
+        amazon.Catalogue.Replace(package with
+        {
+            CurrentStatus = "DELIVERED", CurrentStatusDescription = "Package delivered",
+            Events = [.. package.Events, new AmazonDemoMcfEvent(DateTimeOffset.UtcNow.AddMinutes(-5), "EVENT_301", "Delivered", "Lexington", "US")],
+        });
+
+        // Nothing else tracks this parcel (Amazon Shipping does not know it): MCF package tracking must bring it.
+        await Eventually.UntilAsync(async () => (await MarketplaceSyncTests.TryGetAsync(orders, "amazon", orderId))?.Shipments
+                .SingleOrDefault()?.Status == ShipmentStatus.Delivered,
+            "the parcel takes Amazon's DELIVERED", TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task A_package_first_known_by_amazons_own_number_leaves_that_parcel_behind_once_its_carrier_number_is_known()
     {
         await using var server = await SandboxMarketplaceServer.StartAsync(new Dictionary<string, string>

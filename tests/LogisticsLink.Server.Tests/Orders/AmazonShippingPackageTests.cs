@@ -1,7 +1,9 @@
 using LogisticsLink.Domain.Orders;
+using LogisticsLink.Domain.Tracking;
 using LogisticsLink.Marketplaces.Amazon;
 using LogisticsLink.Server.Orders;
 using LogisticsLink.Server.Tests.Infrastructure;
+using LogisticsLink.Server.Tracking;
 using LogisticsLink.Storage;
 
 namespace LogisticsLink.Server.Tests.Orders;
@@ -43,6 +45,42 @@ public sealed class AmazonShippingPackageTests
         // The bare parcel left the order (its history kept): the order's risks, ship time and evidence count one package.
         var bare = await server.Get<IShipmentStore>().FindByNumberAsync(Tenant, "amazon", Number, CancellationToken.None);
         Assert.True(bare!.State.Order.IsNone);
+    }
+
+    [Fact]
+    public async Task The_bare_parcel_left_behind_is_no_longer_polled_once_the_order_names_its_carrier_id()
+    {
+        await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" });
+        var linker = server.Get<OrderLinker>();
+        var before = Fbm("AMZN_US", "2026-03-09T18:00:00Z");
+        await linker.UpsertAsync(Tenant, before with { Packages = [before.Packages[0] with { TrackingNumber = Number }] }, CancellationToken.None);
+
+        await linker.UpsertAsync(Tenant, Fbm("AMZN_US", "2026-03-10T09:00:00Z"), CancellationToken.None);
+
+        // Asked about in Amazon Shipping UK, which does not know a US seller's parcel: every call would be wasted. The
+        // package is tracked in its own business.
+        var store = server.Get<IShipmentStore>();
+        Assert.Null((await store.FindByNumberAsync(Tenant, "amazon", Number, CancellationToken.None))!.State.NextCheckAt);
+        Assert.NotNull((await store.FindByNumberAsync(Tenant, "amazon", "AMZN_US:" + Number, CancellationToken.None))!.State.NextCheckAt);
+    }
+
+    [Fact]
+    public async Task A_bare_parcel_an_earlier_import_already_unlinked_stops_being_polled_at_the_next_import()
+    {
+        await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" });
+        var linker = server.Get<OrderLinker>();
+        var store = server.Get<IShipmentStore>();
+        var before = Fbm("AMZN_US", "2026-03-09T18:00:00Z");
+        await linker.UpsertAsync(Tenant, before with { Packages = [before.Packages[0] with { TrackingNumber = Number }] }, CancellationToken.None);
+        // What the previous version left: the bare parcel out of the order, still polled.
+        var bare = (await store.FindByNumberAsync(Tenant, "amazon", Number, CancellationToken.None))!;
+        await server.Get<ShipmentTracker>().ChangeAsync(bare, (s, now, rules) => Tracker.UnlinkOrder(s, s.Order, now, rules), CancellationToken.None);
+
+        await linker.UpsertAsync(Tenant, Fbm("AMZN_US", "2026-03-10T09:00:00Z"), CancellationToken.None);
+
+        var after = (await store.FindByNumberAsync(Tenant, "amazon", Number, CancellationToken.None))!.State;
+        Assert.True(after.Order.IsNone);
+        Assert.Null(after.NextCheckAt);
     }
 
     /// <summary>An FBM order as the Orders API (2026-01-01) lists it, read by the importer.</summary>

@@ -40,6 +40,7 @@ internal static class TestData
         FirstScanAt = T0.AddHours(-2).AddTicks(7),
         LastCheckedAt = T0.AddMinutes(-5).AddTicks(4),
         SummaryTerminalSince = T0.AddMinutes(-9).AddTicks(9),
+        NotPolled = true,
         Stale = true,
         Version = 42,
         Order = new OrderLink("shopify", "order-1001"),
