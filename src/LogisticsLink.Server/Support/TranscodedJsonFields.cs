@@ -101,7 +101,7 @@ public sealed class TranscodedJsonFields(RequestDelegate next)
         FieldType.Message when field.MessageType.FullName == Timestamp.Descriptor.FullName =>
             "an RFC 3339 timestamp with a time zone, such as \"2025-03-10T09:00:00Z\"",
         FieldType.Message when field.MessageType.FullName == Duration.Descriptor.FullName =>
-            "a duration in seconds ending in \"s\", such as \"30s\" or \"1.5s\"",
+            $"a duration in seconds ending in \"s\", such as \"30s\" or \"1.5s\", at most {Duration.MaxSeconds}s either way",
         FieldType.Message => "a JSON object",
         FieldType.Bool => "true or false",
         FieldType.String => "a string",

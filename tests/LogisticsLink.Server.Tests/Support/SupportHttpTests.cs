@@ -115,6 +115,7 @@ public sealed class SupportHttpTests
     [Theory]
     [InlineData("""{"messageText":"x","maxAge":"abc"}""", "max_age", "duration")]
     [InlineData("""{"messageText":"x","deadline":30}""", "deadline", "duration")]
+    [InlineData("""{"messageText":"x","maxAge":"315576000001s"}""", "max_age", "at most 315576000000s")]
     [InlineData("""{"messageText":"x","receivedAt":"yesterday"}""", "received_at", "timestamp")]
     [InlineData("""{"messageText":"x","receivedAt":"2025-13-01T00:00:00Z"}""", "received_at", "timestamp")]
     [InlineData("""{"messageText":"x","recordReply":"yes"}""", "record_reply", "true or false")]
