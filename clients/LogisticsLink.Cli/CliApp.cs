@@ -66,7 +66,7 @@ internal sealed class CliApp(
         catch (RpcException ex)
         {
             stderr.WriteLine($"{CommandCatalog.Program}: {RpcErrors.Describe(ex, url!)}");
-            return RpcErrors.ExitCode(ex.StatusCode);
+            return RpcErrors.ExitCode(ex);
         }
         catch (Exception ex)
         {

@@ -6,6 +6,14 @@ namespace LogisticsLink.Cli;
 /// <summary>Turns a server status into an exit code and a one-line explanation.</summary>
 internal static class RpcErrors
 {
+    /// <summary>HTTP/2's HTTP_1_1_REQUIRED: the address answers HTTP/1.1 only, so it is no gRPC endpoint.</summary>
+    private const long Http11Required = 0xd;
+
+    // A URL that answers HTTP/1.1 only (most likely the server's Web endpoint) is a wrong --url, as unreachable for a
+    // script as a closed port; Grpc.Net.Client reports it as INTERNAL.
+    public static int ExitCode(RpcException exception) =>
+        AnswersHttp11Only(exception) ? ExitCodes.Unavailable : ExitCode(exception.StatusCode);
+
     public static int ExitCode(StatusCode code) => code switch
     {
         StatusCode.NotFound => ExitCodes.NotFound,
@@ -18,6 +26,12 @@ internal static class RpcErrors
 
     public static string Describe(RpcException exception, Uri url)
     {
+        if (AnswersHttp11Only(exception))
+        {
+            return $"no gRPC endpoint at {url}: it answers HTTP/1.1 only (the server's Web endpoint?); " +
+                $"--url takes its gRPC endpoint (Kestrel:Endpoints:Grpc, default {GlobalOptions.DefaultUrl})";
+        }
+
         var detail = exception.Status.Detail;
         if (exception.StatusCode == StatusCode.Unavailable && exception.Status.DebugException is { } cause)
         {
@@ -46,5 +60,18 @@ internal static class RpcErrors
         }
 
         return message;
+    }
+
+    private static bool AnswersHttp11Only(RpcException exception)
+    {
+        for (var cause = exception.Status.DebugException; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is HttpProtocolException { ErrorCode: Http11Required })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

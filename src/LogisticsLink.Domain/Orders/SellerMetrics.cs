@@ -28,9 +28,10 @@ public sealed record SellerMetrics(
     /// Every order of the tenant that carries a risk, whatever its dates: what needs action now is not a matter of the
     /// window (an open claim on an order pushed without dates, a parcel lost long after its promise).
     /// </param>
+    /// <param name="rules">Gives the grace a parcel has for its first scan before it counts against the valid tracking rate.</param>
     public static SellerMetrics Compute(
         IEnumerable<(OrderState Order, IReadOnlyList<ShipmentState> Shipments)> orders, DateTimeOffset from, DateTimeOffset to,
-        DateTimeOffset now, IEnumerable<OrderState> ordersWithRisks)
+        DateTimeOffset now, IEnumerable<OrderState> ordersWithRisks, RiskRules rules)
     {
         int shipped = 0, valid = 0, eligible = 0, onTime = 0, due = 0, late = 0;
         var open = new Dictionary<RiskKind, int>();
@@ -71,6 +72,12 @@ public sealed record SellerMetrics(
             // A voided label (CANCELLED) never shipped: no package, as in the order's ship time and the evidence.
             foreach (var s in shipments.Where(s => s.Status != TrackingStatus.Cancelled))
             {
+                // Carriers scan a parcel some time after its label: one not scanned yet is judged once the grace after its
+                // registration has passed, as NO_VALID_TRACKING judges it, and until then it counts neither way.
+                if (s.FirstScanAt is null && now - s.CreatedAt <= rules.ValidTrackingGrace)
+                {
+                    continue;
+                }
                 shipped++;
                 // Valid tracking, and so on-time eligibility, needs a physical carrier scan: a "label created" event
                 // is not one (marketplaces reference §5.4, §5.9).

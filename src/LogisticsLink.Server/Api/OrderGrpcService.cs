@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using LogisticsLink.Carriers;
 using LogisticsLink.Domain.Orders;
+using LogisticsLink.Domain.Risks;
 using LogisticsLink.Marketplaces;
 using LogisticsLink.Marketplaces.Shopify;
 using LogisticsLink.Server.Auth;
@@ -10,6 +11,7 @@ using LogisticsLink.Server.Orders;
 using LogisticsLink.Server.Support;
 using LogisticsLink.Storage;
 using LogisticsLink.V1;
+using Microsoft.Extensions.Options;
 using DomainFulfillment = LogisticsLink.Domain.Orders.FulfillmentChannel;
 using DomainMetrics = LogisticsLink.Domain.Orders.SellerMetrics;
 
@@ -23,6 +25,7 @@ public sealed class OrderGrpcService(
     CredentialProtector protector,
     MarketplaceOptions marketplaces,
     OpenClaims claims,
+    IOptions<RiskRules> risks,
     TimeProvider time) : OrderService.OrderServiceBase
 {
     private static readonly TimeSpan DefaultMetricsWindow = TimeSpan.FromDays(30);
@@ -144,7 +147,7 @@ public sealed class OrderGrpcService(
             }
             before = page.NextKey;
         }
-        var metrics = DomainMetrics.Compute(window, from, to, now, await OrdersWithRisksAsync(tenant, context.CancellationToken));
+        var metrics = DomainMetrics.Compute(window, from, to, now, await OrdersWithRisksAsync(tenant, context.CancellationToken), risks.Value);
         var response = new V1.SellerMetrics
         {
             ValidTrackingRate = metrics.ValidTrackingRate,

@@ -37,13 +37,19 @@ public static class RequestTimes
     private static readonly DateTimeOffset EarliestBusinessDate = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset LatestBusinessDate = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>What a date outside <see cref="IsBusinessDate"/> is told.</summary>
+    public const string BusinessDateRange = "must be between 1970-01-01 and 2200-01-01";
+
+    /// <summary>Whether an instant can date an order or a parcel (a scan, an estimate): from 1970 to 2200.</summary>
+    public static bool IsBusinessDate(DateTimeOffset at) => at >= EarliestBusinessDate && at < LatestBusinessDate;
+
     /// <summary>A date of an order or a parcel: a valid instant from 1970 to 2200; null when absent, or invalid (a violation recorded).</summary>
     public static DateTimeOffset? BusinessDate(Violations violations, string field, Timestamp? value)
     {
         var at = Instant(violations, field, value);
-        if (at < EarliestBusinessDate || at >= LatestBusinessDate)
+        if (at is { } given && !IsBusinessDate(given))
         {
-            violations.Add(field, "must be between 1970-01-01 and 2200-01-01");
+            violations.Add(field, BusinessDateRange);
             return null;
         }
         return at;

@@ -31,12 +31,15 @@ public sealed class Violations
         }
     }
 
-    public RpcException ToException() => new Status
+    public RpcException ToException() => ToStatus().ToRpcException();
+
+    /// <summary>The violations as the google.rpc.Status a call answers with, for answers written outside a gRPC call.</summary>
+    public Status ToStatus() => new()
     {
         Code = (int)Code.InvalidArgument,
         Message = string.Join("; ", _items.Select(v => $"{v.Field}: {v.Description}")),
         Details = { Google.Protobuf.WellKnownTypes.Any.Pack(new BadRequest { FieldViolations = { _items } }) },
-    }.ToRpcException();
+    };
 
     public static RpcException Single(string field, string description) => new Violations().Add(field, description).ToException();
 

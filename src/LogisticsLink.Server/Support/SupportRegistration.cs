@@ -48,6 +48,7 @@ public static class SupportRegistration
     public static WebApplication MapSupportDesk(this WebApplication app)
     {
         app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
+        app.UseMiddleware<TranscodedJsonFields>();
         app.MapGrpcService<SupportGrpcService>();
         return app;
     }

@@ -17,9 +17,9 @@ namespace LogisticsLink.Server.Webhooks;
 ///   "event_id": "evt_0001",                    // optional, recommended: redeliveries with the same id are ignored
 ///   "carrier": "dhl",                           // required: a carrier code as in Shipment.carrier
 ///   "tracking_number": "1234567890",            // required: spaces and dashes are ignored
-///   "estimated_delivery": "2026-05-04T18:00:00+02:00",   // optional, RFC 3339 with an offset
+///   "estimated_delivery": "2026-05-04T18:00:00+02:00",   // optional, RFC 3339 with an offset, 1970 to 2200
 ///   "events": [                                 // required (may be empty when estimated_delivery is given), at most 500
-///     { "occurred_at": "2026-05-02T09:15:00Z",  // required, RFC 3339 with an offset
+///     { "occurred_at": "2026-05-02T09:15:00Z",  // required, RFC 3339 with an offset, 1970 to 2200
 ///       "status": "in_transit",                 // required: info_received, in_transit, out_for_delivery, attempt_failed,
 ///                                               //   available_for_pickup, delivered, exception, returning, returned, lost, cancelled
 ///       "status_detail": "in_transit.departed", // optional, as in the contract
@@ -166,7 +166,9 @@ public sealed record AggregatorPayload(string EventId, string Carrier, string Tr
         {
             throw new FieldException(path, "must be an RFC 3339 timestamp with an offset, such as 2026-05-02T09:15:00Z");
         }
-        return value;
+        // A sender's "no date" placeholder (0001-01-01, 9999-12-31) would become the parcel's last scan or estimate:
+        // the dates of parcels are bounded as everywhere else in the API.
+        return RequestTimes.IsBusinessDate(value) ? value : throw new FieldException(path, RequestTimes.BusinessDateRange);
     }
 
     private static string Text(JsonElement parent, string name, string path)

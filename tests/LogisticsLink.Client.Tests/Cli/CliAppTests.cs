@@ -314,6 +314,22 @@ public sealed class CliAppTests
     }
 
     [Fact]
+    public async Task A_url_that_answers_only_HTTP_1_1_exits_6_and_says_it_is_no_gRPC_endpoint()
+    {
+        // What Grpc.Net.Client reports when --url names the server's Web endpoint (HTTP/1.1) instead of its Grpc one.
+        var refused = new HttpRequestException("The HTTP/2 server closed the connection. HTTP/2 error code 'HTTP_1_1_REQUIRED' (0xd).",
+            new System.Net.Http.HttpProtocolException(0xd, "The HTTP/2 server closed the connection. HTTP/2 error code 'HTTP_1_1_REQUIRED' (0xd).", null));
+        client.OnGet = _ => throw new RpcException(new Grpc.Core.Status(StatusCode.Internal, "Error starting gRPC call. " + refused.Message, refused));
+
+        Assert.Equal(6, await Run("--url", "http://127.0.0.1:5081", "get", "shp_1"));
+        var error = stderr.ToString();
+        Assert.Contains("http://127.0.0.1:5081", error);
+        Assert.Contains("HTTP/1.1", error);
+        Assert.Contains("gRPC endpoint", error);
+        Assert.DoesNotContain("HttpRequestException", error);
+    }
+
+    [Fact]
     public async Task Watch_exits_6_when_the_server_is_never_reached()
     {
         client = new FakeTrackingClient(Enumerable.Range(0, 10)

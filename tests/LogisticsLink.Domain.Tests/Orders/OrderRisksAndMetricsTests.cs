@@ -44,7 +44,7 @@ public sealed class OrderRisksAndMetricsTests
         var flag = Assert.Single(OrderRisks.Evaluate(unshipped, [], day.AddDays(1).AddSeconds(1)));
         Assert.Equal((RiskKind.LateShipment, day.AddDays(1)), (flag.Kind, flag.Since));
         Assert.Empty(OrderRisks.Evaluate(unshipped with { ShippedAt = day.AddHours(17) }, [], day.AddDays(2)));
-        var metrics = SellerMetrics.Compute([(unshipped with { ShippedAt = day.AddHours(17) }, [])], day.AddDays(-1), day.AddDays(1), day.AddDays(2), []);
+        var metrics = SellerMetrics.Compute([(unshipped with { ShippedAt = day.AddHours(17) }, [])], day.AddDays(-1), day.AddDays(1), day.AddDays(2), [], RiskRules.Default);
         Assert.Equal((1, 0), (metrics.ShipDueOrders, metrics.LateShipments));
     }
 
@@ -87,7 +87,7 @@ public sealed class OrderRisksAndMetricsTests
         var order = Order("1", shipBy: Hours(24), deliverBy: Hours(72)) with { Status = status };
 
         Assert.Empty(OrderRisks.Evaluate(order, [], Hours(48)));
-        Assert.Equal(0, SellerMetrics.Compute([(order, (IReadOnlyList<ShipmentState>)[])], Hours(0), Hours(100), Hours(48), []).LateShipments);
+        Assert.Equal(0, SellerMetrics.Compute([(order, (IReadOnlyList<ShipmentState>)[])], Hours(0), Hours(100), Hours(48), [], RiskRules.Default).LateShipments);
         Assert.Single(OrderRisks.Evaluate(order with { Status = "Unshipped" }, [], Hours(48)));
     }
 
@@ -132,7 +132,7 @@ public sealed class OrderRisksAndMetricsTests
             (Order("6", shipBy: Hours(24 * 40), deliverBy: Hours(24 * 45)), [Parcel(TrackingStatus.InTransit, null)]),
         };
 
-        var m = SellerMetrics.Compute(orders, from, to, now: to, orders.Select(o => o.Item1));
+        var m = SellerMetrics.Compute(orders, from, to, now: to, orders.Select(o => o.Item1), RiskRules.Default);
 
         // Packages shipped with the promise in the window (orders 1-3): 4, of which 3 have a scan.
         Assert.Equal(4, m.ShippedPackages);
@@ -163,7 +163,7 @@ public sealed class OrderRisksAndMetricsTests
         var scanned = Tracked(Scan.InfoReceived(Hours(1)), Scan.InTransit(Hours(2)));
 
         var m = SellerMetrics.Compute(
-            [(Order("1", shipBy: Hours(24), deliverBy: promise, shippedAt: Hours(2)), [labelOnly, scanned])], Hours(0), Hours(24 * 30), Hours(24 * 11), []);
+            [(Order("1", shipBy: Hours(24), deliverBy: promise, shippedAt: Hours(2)), [labelOnly, scanned])], Hours(0), Hours(24 * 30), Hours(24 * 11), [], RiskRules.Default);
 
         Assert.Equal(2, m.ShippedPackages);
         Assert.Equal(1, m.ValidTrackingPackages);
@@ -178,10 +178,29 @@ public sealed class OrderRisksAndMetricsTests
         var scanned = Parcel(TrackingStatus.InTransit, Hours(2));
 
         var m = SellerMetrics.Compute(
-            [(Order("1", shipBy: Hours(24), deliverBy: promise, shippedAt: Hours(2)), [voided, scanned])], Hours(0), Hours(24 * 30), Hours(24 * 11), []);
+            [(Order("1", shipBy: Hours(24), deliverBy: promise, shippedAt: Hours(2)), [voided, scanned])], Hours(0), Hours(24 * 30), Hours(24 * 11), [], RiskRules.Default);
 
         Assert.Equal((1, 1, 1), (m.ShippedPackages, m.ValidTrackingPackages, m.OnTimeEligible));
         Assert.Equal(1, m.ValidTrackingRate);
+    }
+
+    [Fact]
+    public void A_parcel_not_yet_scanned_within_its_grace_is_not_yet_counted_in_the_valid_tracking_rate()
+    {
+        // Registered at T0 (CreatedAt), as NO_VALID_TRACKING judges it: a miss only once the grace has passed unscanned.
+        var order = Order("1", shipBy: Hours(24), deliverBy: Hours(24 * 10), shippedAt: Hours(0));
+        var unscanned = Parcel(TrackingStatus.InfoReceived, lastScan: null);
+        var scanned = Parcel(TrackingStatus.InTransit, Hours(2));
+        var grace = RiskRules.Default.ValidTrackingGrace;
+
+        var withinGrace = SellerMetrics.Compute([(order, [unscanned, scanned])], Hours(0), Hours(24 * 30), T0 + grace, [], RiskRules.Default);
+        var afterGrace = SellerMetrics.Compute([(order, [unscanned, scanned])], Hours(0), Hours(24 * 30), T0 + grace + TimeSpan.FromSeconds(1), [], RiskRules.Default);
+
+        Assert.Equal((1, 1, 1.0), (withinGrace.ShippedPackages, withinGrace.ValidTrackingPackages, withinGrace.ValidTrackingRate));
+        Assert.Empty(ShipmentRisks.Evaluate(unscanned with { Order = new OrderLink("amazon", "1") }, T0 + grace, RiskRules.Default));
+        Assert.Equal((2, 1, 0.5), (afterGrace.ShippedPackages, afterGrace.ValidTrackingPackages, afterGrace.ValidTrackingRate));
+        Assert.Contains(ShipmentRisks.Evaluate(unscanned with { Order = new OrderLink("amazon", "1") }, T0 + grace + TimeSpan.FromSeconds(1), RiskRules.Default),
+            f => f.Kind == RiskKind.NoValidTracking);
     }
 
     [Fact]
@@ -192,8 +211,8 @@ public sealed class OrderRisksAndMetricsTests
         var inTransit = Parcel(TrackingStatus.InTransit, Hours(2));
         var lost = Parcel(TrackingStatus.Lost, Hours(2));
 
-        var duringThePromisedDay = SellerMetrics.Compute([(order, [inTransit, lost])], Hours(0), Hours(24 * 30), promisedDay.AddHours(15), []);
-        var afterIt = SellerMetrics.Compute([(order, [inTransit, lost])], Hours(0), Hours(24 * 30), promisedDay.AddDays(1).AddSeconds(1), []);
+        var duringThePromisedDay = SellerMetrics.Compute([(order, [inTransit, lost])], Hours(0), Hours(24 * 30), promisedDay.AddHours(15), [], RiskRules.Default);
+        var afterIt = SellerMetrics.Compute([(order, [inTransit, lost])], Hours(0), Hours(24 * 30), promisedDay.AddDays(1).AddSeconds(1), [], RiskRules.Default);
 
         Assert.Equal((2, 1, 0), (duringThePromisedDay.ValidTrackingPackages, duringThePromisedDay.OnTimeEligible, duringThePromisedDay.OnTimeDelivered));
         Assert.Equal((2, 2, 0), (afterIt.ValidTrackingPackages, afterIt.OnTimeEligible, afterIt.OnTimeDelivered));
@@ -208,9 +227,9 @@ public sealed class OrderRisksAndMetricsTests
         var shippedEarly = Order("shipped", shipBy: shipByDay, shippedAt: Hours(30));
 
         var duringTheShipByDay = SellerMetrics.Compute(
-            [(lateOne, []), (stillInTime, []), (shippedEarly, [])], Hours(0), Hours(24 * 30), shipByDay.AddHours(15), []);
+            [(lateOne, []), (stillInTime, []), (shippedEarly, [])], Hours(0), Hours(24 * 30), shipByDay.AddHours(15), [], RiskRules.Default);
         var afterIt = SellerMetrics.Compute(
-            [(lateOne, []), (stillInTime, []), (shippedEarly, [])], Hours(0), Hours(24 * 30), shipByDay.AddDays(1).AddSeconds(1), []);
+            [(lateOne, []), (stillInTime, []), (shippedEarly, [])], Hours(0), Hours(24 * 30), shipByDay.AddDays(1).AddSeconds(1), [], RiskRules.Default);
 
         Assert.Equal((2, 1), (duringTheShipByDay.ShipDueOrders, duringTheShipByDay.LateShipments));
         Assert.Equal((3, 2), (afterIt.ShipDueOrders, afterIt.LateShipments));
@@ -223,7 +242,7 @@ public sealed class OrderRisksAndMetricsTests
         var order = Order("1", shipBy: Hours(24), deliverBy: promisedDay, shippedAt: Hours(2));
 
         var m = SellerMetrics.Compute(
-            [(order, [Parcel(TrackingStatus.Delivered, Hours(2), promisedDay.AddHours(15))])], Hours(0), Hours(24 * 30), Hours(24 * 5), []);
+            [(order, [Parcel(TrackingStatus.Delivered, Hours(2), promisedDay.AddHours(15))])], Hours(0), Hours(24 * 30), Hours(24 * 5), [], RiskRules.Default);
 
         Assert.Equal((1, 1), (m.OnTimeEligible, m.OnTimeDelivered));
     }
@@ -231,7 +250,7 @@ public sealed class OrderRisksAndMetricsTests
     [Fact]
     public void An_empty_window_has_perfect_rates()
     {
-        var m = SellerMetrics.Compute([], Hours(0), Hours(1), Hours(1), []);
+        var m = SellerMetrics.Compute([], Hours(0), Hours(1), Hours(1), [], RiskRules.Default);
 
         Assert.Equal(1, m.ValidTrackingRate);
         Assert.Equal(1, m.OnTimeDeliveryRate);

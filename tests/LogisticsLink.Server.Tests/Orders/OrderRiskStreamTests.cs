@@ -57,7 +57,11 @@ public sealed class OrderRiskStreamTests
     [Fact]
     public async Task Seller_metrics_are_computed_from_stored_orders()
     {
-        await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string> { ["Sandbox:StepInterval"] = "00:00:00.100" });
+        // A grace of a millisecond: the parcel the carrier never finds is a valid tracking miss by the time metrics are asked.
+        await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string>
+        {
+            ["Sandbox:StepInterval"] = "00:00:00.100", ["Risks:ValidTrackingGrace"] = "00:00:00.001",
+        });
         var orders = server.Orders();
         var now = DateTimeOffset.UtcNow;
         UpsertOrderRequest Order(string id, DateTimeOffset shipBy, params string[] numbers) => new()
@@ -92,5 +96,31 @@ public sealed class OrderRiskStreamTests
         Assert.Equal(1u, metrics.LateShipmentCount);
         Assert.Equal(1.0 / 3, metrics.LateShipmentRate, 6);
         Assert.Contains(metrics.OpenRisks, r => r.Kind == RiskKind.LateShipment && r.Count == 1);
+    }
+
+    [Fact]
+    public async Task A_parcel_not_scanned_yet_is_no_valid_tracking_miss_within_its_grace()
+    {
+        await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string> { ["Sandbox:StepInterval"] = "00:00:00.100" });
+        var orders = server.Orders();
+        var now = DateTimeOffset.UtcNow;
+        // Scenario 7 is never found by the carrier: within Risks:ValidTrackingGrace (48 h) it is not judged yet.
+        await orders.UpsertOrderAsync(new UpsertOrderRequest
+        {
+            Order = new Order
+            {
+                Channel = "manual", OrderId = "m-1", FulfillmentChannel = FulfillmentChannel.Merchant,
+                LatestShipDate = Timestamp.FromDateTimeOffset(now.AddDays(1)), LatestDeliveryDate = Timestamp.FromDateTimeOffset(now.AddDays(3)),
+            },
+            Shipments = { new OrderShipment { TrackingNumber = Numbers.Sandbox(7) } },
+        });
+
+        var metrics = await orders.GetSellerMetricsAsync(new GetSellerMetricsRequest
+        {
+            From = Timestamp.FromDateTimeOffset(now.AddDays(-1)), To = Timestamp.FromDateTimeOffset(now.AddDays(7)),
+        });
+
+        Assert.Equal((0u, 0u, 1.0), (metrics.ShippedPackageCount, metrics.ValidTrackingCount, metrics.ValidTrackingRate));
+        Assert.DoesNotContain(metrics.OpenRisks, r => r.Kind == RiskKind.NoValidTracking);
     }
 }

@@ -112,6 +112,45 @@ public sealed class SupportHttpTests
         Assert.Contains("max_age", message);
     }
 
+    [Theory]
+    [InlineData("""{"messageText":"x","maxAge":"abc"}""", "max_age", "duration")]
+    [InlineData("""{"messageText":"x","deadline":30}""", "deadline", "duration")]
+    [InlineData("""{"messageText":"x","maxAge":"315576000001s"}""", "max_age", "at most 315576000000s")]
+    [InlineData("""{"messageText":"x","receivedAt":"yesterday"}""", "received_at", "timestamp")]
+    [InlineData("""{"messageText":"x","receivedAt":"2025-13-01T00:00:00Z"}""", "received_at", "timestamp")]
+    [InlineData("""{"messageText":"x","recordReply":"yes"}""", "record_reply", "true or false")]
+    [InlineData("""{"messageText":5}""", "message_text", "string")]
+    [InlineData("""{"message_text":"x","max_age":"1 day"}""", "max_age", "duration")]
+    public async Task A_field_the_JSON_cannot_be_read_into_is_a_400_naming_it(string json, string field, string described)
+    {
+        await using var server = await TestServer.StartAsync();
+        using var http = Http(server);
+
+        using var response = await http.PostAsync("/v1/inquiries:resolve",
+            new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.True(400 == (int)response.StatusCode, error.ToString());
+        Assert.Equal(3, error.GetProperty("code").GetInt32());
+        Assert.StartsWith(field + ": ", error.GetProperty("message").GetString());
+        var violation = Assert.Single(Assert.Single(error.GetProperty("details").EnumerateArray()).GetProperty("fieldViolations").EnumerateArray());
+        Assert.Equal(field, violation.GetProperty("field").GetString());
+        Assert.Contains(described, violation.GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task Every_field_the_JSON_cannot_be_read_into_is_named_at_once()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var http = Http(server);
+
+        var (status, error) = await PostJsonAsync(http, "/v1/inquiries:resolve", new { messageText = "x", maxAge = "abc", receivedAt = "yesterday" });
+
+        Assert.True(400 == status, error.ToString());
+        var fields = error.GetProperty("details")[0].GetProperty("fieldViolations").EnumerateArray().Select(v => v.GetProperty("field").GetString());
+        Assert.Equal(["max_age", "received_at"], fields.Order());
+    }
+
     [Fact]
     public async Task A_max_age_of_centuries_is_read_as_any_check_will_do()
     {

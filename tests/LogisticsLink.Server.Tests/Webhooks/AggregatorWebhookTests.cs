@@ -249,6 +249,9 @@ public sealed class AggregatorWebhookTests
     [InlineData("""{"carrier":"sandbox","tracking_number":"LLSB0000000000","events":[{"occurred_at":"2026-05-02T09:15:00Z","status":"teleported"}]}""", "events[0].status")]
     [InlineData("""{"carrier":"sandbox","tracking_number":"LLSB0000000000","events":[{"occurred_at":"2026-05-02T09:15:00Z","status":"delivered","location":{"city":7}}]}""", "events[0].location.city")]
     [InlineData("""{"carrier":"sandbox","tracking_number":"LLSB0000000000","events":[],"estimated_delivery":"soon"}""", "estimated_delivery")]
+    [InlineData("""{"carrier":"sandbox","tracking_number":"LLSB0000000000","events":[{"occurred_at":"0001-01-01T00:00:00Z","status":"in_transit"}]}""", "events[0].occurred_at")]
+    [InlineData("""{"carrier":"sandbox","tracking_number":"LLSB0000000000","events":[],"estimated_delivery":"0001-01-01T00:00:00Z"}""", "estimated_delivery")]
+    [InlineData("""{"carrier":"sandbox","tracking_number":"LLSB0000000000","events":[],"estimated_delivery":"9999-12-31T23:59:59Z"}""", "estimated_delivery")]
     public async Task A_malformed_delivery_is_refused_naming_the_field_and_changes_nothing(string body, string field)
     {
         var (host, shipment) = await StartWithShipmentAsync();
