@@ -58,13 +58,15 @@ public sealed class TranscodedJsonFields(RequestDelegate next)
         }
         using (document)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            // The usual body reads whole: one parse, and the fields are looked at one by one only when it does not.
+            if (document.RootElement.ValueKind != JsonValueKind.Object || Readable(message, document.RootElement.GetRawText()))
             {
                 return violations;
             }
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                if (FieldNamed(message, property.Name) is { } field && !Readable(message, property))
+                if (FieldNamed(message, property.Name) is { } field
+                    && !Readable(message, $"{{{JsonSerializer.Serialize(property.Name)}:{property.Value.GetRawText()}}}"))
                 {
                     violations.Add(field.Name, Expected(field));
                 }
@@ -77,12 +79,11 @@ public sealed class TranscodedJsonFields(RequestDelegate next)
     private static FieldDescriptor? FieldNamed(MessageDescriptor message, string name) =>
         message.FindFieldByName(name) ?? message.Fields.InFieldNumberOrder().FirstOrDefault(f => f.JsonName == name);
 
-    private static bool Readable(MessageDescriptor message, JsonProperty property)
+    private static bool Readable(MessageDescriptor message, string json)
     {
-        var alone = $"{{{JsonSerializer.Serialize(property.Name)}:{property.Value.GetRawText()}}}";
         try
         {
-            Parser.Parse(alone, message);
+            Parser.Parse(json, message);
             return true;
         }
         catch (Exception e) when (e is InvalidProtocolBufferException or InvalidJsonException or FormatException or OverflowException)
