@@ -26,6 +26,15 @@ public interface IShipmentStore
     /// </summary>
     Task<IReadOnlyList<StoredShipment>> ListByNumberAsync(string tenantId, string trackingNumber, int max, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The tenant's shipments of <paramref name="carrier"/> whose number starts with <paramref name="start"/>, ends
+    /// with <paramref name="ending"/> and is one of <paramref name="lengths"/> long, oldest first, at most
+    /// <paramref name="max"/>: numbers stored with something in between that is no longer part of the stored form (a
+    /// USPS barcode's "420" + ZIP routing). Letters may match in either case; callers check what they need.
+    /// </summary>
+    Task<IReadOnlyList<StoredShipment>> ListByNumberEndsAsync(
+        string tenantId, string carrier, string start, string ending, IReadOnlyCollection<int> lengths, int max, CancellationToken cancellationToken);
+
     /// <summary>The shipment's event history, newest first.</summary>
     Task<IReadOnlyList<TrackingEvent>> GetEventsAsync(string shipmentId, CancellationToken cancellationToken);
 

@@ -34,6 +34,34 @@ public sealed class QueryTests
     }
 
     [Fact]
+    public async Task ListByNumberEndsAsync_finds_the_carriers_numbers_of_the_lengths_with_that_start_and_ending_in_the_tenant_only()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        const string printed = "9101026837331000039521";
+        var zip5 = Shipment("42022153" + printed, TenantA, "usps");
+        var zip9 = Shipment("420221531234" + printed, TenantA, "usps") with { CreatedAt = T0.AddMinutes(1) };
+        var bare = Shipment(printed, TenantA, "usps");
+        var otherCarrier = Shipment("42099999" + printed, TenantA, "fedex");
+        var otherStart = Shipment("43022153" + printed, TenantA, "usps");
+        var theirs = Shipment("42011111" + printed, TenantB, "usps");
+        foreach (var shipment in new[] { zip5, zip9, bare, otherCarrier, otherStart, theirs })
+        {
+            await store.CommitAsync(Insert(shipment), Ct);
+        }
+
+        var found = await store.ListByNumberEndsAsync(TenantA, "usps", "420", printed, [30, 34], 10, Ct);
+
+        Assert.Equal([zip5.Id, zip9.Id], found.Select(s => s.State.Id));
+        Assert.Equal(zip5.Id, Assert.Single(await store.ListByNumberEndsAsync(TenantA, "usps", "420", printed, [30], 10, Ct)).State.Id);
+        Assert.Single(await store.ListByNumberEndsAsync(TenantA, "usps", "420", printed, [30, 34], 1, Ct));
+        // The start and ending are matched literally: a LIKE wildcard in them is no wildcard.
+        Assert.Empty(await store.ListByNumberEndsAsync(TenantA, "usps", "4_0", printed, [30, 34], 10, Ct));
+        Assert.Empty(await store.ListByNumberEndsAsync(TenantA, "usps", "420", "%" + printed[1..], [30, 34], 10, Ct));
+        Assert.Equal(theirs.Id, Assert.Single(await store.ListByNumberEndsAsync(TenantB, "usps", "420", printed, [30, 34], 10, Ct)).State.Id);
+    }
+
+    [Fact]
     public async Task ListByNumberAsync_finds_a_number_under_any_carrier_and_after_a_carrier_id_in_the_tenant_only()
     {
         await using var db = new TestDatabase();

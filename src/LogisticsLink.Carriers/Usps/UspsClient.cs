@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using LogisticsLink.Carriers.Http;
+using LogisticsLink.Domain.Detection;
 using LogisticsLink.Domain.Tracking;
 using Microsoft.Extensions.Logging;
 
@@ -52,7 +53,9 @@ public sealed class UspsClient : ICarrierClient
 
     public async Task<CarrierResult> TrackAsync(CarrierRequest request, CancellationToken cancellationToken)
     {
-        var number = request.TrackingNumber.Replace(" ", "", StringComparison.Ordinal).Trim().ToUpperInvariant();
+        // USPS tracks the number printed on the label; a parcel an earlier version stored as its scanned barcode
+        // ("420" + ZIP + that number) is asked about by the number.
+        var number = UspsRouting.WithoutRouting(request.TrackingNumber.Replace(" ", "", StringComparison.Ordinal).Trim().ToUpperInvariant());
         var result = number.Length == 0 || !number.All(char.IsAsciiLetterOrDigit)
             ? CarrierResult.Failure($"usps: '{number}' is not a tracking number (letters and digits only)", transient: false)
             : await CallAsync(number, cancellationToken);

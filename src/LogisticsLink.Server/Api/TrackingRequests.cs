@@ -1,6 +1,7 @@
 using LogisticsLink.Carriers;
 using LogisticsLink.Carriers.Amazon;
 using LogisticsLink.Carriers.Sandbox;
+using LogisticsLink.Carriers.Usps;
 using LogisticsLink.Domain.Detection;
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.V1;
@@ -42,10 +43,15 @@ public static class TrackingRequests
     /// <summary>
     /// The form a normalized, checked number of <paramref name="carrier"/> is stored and looked up in, wherever it
     /// enters: an Amazon Shipping number of the default business without its carrier id (<c>AMZN_UK:TBA…</c> and
-    /// <c>TBA…</c> are one parcel, <see cref="AmazonTrackingId.Canonical"/>); any other number as it is.
+    /// <c>TBA…</c> are one parcel, <see cref="AmazonTrackingId.Canonical"/>); a scanned USPS barcode without its
+    /// "420" + ZIP routing (<see cref="UspsRouting.WithoutRouting"/>); any other number as it is.
     /// </summary>
-    public static string StoredForm(string number, string carrier) =>
-        carrier == AmazonDefaults.Code ? AmazonTrackingId.Canonical(number) : number;
+    public static string StoredForm(string number, string carrier) => carrier switch
+    {
+        AmazonDefaults.Code => AmazonTrackingId.Canonical(number),
+        UspsDefaults.Code => UspsRouting.WithoutRouting(number),
+        _ => number,
+    };
 
     /// <summary>
     /// Checks a normalized number. With <paramref name="carrier"/> <c>amazon</c> the number may name the Amazon Shipping

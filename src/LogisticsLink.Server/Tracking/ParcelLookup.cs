@@ -1,4 +1,6 @@
 using LogisticsLink.Carriers.Amazon;
+using LogisticsLink.Carriers.Usps;
+using LogisticsLink.Domain.Detection;
 using LogisticsLink.Storage;
 
 namespace LogisticsLink.Server.Tracking;
@@ -8,6 +10,8 @@ namespace LogisticsLink.Server.Tracking;
 /// and in the form earlier versions stored the same parcel in: an Amazon Shipping number of the default business given
 /// with its carrier id was kept as <c>AMZN_UK:TBA…</c>, and is the parcel <c>TBA…</c> names. Such rows are found where
 /// they are, without a migration. A push may also name an Amazon parcel without the carrier id it is tracked with.
+/// Likewise a USPS number an earlier version stored as its scanned barcode (<c>420</c> + ZIP + the number) is the parcel
+/// the number names.
 /// </summary>
 public static class ParcelLookup
 {
@@ -19,9 +23,30 @@ public static class ParcelLookup
         {
             return found;
         }
+        if (carrier == UspsDefaults.Code)
+        {
+            return (await store.ListRoutedUspsAsync(tenantId, number, 1, cancellationToken)).FirstOrDefault();
+        }
         return carrier == AmazonDefaults.Code && AmazonTrackingId.FormerDefaultForm(number) is { } former
             ? await store.FindByNumberAsync(tenantId, carrier, former, cancellationToken)
             : null;
+    }
+
+    /// <summary>
+    /// The tenant's USPS parcels an earlier version stored under the scanned barcode of <paramref name="number"/>
+    /// ("420" + ZIP + the number, kept as given), oldest first; none when <paramref name="number"/> is no IMpb number.
+    /// </summary>
+    private static async Task<IReadOnlyList<StoredShipment>> ListRoutedUspsAsync(
+        this IShipmentStore store, string tenantId, string number, int max, CancellationToken cancellationToken)
+    {
+        var lengths = UspsRouting.RoutedLengths(number);
+        if (lengths.Count == 0)
+        {
+            return [];
+        }
+        var routed = await store.ListByNumberEndsAsync(
+            tenantId, UspsDefaults.Code, UspsRouting.RoutingPrefix, number, lengths, MaxPushedParcelsPerNumber, cancellationToken);
+        return routed.Where(s => UspsRouting.WithoutRouting(s.State.TrackingNumber) == number).Take(max).ToList();
     }
 
     /// <summary>
@@ -34,7 +59,13 @@ public static class ParcelLookup
         var canonical = AmazonTrackingId.Canonical(number);
         if (canonical == number)
         {
-            return await store.ListByNumberAsync(tenantId, number, max, cancellationToken);
+            // A scanned USPS barcode names the parcel stored under the number printed below it, and a printed number
+            // the parcel an earlier version stored under the scanned barcode.
+            var bare = UspsRouting.WithoutRouting(number);
+            var found = (await store.ListByNumberAsync(tenantId, number, max, cancellationToken))
+                .Concat(bare == number ? [] : await store.ListByNumberAsync(tenantId, bare, max, cancellationToken))
+                .Concat(await store.ListRoutedUspsAsync(tenantId, bare, max, cancellationToken));
+            return found.DistinctBy(s => s.State.Id, StringComparer.Ordinal).Take(max).ToList();
         }
         var sameNumber = await store.ListByNumberAsync(tenantId, canonical, max, cancellationToken);
         return sameNumber.Where(s => AmazonTrackingId.Canonical(s.State.TrackingNumber) == canonical).ToList();

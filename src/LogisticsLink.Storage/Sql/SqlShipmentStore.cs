@@ -156,6 +156,37 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         return await ReadShipmentsAsync(command, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<StoredShipment>> ListByNumberEndsAsync(
+        string tenantId, string carrier, string start, string ending, IReadOnlyCollection<int> lengths, int max, CancellationToken cancellationToken)
+    {
+        var patterns = lengths.Where(length => length >= start.Length + ending.Length).Distinct()
+            .Select(length => LikeLiteral(start) + new string('_', length - start.Length - ending.Length) + LikeLiteral(ending))
+            .ToList();
+        if (patterns.Count == 0)
+        {
+            return [];
+        }
+        await using var session = await OpenReaderAsync(cancellationToken);
+        var command = session.Command($"""
+            SELECT {ShipmentColumns} FROM shipments
+            WHERE tenant_id = @tenant AND carrier = @carrier
+              AND ({string.Join(" OR ", patterns.Select((_, i) => $"tracking_number LIKE @pattern{i} ESCAPE '\\'"))})
+            ORDER BY created_at, pk LIMIT @max
+            """);
+        command.Bind("@tenant", tenantId);
+        command.Bind("@carrier", carrier);
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            command.Bind($"@pattern{i}", patterns[i]);
+        }
+        command.Bind("@max", max);
+        return await ReadShipmentsAsync(command, cancellationToken);
+    }
+
+    /// <summary>Text matched literally inside a LIKE pattern whose escape character is a backslash.</summary>
+    private static string LikeLiteral(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
     public async Task<IReadOnlyList<TrackingEvent>> GetEventsAsync(string shipmentId, CancellationToken cancellationToken)
     {
         await using var session = await OpenReaderAsync(cancellationToken);

@@ -31,6 +31,18 @@ public sealed class UspsLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_parcel_stored_as_its_scanned_barcode_is_asked_about_by_the_number_printed_under_it()
+    {
+        // Earlier versions stored a scanned label as "420" + ZIP + the number; USPS tracks the number.
+        // A real IMpb number (its check digit verifies) whose last digit picks the normal-delivery scenario.
+        const string printed = "9400109104250532908570";
+
+        var snapshot = await Track(0, number: "42022153" + printed);
+
+        Assert.Equal(LogisticsLink.Carriers.Usps.UspsDefaults.TrackingUrl(printed), snapshot.TrackingUrl);
+    }
+
+    [Fact]
     public async Task Label_created_from_a_lone_event_sent_as_an_object()
     {
         var snapshot = await Track(0);

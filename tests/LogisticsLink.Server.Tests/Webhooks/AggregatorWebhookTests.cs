@@ -98,6 +98,22 @@ public sealed class AggregatorWebhookTests
         Assert.Equal(ShipmentStatus.InTransit, (await client.GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id })).Status);
     }
 
+    [Fact]
+    public async Task A_push_naming_a_USPS_parcel_by_its_scanned_barcode_reaches_the_parcel_tracked_by_the_printed_number()
+    {
+        // The label's barcode is "420" + ZIP + the number printed under it; a sender that scanned it means the same parcel.
+        await using var host = await WebhookTestHost.StartAsync(services: s => s.AddSingleton<ICarrierClient>(new IdleCarrier("usps")));
+        var client = host.Server.Client();
+        var shipment = await client.TrackShipmentAsync(new TrackShipmentRequest { Carrier = "usps", TrackingNumber = "9101026837331000039521" });
+
+        var response = await host.PostAggregatorAsync(Body("420221539101026837331000039521").Replace("\"sandbox\"", "\"usps\"", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = await AnswerAsync(response);
+        Assert.Equal(("applied", shipment.Id), (answer.GetProperty("result").GetString(), answer.GetProperty("shipment_id").GetString()));
+        Assert.Equal(ShipmentStatus.InTransit, (await client.GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id })).Status);
+    }
+
     /// <summary>A connector that only makes its carrier enabled; the scheduler is off, so it is never called.</summary>
     private sealed class IdleCarrier(string code) : ICarrierClient
     {
