@@ -159,6 +159,7 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
     public async Task<IReadOnlyList<StoredShipment>> ListByNumberEndsAsync(
         string tenantId, string carrier, string start, string ending, IReadOnlyCollection<int> lengths, int max, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(start);
         var patterns = lengths.Where(length => length >= start.Length + ending.Length).Distinct()
             .Select(length => LikeLiteral(start) + new string('_', length - start.Length - ending.Length) + LikeLiteral(ending))
             .ToList();
@@ -169,12 +170,16 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         await using var session = await OpenReaderAsync(cancellationToken);
         var command = session.Command($"""
             SELECT {ShipmentColumns} FROM shipments
-            WHERE tenant_id = @tenant AND carrier = @carrier
+            WHERE tenant_id = @tenant AND carrier = @carrier AND tracking_number >= @from AND tracking_number < @to
               AND ({string.Join(" OR ", patterns.Select((_, i) => $"tracking_number LIKE @pattern{i} ESCAPE '\\'"))})
             ORDER BY created_at, pk LIMIT @max
             """);
         command.Bind("@tenant", tenantId);
         command.Bind("@carrier", carrier);
+        // The range lets the (tenant, carrier, number) index find the numbers that start so; LIKE alone cannot use it
+        // (case-insensitive in SQLite, collation-bound in PostgreSQL) and would read every number of the carrier.
+        command.Bind("@from", start);
+        command.Bind("@to", start[..^1] + (char)(start[^1] + 1));
         for (var i = 0; i < patterns.Count; i++)
         {
             command.Bind($"@pattern{i}", patterns[i]);
