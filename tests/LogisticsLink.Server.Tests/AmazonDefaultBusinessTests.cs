@@ -33,7 +33,7 @@ public sealed class AmazonDefaultBusinessTests
             Order = new Order { Channel = "manual", OrderId = "M-50" },
             Shipments = { new OrderShipment { Carrier = "amazon", TrackingNumber = "AMZN_UK:TBA000000000050" } },
         });
-        var (_, imported) = await server.Get<OrderLinker>().UpsertAsync(Tenant, new ImportedOrder("shopify", "5829990050",
+        var (_, imported, _) = await server.Get<OrderLinker>().UpsertAsync(Tenant, new ImportedOrder("shopify", "5829990050",
             Domain.Orders.FulfillmentChannel.Merchant, "FULFILLED", "", "en", null, null, null, null,
             [new ImportedPackage("amazon", "Amazon Shipping", "AMZN_UK:TBA000000000050", null)]), CancellationToken.None);
 
