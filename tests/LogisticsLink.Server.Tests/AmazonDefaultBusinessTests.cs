@@ -51,7 +51,7 @@ public sealed class AmazonDefaultBusinessTests
         var client = server.Client();
         // How earlier versions stored a number given with the default business's id: as given.
         var stored = await server.Get<ShipmentTracker>().RegisterAsync(
-            Tenant, "amazon", "AMZN_UK:TBA000000000060", OrderLink.None, ShipmentState.EmptyLabels, CancellationToken.None);
+            Tenant, "amazon", "AMZN_UK:TBA000000000060", OrderLink.None, ShipmentState.EmptyLabels, byCaller: true, CancellationToken.None);
 
         var bare = await client.TrackShipmentAsync(new TrackShipmentRequest { Carrier = "amazon", TrackingNumber = "TBA000000000060" });
         var named = await client.TrackShipmentAsync(new TrackShipmentRequest { Carrier = "amazon", TrackingNumber = "AMZN_UK:TBA000000000060" });

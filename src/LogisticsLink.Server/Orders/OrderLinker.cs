@@ -144,7 +144,7 @@ public sealed partial class OrderLinker(
                 await UnlinkReplacedAsync(tenantId, link, package, carrier, number, linked, cancellationToken);
                 continue;
             }
-            var stored = await tracker.RegisterAsync(tenantId, carrier, number, link, ShipmentState.EmptyLabels, cancellationToken);
+            var stored = await tracker.RegisterAsync(tenantId, carrier, number, link, ShipmentState.EmptyLabels, byCaller: false, cancellationToken);
             stored = await tracker.ChangeAsync(stored,
                 (s, now, rules) => Tracker.LinkOrder(s, link, promisedBy, listed, now, rules, package.ShippedAt), cancellationToken);
             linked.Add(stored.State.Id);

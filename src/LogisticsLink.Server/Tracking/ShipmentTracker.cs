@@ -41,9 +41,10 @@ public sealed partial class ShipmentTracker(
     private readonly ConcurrentDictionary<string, Lazy<Task<(StoredShipment, bool)>>> _refreshing = new(StringComparer.Ordinal);
 
     /// <summary>Tracks a parcel; returns the existing shipment when the tenant already tracks it.</summary>
+    /// <param name="byCaller">A caller asked to track it (TrackShipment), not an order's import.</param>
     public async Task<StoredShipment> RegisterAsync(
         string tenantId, string carrier, string trackingNumber, OrderLink order,
-        IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> labels, bool byCaller, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -54,10 +55,19 @@ public sealed partial class ShipmentTracker(
                 if (existing is null)
                 {
                     var id = "shp_" + Guid.CreateVersion7(now).ToString("N");
-                    return await CommitAsync(Tracker.Register(id, tenantId, carrier, trackingNumber, order, labels, now), 0, "", cancellationToken);
+                    return await CommitAsync(
+                        Tracker.Register(id, tenantId, carrier, trackingNumber, order, labels, now, byCaller: byCaller), 0, "", cancellationToken);
                 }
-                var update = Tracker.UpdateDetails(existing.State, order, labels, now, Rules);
-                return update.HasChanges ? await CommitAsync(update, existing.Revision, "", cancellationToken) : existing;
+                var update = Tracker.UpdateDetails(existing.State, order, labels, now, Rules, byCaller);
+                var pollingChanged = update.State.NotPolled != existing.State.NotPolled;
+                if (pollingChanged)
+                {
+                    update = WithNextCheck(update, now);
+                }
+                // Whether a caller tracks it, whether it is polled: nothing a subscriber sees, stored all the same.
+                return update.HasChanges || pollingChanged || update.State.TrackedByCaller != existing.State.TrackedByCaller
+                    ? await CommitAsync(update, existing.Revision, "", cancellationToken)
+                    : existing;
             }
             catch (Exception e) when (e is DuplicateShipmentException or ConcurrencyConflictException && attempt < MaxConflictRetries)
             {

@@ -95,7 +95,7 @@ public sealed class OrderShipTimeTests
         clock.Advance(TimeSpan.FromDays(2));
 
         // A caller links the number to another order: it is that order's parcel now.
-        await tracker.RegisterAsync(Tenant, "sandbox", moved, new OrderLink("shopify", "5820009002"), ShipmentState.EmptyLabels, CancellationToken.None);
+        await tracker.RegisterAsync(Tenant, "sandbox", moved, new OrderLink("shopify", "5820009002"), ShipmentState.EmptyLabels, byCaller: true, CancellationToken.None);
         await linker.ReassessAsync(Tenant, Link, CancellationToken.None);
 
         var order = await OrderAsync(server);
