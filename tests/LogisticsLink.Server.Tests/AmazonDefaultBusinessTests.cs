@@ -33,7 +33,7 @@ public sealed class AmazonDefaultBusinessTests
             Order = new Order { Channel = "manual", OrderId = "M-50" },
             Shipments = { new OrderShipment { Carrier = "amazon", TrackingNumber = "AMZN_UK:TBA000000000050" } },
         });
-        var (_, imported) = await server.Get<OrderLinker>().UpsertAsync(Tenant, new ImportedOrder("shopify", "5829990050",
+        var (_, imported, _) = await server.Get<OrderLinker>().UpsertAsync(Tenant, new ImportedOrder("shopify", "5829990050",
             Domain.Orders.FulfillmentChannel.Merchant, "FULFILLED", "", "en", null, null, null, null,
             [new ImportedPackage("amazon", "Amazon Shipping", "AMZN_UK:TBA000000000050", null)]), CancellationToken.None);
 
@@ -51,7 +51,7 @@ public sealed class AmazonDefaultBusinessTests
         var client = server.Client();
         // How earlier versions stored a number given with the default business's id: as given.
         var stored = await server.Get<ShipmentTracker>().RegisterAsync(
-            Tenant, "amazon", "AMZN_UK:TBA000000000060", OrderLink.None, ShipmentState.EmptyLabels, CancellationToken.None);
+            Tenant, "amazon", "AMZN_UK:TBA000000000060", OrderLink.None, ShipmentState.EmptyLabels, byCaller: true, CancellationToken.None);
 
         var bare = await client.TrackShipmentAsync(new TrackShipmentRequest { Carrier = "amazon", TrackingNumber = "TBA000000000060" });
         var named = await client.TrackShipmentAsync(new TrackShipmentRequest { Carrier = "amazon", TrackingNumber = "AMZN_UK:TBA000000000060" });

@@ -61,9 +61,17 @@ public sealed record ShipmentState
     /// it cannot know it. Amazon delivers the parcel itself for an FBA or MCF order (Amazon Logistics, an <c>AFTN…</c>
     /// number), and Amazon Shipping knows only the labels bought through it: its status comes from what the Amazon import
     /// brings (the FBA shipments report, MCF package tracking). Or the marketplace now tracks the same package by another
-    /// number (<see cref="Orders.ImportedPackage.Replaces"/>), which is polled instead. Kept for the parcel's life.
+    /// number (<see cref="Orders.ImportedPackage.Replaces"/>), which is polled instead. Or its marketplace stopped
+    /// listing it before the carrier ever scanned it (a voided label), see <see cref="Tracking.Tracker.UnlinkOrder"/>,
+    /// until it is listed or tracked by a caller again.
     /// </summary>
     public bool NotPolled { get; init; }
+
+    /// <summary>
+    /// A caller tracks this parcel on its own (TrackShipment), whatever order it is on: it is polled even when its
+    /// marketplace stops listing it. Kept for the parcel's life.
+    /// </summary>
+    public bool TrackedByCaller { get; init; }
 
     /// <summary>
     /// When the order's marketplace (or the system that imported the order) says this parcel shipped: Amazon's

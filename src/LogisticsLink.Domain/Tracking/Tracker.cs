@@ -12,7 +12,7 @@ public static class Tracker
     /// <summary>A new shipment, as registered by a caller.</summary>
     public static ShipmentChangeSet Register(
         string id, string tenantId, string carrier, string trackingNumber, OrderLink order,
-        IReadOnlyDictionary<string, string> labels, DateTimeOffset now, DateTimeOffset? promisedBy = null)
+        IReadOnlyDictionary<string, string> labels, DateTimeOffset now, DateTimeOffset? promisedBy = null, bool byCaller = false)
     {
         var state = new ShipmentState
         {
@@ -24,6 +24,7 @@ public static class Tracker
             Order = order,
             PromisedBy = promisedBy,
             Labels = labels,
+            TrackedByCaller = byCaller,
             CreatedAt = now,
             UpdatedAt = now,
             Version = 1,
@@ -186,7 +187,8 @@ public static class Tracker
     /// <paramref name="listedByMarketplace"/>: the order's marketplace lists the parcel; a link made otherwise keeps
     /// that mark only while the order stays the same. <paramref name="statedShippedAt"/>: when the order's source says
     /// the parcel shipped; a newer statement replaces the kept one (Amazon lets a seller edit a confirmation), silence
-    /// keeps it while the order stays the same.
+    /// keeps it while the order stays the same. A parcel on an order again after it had left one (a fulfillment created
+    /// again with the same number) is polled again (<see cref="StaysUnpolled"/>).
     /// </summary>
     public static ShipmentChangeSet LinkOrder(
         ShipmentState previous, OrderLink order, DateTimeOffset? promisedBy, bool listedByMarketplace, DateTimeOffset now, TrackerRules rules,
@@ -195,7 +197,11 @@ public static class Tracker
         var sameOrder = order == previous.Order;
         var listed = listedByMarketplace || (sameOrder && previous.ListedByMarketplace);
         var stated = statedShippedAt ?? (sameOrder ? previous.StatedShippedAt : null);
-        var state = previous with { Order = order, PromisedBy = promisedBy, ListedByMarketplace = listed, StatedShippedAt = stated };
+        var state = previous with
+        {
+            Order = order, PromisedBy = promisedBy, ListedByMarketplace = listed, StatedShippedAt = stated,
+            NotPolled = StaysUnpolled(previous, order, byCaller: false),
+        };
         var kinds = !sameOrder || promisedBy != previous.PromisedBy || listed != previous.ListedByMarketplace || stated != previous.StatedShippedAt
             ? ChangeKinds.DetailsChanged
             : ChangeKinds.None;
@@ -205,10 +211,24 @@ public static class Tracker
     /// <summary>
     /// The marketplace no longer lists the parcel for <paramref name="order"/> (cancelled, or replaced by another
     /// number): it leaves the order, and the order's promise with it. Nothing changes when the parcel is linked to
-    /// another order meanwhile, or was linked by a caller rather than the marketplace.
+    /// another order meanwhile, or was linked by a caller rather than the marketplace. One the carrier never scanned is a
+    /// label nobody will send (voided with its fulfillment): no longer polled, rather than asked about until it expires,
+    /// unless a caller tracks it on its own. One on its way still is: it is a real parcel, and its end comes by itself.
     /// </summary>
-    public static ShipmentChangeSet UnlinkOrder(ShipmentState previous, OrderLink order, DateTimeOffset now, TrackerRules rules) =>
-        previous.ListedByMarketplace ? Unlink(previous, order, now, rules) : Finish(previous, previous, [], ChangeKinds.None, now, rules);
+    public static ShipmentChangeSet UnlinkOrder(ShipmentState previous, OrderLink order, DateTimeOffset now, TrackerRules rules)
+    {
+        if (!previous.ListedByMarketplace || previous.Order != order)
+        {
+            return Finish(previous, previous, [], ChangeKinds.None, now, rules);
+        }
+        var left = WithoutOrder(previous);
+        if (previous.FirstScanAt is null && !previous.Status.IsTerminal() && !previous.TrackedByCaller)
+        {
+            var kinds = ChangeKinds.DetailsChanged | (previous.Stale ? ChangeKinds.StaleChanged : ChangeKinds.None);
+            return Finish(previous, Unpolled(left), [], kinds, now, rules);
+        }
+        return Finish(previous, left, [], ChangeKinds.DetailsChanged, now, rules);
+    }
 
     /// <summary>
     /// The marketplace now tracks the same package by another number (an MCF package Amazon first knew only by its own
@@ -235,16 +255,15 @@ public static class Tracker
     public static ShipmentChangeSet StopPolling(ShipmentState previous, DateTimeOffset now, TrackerRules rules) =>
         Finish(previous, Unpolled(previous), [], previous.Stale ? ChangeKinds.StaleChanged : ChangeKinds.None, now, rules);
 
-    private static ShipmentState Unpolled(ShipmentState s) => s with { NotPolled = true, Stale = false, ConsecutiveFailures = 0 };
+    /// <summary>
+    /// Whether the parcel stays unpolled. One left without an order (a voided label its marketplace dropped, a number
+    /// replaced by another) is polled again once it is on an order again or a caller tracks it: someone says it is
+    /// live. One Amazon delivers itself stays on its order, and the Amazon import marks it again when it lists it.
+    /// </summary>
+    private static bool StaysUnpolled(ShipmentState previous, OrderLink order, bool byCaller) =>
+        previous.NotPolled && !(previous.Order.IsNone && (byCaller || !order.IsNone));
 
-    private static ShipmentChangeSet Unlink(ShipmentState previous, OrderLink order, DateTimeOffset now, TrackerRules rules)
-    {
-        if (previous.Order != order)
-        {
-            return Finish(previous, previous, [], ChangeKinds.None, now, rules);
-        }
-        return Finish(previous, WithoutOrder(previous), [], ChangeKinds.DetailsChanged, now, rules);
-    }
+    private static ShipmentState Unpolled(ShipmentState s) => s with { NotPolled = true, Stale = false, ConsecutiveFailures = 0 };
 
     /// <summary>The parcel out of its order: the order's promise, listing and stated ship time go with it.</summary>
     private static ShipmentState WithoutOrder(ShipmentState s) =>
@@ -253,9 +272,12 @@ public static class Tracker
     /// <summary>
     /// The caller registered the same parcel again, possibly with a new order reference or labels. Its risks are judged
     /// with the configured <paramref name="rules"/> like every other path, so a retry that brings nothing new is no change.
+    /// <paramref name="byCaller"/>: a caller tracks it (TrackShipment), so it is polled from now on also when its
+    /// marketplace stops listing it, and polled again when that happened already (<see cref="StaysUnpolled"/>).
     /// </summary>
     public static ShipmentChangeSet UpdateDetails(
-        ShipmentState previous, OrderLink? order, IReadOnlyDictionary<string, string>? labels, DateTimeOffset now, TrackerRules rules)
+        ShipmentState previous, OrderLink? order, IReadOnlyDictionary<string, string>? labels, DateTimeOffset now, TrackerRules rules,
+        bool byCaller = false)
     {
         var newOrder = order is null || order.IsNone ? previous.Order : order;
         var newLabels = labels is null || labels.Count == 0 ? previous.Labels : labels;
@@ -270,6 +292,8 @@ public static class Tracker
             PromisedBy = sameOrder ? previous.PromisedBy : null,
             ListedByMarketplace = previous.ListedByMarketplace && sameOrder,
             StatedShippedAt = sameOrder ? previous.StatedShippedAt : null,
+            TrackedByCaller = previous.TrackedByCaller || byCaller,
+            NotPolled = StaysUnpolled(previous, newOrder, byCaller),
         };
         return Finish(previous, state, [], changed ? ChangeKinds.DetailsChanged : ChangeKinds.None, now, rules);
     }

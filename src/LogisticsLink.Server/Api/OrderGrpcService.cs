@@ -40,7 +40,7 @@ public sealed class OrderGrpcService(
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"Carrier '{disabled.Carrier}' is not enabled on this server."));
         }
-        var (order, shipments) = await linker.UpsertAsync(tenant, imported, context.CancellationToken);
+        var (order, shipments, _) = await linker.UpsertAsync(tenant, imported, context.CancellationToken);
         return OrderMapper.ToProto(order, shipments, await claims.OfAsync(tenant, order, context.CancellationToken));
     }
 

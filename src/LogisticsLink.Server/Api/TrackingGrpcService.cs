@@ -40,7 +40,7 @@ public sealed class TrackingGrpcService(
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"Carrier '{carrier}' is not enabled on this server."));
         }
 
-        var stored = await tracker.RegisterAsync(tenant, carrier!, number, order, labels, context.CancellationToken);
+        var stored = await tracker.RegisterAsync(tenant, carrier!, number, order, labels, byCaller: true, context.CancellationToken);
         stored = await orderLinker.CarryPromiseAsync(tenant, stored, context.CancellationToken);
         return ShipmentMapper.ToProto(stored.State, await store.GetEventsAsync(stored.State.Id, context.CancellationToken));
     }

@@ -101,7 +101,7 @@ public sealed partial class MarketplaceSync : BackgroundService
             OrderState? stored = null;
             foreach (var order in page.Orders)
             {
-                (stored, _) = await _linker.UpsertAsync(tenantId, order, cancellationToken);
+                (stored, _, _) = await _linker.UpsertAsync(tenantId, order, cancellationToken);
             }
             LogOrderSynced(account.Account.ToString(), orderId);
             return OrderSyncResult.Synced(stored);
@@ -132,7 +132,7 @@ public sealed partial class MarketplaceSync : BackgroundService
             OrderState? stored = null;
             foreach (var order in page.Orders)
             {
-                (stored, _) = await _linker.UpsertAsync(tenantId, order, cancellationToken);
+                (stored, _, _) = await _linker.UpsertAsync(tenantId, order, cancellationToken);
             }
             LogOrderSynced(account.Account.ToString(), sellerFulfillmentOrderId);
             return OrderSyncResult.Synced(stored);
@@ -376,8 +376,8 @@ public sealed partial class MarketplaceSync : BackgroundService
         {
             foreach (var order in page.Orders)
             {
-                var (_, parcels) = await _linker.UpsertAsync(account.Account.TenantId, order, cancellationToken);
-                _openMcf.Update(ConnectionKey(account), order.OrderId, order.PurchasedAt ?? now, parcels, now);
+                var (_, parcels, onSalesOrders) = await _linker.UpsertAsync(account.Account.TenantId, order, cancellationToken);
+                _openMcf.Update(ConnectionKey(account), order.OrderId, order.PurchasedAt ?? now, [.. parcels, .. onSalesOrders], now);
             }
             foreach (var region in page.ReadRegions)
             {
@@ -421,8 +421,8 @@ public sealed partial class MarketplaceSync : BackgroundService
             }
             foreach (var order in page.Orders)
             {
-                var (_, parcels) = await _linker.UpsertAsync(account.Account.TenantId, order, cancellationToken);
-                _openMcf.Update(connection, order.OrderId, since, parcels, now);
+                var (_, parcels, onSalesOrders) = await _linker.UpsertAsync(account.Account.TenantId, order, cancellationToken);
+                _openMcf.Update(connection, order.OrderId, since, [.. parcels, .. onSalesOrders], now);
             }
             read++;
         }

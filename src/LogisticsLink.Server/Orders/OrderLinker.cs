@@ -28,7 +28,11 @@ public sealed partial class OrderLinker(
     private const int MaxRetries = 5;
 
     /// <summary>Creates or updates an order and its shipments; idempotent per (tenant, channel, order id).</summary>
-    public async Task<(OrderState Order, IReadOnlyList<ShipmentState> Shipments)> UpsertAsync(
+    /// <returns>
+    /// The order, the shipments linked to it, and the order's parcels that stay on the order of another channel they
+    /// ship (an MCF order's, see <see cref="LinkPackagesAsync"/>): not the order's, but still its packages.
+    /// </returns>
+    public async Task<(OrderState Order, IReadOnlyList<ShipmentState> Shipments, IReadOnlyList<ShipmentState> OnSalesOrders)> UpsertAsync(
         string tenantId, ImportedOrder imported, CancellationToken cancellationToken)
     {
         var link = new OrderLink(imported.Channel, imported.OrderId);
@@ -39,16 +43,17 @@ public sealed partial class OrderLinker(
             // so it neither links nor drops a parcel. The order is judged again as any commit would.
             LogStaleSnapshot(link.Channel, link.OrderId, imported.LastUpdatedAt!.Value, held.State.MarketplaceUpdatedAt!.Value);
             var (kept, keptShipments) = await CommitAsync(tenantId, link, existing => existing, cancellationToken);
-            return (kept!, keptShipments);
+            return (kept!, keptShipments, []);
         }
+        var onSalesOrders = new List<ShipmentState>();
         var linked = await LinkPackagesAsync(tenantId, link, imported.LatestDeliveryDate, imported.Packages, imported.ListsEveryPackage,
-            yieldsToSalesOrder: imported.FulfillmentChannel == FulfillmentChannel.ThirdParty, cancellationToken);
+            imported.FulfillmentChannel == FulfillmentChannel.ThirdParty ? onSalesOrders : null, cancellationToken);
         await ReconcileLinkedAsync(tenantId, link, linked, imported.ListsEveryPackage, imported.LatestDeliveryDate, cancellationToken);
         // Checked again at the commit: a newer copy may have been committed while this one linked its parcels.
         var (order, shipments) = await CommitAsync(tenantId, link, existing => existing is not null && IsOlderThanHeld(imported, existing)
             ? existing
             : FromSnapshot(tenantId, imported, existing), cancellationToken);
-        return (order!, shipments);
+        return (order!, shipments, onSalesOrders);
     }
 
     /// <summary>The order as the marketplace's snapshot states it, on top of what is stored of it.</summary>
@@ -95,7 +100,7 @@ public sealed partial class OrderLinker(
         {
             return null;
         }
-        var linked = await LinkPackagesAsync(tenantId, link, stored.State.LatestDeliveryDate, packages, listedByMarketplace, yieldsToSalesOrder: false, cancellationToken);
+        var linked = await LinkPackagesAsync(tenantId, link, stored.State.LatestDeliveryDate, packages, listedByMarketplace, keptOnSalesOrders: null, cancellationToken);
         await CommitAsync(tenantId, link, existing => existing ?? stored.State, cancellationToken);
         return linked.Count;
     }
@@ -104,14 +109,14 @@ public sealed partial class OrderLinker(
     /// Registers and links each parcel with the ship time the marketplace stated for it (kept with the parcel, so the
     /// order's ship time can be decided again later); the ids of the shipments linked.
     /// </summary>
-    /// <param name="yieldsToSalesOrder">
-    /// The order is a fulfillment of a sale made elsewhere (Amazon MCF shipping a Shopify or eBay order): a parcel
-    /// already on an order of another channel stays there, since that is the order the buyer knows and asks about, and
-    /// the MCF connector wrote the same number into it. It still takes Amazon's status.
+    /// <param name="keptOnSalesOrders">
+    /// Given when the order is a fulfillment of a sale made elsewhere (Amazon MCF shipping a Shopify or eBay order): a
+    /// parcel already on an order of another channel stays there, since that is the order the buyer knows and asks
+    /// about, and the MCF connector wrote the same number into it. It still takes Amazon's status, and is added here.
     /// </param>
     private async Task<HashSet<string>> LinkPackagesAsync(
         string tenantId, OrderLink link, DateTimeOffset? promisedBy, IReadOnlyList<ImportedPackage> packages, bool listed,
-        bool yieldsToSalesOrder, CancellationToken cancellationToken)
+        List<ShipmentState>? keptOnSalesOrders, CancellationToken cancellationToken)
     {
         var linked = new HashSet<string>(StringComparer.Ordinal);
         foreach (var package in packages)
@@ -131,15 +136,15 @@ public sealed partial class OrderLinker(
                 continue;
             }
             number = Api.TrackingRequests.StoredForm(number, carrier);
-            if (yieldsToSalesOrder && await shipments.FindParcelAsync(tenantId, carrier, number, cancellationToken) is { } onSale
+            if (keptOnSalesOrders is not null && await shipments.FindParcelAsync(tenantId, carrier, number, cancellationToken) is { } onSale
                 && !onSale.State.Order.IsNone && onSale.State.Order.Channel != link.Channel)
             {
                 LogPackageKeptOnSalesOrder(link.OrderId, carrier, number, onSale.State.Order.Channel, onSale.State.Order.OrderId);
-                await TakeAmazonStatusAsync(onSale, package, cancellationToken);
+                keptOnSalesOrders.Add((await TakeAmazonStatusAsync(onSale, package, cancellationToken)).State);
                 await UnlinkReplacedAsync(tenantId, link, package, carrier, number, linked, cancellationToken);
                 continue;
             }
-            var stored = await tracker.RegisterAsync(tenantId, carrier, number, link, ShipmentState.EmptyLabels, cancellationToken);
+            var stored = await tracker.RegisterAsync(tenantId, carrier, number, link, ShipmentState.EmptyLabels, byCaller: false, cancellationToken);
             stored = await tracker.ChangeAsync(stored,
                 (s, now, rules) => Tracker.LinkOrder(s, link, promisedBy, listed, now, rules, package.ShippedAt), cancellationToken);
             linked.Add(stored.State.Id);
@@ -186,7 +191,7 @@ public sealed partial class OrderLinker(
     /// connector is Amazon Shipping, which tracks the labels sellers buy from it, not the parcels Amazon ships from its
     /// own stock (reference: marketplaces.md §1.7, carriers.md §1.8).
     /// </summary>
-    private async Task TakeAmazonStatusAsync(StoredShipment stored, ImportedPackage package, CancellationToken cancellationToken)
+    private async Task<StoredShipment> TakeAmazonStatusAsync(StoredShipment stored, ImportedPackage package, CancellationToken cancellationToken)
     {
         if (package.ShippedByAmazon && stored.State.Carrier == CarrierCodes.Amazon && !stored.State.NotPolled)
         {
@@ -195,13 +200,14 @@ public sealed partial class OrderLinker(
         if (package.AmazonStatus is { } amazonStatus)
         {
             var snapshot = new CarrierSnapshot(amazonStatus, [], package.EstimatedArrival, StatusDescription: package.AmazonStatusText);
-            await tracker.ChangeAsync(stored, (s, now, rules) => Tracker.Apply(s, [], snapshot, now, rules), cancellationToken);
+            return await tracker.ChangeAsync(stored, (s, now, rules) => Tracker.Apply(s, [], snapshot, now, rules), cancellationToken);
         }
-        else if (package.EstimatedArrival is { } eta && stored.State.EstimatedDelivery is null)
+        if (package.EstimatedArrival is { } eta && stored.State.EstimatedDelivery is null)
         {
             var snapshot = new CarrierSnapshot(null, [], eta);
-            await tracker.ChangeAsync(stored, (s, now, rules) => Tracker.Apply(s, [], snapshot, now, rules), cancellationToken);
+            return await tracker.ChangeAsync(stored, (s, now, rules) => Tracker.Apply(s, [], snapshot, now, rules), cancellationToken);
         }
+        return stored;
     }
 
     /// <summary>

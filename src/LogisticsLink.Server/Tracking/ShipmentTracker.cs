@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Google.Protobuf;
 using LogisticsLink.Carriers;
+using LogisticsLink.Domain.Orders;
 using LogisticsLink.Domain.Risks;
 using LogisticsLink.Domain.Scheduling;
 using LogisticsLink.Domain.Shipments;
@@ -20,6 +21,7 @@ namespace LogisticsLink.Server.Tracking;
 /// </summary>
 public sealed partial class ShipmentTracker(
     IShipmentStore store,
+    IOrderStore orders,
     CarrierGateway carriers,
     ChangeHub hub,
     ShipmentCache cache,
@@ -39,9 +41,10 @@ public sealed partial class ShipmentTracker(
     private readonly ConcurrentDictionary<string, Lazy<Task<(StoredShipment, bool)>>> _refreshing = new(StringComparer.Ordinal);
 
     /// <summary>Tracks a parcel; returns the existing shipment when the tenant already tracks it.</summary>
+    /// <param name="byCaller">A caller asked to track it (TrackShipment), not an order's import.</param>
     public async Task<StoredShipment> RegisterAsync(
         string tenantId, string carrier, string trackingNumber, OrderLink order,
-        IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> labels, bool byCaller, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -52,10 +55,19 @@ public sealed partial class ShipmentTracker(
                 if (existing is null)
                 {
                     var id = "shp_" + Guid.CreateVersion7(now).ToString("N");
-                    return await CommitAsync(Tracker.Register(id, tenantId, carrier, trackingNumber, order, labels, now), 0, "", cancellationToken);
+                    return await CommitAsync(
+                        Tracker.Register(id, tenantId, carrier, trackingNumber, order, labels, now, byCaller: byCaller), 0, "", cancellationToken);
                 }
-                var update = Tracker.UpdateDetails(existing.State, order, labels, now, Rules);
-                return update.HasChanges ? await CommitAsync(update, existing.Revision, "", cancellationToken) : existing;
+                var update = Tracker.UpdateDetails(existing.State, order, labels, now, Rules, byCaller);
+                var pollingChanged = update.State.NotPolled != existing.State.NotPolled;
+                if (pollingChanged)
+                {
+                    update = WithNextCheck(update, now);
+                }
+                // Whether a caller tracks it, whether it is polled: nothing a subscriber sees, stored all the same.
+                return update.HasChanges || pollingChanged || update.State.TrackedByCaller != existing.State.TrackedByCaller
+                    ? await CommitAsync(update, existing.Revision, "", cancellationToken)
+                    : existing;
             }
             catch (Exception e) when (e is DuplicateShipmentException or ConcurrencyConflictException && attempt < MaxConflictRetries)
             {
@@ -109,6 +121,11 @@ public sealed partial class ShipmentTracker(
                 // Its carrier's connector cannot know it: what is stored (the marketplace's status for an FBA/MCF parcel) is
                 // the freshest there is, and no later flight would do better (so not reported as a stored answer to try again).
                 return (shipment, false);
+            }
+            if (await IsDeliveredByAmazonAsync(shipment.State, token))
+            {
+                LogStoppedPollingAmazonDelivered(shipment.State.Id, shipment.State.Order.OrderId);
+                return (await ChangeAsync(shipment, Tracker.StopPolling, token), false);
             }
             var result = await AskCarrierAsync(shipment.State, token);
             return (await ApplyResultAsync(shipment, result, token), false);
@@ -166,6 +183,16 @@ public sealed partial class ShipmentTracker(
             }
         }
     }
+
+    /// <summary>
+    /// An FBA or MCF parcel Amazon delivers itself that an earlier version stored without marking it
+    /// <see cref="ShipmentState.NotPolled"/> (and that no import reaches back far enough to mark now): told apart at its
+    /// next check, once, by its order, so that neither a migration nor a sweep at start-up reads every shipment.
+    /// </summary>
+    private async Task<bool> IsDeliveredByAmazonAsync(ShipmentState state, CancellationToken token) =>
+        AmazonDeliveredParcels.MayBeDeliveredByAmazon(state)
+        && await orders.FindOrderAsync(state.TenantId, state.Order.Channel, state.Order.OrderId, token) is { } order
+        && AmazonDeliveredParcels.IsDeliveredByAmazon(state, order.State);
 
     private async Task<CarrierResult> AskCarrierAsync(ShipmentState state, CancellationToken token)
     {
@@ -278,6 +305,10 @@ public sealed partial class ShipmentTracker(
         }
         return orders;
     }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Shipment {ShipmentId} is a parcel Amazon delivers itself for FBA/MCF order {OrderId}: no longer polled through Amazon Shipping, which cannot know it")]
+    private partial void LogStoppedPollingAmazonDelivered(string shipmentId, string orderId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh of {Carrier} shipment {ShipmentId} failed: {Reason}")]
     private partial void LogRefreshFailed(string carrier, string shipmentId, string reason);

@@ -16,7 +16,8 @@ internal static class ShipmentExtras
 
     private sealed record Extras(
         IReadOnlyList<RiskFlag>? Risks, DateTimeOffset? PromisedBy, DeliveryWindow? Window, ProofOfDelivery? Proof, bool? Listed = null,
-        DateTimeOffset? Shipped = null, DateTimeOffset? EtaAsOf = null, DateTimeOffset? TerminalSince = null, bool? NotPolled = null);
+        DateTimeOffset? Shipped = null, DateTimeOffset? EtaAsOf = null, DateTimeOffset? TerminalSince = null, bool? NotPolled = null,
+        bool? Caller = null);
 
     private static readonly Extras None = new(null, null, null, null);
 
@@ -24,7 +25,8 @@ internal static class ShipmentExtras
     {
         var extras = new Extras(
             s.Risks.Count == 0 ? null : s.Risks, s.PromisedBy, s.DeliveryWindow, s.ProofOfDelivery, s.ListedByMarketplace ? true : null,
-            s.StatedShippedAt, s.EstimatedDeliveryAsOf, s.SummaryTerminalSince, s.NotPolled ? true : null);
+            s.StatedShippedAt, s.EstimatedDeliveryAsOf, s.SummaryTerminalSince, s.NotPolled ? true : null,
+            s.TrackedByCaller ? true : null);
         // Most shipments have none of them: no serializer call for those.
         return extras == None ? "{}" : JsonSerializer.Serialize(extras, Compact);
     }
@@ -47,6 +49,7 @@ internal static class ShipmentExtras
             EstimatedDeliveryAsOf = extras.EtaAsOf,
             SummaryTerminalSince = extras.TerminalSince,
             NotPolled = extras.NotPolled == true,
+            TrackedByCaller = extras.Caller == true,
         };
     }
 }

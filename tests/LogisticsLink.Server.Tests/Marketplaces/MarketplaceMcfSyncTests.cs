@@ -1,6 +1,9 @@
 using LogisticsLink.Sandbox.Marketplaces.Amazon;
+using LogisticsLink.Server.Orders;
 using LogisticsLink.Server.Tests.Infrastructure;
 using LogisticsLink.V1;
+using ImportedOrder = LogisticsLink.Domain.Orders.ImportedOrder;
+using ImportedPackage = LogisticsLink.Domain.Orders.ImportedPackage;
 
 namespace LogisticsLink.Server.Tests.Marketplaces;
 
@@ -102,6 +105,47 @@ public sealed class MarketplaceMcfSyncTests
         await Eventually.UntilAsync(async () => (await MarketplaceSyncTests.TryGetAsync(orders, "amazon", orderId))?.Shipments
                 .SingleOrDefault()?.Status == ShipmentStatus.Delivered,
             "the parcel takes Amazon's DELIVERED", TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task An_mcf_parcel_kept_on_the_shopify_order_it_ships_takes_amazons_newer_status_though_its_order_changed_days_ago()
+    {
+        await using var server = await SandboxMarketplaceServer.StartAsync(new Dictionary<string, string>
+        {
+            ["Marketplaces:Amazon:FbaReportInterval"] = "00:00:01",
+        });
+        var orders = server.Orders();
+        var amazon = server.Simulator<AmazonSpApiSimulator>();
+        const string orderId = "S01-5550044-0000000";
+        const string number = "TBA304555004404";
+        // The Shopify sale holds the number first (the MCF connector wrote it back), as the buyer knows it.
+        await server.Get<OrderLinker>().UpsertAsync("tenant-a", new ImportedOrder("shopify", "5829990044", LogisticsLink.Domain.Orders.FulfillmentChannel.Merchant,
+            "FULFILLED", "", "en", DateTimeOffset.UtcNow.AddDays(-4), null, DateTimeOffset.UtcNow.AddDays(2), DateTimeOffset.UtcNow.AddDays(-3),
+            [new ImportedPackage("amazon", "Amazon Logistics", number, DateTimeOffset.UtcNow.AddDays(-3))], ListsEveryPackage: true), CancellationToken.None);
+        amazon.Catalogue.Upsert(amazon.Catalogue.Orders.Single(o => o.OrderId == McfOrder) with
+        {
+            OrderId = orderId, LastUpdatedAt = DateTimeOffset.UtcNow.AddDays(-3),
+        });
+        var package = amazon.Catalogue.McfPackages.Single(p => p.PackageNumber == 555013) with
+        {
+            PackageNumber = 555044, OrderId = orderId, TrackingNumber = number,
+        };
+        amazon.Catalogue.Add(package);
+        await Eventually.UntilAsync(async () => (await MarketplaceSyncTests.TryGetAsync(orders, "shopify", "5829990044"))?.Shipments
+                .SingleOrDefault()?.StatusDescription.Contains("EVENT_", StringComparison.Ordinal) == true,
+            "the Shopify order's parcel takes Amazon's status", TimeSpan.FromSeconds(60));
+
+        // Amazon's tracking moves on; the fulfillment order does not change.
+        amazon.Catalogue.Replace(package with
+        {
+            CurrentStatus = "DELIVERED", CurrentStatusDescription = "Package delivered",
+            Events = [.. package.Events, new AmazonDemoMcfEvent(DateTimeOffset.UtcNow.AddMinutes(-5), "EVENT_301", "Delivered", "Lexington", "US")],
+        });
+
+        await Eventually.UntilAsync(async () => (await MarketplaceSyncTests.TryGetAsync(orders, "shopify", "5829990044"))?.Shipments
+                .SingleOrDefault()?.Status == ShipmentStatus.Delivered,
+            "the parcel kept on the Shopify order takes Amazon's DELIVERED", TimeSpan.FromSeconds(30));
+        Assert.Empty((await MarketplaceSyncTests.TryGetAsync(orders, "amazon", orderId))!.Shipments);
     }
 
     [Fact]

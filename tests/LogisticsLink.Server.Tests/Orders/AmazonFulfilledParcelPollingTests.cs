@@ -77,14 +77,44 @@ public sealed class AmazonFulfilledParcelPollingTests
         Assert.Equal((TrackingStatus.InTransit, false), (refreshed.State.Status, refreshed.State.Stale));
     }
 
+    [Fact]
+    public async Task Fba_and_mcf_parcels_an_earlier_version_stored_stop_being_polled_at_their_next_check()
+    {
+        var (clock, shipping) = (new FakeTimeProvider(Start), new AmazonShippingDouble(FbmNumber));
+        await using var server = await StartAsync(clock, shipping);
+        // Stored before the importers marked Amazon's own parcels, and past the window a new read reaches back.
+        await ImportAsync(server, asEarlierVersions: true);
+        var store = server.Get<IShipmentStore>();
+        Assert.NotNull((await store.FindByNumberAsync(Tenant, "amazon", FbaNumber, CancellationToken.None))!.State.NextCheckAt);
+
+        for (var hour = 0; hour < 48; hour++)
+        {
+            clock.Advance(TimeSpan.FromHours(1));
+            await PassAsync(server);
+        }
+
+        Assert.Equal([FbmNumber], shipping.Asked.Keys);
+        foreach (var number in new[] { FbaNumber, McfNumber, McfAmazonNumber })
+        {
+            var parcel = (await store.FindByNumberAsync(Tenant, "amazon", number, CancellationToken.None))!.State;
+            Assert.Equal((true, false, (DateTimeOffset?)null), (parcel.NotPolled, parcel.Stale, parcel.NextCheckAt));
+        }
+        var fbm = (await store.FindByNumberAsync(Tenant, "amazon", FbmNumber, CancellationToken.None))!.State;
+        Assert.Equal((false, TrackingStatus.InTransit), (fbm.NotPolled, fbm.Status));
+        Assert.NotNull(fbm.NextCheckAt);
+    }
+
     private static Task<TestServer> StartAsync(FakeTimeProvider clock, AmazonShippingDouble shipping) =>
         // The test runs the scheduler's passes itself.
         FakeClockServer.StartAsync(clock, new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" },
             s => s.AddSingleton<ICarrierClient>(shipping));
 
     /// <summary>What the Amazon importers hand the order link: an FBA order and its report row, an MCF order, an FBM order.</summary>
-    private static async Task ImportAsync(TestServer server)
+    /// <param name="asEarlierVersions">As versions before the importers marked the packages Amazon fulfilled.</param>
+    private static async Task ImportAsync(TestServer server, bool asEarlierVersions = false)
     {
+        IReadOnlyList<ImportedPackage> AsImported(IReadOnlyList<ImportedPackage> packages) =>
+            asEarlierVersions ? packages.Select(p => p with { ShippedByAmazon = false }).ToList() : packages;
         var linker = server.Get<OrderLinker>();
         var ct = CancellationToken.None;
         await linker.UpsertAsync(Tenant, new ImportedOrder("amazon", FbaOrderId, FulfillmentChannel.Amazon, "Shipped", "ATVPDKIKX0DER", "en",
@@ -92,7 +122,7 @@ public sealed class AmazonFulfilledParcelPollingTests
         var report = AmazonFbaShipmentsReport.Parse(
             "amazon-order-id\tshipment-date\tcarrier\ttracking-number\testimated-arrival-date\tfulfillment-center-id\n" +
             $"{FbaOrderId}\t2026-03-10T06:00:00+00:00\tAMZN_US\t{FbaNumber}\t2026-03-12T20:00:00+00:00\tLEX1\n");
-        Assert.Equal(1, await linker.AttachPackagesAsync(Tenant, new OrderLink("amazon", FbaOrderId), report[FbaOrderId], ct));
+        Assert.Equal(1, await linker.AttachPackagesAsync(Tenant, new OrderLink("amazon", FbaOrderId), AsImported(report[FbaOrderId]), ct));
 
         var mcf = new AmazonMcfOrder(McfOrderId, McfOrderId, "ATVPDKIKX0DER", "Complete", Start.AddDays(-1), Start, null,
         [
@@ -105,7 +135,8 @@ public sealed class AmazonFulfilledParcelPollingTests
               "currentStatus":"IN_TRANSIT","currentStatusDescription":"Package arrived at a carrier facility",
               "trackingEvents":[{"eventDate":"2026-03-10T07:00:00Z","eventCode":"EVENT_201","eventDescription":"Arrival scan"}]} }
             """);
-        await linker.UpsertAsync(Tenant, AmazonMcfOrderParser.ToImported(mcf, new Dictionary<int, AmazonMcfTracking> { [1] = tracking }), ct);
+        var mcfImported = AmazonMcfOrderParser.ToImported(mcf, new Dictionary<int, AmazonMcfTracking> { [1] = tracking });
+        await linker.UpsertAsync(Tenant, mcfImported with { Packages = AsImported(mcfImported.Packages) }, ct);
 
         await linker.UpsertAsync(Tenant, AmazonOrderParser.ParseGetOrder($$"""
             {"order":{"orderId":"{{FbmOrderId}}","createdTime":"2026-03-09T10:00:00Z","lastUpdatedTime":"2026-03-10T07:00:00Z",

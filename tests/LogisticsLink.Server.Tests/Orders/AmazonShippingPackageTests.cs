@@ -24,7 +24,7 @@ public sealed class AmazonShippingPackageTests
     {
         await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" });
 
-        var (_, shipments) = await server.Get<OrderLinker>().UpsertAsync(Tenant, Fbm("AMZN_US", "2026-03-09T18:00:00Z"), CancellationToken.None);
+        var (_, shipments, _) = await server.Get<OrderLinker>().UpsertAsync(Tenant, Fbm("AMZN_US", "2026-03-09T18:00:00Z"), CancellationToken.None);
 
         var shipment = Assert.Single(shipments);
         Assert.Equal(("amazon", "AMZN_US:" + Number), (shipment.Carrier, shipment.TrackingNumber));
@@ -39,7 +39,7 @@ public sealed class AmazonShippingPackageTests
         var before = Fbm("AMZN_US", "2026-03-09T18:00:00Z");
         await linker.UpsertAsync(Tenant, before with { Packages = [before.Packages[0] with { TrackingNumber = Number }] }, CancellationToken.None);
 
-        var (_, shipments) = await linker.UpsertAsync(Tenant, Fbm("AMZN_US", "2026-03-10T09:00:00Z"), CancellationToken.None);
+        var (_, shipments, _) = await linker.UpsertAsync(Tenant, Fbm("AMZN_US", "2026-03-10T09:00:00Z"), CancellationToken.None);
 
         Assert.Equal(["AMZN_US:" + Number], shipments.Select(s => s.TrackingNumber));
         // The bare parcel left the order (its history kept): the order's risks, ship time and evidence count one package.

@@ -27,7 +27,7 @@ public sealed class AmazonStatusSchedulingTests
             new Dictionary<string, string> { ["Scheduler:Enabled"] = "false", ["Scheduler:ExpireUnknownAfter"] = "1.00:00:00" });
         var (tracker, linker, store) = (server.Get<ShipmentTracker>(), server.Get<OrderLinker>(), server.Get<IShipmentStore>());
         var number = Numbers.Sandbox();
-        var registered = await tracker.RegisterAsync(Tenant, "sandbox", number, OrderLink.None, ShipmentState.EmptyLabels, CancellationToken.None);
+        var registered = await tracker.RegisterAsync(Tenant, "sandbox", number, OrderLink.None, ShipmentState.EmptyLabels, byCaller: true, CancellationToken.None);
         clock.Advance(TimeSpan.FromDays(2));
         var expired = await tracker.ApplyPushedAsync(registered, CarrierSnapshot.NotFound(), CancellationToken.None);
         Assert.Equal(TrackingStatus.Expired, expired.State.Status);

@@ -59,7 +59,7 @@ public sealed class OrderReviewConcurrencyTests
     private static async Task<string> ImportAsync(TestServer server, OrderLink link, int parcel)
     {
         var now = DateTimeOffset.UtcNow;
-        var (_, shipments) = await server.Get<OrderLinker>().UpsertAsync(Tenant, new ImportedOrder(
+        var (_, shipments, _) = await server.Get<OrderLinker>().UpsertAsync(Tenant, new ImportedOrder(
             link.Channel, link.OrderId, FulfillmentChannel.Merchant, "FULFILLED", "", "en", now.AddDays(-1), now.AddDays(1), now.AddDays(5), null,
             [new ImportedPackage("sandbox", "Sandbox", Numbers.Sandbox(parcel), now)], ListsEveryPackage: true), CancellationToken.None);
         return Assert.Single(shipments).Id;

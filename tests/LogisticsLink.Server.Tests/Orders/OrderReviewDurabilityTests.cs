@@ -189,7 +189,7 @@ public sealed class OrderReviewDurabilityTests
     /// <summary>An order promised for yesterday whose one parcel is on its way: DELAYED. The parcel's id.</summary>
     private static async Task<string> ImportLateOrderAsync(TestServer server, DateTimeOffset now)
     {
-        var (_, shipments) = await server.Get<OrderLinker>().UpsertAsync(Tenant, new ImportedOrder(
+        var (_, shipments, _) = await server.Get<OrderLinker>().UpsertAsync(Tenant, new ImportedOrder(
             Link.Channel, Link.OrderId, FulfillmentChannel.Merchant, "FULFILLED", "", "en", now.AddDays(-4), now.AddDays(-3), now.AddDays(-1), null,
             [new ImportedPackage("sandbox", "Sandbox", Numbers.Sandbox(0), now.AddDays(-3))], ListsEveryPackage: true), CancellationToken.None);
         return Assert.Single(shipments).Id;

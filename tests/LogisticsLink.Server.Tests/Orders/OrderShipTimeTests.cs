@@ -34,7 +34,7 @@ public sealed class OrderShipTimeTests
         clock.Advance(TimeSpan.FromDays(2));
         var late = Start.AddDays(2);
 
-        var (order, shipments) = await linker.UpsertAsync(Tenant, Listing("FULFILLED", Package(Numbers.Sandbox(7), late)), CancellationToken.None);
+        var (order, shipments, _) = await linker.UpsertAsync(Tenant, Listing("FULFILLED", Package(Numbers.Sandbox(7), late)), CancellationToken.None);
 
         Assert.Single(shipments);
         Assert.Equal(late, order.ShippedAt);
@@ -52,7 +52,7 @@ public sealed class OrderShipTimeTests
         clock.Advance(TimeSpan.FromDays(2));
 
         // The fulfillment was cancelled: the marketplace lists no parcel and the order waits to be shipped again.
-        var (order, shipments) = await linker.UpsertAsync(Tenant, Listing("UNFULFILLED"), CancellationToken.None);
+        var (order, shipments, _) = await linker.UpsertAsync(Tenant, Listing("UNFULFILLED"), CancellationToken.None);
 
         Assert.Empty(shipments);
         Assert.Null(order.ShippedAt);
@@ -71,7 +71,7 @@ public sealed class OrderShipTimeTests
         var voided = Numbers.Sandbox(7);
         await linker.UpsertAsync(Tenant, Listing("UNFULFILLED", Package(voided, null)) with { ListsEveryPackage = false }, CancellationToken.None);
         clock.Advance(TimeSpan.FromDays(2));
-        var (_, both) = await linker.UpsertAsync(
+        var (_, both, _) = await linker.UpsertAsync(
             Tenant, Listing("FULFILLED", Package(Numbers.Sandbox(7), null)) with { ListsEveryPackage = false }, CancellationToken.None);
         Assert.Equal(2, both.Count);
 
@@ -95,7 +95,7 @@ public sealed class OrderShipTimeTests
         clock.Advance(TimeSpan.FromDays(2));
 
         // A caller links the number to another order: it is that order's parcel now.
-        await tracker.RegisterAsync(Tenant, "sandbox", moved, new OrderLink("shopify", "5820009002"), ShipmentState.EmptyLabels, CancellationToken.None);
+        await tracker.RegisterAsync(Tenant, "sandbox", moved, new OrderLink("shopify", "5820009002"), ShipmentState.EmptyLabels, byCaller: true, CancellationToken.None);
         await linker.ReassessAsync(Tenant, Link, CancellationToken.None);
 
         var order = await OrderAsync(server);
@@ -111,7 +111,7 @@ public sealed class OrderShipTimeTests
         var linker = server.Get<OrderLinker>();
         var statedShipped = Start.AddHours(12);
 
-        var (imported, _) = await linker.UpsertAsync(Tenant, Listing("FULFILLED", Package(Numbers.Sandbox(7), statedShipped)), CancellationToken.None);
+        var (imported, _, _) = await linker.UpsertAsync(Tenant, Listing("FULFILLED", Package(Numbers.Sandbox(7), statedShipped)), CancellationToken.None);
         // Judged again later, from what is stored: the stated time was kept with the parcel.
         clock.Advance(TimeSpan.FromHours(1));
         await linker.ReassessAsync(Tenant, Link, CancellationToken.None);
@@ -129,7 +129,7 @@ public sealed class OrderShipTimeTests
         await using var server = await FakeClockServer.StartAsync(clock);
         var (linker, tracker) = (server.Get<OrderLinker>(), server.Get<ShipmentTracker>());
         // A 3PL pushes the order two days on; the carrier had picked the parcel up before the ship-by date.
-        var (_, shipments) = await linker.UpsertAsync(
+        var (_, shipments, _) = await linker.UpsertAsync(
             Tenant, Listing("FULFILLED", Package(Numbers.Sandbox(7), null)) with { ListsEveryPackage = false }, CancellationToken.None);
         var pickedUp = Start.AddHours(20);
 

@@ -25,11 +25,11 @@ public sealed class StaleOrderSnapshotTests
         var linker = server.Get<OrderLinker>();
         var (first, second) = (Numbers.Sandbox(21), Numbers.Sandbox(22));
         // The webhook fetched the order after its second fulfillment; the sync had read it before, and commits now.
-        var (newer, _) = await linker.UpsertAsync(Tenant,
+        var (newer, _, _) = await linker.UpsertAsync(Tenant,
             Snapshot("FULFILLED", Start.AddMinutes(-1), Package(first), Package(second)), CancellationToken.None);
         clock.Advance(TimeSpan.FromSeconds(5));
 
-        var (kept, shipments) = await linker.UpsertAsync(Tenant,
+        var (kept, shipments, _) = await linker.UpsertAsync(Tenant,
             Snapshot("PARTIALLY_FULFILLED", Start.AddMinutes(-10), Package(first)), CancellationToken.None);
 
         Assert.Equal("FULFILLED", kept.Status);
@@ -50,11 +50,11 @@ public sealed class StaleOrderSnapshotTests
         await linker.UpsertAsync(Tenant, Snapshot("UNFULFILLED", Start.AddMinutes(-10)), CancellationToken.None);
 
         // Shopify's times have whole seconds: a change within the same second is applied, not taken for a stale copy.
-        var (same, _) = await linker.UpsertAsync(Tenant, Snapshot("PARTIALLY_FULFILLED", Start.AddMinutes(-10), Package(parcel)), CancellationToken.None);
-        var (later, _) = await linker.UpsertAsync(Tenant, Snapshot("FULFILLED", Start.AddMinutes(-2), Package(parcel)), CancellationToken.None);
+        var (same, _, _) = await linker.UpsertAsync(Tenant, Snapshot("PARTIALLY_FULFILLED", Start.AddMinutes(-10), Package(parcel)), CancellationToken.None);
+        var (later, _, _) = await linker.UpsertAsync(Tenant, Snapshot("FULFILLED", Start.AddMinutes(-2), Package(parcel)), CancellationToken.None);
         // An import without a time (an internal system's UpsertOrder) has nothing to compare: it applies, keeping the time held.
-        var (untimed, _) = await linker.UpsertAsync(Tenant, Snapshot("CANCELLED", null), CancellationToken.None);
-        var (older, _) = await linker.UpsertAsync(Tenant, Snapshot("UNFULFILLED", Start.AddMinutes(-5)), CancellationToken.None);
+        var (untimed, _, _) = await linker.UpsertAsync(Tenant, Snapshot("CANCELLED", null), CancellationToken.None);
+        var (older, _, _) = await linker.UpsertAsync(Tenant, Snapshot("UNFULFILLED", Start.AddMinutes(-5)), CancellationToken.None);
 
         Assert.Equal("PARTIALLY_FULFILLED", same.Status);
         Assert.Equal(("FULFILLED", Start.AddMinutes(-2)), (later.Status, later.MarketplaceUpdatedAt));

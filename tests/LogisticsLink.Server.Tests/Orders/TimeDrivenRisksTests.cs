@@ -35,7 +35,7 @@ public sealed class TimeDrivenRisksTests
             });
         var (linker, tracker, store) = (server.Get<OrderLinker>(), server.Get<ShipmentTracker>(), server.Get<IShipmentStore>());
         // Scenario 7's number is never known to the carrier.
-        var (_, shipments) = await linker.UpsertAsync(Tenant, new ImportedOrder(
+        var (_, shipments, _) = await linker.UpsertAsync(Tenant, new ImportedOrder(
             Link.Channel, Link.OrderId, FulfillmentChannel.Merchant, "FULFILLED", "", "en", Start.AddDays(-1), Start.AddHours(12), Promise, null,
             [new ImportedPackage("sandbox", "Sandbox", Numbers.Sandbox(7), Start)], ListsEveryPackage: true), CancellationToken.None);
         var id = Assert.Single(shipments).Id;

@@ -126,7 +126,7 @@ public sealed class KnownEventsCacheTests
             new KnownEventsCache(Options.Create(new TrackingOptions { KnownEventsCacheSize = 0 })));
 
     private static Task<StoredShipment> RegisterAsync(ShipmentTracker tracker) =>
-        tracker.RegisterAsync(Tenant, "ups", "1Z999AA10123456784", OrderLink.None, ShipmentState.EmptyLabels, CancellationToken.None);
+        tracker.RegisterAsync(Tenant, "ups", "1Z999AA10123456784", OrderLink.None, ShipmentState.EmptyLabels, byCaller: true, CancellationToken.None);
 
     private static async Task<IReadOnlyList<TrackingEvent>> StoredAsync(TestServer server, StoredShipment shipment) =>
         (await server.Get<IShipmentStore>().GetEventsAsync(shipment.State.Id, CancellationToken.None))

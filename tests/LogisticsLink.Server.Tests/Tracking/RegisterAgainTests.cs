@@ -23,12 +23,12 @@ public sealed class RegisterAgainTests
             new Dictionary<string, string> { ["Risks:StalledInTransit"] = "96:00:00", ["Scheduler:Enabled"] = "false" });
         var tracker = server.Get<ShipmentTracker>();
         var number = Numbers.Sandbox();
-        var registered = await tracker.RegisterAsync(Tenant, "sandbox", number, OrderLink.None, ShipmentState.EmptyLabels, CancellationToken.None);
+        var registered = await tracker.RegisterAsync(Tenant, "sandbox", number, OrderLink.None, ShipmentState.EmptyLabels, byCaller: true, CancellationToken.None);
         var inTransit = await tracker.ApplyPushedAsync(registered, Scan(TrackingStatus.InTransit, Start), CancellationToken.None);
         // 50 h without a scan: stalled by the default 48 h, within the configured 96 h.
         clock.Advance(TimeSpan.FromHours(50));
 
-        var again = await tracker.RegisterAsync(Tenant, "sandbox", number, OrderLink.None, ShipmentState.EmptyLabels, CancellationToken.None);
+        var again = await tracker.RegisterAsync(Tenant, "sandbox", number, OrderLink.None, ShipmentState.EmptyLabels, byCaller: true, CancellationToken.None);
 
         Assert.Empty(again.State.Risks);
         Assert.Equal(inTransit.Revision, again.Revision);

@@ -41,6 +41,7 @@ internal static class TestData
         LastCheckedAt = T0.AddMinutes(-5).AddTicks(4),
         SummaryTerminalSince = T0.AddMinutes(-9).AddTicks(9),
         NotPolled = true,
+        TrackedByCaller = true,
         Stale = true,
         Version = 42,
         Order = new OrderLink("shopify", "order-1001"),
