@@ -200,6 +200,34 @@ public sealed class InquiryDecisionTests
         Assert.Equal((RecommendedAction.ShareTracking, templateId), (heldLong.Action, heldLong.Scenario.TemplateId()));
     }
 
+    // A partly shipped order's parcel in trouble is only part of the order: the reply says what happened to the parcel
+    // and that the rest has not shipped, and the action stays what the parcel needs (ask the carrier, or offer a
+    // replacement or a refund of what was in it).
+    [Theory]
+    [InlineData("PartiallyShipped", TrackingStatus.InTransit, RiskKind.Delayed, RecommendedAction.ContactCarrier, "partially_shipped_held_up")]
+    [InlineData("PARTIALLY_FULFILLED", TrackingStatus.InTransit, RiskKind.Stalled, RecommendedAction.ContactCarrier, "partially_shipped_held_up")]
+    [InlineData("IN_PROGRESS", TrackingStatus.Exception, null, RecommendedAction.ContactCarrier, "partially_shipped_held_up")]
+    [InlineData("PartiallyShipped", TrackingStatus.InTransit, RiskKind.Exception, RecommendedAction.ContactCarrier, "partially_shipped_held_up")]
+    [InlineData("PARTIALLY_FULFILLED", TrackingStatus.Expired, null, RecommendedAction.ContactCarrier, "partially_shipped_held_up")]
+    [InlineData("IN_PROGRESS", TrackingStatus.Returning, null, RecommendedAction.OfferResolution, "partially_shipped_not_arriving")]
+    [InlineData("PartiallyShipped", TrackingStatus.Returned, null, RecommendedAction.OfferResolution, "partially_shipped_not_arriving")]
+    [InlineData("PARTIALLY_FULFILLED", TrackingStatus.Lost, null, RecommendedAction.OfferResolution, "partially_shipped_not_arriving")]
+    [InlineData("Shipped", TrackingStatus.InTransit, RiskKind.Stalled, RecommendedAction.ContactCarrier, "fbm_delayed")]
+    [InlineData("FULFILLED", TrackingStatus.Exception, null, RecommendedAction.ContactCarrier, "fbm_exception")]
+    [InlineData("Shipped", TrackingStatus.Expired, null, RecommendedAction.ContactCarrier, "fbm_expired")]
+    [InlineData("FULFILLED", TrackingStatus.Returned, null, RecommendedAction.OfferResolution, "fbm_returned")]
+    [InlineData("Shipped", TrackingStatus.Lost, null, RecommendedAction.OfferResolution, "fbm_lost")]
+    public void A_partly_shipped_orders_parcel_in_trouble_keeps_its_action_and_says_the_rest_has_not_shipped(
+        string status, TrackingStatus parcel, RiskKind? risk, RecommendedAction action, string templateId)
+    {
+        var order = Order() with { Status = status };
+        var shipment = risk is { } kind ? Shipment(parcel, kind) : Shipment(parcel);
+
+        var decision = InquiryDecisions.Decide(order, [shipment], Now);
+
+        Assert.Equal((action, templateId, "shp_1"), (decision.Action, decision.Scenario.TemplateId(), decision.Shipment?.Id));
+    }
+
     // Shopify drops a cancelled order's promise; eBay keeps it. Either way the order will not ship: it is not "on
     // schedule", and a cancellation is not offered twice. A label printed before the cancellation changes nothing.
     [Theory]

@@ -188,6 +188,65 @@ public sealed class ReplyTruthTests
         Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
     }
 
+    public static TheoryData<TrackingStatus, RiskKind?, string> InTroubleAndLanguages()
+    {
+        var data = new TheoryData<TrackingStatus, RiskKind?, string>();
+        foreach (var language in ReplyLocale.Languages)
+        {
+            data.Add(TrackingStatus.InTransit, RiskKind.Stalled, language);
+            data.Add(TrackingStatus.InTransit, RiskKind.Delayed, language);
+            data.Add(TrackingStatus.Exception, null, language);
+            data.Add(TrackingStatus.Expired, null, language);
+            data.Add(TrackingStatus.Returning, null, language);
+            data.Add(TrackingStatus.Returned, null, language);
+            data.Add(TrackingStatus.Lost, null, language);
+        }
+        return data;
+    }
+
+    // What we do about the parcel, in each language: ask the carrier, or offer a replacement (or a refund).
+    private static readonly Dictionary<(RecommendedAction, string), string> WhatWeDo = new()
+    {
+        [(RecommendedAction.ContactCarrier, "en")] = "We are contacting the carrier", [(RecommendedAction.ContactCarrier, "fr")] = "Nous contactons le transporteur",
+        [(RecommendedAction.ContactCarrier, "de")] = "Wir kontaktieren den Versanddienstleister",
+        [(RecommendedAction.ContactCarrier, "es")] = "Estamos contactando con el transportista", [(RecommendedAction.ContactCarrier, "it")] = "Stiamo contattando il corriere",
+        [(RecommendedAction.OfferResolution, "en")] = "replacement", [(RecommendedAction.OfferResolution, "fr")] = "remplacement",
+        [(RecommendedAction.OfferResolution, "de")] = "Ersatz", [(RecommendedAction.OfferResolution, "es")] = "reemplazo",
+        [(RecommendedAction.OfferResolution, "it")] = "sostituzione",
+    };
+
+    // "Your order" / "your parcel" said of the whole order, and a full refund: of a parcel carrying part of the order,
+    // the buyer reads the order as lost or late in full and is offered the price of items that have not shipped.
+    private static readonly string[] AsTheWholeOrder =
+    [
+        "refund you in full", "rembourser intégralement", "vollen Betrag", "importe total", "per intero",
+        "your parcel (", "votre colis (", "Ihr Paket (", "su paquete (", "suo pacco (",
+    ];
+
+    // A partly shipped order's parcel delayed, stalled, held by an exception, silent, returning, returned or lost: the
+    // buyer is told what happened to this parcel and what we do about it, and that the rest of the order has not
+    // shipped yet; no full refund is offered for an order only part of which was in the parcel.
+    [Theory]
+    [MemberData(nameof(InTroubleAndLanguages))]
+    public void A_partly_shipped_orders_parcel_in_trouble_is_not_told_as_the_whole_order(TrackingStatus status, RiskKind? risk, string language)
+    {
+        var order = InquiryDecisionTests.Order() with { Status = "PARTIALLY_FULFILLED" };
+        var parcel = risk is { } kind ? InquiryDecisionTests.Shipment(status, kind) : InquiryDecisionTests.Shipment(status);
+        var decision = InquiryDecisions.Decide(order, [parcel], Now);
+        var locale = ReplyLocale.Resolve(language);
+        var body = BuiltInTemplates.Default.Find(decision.Scenario.TemplateId(), language)!;
+
+        var reply = ReplyComposer.Compose(decision.Scenario.TemplateId(), 0, body, locale, ReplyValues.From(order, decision.Shipment, locale, "amazon"), "amazon");
+
+        Assert.Contains(RestNotShippedYet[language], reply.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(WhatWeDo[(decision.Action, language)], reply.Text, StringComparison.Ordinal);
+        Assert.Contains(BuiltInTemplates.Default.StatusWords(status, language), reply.Text, StringComparison.Ordinal);
+        Assert.Contains(parcel.TrackingNumber, reply.Text, StringComparison.Ordinal);
+        Assert.All(AsTheWholeOrder, phrase => Assert.DoesNotContain(phrase, reply.Text, StringComparison.Ordinal));
+        Assert.DoesNotContain("  ", reply.Text, StringComparison.Ordinal);
+        Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
+    }
+
     // "<carrier> is returning it to us" in each language (fbm_returning's wording): on its way back, not back yet.
     private static readonly Dictionary<string, string> ReturningToUs = new()
     {

@@ -74,6 +74,18 @@ public enum ReplyScenario
     /// it, as for any such parcel, and the rest of the order has not shipped yet (it will not be at the counter).
     /// </summary>
     PartiallyShippedAvailableForPickup,
+    /// <summary>
+    /// The marketplace calls the order partly shipped and its parcel is delayed, stalled, held by a carrier exception or
+    /// without news from the carrier in time: the parcel is late, its status says how, the carrier is being asked, and
+    /// the rest of the order has not shipped yet (the parcel is not the whole order, late).
+    /// </summary>
+    PartiallyShippedHeldUp,
+    /// <summary>
+    /// The marketplace calls the order partly shipped and its parcel will not arrive (lost, returning or returned, as its
+    /// status says): a replacement or a refund of what was in that parcel, never of the whole order, and the rest of the
+    /// order has not shipped yet.
+    /// </summary>
+    PartiallyShippedNotArriving,
     /// <summary>The marketplace calls the order cancelled and no carrier has scanned a parcel: it will not ship.</summary>
     OrderCancelled,
     NoOrderFound,
@@ -112,6 +124,8 @@ public static class ReplyScenarios
         ReplyScenario.PartiallyShippedOutForDelivery => "partially_shipped_out_for_delivery",
         ReplyScenario.PartiallyShippedAttemptFailed => "partially_shipped_attempt_failed",
         ReplyScenario.PartiallyShippedAvailableForPickup => "partially_shipped_available_for_pickup",
+        ReplyScenario.PartiallyShippedHeldUp => "partially_shipped_held_up",
+        ReplyScenario.PartiallyShippedNotArriving => "partially_shipped_not_arriving",
         ReplyScenario.OrderCancelled => "order_cancelled",
         ReplyScenario.NoOrderFound => "no_order_found",
         ReplyScenario.SeveralOrdersFound => "several_orders_found",
