@@ -247,6 +247,44 @@ public sealed class ReplyTruthTests
         Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
     }
 
+    // fbm_lost's former "refund you in full" in each language: said with a parcel of the order delivered, it promises the
+    // price of the whole order.
+    private static readonly Dictionary<string, string> WholeOrderRefund = new()
+    {
+        ["en"] = "refund you in full", ["fr"] = "vous rembourser intégralement :", ["de"] = "den vollen Betrag erstatten",
+        ["es"] = "reembolsarle el importe total:", ["it"] = "rimborsarla per intero",
+    };
+
+    // The refund of the lost parcel's contents, in each language.
+    private static readonly Dictionary<string, string> ThisParcelRefund = new()
+    {
+        ["en"] = "refund the contents of this parcel in full", ["fr"] = "vous rembourser intégralement le contenu de ce colis",
+        ["de"] = "den vollen Betrag für dieses Paket erstatten", ["es"] = "reembolsarle el importe total de este paquete",
+        ["it"] = "rimborsarle per intero il valore di questo pacco",
+    };
+
+    // An order shipped in two parcels, one delivered and one lost: the reply is about the lost one (its tracking
+    // number), and the refund offered is for what was in it, not for the order the buyer half received.
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void A_lost_parcel_of_an_order_shipped_in_several_is_not_offered_a_refund_of_the_whole_order(string language)
+    {
+        var order = InquiryDecisionTests.Order() with { Status = "Shipped" };
+        var lost = InquiryDecisionTests.Shipment(TrackingStatus.Lost);
+        var delivered = InquiryDecisionTests.Shipment(TrackingStatus.Delivered) with { Id = "shp_2", TrackingNumber = "1Z999AA10123456793" };
+        var decision = InquiryDecisions.Decide(order, [delivered, lost], Now);
+        var locale = ReplyLocale.Resolve(language);
+        var body = BuiltInTemplates.Default.Find(decision.Scenario.TemplateId(), language)!;
+
+        var reply = ReplyComposer.Compose(decision.Scenario.TemplateId(), 0, body, locale, ReplyValues.From(order, decision.Shipment, locale, "amazon"), "amazon");
+
+        Assert.Equal((RecommendedAction.OfferResolution, "fbm_lost"), (decision.Action, reply.TemplateId));
+        Assert.Contains(lost.TrackingNumber, reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(WholeOrderRefund[language], reply.Text, StringComparison.Ordinal);
+        Assert.Contains(ThisParcelRefund[language], reply.Text, StringComparison.Ordinal);
+        Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
+    }
+
     // "<carrier> is returning it to us" in each language (fbm_returning's wording): on its way back, not back yet.
     private static readonly Dictionary<string, string> ReturningToUs = new()
     {
