@@ -78,12 +78,12 @@ public sealed class ReplyTruthTests
         Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
     }
 
-    // "The rest of your order has not shipped yet" in each language (the partly shipped parcel replies' wording).
-    private static readonly Dictionary<string, string> RestNotShippedYet = new()
+    // "Another part of your order has not shipped yet" in each language (the partly shipped parcel replies' wording).
+    private static readonly Dictionary<string, string> OtherPartNotShippedYet = new()
     {
-        ["en"] = "The rest of your order has not shipped yet", ["fr"] = "Le reste de votre commande n'est pas encore expédié",
-        ["de"] = "Der Rest Ihrer Bestellung ist noch nicht versandt", ["es"] = "El resto de su pedido aún no se ha enviado",
-        ["it"] = "Il resto del suo ordine non è ancora stato spedito",
+        ["en"] = "Another part of your order has not shipped yet", ["fr"] = "Une autre partie de votre commande n'est pas encore expédiée",
+        ["de"] = "Ein anderer Teil Ihrer Bestellung ist noch nicht versandt", ["es"] = "Otra parte de su pedido aún no se ha enviado",
+        ["it"] = "Un'altra parte del suo ordine non è ancora stata spedita",
     };
 
     public static TheoryData<TrackingStatus, string> DeliveredOrMovingAndLanguages()
@@ -112,7 +112,7 @@ public sealed class ReplyTruthTests
         var reply = ReplyComposer.Compose(decision.Scenario.TemplateId(), 0, body, locale, ReplyValues.From(order, decision.Shipment, locale, "amazon"), "amazon");
 
         Assert.Equal(RecommendedAction.ShareTracking, decision.Action);
-        Assert.Contains(RestNotShippedYet[language], reply.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(OtherPartNotShippedYet[language], reply.Text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(parcel.TrackingNumber, reply.Text, StringComparison.Ordinal);
         Assert.Contains(parcel.TrackingUrl!, reply.Text, StringComparison.Ordinal);
         Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
@@ -180,12 +180,51 @@ public sealed class ReplyTruthTests
         var reply = ReplyComposer.Compose(decision.Scenario.TemplateId(), 0, body, locale, ReplyValues.From(order, decision.Shipment, locale, "amazon"), "amazon");
 
         Assert.Equal(RecommendedAction.ShareTracking, decision.Action);
-        Assert.Contains(RestNotShippedYet[language], reply.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(OtherPartNotShippedYet[language], reply.Text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(WhatToDo[(status, language)], reply.Text, StringComparison.Ordinal);
         Assert.Contains(parcel.TrackingNumber, reply.Text, StringComparison.Ordinal);
         Assert.Contains(parcel.TrackingUrl!, reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("  ", reply.Text, StringComparison.Ordinal);
         Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
+    }
+
+    // "The rest of your order has not shipped yet" in each language, the partly shipped replies' former wording: false
+    // when another parcel of the order has shipped (delivered, or on its way).
+    private static readonly Dictionary<string, string> RestNotShipped = new()
+    {
+        ["en"] = "The rest of your order", ["fr"] = "Le reste de votre commande", ["de"] = "Der Rest Ihrer Bestellung",
+        ["es"] = "El resto de su pedido", ["it"] = "Il resto del suo ordine",
+    };
+
+    public static TheoryData<TrackingStatus, string> OtherParcelAndLanguages()
+    {
+        var data = new TheoryData<TrackingStatus, string>();
+        foreach (var language in ReplyLocale.Languages)
+        {
+            data.Add(TrackingStatus.InTransit, language);
+            data.Add(TrackingStatus.Returned, language);
+            data.Add(TrackingStatus.AvailableForPickup, language);
+        }
+        return data;
+    }
+
+    // A partly shipped order sent in two parcels so far, one delivered: the reply about the other is not "the rest of
+    // your order has not shipped", which the delivered parcel belies; another part has not shipped, whichever it is.
+    [Theory]
+    [MemberData(nameof(OtherParcelAndLanguages))]
+    public void A_partly_shipped_order_with_another_parcel_delivered_is_not_told_the_rest_has_not_shipped(TrackingStatus status, string language)
+    {
+        var order = InquiryDecisionTests.Order() with { Status = "PartiallyShipped" };
+        var delivered = InquiryDecisionTests.Shipment(TrackingStatus.Delivered) with { Id = "shp_2", TrackingNumber = "1Z999AA10123456793" };
+        var decision = InquiryDecisions.Decide(order, [delivered, InquiryDecisionTests.Shipment(status)], Now);
+        var locale = ReplyLocale.Resolve(language);
+        var body = BuiltInTemplates.Default.Find(decision.Scenario.TemplateId(), language)!;
+
+        var reply = ReplyComposer.Compose(decision.Scenario.TemplateId(), 0, body, locale, ReplyValues.From(order, decision.Shipment, locale, "amazon"), "amazon");
+
+        Assert.Equal("shp_1", decision.Shipment?.Id);
+        Assert.DoesNotContain(RestNotShipped[language], reply.Text, StringComparison.Ordinal);
+        Assert.Contains(OtherPartNotShippedYet[language], reply.Text, StringComparison.Ordinal);
     }
 
     public static TheoryData<TrackingStatus, RiskKind?, string> InTroubleAndLanguages()
@@ -238,7 +277,7 @@ public sealed class ReplyTruthTests
 
         var reply = ReplyComposer.Compose(decision.Scenario.TemplateId(), 0, body, locale, ReplyValues.From(order, decision.Shipment, locale, "amazon"), "amazon");
 
-        Assert.Contains(RestNotShippedYet[language], reply.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(OtherPartNotShippedYet[language], reply.Text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(WhatWeDo[(decision.Action, language)], reply.Text, StringComparison.Ordinal);
         Assert.Contains(BuiltInTemplates.Default.StatusWords(status, language), reply.Text, StringComparison.Ordinal);
         Assert.Contains(parcel.TrackingNumber, reply.Text, StringComparison.Ordinal);

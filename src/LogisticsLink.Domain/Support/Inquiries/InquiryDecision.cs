@@ -61,10 +61,11 @@ public static class InquiryDecisions
 
     /// <summary>
     /// Partly shipped, a parcel on its way, delivered, waiting on the buyer (at the door, after a failed attempt, at a
-    /// pickup point) or in trouble carries only part of the order: its reply says the rest has not shipped, or the buyer
-    /// who gets one parcel of two reads it as the whole order, and one whose parcel is lost is offered a refund of items
-    /// that never left. The parcel's own instructions stay in the reply; a late parcel (delayed, stalled, an exception,
-    /// no news) and one that will not arrive (lost, returning, returned) each share one reply, whose status says which.
+    /// pickup point) or in trouble carries only part of the order: its reply says another part has not shipped (not "the
+    /// rest": another parcel may have shipped before it), or the buyer who gets one parcel of two reads it as the whole
+    /// order, and one whose parcel is lost is offered a refund of items that never left. The parcel's own instructions
+    /// stay in the reply; a late parcel (delayed, stalled, an exception, no news) and one that will not arrive (lost,
+    /// returning, returned) each share one reply, whose status says which.
     /// </summary>
     private static ReplyScenario OfPartOfTheOrder(OrderState? order, ReplyScenario scenario) =>
         order is null || !MarketplaceOrderStatus.IsPartiallyShipped(order.Status) ? scenario : scenario switch
