@@ -107,7 +107,7 @@ public sealed class InquiryDecisionTests
     [InlineData("Shipped", TrackingStatus.InfoReceived, RecommendedAction.ShareTracking, "shipped_awaiting_first_scan")]
     [InlineData("SHIPPED", TrackingStatus.Pending, RecommendedAction.ShareTracking, "shipped_awaiting_first_scan")]
     [InlineData("FULFILLED", TrackingStatus.NotFound, RecommendedAction.ShareTracking, "shipped_awaiting_first_scan")]
-    [InlineData("PartiallyShipped", TrackingStatus.InfoReceived, RecommendedAction.ShareTracking, "shipped_awaiting_first_scan")]
+    [InlineData("PartiallyShipped", TrackingStatus.InfoReceived, RecommendedAction.ShareTracking, "partially_shipped_awaiting_first_scan")]
     [InlineData("Unshipped", TrackingStatus.InfoReceived, RecommendedAction.ReassureWithinPromise, "pre_transit_within_promise")]
     public void A_shipped_order_whose_label_is_not_scanned_yet_shares_its_tracking(string status, TrackingStatus label, RecommendedAction action, string templateId)
     {
@@ -125,7 +125,7 @@ public sealed class InquiryDecisionTests
     [InlineData("Shipped", TrackingStatus.InfoReceived, "shipped_awaiting_first_scan_late")]
     [InlineData("SHIPPED", TrackingStatus.Pending, "shipped_awaiting_first_scan_late")]
     [InlineData("FULFILLED", TrackingStatus.NotFound, "shipped_awaiting_first_scan_late")]
-    [InlineData("PartiallyShipped", TrackingStatus.InfoReceived, "shipped_awaiting_first_scan_late")]
+    [InlineData("PartiallyShipped", TrackingStatus.InfoReceived, "partially_shipped_awaiting_first_scan_late")]
     [InlineData("Unshipped", TrackingStatus.InfoReceived, "fbm_delayed")]
     public void A_shipped_order_whose_label_is_still_not_scanned_after_the_promise_asks_for_the_carrier(string status, TrackingStatus label, string templateId)
     {
@@ -224,6 +224,24 @@ public sealed class InquiryDecisionTests
         var shipment = risk is { } kind ? Shipment(parcel, kind) : Shipment(parcel);
 
         var decision = InquiryDecisions.Decide(order, [shipment], Now);
+
+        Assert.Equal((action, templateId, "shp_1"), (decision.Action, decision.Scenario.TemplateId(), decision.Shipment?.Id));
+    }
+
+    // A partly shipped order's label the carrier has not scanned: the same actions as for a shipped order (the first scan
+    // is pending; late, the carrier is asked), with a reply that says another part has not shipped.
+    [Theory]
+    [InlineData("PartiallyShipped", false, RecommendedAction.ShareTracking, "partially_shipped_awaiting_first_scan")]
+    [InlineData("PARTIALLY_FULFILLED", true, RecommendedAction.ContactCarrier, "partially_shipped_awaiting_first_scan_late")]
+    [InlineData("IN_PROGRESS", false, RecommendedAction.ShareTracking, "partially_shipped_awaiting_first_scan")]
+    [InlineData("Shipped", false, RecommendedAction.ShareTracking, "shipped_awaiting_first_scan")]
+    [InlineData("FULFILLED", true, RecommendedAction.ContactCarrier, "shipped_awaiting_first_scan_late")]
+    public void A_partly_shipped_orders_label_awaiting_its_first_scan_keeps_its_action_and_says_another_part_has_not_shipped(
+        string status, bool late, RecommendedAction action, string templateId)
+    {
+        var order = Order(promised: late ? Now.AddDays(-1) : Now.AddDays(2)) with { Status = status };
+
+        var decision = InquiryDecisions.Decide(order, [Shipment(TrackingStatus.InfoReceived)], Now);
 
         Assert.Equal((action, templateId, "shp_1"), (decision.Action, decision.Scenario.TemplateId(), decision.Shipment?.Id));
     }

@@ -225,7 +225,8 @@ public sealed class ReplyTemplateTests
         ReplyScenario.Returning => TrackingStatus.Returning,
         ReplyScenario.Returned => TrackingStatus.Returned,
         ReplyScenario.Lost or ReplyScenario.PartiallyShippedNotArriving => TrackingStatus.Lost,
-        ReplyScenario.PreTransitWithinPromise or ReplyScenario.PreTransitPastShipDate or ReplyScenario.ShippedAwaitingFirstScan or ReplyScenario.ShippedAwaitingFirstScanLate => TrackingStatus.InfoReceived,
+        ReplyScenario.PreTransitWithinPromise or ReplyScenario.PreTransitPastShipDate or ReplyScenario.ShippedAwaitingFirstScan or ReplyScenario.ShippedAwaitingFirstScanLate
+            or ReplyScenario.PartiallyShippedAwaitingFirstScan or ReplyScenario.PartiallyShippedAwaitingFirstScanLate => TrackingStatus.InfoReceived,
         _ => TrackingStatus.InTransit,
     };
 }

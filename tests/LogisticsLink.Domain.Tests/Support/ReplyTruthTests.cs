@@ -227,6 +227,39 @@ public sealed class ReplyTruthTests
         Assert.Contains(OtherPartNotShippedYet[language], reply.Text, StringComparison.Ordinal);
     }
 
+    public static TheoryData<bool, string> LateOrNotAndLanguages()
+    {
+        var data = new TheoryData<bool, string>();
+        foreach (var language in ReplyLocale.Languages)
+        {
+            data.Add(false, language);
+            data.Add(true, language);
+        }
+        return data;
+    }
+
+    // A partly shipped order whose parcel's label the carrier has yet to scan: the first scan is pending (late: the
+    // carrier is asked), and another part of the order has not shipped, or the buyer waits for it in this parcel.
+    [Theory]
+    [MemberData(nameof(LateOrNotAndLanguages))]
+    public void A_partly_shipped_orders_label_awaiting_its_first_scan_is_not_told_as_the_whole_order(bool late, string language)
+    {
+        var order = InquiryDecisionTests.Order(promised: late ? Now.AddDays(-1) : Now.AddDays(2)) with { Status = "IN_PROGRESS" };
+        var label = InquiryDecisionTests.Shipment(TrackingStatus.InfoReceived);
+        var decision = InquiryDecisions.Decide(order, [label], Now);
+        var locale = ReplyLocale.Resolve(language);
+        var body = BuiltInTemplates.Default.Find(decision.Scenario.TemplateId(), language)!;
+
+        var reply = ReplyComposer.Compose(decision.Scenario.TemplateId(), 0, body, locale, ReplyValues.From(order, decision.Shipment, locale, "amazon"), "amazon");
+
+        Assert.Equal(late ? RecommendedAction.ContactCarrier : RecommendedAction.ShareTracking, decision.Action);
+        Assert.Contains(OtherPartNotShippedYet[language], reply.Text, StringComparison.Ordinal);
+        Assert.Contains(label.TrackingNumber, reply.Text, StringComparison.Ordinal);
+        Assert.All(BeingPrepared, phrase => Assert.DoesNotContain(phrase, reply.Text, StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain("  ", reply.Text, StringComparison.Ordinal);
+        Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
+    }
+
     public static TheoryData<TrackingStatus, RiskKind?, string> InTroubleAndLanguages()
     {
         var data = new TheoryData<TrackingStatus, RiskKind?, string>();

@@ -22,7 +22,8 @@ public sealed record InquiryDecision(RecommendedAction Action, ReplyScenario Sce
 /// for the wait instead of saying the order is on schedule</item>
 /// <item>no carrier scan yet and the marketplace calls the order cancelled → SHARE_TRACKING (it will not ship); shipped
 /// with a label the carrier has yet to scan, before the promised date → SHARE_TRACKING (the first scan is pending), after
-/// it → CONTACT_CARRIER (late, the tracking shared, the carrier asked whether it has the parcel); shipped
+/// it → CONTACT_CARRIER (late, the tracking shared, the carrier asked whether it has the parcel; partly shipped: its own
+/// replies, which say another part has not shipped); shipped
 /// with no tracked parcel → REASSURE_WITHIN_PROMISE before the promised date, CONTACT_CARRIER after it (partly shipped:
 /// its own reply, part has left and the rest has not)</item>
 /// <item>moving or delivered → SHARE_TRACKING (partly shipped: its own reply, this parcel is on its way or delivered and
@@ -106,9 +107,13 @@ public static class InquiryDecisions
         {
             // The seller confirmed the shipment: the label is the parcel's, waiting only for the carrier's first scan.
             // Late, only the carrier can say whether it has the parcel; the buyer still gets the tracking number.
+            // Partly shipped, the reply says another part has not shipped: it is not in this parcel.
+            var partly = MarketplaceOrderStatus.IsPartiallyShipped(order.Status);
             return withinPromise
-                ? new(RecommendedAction.ShareTracking, ReplyScenario.ShippedAwaitingFirstScan, worst)
-                : new(RecommendedAction.ContactCarrier, ReplyScenario.ShippedAwaitingFirstScanLate, worst);
+                ? new(RecommendedAction.ShareTracking,
+                    partly ? ReplyScenario.PartiallyShippedAwaitingFirstScan : ReplyScenario.ShippedAwaitingFirstScan, worst)
+                : new(RecommendedAction.ContactCarrier,
+                    partly ? ReplyScenario.PartiallyShippedAwaitingFirstScanLate : ReplyScenario.ShippedAwaitingFirstScanLate, worst);
         }
         if (withinPromise)
         {

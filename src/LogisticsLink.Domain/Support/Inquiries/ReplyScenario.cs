@@ -86,6 +86,16 @@ public enum ReplyScenario
     /// order has not shipped yet.
     /// </summary>
     PartiallyShippedNotArriving,
+    /// <summary>
+    /// The marketplace calls the order partly shipped and its parcel's label has no carrier scan yet, before the promised
+    /// date: as <see cref="ShippedAwaitingFirstScan"/>, and another part of the order has not shipped yet.
+    /// </summary>
+    PartiallyShippedAwaitingFirstScan,
+    /// <summary>
+    /// The same after the promised date: as <see cref="ShippedAwaitingFirstScanLate"/> (late, the carrier asked), and
+    /// another part of the order has not shipped yet.
+    /// </summary>
+    PartiallyShippedAwaitingFirstScanLate,
     /// <summary>The marketplace calls the order cancelled and no carrier has scanned a parcel: it will not ship.</summary>
     OrderCancelled,
     NoOrderFound,
@@ -126,6 +136,8 @@ public static class ReplyScenarios
         ReplyScenario.PartiallyShippedAvailableForPickup => "partially_shipped_available_for_pickup",
         ReplyScenario.PartiallyShippedHeldUp => "partially_shipped_held_up",
         ReplyScenario.PartiallyShippedNotArriving => "partially_shipped_not_arriving",
+        ReplyScenario.PartiallyShippedAwaitingFirstScan => "partially_shipped_awaiting_first_scan",
+        ReplyScenario.PartiallyShippedAwaitingFirstScanLate => "partially_shipped_awaiting_first_scan_late",
         ReplyScenario.OrderCancelled => "order_cancelled",
         ReplyScenario.NoOrderFound => "no_order_found",
         ReplyScenario.SeveralOrdersFound => "several_orders_found",
