@@ -107,7 +107,7 @@ public sealed class InquiryDecisionTests
     [InlineData("Shipped", TrackingStatus.InfoReceived, RecommendedAction.ShareTracking, "shipped_awaiting_first_scan")]
     [InlineData("SHIPPED", TrackingStatus.Pending, RecommendedAction.ShareTracking, "shipped_awaiting_first_scan")]
     [InlineData("FULFILLED", TrackingStatus.NotFound, RecommendedAction.ShareTracking, "shipped_awaiting_first_scan")]
-    [InlineData("PartiallyShipped", TrackingStatus.InfoReceived, RecommendedAction.ShareTracking, "shipped_awaiting_first_scan")]
+    [InlineData("PartiallyShipped", TrackingStatus.InfoReceived, RecommendedAction.ShareTracking, "partially_shipped_awaiting_first_scan")]
     [InlineData("Unshipped", TrackingStatus.InfoReceived, RecommendedAction.ReassureWithinPromise, "pre_transit_within_promise")]
     public void A_shipped_order_whose_label_is_not_scanned_yet_shares_its_tracking(string status, TrackingStatus label, RecommendedAction action, string templateId)
     {
@@ -125,7 +125,7 @@ public sealed class InquiryDecisionTests
     [InlineData("Shipped", TrackingStatus.InfoReceived, "shipped_awaiting_first_scan_late")]
     [InlineData("SHIPPED", TrackingStatus.Pending, "shipped_awaiting_first_scan_late")]
     [InlineData("FULFILLED", TrackingStatus.NotFound, "shipped_awaiting_first_scan_late")]
-    [InlineData("PartiallyShipped", TrackingStatus.InfoReceived, "shipped_awaiting_first_scan_late")]
+    [InlineData("PartiallyShipped", TrackingStatus.InfoReceived, "partially_shipped_awaiting_first_scan_late")]
     [InlineData("Unshipped", TrackingStatus.InfoReceived, "fbm_delayed")]
     public void A_shipped_order_whose_label_is_still_not_scanned_after_the_promise_asks_for_the_carrier(string status, TrackingStatus label, string templateId)
     {
@@ -198,6 +198,52 @@ public sealed class InquiryDecisionTests
 
         Assert.Equal((RecommendedAction.ShareTracking, templateId, "shp_1"), (onTime.Action, onTime.Scenario.TemplateId(), onTime.Shipment?.Id));
         Assert.Equal((RecommendedAction.ShareTracking, templateId), (heldLong.Action, heldLong.Scenario.TemplateId()));
+    }
+
+    // A partly shipped order's parcel in trouble is only part of the order: the reply says what happened to the parcel
+    // and that the rest has not shipped, and the action stays what the parcel needs (ask the carrier, or offer a
+    // replacement or a refund of what was in it).
+    [Theory]
+    [InlineData("PartiallyShipped", TrackingStatus.InTransit, RiskKind.Delayed, RecommendedAction.ContactCarrier, "partially_shipped_held_up")]
+    [InlineData("PARTIALLY_FULFILLED", TrackingStatus.InTransit, RiskKind.Stalled, RecommendedAction.ContactCarrier, "partially_shipped_held_up")]
+    [InlineData("IN_PROGRESS", TrackingStatus.Exception, null, RecommendedAction.ContactCarrier, "partially_shipped_held_up")]
+    [InlineData("PartiallyShipped", TrackingStatus.InTransit, RiskKind.Exception, RecommendedAction.ContactCarrier, "partially_shipped_held_up")]
+    [InlineData("PARTIALLY_FULFILLED", TrackingStatus.Expired, null, RecommendedAction.ContactCarrier, "partially_shipped_held_up")]
+    [InlineData("IN_PROGRESS", TrackingStatus.Returning, null, RecommendedAction.OfferResolution, "partially_shipped_not_arriving")]
+    [InlineData("PartiallyShipped", TrackingStatus.Returned, null, RecommendedAction.OfferResolution, "partially_shipped_not_arriving")]
+    [InlineData("PARTIALLY_FULFILLED", TrackingStatus.Lost, null, RecommendedAction.OfferResolution, "partially_shipped_not_arriving")]
+    [InlineData("Shipped", TrackingStatus.InTransit, RiskKind.Stalled, RecommendedAction.ContactCarrier, "fbm_delayed")]
+    [InlineData("FULFILLED", TrackingStatus.Exception, null, RecommendedAction.ContactCarrier, "fbm_exception")]
+    [InlineData("Shipped", TrackingStatus.Expired, null, RecommendedAction.ContactCarrier, "fbm_expired")]
+    [InlineData("FULFILLED", TrackingStatus.Returned, null, RecommendedAction.OfferResolution, "fbm_returned")]
+    [InlineData("Shipped", TrackingStatus.Lost, null, RecommendedAction.OfferResolution, "fbm_lost")]
+    public void A_partly_shipped_orders_parcel_in_trouble_keeps_its_action_and_says_the_rest_has_not_shipped(
+        string status, TrackingStatus parcel, RiskKind? risk, RecommendedAction action, string templateId)
+    {
+        var order = Order() with { Status = status };
+        var shipment = risk is { } kind ? Shipment(parcel, kind) : Shipment(parcel);
+
+        var decision = InquiryDecisions.Decide(order, [shipment], Now);
+
+        Assert.Equal((action, templateId, "shp_1"), (decision.Action, decision.Scenario.TemplateId(), decision.Shipment?.Id));
+    }
+
+    // A partly shipped order's label the carrier has not scanned: the same actions as for a shipped order (the first scan
+    // is pending; late, the carrier is asked), with a reply that says another part has not shipped.
+    [Theory]
+    [InlineData("PartiallyShipped", false, RecommendedAction.ShareTracking, "partially_shipped_awaiting_first_scan")]
+    [InlineData("PARTIALLY_FULFILLED", true, RecommendedAction.ContactCarrier, "partially_shipped_awaiting_first_scan_late")]
+    [InlineData("IN_PROGRESS", false, RecommendedAction.ShareTracking, "partially_shipped_awaiting_first_scan")]
+    [InlineData("Shipped", false, RecommendedAction.ShareTracking, "shipped_awaiting_first_scan")]
+    [InlineData("FULFILLED", true, RecommendedAction.ContactCarrier, "shipped_awaiting_first_scan_late")]
+    public void A_partly_shipped_orders_label_awaiting_its_first_scan_keeps_its_action_and_says_another_part_has_not_shipped(
+        string status, bool late, RecommendedAction action, string templateId)
+    {
+        var order = Order(promised: late ? Now.AddDays(-1) : Now.AddDays(2)) with { Status = status };
+
+        var decision = InquiryDecisions.Decide(order, [Shipment(TrackingStatus.InfoReceived)], Now);
+
+        Assert.Equal((action, templateId, "shp_1"), (decision.Action, decision.Scenario.TemplateId(), decision.Shipment?.Id));
     }
 
     // Shopify drops a cancelled order's promise; eBay keeps it. Either way the order will not ship: it is not "on

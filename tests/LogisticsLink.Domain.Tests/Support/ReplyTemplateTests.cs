@@ -218,14 +218,15 @@ public sealed class ReplyTemplateTests
     {
         ReplyScenario.OutForDelivery or ReplyScenario.PartiallyShippedOutForDelivery => TrackingStatus.OutForDelivery,
         ReplyScenario.Delivered or ReplyScenario.PartiallyShippedDelivered => TrackingStatus.Delivered,
-        ReplyScenario.Exception => TrackingStatus.Exception,
+        ReplyScenario.Exception or ReplyScenario.PartiallyShippedHeldUp => TrackingStatus.Exception,
         ReplyScenario.Expired => TrackingStatus.Expired,
         ReplyScenario.AttemptFailed or ReplyScenario.PartiallyShippedAttemptFailed => TrackingStatus.AttemptFailed,
         ReplyScenario.AvailableForPickup or ReplyScenario.PartiallyShippedAvailableForPickup => TrackingStatus.AvailableForPickup,
         ReplyScenario.Returning => TrackingStatus.Returning,
         ReplyScenario.Returned => TrackingStatus.Returned,
-        ReplyScenario.Lost => TrackingStatus.Lost,
-        ReplyScenario.PreTransitWithinPromise or ReplyScenario.PreTransitPastShipDate or ReplyScenario.ShippedAwaitingFirstScan or ReplyScenario.ShippedAwaitingFirstScanLate => TrackingStatus.InfoReceived,
+        ReplyScenario.Lost or ReplyScenario.PartiallyShippedNotArriving => TrackingStatus.Lost,
+        ReplyScenario.PreTransitWithinPromise or ReplyScenario.PreTransitPastShipDate or ReplyScenario.ShippedAwaitingFirstScan or ReplyScenario.ShippedAwaitingFirstScanLate
+            or ReplyScenario.PartiallyShippedAwaitingFirstScan or ReplyScenario.PartiallyShippedAwaitingFirstScanLate => TrackingStatus.InfoReceived,
         _ => TrackingStatus.InTransit,
     };
 }

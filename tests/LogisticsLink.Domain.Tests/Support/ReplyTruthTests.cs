@@ -78,12 +78,12 @@ public sealed class ReplyTruthTests
         Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
     }
 
-    // "The rest of your order has not shipped yet" in each language (the partly shipped parcel replies' wording).
-    private static readonly Dictionary<string, string> RestNotShippedYet = new()
+    // "Another part of your order has not shipped yet" in each language (the partly shipped parcel replies' wording).
+    private static readonly Dictionary<string, string> OtherPartNotShippedYet = new()
     {
-        ["en"] = "The rest of your order has not shipped yet", ["fr"] = "Le reste de votre commande n'est pas encore expédié",
-        ["de"] = "Der Rest Ihrer Bestellung ist noch nicht versandt", ["es"] = "El resto de su pedido aún no se ha enviado",
-        ["it"] = "Il resto del suo ordine non è ancora stato spedito",
+        ["en"] = "Another part of your order has not shipped yet", ["fr"] = "Une autre partie de votre commande n'est pas encore expédiée",
+        ["de"] = "Ein anderer Teil Ihrer Bestellung ist noch nicht versandt", ["es"] = "Otra parte de su pedido aún no se ha enviado",
+        ["it"] = "Un'altra parte del suo ordine non è ancora stata spedita",
     };
 
     public static TheoryData<TrackingStatus, string> DeliveredOrMovingAndLanguages()
@@ -112,7 +112,7 @@ public sealed class ReplyTruthTests
         var reply = ReplyComposer.Compose(decision.Scenario.TemplateId(), 0, body, locale, ReplyValues.From(order, decision.Shipment, locale, "amazon"), "amazon");
 
         Assert.Equal(RecommendedAction.ShareTracking, decision.Action);
-        Assert.Contains(RestNotShippedYet[language], reply.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(OtherPartNotShippedYet[language], reply.Text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(parcel.TrackingNumber, reply.Text, StringComparison.Ordinal);
         Assert.Contains(parcel.TrackingUrl!, reply.Text, StringComparison.Ordinal);
         Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
@@ -180,11 +180,180 @@ public sealed class ReplyTruthTests
         var reply = ReplyComposer.Compose(decision.Scenario.TemplateId(), 0, body, locale, ReplyValues.From(order, decision.Shipment, locale, "amazon"), "amazon");
 
         Assert.Equal(RecommendedAction.ShareTracking, decision.Action);
-        Assert.Contains(RestNotShippedYet[language], reply.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(OtherPartNotShippedYet[language], reply.Text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(WhatToDo[(status, language)], reply.Text, StringComparison.Ordinal);
         Assert.Contains(parcel.TrackingNumber, reply.Text, StringComparison.Ordinal);
         Assert.Contains(parcel.TrackingUrl!, reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("  ", reply.Text, StringComparison.Ordinal);
+        Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
+    }
+
+    // "The rest of your order has not shipped yet" in each language, the partly shipped replies' former wording: false
+    // when another parcel of the order has shipped (delivered, or on its way).
+    private static readonly Dictionary<string, string> RestNotShipped = new()
+    {
+        ["en"] = "The rest of your order", ["fr"] = "Le reste de votre commande", ["de"] = "Der Rest Ihrer Bestellung",
+        ["es"] = "El resto de su pedido", ["it"] = "Il resto del suo ordine",
+    };
+
+    public static TheoryData<TrackingStatus, string> OtherParcelAndLanguages()
+    {
+        var data = new TheoryData<TrackingStatus, string>();
+        foreach (var language in ReplyLocale.Languages)
+        {
+            data.Add(TrackingStatus.InTransit, language);
+            data.Add(TrackingStatus.Returned, language);
+            data.Add(TrackingStatus.AvailableForPickup, language);
+        }
+        return data;
+    }
+
+    // A partly shipped order sent in two parcels so far, one delivered: the reply about the other is not "the rest of
+    // your order has not shipped", which the delivered parcel belies; another part has not shipped, whichever it is.
+    [Theory]
+    [MemberData(nameof(OtherParcelAndLanguages))]
+    public void A_partly_shipped_order_with_another_parcel_delivered_is_not_told_the_rest_has_not_shipped(TrackingStatus status, string language)
+    {
+        var order = InquiryDecisionTests.Order() with { Status = "PartiallyShipped" };
+        var delivered = InquiryDecisionTests.Shipment(TrackingStatus.Delivered) with { Id = "shp_2", TrackingNumber = "1Z999AA10123456793" };
+        var decision = InquiryDecisions.Decide(order, [delivered, InquiryDecisionTests.Shipment(status)], Now);
+        var locale = ReplyLocale.Resolve(language);
+        var body = BuiltInTemplates.Default.Find(decision.Scenario.TemplateId(), language)!;
+
+        var reply = ReplyComposer.Compose(decision.Scenario.TemplateId(), 0, body, locale, ReplyValues.From(order, decision.Shipment, locale, "amazon"), "amazon");
+
+        Assert.Equal("shp_1", decision.Shipment?.Id);
+        Assert.DoesNotContain(RestNotShipped[language], reply.Text, StringComparison.Ordinal);
+        Assert.Contains(OtherPartNotShippedYet[language], reply.Text, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<bool, string> LateOrNotAndLanguages()
+    {
+        var data = new TheoryData<bool, string>();
+        foreach (var language in ReplyLocale.Languages)
+        {
+            data.Add(false, language);
+            data.Add(true, language);
+        }
+        return data;
+    }
+
+    // A partly shipped order whose parcel's label the carrier has yet to scan: the first scan is pending (late: the
+    // carrier is asked), and another part of the order has not shipped, or the buyer waits for it in this parcel.
+    [Theory]
+    [MemberData(nameof(LateOrNotAndLanguages))]
+    public void A_partly_shipped_orders_label_awaiting_its_first_scan_is_not_told_as_the_whole_order(bool late, string language)
+    {
+        var order = InquiryDecisionTests.Order(promised: late ? Now.AddDays(-1) : Now.AddDays(2)) with { Status = "IN_PROGRESS" };
+        var label = InquiryDecisionTests.Shipment(TrackingStatus.InfoReceived);
+        var decision = InquiryDecisions.Decide(order, [label], Now);
+        var locale = ReplyLocale.Resolve(language);
+        var body = BuiltInTemplates.Default.Find(decision.Scenario.TemplateId(), language)!;
+
+        var reply = ReplyComposer.Compose(decision.Scenario.TemplateId(), 0, body, locale, ReplyValues.From(order, decision.Shipment, locale, "amazon"), "amazon");
+
+        Assert.Equal(late ? RecommendedAction.ContactCarrier : RecommendedAction.ShareTracking, decision.Action);
+        Assert.Contains(OtherPartNotShippedYet[language], reply.Text, StringComparison.Ordinal);
+        Assert.Contains(label.TrackingNumber, reply.Text, StringComparison.Ordinal);
+        Assert.All(BeingPrepared, phrase => Assert.DoesNotContain(phrase, reply.Text, StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain("  ", reply.Text, StringComparison.Ordinal);
+        Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
+    }
+
+    public static TheoryData<TrackingStatus, RiskKind?, string> InTroubleAndLanguages()
+    {
+        var data = new TheoryData<TrackingStatus, RiskKind?, string>();
+        foreach (var language in ReplyLocale.Languages)
+        {
+            data.Add(TrackingStatus.InTransit, RiskKind.Stalled, language);
+            data.Add(TrackingStatus.InTransit, RiskKind.Delayed, language);
+            data.Add(TrackingStatus.Exception, null, language);
+            data.Add(TrackingStatus.Expired, null, language);
+            data.Add(TrackingStatus.Returning, null, language);
+            data.Add(TrackingStatus.Returned, null, language);
+            data.Add(TrackingStatus.Lost, null, language);
+        }
+        return data;
+    }
+
+    // What we do about the parcel, in each language: ask the carrier, or offer a replacement (or a refund).
+    private static readonly Dictionary<(RecommendedAction, string), string> WhatWeDo = new()
+    {
+        [(RecommendedAction.ContactCarrier, "en")] = "We are contacting the carrier", [(RecommendedAction.ContactCarrier, "fr")] = "Nous contactons le transporteur",
+        [(RecommendedAction.ContactCarrier, "de")] = "Wir kontaktieren den Versanddienstleister",
+        [(RecommendedAction.ContactCarrier, "es")] = "Estamos contactando con el transportista", [(RecommendedAction.ContactCarrier, "it")] = "Stiamo contattando il corriere",
+        [(RecommendedAction.OfferResolution, "en")] = "replacement", [(RecommendedAction.OfferResolution, "fr")] = "remplacement",
+        [(RecommendedAction.OfferResolution, "de")] = "Ersatz", [(RecommendedAction.OfferResolution, "es")] = "reemplazo",
+        [(RecommendedAction.OfferResolution, "it")] = "sostituzione",
+    };
+
+    // "Your order" / "your parcel" said of the whole order, and a full refund: of a parcel carrying part of the order,
+    // the buyer reads the order as lost or late in full and is offered the price of items that have not shipped.
+    private static readonly string[] AsTheWholeOrder =
+    [
+        "refund you in full", "rembourser intégralement", "vollen Betrag", "importe total", "per intero",
+        "your parcel (", "votre colis (", "Ihr Paket (", "su paquete (", "suo pacco (",
+    ];
+
+    // A partly shipped order's parcel delayed, stalled, held by an exception, silent, returning, returned or lost: the
+    // buyer is told what happened to this parcel and what we do about it, and that the rest of the order has not
+    // shipped yet; no full refund is offered for an order only part of which was in the parcel.
+    [Theory]
+    [MemberData(nameof(InTroubleAndLanguages))]
+    public void A_partly_shipped_orders_parcel_in_trouble_is_not_told_as_the_whole_order(TrackingStatus status, RiskKind? risk, string language)
+    {
+        var order = InquiryDecisionTests.Order() with { Status = "PARTIALLY_FULFILLED" };
+        var parcel = risk is { } kind ? InquiryDecisionTests.Shipment(status, kind) : InquiryDecisionTests.Shipment(status);
+        var decision = InquiryDecisions.Decide(order, [parcel], Now);
+        var locale = ReplyLocale.Resolve(language);
+        var body = BuiltInTemplates.Default.Find(decision.Scenario.TemplateId(), language)!;
+
+        var reply = ReplyComposer.Compose(decision.Scenario.TemplateId(), 0, body, locale, ReplyValues.From(order, decision.Shipment, locale, "amazon"), "amazon");
+
+        Assert.Contains(OtherPartNotShippedYet[language], reply.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(WhatWeDo[(decision.Action, language)], reply.Text, StringComparison.Ordinal);
+        Assert.Contains(BuiltInTemplates.Default.StatusWords(status, language), reply.Text, StringComparison.Ordinal);
+        Assert.Contains(parcel.TrackingNumber, reply.Text, StringComparison.Ordinal);
+        Assert.All(AsTheWholeOrder, phrase => Assert.DoesNotContain(phrase, reply.Text, StringComparison.Ordinal));
+        Assert.DoesNotContain("  ", reply.Text, StringComparison.Ordinal);
+        Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
+    }
+
+    // fbm_lost's former "refund you in full" in each language: said with a parcel of the order delivered, it promises the
+    // price of the whole order.
+    private static readonly Dictionary<string, string> WholeOrderRefund = new()
+    {
+        ["en"] = "refund you in full", ["fr"] = "vous rembourser intégralement :", ["de"] = "den vollen Betrag erstatten",
+        ["es"] = "reembolsarle el importe total:", ["it"] = "rimborsarla per intero",
+    };
+
+    // The refund of the lost parcel's contents, in each language.
+    private static readonly Dictionary<string, string> ThisParcelRefund = new()
+    {
+        ["en"] = "refund the contents of this parcel in full", ["fr"] = "vous rembourser intégralement le contenu de ce colis",
+        ["de"] = "den vollen Betrag für dieses Paket erstatten", ["es"] = "reembolsarle el importe total de este paquete",
+        ["it"] = "rimborsarle per intero il valore di questo pacco",
+    };
+
+    // An order shipped in two parcels, one delivered and one lost: the reply is about the lost one (its tracking
+    // number), and the refund offered is for what was in it, not for the order the buyer half received.
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void A_lost_parcel_of_an_order_shipped_in_several_is_not_offered_a_refund_of_the_whole_order(string language)
+    {
+        var order = InquiryDecisionTests.Order() with { Status = "Shipped" };
+        var lost = InquiryDecisionTests.Shipment(TrackingStatus.Lost);
+        var delivered = InquiryDecisionTests.Shipment(TrackingStatus.Delivered) with { Id = "shp_2", TrackingNumber = "1Z999AA10123456793" };
+        var decision = InquiryDecisions.Decide(order, [delivered, lost], Now);
+        var locale = ReplyLocale.Resolve(language);
+        var body = BuiltInTemplates.Default.Find(decision.Scenario.TemplateId(), language)!;
+
+        var reply = ReplyComposer.Compose(decision.Scenario.TemplateId(), 0, body, locale, ReplyValues.From(order, decision.Shipment, locale, "amazon"), "amazon");
+
+        Assert.Equal((RecommendedAction.OfferResolution, "fbm_lost"), (decision.Action, reply.TemplateId));
+        Assert.Contains(lost.TrackingNumber, reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(WholeOrderRefund[language], reply.Text, StringComparison.Ordinal);
+        Assert.Contains(ThisParcelRefund[language], reply.Text, StringComparison.Ordinal);
         Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")));
     }
 

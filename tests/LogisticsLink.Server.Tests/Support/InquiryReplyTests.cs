@@ -29,7 +29,7 @@ public sealed class InquiryReplyTests
 
         Assert.Equal(RecommendedAction.ShareTracking, answer!.Action);
         Assert.Equal("partially_shipped_delivered", answer.Reply.TemplateId);
-        Assert.Contains("The rest of your order has not shipped yet", answer.Reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Another part of your order has not shipped yet", answer.Reply.Text, StringComparison.Ordinal);
         Assert.Contains(request.Shipments[0].TrackingNumber, answer.Reply.Text, StringComparison.Ordinal);
         Assert.True(answer.Reply.Compliant, string.Join("; ", answer.Reply.Findings.Select(f => f.Message)));
     }

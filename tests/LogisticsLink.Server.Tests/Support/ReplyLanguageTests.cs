@@ -52,6 +52,29 @@ public sealed class ReplyLanguageTests
         Assert.True(english.Compliant);
     }
 
+    // RenderReply's language is the agent's explicit choice among the five: one without templates is refused, naming the
+    // field and the languages there are, not silently rendered in another (ResolveInquiry's is the buyer's, a hint that
+    // falls back to English with a "language" finding).
+    [Theory]
+    [InlineData("nl")]
+    [InlineData("pt-BR")]
+    public async Task RenderReply_refuses_a_language_without_templates_naming_the_field_and_the_languages_there_are(string language)
+    {
+        await using var server = await TestServer.StartAsync();
+        var orderId = AmazonId();
+        await server.Orders().UpsertOrderAsync(Order(orderId, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB"));
+        var support = server.Support();
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() =>
+            support.RenderReplyAsync(new RenderReplyRequest { OrderId = orderId, Channel = "amazon", Language = language }).ResponseAsync);
+        var resolved = await support.ResolveInquiryAsync(new ResolveInquiryRequest { OrderId = orderId, Channel = "amazon", Language = language });
+
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.Contains($"language: '{language}'", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("en, fr, de, es, it", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal("en", resolved.Reply.Language);
+    }
+
     // No order found, so neither the order's buyer language nor its marketplace: a message plainly written in one of
     // the five languages is answered in it, rather than in English.
     [Theory]

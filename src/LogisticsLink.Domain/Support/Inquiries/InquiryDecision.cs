@@ -22,11 +22,14 @@ public sealed record InquiryDecision(RecommendedAction Action, ReplyScenario Sce
 /// for the wait instead of saying the order is on schedule</item>
 /// <item>no carrier scan yet and the marketplace calls the order cancelled → SHARE_TRACKING (it will not ship); shipped
 /// with a label the carrier has yet to scan, before the promised date → SHARE_TRACKING (the first scan is pending), after
-/// it → CONTACT_CARRIER (late, the tracking shared, the carrier asked whether it has the parcel); shipped
+/// it → CONTACT_CARRIER (late, the tracking shared, the carrier asked whether it has the parcel; partly shipped: its own
+/// replies, which say another part has not shipped); shipped
 /// with no tracked parcel → REASSURE_WITHIN_PROMISE before the promised date, CONTACT_CARRIER after it (partly shipped:
 /// its own reply, part has left and the rest has not)</item>
 /// <item>moving or delivered → SHARE_TRACKING (partly shipped: its own reply, this parcel is on its way or delivered and
 /// the rest of the order has not shipped; likewise out for delivery, after a failed attempt or at a pickup point)</item>
+/// <item>partly shipped and the parcel late (CONTACT_CARRIER) or not arriving (OFFER_RESOLUTION): the same action, and a
+/// reply that tells the parcel's trouble as that of part of the order</item>
 /// </list>
 /// With several shipments, the one in the worst situation decides: a buyer asks about what is missing.
 /// </summary>
@@ -51,16 +54,19 @@ public static class InquiryDecisions
         }
         return Scenario(worst) switch
         {
-            ReplyScenario.Lost or ReplyScenario.Returning or ReplyScenario.Returned => new(RecommendedAction.OfferResolution, Scenario(worst), worst),
-            ReplyScenario.Exception or ReplyScenario.Expired or ReplyScenario.Delayed => new(RecommendedAction.ContactCarrier, Scenario(worst), worst),
+            ReplyScenario.Lost or ReplyScenario.Returning or ReplyScenario.Returned => new(RecommendedAction.OfferResolution, OfPartOfTheOrder(order, Scenario(worst)), worst),
+            ReplyScenario.Exception or ReplyScenario.Expired or ReplyScenario.Delayed => new(RecommendedAction.ContactCarrier, OfPartOfTheOrder(order, Scenario(worst)), worst),
             var scenario => new(RecommendedAction.ShareTracking, OfPartOfTheOrder(order, scenario), worst),
         };
     }
 
     /// <summary>
-    /// Partly shipped, a parcel on its way, delivered or waiting on the buyer (at the door, after a failed attempt, at a
-    /// pickup point) carries only part of the order: its reply says the rest has not shipped, or the buyer who gets one
-    /// parcel of two reads it as the whole order. The parcel's own instructions stay in the reply.
+    /// Partly shipped, a parcel on its way, delivered, waiting on the buyer (at the door, after a failed attempt, at a
+    /// pickup point) or in trouble carries only part of the order: its reply says another part has not shipped (not "the
+    /// rest": another parcel may have shipped before it), or the buyer who gets one parcel of two reads it as the whole
+    /// order, and one whose parcel is lost is offered a refund of items that never left. The parcel's own instructions
+    /// stay in the reply; a late parcel (delayed, stalled, an exception, no news) and one that will not arrive (lost,
+    /// returning, returned) each share one reply, whose status says which.
     /// </summary>
     private static ReplyScenario OfPartOfTheOrder(OrderState? order, ReplyScenario scenario) =>
         order is null || !MarketplaceOrderStatus.IsPartiallyShipped(order.Status) ? scenario : scenario switch
@@ -70,6 +76,8 @@ public static class InquiryDecisions
             ReplyScenario.OutForDelivery => ReplyScenario.PartiallyShippedOutForDelivery,
             ReplyScenario.AttemptFailed => ReplyScenario.PartiallyShippedAttemptFailed,
             ReplyScenario.AvailableForPickup => ReplyScenario.PartiallyShippedAvailableForPickup,
+            ReplyScenario.Delayed or ReplyScenario.Exception or ReplyScenario.Expired => ReplyScenario.PartiallyShippedHeldUp,
+            ReplyScenario.Lost or ReplyScenario.Returning or ReplyScenario.Returned => ReplyScenario.PartiallyShippedNotArriving,
             _ => scenario,
         };
 
@@ -99,9 +107,13 @@ public static class InquiryDecisions
         {
             // The seller confirmed the shipment: the label is the parcel's, waiting only for the carrier's first scan.
             // Late, only the carrier can say whether it has the parcel; the buyer still gets the tracking number.
+            // Partly shipped, the reply says another part has not shipped: it is not in this parcel.
+            var partly = MarketplaceOrderStatus.IsPartiallyShipped(order.Status);
             return withinPromise
-                ? new(RecommendedAction.ShareTracking, ReplyScenario.ShippedAwaitingFirstScan, worst)
-                : new(RecommendedAction.ContactCarrier, ReplyScenario.ShippedAwaitingFirstScanLate, worst);
+                ? new(RecommendedAction.ShareTracking,
+                    partly ? ReplyScenario.PartiallyShippedAwaitingFirstScan : ReplyScenario.ShippedAwaitingFirstScan, worst)
+                : new(RecommendedAction.ContactCarrier,
+                    partly ? ReplyScenario.PartiallyShippedAwaitingFirstScanLate : ReplyScenario.ShippedAwaitingFirstScanLate, worst);
         }
         if (withinPromise)
         {

@@ -5,8 +5,8 @@ namespace LogisticsLink.Domain.Support.Inquiries;
 /// <summary>
 /// What in a buyer's message is an earlier message quoted by their mail program, for <see cref="InquiryMatcher"/>:
 /// lines starting with '&gt;', and everything after an attribution line ("On … wrote:", "Le … a écrit :",
-/// "Am … schrieb …:", "El … escribió:", "Il … ha scritto:", possibly wrapped onto a second line) or an
-/// "-----Original Message-----" line in one of the reply languages.
+/// "Am … schrieb …:", "El … escribió:", "Il … ha scritto:", possibly wrapped onto a second line), an
+/// "-----Original Message-----" line or an Outlook header block ("From: …" over "Sent: …") in one of the reply languages.
 /// </summary>
 internal static partial class QuotedText
 {
@@ -24,6 +24,14 @@ internal static partial class QuotedText
         RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OriginalMessage();
 
+    // Outlook quotes under a header block in the language of its interface: "From:" / "De :" / "Von:" / "De:" / "Da:"
+    // over "Sent:" / "Envoyé :" / "Gesendet:" / "Enviado el:" / "Inviato:" (or the date line of newer Outlooks), the
+    // labels sometimes starred when the mail was HTML. A buyer's own "From: Anna" line is not followed by a sent date.
+    [GeneratedRegex(
+        @"^[ \t]*\*?(?:From|De|Von|Da)\*?[ \t\u00A0\u202F]*:\*?[^\n]*\n[ \t]*\*?(?:Sent|Date|Envoyé|Gesendet|Datum|Enviado(?:[ \t]+el)?|Fecha|Inviato|Data)\*?[ \t\u00A0\u202F]*:",
+        RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HeaderBlock();
+
     /// <summary>
     /// The buyer's own text: <paramref name="text"/> with every quoted character but line breaks made a space, so
     /// that positions stay those of the message; null when nothing is quoted.
@@ -39,7 +47,8 @@ internal static partial class QuotedText
         }
         var attribution = Attribution().Match(text);
         var original = OriginalMessage().Match(text);
-        var rest = new[] { attribution, original }.Where(m => m.Success).Select(m => m.Index).DefaultIfEmpty(-1).Min();
+        var header = HeaderBlock().Match(text);
+        var rest = new[] { attribution, original, header }.Where(m => m.Success).Select(m => m.Index).DefaultIfEmpty(-1).Min();
         if (rest >= 0)
         {
             Blank(own, rest, text.Length);

@@ -74,6 +74,28 @@ public enum ReplyScenario
     /// it, as for any such parcel, and the rest of the order has not shipped yet (it will not be at the counter).
     /// </summary>
     PartiallyShippedAvailableForPickup,
+    /// <summary>
+    /// The marketplace calls the order partly shipped and its parcel is delayed, stalled, held by a carrier exception or
+    /// without news from the carrier in time: the parcel is late, its status says how, the carrier is being asked, and
+    /// the rest of the order has not shipped yet (the parcel is not the whole order, late).
+    /// </summary>
+    PartiallyShippedHeldUp,
+    /// <summary>
+    /// The marketplace calls the order partly shipped and its parcel will not arrive (lost, returning or returned, as its
+    /// status says): a replacement or a refund of what was in that parcel, never of the whole order, and the rest of the
+    /// order has not shipped yet.
+    /// </summary>
+    PartiallyShippedNotArriving,
+    /// <summary>
+    /// The marketplace calls the order partly shipped and its parcel's label has no carrier scan yet, before the promised
+    /// date: as <see cref="ShippedAwaitingFirstScan"/>, and another part of the order has not shipped yet.
+    /// </summary>
+    PartiallyShippedAwaitingFirstScan,
+    /// <summary>
+    /// The same after the promised date: as <see cref="ShippedAwaitingFirstScanLate"/> (late, the carrier asked), and
+    /// another part of the order has not shipped yet.
+    /// </summary>
+    PartiallyShippedAwaitingFirstScanLate,
     /// <summary>The marketplace calls the order cancelled and no carrier has scanned a parcel: it will not ship.</summary>
     OrderCancelled,
     NoOrderFound,
@@ -112,6 +134,10 @@ public static class ReplyScenarios
         ReplyScenario.PartiallyShippedOutForDelivery => "partially_shipped_out_for_delivery",
         ReplyScenario.PartiallyShippedAttemptFailed => "partially_shipped_attempt_failed",
         ReplyScenario.PartiallyShippedAvailableForPickup => "partially_shipped_available_for_pickup",
+        ReplyScenario.PartiallyShippedHeldUp => "partially_shipped_held_up",
+        ReplyScenario.PartiallyShippedNotArriving => "partially_shipped_not_arriving",
+        ReplyScenario.PartiallyShippedAwaitingFirstScan => "partially_shipped_awaiting_first_scan",
+        ReplyScenario.PartiallyShippedAwaitingFirstScanLate => "partially_shipped_awaiting_first_scan_late",
         ReplyScenario.OrderCancelled => "order_cancelled",
         ReplyScenario.NoOrderFound => "no_order_found",
         ReplyScenario.SeveralOrdersFound => "several_orders_found",
