@@ -35,7 +35,7 @@ public sealed class UspsRoutedBarcodeTests
             Order = new Order { Channel = "manual", OrderId = "M-420" },
             Shipments = { new OrderShipment { Carrier = "usps", TrackingNumber = RoutedZip5 } },
         });
-        var (_, imported) = await server.Get<OrderLinker>().UpsertAsync(Tenant, new ImportedOrder("shopify", "5829990420",
+        var (_, imported, _) = await server.Get<OrderLinker>().UpsertAsync(Tenant, new ImportedOrder("shopify", "5829990420",
             Domain.Orders.FulfillmentChannel.Merchant, "FULFILLED", "", "en", null, null, null, null,
             [new ImportedPackage("usps", "USPS", RoutedZip9, null)]), CancellationToken.None);
 
@@ -53,7 +53,7 @@ public sealed class UspsRoutedBarcodeTests
         var client = server.Client();
         // How earlier versions stored a scanned barcode: as given.
         var stored = await server.Get<ShipmentTracker>().RegisterAsync(
-            Tenant, "usps", RoutedZip5, OrderLink.None, ShipmentState.EmptyLabels, CancellationToken.None);
+            Tenant, "usps", RoutedZip5, OrderLink.None, ShipmentState.EmptyLabels, byCaller: true, CancellationToken.None);
 
         var bare = await client.TrackShipmentAsync(new TrackShipmentRequest { Carrier = "usps", TrackingNumber = Bare });
         var scanned = await client.TrackShipmentAsync(new TrackShipmentRequest { Carrier = "usps", TrackingNumber = RoutedZip5 });

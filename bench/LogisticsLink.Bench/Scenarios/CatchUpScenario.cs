@@ -128,7 +128,7 @@ public sealed class CatchUpScenario(BenchContext context) : IScenario
             {
                 var s = shipments[(int)(written % shipments.Count)].State;
                 var labels = new Dictionary<string, string> { ["live"] = written.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-                await tracker.RegisterAsync(s.TenantId, s.Carrier, s.TrackingNumber, OrderLink.None, labels, token);
+                await tracker.RegisterAsync(s.TenantId, s.Carrier, s.TrackingNumber, OrderLink.None, labels, byCaller: true, token);
                 written++;
                 await Task.Delay(LiveWriteInterval, token);
             }

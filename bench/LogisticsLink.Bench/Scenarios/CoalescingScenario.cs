@@ -36,7 +36,7 @@ public sealed class CoalescingScenario(BenchContext context) : IScenario
             new Dictionary<string, string> { ["Sandbox:Enabled"] = "false" },
             services => services.AddSingleton<ICarrierClient>(carrier));
         var shipment = await server.Get<ShipmentTracker>().RegisterAsync(
-            ServerSettings.Tenant, CarrierCodes.Sandbox, "LLSB0000000420", OrderLink.None, ShipmentState.EmptyLabels, cancellationToken);
+            ServerSettings.Tenant, CarrierCodes.Sandbox, "LLSB0000000420", OrderLink.None, ShipmentState.EmptyLabels, byCaller: true, cancellationToken);
 
         var callers = sizes.CoalescingCallers;
         using var pool = new ClientPool(server.GrpcAddress, (callers + 89) / 90);
