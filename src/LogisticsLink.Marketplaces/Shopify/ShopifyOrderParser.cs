@@ -48,7 +48,7 @@ internal static class ShopifyOrderParser
             ShopifyMarketplaceClient.ChannelName,
             orderId,
             FulfillmentChannel.Merchant,
-            order.Child("cancelledAt") is null ? order.Text("displayFulfillmentStatus") : "CANCELLED",
+            order.Child("cancelledAt") is null ? Status(order.Text("displayFulfillmentStatus")) : "CANCELLED",
             shopDomain,
             order.Text("customerLocale"),
             order.Time("createdAt"),
@@ -81,6 +81,15 @@ internal static class ShopifyOrderParser
     }
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is { } x && (b is not { } y || x <= y) ? a : b;
+
+    /// <summary>
+    /// The order's display fulfillment status, except <c>IN_PROGRESS</c>: since 2024 Shopify says it when every item
+    /// has only been sent to the fulfillment service (or marked in progress), nothing shipped yet, and it replaced
+    /// <c>PENDING_FULFILLMENT</c> for that. eBay's <c>IN_PROGRESS</c> means some line items shipped, and the late-shipment
+    /// rule and the buyer's reply read it so; Shopify's is kept under the name Shopify gave that state before.
+    /// </summary>
+    private static string Status(string displayFulfillmentStatus) =>
+        displayFulfillmentStatus.Equals("IN_PROGRESS", StringComparison.OrdinalIgnoreCase) ? "PENDING_FULFILLMENT" : displayFulfillmentStatus;
 
     /// <summary>
     /// FulfillmentStatus CANCELLED, or FulfillmentDisplayStatus CANCELED / LABEL_VOIDED (Shopify spells the two enums

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using LogisticsLink.Domain.Orders;
 using LogisticsLink.Marketplaces.Shopify;
 
 namespace LogisticsLink.Marketplaces.Tests.Shopify;
@@ -171,6 +172,28 @@ public sealed class ShopifyWebhookAndParserTests
         Assert.Equal("", withoutPromise.OrderName);
         using var malformed = JsonDocument.Parse("""{"id":"gid://shopify/Order/1","fulfillmentOrders":{"nodes":[{"fulfillBy":"soon"}]}}""");
         Assert.Throws<JsonException>(() => ShopifyOrderParser.Parse(malformed.RootElement, "shop.myshopify.com"));
+    }
+
+    [Fact]
+    public void An_order_whose_items_were_only_sent_to_the_fulfillment_service_is_still_awaiting_shipment()
+    {
+        // 2026-01 OrderDisplayFulfillmentStatus.IN_PROGRESS: "All of the items in the order have had a request for
+        // fulfillment sent to the fulfillment service or all of the items have been marked as in progress" — nothing
+        // has left, unlike eBay's IN_PROGRESS (some line items shipped), which the domain reads as partly shipped.
+        const string node = """
+            {"id":"gid://shopify/Order/148977778","legacyResourceId":"148977778","name":"#1003",
+             "createdAt":"2026-03-01T10:00:00Z","updatedAt":"2026-03-01T11:00:00Z","cancelledAt":null,
+             "displayFulfillmentStatus":"IN_PROGRESS","fulfillments":[],
+             "fulfillmentOrders":{"nodes":[{"status":"IN_PROGRESS","fulfillBy":"2026-03-03T23:59:59Z",
+               "deliveryMethod":{"methodType":"SHIPPING","maxDeliveryDateTime":"2026-03-07T23:59:59Z"}}]}}
+            """;
+        using var document = JsonDocument.Parse(node);
+
+        var order = ShopifyOrderParser.Parse(document.RootElement, "shop.myshopify.com");
+
+        Assert.True(MarketplaceOrderStatus.IsAwaitingShipment(order.Status), order.Status);
+        Assert.False(MarketplaceOrderStatus.IsPartiallyShipped(order.Status), order.Status);
+        Assert.Equal("PENDING_FULFILLMENT", order.Status);
     }
 
     [Fact]
