@@ -62,7 +62,7 @@ public sealed class SupportGrpcService(
         var states = target.Shipments.Select(s => s.Stored.State).ToList();
         var decision = target.Ambiguous
             ? new InquiryDecision(DomainAction.AskForOrderId, ReplyScenario.SeveralOrdersFound, null)
-            : InquiryDecisions.Decide(target.Order, states, time.GetUtcNow());
+            : InquiryDecisions.Decide(target.Order, states, time.GetUtcNow(), target.NamedShipmentIds);
 
         var answer = new InquiryResolution
         {

@@ -20,6 +20,12 @@ public sealed record InquiryTarget(
     /// <summary>The references this target was looked up by: the request's fields, or the message's when those found nothing.</summary>
     public InquiryMatches Matches { get; init; } = InquiryMatches.None;
 
+    /// <summary>
+    /// The order's parcels the buyer named by tracking number: they decide the reply, not the order's worst parcel (a
+    /// buyer asking about the delivered parcel is not answered about another, lost one).
+    /// </summary>
+    public IReadOnlyList<string> NamedShipmentIds { get; init; } = [];
+
     /// <summary>Nothing was found: no order, candidate or shipment.</summary>
     public bool IsEmpty => Order is null && Candidates.Count == 0 && Shipments.Count == 0;
 }
@@ -50,7 +56,28 @@ public sealed class InquiryResolver(IOrderStore orders, IShipmentStore shipments
             var byText = await FindByAsync(tenant, channel, text, maxAge, answerBy, ct);
             return byText.IsEmpty ? target : byText;
         }
+        if (target.Order is not null && target.NamedShipmentIds.Count == 0 && query.FromText is { TrackingNumbers.Count: > 0 } quoted)
+        {
+            // The order came by its id; a parcel of it the message names still says which parcel the buyer asks about.
+            // A parcel of another order names nothing here.
+            var named = await NamedParcelsAsync(tenant, quoted.TrackingNumbers, ct);
+            return target with { NamedShipmentIds = target.Shipments.Select(s => s.Stored.State.Id).Where(named.Contains).ToList() };
+        }
         return target;
+    }
+
+    /// <summary>The ids of the tenant's parcels <paramref name="numbers"/> name, whatever carrier each was stored under.</summary>
+    private async Task<HashSet<string>> NamedParcelsAsync(string tenant, IReadOnlyList<TrackingNumberMatch> numbers, CancellationToken ct)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var number in numbers)
+        {
+            foreach (var shipment in await shipments.ListParcelsByNumberAsync(tenant, number.Number, MaxParcelsPerNumber, ct))
+            {
+                ids.Add(shipment.State.Id);
+            }
+        }
+        return ids;
     }
 
     private async Task<InquiryTarget> FindByAsync(
@@ -58,6 +85,7 @@ public sealed class InquiryResolver(IOrderStore orders, IShipmentStore shipments
     {
         var found = new FoundOrders();
         var loose = new List<StoredShipment>();
+        var named = new HashSet<string>(StringComparer.Ordinal);
         foreach (var match in matches.OrderIds)
         {
             await _references.AddAsync(tenant, channel, match, found, ct);
@@ -69,6 +97,7 @@ public sealed class InquiryResolver(IOrderStore orders, IShipmentStore shipments
             // orders make the inquiry ambiguous, as several order ids do.
             foreach (var shipment in await shipments.ListParcelsByNumberAsync(tenant, number.Number, MaxParcelsPerNumber, ct))
             {
+                named.Add(shipment.State.Id);
                 if (shipment.State.Order.IsNone)
                 {
                     loose.Add(shipment);
@@ -108,7 +137,10 @@ public sealed class InquiryResolver(IOrderStore orders, IShipmentStore shipments
             ? loose.Select(s => s.State.Id).Distinct().ToList()
             : (await orders.ListOrderShipmentsAsync(tenant, theOrder.Channel, theOrder.OrderId, ct)).Select(s => s.Id).ToList();
         var (live, stale) = await LiveAsync(tenant, ids, maxAge, answerBy, ct);
-        return new InquiryTarget(theOrder, live, candidates, stale) { OrderNumbers = numbers, Matches = matches };
+        return new InquiryTarget(theOrder, live, candidates, stale)
+        {
+            OrderNumbers = numbers, Matches = matches, NamedShipmentIds = live.Select(s => s.Stored.State.Id).Where(named.Contains).ToList(),
+        };
     }
 
     /// <summary>The shipments with their events, refreshed first where older than max_age, waiting no later than <paramref name="answerBy"/>.</summary>

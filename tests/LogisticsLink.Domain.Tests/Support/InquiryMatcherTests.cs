@@ -34,6 +34,30 @@ public sealed class InquiryMatcherTests
         Assert.Equal(written, message.Substring(order.Start, order.Length));
     }
 
+    // Amazon's FBA shipments report lists a Multi-Channel Fulfillment order under an S01-3-7-7 id, and the order is
+    // stored under it.
+    [Theory]
+    [InlineData("Hello, where is my order S01-5550013-0000000? Thanks", "S01-5550013-0000000")]
+    [InlineData("Commande s01-5550013-0000000 pas reçue", "s01-5550013-0000000")]
+    public void A_multi_channel_fulfillment_order_id_from_amazons_report_is_found_as_amazon_writes_it(string message, string written)
+    {
+        var matches = InquiryMatcher.Match(message);
+
+        var order = Assert.Single(matches.OrderIds);
+        Assert.Equal(("amazon", "S01-5550013-0000000"), (order.Channel, order.OrderId));
+        Assert.Equal(written, message.Substring(order.Start, order.Length));
+        Assert.Empty(matches.TrackingNumbers);
+    }
+
+    [Theory]
+    [InlineData("Ref XS01-5550013-0000000")]
+    [InlineData("Ref S01-5550013-00000001")]
+    [InlineData("Ref S01-5550013-0000000-2")]
+    public void A_longer_code_around_the_multi_channel_fulfillment_layout_is_no_order_id(string message)
+    {
+        Assert.DoesNotContain(InquiryMatcher.Match(message).OrderIds, o => o.Channel == "amazon");
+    }
+
     [Theory]
     [InlineData("eBay order 12\u201334567\u201389012 has not arrived")]
     [InlineData("eBay order 12\u221234567\u221289012 has not arrived")]

@@ -31,19 +31,24 @@ public sealed record InquiryDecision(RecommendedAction Action, ReplyScenario Sce
 /// <item>partly shipped and the parcel late (CONTACT_CARRIER) or not arriving (OFFER_RESOLUTION): the same action, and a
 /// reply that tells the parcel's trouble as that of part of the order</item>
 /// </list>
-/// With several shipments, the one in the worst situation decides: a buyer asks about what is missing.
+/// With several shipments, the parcels the buyer named decide (the worst of them); naming only the order, the one in the
+/// worst situation decides: a buyer asks about what is missing.
 /// </summary>
 public static class InquiryDecisions
 {
-    public static InquiryDecision Decide(OrderState? order, IReadOnlyList<ShipmentState> shipments, DateTimeOffset now)
+    /// <param name="namedParcelIds">The ids of the parcels the buyer named (by tracking number); none, or none of the
+    /// order's live parcels, leaves the decision to the order's worst parcel.</param>
+    public static InquiryDecision Decide(
+        OrderState? order, IReadOnlyList<ShipmentState> shipments, DateTimeOffset now, IReadOnlyCollection<string>? namedParcelIds = null)
     {
         if (order is null && shipments.Count == 0)
         {
             return new(RecommendedAction.AskForOrderId, ReplyScenario.NoOrderFound, null);
         }
         // A voided label is no parcel: it neither decides for the others nor, alone, makes the order shipped.
-        var worst = shipments.Where(s => s.Status != TrackingStatus.Cancelled)
-            .OrderByDescending(Severity).ThenBy(s => s.CreatedAt).FirstOrDefault();
+        var parcels = shipments.Where(s => s.Status != TrackingStatus.Cancelled).ToList();
+        var named = parcels.Where(s => namedParcelIds?.Contains(s.Id) == true).ToList();
+        var worst = (named.Count > 0 ? named : parcels).OrderByDescending(Severity).ThenBy(s => s.CreatedAt).FirstOrDefault();
         if (order?.FulfillmentChannel == FulfillmentChannel.Amazon)
         {
             return new(RecommendedAction.RedirectToAmazon, ReplyScenario.FbaStatus, worst);

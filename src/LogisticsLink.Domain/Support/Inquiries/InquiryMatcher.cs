@@ -30,6 +30,12 @@ public static partial class InquiryMatcher
         RegexOptions.CultureInvariant)]
     private static partial Regex EbayOrderId();
 
+    // Amazon's FBA shipments report lists a Multi-Channel Fulfillment order under "S01-" and 7-7 digits (Amazon does
+    // not say what the prefix means, so any "S" and two digits), and the order is stored under that id. Only this
+    // layout: a seller-chosen sellerFulfillmentOrderId has no shape to read, and may differ from the id the buyer sees.
+    [GeneratedRegex(@"(?<![\w\p{Pd}\u2212])(?<a>[Ss]\d{2})-(?<b>\d{7})-(?<c>\d{7})(?![\w\p{Pd}\u2212])", RegexOptions.CultureInvariant)]
+    private static partial Regex AmazonMcfOrderId();
+
     // Shopify's order name: '#' and 3 to 10 digits, standing alone ("order #1001", "commande #1001", "Nr. #1001").
     [GeneratedRegex(@"(?<![\w/&#])#(\d{3,10})(?![\w-])", RegexOptions.CultureInvariant)]
     private static partial Regex ShopifyOrderName();
@@ -71,6 +77,7 @@ public static partial class InquiryMatcher
     {
         var orders = new List<OrderIdMatch>();
         var taken = new List<(int Start, int End)>();
+        Collect(AmazonMcfOrderId(), Amazon, text, orders, taken, m => AsMarketplaceWritesIt(m).ToUpperInvariant());
         Collect(AmazonOrderId(), Amazon, text, orders, taken, AsMarketplaceWritesIt);
         Collect(EbayOrderId(), Ebay, text, orders, taken, AsMarketplaceWritesIt);
         Collect(ShopifyOrderName(), Shopify, text, orders, taken, m => m.Groups[1].Value);
