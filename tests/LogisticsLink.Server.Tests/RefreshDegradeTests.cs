@@ -14,6 +14,7 @@ namespace LogisticsLink.Server.Tests;
 /// Tracking:RefreshWait, a server stopping mid-refresh, and a refresh whose commit fails all answer the last known state,
 /// flagged stale, instead of an error.
 /// </summary>
+[Collection(nameof(DeadlineTimed))]
 public sealed class RefreshDegradeTests
 {
     private static async Task<(TestServer Server, ScriptedCarrier Carrier, StoreHook Hook)> StartAsync()
