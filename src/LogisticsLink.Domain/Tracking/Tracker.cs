@@ -224,8 +224,7 @@ public static class Tracker
         var left = WithoutOrder(previous);
         if (previous.FirstScanAt is null && !previous.Status.IsTerminal() && !previous.TrackedByCaller)
         {
-            var kinds = ChangeKinds.DetailsChanged | (previous.Stale ? ChangeKinds.StaleChanged : ChangeKinds.None);
-            return Finish(previous, Unpolled(left), [], kinds, now, rules);
+            return Unpolled(previous, left, ChangeKinds.DetailsChanged, now, rules);
         }
         return Finish(previous, left, [], ChangeKinds.DetailsChanged, now, rules);
     }
@@ -243,9 +242,7 @@ public static class Tracker
         {
             return Finish(previous, previous, [], ChangeKinds.None, now, rules);
         }
-        var kinds = (previous.Order.IsNone ? ChangeKinds.None : ChangeKinds.DetailsChanged)
-            | (previous.Stale ? ChangeKinds.StaleChanged : ChangeKinds.None);
-        return Finish(previous, Unpolled(WithoutOrder(previous)), [], kinds, now, rules);
+        return Unpolled(previous, WithoutOrder(previous), previous.Order.IsNone ? ChangeKinds.None : ChangeKinds.DetailsChanged, now, rules);
     }
 
     /// <summary>
@@ -253,7 +250,7 @@ public static class Tracker
     /// goes: it came from asking a carrier that could not know the parcel.
     /// </summary>
     public static ShipmentChangeSet StopPolling(ShipmentState previous, DateTimeOffset now, TrackerRules rules) =>
-        Finish(previous, Unpolled(previous), [], previous.Stale ? ChangeKinds.StaleChanged : ChangeKinds.None, now, rules);
+        Unpolled(previous, previous, ChangeKinds.None, now, rules);
 
     /// <summary>
     /// Whether the parcel stays unpolled. One left without an order (a voided label its marketplace dropped, a number
@@ -263,7 +260,14 @@ public static class Tracker
     private static bool StaysUnpolled(ShipmentState previous, OrderLink order, bool byCaller) =>
         previous.NotPolled && !(previous.Order.IsNone && (byCaller || !order.IsNone));
 
-    private static ShipmentState Unpolled(ShipmentState s) => s with { NotPolled = true, Stale = false, ConsecutiveFailures = 0 };
+    /// <summary>
+    /// <paramref name="state"/>, no longer polled. A stale flag goes with the polling: it came from asking a carrier that
+    /// could not know the parcel.
+    /// </summary>
+    private static ShipmentChangeSet Unpolled(
+        ShipmentState previous, ShipmentState state, ChangeKinds kinds, DateTimeOffset now, TrackerRules rules) =>
+        Finish(previous, state with { NotPolled = true, Stale = false, ConsecutiveFailures = 0 }, [],
+            kinds | (previous.Stale ? ChangeKinds.StaleChanged : ChangeKinds.None), now, rules);
 
     /// <summary>The parcel out of its order: the order's promise, listing and stated ship time go with it.</summary>
     private static ShipmentState WithoutOrder(ShipmentState s) =>

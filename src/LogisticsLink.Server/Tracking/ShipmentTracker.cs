@@ -59,13 +59,10 @@ public sealed partial class ShipmentTracker(
                         Tracker.Register(id, tenantId, carrier, trackingNumber, order, labels, now, byCaller: byCaller), 0, "", cancellationToken);
                 }
                 var update = Tracker.UpdateDetails(existing.State, order, labels, now, Rules, byCaller);
-                var pollingChanged = update.State.NotPolled != existing.State.NotPolled;
-                if (pollingChanged)
-                {
-                    update = WithNextCheck(update, now);
-                }
+                update = Rescheduled(update, existing.State, now);
                 // Whether a caller tracks it, whether it is polled: nothing a subscriber sees, stored all the same.
-                return update.HasChanges || pollingChanged || update.State.TrackedByCaller != existing.State.TrackedByCaller
+                return update.HasChanges || update.State.NotPolled != existing.State.NotPolled
+                    || update.State.TrackedByCaller != existing.State.TrackedByCaller
                     ? await CommitAsync(update, existing.Revision, "", cancellationToken)
                     : existing;
             }
@@ -216,6 +213,13 @@ public sealed partial class ShipmentTracker(
     private TrackerRules Rules => new(scheduler.Value.ExpireUnknownAfter) { Risks = risks.Value };
 
     /// <summary>When the carrier is asked next, from the shipment's new status (none once it is terminal).</summary>
+    /// <summary>
+    /// A decision that changes the status, or whether the parcel is polled, moves its next check as a carrier's answer
+    /// does (an EXPIRED parcel Amazon's status brings back is due again; one no longer polled is never due).
+    /// </summary>
+    private ShipmentChangeSet Rescheduled(ShipmentChangeSet changes, ShipmentState before, DateTimeOffset now) =>
+        changes.Kinds.HasFlag(ChangeKinds.StatusChanged) || changes.State.NotPolled != before.NotPolled ? WithNextCheck(changes, now) : changes;
+
     private ShipmentChangeSet WithNextCheck(ShipmentChangeSet changes, DateTimeOffset now)
     {
         var next = RefreshSchedule.NextCheck(
@@ -239,15 +243,11 @@ public sealed partial class ShipmentTracker(
         {
             var now = time.GetUtcNow();
             var changes = decide(shipment.State, now, Rules);
-            var pollingChanged = changes.State.NotPolled != shipment.State.NotPolled;
-            if (!changes.HasChanges && changes.State.RiskCheckAt == shipment.State.RiskCheckAt && !pollingChanged)
+            if (!changes.HasChanges && changes.State.RiskCheckAt == shipment.State.RiskCheckAt && changes.State.NotPolled == shipment.State.NotPolled)
             {
                 return shipment;
             }
-            if (changes.Kinds.HasFlag(ChangeKinds.StatusChanged) || pollingChanged)
-            {
-                changes = WithNextCheck(changes, now);
-            }
+            changes = Rescheduled(changes, shipment.State, now);
             try
             {
                 return await CommitAsync(changes, shipment.Revision, "", cancellationToken);
