@@ -42,7 +42,7 @@ public sealed class RefreshDegradeTests
         var shipment = await client.TrackShipmentAsync(new TrackShipmentRequest { Carrier = "ups", TrackingNumber = "1Z999AA10123456784" });
         carrier.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var answer = await client.GetShipmentAsync(Fresh(shipment.Id), deadline: DateTime.UtcNow.AddSeconds(2));
+        var answer = await client.GetShipmentAsync(Fresh(shipment.Id), deadline: DateTime.UtcNow.AddSeconds(3));
         carrier.Gate.SetResult();
 
         Assert.True(answer.Stale);
@@ -90,8 +90,9 @@ public sealed class RefreshDegradeTests
     }
 
     // A read slow enough to take a good part of the caller's deadline (a busy database), before any wait for the carrier.
-    private static readonly TimeSpan SlowRead = TimeSpan.FromMilliseconds(600);
-    private static readonly TimeSpan ShortDeadline = TimeSpan.FromMilliseconds(1500);
+    // Long enough that the room the answer keeps (a fifth of the time left) outlasts a loaded CI host's scheduling.
+    private static readonly TimeSpan SlowRead = TimeSpan.FromMilliseconds(1000);
+    private static readonly TimeSpan ShortDeadline = TimeSpan.FromMilliseconds(4000);
 
     [Fact]
     public async Task A_refresh_cut_short_by_shutdown_answers_the_stale_state()
