@@ -15,6 +15,7 @@ public sealed class InquiryGroupedNumberTests
     [InlineData("My parcel 1Z 999 AA1 01 2345 6784 is late", "1Z999AA10123456784", "ups")]
     [InlineData("USPS 9400 1000 0000 0000 0000 06 has not moved", "9400100000000000000006", "usps")]
     [InlineData("USPS 420 90210 9400 1000 0000 0000 0000 06 has not moved", "420902109400100000000000000006", "usps")]
+    [InlineData("USPS 420 22153 0307 1790 0005 2348 3741 has not moved", "4202215303071790000523483741", "usps")]
     [InlineData("Royal Mail AB 1234 5678 5GB, nothing since Monday", "AB123456785GB", "royalmail")]
     [InlineData("Royal Mail AB 123 456 785 GB, nothing since Monday", "AB123456785GB", "royalmail")]
     [InlineData("DHL 0034 0434 1610 9401 5902 steht still", "00340434161094015902", "dhl")]
