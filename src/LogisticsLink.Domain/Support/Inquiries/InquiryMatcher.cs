@@ -63,6 +63,9 @@ public static partial class InquiryMatcher
         {
             return InquiryMatches.None;
         }
+        // A number typed on a Japanese or Chinese keyboard ("１１１－２２２２２２２－３３３３３３３", a phone number in
+        // full-width digits) is read as the digits it is; the fold keeps every position, so matches point into the text.
+        text = FullWidthForms.Fold(text);
         if (QuotedText.BuyersOwn(text) is { } own && MatchAll(own) is var ownMatches && NamesSomething(ownMatches))
         {
             return ownMatches;
