@@ -27,7 +27,8 @@ public sealed class ReplyDesk(ISupportStore store, IShipmentStore shipments, Tim
             ?? throw new UnknownTemplateException(templateId, locale.Language);
         var events = shipment?.Status == TrackingStatus.AvailableForPickup ? await shipments.GetEventsAsync(shipment.Id, ct) : null;
         var values = ReplyValues.From(order, shipment, locale, channel, now: time.GetUtcNow(), events: events, parcels: parcels);
-        return ReplyComposer.Compose(templateId, custom?.Version ?? 0, body, locale, values, channel, ct);
+        return ReplyComposer.Compose(
+            templateId, custom?.Version ?? 0, body, locale, values, channel, carried: parcels.Select(p => p.TrackingNumber).ToList(), cancellationToken: ct);
     }
 
     public Task RecordAsync(string tenant, OrderState order, ComposedReply reply, string channel, DateTimeOffset? receivedAt, CancellationToken ct) =>
