@@ -70,6 +70,45 @@ public sealed class UspsRoutedBarcodeTests
         Assert.Equal(stored.State.Id, Assert.Single(inquiry.Shipments).Id);
     }
 
+    [Fact]
+    public async Task DetectCarrier_gives_the_printed_number_of_a_scanned_barcode_as_the_other_entrances_store_it()
+    {
+        await using var server = await StartAsync();
+        var client = server.Client();
+
+        var zip5 = await client.DetectCarrierAsync(new DetectCarrierRequest { TrackingNumber = "420 22153 " + Bare });
+        var zip9 = await client.DetectCarrierAsync(new DetectCarrierRequest { TrackingNumber = RoutedZip9 });
+        var tracked = await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = zip5.NormalizedTrackingNumber });
+
+        Assert.Equal(Bare, zip5.NormalizedTrackingNumber);
+        Assert.Equal("usps", zip5.DetectedCarrier);
+        Assert.Equal(Bare, zip9.NormalizedTrackingNumber);
+        Assert.Equal(Bare, tracked.TrackingNumber);
+    }
+
+    [Fact]
+    public async Task An_old_20_digit_number_scanned_with_its_routing_is_the_printed_number_everywhere_it_enters()
+    {
+        const string old = "03071790000523483741";
+        await using var server = await StartAsync();
+        var client = server.Client();
+        // How earlier versions stored a scanned barcode: as given.
+        var stored = await server.Get<ShipmentTracker>().RegisterAsync(
+            Tenant, "usps", "42022153" + old, OrderLink.None, ShipmentState.EmptyLabels, byCaller: true, CancellationToken.None);
+
+        var detected = await client.DetectCarrierAsync(new DetectCarrierRequest { TrackingNumber = "420 22153 0307 1790 0005 2348 3741" });
+        var scanned = await client.TrackShipmentAsync(new TrackShipmentRequest { TrackingNumber = "420221531234" + old });
+        var found = await client.GetShipmentAsync(new GetShipmentRequest { Carrier = "usps", TrackingNumber = old });
+        var inquiry = await server.Support().ResolveInquiryAsync(new ResolveInquiryRequest { TrackingNumber = old });
+        var byText = await server.Support().ResolveInquiryAsync(new ResolveInquiryRequest { MessageText = "Where is 420 22153 0307 1790 0005 2348 3741?" });
+
+        Assert.Equal(old, detected.NormalizedTrackingNumber);
+        Assert.Equal("usps", detected.DetectedCarrier);
+        Assert.All(new[] { scanned.Id, found.Id, Assert.Single(inquiry.Shipments).Id, Assert.Single(byText.Shipments).Id },
+            id => Assert.Equal(stored.State.Id, id));
+        Assert.Single((await client.ListShipmentsAsync(new ListShipmentsRequest())).Shipments);
+    }
+
     private static Task<TestServer> StartAsync() => TestServer.StartAsync(
         settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" },
         services: s => s.AddSingleton<ICarrierClient>(new SilentCarrier("usps")));

@@ -105,7 +105,8 @@ public sealed class SupportGrpcService(
         var replyChannel = target.Order?.Channel ?? channel;
         try
         {
-            var reply = await replies.RenderAsync(tenant, decision.Scenario.TemplateId(), replyChannel, locale, target.Order, decision.Shipment, ct);
+            var reply = await replies.RenderAsync(
+                tenant, decision.Scenario.TemplateId(), replyChannel, locale, target.Order, decision.Shipment, decision.Parcels, ct);
             answer.Reply = ToProto(reply);
             // A reply that breaks the policy is returned, findings and all, for the agent to fix, but it is not one to
             // send: recording it would count it in the evidence as the buyer's answer.
@@ -176,7 +177,7 @@ public sealed class SupportGrpcService(
         try
         {
             reply = await replies.RenderAsync(tenant, templateId.Length > 0 ? templateId : decision.Scenario.TemplateId(), replyChannel, locale, order,
-                decision.Shipment ?? states.FirstOrDefault(), ct);
+                decision.Shipment ?? states.FirstOrDefault(), decision.Parcels, ct);
         }
         catch (UnknownTemplateException e)
         {

@@ -55,10 +55,12 @@ public sealed class TrackingGrpcService(
                 ? "is required"
                 : "must be 8 to 45 letters and digits with at least one digit (spaces and dashes are ignored)");
         }
+        var detected = detection.Unambiguous is { } only && CarrierCodes.Known.Contains(only.Carrier) ? only.Carrier : "";
         var response = new DetectCarrierResponse
         {
-            NormalizedTrackingNumber = detection.Normalized,
-            DetectedCarrier = detection.Unambiguous is { } only && CarrierCodes.Known.Contains(only.Carrier) ? only.Carrier : "",
+            // The number TrackShipment would store for the detected carrier: a scanned USPS barcode's printed number.
+            NormalizedTrackingNumber = detected.Length > 0 ? TrackingRequests.StoredForm(detection.Normalized, detected) : detection.Normalized,
+            DetectedCarrier = detected,
         };
         response.Candidates.AddRange(detection.Candidates.Select(c => new V1.CarrierCandidate
         {

@@ -17,15 +17,18 @@ public sealed class ReplyDesk(ISupportStore store, IShipmentStore shipments, Tim
     /// <exception cref="MissingPlaceholderException">A printed value is not known.</exception>
     /// <exception cref="TemplateLimitException">The tenant's template does more work than a reply may.</exception>
     /// <exception cref="TemplateFilterException">The tenant's template's arithmetic fails with these values.</exception>
+    /// <param name="parcels">The parcels a reply about several lists (<c>{{ parcels }}</c>); none: the shipment alone.</param>
     public async Task<ComposedReply> RenderAsync(
-        string tenant, string templateId, string channel, ReplyLocale locale, OrderState? order, ShipmentState? shipment, CancellationToken ct)
+        string tenant, string templateId, string channel, ReplyLocale locale, OrderState? order, ShipmentState? shipment,
+        IReadOnlyList<ShipmentState> parcels, CancellationToken ct)
     {
         var custom = await store.FindTemplateAsync(tenant, templateId, locale.Language, channel, ct);
         var body = custom?.Body ?? BuiltInTemplates.Default.Find(templateId, locale.Language)
             ?? throw new UnknownTemplateException(templateId, locale.Language);
         var events = shipment?.Status == TrackingStatus.AvailableForPickup ? await shipments.GetEventsAsync(shipment.Id, ct) : null;
-        var values = ReplyValues.From(order, shipment, locale, channel, now: time.GetUtcNow(), events: events);
-        return ReplyComposer.Compose(templateId, custom?.Version ?? 0, body, locale, values, channel, ct);
+        var values = ReplyValues.From(order, shipment, locale, channel, now: time.GetUtcNow(), events: events, parcels: parcels);
+        return ReplyComposer.Compose(
+            templateId, custom?.Version ?? 0, body, locale, values, channel, carried: parcels.Select(p => p.TrackingNumber).ToList(), cancellationToken: ct);
     }
 
     public Task RecordAsync(string tenant, OrderState order, ComposedReply reply, string channel, DateTimeOffset? receivedAt, CancellationToken ct) =>

@@ -32,6 +32,9 @@ public static class KnownNumbers
         { "92748931507708513018050063", "usps", "USPS IMpb 26" },
         { "420221539101026837331000039521", "usps", "USPS IMpb 30" },
         { "4201002334249200190132607600833457", "usps", "USPS IMpb 34" },
+        { "4202215303071790000523483741", "usps", "USPS 20 (28)" }, // "420" + ZIP 5 + the USPS 20 sample above
+        { "42022153123403071790000523483741", "usps", "USPS 20 (32)" }, // "420" + ZIP 9 + the same
+        { "4202215371969010756003077385", "usps", "USPS 91 (28)" }, // "420" + ZIP 5 + the USPS 91 (20) sample above
         { "EW112720413FR", "laposte", "UPU S10 (FR)" }, // real Colissimo international item
         { "FQ087430672GB", "royalmail", "UPU S10 (GB)" }, // Royal Mail API documentation
         { "RR123456785DE", "dhl", "UPU S10 (DE)" }, // computed

@@ -315,4 +315,20 @@ public sealed class InquiryDecisionTests
         Assert.Equal(Now.AddHours(24), SupportClocks.InquiryRespondBy(Now));
         Assert.Equal(Now.AddHours(48), SupportClocks.ClaimRespondBy(Now));
     }
+
+    [Fact]
+    public void An_order_whose_parcels_were_all_delivered_is_answered_about_every_parcel_unless_the_buyer_names_one()
+    {
+        var second = Shipment(TrackingStatus.Delivered) with { Id = "shp_2", TrackingNumber = "1Z999AA10123456795" };
+        var voided = Shipment(TrackingStatus.Cancelled) with { Id = "shp_3" };
+
+        var order = InquiryDecisions.Decide(Order(), [Shipment(TrackingStatus.Delivered), second, voided], Now);
+        var named = InquiryDecisions.Decide(Order(), [Shipment(TrackingStatus.Delivered), second, voided], Now, ["shp_2"]);
+        var partly = InquiryDecisions.Decide(Order() with { Status = "PartiallyShipped" }, [Shipment(TrackingStatus.Delivered), second], Now);
+
+        Assert.Equal((RecommendedAction.ShareTracking, "fbm_delivered_all_parcels"), (order.Action, order.Scenario.TemplateId()));
+        Assert.Equal(("fbm_delivered", "shp_2"), (named.Scenario.TemplateId(), named.Shipment?.Id));
+        // Partly shipped, the delivered parcels are not the whole order.
+        Assert.Equal("partially_shipped_delivered", partly.Scenario.TemplateId());
+    }
 }

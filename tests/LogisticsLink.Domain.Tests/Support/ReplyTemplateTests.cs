@@ -213,11 +213,66 @@ public sealed class ReplyTemplateTests
         Assert.Throws<TemplateSyntaxException>(() => ReplyTemplateEngine.Parse("{% if eta %}unclosed"));
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("fr")]
+    [InlineData("de")]
+    [InlineData("es")]
+    [InlineData("it")]
+    public void The_reply_about_several_delivered_parcels_lists_each_with_its_number_and_link(string language)
+    {
+        var first = InquiryDecisionTests.Shipment(TrackingStatus.Delivered) with { ProofOfDelivery = new ProofOfDelivery("", "Front door", false, false) };
+        var second = InquiryDecisionTests.Shipment(TrackingStatus.Delivered) with
+        {
+            Id = "shp_2", Carrier = "usps", TrackingNumber = "9400111206206406260787",
+            TrackingUrl = "https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111206206406260787", CreatedAt = first.CreatedAt.AddHours(1),
+        };
+        var order = InquiryDecisionTests.Order();
+        var decision = InquiryDecisions.Decide(order, [second, first], new DateTimeOffset(2025, 3, 4, 12, 0, 0, TimeSpan.Zero));
+        var locale = ReplyLocale.Resolve(language);
+        var body = BuiltInTemplates.Default.Find(decision.Scenario.TemplateId(), language)!;
+
+        var reply = ReplyComposer.Compose(decision.Scenario.TemplateId(), 0, body, locale,
+            ReplyValues.From(order, decision.Shipment, locale, "amazon", parcels: decision.Parcels), "amazon");
+
+        Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")) + "\n" + reply.Text);
+        Assert.Contains(order.OrderId, reply.Text);
+        Assert.Contains($"- UPS {first.TrackingNumber} (", reply.Text);
+        Assert.Contains($"Front door) — {first.TrackingUrl}", reply.Text);
+        Assert.Contains($"- USPS {second.TrackingNumber} (", reply.Text);
+        Assert.Contains(second.TrackingUrl!, reply.Text);
+        // Oldest parcel first, as the buyer received them.
+        Assert.True(reply.Text.IndexOf(first.TrackingNumber, StringComparison.Ordinal) < reply.Text.IndexOf(second.TrackingNumber, StringComparison.Ordinal));
+    }
+
+    // A listed parcel's number is the reply's to carry, as the one parcel's is: a DHL waybill starting with 0 reads
+    // like a national phone number on its own.
+    [Fact]
+    public void Every_listed_parcels_number_is_a_value_the_reply_may_carry()
+    {
+        var first = InquiryDecisionTests.Shipment(TrackingStatus.Delivered);
+        var second = InquiryDecisionTests.Shipment(TrackingStatus.Delivered) with
+        {
+            Id = "shp_2", Carrier = "dhl", TrackingNumber = "0123456782", TrackingUrl = "", CreatedAt = first.CreatedAt.AddHours(1),
+        };
+        var order = InquiryDecisionTests.Order();
+        var decision = InquiryDecisions.Decide(order, [first, second], new DateTimeOffset(2025, 3, 4, 12, 0, 0, TimeSpan.Zero));
+        var locale = ReplyLocale.Resolve("en");
+        var body = BuiltInTemplates.Default.Find(decision.Scenario.TemplateId(), "en")!;
+
+        var reply = ReplyComposer.Compose(decision.Scenario.TemplateId(), 0, body, locale,
+            ReplyValues.From(order, decision.Shipment, locale, "amazon", parcels: decision.Parcels), "amazon",
+            carried: decision.Parcels.Select(p => p.TrackingNumber).ToList());
+
+        Assert.Contains("- DHL 0123456782 (", reply.Text);
+        Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")) + "\n" + reply.Text);
+    }
+
     /// <summary>A parcel status that leads to <paramref name="scenario"/>.</summary>
     internal static TrackingStatus StatusOf(ReplyScenario scenario) => scenario switch
     {
         ReplyScenario.OutForDelivery or ReplyScenario.PartiallyShippedOutForDelivery => TrackingStatus.OutForDelivery,
-        ReplyScenario.Delivered or ReplyScenario.PartiallyShippedDelivered => TrackingStatus.Delivered,
+        ReplyScenario.Delivered or ReplyScenario.DeliveredAllParcels or ReplyScenario.PartiallyShippedDelivered => TrackingStatus.Delivered,
         ReplyScenario.Exception or ReplyScenario.PartiallyShippedHeldUp => TrackingStatus.Exception,
         ReplyScenario.Expired => TrackingStatus.Expired,
         ReplyScenario.AttemptFailed or ReplyScenario.PartiallyShippedAttemptFailed => TrackingStatus.AttemptFailed,

@@ -10,9 +10,13 @@ internal static class LaPosteFormats
     public static IEnumerable<CarrierCandidate> Match(string n)
     {
         // No check digit is published for domestic Colissimo numbers.
-        if (n.Length == 13 && char.IsAsciiDigit(n[0]) && char.IsAsciiLetterUpper(n[1]) && Shape.IsDigits(n.AsSpan(2)))
+        if (IsDomesticColissimo(n))
             yield return Candidate.Unchecked(Carriers.LaPoste, "Colissimo (13)", Confidence.ShapeOnly);
     }
+
+    /// <summary>A digit, a capital letter, 11 digits: "6A15602676300".</summary>
+    public static bool IsDomesticColissimo(string n) =>
+        n.Length == 13 && char.IsAsciiDigit(n[0]) && char.IsAsciiLetterUpper(n[1]) && Shape.IsDigits(n.AsSpan(2));
 
     /// <summary>Offered only when no other format matched, and never as a confident answer.</summary>
     public static IEnumerable<CarrierCandidate> Fallback(string n)

@@ -5,7 +5,11 @@ using LogisticsLink.Domain.Shipments;
 namespace LogisticsLink.Domain.Support.Inquiries;
 
 /// <summary>The recommended action, the scenario the reply describes, and the shipment the reply is about.</summary>
-public sealed record InquiryDecision(RecommendedAction Action, ReplyScenario Scenario, ShipmentState? Shipment);
+public sealed record InquiryDecision(RecommendedAction Action, ReplyScenario Scenario, ShipmentState? Shipment)
+{
+    /// <summary>The parcels a reply about several lists (<see cref="ReplyScenario.DeliveredAllParcels"/>), oldest first; else none.</summary>
+    public IReadOnlyList<ShipmentState> Parcels { get; init; } = [];
+}
 
 /// <summary>
 /// Decides what the agent should do about an inquiry from the order and its shipments' live state. Pure.
@@ -26,6 +30,8 @@ public sealed record InquiryDecision(RecommendedAction Action, ReplyScenario Sce
 /// replies, which say another part has not shipped); shipped
 /// with no tracked parcel → REASSURE_WITHIN_PROMISE before the promised date, CONTACT_CARRIER after it (partly shipped:
 /// its own reply, part has left and the rest has not)</item>
+/// <item>several parcels, every one delivered → SHARE_TRACKING, one reply listing them all (not partly shipped: there
+/// the delivered parcels are not the whole order)</item>
 /// <item>moving or delivered → SHARE_TRACKING (partly shipped: its own reply, this parcel is on its way or delivered and
 /// the rest of the order has not shipped; likewise out for delivery, after a failed attempt or at a pickup point)</item>
 /// <item>partly shipped and the parcel late (CONTACT_CARRIER) or not arriving (OFFER_RESOLUTION): the same action, and a
@@ -48,10 +54,19 @@ public static class InquiryDecisions
         // A voided label is no parcel: it neither decides for the others nor, alone, makes the order shipped.
         var parcels = shipments.Where(s => s.Status != TrackingStatus.Cancelled).ToList();
         var named = parcels.Where(s => namedParcelIds?.Contains(s.Id) == true).ToList();
-        var worst = (named.Count > 0 ? named : parcels).OrderByDescending(Severity).ThenBy(s => s.CreatedAt).FirstOrDefault();
+        var considered = named.Count > 0 ? named : parcels;
+        var worst = considered.OrderByDescending(Severity).ThenBy(s => s.CreatedAt).FirstOrDefault();
         if (order?.FulfillmentChannel == FulfillmentChannel.Amazon)
         {
             return new(RecommendedAction.RedirectToAmazon, ReplyScenario.FbaStatus, worst);
+        }
+        if (AllDelivered(order, considered))
+        {
+            // Told of one parcel, the buyer of two takes it for the whole order and waits for, or claims, the other.
+            return new(RecommendedAction.ShareTracking, ReplyScenario.DeliveredAllParcels, worst)
+            {
+                Parcels = considered.OrderBy(s => s.CreatedAt).ToList(),
+            };
         }
         if (worst is null || worst.Status.IsUnknown() || worst.Status == TrackingStatus.InfoReceived)
         {
@@ -64,6 +79,10 @@ public static class InquiryDecisions
             var scenario => new(RecommendedAction.ShareTracking, OfPartOfTheOrder(order, scenario), worst),
         };
     }
+
+    private static bool AllDelivered(OrderState? order, IReadOnlyList<ShipmentState> parcels) =>
+        parcels.Count > 1 && parcels.All(s => s.Status == TrackingStatus.Delivered)
+        && !(order is not null && MarketplaceOrderStatus.IsPartiallyShipped(order.Status));
 
     /// <summary>
     /// Partly shipped, a parcel on its way, delivered, waiting on the buyer (at the door, after a failed attempt, at a

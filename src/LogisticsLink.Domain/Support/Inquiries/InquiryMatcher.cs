@@ -63,6 +63,9 @@ public static partial class InquiryMatcher
         {
             return InquiryMatches.None;
         }
+        // A number typed on a Japanese or Chinese keyboard ("１１１－２２２２２２２－３３３３３３３", a phone number in
+        // full-width digits) is read as the digits it is; the fold keeps every position, so matches point into the text.
+        text = FullWidthForms.Fold(text);
         if (QuotedText.BuyersOwn(text) is { } own && MatchAll(own) is var ownMatches && NamesSomething(ownMatches))
         {
             return ownMatches;
@@ -148,9 +151,11 @@ public static partial class InquiryMatcher
 
     // Labels and e-mails often group a number with spaces ("1Z 999 AA1 01 2345 6784", "AB 1234 5678 5GB",
     // "LLSB 0000 0000 03"): runs of up to eight groups joined by single spaces are tried whole; the longest run from a
-    // group that names a carrier wins. A run must verify: its check digit, or a prefix no one else prints (our
-    // sandbox's LLSB, Amazon's TBA). A run of digit groups only is taken whole or not at all, and never when it is a
-    // phone number: "9400 1000 0000" is no FedEx number when "0000 0000 00" follows it, nor "0151 1234 5678" one.
+    // group that names a carrier wins. A run must verify: its check digit, a prefix no one else prints (our sandbox's
+    // LLSB, Amazon's TBA), or a layout that is its carrier's own (PrintedLayouts: DPD's label groups, Colissimo's
+    // letter) standing on its own, not ending a longer code (a UK IBAN ends in four, four, four and two digits). A run
+    // of digit groups only is taken whole or not at all, and never when it is a phone number: "9400 1000 0000" is no
+    // FedEx number when "0000 0000 00" follows it, nor "0151 1234 5678" one.
     private static void AddGrouped(string text, List<(int Start, int End)> taken, List<TrackingNumberMatch> numbers)
     {
         var groups = Group().Matches(text).Cast<Match>().ToList();
@@ -180,6 +185,11 @@ public static partial class InquiryMatcher
                     .Where(c => c.Confidence >= DetectionResult.PlausibleConfidence && (c.ChecksumValid || c.Confidence >= Confidence.Prefixed))
                     .Select(c => c.Carrier)
                     .ToList();
+                if (verified.Count == 0 && !EndsACode(text, groups, i)
+                    && PrintedLayouts.CarrierOf(groups.Skip(i).Take(j - i + 1).Select(g => g.Value).ToList()) is { } carrier)
+                {
+                    verified = [carrier];
+                }
                 if (verified.Count > 0)
                 {
                     best = new TrackingNumberMatch(detected.Normalized, verified, start, end - start);
@@ -196,6 +206,20 @@ public static partial class InquiryMatcher
                 }
             }
         }
+    }
+
+    // "GB29 NWBK 6016 1331 9268 19": groups joined before the run, one of them with a digit, make it the tail of a longer
+    // code. A carrier's name before it ("DPD 0150 …") does not.
+    private static bool EndsACode(string text, List<Match> groups, int from)
+    {
+        for (var k = from - 1; k >= 0 && Joined(text, groups[k], groups[k + 1]); k--)
+        {
+            if (groups[k].Value.Any(char.IsAsciiDigit))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // A group holds a digit ("1Z", "AA1", "2345"), or is a carrier's letters before or after the digits: two to four

@@ -8,6 +8,11 @@ public enum ReplyScenario
     InTransit,
     OutForDelivery,
     Delivered,
+    /// <summary>
+    /// Every one of the parcels the reply is about (the order's, or the several the buyer named) was delivered: each is
+    /// listed with its carrier, tracking number and link, or the buyer told of one parcel reads it as the whole order.
+    /// </summary>
+    DeliveredAllParcels,
     Delayed,
     Exception,
     /// <summary>The carrier never had news of the parcel in time (EXPIRED): not a problem it reported.</summary>
@@ -114,6 +119,7 @@ public static class ReplyScenarios
         ReplyScenario.InTransit => "fbm_in_transit",
         ReplyScenario.OutForDelivery => "fbm_out_for_delivery",
         ReplyScenario.Delivered => "fbm_delivered",
+        ReplyScenario.DeliveredAllParcels => "fbm_delivered_all_parcels",
         ReplyScenario.Delayed => "fbm_delayed",
         ReplyScenario.Exception => "fbm_exception",
         ReplyScenario.Expired => "fbm_expired",

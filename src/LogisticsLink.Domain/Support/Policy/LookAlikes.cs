@@ -53,8 +53,7 @@ internal sealed class LookAlikes
     private static string Read(char c) => c switch
     {
         // Full-width forms of ASCII ("ｗｗｗ", "．", "＠", "：", "／") and the ideographic space.
-        >= '\uFF01' and <= '\uFF5E' => ((char)(c - 0xFEE0)).ToString(),
-        '\u3000' => " ",
+        _ when FullWidthForms.IsFullWidth(c) => FullWidthForms.Plain(c).ToString(),
         // Full stops UTS #46 maps to '.' in a host name, and the one-dot leader and small full stop that look like one.
         '\u3002' or '\uFF61' or '\u2024' or '\uFE52' => ".",
         '\uFE6B' => "@",

@@ -31,7 +31,8 @@ internal static partial class PhoneNumbers
     /// <param name="isAllowed">Whether a match is a value the reply may carry (the order id, a tracking number).</param>
     public static IEnumerable<(int Start, int Length)> Find(string text, Func<string, bool> isAllowed)
     {
-        var blanked = NumericDate().Replace(text, m => new string('x', m.Length));
+        // "０３－１２３４－５６７８" is a phone number as much as "03-1234-5678"; folding keeps every position.
+        var blanked = NumericDate().Replace(FullWidthForms.Fold(text), m => new string('x', m.Length));
         foreach (Match m in Phone().Matches(blanked))
         {
             var digits = m.Value.Count(char.IsAsciiDigit);

@@ -17,9 +17,11 @@ public static class ReplyComposer
     /// <exception cref="TemplateSyntaxException">The template is not valid Liquid.</exception>
     /// <exception cref="TemplateLimitException">The template does more work than a reply may (<see cref="TemplateLimits"/>).</exception>
     /// <exception cref="TemplateFilterException">The template's arithmetic fails with these values (overflow, division by zero).</exception>
+    /// <param name="carried">Values the reply carries inside a placeholder's text besides the placeholders' own: the
+    /// tracking numbers <c>{{ parcels }}</c> lists, which the policy must not take for phone numbers.</param>
     public static ComposedReply Compose(
         string templateId, int templateVersion, string body, ReplyLocale locale, IReadOnlyDictionary<string, string?> values, string channel,
-        CancellationToken cancellationToken = default)
+        IReadOnlyCollection<string>? carried = null, CancellationToken cancellationToken = default)
     {
         var render = ReplyTemplateEngine.Render(ReplyTemplateEngine.Parse(body), values, cancellationToken);
         if (!render.IsComplete)
@@ -28,7 +30,7 @@ public static class ReplyComposer
         }
         var text = render.Text.Trim();
         var findings = AppliesPolicy(channel)
-            ? MessagingPolicy.Check(text, values.Values.OfType<string>().ToList()).Concat(LanguageFinding(text, locale)).ToList()
+            ? MessagingPolicy.Check(text, values.Values.OfType<string>().Concat(carried ?? []).ToList()).Concat(LanguageFinding(text, locale)).ToList()
             : [];
         return new ComposedReply(text, locale.Language, templateId, templateVersion, findings.Count == 0, findings);
     }

@@ -22,17 +22,19 @@ public static class ReplyValues
     public const string OrderNumberExample = "order_number_example";
     public const string PickupPlace = "pickup_place";
     public const string PickupScan = "pickup_scan";
+    public const string Parcels = "parcels";
 
     public static readonly IReadOnlyList<string> Names =
         [OrderId, Carrier, TrackingNumber, TrackingUrl, Status, Eta, DeliveredAt, DeliveredWhere, SignedBy, PromisedBy, OrderNumberExample,
-            PickupPlace, PickupScan];
+            PickupPlace, PickupScan, Parcels];
 
     /// <param name="channel">The marketplace the buyer wrote on ("amazon", "shopify", "ebay"), for an order number in its format; may be empty.</param>
     /// <param name="now">The reply's time: a carrier estimate already past then is not a date the carrier expects.</param>
     /// <param name="events">The shipment's scans, for where a parcel waiting for collection is; none: not known.</param>
+    /// <param name="parcels">The parcels a reply about several lists; none: the shipment alone.</param>
     public static IReadOnlyDictionary<string, string?> From(
         OrderState? order, ShipmentState? shipment, ReplyLocale locale, string channel, BuiltInTemplates? words = null, DateTimeOffset? now = null,
-        IReadOnlyList<TrackingEvent>? events = null)
+        IReadOnlyList<TrackingEvent>? events = null, IReadOnlyList<ShipmentState>? parcels = null)
     {
         words ??= BuiltInTemplates.Default;
         var pod = shipment?.ProofOfDelivery;
@@ -56,7 +58,25 @@ public static class ReplyValues
             [OrderNumberExample] = ExampleOrderNumber(channel),
             [PickupPlace] = pickup.Place,
             [PickupScan] = pickup.ScanText,
+            [Parcels] = ParcelLines(parcels is { Count: > 0 } ? parcels : shipment is null ? [] : [shipment], locale),
         };
+    }
+
+    /// <summary>
+    /// One line per parcel, "- UPS 1Z999AA10123456784 (4 March 2025 at 14:05, Front door) — https://…", what is known of
+    /// each: the reply's words around it say what the parcels have in common. Null when there is none.
+    /// </summary>
+    private static string? ParcelLines(IReadOnlyList<ShipmentState> parcels, ReplyLocale locale)
+    {
+        var lines = parcels.Where(p => !string.IsNullOrWhiteSpace(p.TrackingNumber)).Select(p =>
+        {
+            var delivered = new[] { p.DeliveredAt is { } at ? LocalDates.DateTime(at, locale) : null, NullIfEmpty(p.ProofOfDelivery?.Location) }
+                .OfType<string>().ToList();
+            return $"- {CarrierNames.Display(p.Carrier)} {p.TrackingNumber}"
+                + (delivered.Count > 0 ? $" ({string.Join(", ", delivered)})" : "")
+                + (NullIfEmpty(p.TrackingUrl) is { } url ? $" — {url}" : "");
+        }).ToList();
+        return lines.Count > 0 ? string.Join("\n", lines) : null;
     }
 
     /// <summary>
@@ -90,6 +110,8 @@ public static class ReplyValues
             [OrderNumberExample] = ExampleOrderNumber("amazon"),
             [PickupPlace] = "59800 Lille",
             [PickupScan] = "Placed in parcel locker 59800-A12, awaiting collection",
+            [Parcels] = $"- UPS 1Z999AA10123456784 ({LocalDates.DateTime(when, locale)}, Front door) — https://www.ups.com/track?tracknum=1Z999AA10123456784\n"
+                + $"- UPS 1Z999AA10123456795 ({LocalDates.DateTime(when, locale)}) — https://www.ups.com/track?tracknum=1Z999AA10123456795",
         };
     }
 
