@@ -20,8 +20,11 @@ public static class MarketplaceOrderStatus
     public static IReadOnlyList<string> NotAwaitingShipment { get; } =
     [
         "CANCELLED", "CANCELED", "SHIPPED", "PARTIALLYSHIPPED", "INVOICEUNCONFIRMED", "FULFILLED", "PARTIALLYFULFILLED", "INPROGRESS",
-        "COMPLETE", "COMPLETEPARTIALLED",
+        "COMPLETE", "COMPLETEPARTIALLED", NoShipment,
     ];
+
+    /// <summary>Shopify's <c>FULFILLMENT_NOT_REQUIRED</c>, normalized: the order has no items to be fulfilled.</summary>
+    private const string NoShipment = "FULFILLMENTNOTREQUIRED";
 
     public static bool IsAwaitingShipment(string status) => !NotAwaitingShipment.Contains(Normalized(status));
 
@@ -30,6 +33,12 @@ public static class MarketplaceOrderStatus
     /// shipped"). Not MCF's <c>CompletePartialled</c>: its rest will never ship, and these orders' replies say it will follow.
     /// </summary>
     public static bool IsPartiallyShipped(string status) => Normalized(status) is "PARTIALLYSHIPPED" or "PARTIALLYFULFILLED" or "INPROGRESS";
+
+    /// <summary>
+    /// Nothing in the order ships (Shopify's <c>FULFILLMENT_NOT_REQUIRED</c>: a digital product, a service): it is neither
+    /// late to ship nor shipped, and counts in no shipping measure, as a cancelled order does not.
+    /// </summary>
+    public static bool NeedsNoShipment(string status) => Normalized(status) == NoShipment;
 
     public static bool IsCancelled(string status) => Normalized(status) is "CANCELLED" or "CANCELED";
 
