@@ -15,7 +15,9 @@ public interface IMarketplaceClient
     /// Orders created or changed since <paramref name="cursor"/> (opaque, produced by this client; empty = start from
     /// <paramref name="startFrom"/>). Call again with <see cref="OrderSyncPage.NextCursor"/> while HasMore. A failure
     /// page with a NextCursor (<see cref="OrderSyncPage.PartialFailure"/>) failed for part of the account only: keep
-    /// that cursor and go on while HasMore; a failure page without one leaves the cursor where it was.
+    /// that cursor and go on while HasMore; a failure page without one leaves the cursor where it was. An order listed in a
+    /// shape that cannot be read fails neither: it is in <see cref="OrderSyncPage.Unreadable"/>, the page's others in
+    /// Orders, and the cursor moves past both (the caller reports it).
     /// </summary>
     Task<OrderSyncPage> FetchChangedOrdersAsync(
         MarketplaceAccount account, string cursor, DateTimeOffset startFrom, CancellationToken cancellationToken);

@@ -4,7 +4,8 @@ namespace LogisticsLink.Domain.Orders;
 /// An order's marketplace status as each marketplace spells it (Amazon SP-API v2026 <c>SHIPPED</c> and v0
 /// <c>Shipped</c>, <c>PartiallyShipped</c>, <c>InvoiceUnconfirmed</c> — "shipped but invoice not confirmed", also in
 /// ORDER_CHANGE — <c>Canceled</c>; Shopify <c>FULFILLED</c>, <c>CANCELLED</c>; eBay
-/// <c>FULFILLED</c>, <c>IN_PROGRESS</c>, <c>CANCELED</c>), read for what the late-shipment rule needs: an order the
+/// <c>FULFILLED</c>, <c>IN_PROGRESS</c>, <c>CANCELED</c>; Amazon Multi-Channel Fulfillment <c>Complete</c> and
+/// <c>CompletePartialled</c>, <c>COMPLETE</c> and <c>COMPLETE_PARTIALLED</c> in its notifications), read for what the late-shipment rule needs: an order the
 /// marketplace calls cancelled or shipped is not waiting to be shipped, even when no tracked parcel says so (the
 /// Orders v0 fallback has no tracking numbers; a parcel may go by a carrier we do not track).
 /// </summary>
@@ -12,15 +13,32 @@ public static class MarketplaceOrderStatus
 {
     /// <summary>
     /// The statuses, upper-case without underscores, that say the order is not waiting to be shipped. The one list
-    /// behind the late-shipment risk, the late shipment rate and the store's overdue-orders query, so they agree.
+    /// behind the late-shipment risk, the late shipment rate and the store's overdue-orders query, so they agree. An MCF
+    /// order is <c>Complete</c> once Amazon shipped it, and <c>CompletePartialled</c> once it shipped what it could and gave
+    /// up on the rest (unfulfillable): its parcels may still be on their way, but nothing is left to ship.
     /// </summary>
     public static IReadOnlyList<string> NotAwaitingShipment { get; } =
-        ["CANCELLED", "CANCELED", "SHIPPED", "PARTIALLYSHIPPED", "INVOICEUNCONFIRMED", "FULFILLED", "PARTIALLYFULFILLED", "INPROGRESS"];
+    [
+        "CANCELLED", "CANCELED", "SHIPPED", "PARTIALLYSHIPPED", "INVOICEUNCONFIRMED", "FULFILLED", "PARTIALLYFULFILLED", "INPROGRESS",
+        "COMPLETE", "COMPLETEPARTIALLED", NoShipment,
+    ];
+
+    /// <summary>Shopify's <c>FULFILLMENT_NOT_REQUIRED</c>, normalized: the order has no items to be fulfilled.</summary>
+    private const string NoShipment = "FULFILLMENTNOTREQUIRED";
 
     public static bool IsAwaitingShipment(string status) => !NotAwaitingShipment.Contains(Normalized(status));
 
-    /// <summary>Part of the order has shipped and part has not (eBay's <c>IN_PROGRESS</c> is "some line items shipped").</summary>
+    /// <summary>
+    /// Part of the order has shipped and the rest is still to ship (eBay's <c>IN_PROGRESS</c> is "some line items
+    /// shipped"). Not MCF's <c>CompletePartialled</c>: its rest will never ship, and these orders' replies say it will follow.
+    /// </summary>
     public static bool IsPartiallyShipped(string status) => Normalized(status) is "PARTIALLYSHIPPED" or "PARTIALLYFULFILLED" or "INPROGRESS";
+
+    /// <summary>
+    /// Nothing in the order ships (Shopify's <c>FULFILLMENT_NOT_REQUIRED</c>: a digital product, a service): it is neither
+    /// late to ship nor shipped, and counts in no shipping measure, as a cancelled order does not.
+    /// </summary>
+    public static bool NeedsNoShipment(string status) => Normalized(status) == NoShipment;
 
     public static bool IsCancelled(string status) => Normalized(status) is "CANCELLED" or "CANCELED";
 

@@ -9,6 +9,12 @@ public sealed record OrderSyncPage(
 {
     public bool IsSuccess => FailureReason is null;
 
+    /// <summary>
+    /// Orders of this page that could not be read: the page's other orders are in <see cref="Orders"/>, and
+    /// <see cref="NextCursor"/> moves past them all, so they are read again only once the marketplace changes them.
+    /// </summary>
+    public IReadOnlyList<UnreadableOrder> Unreadable { get; init; } = [];
+
     public static OrderSyncPage Failure(string reason, bool transient = true) => new([], "", false, reason, transient);
 
     /// <summary>

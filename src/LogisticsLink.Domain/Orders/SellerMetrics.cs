@@ -7,7 +7,8 @@ namespace LogisticsLink.Domain.Orders;
 /// Amazon's seller-fulfilled performance measures, computed from stored orders and shipments (definitions in
 /// Seller Central's help: a tracking number is valid once the carrier has physically scanned it (a label created is not a scan); a package is on time when
 /// delivered by the promised date; a shipment is late when confirmed after the latest ship date). Only
-/// merchant-fulfilled and third-party orders count: Amazon answers for FBA.
+/// merchant-fulfilled and third-party orders count: Amazon answers for FBA. Cancelled orders and orders that need no
+/// shipment (Shopify's <c>FULFILLMENT_NOT_REQUIRED</c>) have nothing to measure.
 /// </summary>
 public sealed record SellerMetrics(
     DateTimeOffset From, DateTimeOffset To,
@@ -45,7 +46,8 @@ public sealed record SellerMetrics(
             {
                 continue;
             }
-            if (MarketplaceOrderStatus.IsCancelled(order.Status))
+            // Nothing shipped or will ship: neither a shipment due nor a package.
+            if (MarketplaceOrderStatus.IsCancelled(order.Status) || MarketplaceOrderStatus.NeedsNoShipment(order.Status))
             {
                 continue;
             }

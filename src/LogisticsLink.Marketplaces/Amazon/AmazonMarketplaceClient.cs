@@ -324,11 +324,10 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
 
         var current = cursor.Regions[open.Name];
         var unread = current.Copy();
-        IReadOnlyList<ImportedOrder> orders;
-        string? next;
+        AmazonOrdersPage page;
         try
         {
-            (orders, next) = await SearchPageAsync(account, open, current, ct);
+            page = await SearchPageAsync(account, open, current, ct);
         }
         catch (Exception e) when (FailureOf(e, ct) is { } failure)
         {
@@ -339,14 +338,15 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
             var reason = Failed("searchOrders", account, open, failure);
             return OrderSyncPage.PartialFailure(cursor.Encode(), cursor.Regions.Values.Any(w => w.IsOpen), reason, failure.Transient);
         }
-        current.SetPage(next, _time.GetUtcNow());
-        current.Done = next is null;
+        // Orders that could not be read are reported with the page: the window moves past them with the others.
+        current.SetPage(page.NextToken, _time.GetUtcNow());
+        current.Done = page.NextToken is null;
         var hasMore = cursor.Regions.Values.Any(w => w.IsOpen);
-        AmazonLog.OrdersPage(_logger, account.ToString(), open.Name, orders.Count, hasMore);
-        return new OrderSyncPage(orders, cursor.Encode(), hasMore);
+        AmazonLog.OrdersPage(_logger, account.ToString(), open.Name, page.Orders.Count, hasMore);
+        return new OrderSyncPage(page.Orders, cursor.Encode(), hasMore) { Unreadable = page.Unreadable };
     }
 
-    private async Task<(IReadOnlyList<ImportedOrder> Orders, string? Next)> SearchPageAsync(
+    private async Task<AmazonOrdersPage> SearchPageAsync(
         MarketplaceAccount account, AmazonRegion region, AmazonRegionWindow window, CancellationToken ct)
     {
         var ids = string.Join(",", region.MarketplaceIds);

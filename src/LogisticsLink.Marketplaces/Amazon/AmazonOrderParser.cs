@@ -16,14 +16,14 @@ public static class AmazonOrderParser
 {
     public const string Channel = "amazon";
 
-    /// <summary>A searchOrders page: its orders and the next page's token (null on the last page).</summary>
-    public static (IReadOnlyList<ImportedOrder> Orders, string? NextToken) ParseSearchOrders(string body)
+    /// <summary>A searchOrders page: its orders, those that could not be read, and the next page's token (null on the last page).</summary>
+    public static AmazonOrdersPage ParseSearchOrders(string body)
     {
         using var document = AmazonJson.Parse(body);
         var root = document.RootElement;
-        var orders = root.Items("orders").Select(ParseV2026Order).ToList();
+        var (orders, unreadable) = ParseEach(root.Items("orders"), ParseV2026Order, "orderId");
         var next = root.Child("pagination") is { } pagination ? pagination.Text("nextToken") : "";
-        return (orders, next.Length == 0 ? null : next);
+        return new AmazonOrdersPage(orders, unreadable, next.Length == 0 ? null : next);
     }
 
     /// <summary>A v2026 getOrder answer.</summary>
@@ -36,12 +36,37 @@ public static class AmazonOrderParser
     }
 
     /// <summary>A v0 getOrders page.</summary>
-    public static (IReadOnlyList<ImportedOrder> Orders, string? NextToken) ParseGetOrdersV0(string body)
+    public static AmazonOrdersPage ParseGetOrdersV0(string body)
     {
         using var document = AmazonJson.Parse(body);
         var payload = document.RootElement.Child("payload") ?? throw new AmazonMalformedException("getOrders answer without 'payload'");
         var next = payload.Text("NextToken");
-        return (payload.Items("Orders").Select(ParseV0Order).ToList(), next.Length == 0 ? null : next);
+        var (orders, unreadable) = ParseEach(payload.Items("Orders"), ParseV0Order, "AmazonOrderId");
+        return new AmazonOrdersPage(orders, unreadable, next.Length == 0 ? null : next);
+    }
+
+    /// <summary>
+    /// Each order of a page, and those that could not be read: one order in a shape we cannot read must not hold back
+    /// the others (its region's window would be read again, and fail again, every round), nor be read with a default.
+    /// </summary>
+    private static (IReadOnlyList<ImportedOrder> Orders, IReadOnlyList<UnreadableOrder> Unreadable) ParseEach(
+        IEnumerable<JsonElement> orders, Func<JsonElement, ImportedOrder> parse, string idField)
+    {
+        var read = new List<ImportedOrder>();
+        var unreadable = new List<UnreadableOrder>();
+        foreach (var order in orders)
+        {
+            try
+            {
+                read.Add(parse(order));
+            }
+            catch (AmazonMalformedException e)
+            {
+                var id = order.Child(idField) is { ValueKind: JsonValueKind.String } value ? value.GetString()!.Trim() : "";
+                unreadable.Add(new UnreadableOrder(id, e.Message));
+            }
+        }
+        return (read, unreadable);
     }
 
     /// <summary>A v0 getOrder answer.</summary>

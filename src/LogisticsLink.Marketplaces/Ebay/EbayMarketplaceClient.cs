@@ -127,10 +127,23 @@ public sealed class EbayMarketplaceClient : IMarketplaceClient
             }
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
+            var listed = root.Items("orders");
             var orders = new List<ImportedOrder>();
-            foreach (var order in root.Items("orders"))
+            var unreadable = new List<UnreadableOrder>();
+            foreach (var order in listed)
             {
-                var (imported, failure) = await WithPackagesAsync(session, calls, order, ct);
+                ImportedOrder? imported;
+                OrderSyncPage? failure;
+                try
+                {
+                    (imported, failure) = await WithPackagesAsync(session, calls, order, ct);
+                }
+                catch (JsonException e)
+                {
+                    // One order we cannot read is set aside and reported: the page's others are imported, the offset moves on.
+                    unreadable.Add(new UnreadableOrder(order.Child("orderId") is { ValueKind: JsonValueKind.String } id ? id.GetString()!.Trim() : "", e.Message));
+                    continue;
+                }
                 if (failure is not null)
                 {
                     return failure;
@@ -138,9 +151,9 @@ public sealed class EbayMarketplaceClient : IMarketplaceClient
                 orders.Add(imported!);
             }
             var total = int.TryParse(root.Text("total"), NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : 0;
-            var hasMore = orders.Count > 0 && (root.Text("next").Length > 0 || position.Offset + orders.Count < total);
+            var hasMore = listed.Count > 0 && (root.Text("next").Length > 0 || position.Offset + listed.Count < total);
             EbayLog.PageFetched(_logger, account.ToString(), orders.Count, position.Offset, total);
-            return new OrderSyncPage(orders, position.Next(orders.Count, hasMore).ToString(), hasMore);
+            return new OrderSyncPage(orders, position.Next(listed.Count, hasMore).ToString(), hasMore) { Unreadable = unreadable };
         }, cancellationToken);
         return Failed(account, page);
     }
@@ -190,8 +203,21 @@ public sealed class EbayMarketplaceClient : IMarketplaceClient
         {
             return (null, HttpFailure(calls, response, body, $"getShippingFulfillments of {orderId}"));
         }
-        using var document = JsonDocument.Parse(body);
-        return (EbayOrderParser.Parse(order, EbayOrderParser.Packages(document.RootElement)), null);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException e)
+        {
+            // A body that is no JSON at all fails the call, as any malformed answer does (maybe cut short): it is asked
+            // again, not taken for an order we cannot read.
+            return (null, OrderSyncPage.Failure($"ebay: getShippingFulfillments of {orderId}: malformed response body ({e.Message})"));
+        }
+        using (document)
+        {
+            return (EbayOrderParser.Parse(order, EbayOrderParser.Packages(document.RootElement)), null);
+        }
     }
 
     /// <summary>The account's HTTP session: its own token cache (one refresh at a time), the client's shared pipeline.</summary>

@@ -107,17 +107,19 @@ public sealed class ShopifyMarketplaceClient : IMarketplaceClient
         var page = await RunAsync(shop, ShopifyQueries.Body(ShopifyQueries.ChangedOrders, variables), data =>
         {
             var connection = data.Child("orders") ?? throw new JsonException("answer without data.orders");
-            var orders = connection.Items("nodes").Select(o => ShopifyOrderParser.Parse(o, shop.Domain)).ToList();
+            var nodes = connection.Items("nodes");
+            // An order we cannot read is set aside and reported: the page's others are imported and the cursor moves on.
+            var (orders, unreadable) = ShopifyOrderParser.ParseEach(nodes, shop.Domain);
             var pageInfo = connection.Child("pageInfo") ?? throw new JsonException("answer without orders.pageInfo");
             var hasNextPage = pageInfo.Text("hasNextPage") == "true";
             var (next, hasMore) = position.Next(
-                orders.Max(o => o.LastUpdatedAt), orders.Count, hasNextPage, pageInfo.Text("endCursor"), PageSize, PaginationLimit);
+                orders.Max(o => o.LastUpdatedAt), nodes.Count, hasNextPage, pageInfo.Text("endCursor"), PageSize, PaginationLimit);
             ShopifyLog.PageFetched(_logger, shop.Domain, orders.Count, hasNextPage);
             if (hasMore && next.After.Length == 0)
             {
                 ShopifyLog.SearchRestarted(_logger, shop.Domain, next.Since);
             }
-            return new OrderSyncPage(orders, next.ToString(), hasMore);
+            return new OrderSyncPage(orders, next.ToString(), hasMore) { Unreadable = unreadable };
         }, cancellationToken);
         return Failed(account, page);
     }

@@ -15,6 +15,28 @@ namespace LogisticsLink.Marketplaces.Shopify;
 /// </summary>
 internal static class ShopifyOrderParser
 {
+    /// <summary>
+    /// The orders of a page, and those that could not be read: one order in a shape we cannot read must not hold back
+    /// the others, nor be read with a default that could hide a tracking number.
+    /// </summary>
+    public static (List<ImportedOrder> Orders, List<UnreadableOrder> Unreadable) ParseEach(IEnumerable<JsonElement> orders, string shopDomain)
+    {
+        var read = new List<ImportedOrder>();
+        var unreadable = new List<UnreadableOrder>();
+        foreach (var order in orders)
+        {
+            try
+            {
+                read.Add(Parse(order, shopDomain));
+            }
+            catch (JsonException e)
+            {
+                unreadable.Add(new UnreadableOrder(NameOf(order), e.Message));
+            }
+        }
+        return (read, unreadable);
+    }
+
     public static ImportedOrder Parse(JsonElement order, string shopDomain)
     {
         var orderId = OrderId(order);
@@ -98,6 +120,22 @@ internal static class ShopifyOrderParser
     public static bool IsVoided(string status, string displayStatus) =>
         status.Equals("CANCELLED", StringComparison.OrdinalIgnoreCase) ||
         displayStatus is "CANCELED" or "LABEL_VOIDED";
+
+    /// <summary>
+    /// What names an order that could not be read, as far as it can be: its numeric id, its GID's tail, else its name
+    /// ("#1001"); empty when none is readable.
+    /// </summary>
+    private static string NameOf(JsonElement order)
+    {
+        foreach (var field in (string[])["legacyResourceId", "id", "name"])
+        {
+            if (order.Child(field) is { ValueKind: JsonValueKind.String or JsonValueKind.Number } value && value.ToString().Trim() is { Length: > 0 } text)
+            {
+                return field == "id" ? text[(text.LastIndexOf('/') + 1)..] : text;
+            }
+        }
+        return "";
+    }
 
     /// <summary>The numeric id (<c>legacyResourceId</c>), the one webhooks and the admin URL use; else the GID's tail.</summary>
     private static string OrderId(JsonElement order)

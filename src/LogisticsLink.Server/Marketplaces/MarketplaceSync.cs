@@ -190,6 +190,7 @@ public sealed partial class MarketplaceSync : BackgroundService
         var cursor = account.Cursor;
         var imported = 0;
         string? error = null;
+        var unreadable = new List<UnreadableOrder>();
         try
         {
             for (var pages = 0; ; pages++)
@@ -214,6 +215,11 @@ public sealed partial class MarketplaceSync : BackgroundService
                     await _linker.UpsertAsync(account.Account.TenantId, order, cancellationToken);
                     imported++;
                 }
+                foreach (var order in page.Unreadable)
+                {
+                    LogOrderUnreadable(account.Account.ToString(), account.Account.Channel, order.OrderId, order.Reason);
+                    unreadable.Add(order);
+                }
                 cursor = page.NextCursor;
                 if (!page.HasMore)
                 {
@@ -237,8 +243,20 @@ public sealed partial class MarketplaceSync : BackgroundService
         {
             LogAccountFailed(account.Account.ToString(), imported, error);
         }
-        await RecordAsync(account, cursor, error is null ? now : null, error ?? "", cancellationToken);
+        // The orders skipped are named where the account's sync state is reported, beside any failure; the round still
+        // counts as synced when nothing else failed, since every other order was imported.
+        var lastError = string.Join("; ", new[] { error ?? "", Skipped(account.Account.Channel, unreadable) }.Where(e => e.Length > 0));
+        await RecordAsync(account, cursor, error is null ? now : null, lastError, cancellationToken);
     }
+
+    /// <summary>At most this many skipped orders are named in an account's last error; the log names every one.</summary>
+    private const int MaxNamedUnreadable = 5;
+
+    /// <summary>"" when every order was read; else how many were skipped, the first few named with why.</summary>
+    private static string Skipped(string channel, IReadOnlyList<UnreadableOrder> unreadable) => unreadable.Count == 0 ? "" :
+        $"{unreadable.Count} {channel} order(s) could not be read and were skipped (read again when the marketplace next " +
+        "changes them, or when the account is connected again): " + string.Join("; ", unreadable.Take(MaxNamedUnreadable)) +
+        (unreadable.Count > MaxNamedUnreadable ? $"; and {unreadable.Count - MaxNamedUnreadable} more (see the log)" : "");
 
     private async Task RecordAsync(SyncAccount account, string cursor, DateTimeOffset? syncedAt, string error, CancellationToken cancellationToken)
     {
@@ -535,6 +553,10 @@ public sealed partial class MarketplaceSync : BackgroundService
     [LoggerMessage(EventId = 5413, Level = LogLevel.Information,
         Message = "Marketplace sync: {Account} was connected again during the round; the round's cursor is not recorded")]
     private partial void LogConnectionReplaced(string account);
+
+    [LoggerMessage(EventId = 5415, Level = LogLevel.Warning,
+        Message = "Marketplace sync: {Account}: {Channel} order '{OrderId}' could not be read and was skipped, the rest of its page imported: {Reason}")]
+    private partial void LogOrderUnreadable(string account, string channel, string orderId, string reason);
 
     [LoggerMessage(EventId = 5409, Level = LogLevel.Information, Message = "Marketplace sync: {Account} order {OrderId} synced on notice")]
     private partial void LogOrderSynced(string account, string orderId);

@@ -91,6 +91,18 @@ public sealed class OrderRisksAndMetricsTests
         Assert.Single(OrderRisks.Evaluate(order with { Status = "Unshipped" }, [], Hours(48)));
     }
 
+    // Shopify's FULFILLMENT_NOT_REQUIRED: nothing in the order ships (a digital product, a service). It is never late to
+    // ship, and it is no order due to ship in the late shipment rate (neither on time nor late: there is nothing to ship).
+    [Fact]
+    public void An_order_that_needs_no_shipment_is_never_a_late_shipment_nor_counted_in_the_rates()
+    {
+        var order = Order("1", shipBy: Hours(24), deliverBy: Hours(72)) with { Status = "FULFILLMENT_NOT_REQUIRED" };
+
+        Assert.Empty(OrderRisks.Evaluate(order, [], Hours(48)));
+        var metrics = SellerMetrics.Compute([(order, (IReadOnlyList<ShipmentState>)[])], Hours(0), Hours(100), Hours(100), [], RiskRules.Default);
+        Assert.Equal((0, 0, 0, 0), (metrics.ShipDueOrders, metrics.LateShipments, metrics.ShippedPackages, metrics.OnTimeEligible));
+    }
+
     [Fact]
     public void Shipment_risks_are_folded_into_the_order_one_per_kind_with_the_earliest_since()
     {

@@ -262,6 +262,21 @@ public sealed class InquiryDecisionTests
         Assert.Equal((RecommendedAction.ShareTracking, ReplyScenario.OrderCancelled), (decision.Action, decision.Scenario));
     }
 
+    // Shopify's FULFILLMENT_NOT_REQUIRED: nothing in the order ships (a digital product, a service), so neither "being
+    // prepared", "delayed" nor "shipped, tracking to follow" is true: the reply says there is no parcel to track.
+    [Theory]
+    [InlineData(null)]
+    [InlineData(2)]
+    [InlineData(-1)]
+    public void An_order_that_needs_no_shipment_is_told_so_not_that_it_has_yet_to_ship(int? promisedInDays)
+    {
+        var order = Order() with { Status = "FULFILLMENT_NOT_REQUIRED", LatestDeliveryDate = promisedInDays is { } days ? Now.AddDays(days) : null };
+
+        var decision = InquiryDecisions.Decide(order, [], Now);
+
+        Assert.Equal((RecommendedAction.ShareTracking, "order_needs_no_shipment", null), (decision.Action, decision.Scenario.TemplateId(), decision.Shipment));
+    }
+
     // The latest ship date passed and nothing shipped by it (Amazon counts the order in the Late Shipment Rate): the
     // delivery promise still holds, so the buyer is reassured, but the reply must not say the order is on schedule. A
     // label registered by the ship-by date counts as shipped on time, as it does for the late-shipment risk; one

@@ -252,4 +252,30 @@ public sealed class AmazonMcfOrderTests
         Assert.True(Assert.Single(orders).CannotHaveShipments);
         Assert.Null(next);
     }
+    [Theory]
+    [InlineData("Complete", "COMPLETE")]
+    [InlineData("CompletePartialled", "COMPLETE_PARTIALLED")]
+    public void A_complete_or_partially_complete_MCF_order_is_no_longer_awaiting_shipment(string fulfillmentOrderStatus, string notified)
+    {
+        var body = $$$"""
+        {"payload":{
+          "fulfillmentOrder":{"sellerFulfillmentOrderId":"shop-1004","marketplaceId":"ATVPDKIKX0DER","fulfillmentOrderStatus":"{{{fulfillmentOrderStatus}}}",
+            "statusUpdatedDate":"2026-03-02T10:00:00Z"},
+          "fulfillmentShipments":[
+            {"amazonShipmentId":"D5","fulfillmentShipmentStatus":"SHIPPED","shippingDate":"2026-03-02T08:00:00Z",
+             "fulfillmentShipmentPackage":[{"packageNumber":41,"carrierCode":"UPS","trackingNumber":"1Z999AA10123456791"}]}]}}
+        """;
+
+        var imported = AmazonMcfOrderParser.ToImported(AmazonMcfOrderParser.ParseGet(body), new Dictionary<int, AmazonMcfTracking>());
+
+        // Amazon shipped everything it will ship: neither the late-shipment rule nor a reply may call it not shipped yet.
+        // Partially complete, the rest was unfulfillable and will never ship: not "partly shipped", whose replies promise
+        // the rest will follow.
+        Assert.Equal(fulfillmentOrderStatus, imported.Status);
+        Assert.False(MarketplaceOrderStatus.IsAwaitingShipment(imported.Status));
+        Assert.False(MarketplaceOrderStatus.IsPartiallyShipped(imported.Status));
+        // FULFILLMENT_ORDER_STATUS notifications spell the same statuses in upper case with underscores.
+        Assert.False(MarketplaceOrderStatus.IsAwaitingShipment(notified));
+        Assert.False(MarketplaceOrderStatus.IsPartiallyShipped(notified));
+    }
 }

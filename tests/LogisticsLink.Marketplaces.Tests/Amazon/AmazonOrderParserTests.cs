@@ -25,7 +25,7 @@ public sealed class AmazonOrderParserTests
          "pagination":{"nextToken":"2YgYW55IGNhcm5hbCBwbGVhc3VyZS4"},"lastUpdatedBefore":"2024-12-25T15:00:00Z"}
         """;
 
-        var (orders, next) = AmazonOrderParser.ParseSearchOrders(body);
+        var (orders, _, next) = AmazonOrderParser.ParseSearchOrders(body);
 
         Assert.Equal("2YgYW55IGNhcm5hbCBwbGVhc3VyZS4", next);
         var order = Assert.Single(orders);
@@ -41,7 +41,7 @@ public sealed class AmazonOrderParserTests
     public void An_FBM_package_labelled_with_Amazon_Shipping_is_tracked_in_the_business_its_carrier_id_names()
     {
         // getTracking needs the carrierId the label was bought with; a bare TBA number is asked about in AMZN_UK.
-        var (orders, _) = AmazonOrderParser.ParseSearchOrders("""
+        var (orders, _, _) = AmazonOrderParser.ParseSearchOrders("""
             {"orders":[{"orderId":"113-5550001-0000011","createdTime":"2026-03-09T10:00:00Z","lastUpdatedTime":"2026-03-09T18:00:00Z",
               "fulfillment":{"fulfillmentStatus":"SHIPPED","fulfilledBy":"MERCHANT"},
               "packages":[
@@ -73,7 +73,7 @@ public sealed class AmazonOrderParserTests
            "OrderStatus":"Shipped","FulfillmentChannel":"AFN","MarketplaceId":"A1F83G8C2ARO7P","IsPrime":true}]}}
         """;
 
-        var (orders, next) = AmazonOrderParser.ParseGetOrdersV0(body);
+        var (orders, _, next) = AmazonOrderParser.ParseGetOrdersV0(body);
 
         Assert.Equal("MRgZW55IGNhcm5hbCBwbGVhc3VyZS4=", next);
         Assert.Equal(FulfillmentChannel.Merchant, orders[0].FulfillmentChannel);
@@ -91,7 +91,7 @@ public sealed class AmazonOrderParserTests
     [Fact]
     public void A_v2026_order_without_PRIME_in_its_programs_is_not_Prime_and_v0_getOrder_reads_IsPrime()
     {
-        var (orders, _) = AmazonOrderParser.ParseSearchOrders("""
+        var (orders, _, _) = AmazonOrderParser.ParseSearchOrders("""
             {"orders":[
               {"orderId":"111-0000001-0000001","createdTime":"2026-03-09T10:00:00Z","lastUpdatedTime":"2026-03-09T10:00:00Z","programs":["PREMIUM"]},
               {"orderId":"111-0000002-0000002","createdTime":"2026-03-09T10:00:00Z","lastUpdatedTime":"2026-03-09T10:00:00Z",
@@ -106,12 +106,54 @@ public sealed class AmazonOrderParserTests
         // FBA parcels come from the shipments report, not the order: an FBA order's empty list drops nothing.
         Assert.False(orders[1].ListsEveryPackage);
         Assert.True(v0.IsPrime);
-        Assert.Throws<AmazonMalformedException>(() => AmazonOrderParser.ParseSearchOrders("""{"orders":[{"orderId":"1","programs":"PRIME"}]}"""));
+        var wrongShape = Assert.Single(AmazonOrderParser.ParseSearchOrders("""{"orders":[{"orderId":"1","programs":"PRIME"}]}""").Unreadable);
+        Assert.Equal(new UnreadableOrder("1", "'programs' is a String, expected a list"), wrongShape);
     }
 
     [Fact]
-    public void An_order_without_its_id_is_malformed()
+    public void An_order_without_its_id_is_unreadable()
     {
-        Assert.Throws<AmazonMalformedException>(() => AmazonOrderParser.ParseSearchOrders("""{"orders":[{"createdTime":"2024-12-25T10:30:00Z"}]}"""));
+        var page = AmazonOrderParser.ParseSearchOrders("""{"orders":[{"createdTime":"2024-12-25T10:30:00Z"}]}""");
+
+        Assert.Empty(page.Orders);
+        Assert.Equal(new UnreadableOrder("", "an order without 'orderId'"), Assert.Single(page.Unreadable));
+    }
+    // One order Amazon sends in a shape we cannot read must not hold back the page: the others are imported and the
+    // unreadable one is named (its id when it has one, and why), never silently dropped nor read with a default.
+    [Fact]
+    public void One_unreadable_order_of_a_searchOrders_page_leaves_the_others_readable()
+    {
+        const string body = """
+        {"orders":[
+          {"orderId":"113-0000001-0000001","createdTime":"2026-03-09T10:00:00Z","lastUpdatedTime":"2026-03-09T11:00:00Z",
+           "fulfillment":{"fulfilledBy":"MERCHANT","fulfillmentStatus":"UNSHIPPED"}},
+          {"orderId":"113-0000002-0000002","createdTime":"yesterday","fulfillment":{"fulfilledBy":"MERCHANT"}},
+          {"createdTime":"2026-03-09T10:00:00Z"},
+          {"orderId":"113-0000004-0000004","createdTime":"2026-03-09T10:00:00Z","fulfillment":{"fulfilledBy":"AMAZON","fulfillmentStatus":"SHIPPED"}}],
+         "pagination":{"nextToken":"next-page"}}
+        """;
+
+        var page = AmazonOrderParser.ParseSearchOrders(body);
+
+        Assert.Equal(["113-0000001-0000001", "113-0000004-0000004"], page.Orders.Select(o => o.OrderId));
+        Assert.Equal(
+            [new UnreadableOrder("113-0000002-0000002", "'createdTime' is not a date: 'yesterday'"), new UnreadableOrder("", "an order without 'orderId'")],
+            page.Unreadable);
+        Assert.Equal("next-page", page.NextToken);
+    }
+
+    [Fact]
+    public void One_unreadable_order_of_a_v0_getOrders_page_leaves_the_others_readable()
+    {
+        const string body = """
+        {"payload":{"Orders":[
+          {"AmazonOrderId":"902-0000001-0000001","PurchaseDate":"2026-03-09T10:00:00Z","OrderStatus":"Unshipped","FulfillmentChannel":"MFN"},
+          {"AmazonOrderId":"902-0000002-0000002","PurchaseDate":"2026-03-09T10:00:00Z","LatestShipDate":["2026-03-10"],"FulfillmentChannel":"MFN"}]}}
+        """;
+
+        var page = AmazonOrderParser.ParseGetOrdersV0(body);
+
+        Assert.Equal(["902-0000001-0000001"], page.Orders.Select(o => o.OrderId));
+        Assert.Equal(new UnreadableOrder("902-0000002-0000002", "'LatestShipDate' is a Array, expected a value"), Assert.Single(page.Unreadable));
     }
 }

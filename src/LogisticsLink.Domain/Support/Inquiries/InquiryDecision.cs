@@ -24,7 +24,9 @@ public sealed record InquiryDecision(RecommendedAction Action, ReplyScenario Sce
 /// <item>no carrier scan yet, before the promised date → REASSURE_WITHIN_PROMISE (after it: CONTACT_CARRIER, or
 /// OFFER_RESOLUTION when nothing has shipped); past the latest ship date with nothing shipped by it, the reply apologises
 /// for the wait instead of saying the order is on schedule</item>
-/// <item>no carrier scan yet and the marketplace calls the order cancelled → SHARE_TRACKING (it will not ship); shipped
+/// <item>no carrier scan yet and the marketplace calls the order cancelled → SHARE_TRACKING (it will not ship); no parcel
+/// and the marketplace says the order needs no shipment (Shopify <c>FULFILLMENT_NOT_REQUIRED</c>) → SHARE_TRACKING (there
+/// is nothing to track); shipped
 /// with a label the carrier has yet to scan, before the promised date → SHARE_TRACKING (the first scan is pending), after
 /// it → CONTACT_CARRIER (late, the tracking shared, the carrier asked whether it has the parcel; partly shipped: its own
 /// replies, which say another part has not shipped); shipped
@@ -117,6 +119,10 @@ public static class InquiryDecisions
         if (order is not null && MarketplaceOrderStatus.IsCancelled(order.Status))
         {
             return new(RecommendedAction.ShareTracking, ReplyScenario.OrderCancelled, worst);
+        }
+        if (worst is null && order is not null && MarketplaceOrderStatus.NeedsNoShipment(order.Status))
+        {
+            return new(RecommendedAction.ShareTracking, ReplyScenario.OrderNeedsNoShipment, null);
         }
         if (worst is null && order is not null && !MarketplaceOrderStatus.IsAwaitingShipment(order.Status))
         {

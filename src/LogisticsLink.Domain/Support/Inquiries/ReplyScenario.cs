@@ -103,6 +103,11 @@ public enum ReplyScenario
     PartiallyShippedAwaitingFirstScanLate,
     /// <summary>The marketplace calls the order cancelled and no carrier has scanned a parcel: it will not ship.</summary>
     OrderCancelled,
+    /// <summary>
+    /// The marketplace says nothing in the order ships (Shopify <c>FULFILLMENT_NOT_REQUIRED</c>: a digital product, a
+    /// service) and no parcel is linked: there is no parcel to track, never "not shipped yet".
+    /// </summary>
+    OrderNeedsNoShipment,
     NoOrderFound,
     /// <summary>
     /// The message points to several orders (two order ids, parcels of two orders): the buyer is asked which one, never
@@ -145,6 +150,7 @@ public static class ReplyScenarios
         ReplyScenario.PartiallyShippedAwaitingFirstScan => "partially_shipped_awaiting_first_scan",
         ReplyScenario.PartiallyShippedAwaitingFirstScanLate => "partially_shipped_awaiting_first_scan_late",
         ReplyScenario.OrderCancelled => "order_cancelled",
+        ReplyScenario.OrderNeedsNoShipment => "order_needs_no_shipment",
         ReplyScenario.NoOrderFound => "no_order_found",
         ReplyScenario.SeveralOrdersFound => "several_orders_found",
         _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, null),

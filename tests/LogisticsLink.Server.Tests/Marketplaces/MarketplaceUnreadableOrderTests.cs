@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text;
+using LogisticsLink.Marketplaces.Shopify;
+using LogisticsLink.Server.Marketplaces;
+using LogisticsLink.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LogisticsLink.Server.Tests.Marketplaces;
+
+/// <summary>
+/// A marketplace order we cannot read (a date that is no date, no id) costs the seller that order only: the rest of its
+/// page is imported, the sync goes on, and the order is named where the account's sync state is reported.
+/// </summary>
+public sealed class MarketplaceUnreadableOrderTests
+{
+    private const string Answer = """
+        {"data":{"orders":{
+          "pageInfo":{"hasNextPage":false,"endCursor":"c3"},
+          "nodes":[
+            {"id":"gid://shopify/Order/5001","legacyResourceId":"5001","name":"#5001","displayFulfillmentStatus":"UNFULFILLED",
+             "createdAt":"2026-03-09T10:00:00Z","updatedAt":"2026-03-09T11:00:00Z","fulfillments":[]},
+            {"id":"gid://shopify/Order/5002","legacyResourceId":"5002","name":"#5002","displayFulfillmentStatus":"UNFULFILLED",
+             "createdAt":"not a date","updatedAt":"2026-03-09T12:00:00Z","fulfillments":[]},
+            {"id":"gid://shopify/Order/5003","legacyResourceId":"5003","name":"#5003","displayFulfillmentStatus":"FULFILLED",
+             "createdAt":"2026-03-09T10:00:00Z","updatedAt":"2026-03-09T13:00:00Z","fulfillments":[]}]}}}
+        """;
+
+    [Fact]
+    public async Task The_other_orders_of_the_page_are_imported_and_the_unreadable_one_is_named_in_the_sync_state()
+    {
+        await using var server = await TestServer.StartAsync(
+            settings: new Dictionary<string, string>
+            {
+                ["Marketplaces:SyncInterval"] = "00:00:02",
+                ["Marketplaces:Shopify:BaseUrl"] = "http://shopify.test/",
+                ["Marketplaces:Accounts:0:Tenant"] = "tenant-a",
+                ["Marketplaces:Accounts:0:Channel"] = "shopify",
+                ["Marketplaces:Accounts:0:Credentials:shop_domain"] = "unreadable-test.myshopify.com",
+                ["Marketplaces:Accounts:0:Credentials:access_token"] = "shpat_test",
+            },
+            services: s => s.AddHttpClient(nameof(ShopifyMarketplaceClient)).ConfigurePrimaryHttpMessageHandler(() => new CannedAnswer(Answer)));
+        var sync = server.Services.GetRequiredService<MarketplaceSync>();
+
+        await Eventually.UntilAsync(() => sync.Status.ContainsKey("config:0"), "the account's first sync");
+
+        var orders = server.Orders();
+        Assert.NotNull(await MarketplaceSyncTests.TryGetAsync(orders, "shopify", "5001"));
+        Assert.NotNull(await MarketplaceSyncTests.TryGetAsync(orders, "shopify", "5003"));
+        Assert.Null(await MarketplaceSyncTests.TryGetAsync(orders, "shopify", "5002"));
+        var status = sync.Status["config:0"];
+        Assert.Contains("5002", status.LastError);
+        Assert.Contains("createdAt", status.LastError);
+    }
+
+    private sealed class CannedAnswer(string body) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+    }
+}
