@@ -73,13 +73,16 @@ public static partial class MessagingPolicy
         {
             findings.Add(new(PolicyCodes.Html, $"'{m.Value}' is HTML; replies are plain text.", m.Index, m.Length));
         }
-        var codes = DiscountCodes.Find(text, words, value => allowed.Contains(Compact(value)));
-        AddOnce(text, [.. Phrases.Find(text, words.Marketing), .. codes], PolicyCodes.Marketing,
+        // Words and codes are read as the buyer reads them: "use code ＳＡＶＥ１０" hands over SAVE10, "ｃｏｕｐｏｎ" is coupon.
+        // The fold is one character for one, so what it finds points at the text as written.
+        var plain = FullWidthForms.Fold(text);
+        var codes = DiscountCodes.Find(plain, words, value => allowed.Contains(Compact(value)));
+        AddOnce(text, [.. Phrases.Find(plain, words.Marketing), .. codes], PolicyCodes.Marketing,
             "is marketing or promotional wording, which Amazon forbids in buyer messages", links, findings);
-        AddOnce(text, ReviewRequests.Find(text, words), PolicyCodes.ReviewRequest,
+        AddOnce(text, ReviewRequests.Find(plain, words), PolicyCodes.ReviewRequest,
             "asks the buyer for a review or feedback (or a positive or changed one), which a reply to an inquiry must not do", links, findings);
         // Reported even where a request above covers the same words: an incentive is the graver breach.
-        AddOnce(text, Incentives.Find(text, words, codes), PolicyCodes.ReviewRequest,
+        AddOnce(text, Incentives.Find(plain, words, codes), PolicyCodes.ReviewRequest,
             "ties a review or feedback to an incentive (gift card, voucher, free or discounted product, future benefit), which Amazon forbids", links, findings);
         AddEmojis(text, findings);
         findings.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Code, b.Code));
