@@ -23,10 +23,11 @@ public static class ReplyValues
     public const string PickupPlace = "pickup_place";
     public const string PickupScan = "pickup_scan";
     public const string Parcels = "parcels";
+    public const string ParcelsCarrier = "parcels_carrier";
 
     public static readonly IReadOnlyList<string> Names =
         [OrderId, Carrier, TrackingNumber, TrackingUrl, Status, Eta, DeliveredAt, DeliveredWhere, SignedBy, PromisedBy, OrderNumberExample,
-            PickupPlace, PickupScan, Parcels];
+            PickupPlace, PickupScan, Parcels, ParcelsCarrier];
 
     /// <param name="channel">The marketplace the buyer wrote on ("amazon", "shopify", "ebay"), for an order number in its format; may be empty.</param>
     /// <param name="now">The reply's time: a carrier estimate already past then is not a date the carrier expects.</param>
@@ -40,6 +41,7 @@ public static class ReplyValues
         var pod = shipment?.ProofOfDelivery;
         var pickup = PickupPoint.Of(shipment, events ?? []);
         var promised = shipment?.PromisedBy ?? order?.LatestDeliveryDate;
+        var listed = Listed(parcels is { Count: > 0 } ? parcels : shipment is null ? [] : [shipment]);
         return new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             // The buyer knows a Shopify order by its name ("#1001"), not by its numeric id: say what they would quote.
@@ -58,9 +60,16 @@ public static class ReplyValues
             [OrderNumberExample] = ExampleOrderNumber(channel),
             [PickupPlace] = pickup.Place,
             [PickupScan] = pickup.ScanText,
-            [Parcels] = ParcelLines(parcels is { Count: > 0 } ? parcels : shipment is null ? [] : [shipment], locale),
+            [Parcels] = ParcelLines(listed, locale),
+            // The one carrier every listed parcel went with, for "according to DPD" rather than "according to the
+            // carriers"; unknown when they went with several.
+            [ParcelsCarrier] = listed.Select(p => CarrierNames.Display(p.Carrier)).Distinct(StringComparer.Ordinal).ToList() is [var only] ? only : null,
         };
     }
+
+    /// <summary>The parcels <c>{{ parcels }}</c> lists: those with a tracking number.</summary>
+    private static List<ShipmentState> Listed(IReadOnlyList<ShipmentState> parcels) =>
+        parcels.Where(p => !string.IsNullOrWhiteSpace(p.TrackingNumber)).ToList();
 
     /// <summary>
     /// One line per parcel, "- UPS 1Z999AA10123456784 (4 March 2025 at 14:05, Front door) — https://…", what is known of
@@ -68,7 +77,7 @@ public static class ReplyValues
     /// </summary>
     private static string? ParcelLines(IReadOnlyList<ShipmentState> parcels, ReplyLocale locale)
     {
-        var lines = parcels.Where(p => !string.IsNullOrWhiteSpace(p.TrackingNumber)).Select(p =>
+        var lines = parcels.Select(p =>
         {
             var delivered = new[] { p.DeliveredAt is { } at ? LocalDates.DateTime(at, locale) : null, NullIfEmpty(p.ProofOfDelivery?.Location) }
                 .OfType<string>().ToList();
@@ -112,6 +121,7 @@ public static class ReplyValues
             [PickupScan] = "Placed in parcel locker 59800-A12, awaiting collection",
             [Parcels] = $"- UPS 1Z999AA10123456784 ({LocalDates.DateTime(when, locale)}, Front door) — https://www.ups.com/track?tracknum=1Z999AA10123456784\n"
                 + $"- UPS 1Z999AA10123456795 ({LocalDates.DateTime(when, locale)}) — https://www.ups.com/track?tracknum=1Z999AA10123456795",
+            [ParcelsCarrier] = "UPS",
         };
     }
 
