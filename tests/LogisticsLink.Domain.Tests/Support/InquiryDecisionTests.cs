@@ -343,7 +343,7 @@ public sealed class InquiryDecisionTests
 
         Assert.Equal((RecommendedAction.ShareTracking, "fbm_delivered_all_parcels"), (order.Action, order.Scenario.TemplateId()));
         Assert.Equal(("fbm_delivered", "shp_2"), (named.Scenario.TemplateId(), named.Shipment?.Id));
-        // Partly shipped, the delivered parcels are not the whole order.
-        Assert.Equal("partially_shipped_delivered", partly.Scenario.TemplateId());
+        // Partly shipped, the delivered parcels are not the whole order: their own reply says so.
+        Assert.Equal("partially_shipped_delivered_parcels", partly.Scenario.TemplateId());
     }
 }

@@ -272,7 +272,8 @@ public sealed class ReplyTemplateTests
     internal static TrackingStatus StatusOf(ReplyScenario scenario) => scenario switch
     {
         ReplyScenario.OutForDelivery or ReplyScenario.PartiallyShippedOutForDelivery => TrackingStatus.OutForDelivery,
-        ReplyScenario.Delivered or ReplyScenario.DeliveredAllParcels or ReplyScenario.PartiallyShippedDelivered => TrackingStatus.Delivered,
+        ReplyScenario.Delivered or ReplyScenario.DeliveredAllParcels or ReplyScenario.PartiallyShippedDelivered
+            or ReplyScenario.PartiallyShippedDeliveredParcels => TrackingStatus.Delivered,
         ReplyScenario.Exception or ReplyScenario.PartiallyShippedHeldUp => TrackingStatus.Exception,
         ReplyScenario.Expired => TrackingStatus.Expired,
         ReplyScenario.AttemptFailed or ReplyScenario.PartiallyShippedAttemptFailed => TrackingStatus.AttemptFailed,

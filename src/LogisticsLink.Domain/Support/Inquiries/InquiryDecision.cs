@@ -7,7 +7,8 @@ namespace LogisticsLink.Domain.Support.Inquiries;
 /// <summary>The recommended action, the scenario the reply describes, and the shipment the reply is about.</summary>
 public sealed record InquiryDecision(RecommendedAction Action, ReplyScenario Scenario, ShipmentState? Shipment)
 {
-    /// <summary>The parcels a reply about several lists (<see cref="ReplyScenario.DeliveredAllParcels"/>), oldest first; else none.</summary>
+    /// <summary>The parcels a reply about several lists (<see cref="ReplyScenario.DeliveredAllParcels"/>,
+    /// <see cref="ReplyScenario.PartiallyShippedDeliveredParcels"/>), oldest first; else none.</summary>
     public IReadOnlyList<ShipmentState> Parcels { get; init; } = [];
 }
 
@@ -32,8 +33,8 @@ public sealed record InquiryDecision(RecommendedAction Action, ReplyScenario Sce
 /// replies, which say another part has not shipped); shipped
 /// with no tracked parcel → REASSURE_WITHIN_PROMISE before the promised date, CONTACT_CARRIER after it (partly shipped:
 /// its own reply, part has left and the rest has not)</item>
-/// <item>several parcels, every one delivered → SHARE_TRACKING, one reply listing them all (not partly shipped: there
-/// the delivered parcels are not the whole order)</item>
+/// <item>several parcels, every one delivered → SHARE_TRACKING, one reply listing them all (partly shipped: its own
+/// reply, which also says another part has not shipped: the delivered parcels are not the whole order)</item>
 /// <item>moving or delivered → SHARE_TRACKING (partly shipped: its own reply, this parcel is on its way or delivered and
 /// the rest of the order has not shipped; likewise out for delivery, after a failed attempt or at a pickup point)</item>
 /// <item>partly shipped and the parcel late (CONTACT_CARRIER) or not arriving (OFFER_RESOLUTION): the same action, and a
@@ -62,10 +63,13 @@ public static class InquiryDecisions
         {
             return new(RecommendedAction.RedirectToAmazon, ReplyScenario.FbaStatus, worst);
         }
-        if (AllDelivered(order, considered))
+        if (AllDelivered(considered))
         {
             // Told of one parcel, the buyer of two takes it for the whole order and waits for, or claims, the other.
-            return new(RecommendedAction.ShareTracking, ReplyScenario.DeliveredAllParcels, worst)
+            var scenario = order is not null && MarketplaceOrderStatus.IsPartiallyShipped(order.Status)
+                ? ReplyScenario.PartiallyShippedDeliveredParcels
+                : ReplyScenario.DeliveredAllParcels;
+            return new(RecommendedAction.ShareTracking, scenario, worst)
             {
                 Parcels = considered.OrderBy(s => s.CreatedAt).ToList(),
             };
@@ -82,9 +86,8 @@ public static class InquiryDecisions
         };
     }
 
-    private static bool AllDelivered(OrderState? order, IReadOnlyList<ShipmentState> parcels) =>
-        parcels.Count > 1 && parcels.All(s => s.Status == TrackingStatus.Delivered)
-        && !(order is not null && MarketplaceOrderStatus.IsPartiallyShipped(order.Status));
+    private static bool AllDelivered(IReadOnlyList<ShipmentState> parcels) =>
+        parcels.Count > 1 && parcels.All(s => s.Status == TrackingStatus.Delivered);
 
     /// <summary>
     /// Partly shipped, a parcel on its way, delivered, waiting on the buyer (at the door, after a failed attempt, at a

@@ -65,6 +65,12 @@ public enum ReplyScenario
     /// </summary>
     PartiallyShippedDelivered,
     /// <summary>
+    /// The marketplace calls the order partly shipped and several of its parcels (or the several the buyer named) were
+    /// all delivered: each is listed, as for <see cref="DeliveredAllParcels"/>, and another part of the order has not
+    /// shipped yet. One parcel named would read as the only one delivered.
+    /// </summary>
+    PartiallyShippedDeliveredParcels,
+    /// <summary>
     /// The marketplace calls the order partly shipped and its parcel is out for delivery: the parcel's news, and the rest
     /// of the order has not shipped yet, or the buyer at the door takes the parcel for the whole order.
     /// </summary>
@@ -142,6 +148,7 @@ public static class ReplyScenarios
         ReplyScenario.PartiallyShippedWithoutTracking => "partially_shipped_without_tracking",
         ReplyScenario.PartiallyShippedInTransit => "partially_shipped_in_transit",
         ReplyScenario.PartiallyShippedDelivered => "partially_shipped_delivered",
+        ReplyScenario.PartiallyShippedDeliveredParcels => "partially_shipped_delivered_parcels",
         ReplyScenario.PartiallyShippedOutForDelivery => "partially_shipped_out_for_delivery",
         ReplyScenario.PartiallyShippedAttemptFailed => "partially_shipped_attempt_failed",
         ReplyScenario.PartiallyShippedAvailableForPickup => "partially_shipped_available_for_pickup",
