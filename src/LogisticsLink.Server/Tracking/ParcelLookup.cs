@@ -1,4 +1,5 @@
 using LogisticsLink.Carriers.Amazon;
+using LogisticsLink.Carriers.Dpd;
 using LogisticsLink.Carriers.Usps;
 using LogisticsLink.Domain.Detection;
 using LogisticsLink.Storage;
@@ -11,7 +12,8 @@ namespace LogisticsLink.Server.Tracking;
 /// with its carrier id was kept as <c>AMZN_UK:TBA…</c>, and is the parcel <c>TBA…</c> names. Such rows are found where
 /// they are, without a migration. A push may also name an Amazon parcel without the carrier id it is tracked with.
 /// Likewise a USPS number an earlier version stored as its scanned barcode (<c>420</c> + ZIP + the number) is the parcel
-/// the number names.
+/// the number names, and a DPD number given with its check character or as its label's barcode is the parcel stored
+/// under its 14 digits.
 /// </summary>
 public static class ParcelLookup
 {
@@ -50,6 +52,22 @@ public static class ParcelLookup
     }
 
     /// <summary>
+    /// The tenant's DPD parcels stored under the 14-digit parcel number inside <paramref name="number"/>, given with its
+    /// check character or as the label's 28-character barcode; none when the check character does not verify. Only DPD
+    /// parcels: the first 14 digits of another carrier's number that happens to verify name no one else's parcel.
+    /// </summary>
+    private static async Task<IReadOnlyList<StoredShipment>> ListDpdByParcelNumberAsync(
+        this IShipmentStore store, string tenantId, string number, int max, CancellationToken cancellationToken)
+    {
+        if (DpdParcelNumbers.Inside(number) is not { } parcelNumber)
+        {
+            return [];
+        }
+        var found = await store.ListByNumberAsync(tenantId, parcelNumber, max, cancellationToken);
+        return found.Where(s => s.State.Carrier == DpdDefaults.Code).ToList();
+    }
+
+    /// <summary>
     /// <see cref="IShipmentStore.ListByNumberAsync"/>, where a number given with the default Amazon business's id
     /// (<c>AMZN_UK:TBA…</c>) finds the parcels of that business whichever form they were stored in, and none of another.
     /// </summary>
@@ -64,7 +82,8 @@ public static class ParcelLookup
             var bare = UspsRouting.WithoutRouting(number);
             var found = (await store.ListByNumberAsync(tenantId, number, max, cancellationToken))
                 .Concat(bare == number ? [] : await store.ListByNumberAsync(tenantId, bare, max, cancellationToken))
-                .Concat(await store.ListRoutedUspsAsync(tenantId, bare, max, cancellationToken));
+                .Concat(await store.ListRoutedUspsAsync(tenantId, bare, max, cancellationToken))
+                .Concat(await store.ListDpdByParcelNumberAsync(tenantId, number, max, cancellationToken));
             return found.DistinctBy(s => s.State.Id, StringComparer.Ordinal).Take(max).ToList();
         }
         var sameNumber = await store.ListByNumberAsync(tenantId, canonical, max, cancellationToken);
