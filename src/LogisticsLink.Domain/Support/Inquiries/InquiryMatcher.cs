@@ -92,6 +92,10 @@ public static partial class InquiryMatcher
             AddToken(m.Value, m.Index, taken, numbers);
         }
         AddFromCarrierLinks(text, taken, numbers);
+        foreach (var (start, number) in DpdParcelMentions.Named(text))
+        {
+            AddDpd(number, start, taken, numbers);
+        }
         return new InquiryMatches(
             orders.OrderBy(o => o.Start).ToList(),
             numbers.OrderBy(n => n.Start).ToList())
@@ -252,6 +256,15 @@ public static partial class InquiryMatcher
         }
     }
 
+    // 14 digits the buyer named as DPD's (DpdParcelMentions): the carrier is known, though no check says so.
+    private static void AddDpd(string number, int start, List<(int Start, int End)> taken, List<TrackingNumberMatch> numbers)
+    {
+        if (!Overlaps(taken, start, start + number.Length) && numbers.All(n => n.Number != number))
+        {
+            numbers.Add(new TrackingNumberMatch(number, [Carriers.Dpd], start, number.Length));
+        }
+    }
+
     // A link to a carrier's tracking page (the hosts the messaging policy lets a reply carry, so the links our own
     // replies send) may hold the number in its path: Royal Mail's "…#/tracking-results/AB123456785GB", Amazon's
     // "…/tracking/TBA…". Only such links are read this way: a shop's "/orders/1003" is no tracking number.
@@ -273,7 +286,14 @@ public static partial class InquiryMatcher
             var rest = link.Groups["rest"];
             foreach (Match segment in LinkSegment().Matches(rest.Value))
             {
-                AddToken(segment.Value, rest.Index + segment.Index, taken, numbers);
+                if (DpdParcelMentions.IsParcelNumberOn(link.Groups["host"].Value, segment.Value))
+                {
+                    AddDpd(segment.Value, rest.Index + segment.Index, taken, numbers);
+                }
+                else
+                {
+                    AddToken(segment.Value, rest.Index + segment.Index, taken, numbers);
+                }
             }
         }
     }
