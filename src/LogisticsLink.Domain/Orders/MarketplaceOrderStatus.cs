@@ -46,6 +46,12 @@ public static class MarketplaceOrderStatus
     /// </summary>
     public static bool NeedsNoShipment(string status) => Normalized(status) == NoShipment;
 
+    /// <summary>
+    /// Amazon completed the MCF order in part (<c>CompletePartialled</c>): what it shipped is all that will ship, the rest
+    /// was unfulfillable, so a reply tells the buyer that part will not follow.
+    /// </summary>
+    public static bool IsCompletedInPart(string status) => Normalized(status) == "COMPLETEPARTIALLED";
+
     public static bool IsCancelled(string status) => Normalized(status) is "CANCELLED" or "CANCELED";
 
     /// <summary>
