@@ -139,10 +139,20 @@ public sealed class ShopifyMarketplaceClient : IMarketplaceClient
         var variables = new JsonObject { ["id"] = ShopifyQueries.OrderGid(id) };
         var page = await RunAsync(shop, ShopifyQueries.Body(ShopifyQueries.OneOrder, variables), data =>
             data.Child("order") is { } order
-                ? new OrderSyncPage([ShopifyOrderParser.Parse(order, shop.Domain)], "", false)
+                ? OneOrder(order, shop.Domain)
                 : OrderSyncPage.Failure($"shopify: order {id} not found in {shop.Domain}", transient: false),
             cancellationToken);
         return Failed(account, page);
+    }
+
+    /// <summary>
+    /// The order asked for; one we cannot read is set aside, not failed: asking again gets the same shape, so a failure
+    /// would only have the notification that asked for it sent again and again.
+    /// </summary>
+    private static OrderSyncPage OneOrder(JsonElement order, string shopDomain)
+    {
+        var (orders, unreadable) = ShopifyOrderParser.ParseEach([order], shopDomain);
+        return new OrderSyncPage(orders, "", false) { Unreadable = unreadable };
     }
 
     /// <summary>Sends one query (waiting for the cost bucket, re-asking when throttled) and reads its <c>data</c>.</summary>
