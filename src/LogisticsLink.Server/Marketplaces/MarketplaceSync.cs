@@ -231,15 +231,17 @@ public sealed partial class MarketplaceSync : BackgroundService
                     }
                     // Part of the account failed (an Amazon region): its place is kept in the cursor, the rest goes on.
                 }
-                foreach (var order in page.Orders)
-                {
-                    await _linker.UpsertAsync(account.Account.TenantId, order, cancellationToken);
-                    imported++;
-                }
+                // Reported before the others are stored: a client reports an order set aside once (Shopify's overlap
+                // reads it again unchanged), so a store failure below must not lose it.
                 foreach (var order in page.Unreadable)
                 {
                     LogOrderUnreadable(account.Account.ToString(), account.Account.Channel, order.OrderId, order.Reason);
                     unreadable.Add(order);
+                }
+                foreach (var order in page.Orders)
+                {
+                    await _linker.UpsertAsync(account.Account.TenantId, order, cancellationToken);
+                    imported++;
                 }
                 cursor = page.NextCursor;
                 if (!page.HasMore)
