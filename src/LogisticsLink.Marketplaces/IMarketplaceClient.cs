@@ -22,6 +22,10 @@ public interface IMarketplaceClient
     Task<OrderSyncPage> FetchChangedOrdersAsync(
         MarketplaceAccount account, string cursor, DateTimeOffset startFrom, CancellationToken cancellationToken);
 
-    /// <summary>One order by its marketplace id (e.g. after a change notification); a failure page when it fails.</summary>
+    /// <summary>
+    /// One order by its marketplace id (e.g. after a change notification); a failure page when it fails. An order in a
+    /// shape that cannot be read does not fail (asking again gets the same shape): it is in
+    /// <see cref="OrderSyncPage.Unreadable"/>, with no Orders (the caller reports it).
+    /// </summary>
     Task<OrderSyncPage> FetchOrderAsync(MarketplaceAccount account, string orderId, CancellationToken cancellationToken);
 }

@@ -5,8 +5,8 @@ namespace LogisticsLink.Domain.Orders;
 /// <c>Shipped</c>, <c>PartiallyShipped</c>, <c>InvoiceUnconfirmed</c> — "shipped but invoice not confirmed", also in
 /// ORDER_CHANGE — <c>Canceled</c>; Shopify <c>FULFILLED</c>, <c>CANCELLED</c>; eBay
 /// <c>FULFILLED</c>, <c>IN_PROGRESS</c>, <c>CANCELED</c>; Amazon Multi-Channel Fulfillment <c>Complete</c> and
-/// <c>CompletePartialled</c>, <c>COMPLETE</c> and <c>COMPLETE_PARTIALLED</c> in its notifications), read for what the late-shipment rule needs: an order the
-/// marketplace calls cancelled or shipped is not waiting to be shipped, even when no tracked parcel says so (the
+/// <c>CompletePartialled</c>, <c>Unfulfillable</c>, <c>Invalid</c>, upper case with underscores in its notifications), read for what the late-shipment rule needs: an order the
+/// marketplace calls cancelled, shipped or never to be fulfilled is not waiting to be shipped, even when no tracked parcel says so (the
 /// Orders v0 fallback has no tracking numbers; a parcel may go by a carrier we do not track).
 /// </summary>
 public static class MarketplaceOrderStatus
@@ -20,8 +20,14 @@ public static class MarketplaceOrderStatus
     public static IReadOnlyList<string> NotAwaitingShipment { get; } =
     [
         "CANCELLED", "CANCELED", "SHIPPED", "PARTIALLYSHIPPED", "INVOICEUNCONFIRMED", "FULFILLED", "PARTIALLYFULFILLED", "INPROGRESS",
-        "COMPLETE", "COMPLETEPARTIALLED", NoShipment,
+        "COMPLETE", "COMPLETEPARTIALLED", NoShipment, Unfulfillable, Invalid,
     ];
+
+    /// <summary>MCF's <c>Unfulfillable</c> (also Orders v0's, for MCF orders), normalized: Amazon cannot fulfil the order.</summary>
+    private const string Unfulfillable = "UNFULFILLABLE";
+
+    /// <summary>MCF's <c>Invalid</c>, normalized: Amazon did not accept the fulfillment request.</summary>
+    private const string Invalid = "INVALID";
 
     /// <summary>Shopify's <c>FULFILLMENT_NOT_REQUIRED</c>, normalized: the order has no items to be fulfilled.</summary>
     private const string NoShipment = "FULFILLMENTNOTREQUIRED";
@@ -40,7 +46,25 @@ public static class MarketplaceOrderStatus
     /// </summary>
     public static bool NeedsNoShipment(string status) => Normalized(status) == NoShipment;
 
+    /// <summary>
+    /// Amazon completed the MCF order in part (<c>CompletePartialled</c>): what it shipped is all that will ship, the rest
+    /// was unfulfillable, so a reply tells the buyer that part will not follow.
+    /// </summary>
+    public static bool IsCompletedInPart(string status) => Normalized(status) == "COMPLETEPARTIALLED";
+
     public static bool IsCancelled(string status) => Normalized(status) is "CANCELLED" or "CANCELED";
+
+    /// <summary>
+    /// Amazon gave up on the MCF order (<c>Unfulfillable</c>, <c>Invalid</c>): nothing of it will ship, though the seller
+    /// did not cancel it, so the buyer is owed a resolution rather than told of a cancellation.
+    /// </summary>
+    public static bool IsUnfulfillable(string status) => Normalized(status) is Unfulfillable or Invalid;
+
+    /// <summary>
+    /// Nothing of the order will ship (cancelled, or never to be fulfilled): never late to ship, and no order due to ship
+    /// in the late shipment rate.
+    /// </summary>
+    public static bool WillNotShip(string status) => IsCancelled(status) || IsUnfulfillable(status);
 
     /// <summary>
     /// The status as these checks compare it: upper-case without underscores (Amazon's v0 <c>PartiallyShipped</c> and

@@ -6,7 +6,7 @@ using LogisticsLink.Domain.Support.Evidence;
 namespace LogisticsLink.Domain.Orders;
 
 /// <summary>
-/// An order's risks: LATE_SHIPMENT (merchant-fulfilled, not cancelled nor without anything to ship, and not shipped by
+/// An order's risks: LATE_SHIPMENT (merchant-fulfilled, not cancelled, unfulfillable nor without anything to ship, and not shipped by
 /// its latest ship date, by its parcels or by the marketplace's word) and, folded in, every risk of its shipments — so a helpdesk sees one list per order; CLAIM_OPEN while a claim is open on it.
 /// </summary>
 public static class OrderRisks
@@ -16,7 +16,7 @@ public static class OrderRisks
     {
         var previous = order.Risks;
         var flags = new List<RiskFlag>();
-        if (order.FulfillmentChannel != FulfillmentChannel.Amazon && order.LatestShipDate is { } shipBy && !MarketplaceOrderStatus.IsCancelled(order.Status)
+        if (order.FulfillmentChannel != FulfillmentChannel.Amazon && order.LatestShipDate is { } shipBy && !MarketplaceOrderStatus.WillNotShip(order.Status)
             && !MarketplaceOrderStatus.NeedsNoShipment(order.Status))
         {
             // A ship-by date without a time (a 3PL's "ship by the 28th") is missed when that day ends.

@@ -7,7 +7,7 @@ namespace LogisticsLink.Domain.Orders;
 /// Amazon's seller-fulfilled performance measures, computed from stored orders and shipments (definitions in
 /// Seller Central's help: a tracking number is valid once the carrier has physically scanned it (a label created is not a scan); a package is on time when
 /// delivered by the promised date; a shipment is late when confirmed after the latest ship date). Only
-/// merchant-fulfilled and third-party orders count: Amazon answers for FBA. Cancelled orders and orders that need no
+/// merchant-fulfilled and third-party orders count: Amazon answers for FBA. Cancelled or unfulfillable orders and orders that need no
 /// shipment (Shopify's <c>FULFILLMENT_NOT_REQUIRED</c>) have nothing to measure.
 /// </summary>
 public sealed record SellerMetrics(
@@ -47,7 +47,7 @@ public sealed record SellerMetrics(
                 continue;
             }
             // Nothing shipped or will ship: neither a shipment due nor a package.
-            if (MarketplaceOrderStatus.IsCancelled(order.Status) || MarketplaceOrderStatus.NeedsNoShipment(order.Status))
+            if (MarketplaceOrderStatus.WillNotShip(order.Status) || MarketplaceOrderStatus.NeedsNoShipment(order.Status))
             {
                 continue;
             }

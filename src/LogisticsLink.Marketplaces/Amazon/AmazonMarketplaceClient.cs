@@ -127,9 +127,11 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
             var regions = RegionsOf(account).DistinctBy(r => r.BaseUrl).ToList();
             foreach (var region in regions)
             {
-                if (await GetOrderAsync(account, region, orderId.Trim(), cancellationToken) is { } order)
+                if (await GetOrderAsync(account, region, orderId.Trim(), cancellationToken) is { } found)
                 {
-                    return new OrderSyncPage([order], "", false);
+                    // An order we cannot read is set aside, not failed: asking again gets the same shape, so a failure
+                    // would only have the notification that asked for it sent again and again.
+                    return new OrderSyncPage(found.Orders, "", false) { Unreadable = found.Unreadable };
                 }
             }
             throw new AmazonCallException(
@@ -417,8 +419,8 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
         return await _api.SendAsync(account, region.Name, operation, () => create(null), ct);
     }
 
-    /// <summary>The order in this region, or null when neither version knows it there.</summary>
-    private async Task<ImportedOrder?> GetOrderAsync(MarketplaceAccount account, AmazonRegion region, string orderId, CancellationToken ct)
+    /// <summary>The order in this region (set aside when it cannot be read), or null when neither version knows it there.</summary>
+    private async Task<AmazonOrdersPage?> GetOrderAsync(MarketplaceAccount account, AmazonRegion region, string orderId, CancellationToken ct)
     {
         var id = Uri.EscapeDataString(orderId);
         AmazonResponse? refused = null;
@@ -428,7 +430,7 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
                 () => Get($"{region.BaseUrl}/orders/2026-01-01/orders/{id}?includedData={IncludedData}"), ct);
             if (response.IsSuccess)
             {
-                return AmazonOrderParser.ParseGetOrder(response.Body);
+                return AmazonOrderParser.ReadGetOrder(response.Body);
             }
             if (!IsVersionRefusal(response))
             {
@@ -443,7 +445,7 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
             {
                 RememberV0(region, refused);
             }
-            return AmazonOrderParser.ParseGetOrderV0(v0.Body);
+            return AmazonOrderParser.ReadGetOrderV0(v0.Body);
         }
         return v0.Status == HttpStatusCode.NotFound ? null : throw Combined(refused, v0);
     }

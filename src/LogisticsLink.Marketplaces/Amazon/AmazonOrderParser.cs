@@ -27,11 +27,17 @@ public static class AmazonOrderParser
     }
 
     /// <summary>A v2026 getOrder answer.</summary>
-    public static ImportedOrder ParseGetOrder(string body)
+    public static ImportedOrder ParseGetOrder(string body) => Single(ReadGetOrder(body));
+
+    /// <summary>
+    /// A v2026 getOrder answer: its order, or the order set aside when it cannot be read (asking again gets the same
+    /// shape). An answer that is no JSON, or has no order, is malformed.
+    /// </summary>
+    public static AmazonOrdersPage ReadGetOrder(string body)
     {
         using var document = AmazonJson.Parse(body);
         return document.RootElement.Child("order") is { ValueKind: JsonValueKind.Object } order
-            ? ParseV2026Order(order)
+            ? One(order, ParseV2026Order, "orderId")
             : throw new AmazonMalformedException("getOrder answer without 'order'");
     }
 
@@ -70,13 +76,25 @@ public static class AmazonOrderParser
     }
 
     /// <summary>A v0 getOrder answer.</summary>
-    public static ImportedOrder ParseGetOrderV0(string body)
+    public static ImportedOrder ParseGetOrderV0(string body) => Single(ReadGetOrderV0(body));
+
+    /// <summary>A v0 getOrder answer, read as <see cref="ReadGetOrder"/> reads a v2026 one.</summary>
+    public static AmazonOrdersPage ReadGetOrderV0(string body)
     {
         using var document = AmazonJson.Parse(body);
         return document.RootElement.Child("payload") is { ValueKind: JsonValueKind.Object } payload
-            ? ParseV0Order(payload)
+            ? One(payload, ParseV0Order, "AmazonOrderId")
             : throw new AmazonMalformedException("getOrder (v0) answer without 'payload'");
     }
+
+    private static AmazonOrdersPage One(JsonElement order, Func<JsonElement, ImportedOrder> parse, string idField)
+    {
+        var (orders, unreadable) = ParseEach([order], parse, idField);
+        return new AmazonOrdersPage(orders, unreadable, null);
+    }
+
+    private static ImportedOrder Single(AmazonOrdersPage page) =>
+        page.Orders.Count == 1 ? page.Orders[0] : throw new AmazonMalformedException(page.Unreadable[0].Reason);
 
     private static ImportedOrder ParseV2026Order(JsonElement order)
     {

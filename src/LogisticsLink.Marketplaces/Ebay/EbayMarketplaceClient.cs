@@ -141,7 +141,7 @@ public sealed class EbayMarketplaceClient : IMarketplaceClient
                 catch (JsonException e)
                 {
                     // One order we cannot read is set aside and reported: the page's others are imported, the offset moves on.
-                    unreadable.Add(new UnreadableOrder(order.Child("orderId") is { ValueKind: JsonValueKind.String } id ? id.GetString()!.Trim() : "", e.Message));
+                    unreadable.Add(Unreadable(order, e));
                     continue;
                 }
                 if (failure is not null)
@@ -181,11 +181,24 @@ public sealed class EbayMarketplaceClient : IMarketplaceClient
                 return HttpFailure(calls, response, body, "getOrder");
             }
             using var document = JsonDocument.Parse(body);
-            var (imported, failure) = await WithPackagesAsync(session, calls, document.RootElement, ct);
-            return failure ?? new OrderSyncPage([imported!], "", false);
+            try
+            {
+                var (imported, failure) = await WithPackagesAsync(session, calls, document.RootElement, ct);
+                return failure ?? new OrderSyncPage([imported!], "", false);
+            }
+            catch (JsonException e)
+            {
+                // Asking again gets the same shape: the order is set aside, not failed (that would have its notification
+                // sent again and again).
+                return new OrderSyncPage([], "", false) { Unreadable = [Unreadable(document.RootElement, e)] };
+            }
         }, cancellationToken);
         return Failed(account, page);
     }
+
+    /// <summary>An order that could not be read, named by its id when that is readable.</summary>
+    private static UnreadableOrder Unreadable(JsonElement order, JsonException e) =>
+        new(order.Child("orderId") is { ValueKind: JsonValueKind.String } id ? id.GetString()!.Trim() : "", e.Message);
 
     /// <summary>The order with its parcels, read with one <c>getShippingFulfillments</c> call when it has shipped anything.</summary>
     private async Task<(ImportedOrder? Order, OrderSyncPage? Failure)> WithPackagesAsync(

@@ -47,6 +47,7 @@ public sealed class ShopifyMarketplaceClient : IMarketplaceClient
     private readonly HttpClient _http;
     private readonly AccountPipelines _pipelines;
     private readonly ConcurrentDictionary<string, ShopifyCostBucket> _buckets = new(StringComparer.Ordinal);
+    private readonly ShopifyReportedUnreadable _reportedUnreadable = new();
 
     public ShopifyMarketplaceClient(HttpClient http, MarketplaceOptions options, TimeProvider time, ILogger<ShopifyMarketplaceClient> logger)
         : this(http, options, time, logger, DefaultResilience())
@@ -119,7 +120,9 @@ public sealed class ShopifyMarketplaceClient : IMarketplaceClient
             {
                 ShopifyLog.SearchRestarted(_logger, shop.Domain, next.Since);
             }
-            return new OrderSyncPage(orders, next.ToString(), hasMore) { Unreadable = unreadable };
+            // The overlap reads the latest changes again every round: an unchanged order set aside is reported once.
+            var firstReported = unreadable.Where(u => _reportedUnreadable.FirstTime(shop.Domain, u.Order.OrderId, u.UpdatedAt)).Select(u => u.Order).ToList();
+            return new OrderSyncPage(orders, next.ToString(), hasMore) { Unreadable = firstReported };
         }, cancellationToken);
         return Failed(account, page);
     }
@@ -139,10 +142,20 @@ public sealed class ShopifyMarketplaceClient : IMarketplaceClient
         var variables = new JsonObject { ["id"] = ShopifyQueries.OrderGid(id) };
         var page = await RunAsync(shop, ShopifyQueries.Body(ShopifyQueries.OneOrder, variables), data =>
             data.Child("order") is { } order
-                ? new OrderSyncPage([ShopifyOrderParser.Parse(order, shop.Domain)], "", false)
+                ? OneOrder(order, shop.Domain)
                 : OrderSyncPage.Failure($"shopify: order {id} not found in {shop.Domain}", transient: false),
             cancellationToken);
         return Failed(account, page);
+    }
+
+    /// <summary>
+    /// The order asked for; one we cannot read is set aside, not failed: asking again gets the same shape, so a failure
+    /// would only have the notification that asked for it sent again and again.
+    /// </summary>
+    private static OrderSyncPage OneOrder(JsonElement order, string shopDomain)
+    {
+        var (orders, unreadable) = ShopifyOrderParser.ParseEach([order], shopDomain);
+        return new OrderSyncPage(orders, "", false) { Unreadable = unreadable.Select(u => u.Order).ToList() };
     }
 
     /// <summary>Sends one query (waiting for the cost bucket, re-asking when throttled) and reads its <c>data</c>.</summary>

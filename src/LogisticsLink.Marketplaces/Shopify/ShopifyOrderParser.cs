@@ -19,10 +19,10 @@ internal static class ShopifyOrderParser
     /// The orders of a page, and those that could not be read: one order in a shape we cannot read must not hold back
     /// the others, nor be read with a default that could hide a tracking number.
     /// </summary>
-    public static (List<ImportedOrder> Orders, List<UnreadableOrder> Unreadable) ParseEach(IEnumerable<JsonElement> orders, string shopDomain)
+    public static (List<ImportedOrder> Orders, List<SetAside> Unreadable) ParseEach(IEnumerable<JsonElement> orders, string shopDomain)
     {
         var read = new List<ImportedOrder>();
-        var unreadable = new List<UnreadableOrder>();
+        var unreadable = new List<SetAside>();
         foreach (var order in orders)
         {
             try
@@ -31,11 +31,14 @@ internal static class ShopifyOrderParser
             }
             catch (JsonException e)
             {
-                unreadable.Add(new UnreadableOrder(NameOf(order), e.Message));
+                unreadable.Add(new SetAside(new UnreadableOrder(NameOf(order), e.Message), VersionOf(order)));
             }
         }
         return (read, unreadable);
     }
+
+    /// <summary>An order that could not be read, and its <c>updatedAt</c> as Shopify wrote it (empty when absent), which tells its versions apart.</summary>
+    public readonly record struct SetAside(UnreadableOrder Order, string UpdatedAt);
 
     public static ImportedOrder Parse(JsonElement order, string shopDomain)
     {
@@ -120,6 +123,9 @@ internal static class ShopifyOrderParser
     public static bool IsVoided(string status, string displayStatus) =>
         status.Equals("CANCELLED", StringComparison.OrdinalIgnoreCase) ||
         displayStatus is "CANCELED" or "LABEL_VOIDED";
+
+    /// <summary>The order's <c>updatedAt</c> as written, whatever its shape (it may be the field at fault); empty when absent.</summary>
+    private static string VersionOf(JsonElement order) => order.Child("updatedAt")?.GetRawText() ?? "";
 
     /// <summary>
     /// What names an order that could not be read, as far as it can be: its numeric id, its GID's tail, else its name

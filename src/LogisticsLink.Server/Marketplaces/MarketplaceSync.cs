@@ -47,6 +47,7 @@ public sealed partial class MarketplaceSync : BackgroundService
     private readonly ConcurrentDictionary<string, DateTimeOffset> _mcfListedAt = new(StringComparer.Ordinal);
     private readonly OpenMcfOrders _openMcf;
     private readonly ConcurrentDictionary<string, AccountSyncStatus> _status = new(StringComparer.Ordinal);
+    private readonly UnreadableOnNotice _unreadableOnNotice = new();
     private readonly TaskCompletionSource _firstRound = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public MarketplaceSync(
@@ -98,6 +99,10 @@ public sealed partial class MarketplaceSync : BackgroundService
                 result = result.OrWorse(OrderSyncResult.Failed(page.FailureReason!, page.Transient));
                 continue;
             }
+            if (page.Unreadable.Count > 0)
+            {
+                return SetAsideOnNotice(account, page.Unreadable);
+            }
             OrderState? stored = null;
             foreach (var order in page.Orders)
             {
@@ -107,6 +112,21 @@ public sealed partial class MarketplaceSync : BackgroundService
             return OrderSyncResult.Synced(stored);
         }
         return result;
+    }
+
+    /// <summary>
+    /// The notified order was found but cannot be read: asking again gets the same shape, so the notification is
+    /// answered for good (a transient failure would have it sent again and again), the order logged as a sync round
+    /// logs one, and named in the account's last error by its next round.
+    /// </summary>
+    private OrderSyncResult SetAsideOnNotice(SyncAccount account, IReadOnlyList<UnreadableOrder> unreadable)
+    {
+        foreach (var order in unreadable)
+        {
+            LogOrderUnreadable(account.Account.ToString(), account.Account.Channel, order.OrderId, order.Reason);
+            _unreadableOnNotice.Add(account.Key, order);
+        }
+        return OrderSyncResult.Failed($"{account.Account.Channel}: could not read {string.Join("; ", unreadable)}", transient: false);
     }
 
     /// <summary>
@@ -190,7 +210,8 @@ public sealed partial class MarketplaceSync : BackgroundService
         var cursor = account.Cursor;
         var imported = 0;
         string? error = null;
-        var unreadable = new List<UnreadableOrder>();
+        // Those a notification could not read since the last round are named with the round's own.
+        var unreadable = new List<UnreadableOrder>(_unreadableOnNotice.Take(account.Key));
         try
         {
             for (var pages = 0; ; pages++)
@@ -210,15 +231,17 @@ public sealed partial class MarketplaceSync : BackgroundService
                     }
                     // Part of the account failed (an Amazon region): its place is kept in the cursor, the rest goes on.
                 }
-                foreach (var order in page.Orders)
-                {
-                    await _linker.UpsertAsync(account.Account.TenantId, order, cancellationToken);
-                    imported++;
-                }
+                // Reported before the others are stored: a client reports an order set aside once (Shopify's overlap
+                // reads it again unchanged), so a store failure below must not lose it.
                 foreach (var order in page.Unreadable)
                 {
                     LogOrderUnreadable(account.Account.ToString(), account.Account.Channel, order.OrderId, order.Reason);
                     unreadable.Add(order);
+                }
+                foreach (var order in page.Orders)
+                {
+                    await _linker.UpsertAsync(account.Account.TenantId, order, cancellationToken);
+                    imported++;
                 }
                 cursor = page.NextCursor;
                 if (!page.HasMore)
@@ -555,7 +578,7 @@ public sealed partial class MarketplaceSync : BackgroundService
     private partial void LogConnectionReplaced(string account);
 
     [LoggerMessage(EventId = 5415, Level = LogLevel.Warning,
-        Message = "Marketplace sync: {Account}: {Channel} order '{OrderId}' could not be read and was skipped, the rest of its page imported: {Reason}")]
+        Message = "Marketplace sync: {Account}: {Channel} order '{OrderId}' could not be read and was skipped (the rest of its page imported, or its notification answered): {Reason}")]
     private partial void LogOrderUnreadable(string account, string channel, string orderId, string reason);
 
     [LoggerMessage(EventId = 5409, Level = LogLevel.Information, Message = "Marketplace sync: {Account} order {OrderId} synced on notice")]

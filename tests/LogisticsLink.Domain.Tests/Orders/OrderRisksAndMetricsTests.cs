@@ -91,6 +91,23 @@ public sealed class OrderRisksAndMetricsTests
         Assert.Single(OrderRisks.Evaluate(order with { Status = "Unshipped" }, [], Hours(48)));
     }
 
+    // Amazon MCF's Unfulfillable and Invalid: Amazon will never ship the order, as if it were cancelled. It is never late
+    // to ship (nothing is awaited), and, as a cancelled order, no order due to ship in the late shipment rate.
+    [Theory]
+    [InlineData("Unfulfillable")]
+    [InlineData("UNFULFILLABLE")]
+    [InlineData("Invalid")]
+    [InlineData("INVALID")]
+    public void An_order_amazon_will_never_fulfil_is_never_a_late_shipment_nor_counted_in_the_rates(string status)
+    {
+        var order = Order("1", shipBy: Hours(24), deliverBy: Hours(72)) with { Status = status };
+
+        Assert.False(MarketplaceOrderStatus.IsAwaitingShipment(status));
+        Assert.Empty(OrderRisks.Evaluate(order, [], Hours(48)));
+        var metrics = SellerMetrics.Compute([(order, (IReadOnlyList<ShipmentState>)[])], Hours(0), Hours(100), Hours(100), [], RiskRules.Default);
+        Assert.Equal((0, 0, 0, 0), (metrics.ShipDueOrders, metrics.LateShipments, metrics.ShippedPackages, metrics.OnTimeEligible));
+    }
+
     // Shopify's FULFILLMENT_NOT_REQUIRED: nothing in the order ships (a digital product, a service). It is never late to
     // ship, and it is no order due to ship in the late shipment rate (neither on time nor late: there is nothing to ship).
     [Fact]

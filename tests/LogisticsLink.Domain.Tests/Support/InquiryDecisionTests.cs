@@ -262,6 +262,24 @@ public sealed class InquiryDecisionTests
         Assert.Equal((RecommendedAction.ShareTracking, ReplyScenario.OrderCancelled), (decision.Action, decision.Scenario));
     }
 
+    // Amazon MCF gave up on the order (Unfulfillable: no stock to fulfil it; Invalid: the request could not be taken;
+    // FULFILLMENT_ORDER_STATUS notifications spell them in upper case): it will never ship, so neither "being prepared",
+    // "delayed, it will ship" nor "shipped, tracking to follow" is true, and the seller owes the buyer a resolution.
+    [Theory]
+    [InlineData("Unfulfillable", null, false)]
+    [InlineData("UNFULFILLABLE", -1, false)]
+    [InlineData("Invalid", 2, false)]
+    [InlineData("INVALID", 2, true)]
+    public void An_order_amazon_will_never_fulfil_is_told_it_could_not_be_sent_not_that_it_will_ship(string status, int? promisedInDays, bool withALabel)
+    {
+        var order = Order() with { Status = status, LatestDeliveryDate = promisedInDays is { } days ? Now.AddDays(days) : null };
+        ShipmentState[] labels = withALabel ? [Shipment(TrackingStatus.InfoReceived) with { PromisedBy = null }] : [];
+
+        var decision = InquiryDecisions.Decide(order, labels, Now);
+
+        Assert.Equal((RecommendedAction.OfferResolution, "order_unfulfillable"), (decision.Action, decision.Scenario.TemplateId()));
+    }
+
     // Shopify's FULFILLMENT_NOT_REQUIRED: nothing in the order ships (a digital product, a service), so neither "being
     // prepared", "delayed" nor "shipped, tracking to follow" is true: the reply says there is no parcel to track.
     [Theory]

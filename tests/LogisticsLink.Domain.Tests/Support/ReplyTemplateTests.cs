@@ -268,6 +268,61 @@ public sealed class ReplyTemplateTests
         Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")) + "\n" + reply.Text);
     }
 
+    /// <summary>What each language's replies say of a partly completed MCF order's unfulfillable part.</summary>
+    private static readonly Dictionary<string, string> PartNotSent = new(StringComparer.Ordinal)
+    {
+        ["en"] = "Part of your order could not be sent",
+        ["fr"] = "Une partie de votre commande n'a pas pu être expédiée",
+        ["de"] = "Ein Teil Ihrer Bestellung konnte nicht versandt werden",
+        ["es"] = "Una parte de su pedido no se ha podido enviar",
+        ["it"] = "Non è stato possibile spedire una parte del suo ordine",
+    };
+
+    /// <summary>Every reply an order the marketplace calls shipped, and not partly shipped, may get.</summary>
+    public static TheoryData<ReplyScenario, string> EveryShippedOrderScenarioAndLanguage()
+    {
+        var data = new TheoryData<ReplyScenario, string>();
+        ReplyScenario[] shipped =
+        [
+            ReplyScenario.InTransit, ReplyScenario.OutForDelivery, ReplyScenario.Delivered, ReplyScenario.DeliveredAllParcels,
+            ReplyScenario.Delayed, ReplyScenario.Exception, ReplyScenario.Expired, ReplyScenario.AttemptFailed,
+            ReplyScenario.AvailableForPickup, ReplyScenario.Returning, ReplyScenario.Returned, ReplyScenario.Lost,
+            ReplyScenario.ShippedAwaitingFirstScan, ReplyScenario.ShippedAwaitingFirstScanLate, ReplyScenario.ShippedWithoutTracking,
+        ];
+        foreach (var scenario in shipped)
+        {
+            foreach (var language in ReplyLocale.Languages)
+            {
+                data.Add(scenario, language);
+            }
+        }
+        return data;
+    }
+
+    // Amazon completed the MCF order partly (CompletePartialled): it shipped what it could and gave up on the rest, which
+    // will never follow. Whatever the parcel's news, the reply says a part could not be sent and the seller will refund
+    // it, or the buyer waits for items that will not come; a fully completed order's reply says nothing of the kind.
+    [Theory]
+    [MemberData(nameof(EveryShippedOrderScenarioAndLanguage))]
+    public void A_partly_completed_mcf_orders_reply_says_part_of_it_could_not_be_sent(ReplyScenario scenario, string language)
+    {
+        var shipment = InquiryDecisionTests.Shipment(StatusOf(scenario));
+        var locale = ReplyLocale.Resolve(language);
+        var body = BuiltInTemplates.Default.Find(scenario.TemplateId(), language)!;
+        string Reply(string status)
+        {
+            var order = InquiryDecisionTests.Order() with { Status = status };
+            var reply = ReplyComposer.Compose(scenario.TemplateId(), 0, body, locale, ReplyValues.From(order, shipment, locale, "amazon"), "amazon");
+            Assert.True(reply.Compliant, string.Join("\n", reply.Findings.Select(f => $"{f.Code}: {f.Message}")) + "\n" + reply.Text);
+            Assert.DoesNotContain("  ", reply.Text);
+            return reply.Text;
+        }
+
+        Assert.Contains(PartNotSent[language], Reply("CompletePartialled"), StringComparison.Ordinal);
+        Assert.Contains(PartNotSent[language], Reply("COMPLETE_PARTIALLED"), StringComparison.Ordinal);
+        Assert.DoesNotContain(PartNotSent[language], Reply("Complete"), StringComparison.Ordinal);
+    }
+
     /// <summary>A parcel status that leads to <paramref name="scenario"/>.</summary>
     internal static TrackingStatus StatusOf(ReplyScenario scenario) => scenario switch
     {

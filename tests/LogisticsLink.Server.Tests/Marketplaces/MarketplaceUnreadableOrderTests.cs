@@ -52,6 +52,42 @@ public sealed class MarketplaceUnreadableOrderTests
         Assert.Contains("createdAt", status.LastError);
     }
 
+    // A notification (here Shopify's fulfillment webhook, Amazon's ORDER_CHANGE alike) has the one order it names fetched
+    // at once. One we cannot read will not become readable by asking again: the notification is answered for good (not
+    // "retry", which has the marketplace send it again and again), the order logged and named in the account's sync state.
+    [Fact]
+    public async Task A_notified_order_we_cannot_read_is_answered_for_good_and_named_in_the_sync_state()
+    {
+        // The list search finds nothing; the order asked for alone has a creation date that is no date.
+        const string answer = """
+            {"data":{"orders":{"pageInfo":{"hasNextPage":false,"endCursor":null},"nodes":[]},
+              "order":{"id":"gid://shopify/Order/5002","legacyResourceId":"5002","name":"#5002","displayFulfillmentStatus":"UNFULFILLED",
+                "createdAt":"not a date","updatedAt":"2026-03-09T12:00:00Z","fulfillments":[]}}}
+            """;
+        await using var server = await TestServer.StartAsync(
+            settings: new Dictionary<string, string>
+            {
+                ["Marketplaces:SyncInterval"] = "00:00:02",
+                ["Marketplaces:Shopify:BaseUrl"] = "http://shopify.test/",
+                ["Marketplaces:Accounts:0:Tenant"] = "tenant-a",
+                ["Marketplaces:Accounts:0:Channel"] = "shopify",
+                ["Marketplaces:Accounts:0:Credentials:shop_domain"] = "unreadable-test.myshopify.com",
+                ["Marketplaces:Accounts:0:Credentials:access_token"] = "shpat_test",
+            },
+            services: s => s.AddHttpClient(nameof(ShopifyMarketplaceClient)).ConfigurePrimaryHttpMessageHandler(() => new CannedAnswer(answer)));
+        var sync = server.Services.GetRequiredService<MarketplaceSync>();
+
+        var result = await sync.SyncOrderAsync("tenant-a", "shopify", "5002", CancellationToken.None);
+
+        Assert.Equal(OrderSyncOutcome.Failed, result.Outcome);
+        Assert.False(result.Transient, result.Reason);
+        Assert.Contains("createdAt", result.Reason);
+        Assert.Null(await MarketplaceSyncTests.TryGetAsync(server.Orders(), "shopify", "5002"));
+        await Eventually.UntilAsync(
+            () => sync.Status.TryGetValue("config:0", out var status) && status.LastError.Contains("5002") && status.LastError.Contains("createdAt"),
+            "the notified order named in the account's sync state");
+    }
+
     private sealed class CannedAnswer(string body) : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>

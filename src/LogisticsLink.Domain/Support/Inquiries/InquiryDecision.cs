@@ -25,7 +25,8 @@ public sealed record InquiryDecision(RecommendedAction Action, ReplyScenario Sce
 /// <item>no carrier scan yet, before the promised date → REASSURE_WITHIN_PROMISE (after it: CONTACT_CARRIER, or
 /// OFFER_RESOLUTION when nothing has shipped); past the latest ship date with nothing shipped by it, the reply apologises
 /// for the wait instead of saying the order is on schedule</item>
-/// <item>no carrier scan yet and the marketplace calls the order cancelled → SHARE_TRACKING (it will not ship); no parcel
+/// <item>no carrier scan yet and the marketplace calls the order cancelled → SHARE_TRACKING (it will not ship); Amazon MCF
+/// calls it <c>Unfulfillable</c> or <c>Invalid</c> → OFFER_RESOLUTION (it will not ship, and nobody cancelled it); no parcel
 /// and the marketplace says the order needs no shipment (Shopify <c>FULFILLMENT_NOT_REQUIRED</c>) → SHARE_TRACKING (there
 /// is nothing to track); shipped
 /// with a label the carrier has yet to scan, before the promised date → SHARE_TRACKING (the first scan is pending), after
@@ -122,6 +123,11 @@ public static class InquiryDecisions
         if (order is not null && MarketplaceOrderStatus.IsCancelled(order.Status))
         {
             return new(RecommendedAction.ShareTracking, ReplyScenario.OrderCancelled, worst);
+        }
+        if (order is not null && MarketplaceOrderStatus.IsUnfulfillable(order.Status))
+        {
+            // Nobody cancelled it, yet it will not ship: the buyer paid and is owed a refund or another way to get it.
+            return new(RecommendedAction.OfferResolution, ReplyScenario.OrderUnfulfillable, worst);
         }
         if (worst is null && order is not null && MarketplaceOrderStatus.NeedsNoShipment(order.Status))
         {

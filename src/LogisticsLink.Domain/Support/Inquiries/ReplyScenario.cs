@@ -110,6 +110,11 @@ public enum ReplyScenario
     /// <summary>The marketplace calls the order cancelled and no carrier has scanned a parcel: it will not ship.</summary>
     OrderCancelled,
     /// <summary>
+    /// Amazon MCF will never fulfil the order (<c>Unfulfillable</c>, <c>Invalid</c>) and no carrier has scanned a parcel:
+    /// it could not be sent, and the seller will come back with a refund or another solution.
+    /// </summary>
+    OrderUnfulfillable,
+    /// <summary>
     /// The marketplace says nothing in the order ships (Shopify <c>FULFILLMENT_NOT_REQUIRED</c>: a digital product, a
     /// service) and no parcel is linked: there is no parcel to track, never "not shipped yet".
     /// </summary>
@@ -157,6 +162,7 @@ public static class ReplyScenarios
         ReplyScenario.PartiallyShippedAwaitingFirstScan => "partially_shipped_awaiting_first_scan",
         ReplyScenario.PartiallyShippedAwaitingFirstScanLate => "partially_shipped_awaiting_first_scan_late",
         ReplyScenario.OrderCancelled => "order_cancelled",
+        ReplyScenario.OrderUnfulfillable => "order_unfulfillable",
         ReplyScenario.OrderNeedsNoShipment => "order_needs_no_shipment",
         ReplyScenario.NoOrderFound => "no_order_found",
         ReplyScenario.SeveralOrdersFound => "several_orders_found",

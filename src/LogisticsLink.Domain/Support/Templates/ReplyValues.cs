@@ -25,9 +25,15 @@ public static class ReplyValues
     public const string Parcels = "parcels";
     public const string ParcelsCarrier = "parcels_carrier";
 
+    /// <summary>
+    /// A flag, set when part of the order will never ship (Amazon MCF <c>CompletePartialled</c>): a template tests it
+    /// (<c>{% if part_unfulfilled %}</c>) to say so, whatever the parcel's news.
+    /// </summary>
+    public const string PartUnfulfilled = "part_unfulfilled";
+
     public static readonly IReadOnlyList<string> Names =
         [OrderId, Carrier, TrackingNumber, TrackingUrl, Status, Eta, DeliveredAt, DeliveredWhere, SignedBy, PromisedBy, OrderNumberExample,
-            PickupPlace, PickupScan, Parcels, ParcelsCarrier];
+            PickupPlace, PickupScan, Parcels, ParcelsCarrier, PartUnfulfilled];
 
     /// <param name="channel">The marketplace the buyer wrote on ("amazon", "shopify", "ebay"), for an order number in its format; may be empty.</param>
     /// <param name="now">The reply's time: a carrier estimate already past then is not a date the carrier expects.</param>
@@ -64,6 +70,7 @@ public static class ReplyValues
             // The one carrier every listed parcel went with, for "according to DPD" rather than "according to the
             // carriers"; unknown when they went with several.
             [ParcelsCarrier] = listed.Select(p => CarrierNames.Display(p.Carrier)).Distinct(StringComparer.Ordinal).ToList() is [var only] ? only : null,
+            [PartUnfulfilled] = order is not null && MarketplaceOrderStatus.IsCompletedInPart(order.Status) ? Flag : null,
         };
     }
 
@@ -122,8 +129,12 @@ public static class ReplyValues
             [Parcels] = $"- UPS 1Z999AA10123456784 ({LocalDates.DateTime(when, locale)}, Front door) — https://www.ups.com/track?tracknum=1Z999AA10123456784\n"
                 + $"- UPS 1Z999AA10123456795 ({LocalDates.DateTime(when, locale)}) — https://www.ups.com/track?tracknum=1Z999AA10123456795",
             [ParcelsCarrier] = "UPS",
+            [PartUnfulfilled] = Flag,
         };
     }
+
+    /// <summary>A set flag's value: a template tests it, it is not meant to be printed.</summary>
+    private const string Flag = "yes";
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
