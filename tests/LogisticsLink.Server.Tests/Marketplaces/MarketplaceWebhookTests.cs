@@ -66,6 +66,50 @@ public sealed class MarketplaceWebhookTests
     }
 
     [Fact]
+    public async Task An_order_change_notification_whose_order_another_writer_keeps_changing_is_answered_retry_not_500()
+    {
+        OrderStoreGate? gate = null;
+        await using var server = await StartAsync(s => gate = OrderStoreGate.Install(s));
+        var orders = server.Orders();
+        const string orderId = "113-5550008-0000000";
+        await Eventually.UntilAsync(async () => await MarketplaceSyncTests.TryGetAsync(orders, "amazon", orderId) is not null,
+            "the first sync stored the unshipped order");
+        var amazon = server.Simulator<AmazonSpApiSimulator>();
+        var now = DateTimeOffset.UtcNow;
+        amazon.Catalogue.Upsert(amazon.Catalogue.Orders.Single(o => o.OrderId == orderId) with
+        {
+            Status = "SHIPPED",
+            LastUpdatedAt = now,
+            Packages = [new AmazonDemoPackage(AmazonDemoCatalogue.SandboxCarrier, "LLSB2000000080", now, "Sandbox Tracked 48")],
+        });
+        // Another writer (another node's order review, a parcel of the order that keeps moving) commits the order between
+        // each of the notification's reads and its commit, for longer than the notification's own retries last.
+        var store = (Storage.IOrderStore)server.Get<Storage.IShipmentStore>();
+        var contended = 1;
+        gate!.BeforeEach(nameof(Storage.IOrderStore.CommitOrderAsync), async args =>
+        {
+            var commit = (Storage.OrderCommit)args[0]!;
+            if (Volatile.Read(ref contended) == 1 && commit.State.OrderId == orderId && commit.State.Status == "SHIPPED"
+                && await store.FindOrderAsync(commit.State.TenantId, commit.State.Channel, orderId, CancellationToken.None) is { } held)
+            {
+                await store.CommitOrderAsync(new Storage.OrderCommit(held.State, held.Revision, null), CancellationToken.None);
+            }
+        });
+        using var http = new HttpClient { BaseAddress = server.WebAddress };
+        var notification = amazon.OrderChangeNotification(orderId);
+
+        var busy = await http.SendAsync(Post(MarketplaceWebhooks.AmazonRoute, notification, (MarketplaceWebhooks.AmazonCredentialHeader, AmazonCredential)));
+
+        // Not stored, and said so in the way the sender redelivers on: the same notification counts when it comes again.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+        Assert.Equal("retry", (string?)JsonNode.Parse(await busy.Content.ReadAsStringAsync())!["result"]);
+        Volatile.Write(ref contended, 0);
+        var again = await http.SendAsync(Post(MarketplaceWebhooks.AmazonRoute, notification, (MarketplaceWebhooks.AmazonCredentialHeader, AmazonCredential)));
+        Assert.Equal("synced", (string?)JsonNode.Parse(await again.Content.ReadAsStringAsync())!["result"]);
+        Assert.Equal("SHIPPED", (await orders.GetOrderAsync(new GetOrderRequest { Channel = "amazon", OrderId = orderId })).Status);
+    }
+
+    [Fact]
     public async Task Order_change_notifications_without_the_credential_or_with_a_bad_body_are_refused()
     {
         await using var server = await StartAsync();
