@@ -110,6 +110,74 @@ public sealed class MarketplaceWebhookTests
     }
 
     [Fact]
+    public async Task An_order_change_notification_whose_order_was_stored_is_synced_though_other_writers_change_it_after()
+    {
+        OrderStoreGate? gate = null;
+        await using var server = await StartAsync(s => gate = OrderStoreGate.Install(s));
+        var orders = server.Orders();
+        // Done, not only under way: a round still reading Amazon would bring the new order below too, and store it first.
+        await Eventually.UntilAsync(() => server.Get<MarketplaceSync>().Status.Values
+                .Any(s => s.TenantId == "tenant-a" && s.Channel == "amazon" && s.LastSyncedAt is not null),
+            "the first Amazon sync round is done (the next one is an hour away)");
+        // A new order, shipped: the notification stores it, then judges it again on its parcels as they stand.
+        const string orderId = "113-5550098-0000000";
+        var amazon = server.Simulator<AmazonSpApiSimulator>();
+        var now = DateTimeOffset.UtcNow;
+        amazon.Catalogue.Upsert(amazon.Catalogue.Orders.Single(o => o.OrderId == "113-5550008-0000000") with
+        {
+            OrderId = orderId,
+            Status = "SHIPPED",
+            LastUpdatedAt = now,
+            Packages = [new AmazonDemoPackage(AmazonDemoCatalogue.SandboxCarrier, "LLSB2000000981", now, "Sandbox Tracked 48")],
+        });
+        // Once it is stored, another writer changes it before each of the notification's later judgements and again before
+        // each of their commits, for longer than those judgements' retries last.
+        var store = (Storage.IOrderStore)server.Get<Storage.IShipmentStore>();
+        var stored = 0;
+        async Task ChangeItAsync(string tenantId)
+        {
+            if (await store.FindOrderAsync(tenantId, "amazon", orderId, CancellationToken.None) is not { } held)
+            {
+                return;
+            }
+            try
+            {
+                await store.CommitOrderAsync(new Storage.OrderCommit(held.State with { Status = "PENDING", Version = held.State.Version + 1 }, held.Revision, null),
+                    CancellationToken.None);
+            }
+            catch (Storage.ConcurrencyConflictException)
+            {
+                // The order review's reads change it too (below): one of the two changes is all it takes.
+            }
+        }
+        gate!.BeforeEach(nameof(Storage.IOrderStore.FindReviewMarkAsync), async args =>
+        {
+            if ((string?)args[2] == orderId && Volatile.Read(ref stored) == 1)
+            {
+                await ChangeItAsync((string)args[0]!);
+            }
+        });
+        gate.BeforeEach(nameof(Storage.IOrderStore.CommitOrderAsync), async args =>
+        {
+            var commit = (Storage.OrderCommit)args[0]!;
+            if (commit.State.OrderId == orderId && commit.State.Status == "SHIPPED" && Interlocked.Exchange(ref stored, 1) == 1)
+            {
+                await ChangeItAsync(commit.State.TenantId);
+            }
+        });
+        using var http = new HttpClient { BaseAddress = server.WebAddress };
+
+        var response = await http.SendAsync(Post(MarketplaceWebhooks.AmazonRoute, amazon.OrderChangeNotification(orderId),
+            (MarketplaceWebhooks.AmazonCredentialHeader, AmazonCredential)));
+
+        // The marketplace's snapshot was stored: asking the sender for it again would only spend another getOrder.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("synced", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["result"]);
+        var order = await orders.GetOrderAsync(new GetOrderRequest { Channel = "amazon", OrderId = orderId });
+        Assert.Equal("LLSB2000000981", Assert.Single(order.Shipments).TrackingNumber);
+    }
+
+    [Fact]
     public async Task Order_change_notifications_without_the_credential_or_with_a_bad_body_are_refused()
     {
         await using var server = await StartAsync();
