@@ -74,8 +74,8 @@ public sealed class RefreshDegradeTests
         var (server, carrier, hook) = await StartAsync();
         await using var _ = server;
         await server.Client().TrackShipmentAsync(new TrackShipmentRequest { Carrier = "ups", TrackingNumber = "1Z999AA10123456784" });
-        // Timed below is the wait within the deadline, not the server's first inquiry (about 300 ms on its own in a fresh
-        // process, more than the room the answer keeps before the deadline).
+        // Timed below is the wait within the deadline, not the server's first inquiry (its first gRPC request and store
+        // reads, which the start-up warm-up cannot do, take part of a fresh process's first call).
         await server.Support().ResolveInquiryAsync(new ResolveInquiryRequest { Channel = "amazon", TrackingNumber = "1Z999AA10123456784", MaxAge = new() });
         carrier.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         hook.BeforeEach(nameof(IShipmentStore.ListByNumberAsync), _ => Task.Delay(SlowRead));

@@ -83,6 +83,9 @@ public static class ServiceRegistration
         services.AddSupportDesk(services.AddGrpc());
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
+        // Last of the hosted services, which all start before the web server opens the endpoints: the warm-up runs beside
+        // their start and is waited for here, so the first inquiry does not pay for it.
+        services.AddHostedService<InquiryWarmup>();
         return services;
     }
 

@@ -5,6 +5,7 @@ using LogisticsLink.Marketplaces.Amazon;
 using LogisticsLink.Marketplaces.Shopify;
 using LogisticsLink.Server.Orders;
 using LogisticsLink.Server.Webhooks;
+using LogisticsLink.Storage;
 using Microsoft.Extensions.Options;
 
 namespace LogisticsLink.Server.Marketplaces;
@@ -24,7 +25,8 @@ namespace LogisticsLink.Server.Marketplaces;
 /// </list>
 /// As for the carrier webhooks: credentials compared in constant time, 401 logged without the payload, 400 naming
 /// the field. Answers: 200 <c>synced</c>/<c>attached</c>; 202 <c>ignored</c> (no account, or the marketplace does not
-/// know the order); 503 <c>retry</c> when the marketplace failed transiently (the sender redelivers). Shopify retries a
+/// know the order); 503 <c>retry</c> when the marketplace failed transiently, or the order kept changing under other writers
+/// for longer than the store's retries (the sender redelivers). Shopify retries a
 /// delivery under the same <c>X-Shopify-Webhook-Id</c>, and Amazon's notifications arrive more than once under the same
 /// <c>NotificationMetadata.NotificationId</c>; with the carrier webhooks' <see cref="DeliveryDeduplicator"/>, a copy of
 /// one already stored is answered 200 <c>duplicate</c> and one arriving while the first is still being applied 503
@@ -166,7 +168,7 @@ public sealed class MarketplaceWebhooks(
     {
         if (deliveryId.Length == 0)
         {
-            return (await apply()).Answer;
+            return (await RetriedOnRaceAsync(source, orderId, apply)).Answer;
         }
         var key = string.Join('|', source, tenantId, deliveryId);
         switch (deliveries.Claim(key))
@@ -180,7 +182,7 @@ public sealed class MarketplaceWebhooks(
         }
         try
         {
-            var (answer, stored) = await apply();
+            var (answer, stored) = await RetriedOnRaceAsync(source, orderId, apply);
             if (stored)
             {
                 deliveries.Complete(key);
@@ -195,6 +197,28 @@ public sealed class MarketplaceWebhooks(
         {
             deliveries.Release(key);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Applies a delivery; one that lost every retry of the store's optimistic writes to other writers of the same
+    /// order or parcel (another node's review, the periodic sync, a parcel that keeps moving) did not store the order
+    /// (parcels linked before that stay linked, as a later import would link them) and is answered 503 <c>retry</c>, as a
+    /// marketplace's transient failure is: the sender delivers it again, by when the others are done. Not a 500: nothing
+    /// is wrong with the delivery or the server.
+    /// </summary>
+    private async Task<(IResult Answer, bool Stored)> RetriedOnRaceAsync(
+        string source, string orderId, Func<Task<(IResult Answer, bool Stored)>> apply)
+    {
+        try
+        {
+            return await apply();
+        }
+        catch (Exception e) when (e is ConcurrencyConflictException or DuplicateShipmentException or DuplicateOrderException)
+        {
+            WebhookLog.OrderContended(logger, source, orderId, e.Message);
+            return (Results.Json(new MarketplaceWebhookAnswer("retry", orderId, "the order was being changed by other writers", null),
+                statusCode: StatusCodes.Status503ServiceUnavailable), false);
         }
     }
 

@@ -286,6 +286,9 @@ public sealed partial class OrderLinker(
     private async Task<(OrderState? Order, IReadOnlyList<ShipmentState> Shipments)> CommitAsync(
         string tenantId, OrderLink link, Func<OrderState?, OrderState?> update, CancellationToken cancellationToken)
     {
+        // What this call committed: once stored, a later judgement that loses to other writers fails nobody (they wrote on
+        // top of it, and judge the order themselves).
+        (OrderState Order, IReadOnlyList<ShipmentState> Shipments)? stored = null;
         for (var attempt = 0; ; attempt++)
         {
             // Read before the shipments: a shipment change committed after this read has moved the mark by the time of
@@ -337,6 +340,7 @@ public sealed partial class OrderLinker(
                     hub.OnCommitted(new ChangeRecord(committed.Sequence, tenantId, SqlShipmentStore.OrderLogKey(link.Channel, link.OrderId),
                         ChangeKinds.OrderChanged, TrackingStatus.Unspecified, TrackingStatus.Unspecified, next.Version, committed.CommittedAt, payload));
                 }
+                stored = (next, shipments);
                 // A parcel change committed between our reads and the commit: decide again on the parcels as they stand
                 // now. So also for a new order, which such a change had no stored order to mark.
                 if ((committed.ReviewPending || existing is null) && attempt < MaxRetries)
@@ -345,9 +349,14 @@ public sealed partial class OrderLinker(
                 }
                 return (next, shipments);
             }
-            catch (Exception e) when (e is ConcurrencyConflictException or DuplicateOrderException && attempt < MaxRetries)
+            catch (Exception e) when (e is ConcurrencyConflictException or DuplicateOrderException && (attempt < MaxRetries || stored is not null))
             {
-                // Another writer moved the order on between our reads and write: read again.
+                // Another writer moved the order on between our reads and write: read again, unless out of tries with
+                // this call's order stored already.
+                if (attempt >= MaxRetries)
+                {
+                    return stored!.Value;
+                }
             }
         }
     }

@@ -41,4 +41,8 @@ internal static partial class WebhookLog
 
     [LoggerMessage(EventId = 4812, Level = LogLevel.Information, Message = "Webhook {Source}: {DeliveryId} for order {OrderId} delivered again while its first copy is still being applied; answered 503 so the sender retries")]
     public static partial void OrderInProgress(ILogger logger, string source, string deliveryId, string orderId);
+
+    [LoggerMessage(EventId = 4813, Level = LogLevel.Warning,
+        Message = "Webhook {Source}: order {OrderId} kept changing under other writers while it was applied ({Reason}); answered 503 so the sender retries")]
+    public static partial void OrderContended(ILogger logger, string source, string orderId, string reason);
 }
