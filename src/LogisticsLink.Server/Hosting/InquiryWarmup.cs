@@ -78,7 +78,7 @@ public sealed partial class InquiryWarmup(TimeProvider time, ILogger<InquiryWarm
             cancellationToken.ThrowIfCancellationRequested();
             if (BuiltInTemplates.Default.Find(templateId, locale.Language) is { } body)
             {
-                ReplyComposer.Compose(templateId, 0, body, locale, values, InquiryMatcher.Amazon, cancellationToken);
+                ReplyComposer.Compose(templateId, 0, body, locale, values, InquiryMatcher.Amazon, cancellationToken: cancellationToken);
             }
         }
         MessagingPolicy.Check(SampleMessage);
