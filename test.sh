@@ -71,10 +71,14 @@ else
 fi
 
 # The tests' throwaway PostgreSQL clusters (see tests/Shared/ThrowawayPostgres.cs): a test host may be ended before its
-# exit handler stops and deletes its cluster, and a cluster holds up to ~2 GB. Every test process has finished here.
+# exit handler stops and deletes its cluster, and a cluster holds up to ~2 GB. Every test process of this run has
+# finished here; a cluster whose owner still runs is another run's (a developer's tests beside this one) and is left.
 for cluster in "${TMPDIR:-/tmp}"/logisticslink-pg-*; do
   [ -d "$cluster" ] || continue
-  if postmaster=$(head -n 1 "$cluster/data/postmaster.pid" 2>/dev/null); then
+  owner=$(head -n 1 "$cluster/owner.pid" 2>/dev/null) && [ -n "$owner" ] && [ -d "/proc/$owner" ] && continue
+  # Only the cluster's own server: a left-over postmaster.pid may name a process id given since to another process.
+  if postmaster=$(head -n 1 "$cluster/data/postmaster.pid" 2>/dev/null) &&
+    tr '\0' ' ' < "/proc/$postmaster/cmdline" 2>/dev/null | grep -qF "$cluster/data"; then
     kill -QUIT "$postmaster" 2>/dev/null # PostgreSQL's immediate shutdown
   fi
   rm -rf "$cluster"

@@ -82,13 +82,30 @@ public static class ThrowawayPostgres
 
     private static bool OwnerIsAlive(string root) => IsAlive(FirstLine(Path.Combine(root, OwnerFile)));
 
-    /// <summary>Stops a left-over cluster's server, if it still runs, with PostgreSQL's immediate shutdown (SIGQUIT).</summary>
+    /// <summary>
+    /// Stops a left-over cluster's server, if it still runs, with PostgreSQL's immediate shutdown (SIGQUIT). Only when
+    /// the process named in its postmaster.pid is that cluster's server: a left-over file's process id may since have
+    /// been given to any process, another test run's PostgreSQL among them, which the signal would crash.
+    /// </summary>
     private static void StopServer(string root)
     {
-        var postmaster = FirstLine(Path.Combine(root, "data", "postmaster.pid"));
-        if (IsAlive(postmaster))
+        var data = Path.Combine(root, "data");
+        var postmaster = FirstLine(Path.Combine(data, "postmaster.pid"));
+        if (IsAlive(postmaster) && CommandLine(postmaster!).Contains(data, StringComparison.Ordinal))
         {
             Run("kill", ["-QUIT", postmaster!]);
+        }
+    }
+
+    private static string CommandLine(string pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return "";
         }
     }
 
