@@ -66,6 +66,35 @@ public sealed class MarketplaceWebhookTests
         Assert.Equal("LLSB2000000080", Assert.Single(synced.Shipments).TrackingNumber);
     }
 
+    // The store cannot take the notification for now (PostgreSQL's pool exhausted, a timeout, SQLite busy beyond its
+    // timeout): nothing was stored, so the answer is 503 retry, as for a marketplace's transient failure, not a 500; the
+    // same notification counts when it comes again.
+    [Fact]
+    public async Task An_order_change_notification_the_store_cannot_take_for_now_is_answered_retry_not_500()
+    {
+        OrderStoreGate? gate = null;
+        await using var server = await StartAsync(s => gate = OrderStoreGate.Install(s));
+        var orders = server.Orders();
+        const string orderId = "113-5550008-0000000";
+        await Eventually.UntilAsync(async () => await MarketplaceSyncTests.TryGetAsync(orders, "amazon", orderId) is not null,
+            "the first sync stored the unshipped order");
+        var amazon = server.Simulator<AmazonSpApiSimulator>();
+        var unavailable = 1;
+        gate!.BeforeEach(nameof(Storage.IOrderStore.FindOrderAsync), args =>
+            (string?)args[2] == orderId && Interlocked.Exchange(ref unavailable, 0) == 1
+                ? Task.FromException(new Npgsql.NpgsqlException("The connection pool has been exhausted", new TimeoutException()))
+                : Task.CompletedTask);
+        using var http = new HttpClient { BaseAddress = server.WebAddress };
+        var notification = amazon.OrderChangeNotification(orderId);
+
+        var busy = await http.SendAsync(Post(MarketplaceWebhooks.AmazonRoute, notification, (MarketplaceWebhooks.AmazonCredentialHeader, AmazonCredential)));
+        var again = await DeliverAsync(http, () => Post(MarketplaceWebhooks.AmazonRoute, notification, (MarketplaceWebhooks.AmazonCredentialHeader, AmazonCredential)));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+        Assert.Equal("retry", (string?)JsonNode.Parse(await busy.Content.ReadAsStringAsync())!["result"]);
+        Assert.Equal("synced", (string?)JsonNode.Parse(await again.Content.ReadAsStringAsync())!["result"]);
+    }
+
     [Fact]
     public async Task An_order_change_notification_whose_order_another_writer_keeps_changing_is_answered_retry_not_500()
     {
