@@ -72,6 +72,23 @@ public sealed class UnreadableNotifiedOrderTests
         AssertTransientFailure(cut);
     }
 
+    [Fact]
+    public async Task An_amazon_MCF_order_we_cannot_read_is_set_aside_not_failed()
+    {
+        await using var bed = await AmazonTestBed.StartAsync();
+        const string orderId = "S01-5550013-0000000";
+        var getFulfillmentOrder = $"/fba/outbound/2020-07-01/fulfillmentOrders/{orderId}";
+
+        using var damagedHttp = new HttpClient(new Rewriting(getFulfillmentOrder,
+            body => Damaged(body, b => b["payload"]!["fulfillmentOrder"]!["statusUpdatedDate"] = "yesterday")));
+        var page = await bed.Client(http: damagedHttp, maxRetries: 0).FetchMcfOrderAsync(AmazonTestBed.Account(), orderId, CancellationToken.None);
+        using var cutHttp = new HttpClient(new Rewriting(getFulfillmentOrder, body => body[..(body.Length / 2)]));
+        var cut = await bed.Client(http: cutHttp, maxRetries: 0).FetchMcfOrderAsync(AmazonTestBed.Account(), orderId, CancellationToken.None);
+
+        AssertSetAside(page, new UnreadableOrder(orderId, "'statusUpdatedDate' is not a date: 'yesterday'"));
+        AssertTransientFailure(cut);
+    }
+
     private static void AssertSetAside(OrderSyncPage page, UnreadableOrder expected)
     {
         Assert.True(page.IsSuccess, page.FailureReason);

@@ -265,9 +265,13 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
             var regions = RegionsOf(account).DistinctBy(r => r.BaseUrl).ToList();
             foreach (var region in regions)
             {
-                if (await GetMcfOrderAsync(account, region, sellerFulfillmentOrderId.Trim(), cancellationToken) is { } order)
+                if (await GetMcfOrderAsync(account, region, sellerFulfillmentOrderId.Trim(), cancellationToken) is { } found)
                 {
-                    return new OrderSyncPage([order], "", false);
+                    // An order we cannot read is set aside, not failed: asking again gets the same shape, so a failure
+                    // would only have the notification that asked for it sent again and again.
+                    return found.Order is { } order
+                        ? new OrderSyncPage([order], "", false)
+                        : new OrderSyncPage([], "", false) { Unreadable = [new UnreadableOrder(sellerFulfillmentOrderId.Trim(), found.Unreadable!)] };
                 }
             }
             throw new AmazonCallException(
@@ -514,15 +518,17 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
         {
             return AmazonMcfOrderParser.ToImported(listed, new Dictionary<int, AmazonMcfTracking>());
         }
-        return await GetMcfOrderAsync(account, region, listed.SellerFulfillmentOrderId, ct) ??
+        var found = await GetMcfOrderAsync(account, region, listed.SellerFulfillmentOrderId, ct) ??
             throw new AmazonCallException($"getFulfillmentOrder: listed fulfillment order {listed.SellerFulfillmentOrderId} not found", transient: false);
+        return found.Order ?? throw new AmazonMalformedException(found.Unreadable!);
     }
 
     /// <summary>
     /// getFulfillmentOrder and each package's tracking; null when this region does not know the order: 404, or the
-    /// 400 <c>InvalidInput</c> "Requested order '…' not found" Fulfillment Outbound answers for an unknown id.
+    /// 400 <c>InvalidInput</c> "Requested order '…' not found" Fulfillment Outbound answers for an unknown id. An order
+    /// in a shape we cannot read comes back as the reason, its packages' tracking not asked for.
     /// </summary>
-    private async Task<ImportedOrder?> GetMcfOrderAsync(MarketplaceAccount account, AmazonRegion region, string sellerFulfillmentOrderId, CancellationToken ct)
+    private async Task<(ImportedOrder? Order, string? Unreadable)?> GetMcfOrderAsync(MarketplaceAccount account, AmazonRegion region, string sellerFulfillmentOrderId, CancellationToken ct)
     {
         var id = Uri.EscapeDataString(sellerFulfillmentOrderId);
         var response = await _api.SendAsync(account, region.Name, AmazonOperation.GetFulfillmentOrder,
@@ -533,7 +539,11 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
                 AmazonErrors.Describe(response.Body).Contains("not found", StringComparison.OrdinalIgnoreCase));
             return unknown ? null : throw response.Failure();
         }
-        var order = AmazonMcfOrderParser.ParseGet(response.Body);
+        var (order, unreadable) = AmazonMcfOrderParser.ReadGet(response.Body);
+        if (order is null)
+        {
+            return (null, unreadable);
+        }
         var tracking = new Dictionary<int, AmazonMcfTracking>();
         foreach (var number in order.Packages.Select(p => p.PackageNumber).OfType<int>().Distinct())
         {
@@ -548,7 +558,7 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
                 throw details.Failure();
             }
         }
-        return AmazonMcfOrderParser.ToImported(order, tracking);
+        return (AmazonMcfOrderParser.ToImported(order, tracking), null);
     }
 
     // ---- FBA shipments report ----

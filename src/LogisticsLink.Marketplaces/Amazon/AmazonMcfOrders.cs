@@ -60,11 +60,34 @@ public static class AmazonMcfOrderParser
     /// </summary>
     public static AmazonMcfOrder ParseGet(string body)
     {
+        var (order, unreadable) = ReadGet(body);
+        return order ?? throw new AmazonMalformedException(unreadable!);
+    }
+
+    /// <summary>
+    /// A getFulfillmentOrder answer read as <see cref="ParseGet"/> reads it, but an order in it that cannot be read
+    /// comes back as the reason (asking again gets the same shape). An answer that is no JSON, or has no order, is
+    /// malformed.
+    /// </summary>
+    public static (AmazonMcfOrder? Order, string? Unreadable) ReadGet(string body)
+    {
         using var document = AmazonJson.Parse(body);
         var payload = document.RootElement.Child("payload") ?? throw new AmazonMalformedException("getFulfillmentOrder answer without 'payload'");
         var order = payload.Child("fulfillmentOrder") is { ValueKind: JsonValueKind.Object } o
             ? o
             : throw new AmazonMalformedException("getFulfillmentOrder answer without 'fulfillmentOrder'");
+        try
+        {
+            return (ReadOrderWithPackages(payload, order), null);
+        }
+        catch (AmazonMalformedException e)
+        {
+            return (null, e.Message);
+        }
+    }
+
+    private static AmazonMcfOrder ReadOrderWithPackages(JsonElement payload, JsonElement order)
+    {
         var packages = new List<AmazonMcfPackage>();
         foreach (var shipment in payload.Items("fulfillmentShipments"))
         {

@@ -149,6 +149,10 @@ public sealed partial class MarketplaceSync : BackgroundService
                 result = result.OrWorse(OrderSyncResult.Failed(page.FailureReason!, page.Transient));
                 continue;
             }
+            if (page.Unreadable.Count > 0)
+            {
+                return SetAsideOnNotice(account, page.Unreadable);
+            }
             OrderState? stored = null;
             foreach (var order in page.Orders)
             {
@@ -455,6 +459,11 @@ public sealed partial class MarketplaceSync : BackgroundService
                     _openMcf.Forget(connection, orderId);
                 }
                 continue;
+            }
+            foreach (var unreadable in page.Unreadable)
+            {
+                // Let go as one Amazon no longer gives: reading it every round would only fail the same way.
+                LogOrderUnreadable(account.Account.ToString(), account.Account.Channel, unreadable.OrderId, unreadable.Reason);
             }
             if (page.Orders.Count == 0)
             {

@@ -25,8 +25,8 @@ namespace LogisticsLink.Server.Marketplaces;
 /// </list>
 /// As for the carrier webhooks: credentials compared in constant time, 401 logged without the payload, 400 naming
 /// the field. Answers: 200 <c>synced</c>/<c>attached</c>; 202 <c>ignored</c> (no account, or the marketplace does not
-/// know the order); 503 <c>retry</c> when the marketplace failed transiently, or the order kept changing under other writers
-/// for longer than the store's retries (the sender redelivers). Shopify retries a
+/// know the order); 503 <c>retry</c> when the marketplace failed transiently, the order kept changing under other writers
+/// for longer than the store's retries, or the store could not take it for now (the sender redelivers). Shopify retries a
 /// delivery under the same <c>X-Shopify-Webhook-Id</c>, and Amazon's notifications arrive more than once under the same
 /// <c>NotificationMetadata.NotificationId</c>; with the carrier webhooks' <see cref="DeliveryDeduplicator"/>, a copy of
 /// one already stored is answered 200 <c>duplicate</c> and one arriving while the first is still being applied 503
@@ -204,8 +204,9 @@ public sealed class MarketplaceWebhooks(
     /// Applies a delivery; one that lost every retry of the store's optimistic writes to other writers of the same
     /// order or parcel (another node's review, the periodic sync, a parcel that keeps moving) did not store the order
     /// (parcels linked before that stay linked, as a later import would link them) and is answered 503 <c>retry</c>, as a
-    /// marketplace's transient failure is: the sender delivers it again, by when the others are done. Not a 500: nothing
-    /// is wrong with the delivery or the server.
+    /// marketplace's transient failure is: the sender delivers it again, by when the others are done. So is one the store
+    /// could not take for now (<see cref="StoreFailures.IsTransient"/>), as the carrier webhooks answer it. Not a 500:
+    /// nothing is wrong with the delivery or the server; any other failure is a bug, and stays a 500.
     /// </summary>
     private async Task<(IResult Answer, bool Stored)> RetriedOnRaceAsync(
         string source, string orderId, Func<Task<(IResult Answer, bool Stored)>> apply)
@@ -218,6 +219,12 @@ public sealed class MarketplaceWebhooks(
         {
             WebhookLog.OrderContended(logger, source, orderId, e.Message);
             return (Results.Json(new MarketplaceWebhookAnswer("retry", orderId, "the order was being changed by other writers", null),
+                statusCode: StatusCodes.Status503ServiceUnavailable), false);
+        }
+        catch (Exception e) when (StoreFailures.IsTransient(e))
+        {
+            WebhookLog.StoreUnavailable(logger, source, $"order {orderId}", e.Message);
+            return (Results.Json(new MarketplaceWebhookAnswer("retry", orderId, "the store could not take it for now", null),
                 statusCode: StatusCodes.Status503ServiceUnavailable), false);
         }
     }

@@ -45,4 +45,8 @@ internal static partial class WebhookLog
     [LoggerMessage(EventId = 4813, Level = LogLevel.Warning,
         Message = "Webhook {Source}: order {OrderId} kept changing under other writers while it was applied ({Reason}); answered 503 so the sender retries")]
     public static partial void OrderContended(ILogger logger, string source, string orderId, string reason);
+
+    [LoggerMessage(EventId = 4814, Level = LogLevel.Warning,
+        Message = "Webhook {Source}: the store could not take the delivery for {Subject} for now ({Reason}); answered 503 so the sender retries")]
+    public static partial void StoreUnavailable(ILogger logger, string source, string subject, string reason);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using LogisticsLink.Marketplaces.Amazon;
 using LogisticsLink.Marketplaces.Shopify;
 using LogisticsLink.Sandbox;
 using LogisticsLink.Sandbox.Marketplaces.Amazon;
@@ -63,6 +64,35 @@ public sealed class MarketplaceWebhookTests
         var synced = await orders.GetOrderAsync(new GetOrderRequest { Channel = "amazon", OrderId = orderId });
         Assert.Equal("SHIPPED", synced.Status);
         Assert.Equal("LLSB2000000080", Assert.Single(synced.Shipments).TrackingNumber);
+    }
+
+    // The store cannot take the notification for now (PostgreSQL's pool exhausted, a timeout, SQLite busy beyond its
+    // timeout): nothing was stored, so the answer is 503 retry, as for a marketplace's transient failure, not a 500; the
+    // same notification counts when it comes again.
+    [Fact]
+    public async Task An_order_change_notification_the_store_cannot_take_for_now_is_answered_retry_not_500()
+    {
+        OrderStoreGate? gate = null;
+        await using var server = await StartAsync(s => gate = OrderStoreGate.Install(s));
+        var orders = server.Orders();
+        const string orderId = "113-5550008-0000000";
+        await Eventually.UntilAsync(async () => await MarketplaceSyncTests.TryGetAsync(orders, "amazon", orderId) is not null,
+            "the first sync stored the unshipped order");
+        var amazon = server.Simulator<AmazonSpApiSimulator>();
+        var unavailable = 1;
+        gate!.BeforeEach(nameof(Storage.IOrderStore.FindOrderAsync), args =>
+            (string?)args[2] == orderId && Interlocked.Exchange(ref unavailable, 0) == 1
+                ? Task.FromException(new Npgsql.NpgsqlException("The connection pool has been exhausted", new TimeoutException()))
+                : Task.CompletedTask);
+        using var http = new HttpClient { BaseAddress = server.WebAddress };
+        var notification = amazon.OrderChangeNotification(orderId);
+
+        var busy = await http.SendAsync(Post(MarketplaceWebhooks.AmazonRoute, notification, (MarketplaceWebhooks.AmazonCredentialHeader, AmazonCredential)));
+        var again = await DeliverAsync(http, () => Post(MarketplaceWebhooks.AmazonRoute, notification, (MarketplaceWebhooks.AmazonCredentialHeader, AmazonCredential)));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+        Assert.Equal("retry", (string?)JsonNode.Parse(await busy.Content.ReadAsStringAsync())!["result"]);
+        Assert.Equal("synced", (string?)JsonNode.Parse(await again.Content.ReadAsStringAsync())!["result"]);
     }
 
     [Fact]
@@ -280,6 +310,38 @@ public sealed class MarketplaceWebhookTests
         var parcel = Assert.Single(synced.Shipments);
         Assert.Equal(("TBA304555009904", ShipmentStatus.InTransit), (parcel.TrackingNumber, parcel.Status));
         Assert.Contains("EVENT_201", parcel.StatusDescription);
+    }
+
+    // Amazon answers getFulfillmentOrder with the order in a shape we cannot read: asking again gets the same, so the
+    // notification is answered for good (not 503 retry, which has it sent again and again), the order logged and named
+    // in the account's sync state by its next round.
+    [Fact]
+    public async Task A_fulfillment_order_status_notification_about_an_MCF_order_we_cannot_read_is_answered_for_good()
+    {
+        const string orderId = "S01-5550098-0000000";
+        await using var server = await StartAsync(s => s.AddHttpClient(nameof(AmazonMarketplaceClient))
+            .AddHttpMessageHandler(() => new UnreadableMcfOrder(orderId)));
+        var orders = server.Orders();
+        await Eventually.UntilAsync(async () => await MarketplaceSyncTests.TryGetAsync(orders, "amazon", "S01-5550013-0000000") is not null,
+            "the first MCF round is done (the next one is an hour away)", TimeSpan.FromSeconds(60));
+        var sync = server.Services.GetRequiredService<MarketplaceSync>();
+        // The first orders round's status is written: it cannot overwrite the one of the round this test runs below.
+        await Eventually.UntilAsync(() => sync.Status.Values.Any(s => s.Channel == "amazon" && s.LastSyncedAt is not null),
+            "the first orders round of the Amazon account is done", TimeSpan.FromSeconds(60));
+        var amazon = server.Simulator<AmazonSpApiSimulator>();
+        amazon.Catalogue.Upsert(amazon.Catalogue.Orders.Single(o => o.OrderId == "S01-5550013-0000000") with { OrderId = orderId, LastUpdatedAt = DateTimeOffset.UtcNow });
+        using var http = new HttpClient { BaseAddress = server.WebAddress };
+
+        var response = await http.SendAsync(Post(MarketplaceWebhooks.AmazonMcfRoute, amazon.FulfillmentOrderStatusNotification(orderId),
+            (MarketplaceWebhooks.AmazonCredentialHeader, AmazonCredential)));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(("ignored", orderId), ((string?)answer["result"], (string?)answer["order_id"]));
+        Assert.Contains("statusUpdatedDate", (string?)answer["reason"], StringComparison.Ordinal);
+        Assert.Null(await MarketplaceSyncTests.TryGetAsync(orders, "amazon", orderId));
+        await sync.SyncAllAsync(CancellationToken.None);
+        Assert.Contains(sync.Status.Values, s => s.Channel == "amazon" && s.LastError.Contains(orderId, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -618,6 +680,23 @@ public sealed class MarketplaceWebhookTests
             return answer.StatusCode != HttpStatusCode.ServiceUnavailable;
         }, "the notification was answered other than 503 retry");
         return answer!;
+    }
+
+    /// <summary>Gives one MCF order's getFulfillmentOrder answer a status date that is no date.</summary>
+    private sealed class UnreadableMcfOrder(string orderId) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (!request.RequestUri!.AbsolutePath.EndsWith("/fulfillmentOrders/" + orderId, StringComparison.Ordinal) || !response.IsSuccessStatusCode)
+            {
+                return response;
+            }
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!;
+            body["payload"]!["fulfillmentOrder"]!["statusUpdatedDate"] = "yesterday";
+            response.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+            return response;
+        }
     }
 
     private static HttpRequestMessage Post(string route, string body, params (string Name, string Value)[] headers)

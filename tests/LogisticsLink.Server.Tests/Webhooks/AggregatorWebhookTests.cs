@@ -124,6 +124,42 @@ public sealed class AggregatorWebhookTests
             Task.FromResult(CarrierResult.Success(Domain.Tracking.CarrierSnapshot.NotFound()));
     }
 
+    // The store cannot take the delivery for now (SQLite busy beyond its timeout; PostgreSQL's pool exhausted, a timeout,
+    // the connection refused): nothing was stored, and the answer says so in the way the sender redelivers on, not as a
+    // server bug. A real bug stays a 500; neither copy is taken for a redelivery when it comes again.
+    [Fact]
+    public async Task A_delivery_the_store_cannot_take_for_now_is_answered_retry_and_a_bug_stays_a_500()
+    {
+        StoreHook? hook = null;
+        await using var host = await WebhookTestHost.StartAsync(services: s => hook = StoreHook.Install(s));
+        var shipment = await host.Server.Client().TrackShipmentAsync(new TrackShipmentRequest { Carrier = "sandbox", TrackingNumber = Numbers.Sandbox() });
+        var failures = new Queue<Exception>([
+            new Microsoft.Data.Sqlite.SqliteException("database is locked", 5),
+            new Npgsql.NpgsqlException("The connection pool has been exhausted", new TimeoutException()),
+            new InvalidOperationException("a bug"),
+        ]);
+        hook!.BeforeEach(nameof(IShipmentStore.FindByNumberAsync), _ =>
+        {
+            lock (failures)
+            {
+                return failures.TryDequeue(out var failure) ? Task.FromException(failure) : Task.CompletedTask;
+            }
+        });
+        var body = Body(shipment.TrackingNumber);
+
+        var locked = await host.PostAggregatorAsync(body);
+        var exhausted = await host.PostAggregatorAsync(body);
+        var bug = await host.PostAggregatorAsync(body);
+        var again = await host.PostAggregatorAsync(body);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, locked.StatusCode);
+        Assert.Equal("retry", (await AnswerAsync(locked)).GetProperty("result").GetString());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, exhausted.StatusCode);
+        Assert.Equal("retry", (await AnswerAsync(exhausted)).GetProperty("result").GetString());
+        Assert.Equal(HttpStatusCode.InternalServerError, bug.StatusCode);
+        Assert.Equal("applied", (await AnswerAsync(again)).GetProperty("result").GetString());
+    }
+
     [Fact]
     public async Task A_copy_arriving_while_the_first_is_still_applied_is_not_acknowledged()
     {
