@@ -47,7 +47,7 @@ public sealed partial class MarketplaceSync : BackgroundService
     private readonly ConcurrentDictionary<string, DateTimeOffset> _mcfListedAt = new(StringComparer.Ordinal);
     private readonly OpenMcfOrders _openMcf;
     private readonly ConcurrentDictionary<string, AccountSyncStatus> _status = new(StringComparer.Ordinal);
-    private readonly UnreadableOnNotice _unreadableOnNotice = new();
+    private readonly SetAsideOrders _setAside = new();
     private readonly TaskCompletionSource _firstRound = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public MarketplaceSync(
@@ -107,6 +107,7 @@ public sealed partial class MarketplaceSync : BackgroundService
             foreach (var order in page.Orders)
             {
                 (stored, _, _) = await _linker.UpsertAsync(tenantId, order, cancellationToken);
+                _setAside.Imported(account.Key, order.OrderId);
             }
             LogOrderSynced(account.Account.ToString(), orderId);
             return OrderSyncResult.Synced(stored);
@@ -117,14 +118,14 @@ public sealed partial class MarketplaceSync : BackgroundService
     /// <summary>
     /// The notified order was found but cannot be read: asking again gets the same shape, so the notification is
     /// answered for good (a transient failure would have it sent again and again), the order logged as a sync round
-    /// logs one, and named in the account's last error by its next round.
+    /// logs one, and named in the account's last error from its next round on, until it is imported.
     /// </summary>
     private OrderSyncResult SetAsideOnNotice(SyncAccount account, IReadOnlyList<UnreadableOrder> unreadable)
     {
         foreach (var order in unreadable)
         {
             LogOrderUnreadable(account.Account.ToString(), account.Account.Channel, order.OrderId, order.Reason);
-            _unreadableOnNotice.Add(account.Key, order);
+            _setAside.Add(account.Key, order);
         }
         return OrderSyncResult.Failed($"{account.Account.Channel}: could not read {string.Join("; ", unreadable)}", transient: false);
     }
@@ -157,6 +158,7 @@ public sealed partial class MarketplaceSync : BackgroundService
             foreach (var order in page.Orders)
             {
                 (stored, _, _) = await _linker.UpsertAsync(tenantId, order, cancellationToken);
+                _setAside.Imported(account.Key, order.OrderId);
             }
             LogOrderSynced(account.Account.ToString(), sellerFulfillmentOrderId);
             return OrderSyncResult.Synced(stored);
@@ -214,8 +216,6 @@ public sealed partial class MarketplaceSync : BackgroundService
         var cursor = account.Cursor;
         var imported = 0;
         string? error = null;
-        // Those a notification could not read since the last round are named with the round's own.
-        var unreadable = new List<UnreadableOrder>(_unreadableOnNotice.Take(account.Key));
         try
         {
             for (var pages = 0; ; pages++)
@@ -235,16 +235,17 @@ public sealed partial class MarketplaceSync : BackgroundService
                     }
                     // Part of the account failed (an Amazon region): its place is kept in the cursor, the rest goes on.
                 }
-                // Reported before the others are stored: a client reports an order set aside once (Shopify's overlap
+                // Set aside before the others are stored: a client reports an order set aside once (Shopify's overlap
                 // reads it again unchanged), so a store failure below must not lose it.
                 foreach (var order in page.Unreadable)
                 {
                     LogOrderUnreadable(account.Account.ToString(), account.Account.Channel, order.OrderId, order.Reason);
-                    unreadable.Add(order);
+                    _setAside.Add(account.Key, order);
                 }
                 foreach (var order in page.Orders)
                 {
                     await _linker.UpsertAsync(account.Account.TenantId, order, cancellationToken);
+                    _setAside.Imported(account.Key, order.OrderId);
                     imported++;
                 }
                 cursor = page.NextCursor;
@@ -270,9 +271,9 @@ public sealed partial class MarketplaceSync : BackgroundService
         {
             LogAccountFailed(account.Account.ToString(), imported, error);
         }
-        // The orders skipped are named where the account's sync state is reported, beside any failure; the round still
-        // counts as synced when nothing else failed, since every other order was imported.
-        var lastError = string.Join("; ", new[] { error ?? "", Skipped(account.Account.Channel, unreadable) }.Where(e => e.Length > 0));
+        // The orders set aside and not imported since are named where the account's sync state is reported, beside any
+        // failure; the round still counts as synced when nothing else failed, since every other order was imported.
+        var lastError = string.Join("; ", new[] { error ?? "", Skipped(account.Account.Channel, _setAside.Of(account.Key)) }.Where(e => e.Length > 0));
         await RecordAsync(account, cursor, error is null ? now : null, lastError, cancellationToken);
     }
 

@@ -50,6 +50,10 @@ public sealed class MarketplaceUnreadableOrderTests
         var status = sync.Status["config:0"];
         Assert.Contains("5002", status.LastError);
         Assert.Contains("createdAt", status.LastError);
+
+        // Later rounds read it again unchanged (not reported again by the client) or not at all: it stays named until imported.
+        await Eventually.UntilAsync(() => sync.Status["config:0"].LastSyncedAt > status.LastSyncedAt, "a later round");
+        Assert.Contains("5002", sync.Status["config:0"].LastError);
     }
 
     // A notification (here Shopify's fulfillment webhook, Amazon's ORDER_CHANGE alike) has the one order it names fetched

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using LogisticsLink.Domain.Orders;
+
+namespace LogisticsLink.Server.Marketplaces;
+
+/// <summary>
+/// The orders of each account set aside as unreadable, by a sync round or a notification, until the order is imported
+/// (the marketplace changed it into a shape we read): every round names them in the account's last error, so an operator
+/// sees them for as long as they are missing, not only in the round that met them (a client reports an unchanged
+/// unreadable order once, and a notification's order is not in any round's pages). Kept in memory: after a restart the
+/// initial sync window reads them again. Bounded per account; the log names every one.
+/// </summary>
+internal sealed class SetAsideOrders
+{
+    private const int MaxPerAccount = 100;
+
+    private readonly ConcurrentDictionary<string, Dictionary<string, UnreadableOrder>> _byAccount = new(StringComparer.Ordinal);
+
+    public void Add(string accountKey, UnreadableOrder order)
+    {
+        var orders = _byAccount.GetOrAdd(accountKey, _ => new(StringComparer.Ordinal));
+        lock (orders)
+        {
+            // An order without a readable id is kept by what was wrong with it: nothing can ever import it by id.
+            var key = order.OrderId.Length > 0 ? order.OrderId : order.Reason;
+            if (orders.Count < MaxPerAccount || orders.ContainsKey(key))
+            {
+                orders[key] = order;
+            }
+        }
+    }
+
+    public void Imported(string accountKey, string orderId)
+    {
+        if (_byAccount.TryGetValue(accountKey, out var orders))
+        {
+            lock (orders)
+            {
+                orders.Remove(orderId);
+            }
+        }
+    }
+
+    /// <summary>The account's orders set aside and not imported since, oldest first.</summary>
+    public IReadOnlyList<UnreadableOrder> Of(string accountKey)
+    {
+        if (!_byAccount.TryGetValue(accountKey, out var orders))
+        {
+            return [];
+        }
+        lock (orders)
+        {
+            return orders.Values.ToList();
+        }
+    }
+}
