@@ -63,6 +63,34 @@ public sealed class DpdParcelNumberFormsTests
         Assert.NotEqual(bare.Id, other.Id);
     }
 
+    [Fact]
+    public async Task A_parcel_an_earlier_version_stored_with_its_check_character_is_found_by_every_form()
+    {
+        await using var server = await StartAsync();
+        var client = server.Client();
+        // How earlier versions stored a number given with its check character: as given.
+        var stored = await server.Get<ShipmentTracker>().RegisterAsync(
+            Tenant, "dpd", WithCheck, OrderLink.None, ShipmentState.EmptyLabels, byCaller: true, CancellationToken.None);
+
+        var bare = await client.TrackShipmentAsync(new TrackShipmentRequest { Carrier = "dpd", TrackingNumber = Parcel });
+        var withCheck = await client.TrackShipmentAsync(new TrackShipmentRequest { Carrier = "dpd", TrackingNumber = WithCheck });
+        var scanned = await client.TrackShipmentAsync(new TrackShipmentRequest { Carrier = "dpd", TrackingNumber = Barcode });
+        var found = await client.GetShipmentAsync(new GetShipmentRequest { Carrier = "dpd", TrackingNumber = Parcel });
+        var order = await server.Orders().UpsertOrderAsync(new UpsertOrderRequest
+        {
+            Order = new Order { Channel = "manual", OrderId = "M-DPD-OLD" },
+            Shipments = { new OrderShipment { Carrier = "dpd", TrackingNumber = Parcel } },
+        });
+
+        Assert.All(new[] { bare.Id, withCheck.Id, scanned.Id, found.Id, Assert.Single(order.Shipments).Id },
+            id => Assert.Equal(stored.State.Id, id));
+        Assert.Single((await client.ListShipmentsAsync(new ListShipmentsRequest())).Shipments);
+        var byNumber = await server.Support().ResolveInquiryAsync(new ResolveInquiryRequest { TrackingNumber = Parcel });
+        var byBarcode = await server.Support().ResolveInquiryAsync(new ResolveInquiryRequest { TrackingNumber = Barcode });
+        Assert.Equal(stored.State.Id, Assert.Single(byNumber.Shipments).Id);
+        Assert.Equal(stored.State.Id, Assert.Single(byBarcode.Shipments).Id);
+    }
+
     private static Task<TestServer> StartAsync() => TestServer.StartAsync(
         settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" },
         services: s => s.AddSingleton<ICarrierClient>(new SilentDpd()));
