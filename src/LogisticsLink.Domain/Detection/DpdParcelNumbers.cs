@@ -22,6 +22,17 @@ public static class DpdParcelNumbers
         _ => null,
     };
 
+    /// <summary>
+    /// A 14-digit parcel number followed by its check character, the form earlier versions stored a number given so in;
+    /// null when <paramref name="parcelNumber"/> is not 14 digits.
+    /// </summary>
+    public static string? WithCheckCharacter(string parcelNumber) =>
+        parcelNumber.Length == ParcelNumberLength && Shape.IsDigits(parcelNumber)
+            ? parcelNumber + Mod37Radix36.CheckCharacter(parcelNumber)
+            : null;
+
+    private const int ParcelNumberLength = 14;
+
     private static bool Verifies(string n) =>
         Shape.IsDigits(n.AsSpan(0, n.Length - 1)) && n[^1] == Mod37Radix36.CheckCharacter(n.AsSpan(0, n.Length - 1));
 }

@@ -1,5 +1,6 @@
 using LogisticsLink.Carriers;
 using LogisticsLink.Carriers.Amazon;
+using LogisticsLink.Carriers.Dpd;
 using LogisticsLink.Carriers.Sandbox;
 using LogisticsLink.Carriers.Usps;
 using LogisticsLink.Domain.Detection;
@@ -44,12 +45,15 @@ public static class TrackingRequests
     /// The form a normalized, checked number of <paramref name="carrier"/> is stored and looked up in, wherever it
     /// enters: an Amazon Shipping number of the default business without its carrier id (<c>AMZN_UK:TBA…</c> and
     /// <c>TBA…</c> are one parcel, <see cref="AmazonTrackingId.Canonical"/>); a scanned USPS barcode without its
-    /// "420" + ZIP routing (<see cref="UspsRouting.WithoutRouting"/>); any other number as it is.
+    /// "420" + ZIP routing (<see cref="UspsRouting.WithoutRouting"/>); a DPD number given with its verifying check
+    /// character or as its label's 28-character barcode as the 14-digit parcel number DPD tracks
+    /// (<see cref="DpdParcelNumbers.Inside"/>); any other number as it is.
     /// </summary>
     public static string StoredForm(string number, string carrier) => carrier switch
     {
         AmazonDefaults.Code => AmazonTrackingId.Canonical(number),
         UspsDefaults.Code => UspsRouting.WithoutRouting(number),
+        DpdDefaults.Code => DpdParcelNumbers.Inside(number) ?? number,
         _ => number,
     };
 

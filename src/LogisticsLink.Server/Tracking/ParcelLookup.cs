@@ -12,8 +12,8 @@ namespace LogisticsLink.Server.Tracking;
 /// with its carrier id was kept as <c>AMZN_UK:TBA…</c>, and is the parcel <c>TBA…</c> names. Such rows are found where
 /// they are, without a migration. A push may also name an Amazon parcel without the carrier id it is tracked with.
 /// Likewise a USPS number an earlier version stored as its scanned barcode (<c>420</c> + ZIP + the number) is the parcel
-/// the number names, and a DPD number given with its check character or as its label's barcode is the parcel stored
-/// under its 14 digits.
+/// the number names, and a DPD parcel an earlier version stored with its check character is the parcel its 14 digits
+/// name; each form of a DPD number finds the parcel under its 14 digits and under the 14 digits and check character.
 /// </summary>
 public static class ParcelLookup
 {
@@ -28,6 +28,12 @@ public static class ParcelLookup
         if (carrier == UspsDefaults.Code)
         {
             return (await store.ListRoutedUspsAsync(tenantId, number, 1, cancellationToken)).FirstOrDefault();
+        }
+        if (carrier == DpdDefaults.Code)
+        {
+            return DpdParcelNumbers.WithCheckCharacter(number) is { } withCheck
+                ? await store.FindByNumberAsync(tenantId, carrier, withCheck, cancellationToken)
+                : null;
         }
         return carrier == AmazonDefaults.Code && AmazonTrackingId.FormerDefaultForm(number) is { } former
             ? await store.FindByNumberAsync(tenantId, carrier, former, cancellationToken)
@@ -52,18 +58,25 @@ public static class ParcelLookup
     }
 
     /// <summary>
-    /// The tenant's DPD parcels stored under the 14-digit parcel number inside <paramref name="number"/>, given with its
-    /// check character or as the label's 28-character barcode; none when the check character does not verify. Only DPD
-    /// parcels: the first 14 digits of another carrier's number that happens to verify name no one else's parcel.
+    /// The tenant's DPD parcels stored under another form of the DPD number <paramref name="number"/> than itself: the
+    /// 14-digit parcel number inside a number given with its check character or as the label's 28-character barcode,
+    /// and that parcel number with its check character, as earlier versions stored it. None when a check character does
+    /// not verify. Only DPD parcels: the first 14 digits of another carrier's number that happens to verify, or a
+    /// 15-digit FedEx Ground number that happens to end in the check character, name no one else's parcel.
     /// </summary>
     private static async Task<IReadOnlyList<StoredShipment>> ListDpdByParcelNumberAsync(
         this IShipmentStore store, string tenantId, string number, int max, CancellationToken cancellationToken)
     {
-        if (DpdParcelNumbers.Inside(number) is not { } parcelNumber)
+        var parcelNumber = DpdParcelNumbers.Inside(number) ?? number;
+        if (DpdParcelNumbers.WithCheckCharacter(parcelNumber) is not { } withCheck)
         {
             return [];
         }
-        var found = await store.ListByNumberAsync(tenantId, parcelNumber, max, cancellationToken);
+        var found = new List<StoredShipment>();
+        foreach (var form in new[] { parcelNumber, withCheck }.Where(form => form != number))
+        {
+            found.AddRange(await store.ListByNumberAsync(tenantId, form, max, cancellationToken));
+        }
         return found.Where(s => s.State.Carrier == DpdDefaults.Code).ToList();
     }
 
