@@ -168,7 +168,7 @@ public sealed class MarketplaceWebhooks(
     {
         if (deliveryId.Length == 0)
         {
-            return (await RetriedOnRaceAsync(source, orderId, apply)).Answer;
+            return (await RetriedWhenBusyAsync(source, orderId, apply)).Answer;
         }
         var key = string.Join('|', source, tenantId, deliveryId);
         switch (deliveries.Claim(key))
@@ -182,7 +182,7 @@ public sealed class MarketplaceWebhooks(
         }
         try
         {
-            var (answer, stored) = await RetriedOnRaceAsync(source, orderId, apply);
+            var (answer, stored) = await RetriedWhenBusyAsync(source, orderId, apply);
             if (stored)
             {
                 deliveries.Complete(key);
@@ -208,7 +208,7 @@ public sealed class MarketplaceWebhooks(
     /// could not take for now (<see cref="StoreFailures.IsTransient"/>), as the carrier webhooks answer it. Not a 500:
     /// nothing is wrong with the delivery or the server; any other failure is a bug, and stays a 500.
     /// </summary>
-    private async Task<(IResult Answer, bool Stored)> RetriedOnRaceAsync(
+    private async Task<(IResult Answer, bool Stored)> RetriedWhenBusyAsync(
         string source, string orderId, Func<Task<(IResult Answer, bool Stored)>> apply)
     {
         try

@@ -25,20 +25,23 @@ public sealed class MarketplaceUnreadableOrderTests
              "createdAt":"2026-03-09T10:00:00Z","updatedAt":"2026-03-09T13:00:00Z","fulfillments":[]}]}}}
         """;
 
+    /// <summary>A server syncing one Shopify account every 2 s, whose every Admin API call gets <paramref name="answer"/>.</summary>
+    private static Task<TestServer> StartAsync(string answer) => TestServer.StartAsync(
+        settings: new Dictionary<string, string>
+        {
+            ["Marketplaces:SyncInterval"] = "00:00:02",
+            ["Marketplaces:Shopify:BaseUrl"] = "http://shopify.test/",
+            ["Marketplaces:Accounts:0:Tenant"] = "tenant-a",
+            ["Marketplaces:Accounts:0:Channel"] = "shopify",
+            ["Marketplaces:Accounts:0:Credentials:shop_domain"] = "unreadable-test.myshopify.com",
+            ["Marketplaces:Accounts:0:Credentials:access_token"] = "shpat_test",
+        },
+        services: s => s.AddHttpClient(nameof(ShopifyMarketplaceClient)).ConfigurePrimaryHttpMessageHandler(() => new CannedAnswer(answer)));
+
     [Fact]
     public async Task The_other_orders_of_the_page_are_imported_and_the_unreadable_one_is_named_in_the_sync_state()
     {
-        await using var server = await TestServer.StartAsync(
-            settings: new Dictionary<string, string>
-            {
-                ["Marketplaces:SyncInterval"] = "00:00:02",
-                ["Marketplaces:Shopify:BaseUrl"] = "http://shopify.test/",
-                ["Marketplaces:Accounts:0:Tenant"] = "tenant-a",
-                ["Marketplaces:Accounts:0:Channel"] = "shopify",
-                ["Marketplaces:Accounts:0:Credentials:shop_domain"] = "unreadable-test.myshopify.com",
-                ["Marketplaces:Accounts:0:Credentials:access_token"] = "shpat_test",
-            },
-            services: s => s.AddHttpClient(nameof(ShopifyMarketplaceClient)).ConfigurePrimaryHttpMessageHandler(() => new CannedAnswer(Answer)));
+        await using var server = await StartAsync(Answer);
         var sync = server.Services.GetRequiredService<MarketplaceSync>();
 
         await Eventually.UntilAsync(() => sync.Status.ContainsKey("config:0"), "the account's first sync");
@@ -68,17 +71,7 @@ public sealed class MarketplaceUnreadableOrderTests
               "order":{"id":"gid://shopify/Order/5002","legacyResourceId":"5002","name":"#5002","displayFulfillmentStatus":"UNFULFILLED",
                 "createdAt":"not a date","updatedAt":"2026-03-09T12:00:00Z","fulfillments":[]}}}
             """;
-        await using var server = await TestServer.StartAsync(
-            settings: new Dictionary<string, string>
-            {
-                ["Marketplaces:SyncInterval"] = "00:00:02",
-                ["Marketplaces:Shopify:BaseUrl"] = "http://shopify.test/",
-                ["Marketplaces:Accounts:0:Tenant"] = "tenant-a",
-                ["Marketplaces:Accounts:0:Channel"] = "shopify",
-                ["Marketplaces:Accounts:0:Credentials:shop_domain"] = "unreadable-test.myshopify.com",
-                ["Marketplaces:Accounts:0:Credentials:access_token"] = "shpat_test",
-            },
-            services: s => s.AddHttpClient(nameof(ShopifyMarketplaceClient)).ConfigurePrimaryHttpMessageHandler(() => new CannedAnswer(answer)));
+        await using var server = await StartAsync(answer);
         var sync = server.Services.GetRequiredService<MarketplaceSync>();
 
         var result = await sync.SyncOrderAsync("tenant-a", "shopify", "5002", CancellationToken.None);

@@ -38,8 +38,7 @@ public sealed class MarketplaceWebhookTests
         await using var server = await StartAsync();
         var orders = server.Orders();
         const string orderId = "113-5550008-0000000";
-        await Eventually.UntilAsync(async () => await MarketplaceSyncTests.TryGetAsync(orders, "amazon", orderId) is not null,
-            "the first sync stored the unshipped order");
+        await FirstSyncStoredAsync(orders, orderId);
         Assert.Empty((await orders.GetOrderAsync(new GetOrderRequest { Channel = "amazon", OrderId = orderId })).Shipments);
 
         // The seller ships it: Amazon's order now has a parcel, and Amazon publishes ORDER_CHANGE.
@@ -76,8 +75,7 @@ public sealed class MarketplaceWebhookTests
         await using var server = await StartAsync(s => gate = OrderStoreGate.Install(s));
         var orders = server.Orders();
         const string orderId = "113-5550008-0000000";
-        await Eventually.UntilAsync(async () => await MarketplaceSyncTests.TryGetAsync(orders, "amazon", orderId) is not null,
-            "the first sync stored the unshipped order");
+        await FirstSyncStoredAsync(orders, orderId);
         var amazon = server.Simulator<AmazonSpApiSimulator>();
         var unavailable = 1;
         gate!.BeforeEach(nameof(Storage.IOrderStore.FindOrderAsync), args =>
@@ -102,8 +100,7 @@ public sealed class MarketplaceWebhookTests
         await using var server = await StartAsync(s => gate = OrderStoreGate.Install(s));
         var orders = server.Orders();
         const string orderId = "113-5550008-0000000";
-        await Eventually.UntilAsync(async () => await MarketplaceSyncTests.TryGetAsync(orders, "amazon", orderId) is not null,
-            "the first sync stored the unshipped order");
+        await FirstSyncStoredAsync(orders, orderId);
         var amazon = server.Simulator<AmazonSpApiSimulator>();
         var now = DateTimeOffset.UtcNow;
         amazon.Catalogue.Upsert(amazon.Catalogue.Orders.Single(o => o.OrderId == orderId) with
@@ -527,6 +524,11 @@ public sealed class MarketplaceWebhookTests
         ["tracking_company"] = company,
         ["tracking_numbers"] = new JsonArray(trackingNumber),
     }.ToJsonString();
+
+    /// <summary>Waits until the server's first sync round has stored the Amazon order <paramref name="orderId"/>.</summary>
+    private static Task FirstSyncStoredAsync(OrderService.OrderServiceClient orders, string orderId) =>
+        Eventually.UntilAsync(async () => await MarketplaceSyncTests.TryGetAsync(orders, "amazon", orderId) is not null,
+            "the first sync stored the unshipped order");
 
     /// <summary>Shopify demo order 1001, once the first sync has linked its parcel.</summary>
     private static async Task<string> FirstSyncLinkedOrder1001Async(OrderService.OrderServiceClient orders)
