@@ -5,7 +5,6 @@ using LogisticsLink.Marketplaces.Amazon;
 using LogisticsLink.Marketplaces.Shopify;
 using LogisticsLink.Server.Orders;
 using LogisticsLink.Server.Webhooks;
-using LogisticsLink.Storage;
 using Microsoft.Extensions.Options;
 
 namespace LogisticsLink.Server.Marketplaces;
@@ -205,7 +204,7 @@ public sealed class MarketplaceWebhooks(
     /// order or parcel (another node's review, the periodic sync, a parcel that keeps moving) did not store the order
     /// (parcels linked before that stay linked, as a later import would link them) and is answered 503 <c>retry</c>, as a
     /// marketplace's transient failure is: the sender delivers it again, by when the others are done. So is one the store
-    /// could not take for now (<see cref="StoreFailures.IsTransient"/>), as the carrier webhooks answer it. Not a 500:
+    /// could not take for now. The rule is the carrier webhooks' (<see cref="RetryableFailures"/>): not a 500, since
     /// nothing is wrong with the delivery or the server; any other failure is a bug, and stays a 500.
     /// </summary>
     private async Task<(IResult Answer, bool Stored)> RetriedWhenBusyAsync(
@@ -215,17 +214,20 @@ public sealed class MarketplaceWebhooks(
         {
             return await apply();
         }
-        catch (Exception e) when (e is ConcurrencyConflictException or DuplicateShipmentException or DuplicateOrderException)
+        catch (Exception e) when (RetryableFailures.Of(e) is { } failure)
         {
-            WebhookLog.OrderContended(logger, source, orderId, e.Message);
-            return (Results.Json(new MarketplaceWebhookAnswer("retry", orderId, "the order was being changed by other writers", null),
-                statusCode: StatusCodes.Status503ServiceUnavailable), false);
-        }
-        catch (Exception e) when (StoreFailures.IsTransient(e))
-        {
-            WebhookLog.StoreUnavailable(logger, source, $"order {orderId}", e.Message);
-            return (Results.Json(new MarketplaceWebhookAnswer("retry", orderId, "the store could not take it for now", null),
-                statusCode: StatusCodes.Status503ServiceUnavailable), false);
+            string reason;
+            if (failure == RetryableFailure.Contended)
+            {
+                WebhookLog.OrderContended(logger, source, orderId, e.Message);
+                reason = "the order was being changed by other writers";
+            }
+            else
+            {
+                WebhookLog.StoreUnavailable(logger, source, $"order {orderId}", e.Message);
+                reason = "the store could not take it for now";
+            }
+            return (Results.Json(new MarketplaceWebhookAnswer("retry", orderId, reason, null), statusCode: StatusCodes.Status503ServiceUnavailable), false);
         }
     }
 

@@ -25,7 +25,10 @@ public sealed partial class OrderLinker(
     IOrderStore orders, IShipmentStore shipments, ISupportStore support, ShipmentTracker tracker, ChangeHub hub, TimeProvider time,
     ILogger<OrderLinker> logger)
 {
-    private const int MaxRetries = 5;
+    // Two bounds, not one: a round judged again because a parcel changed meanwhile is not a lost write, and must not use up
+    // the tries a write conflict after it is owed (nor the other way round).
+    private const int MaxConflictRetries = 5;
+    private const int MaxRejudgements = 5;
 
     /// <summary>Creates or updates an order and its shipments; idempotent per (tenant, channel, order id).</summary>
     /// <returns>
@@ -281,7 +284,9 @@ public sealed partial class OrderLinker(
     /// the reads marks the order again: what was decided is stored all the same (an order whose parcels change faster
     /// than it is judged must not be starved), and the order is decided again at once; after a few rounds it is left
     /// marked, for the review queue the change also went to, or for the order sweep. The order's risks are never left
-    /// decided on a shipment state that a later change replaced with nothing to judge it again.
+    /// decided on a shipment state that a later change replaced with nothing to judge it again. A write that another
+    /// writer of the order got in before is decided again too, with tries of its own: out of them with nothing of this
+    /// call's stored, the conflict is the caller's (a webhook answers it 503 retry).
     /// </summary>
     private async Task<(OrderState? Order, IReadOnlyList<ShipmentState> Shipments)> CommitAsync(
         string tenantId, OrderLink link, Func<OrderState?, OrderState?> update, CancellationToken cancellationToken)
@@ -289,7 +294,18 @@ public sealed partial class OrderLinker(
         // What this call committed: once stored, a later judgement that loses to other writers fails nobody (they wrote on
         // top of it, and judge the order themselves).
         (OrderState Order, IReadOnlyList<ShipmentState> Shipments)? stored = null;
-        for (var attempt = 0; ; attempt++)
+        var conflicts = 0;
+        var rejudgements = 0;
+        bool JudgeAgain()
+        {
+            if (rejudgements == MaxRejudgements)
+            {
+                return false;
+            }
+            rejudgements++;
+            return true;
+        }
+        while (true)
         {
             // Read before the shipments: a shipment change committed after this read has moved the mark by the time of
             // the commit, which then reports the order still to judge.
@@ -302,7 +318,7 @@ public sealed partial class OrderLinker(
                 if (update(existing?.State) is not { } next)
                 {
                     // No order to judge: the marks are done with all the same.
-                    if (await RecordReviewedAsync(tenantId, link, mark, cancellationToken) && attempt < MaxRetries)
+                    if (await RecordReviewedAsync(tenantId, link, mark, cancellationToken) && JudgeAgain())
                     {
                         continue;
                     }
@@ -318,7 +334,7 @@ public sealed partial class OrderLinker(
                 {
                     if (existing.State.MarketplaceUpdatedAt == next.MarketplaceUpdatedAt)
                     {
-                        if (await RecordReviewedAsync(tenantId, link, mark, cancellationToken) && attempt < MaxRetries)
+                        if (await RecordReviewedAsync(tenantId, link, mark, cancellationToken) && JudgeAgain())
                         {
                             continue;
                         }
@@ -343,20 +359,21 @@ public sealed partial class OrderLinker(
                 stored = (next, shipments);
                 // A parcel change committed between our reads and the commit: decide again on the parcels as they stand
                 // now. So also for a new order, which such a change had no stored order to mark.
-                if ((committed.ReviewPending || existing is null) && attempt < MaxRetries)
+                if ((committed.ReviewPending || existing is null) && JudgeAgain())
                 {
                     continue;
                 }
                 return (next, shipments);
             }
-            catch (Exception e) when (e is ConcurrencyConflictException or DuplicateOrderException && (attempt < MaxRetries || stored is not null))
+            catch (Exception e) when (e is ConcurrencyConflictException or DuplicateOrderException && conflicts < MaxConflictRetries)
             {
-                // Another writer moved the order on between our reads and write: read again, unless out of tries with
-                // this call's order stored already.
-                if (attempt >= MaxRetries)
-                {
-                    return stored!.Value;
-                }
+                // Another writer moved the order on between our reads and write: read again.
+                conflicts++;
+            }
+            catch (Exception e) when (e is ConcurrencyConflictException or DuplicateOrderException && stored is { } ours)
+            {
+                // Out of tries, with this call's order stored already.
+                return ours;
             }
         }
     }

@@ -9,9 +9,10 @@ namespace LogisticsLink.Server.Webhooks;
 /// and hand the snapshot to the one write path (<see cref="ShipmentTracker.ApplyPushedAsync"/>: Apply → Store → Hub).
 /// A push for a number the tenant does not track is acknowledged (202) and ignored: tracking starts with
 /// TrackShipment, never with whatever a sender pushes, and a 2xx stops the sender from retrying something that will
-/// not change. The first poll after TrackShipment fetches the full history anyway. A delivery the store cannot take for
-/// now (<see cref="StoreFailures.IsTransient"/>) is answered 503 <c>retry</c>, so the sender delivers it again; any other
-/// failure is a bug, and a 500.
+/// not change. The first poll after TrackShipment fetches the full history anyway. A delivery whose shipment kept
+/// changing under other writers (the poller, another node) for longer than the tracker's retries, or that the store
+/// cannot take for now, is answered 503 <c>retry</c> (<see cref="RetryableFailures"/>), so the sender delivers it
+/// again; any other failure is a bug, and a 500.
 /// </summary>
 public sealed class WebhookIngest(IShipmentStore store, ShipmentTracker tracker, DeliveryDeduplicator deliveries, ILogger<WebhookIngest> logger)
 {
@@ -46,11 +47,19 @@ public sealed class WebhookIngest(IShipmentStore store, ShipmentTracker tracker,
             WebhookLog.Applied(logger, source, applied.State.Id, applied.State.Version, snapshot.Events.Count);
             return Results.Ok(new WebhookAnswer("applied", applied.State.Id, applied.State.Version, applied.State.Version != shipment.State.Version));
         }
-        catch (Exception e) when (StoreFailures.IsTransient(e))
+        catch (Exception e) when (RetryableFailures.Of(e) is { } failure)
         {
-            // Nothing is wrong with the delivery or the server: the sender's retry, after the store is back, applies it.
+            // Nothing is wrong with the delivery or the server: the sender's retry, once the other writers are done or
+            // the store is back, applies it.
             deliveries.Release(key);
-            WebhookLog.StoreUnavailable(logger, source, trackingNumber, e.Message);
+            if (failure == RetryableFailure.Contended)
+            {
+                WebhookLog.ShipmentContended(logger, source, trackingNumber, e.Message);
+            }
+            else
+            {
+                WebhookLog.StoreUnavailable(logger, source, trackingNumber, e.Message);
+            }
             return Results.Json(new WebhookAnswer("retry"), statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         catch

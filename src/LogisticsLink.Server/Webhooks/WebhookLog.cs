@@ -49,4 +49,8 @@ internal static partial class WebhookLog
     [LoggerMessage(EventId = 4814, Level = LogLevel.Warning,
         Message = "Webhook {Source}: the store could not take the delivery for {Subject} for now ({Reason}); answered 503 so the sender retries")]
     public static partial void StoreUnavailable(ILogger logger, string source, string subject, string reason);
+
+    [LoggerMessage(EventId = 4815, Level = LogLevel.Warning,
+        Message = "Webhook {Source}: the shipment of {TrackingNumber} kept changing under other writers while the delivery was applied ({Reason}); answered 503 so the sender retries")]
+    public static partial void ShipmentContended(ILogger logger, string source, string trackingNumber, string reason);
 }

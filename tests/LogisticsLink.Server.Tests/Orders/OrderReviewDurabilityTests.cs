@@ -149,6 +149,85 @@ public sealed class OrderReviewDurabilityTests
         Assert.False((await server.Get<IOrderStore>().FindReviewMarkAsync(Tenant, Link.Channel, Link.OrderId, CancellationToken.None)).Pending);
     }
 
+    // The linker's two reasons to go round again are bounded apart: judging again because a parcel changed meanwhile is
+    // not a lost write, and does not use up the tries a write conflict after it is owed.
+    [Fact]
+    public async Task An_order_judged_again_for_each_parcel_change_still_retries_a_write_conflict_that_follows()
+    {
+        var (server, gate) = await StartGatedAsync();
+        await using var _ = server;
+        var id = await ImportLateOrderAsync(server, DateTimeOffset.UtcNow);
+        await MarkAsync(server, id);
+        // Each judgement finds nothing to change, and a parcel change lands before it is recorded (judge again): four
+        // that leave the order as it was, then the parcel's delivery, which the next judgement must store.
+        var rounds = 0;
+        gate.BeforeEach(nameof(IOrderStore.RecordReviewedAsync), _ => ++rounds switch
+        {
+            < 5 => MarkAsync(server, id),
+            5 => DeliverAsync(server, id),
+            _ => Task.CompletedTask,
+        });
+        // That write then loses once to another writer of the order (another node's review).
+        var contended = 1;
+        gate.BeforeEach(nameof(IOrderStore.CommitOrderAsync), _ => Interlocked.Exchange(ref contended, 0) == 1 ? AnotherWriterAsync(server) : Task.CompletedTask);
+
+        await server.Get<OrderLinker>().ReassessAsync(Tenant, Link, CancellationToken.None);
+
+        Assert.Equal(5, rounds);
+        Assert.Equal(0, contended);
+        Assert.DoesNotContain(await OrderRisksAsync(server), r => r.Kind == RiskKind.Delayed);
+        Assert.False((await server.Get<IOrderStore>().FindReviewMarkAsync(Tenant, Link.Channel, Link.OrderId, CancellationToken.None)).Pending);
+    }
+
+    // The other way round: writes lost to other writers do not use up the rounds owed to a parcel change after them.
+    [Fact]
+    public async Task An_order_whose_writes_lost_to_other_writers_is_judged_again_for_a_parcel_change_after_them()
+    {
+        var (server, gate) = await StartGatedAsync();
+        await using var _ = server;
+        var now = DateTimeOffset.UtcNow;
+        var id = await ImportLateOrderAsync(server, now);
+        await ScanAsync(server, id, now.AddMinutes(-30));
+        // The judgement's first five writes lose to another writer of the order; before the sixth, the parcel is delivered,
+        // so that write stores a judgement on the parcel as it was, and the order is to be judged again.
+        var writes = 0;
+        gate.BeforeEach(nameof(IOrderStore.CommitOrderAsync), _ => ++writes switch
+        {
+            < 6 => AnotherWriterAsync(server),
+            6 => DeliverAsync(server, id),
+            _ => Task.CompletedTask,
+        });
+
+        await server.Get<OrderLinker>().ReassessAsync(Tenant, Link, CancellationToken.None);
+
+        Assert.Equal(7, writes);
+        Assert.DoesNotContain(await OrderRisksAsync(server), r => r.Kind == RiskKind.Delayed);
+        Assert.False((await server.Get<IOrderStore>().FindReviewMarkAsync(Tenant, Link.Channel, Link.OrderId, CancellationToken.None)).Pending);
+    }
+
+    /// <summary>
+    /// A change of the parcel that leaves its order's judgement as it was (a scan of a parcel still on its way) marks the
+    /// order to be judged again, as <see cref="ShipmentTracker"/> does for any change that can matter to it.
+    /// </summary>
+    private static async Task MarkAsync(TestServer server, string shipmentId)
+    {
+        var store = server.Get<IShipmentStore>();
+        var stored = (await store.FindAsync(Tenant, shipmentId, CancellationToken.None))!;
+        await store.CommitAsync(new ShipmentCommit(stored.State, stored.Revision, [], ChangeKinds.None, stored.State.Status, null)
+        {
+            OrdersToReview = [Link],
+        }, CancellationToken.None);
+    }
+
+    /// <summary>Another writer commits the order as it is stored, so a write that read it before loses.</summary>
+    private static async Task AnotherWriterAsync(TestServer server)
+    {
+        // The server's own store, not the gated one: this write is not one of the judgement's.
+        var store = (IOrderStore)server.Get<IShipmentStore>();
+        var held = (await store.FindOrderAsync(Tenant, Link.Channel, Link.OrderId, CancellationToken.None))!;
+        await store.CommitOrderAsync(new OrderCommit(held.State, held.Revision, null), CancellationToken.None);
+    }
+
     /// <summary>A new exception scan for the parcel, at <paramref name="at"/>.</summary>
     private static Task ScanAsync(TestServer server, string shipmentId, DateTimeOffset at) =>
         ChangeAsync(server, shipmentId, new CarrierSnapshot(null,

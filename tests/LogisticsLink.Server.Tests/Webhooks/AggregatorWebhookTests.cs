@@ -160,6 +160,42 @@ public sealed class AggregatorWebhookTests
         Assert.Equal("applied", (await AnswerAsync(again)).GetProperty("result").GetString());
     }
 
+    // The poller (or another node) writes the shipment between each of the push's reads and its commit, for longer than
+    // the push's own retries last: nothing was stored, and the answer is the one the sender redelivers on, not a 500 that
+    // some carriers count towards disabling the subscription. The same delivery counts when it comes again.
+    [Fact]
+    public async Task A_delivery_whose_shipment_other_writers_keep_changing_is_answered_retry_not_500()
+    {
+        StoreHook? hook = null;
+        await using var host = await WebhookTestHost.StartAsync(services: s => hook = StoreHook.Install(s));
+        var shipment = await host.Server.Client().TrackShipmentAsync(new TrackShipmentRequest { Carrier = "sandbox", TrackingNumber = Numbers.Sandbox() });
+        var contended = 1;
+        var conflicts = 0;
+        hook!.BeforeEach(nameof(IShipmentStore.CommitAsync), args =>
+        {
+            if (Volatile.Read(ref contended) == 1 && ((ShipmentCommit)args[0]!).State.Id == shipment.Id)
+            {
+                Interlocked.Increment(ref conflicts);
+                return Task.FromException(new ConcurrencyConflictException(shipment.Id));
+            }
+            return Task.CompletedTask;
+        });
+        var body = Body(shipment.TrackingNumber);
+
+        var busy = await host.PostAggregatorAsync(body);
+        Volatile.Write(ref contended, 0);
+        var again = await host.PostAggregatorAsync(body);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+        Assert.Equal("retry", (await AnswerAsync(busy)).GetProperty("result").GetString());
+        Assert.True(conflicts > 1, "the push retried its commit before giving up");
+        Assert.Contains(host.Logs.Lines, l => l.Contains(shipment.TrackingNumber, StringComparison.Ordinal)
+            && l.Contains("kept changing under other writers", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("applied", (await AnswerAsync(again)).GetProperty("result").GetString());
+        Assert.Equal(ShipmentStatus.InTransit, (await host.Server.Client().GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id })).Status);
+    }
+
     [Fact]
     public async Task A_copy_arriving_while_the_first_is_still_applied_is_not_acknowledged()
     {
