@@ -44,13 +44,31 @@ public sealed record AmazonMcfOrder(
 /// </summary>
 public static class AmazonMcfOrderParser
 {
-    /// <summary>A listAllFulfillmentOrders page: its orders (without packages) and the next page's token (null on the last).</summary>
-    public static (IReadOnlyList<AmazonMcfOrder> Orders, string? NextToken) ParseList(string body)
+    /// <summary>
+    /// A listAllFulfillmentOrders page: its orders (without packages), those that could not be read, and the next page's
+    /// token (null on the last). One order in a shape we cannot read must not hold back the others (its region would be
+    /// read again, and fail again, every round), nor be read with a default.
+    /// </summary>
+    public static AmazonMcfListPage ParseList(string body)
     {
         using var document = AmazonJson.Parse(body);
         var payload = document.RootElement.Child("payload") ?? throw new AmazonMalformedException("listAllFulfillmentOrders answer without 'payload'");
         var next = payload.Text("nextToken");
-        return (payload.Items("fulfillmentOrders").Select(o => ParseOrder(o, [])).ToList(), next.Length == 0 ? null : next);
+        var orders = new List<AmazonMcfOrder>();
+        var unreadable = new List<UnreadableOrder>();
+        foreach (var order in payload.Items("fulfillmentOrders"))
+        {
+            try
+            {
+                orders.Add(ParseOrder(order, []));
+            }
+            catch (AmazonMalformedException e)
+            {
+                var id = order.Child("sellerFulfillmentOrderId") is { ValueKind: JsonValueKind.String } value ? value.GetString()!.Trim() : "";
+                unreadable.Add(new UnreadableOrder(id, e.Message));
+            }
+        }
+        return new AmazonMcfListPage(orders, unreadable, next.Length == 0 ? null : next);
     }
 
     /// <summary>

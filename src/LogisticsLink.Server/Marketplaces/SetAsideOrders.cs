@@ -16,17 +16,26 @@ internal sealed class SetAsideOrders
 
     private readonly ConcurrentDictionary<string, Dictionary<string, UnreadableOrder>> _byAccount = new(StringComparer.Ordinal);
 
-    public void Add(string accountKey, UnreadableOrder order)
+    /// <returns>
+    /// Whether this is news: false when the order is already set aside for the same reason (a listing that reads it again
+    /// unchanged need not log it again).
+    /// </returns>
+    public bool Add(string accountKey, UnreadableOrder order)
     {
         var orders = _byAccount.GetOrAdd(accountKey, _ => new(StringComparer.Ordinal));
         lock (orders)
         {
             // An order without a readable id is kept by what was wrong with it: nothing can ever import it by id.
             var key = order.OrderId.Length > 0 ? order.OrderId : order.Reason;
+            if (orders.TryGetValue(key, out var known) && known == order)
+            {
+                return false;
+            }
             if (orders.Count < MaxPerAccount || orders.ContainsKey(key))
             {
                 orders[key] = order;
             }
+            return true;
         }
     }
 
