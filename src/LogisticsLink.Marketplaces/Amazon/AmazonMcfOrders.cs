@@ -31,8 +31,12 @@ public sealed record AmazonMcfOrder(
     DateTimeOffset? DeliverBy,
     IReadOnlyList<AmazonMcfPackage> Packages)
 {
-    /// <summary>Statuses in which Amazon has not shipped (and never will ship) anything: no getFulfillmentOrder needed.</summary>
-    public bool CannotHaveShipments => Status is "New" or "Received" or "Invalid" or "Cancelled";
+    /// <summary>
+    /// Statuses in which Amazon has not shipped (and never will ship) anything: no getFulfillmentOrder needed. Read in any
+    /// case and without underscores, as <see cref="MarketplaceOrderStatus"/> reads them: Fulfillment Outbound 2026-07-04
+    /// spells them <c>CANCELLED</c>, <c>INVALID</c>.
+    /// </summary>
+    public bool CannotHaveShipments => MarketplaceOrderStatus.Normalized(Status) is "NEW" or "RECEIVED" or "INVALID" or "CANCELLED";
 }
 
 /// <summary>

@@ -287,6 +287,28 @@ public sealed class AmazonMcfOrderTests
         Assert.Equal("n2", next);
         Assert.Null(AmazonMcfOrderParser.ParseList("""{"payload":{"nextToken":"","fulfillmentOrders":[]}}""").NextToken);
     }
+    // Fulfillment Outbound 2026-07-04 spells the statuses in upper case (CANCELLED, INVALID): an order in either spelling
+    // that cannot have shipped anything is not asked for packages, and one that may have is.
+    [Theory]
+    [InlineData("New", true)]
+    [InlineData("Received", true)]
+    [InlineData("Cancelled", true)]
+    [InlineData("CANCELLED", true)]
+    [InlineData("Invalid", true)]
+    [InlineData("INVALID", true)]
+    [InlineData("Processing", false)]
+    [InlineData("PROCESSING", false)]
+    [InlineData("CompletePartialled", false)]
+    [InlineData("COMPLETE_PARTIAL", false)]
+    [InlineData("Unfulfillable", false)]
+    [InlineData("UNFULFILLABLE", false)]
+    public void Whether_an_order_can_have_shipped_reads_every_spelling_of_its_status(string status, bool cannotHaveShipments)
+    {
+        var order = new AmazonMcfOrder("shop-1005", "#1005", AmazonDemoCatalogue.Us, status, null, null, null, []);
+
+        Assert.Equal(cannotHaveShipments, order.CannotHaveShipments);
+    }
+
     [Theory]
     [InlineData("Complete", "COMPLETE")]
     [InlineData("CompletePartialled", "COMPLETE_PARTIALLED")]
