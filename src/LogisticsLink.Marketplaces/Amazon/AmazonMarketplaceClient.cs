@@ -552,7 +552,8 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
     /// <summary>
     /// getFulfillmentOrder and each package's tracking; null when this region does not know the order: 404, or the
     /// 400 <c>InvalidInput</c> "Requested order '…' not found" Fulfillment Outbound answers for an unknown id. An order
-    /// in a shape we cannot read comes back as the reason, its packages' tracking not asked for.
+    /// in a shape we cannot read comes back as the reason, its packages' tracking not asked for; so does one with a
+    /// package whose tracking we cannot read, naming the package.
     /// </summary>
     private async Task<(ImportedOrder? Order, string? Unreadable)?> GetMcfOrderAsync(MarketplaceAccount account, AmazonRegion region, string sellerFulfillmentOrderId, CancellationToken ct)
     {
@@ -577,7 +578,13 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
                 () => Get($"{region.BaseUrl}/fba/outbound/2020-07-01/tracking?packageNumber={number}"), ct);
             if (details.IsSuccess)
             {
-                tracking[number] = AmazonMcfTracking.Parse(details.Body);
+                // A package's tracking is part of its order: one we cannot read sets the order aside, never read without it.
+                var (read, unreadablePackage) = AmazonMcfTracking.Read(details.Body);
+                if (read is null)
+                {
+                    return (null, $"package {number}: {unreadablePackage}");
+                }
+                tracking[number] = read;
             }
             else if (details.Status != HttpStatusCode.NotFound)
             {

@@ -116,6 +116,21 @@ public sealed class AmazonMcfOrderTests
         Assert.Equal(2, bed.Simulator.CallsTo("getPackageTrackingDetails"));
     }
 
+    // A package's tracking in a shape we cannot read is part of its order: that order is set aside, not given without
+    // Amazon's status (a guess) nor failing its region (the region's other orders held back every round).
+    [Fact]
+    public async Task An_order_whose_package_tracking_we_cannot_read_is_set_aside_and_the_rest_of_its_region_is_read()
+    {
+        await using var bed = await AmazonTestBed.StartAsync(catalogue: FiveMcfOrders(), mcfPageSize: 2);
+        using var http = new HttpClient(new DamagedMcfOrders(listed: [], fetched: [], tracked: [9003]));
+
+        var page = await bed.Client(http: http, maxRetries: 0).FetchMcfOrdersAsync(AmazonTestBed.Account(), AmazonTestBed.Start.AddDays(-1), CancellationToken.None);
+
+        Assert.True(page.IsSuccess, page.FailureReason);
+        Assert.Equal(["MCF-1", "MCF-2", "MCF-4", "MCF-5"], page.Orders.Select(o => o.OrderId).Order());
+        Assert.Equal(new UnreadableOrder("MCF-3", "package 9003: 'shipDate' is not a date: 'yesterday'"), Assert.Single(page.Unreadable));
+    }
+
     [Fact]
     public async Task Orders_not_updated_since_the_start_date_are_not_listed()
     {
