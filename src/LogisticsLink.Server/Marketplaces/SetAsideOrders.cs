@@ -4,10 +4,10 @@ using LogisticsLink.Domain.Orders;
 namespace LogisticsLink.Server.Marketplaces;
 
 /// <summary>
-/// The orders of each account set aside as unreadable, by a sync round or a notification, until the order is imported
-/// (the marketplace changed it into a shape we read): every round names them in the account's last error, so an operator
-/// sees them for as long as they are missing, not only in the round that met them (a client reports an unchanged
-/// unreadable order once, and a notification's order is not in any round's pages). Kept in memory: after a restart the
+/// The orders of each account set aside as unreadable, by a sync round, an Amazon MCF read or a notification, until the
+/// order is imported (the marketplace changed it into a shape we read): every round names them in the account's last
+/// error, so an operator sees them for as long as they are missing, not only in the round that met them (a client reports
+/// an unchanged unreadable order once, and neither a notification's order nor an MCF order is in any round's pages). Kept in memory: after a restart the
 /// initial sync window reads them again. Bounded per account; the log names every one.
 /// </summary>
 internal sealed class SetAsideOrders
