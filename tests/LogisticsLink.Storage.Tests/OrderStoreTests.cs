@@ -111,6 +111,31 @@ public sealed class OrderStoreTests
         Assert.Equal(["other"], await Ids("shipped"));
     }
 
+    // Amazon MCF's "completed in part" is CompletePartialled in Fulfillment Outbound 2020-07-01, COMPLETE_PARTIALLED in
+    // its notifications and COMPLETE_PARTIAL in 2026-07-04: one status, found by any of its spellings, and never overdue
+    // (nothing is left to ship).
+    [Fact]
+    public async Task An_mcf_order_completed_in_part_is_one_status_in_every_spelling_and_never_overdue()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        await store.CommitOrderAsync(new OrderCommit(Order("v2020") with { ShippedAt = null, Status = "CompletePartialled" }, 0, null), Ct);
+        await store.CommitOrderAsync(new OrderCommit(Order("notified") with { ShippedAt = null, Status = "COMPLETE_PARTIALLED" }, 0, null), Ct);
+        await store.CommitOrderAsync(new OrderCommit(Order("v2026") with { ShippedAt = null, Status = "COMPLETE_PARTIAL" }, 0, null), Ct);
+        await store.CommitOrderAsync(new OrderCommit(Order("complete") with { ShippedAt = null, Status = "Complete" }, 0, null), Ct);
+        await store.CommitOrderAsync(new OrderCommit(Order("unshipped") with { ShippedAt = null, Status = "Unshipped" }, 0, null), Ct);
+
+        async Task<string[]> Ids(string status) => (await store.ListOrdersAsync(TenantA,
+            new OrderQuery("", FulfillmentChannel.Unspecified, [], status, null, null, 10, 0), Ct)).Orders.Select(o => o.OrderId).Order().ToArray();
+
+        foreach (var status in new[] { "CompletePartialled", "COMPLETE_PARTIALLED", "COMPLETE_PARTIAL", "completepartial" })
+        {
+            Assert.Equal(["notified", "v2020", "v2026"], await Ids(status));
+        }
+        Assert.Equal(["complete"], await Ids("COMPLETE"));
+        Assert.Equal(["unshipped"], (await store.ListOverdueUnflaggedAsync(T0, 10, Ct)).Select(o => o.OrderId));
+    }
+
     [Fact]
     public async Task An_orders_shipments_and_overdue_unflagged_orders_are_found()
     {

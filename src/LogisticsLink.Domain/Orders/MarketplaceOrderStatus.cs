@@ -5,7 +5,9 @@ namespace LogisticsLink.Domain.Orders;
 /// <c>Shipped</c>, <c>PartiallyShipped</c>, <c>InvoiceUnconfirmed</c> — "shipped but invoice not confirmed", also in
 /// ORDER_CHANGE — <c>Canceled</c>; Shopify <c>FULFILLED</c>, <c>CANCELLED</c>; eBay
 /// <c>FULFILLED</c>, <c>IN_PROGRESS</c>, <c>CANCELED</c>; Amazon Multi-Channel Fulfillment <c>Complete</c> and
-/// <c>CompletePartialled</c>, <c>Unfulfillable</c>, <c>Invalid</c>, upper case with underscores in its notifications), read for what the late-shipment rule needs: an order the
+/// <c>CompletePartialled</c>, <c>Unfulfillable</c>, <c>Invalid</c>, upper case with underscores in its notifications, and
+/// Fulfillment Outbound 2026-07-04's <c>PROCESSING</c>, <c>COMPLETE</c>, <c>COMPLETE_PARTIAL</c>, <c>CANCELLED</c>,
+/// <c>UNFULFILLABLE</c>, <c>INVALID</c>, each read as the 2020-07-01 status it names), read for what the late-shipment rule needs: an order the
 /// marketplace calls cancelled, shipped or never to be fulfilled is not waiting to be shipped, even when no tracked parcel says so (the
 /// Orders v0 fallback has no tracking numbers; a parcel may go by a carrier we do not track).
 /// </summary>
@@ -20,8 +22,15 @@ public static class MarketplaceOrderStatus
     public static IReadOnlyList<string> NotAwaitingShipment { get; } =
     [
         "CANCELLED", "CANCELED", "SHIPPED", "PARTIALLYSHIPPED", "INVOICEUNCONFIRMED", "FULFILLED", "PARTIALLYFULFILLED", "INPROGRESS",
-        "COMPLETE", "COMPLETEPARTIALLED", NoShipment, Unfulfillable, Invalid,
+        "COMPLETE", CompletedInPart, CompletedInPart2026, NoShipment, Unfulfillable, Invalid,
     ];
+
+    /// <summary>MCF's <c>CompletePartialled</c> (Fulfillment Outbound 2020-07-01, and its notifications'
+    /// <c>COMPLETE_PARTIALLED</c>), normalized.</summary>
+    private const string CompletedInPart = "COMPLETEPARTIALLED";
+
+    /// <summary>The same status as Fulfillment Outbound 2026-07-04 spells it (<c>COMPLETE_PARTIAL</c>), normalized.</summary>
+    private const string CompletedInPart2026 = "COMPLETEPARTIAL";
 
     /// <summary>MCF's <c>Unfulfillable</c> (also Orders v0's, for MCF orders), normalized: Amazon cannot fulfil the order.</summary>
     private const string Unfulfillable = "UNFULFILLABLE";
@@ -50,7 +59,7 @@ public static class MarketplaceOrderStatus
     /// Amazon completed the MCF order in part (<c>CompletePartialled</c>): what it shipped is all that will ship, the rest
     /// was unfulfillable, so a reply tells the buyer that part will not follow.
     /// </summary>
-    public static bool IsCompletedInPart(string status) => Normalized(status) == "COMPLETEPARTIALLED";
+    public static bool IsCompletedInPart(string status) => Normalized(status) is CompletedInPart or CompletedInPart2026;
 
     public static bool IsCancelled(string status) => Normalized(status) is "CANCELLED" or "CANCELED";
 
@@ -70,5 +79,13 @@ public static class MarketplaceOrderStatus
     /// The status as these checks compare it: upper-case without underscores (Amazon's v0 <c>PartiallyShipped</c> and
     /// v2026 <c>PARTIALLY_SHIPPED</c> are one status). SQL compares <c>UPPER(REPLACE(status, '_', ''))</c> with it.
     /// </summary>
+    /// <summary>
+    /// Every spelling, <see cref="Normalized"/>, of the status <paramref name="status"/> names: a status filter lists the
+    /// orders stored in any of them (MCF's <c>CompletePartialled</c> is 2026-07-04's <c>COMPLETE_PARTIAL</c>; the other
+    /// statuses differ in case and underscores only).
+    /// </summary>
+    public static IReadOnlyList<string> SpellingsOf(string status) =>
+        IsCompletedInPart(status) ? [CompletedInPart, CompletedInPart2026] : [Normalized(status)];
+
     public static string Normalized(string status) => status.Replace("_", "", StringComparison.Ordinal).ToUpperInvariant();
 }

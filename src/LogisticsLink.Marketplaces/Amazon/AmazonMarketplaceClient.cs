@@ -200,8 +200,10 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
     /// status: <c>listAllFulfillmentOrders</c> (<c>queryStartDate</c>, every <c>nextToken</c> page) in each region of
     /// the account, then for each order that can have shipped <c>getFulfillmentOrder</c> (its packages) and
     /// <c>getPackageTrackingDetails</c> per package number. A package Amazon does not track yet (404) keeps its number
-    /// without a status. Any other failure fails that region's read (ask it again later); the other regions' orders
-    /// come back with the failure.
+    /// without a status. An order listed, or given with its packages, in a shape we cannot read is set aside
+    /// (<see cref="AmazonMcfOrderList.Unreadable"/>) and the region's other orders are read: asking again gets the same.
+    /// Any other failure fails that region's read (ask it again later); the other regions' orders come back with the
+    /// failure.
     /// </summary>
     public Task<AmazonMcfOrderList> FetchMcfOrdersAsync(MarketplaceAccount account, DateTimeOffset updatedSince, CancellationToken cancellationToken) =>
         FetchMcfOrdersAsync(account, _ => updatedSince, cancellationToken);
@@ -217,6 +219,7 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
         {
             ArgumentNullException.ThrowIfNull(sinceOfRegion);
             var orders = new Dictionary<string, ImportedOrder>(StringComparer.Ordinal);
+            var unreadable = new List<UnreadableOrder>();
             var read = new List<string>();
             var failures = new List<RegionFailure>();
             // Regions on one host (Marketplaces:Amazon:Endpoint) are one list: it has no marketplace filter.
@@ -225,11 +228,20 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
                 var region = host.First();
                 var since = host.Min(r => sinceOfRegion(r.Name));
                 var found = new Dictionary<string, ImportedOrder>(StringComparer.Ordinal);
+                var setAside = new List<UnreadableOrder>();
                 var failure = await InRegionAsync("MCF orders", account, region, async () =>
                 {
-                    foreach (var listed in await ListMcfOrdersAsync(account, region, since, cancellationToken))
+                    var (listed, unreadableListed) = await ListMcfOrdersAsync(account, region, since, cancellationToken);
+                    setAside.AddRange(unreadableListed);
+                    foreach (var order in listed)
                     {
-                        found[listed.SellerFulfillmentOrderId] = await McfOrderAsync(account, region, listed, cancellationToken);
+                        var (imported, unreadableReason) = await McfOrderAsync(account, region, order, cancellationToken);
+                        if (imported is null)
+                        {
+                            setAside.Add(new UnreadableOrder(order.SellerFulfillmentOrderId, unreadableReason!));
+                            continue;
+                        }
+                        found[order.SellerFulfillmentOrderId] = imported;
                     }
                 }, cancellationToken);
                 if (failure is not null)
@@ -243,10 +255,17 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
                 {
                     orders[id] = order;
                 }
+                unreadable.AddRange(setAside);
             }
             AmazonLog.McfOrders(_logger, account.ToString(), orders.Count);
             var (reason, transient) = RegionFailure.Combine(failures);
-            return new AmazonMcfOrderList(orders.Values.ToList(), reason, transient) { ReadRegions = read };
+            return new AmazonMcfOrderList(orders.Values.ToList(), reason, transient)
+            {
+                ReadRegions = read,
+                // An order a later page lists again (it changed while we paged) is named once; one read there is not named.
+                Unreadable = unreadable.Where(o => o.OrderId.Length == 0 || !orders.ContainsKey(o.OrderId))
+                    .DistinctBy(o => o.OrderId.Length > 0 ? o.OrderId : o.Reason, StringComparer.Ordinal).ToList(),
+            };
         }, AmazonMcfOrderList.Failure, cancellationToken);
 
     /// <summary>
@@ -479,10 +498,15 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
 
     // ---- Multi-Channel Fulfillment ----
 
-    private async Task<IReadOnlyList<AmazonMcfOrder>> ListMcfOrdersAsync(
+    /// <summary>
+    /// Every page of listAllFulfillmentOrders from <paramref name="updatedSince"/>: the orders read, and those listed in a
+    /// shape we cannot read, set aside so that the pages after them are read all the same.
+    /// </summary>
+    private async Task<(IReadOnlyList<AmazonMcfOrder> Orders, IReadOnlyList<UnreadableOrder> Unreadable)> ListMcfOrdersAsync(
         MarketplaceAccount account, AmazonRegion region, DateTimeOffset updatedSince, CancellationToken ct)
     {
         var all = new List<AmazonMcfOrder>();
+        var unreadable = new List<UnreadableOrder>();
         var since = Uri.EscapeDataString(AmazonJson.Format(updatedSince));
         string? next = null;
         for (var pages = 0; ; pages++)
@@ -498,11 +522,12 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
             {
                 throw response.Failure();
             }
-            var (orders, nextToken) = AmazonMcfOrderParser.ParseList(response.Body);
+            var (orders, unreadableOrders, nextToken) = AmazonMcfOrderParser.ParseList(response.Body);
             all.AddRange(orders);
+            unreadable.AddRange(unreadableOrders);
             if (nextToken is null)
             {
-                return all;
+                return (all, unreadable);
             }
             if (nextToken == next)
             {
@@ -512,21 +537,23 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
         }
     }
 
-    private async Task<ImportedOrder> McfOrderAsync(MarketplaceAccount account, AmazonRegion region, AmazonMcfOrder listed, CancellationToken ct)
+    /// <summary>A listed order with its packages; one getFulfillmentOrder gives in a shape we cannot read comes back as the reason.</summary>
+    private async Task<(ImportedOrder? Order, string? Unreadable)> McfOrderAsync(
+        MarketplaceAccount account, AmazonRegion region, AmazonMcfOrder listed, CancellationToken ct)
     {
         if (listed.CannotHaveShipments)
         {
-            return AmazonMcfOrderParser.ToImported(listed, new Dictionary<int, AmazonMcfTracking>());
+            return (AmazonMcfOrderParser.ToImported(listed, new Dictionary<int, AmazonMcfTracking>()), null);
         }
-        var found = await GetMcfOrderAsync(account, region, listed.SellerFulfillmentOrderId, ct) ??
+        return await GetMcfOrderAsync(account, region, listed.SellerFulfillmentOrderId, ct) ??
             throw new AmazonCallException($"getFulfillmentOrder: listed fulfillment order {listed.SellerFulfillmentOrderId} not found", transient: false);
-        return found.Order ?? throw new AmazonMalformedException(found.Unreadable!);
     }
 
     /// <summary>
     /// getFulfillmentOrder and each package's tracking; null when this region does not know the order: 404, or the
     /// 400 <c>InvalidInput</c> "Requested order '…' not found" Fulfillment Outbound answers for an unknown id. An order
-    /// in a shape we cannot read comes back as the reason, its packages' tracking not asked for.
+    /// in a shape we cannot read comes back as the reason, its packages' tracking not asked for; so does one with a
+    /// package whose tracking we cannot read, naming the package.
     /// </summary>
     private async Task<(ImportedOrder? Order, string? Unreadable)?> GetMcfOrderAsync(MarketplaceAccount account, AmazonRegion region, string sellerFulfillmentOrderId, CancellationToken ct)
     {
@@ -551,7 +578,13 @@ public sealed class AmazonMarketplaceClient : IMarketplaceClient
                 () => Get($"{region.BaseUrl}/fba/outbound/2020-07-01/tracking?packageNumber={number}"), ct);
             if (details.IsSuccess)
             {
-                tracking[number] = AmazonMcfTracking.Parse(details.Body);
+                // A package's tracking is part of its order: one we cannot read sets the order aside, never read without it.
+                var (read, unreadablePackage) = AmazonMcfTracking.Read(details.Body);
+                if (read is null)
+                {
+                    return (null, $"package {number}: {unreadablePackage}");
+                }
+                tracking[number] = read;
             }
             else if (details.Status != HttpStatusCode.NotFound)
             {

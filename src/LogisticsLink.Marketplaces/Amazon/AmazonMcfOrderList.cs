@@ -16,5 +16,13 @@ public sealed record AmazonMcfOrderList(IReadOnlyList<ImportedOrder> Orders, str
     /// </summary>
     public IReadOnlyList<string> ReadRegions { get; init; } = [];
 
+    /// <summary>
+    /// Orders of the regions read that could not be read (listed, or given with their packages, in a shape we cannot
+    /// read), as <see cref="OrderSyncPage.Unreadable"/>: the regions' other orders are in <see cref="Orders"/>, and the
+    /// regions count as read, so these are read again only while a later read's start still lists them, or once Amazon
+    /// changes them.
+    /// </summary>
+    public IReadOnlyList<UnreadableOrder> Unreadable { get; init; } = [];
+
     public static AmazonMcfOrderList Failure(string reason, bool transient) => new([], reason, transient);
 }

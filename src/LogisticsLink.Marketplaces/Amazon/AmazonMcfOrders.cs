@@ -31,8 +31,12 @@ public sealed record AmazonMcfOrder(
     DateTimeOffset? DeliverBy,
     IReadOnlyList<AmazonMcfPackage> Packages)
 {
-    /// <summary>Statuses in which Amazon has not shipped (and never will ship) anything: no getFulfillmentOrder needed.</summary>
-    public bool CannotHaveShipments => Status is "New" or "Received" or "Invalid" or "Cancelled";
+    /// <summary>
+    /// Statuses in which Amazon has not shipped (and never will ship) anything: no getFulfillmentOrder needed. Read in any
+    /// case and without underscores, as <see cref="MarketplaceOrderStatus"/> reads them: Fulfillment Outbound 2026-07-04
+    /// spells them <c>CANCELLED</c>, <c>INVALID</c>.
+    /// </summary>
+    public bool CannotHaveShipments => MarketplaceOrderStatus.Normalized(Status) is "NEW" or "RECEIVED" or "INVALID" or "CANCELLED";
 }
 
 /// <summary>
@@ -44,13 +48,31 @@ public sealed record AmazonMcfOrder(
 /// </summary>
 public static class AmazonMcfOrderParser
 {
-    /// <summary>A listAllFulfillmentOrders page: its orders (without packages) and the next page's token (null on the last).</summary>
-    public static (IReadOnlyList<AmazonMcfOrder> Orders, string? NextToken) ParseList(string body)
+    /// <summary>
+    /// A listAllFulfillmentOrders page: its orders (without packages), those that could not be read, and the next page's
+    /// token (null on the last). One order in a shape we cannot read must not hold back the others (its region would be
+    /// read again, and fail again, every round), nor be read with a default.
+    /// </summary>
+    public static AmazonMcfListPage ParseList(string body)
     {
         using var document = AmazonJson.Parse(body);
         var payload = document.RootElement.Child("payload") ?? throw new AmazonMalformedException("listAllFulfillmentOrders answer without 'payload'");
         var next = payload.Text("nextToken");
-        return (payload.Items("fulfillmentOrders").Select(o => ParseOrder(o, [])).ToList(), next.Length == 0 ? null : next);
+        var orders = new List<AmazonMcfOrder>();
+        var unreadable = new List<UnreadableOrder>();
+        foreach (var order in payload.Items("fulfillmentOrders"))
+        {
+            try
+            {
+                orders.Add(ParseOrder(order, []));
+            }
+            catch (AmazonMalformedException e)
+            {
+                var id = order.Child("sellerFulfillmentOrderId") is { ValueKind: JsonValueKind.String } value ? value.GetString()!.Trim() : "";
+                unreadable.Add(new UnreadableOrder(id, e.Message));
+            }
+        }
+        return new AmazonMcfListPage(orders, unreadable, next.Length == 0 ? null : next);
     }
 
     /// <summary>

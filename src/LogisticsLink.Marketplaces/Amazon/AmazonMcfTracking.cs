@@ -27,8 +27,31 @@ public sealed record AmazonMcfTracking(
     /// <summary>Reads a <c>getPackageTrackingDetails</c> answer (<c>{"payload": PackageTrackingDetails}</c>).</summary>
     public static AmazonMcfTracking Parse(string body)
     {
+        var (tracking, unreadable) = Read(body);
+        return tracking ?? throw new AmazonMalformedException(unreadable!);
+    }
+
+    /// <summary>
+    /// A getPackageTrackingDetails answer read as <see cref="Parse"/> reads it, but a package in it that cannot be read
+    /// (a date that is no date, a value of the wrong kind) comes back as the reason: asking again gets the same shape. An
+    /// answer that is no JSON (maybe cut short), or has no payload, is malformed.
+    /// </summary>
+    public static (AmazonMcfTracking? Tracking, string? Unreadable) Read(string body)
+    {
         using var document = AmazonJson.Parse(body);
         var payload = document.RootElement.Child("payload") ?? throw new AmazonMalformedException("getPackageTrackingDetails answer without 'payload'");
+        try
+        {
+            return (ReadPayload(payload), null);
+        }
+        catch (AmazonMalformedException e)
+        {
+            return (null, e.Message);
+        }
+    }
+
+    private static AmazonMcfTracking ReadPayload(JsonElement payload)
+    {
         var packageNumber = int.TryParse(payload.Text("packageNumber"), out var n) ? n : 0;
         var events = payload.Items("trackingEvents").Select(e =>
         {

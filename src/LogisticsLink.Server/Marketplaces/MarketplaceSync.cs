@@ -418,12 +418,24 @@ public sealed partial class MarketplaceSync : BackgroundService
         {
             return;
         }
+        // Set aside as a round sets an order aside: named in the account's last error from its next round until imported.
+        // The next listings read it again while their day of overlap lists it: it is logged when it is news only.
+        foreach (var order in page.Unreadable)
+        {
+            if (_setAside.Add(account.Key, order))
+            {
+                LogOrderUnreadable(account.Account.ToString(), account.Account.Channel, order.OrderId, order.Reason);
+            }
+            // Not read again as an open order: that would only fail the same way at every round.
+            _openMcf.Forget(ConnectionKey(account), order.OrderId);
+        }
         try
         {
             foreach (var order in page.Orders)
             {
                 var (_, parcels, onSalesOrders) = await _linker.UpsertAsync(account.Account.TenantId, order, cancellationToken);
                 _openMcf.Update(ConnectionKey(account), order.OrderId, order.PurchasedAt ?? now, [.. parcels, .. onSalesOrders], now);
+                _setAside.Imported(account.Key, order.OrderId);
             }
             foreach (var region in page.ReadRegions)
             {
@@ -463,7 +475,9 @@ public sealed partial class MarketplaceSync : BackgroundService
             }
             foreach (var unreadable in page.Unreadable)
             {
-                // Let go as one Amazon no longer gives: reading it every round would only fail the same way.
+                // Let go as one Amazon no longer gives: reading it every round would only fail the same way. Named in the
+                // account's last error until imported, as an order the listing could not read.
+                _setAside.Add(account.Key, unreadable);
                 LogOrderUnreadable(account.Account.ToString(), account.Account.Channel, unreadable.OrderId, unreadable.Reason);
             }
             if (page.Orders.Count == 0)
@@ -474,6 +488,7 @@ public sealed partial class MarketplaceSync : BackgroundService
             {
                 var (_, parcels, onSalesOrders) = await _linker.UpsertAsync(account.Account.TenantId, order, cancellationToken);
                 _openMcf.Update(connection, order.OrderId, since, [.. parcels, .. onSalesOrders], now);
+                _setAside.Imported(account.Key, order.OrderId);
             }
             read++;
         }

@@ -82,9 +82,14 @@ public abstract partial class SqlShipmentStore
         }
         if (query.Status.Length > 0)
         {
-            // One status however the marketplace's APIs spell it (PartiallyShipped, PARTIALLY_SHIPPED).
-            sql.Append(" AND UPPER(REPLACE(status, '_', '')) = @status");
-            parameters.Add(("@status", MarketplaceOrderStatus.Normalized(query.Status)));
+            // One status however the marketplace's APIs spell it (PartiallyShipped, PARTIALLY_SHIPPED; CompletePartialled,
+            // COMPLETE_PARTIAL).
+            var spellings = MarketplaceOrderStatus.SpellingsOf(query.Status);
+            sql.Append($" AND UPPER(REPLACE(status, '_', '')) IN ({string.Join(", ", spellings.Select((_, i) => $"@status{i}"))})");
+            for (var i = 0; i < spellings.Count; i++)
+            {
+                parameters.Add(($"@status{i}", spellings[i]));
+            }
         }
         if (query.RiskKinds.Count > 0)
         {

@@ -82,6 +82,10 @@ public sealed class OrderRisksAndMetricsTests
     [InlineData("IN_PROGRESS")]
     [InlineData("InvoiceUnconfirmed")]
     [InlineData("INVOICE_UNCONFIRMED")]
+    // Amazon MCF completed in part, in Fulfillment Outbound 2020-07-01's spelling, its notifications' and 2026-07-04's.
+    [InlineData("CompletePartialled")]
+    [InlineData("COMPLETE_PARTIALLED")]
+    [InlineData("COMPLETE_PARTIAL")]
     public void An_order_the_marketplace_calls_cancelled_or_shipped_is_no_late_shipment_without_a_tracked_parcel(string status)
     {
         var order = Order("1", shipBy: Hours(24), deliverBy: Hours(72)) with { Status = status };

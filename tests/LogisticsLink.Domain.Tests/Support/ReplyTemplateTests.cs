@@ -320,6 +320,8 @@ public sealed class ReplyTemplateTests
 
         Assert.Contains(PartNotSent[language], Reply("CompletePartialled"), StringComparison.Ordinal);
         Assert.Contains(PartNotSent[language], Reply("COMPLETE_PARTIALLED"), StringComparison.Ordinal);
+        // Fulfillment Outbound 2026-07-04's spelling of the same status.
+        Assert.Contains(PartNotSent[language], Reply("COMPLETE_PARTIAL"), StringComparison.Ordinal);
         Assert.DoesNotContain(PartNotSent[language], Reply("Complete"), StringComparison.Ordinal);
     }
 

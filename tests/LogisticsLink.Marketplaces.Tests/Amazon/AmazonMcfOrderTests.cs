@@ -45,8 +45,11 @@ public sealed class AmazonMcfOrderTests
         Assert.Equal(1, bed.Simulator.CallsTo("getPackageTrackingDetails"));
     }
 
-    [Fact]
-    public async Task Every_page_is_read_and_orders_that_cannot_have_shipped_are_not_asked_for_packages()
+    /// <summary>
+    /// MCF-1 to MCF-5, listed in that order (updated a minute apart); the odd ones shipped (Complete, one package each),
+    /// the even ones received (nothing to ask packages for); and an Amazon-channel FBA order, which is no MCF order.
+    /// </summary>
+    private static AmazonDemoCatalogue FiveMcfOrders()
     {
         var catalogue = AmazonDemoCatalogue.Empty();
         var at = AmazonTestBed.Start.AddHours(-10);
@@ -62,9 +65,14 @@ public sealed class AmazonMcfOrderTests
                     [new(at.AddHours(20), "EVENT_301", "Delivered", "London", "GB")]));
             }
         }
-        // An Amazon-channel FBA order is not an MCF order.
         catalogue.Upsert(new AmazonDemoOrder("026-0000000-0000001", AmazonDemoCatalogue.Uk, true, "SHIPPED", at, at, null, null, false, [], [], "FBA"));
-        await using var bed = await AmazonTestBed.StartAsync(catalogue: catalogue, mcfPageSize: 2);
+        return catalogue;
+    }
+
+    [Fact]
+    public async Task Every_page_is_read_and_orders_that_cannot_have_shipped_are_not_asked_for_packages()
+    {
+        await using var bed = await AmazonTestBed.StartAsync(catalogue: FiveMcfOrders(), mcfPageSize: 2);
 
         var page = await bed.Client().FetchMcfOrdersAsync(AmazonTestBed.Account(), AmazonTestBed.Start.AddDays(-1), CancellationToken.None);
 
@@ -81,6 +89,46 @@ public sealed class AmazonMcfOrderTests
         var received = page.Orders.Single(o => o.OrderId == "MCF-2");
         Assert.Equal("Received", received.Status);
         Assert.Empty(received.Packages);
+    }
+
+    // One order Amazon lists, or gives with its packages, in a shape we cannot read costs that order only: the region's
+    // other orders, on that page and the next ones, are read, and the order is set aside naming the field at fault.
+    // Failing the region instead kept every other MCF order of it from being imported until that order changed.
+    [Fact]
+    public async Task An_order_we_cannot_read_is_set_aside_and_the_rest_of_its_region_is_read()
+    {
+        await using var bed = await AmazonTestBed.StartAsync(catalogue: FiveMcfOrders(), mcfPageSize: 2);
+        // MCF-2 on the first page of the list, MCF-3 in its getFulfillmentOrder answer.
+        using var http = new HttpClient(new DamagedMcfOrders(listed: ["MCF-2"], fetched: ["MCF-3"]));
+
+        var page = await bed.Client(http: http, maxRetries: 0).FetchMcfOrdersAsync(AmazonTestBed.Account(), AmazonTestBed.Start.AddDays(-1), CancellationToken.None);
+
+        Assert.True(page.IsSuccess, page.FailureReason);
+        Assert.Equal(["MCF-1", "MCF-4", "MCF-5"], page.Orders.Select(o => o.OrderId).Order());
+        Assert.Equal(
+            [new UnreadableOrder("MCF-2", "'statusUpdatedDate' is not a date: 'yesterday'"),
+                new UnreadableOrder("MCF-3", "'statusUpdatedDate' is not a date: 'yesterday'")],
+            page.Unreadable.OrderBy(o => o.OrderId, StringComparer.Ordinal));
+        Assert.Equal(["NA", "EU"], page.ReadRegions);
+        Assert.Equal(3, bed.Simulator.CallsTo("listAllFulfillmentOrders"));
+        Assert.Equal(3, bed.Simulator.CallsTo("getFulfillmentOrder"));
+        // MCF-3's packages are not asked for: its order could not be read.
+        Assert.Equal(2, bed.Simulator.CallsTo("getPackageTrackingDetails"));
+    }
+
+    // A package's tracking in a shape we cannot read is part of its order: that order is set aside, not given without
+    // Amazon's status (a guess) nor failing its region (the region's other orders held back every round).
+    [Fact]
+    public async Task An_order_whose_package_tracking_we_cannot_read_is_set_aside_and_the_rest_of_its_region_is_read()
+    {
+        await using var bed = await AmazonTestBed.StartAsync(catalogue: FiveMcfOrders(), mcfPageSize: 2);
+        using var http = new HttpClient(new DamagedMcfOrders(listed: [], fetched: [], tracked: [9003]));
+
+        var page = await bed.Client(http: http, maxRetries: 0).FetchMcfOrdersAsync(AmazonTestBed.Account(), AmazonTestBed.Start.AddDays(-1), CancellationToken.None);
+
+        Assert.True(page.IsSuccess, page.FailureReason);
+        Assert.Equal(["MCF-1", "MCF-2", "MCF-4", "MCF-5"], page.Orders.Select(o => o.OrderId).Order());
+        Assert.Equal(new UnreadableOrder("MCF-3", "package 9003: 'shipDate' is not a date: 'yesterday'"), Assert.Single(page.Unreadable));
     }
 
     [Fact]
@@ -243,15 +291,39 @@ public sealed class AmazonMcfOrderTests
     }
 
     [Fact]
-    public void A_list_without_a_payload_or_an_order_without_its_id_is_malformed()
+    public void A_list_without_a_payload_is_malformed_and_an_order_without_its_id_is_set_aside()
     {
         Assert.Throws<AmazonMalformedException>(() => AmazonMcfOrderParser.ParseList("""{"fulfillmentOrders":[]}"""));
-        Assert.Throws<AmazonMalformedException>(() => AmazonMcfOrderParser.ParseList("""{"payload":{"fulfillmentOrders":[{"fulfillmentOrderStatus":"New"}]}}"""));
         Assert.Throws<AmazonMalformedException>(() => AmazonMcfOrderParser.ParseGet("""{"payload":{"fulfillmentShipments":[]}}"""));
-        var (orders, next) = AmazonMcfOrderParser.ParseList("""{"payload":{"nextToken":"","fulfillmentOrders":[{"sellerFulfillmentOrderId":"a","fulfillmentOrderStatus":"New"}]}}""");
+        var (orders, unreadable, next) = AmazonMcfOrderParser.ParseList(
+            """{"payload":{"nextToken":"n2","fulfillmentOrders":[{"fulfillmentOrderStatus":"New"},{"sellerFulfillmentOrderId":"a","fulfillmentOrderStatus":"New"}]}}""");
         Assert.True(Assert.Single(orders).CannotHaveShipments);
-        Assert.Null(next);
+        Assert.Equal(new UnreadableOrder("", "a fulfillment order without 'sellerFulfillmentOrderId'"), Assert.Single(unreadable));
+        Assert.Equal("n2", next);
+        Assert.Null(AmazonMcfOrderParser.ParseList("""{"payload":{"nextToken":"","fulfillmentOrders":[]}}""").NextToken);
     }
+    // Fulfillment Outbound 2026-07-04 spells the statuses in upper case (CANCELLED, INVALID): an order in either spelling
+    // that cannot have shipped anything is not asked for packages, and one that may have is.
+    [Theory]
+    [InlineData("New", true)]
+    [InlineData("Received", true)]
+    [InlineData("Cancelled", true)]
+    [InlineData("CANCELLED", true)]
+    [InlineData("Invalid", true)]
+    [InlineData("INVALID", true)]
+    [InlineData("Processing", false)]
+    [InlineData("PROCESSING", false)]
+    [InlineData("CompletePartialled", false)]
+    [InlineData("COMPLETE_PARTIAL", false)]
+    [InlineData("Unfulfillable", false)]
+    [InlineData("UNFULFILLABLE", false)]
+    public void Whether_an_order_can_have_shipped_reads_every_spelling_of_its_status(string status, bool cannotHaveShipments)
+    {
+        var order = new AmazonMcfOrder("shop-1005", "#1005", AmazonDemoCatalogue.Us, status, null, null, null, []);
+
+        Assert.Equal(cannotHaveShipments, order.CannotHaveShipments);
+    }
+
     [Theory]
     [InlineData("Complete", "COMPLETE")]
     [InlineData("CompletePartialled", "COMPLETE_PARTIALLED")]

@@ -1,7 +1,10 @@
+using LogisticsLink.Marketplaces.Amazon;
 using LogisticsLink.Sandbox.Marketplaces.Amazon;
+using LogisticsLink.Server.Marketplaces;
 using LogisticsLink.Server.Orders;
 using LogisticsLink.Server.Tests.Infrastructure;
 using LogisticsLink.V1;
+using Microsoft.Extensions.DependencyInjection;
 using ImportedOrder = LogisticsLink.Domain.Orders.ImportedOrder;
 using ImportedPackage = LogisticsLink.Domain.Orders.ImportedPackage;
 
@@ -39,6 +42,44 @@ public sealed class MarketplaceMcfSyncTests
         var inquiry = await server.Support().ResolveInquiryAsync(new ResolveInquiryRequest { Channel = "amazon", OrderId = McfOrder });
         Assert.Equal(RecommendedAction.ShareTracking, inquiry.Action);
         Assert.Equal("fbm_in_transit", inquiry.Reply.TemplateId);
+    }
+
+    // One MCF order Amazon gives in a shape we cannot read costs that order only: the account's other MCF orders are
+    // imported (the listing failed its whole region before, so none were), and the order is named in the account's
+    // last_error until Amazon gives it readably and it is imported.
+    [Fact]
+    public async Task An_mcf_order_we_cannot_read_is_named_in_the_sync_state_until_imported_and_the_others_are_imported()
+    {
+        const string unreadable = "S01-5550046-0000000";
+        var damaging = true;
+        await using var server = await SandboxMarketplaceServer.StartAsync(new Dictionary<string, string>
+            {
+                ["Marketplaces:Amazon:FbaReportInterval"] = "00:00:01",
+            },
+            services => services.AddHttpClient(nameof(AmazonMarketplaceClient))
+                .AddHttpMessageHandler(() => new UnreadableMcfOrder(unreadable, () => Volatile.Read(ref damaging))));
+        var amazon = server.Simulator<AmazonSpApiSimulator>();
+        // Shipped for the Canadian shop, a marketplace the account does not read orders of: only the MCF listing brings it.
+        amazon.Catalogue.Upsert(amazon.Catalogue.Orders.Single(o => o.OrderId == McfOrder) with
+        {
+            OrderId = unreadable, MarketplaceId = "A2EUQ1WTGCTBG2", LastUpdatedAt = DateTimeOffset.UtcNow,
+        });
+        var orders = server.Orders();
+        var sync = server.Get<MarketplaceSync>();
+        string LastError() => sync.Status.Values.SingleOrDefault(s => s.TenantId == "tenant-a" && s.Channel == "amazon")?.LastError ?? "";
+
+        await Eventually.UntilAsync(async () => (await MarketplaceSyncTests.TryGetAsync(orders, "amazon", McfOrder))?.Shipments
+                .SingleOrDefault()?.StatusDescription.Contains("EVENT_", StringComparison.Ordinal) == true
+                && LastError().Contains(unreadable, StringComparison.Ordinal),
+            "the readable MCF order is imported with its parcel, and the unreadable one named in the account's sync state", TimeSpan.FromSeconds(60));
+        Assert.Contains("statusUpdatedDate", LastError());
+        Assert.Null(await MarketplaceSyncTests.TryGetAsync(orders, "amazon", unreadable));
+
+        // Amazon gives it readably again: the next listing (a day's overlap) imports it, and the name goes.
+        Volatile.Write(ref damaging, false);
+        await Eventually.UntilAsync(async () => await MarketplaceSyncTests.TryGetAsync(orders, "amazon", unreadable) is not null
+                && !LastError().Contains(unreadable, StringComparison.Ordinal),
+            "the order is imported and no longer named", TimeSpan.FromSeconds(60));
     }
 
     [Fact]

@@ -20,4 +20,17 @@ public sealed class SetAsideOrdersTests
 
         Assert.Equal([""], setAside.Of("shop-a").Select(o => o.OrderId));
     }
+
+    [Fact]
+    public void Adding_an_order_already_set_aside_for_the_same_reason_is_no_news()
+    {
+        var setAside = new SetAsideOrders();
+
+        Assert.True(setAside.Add("amazon-a", new UnreadableOrder("MCF-2", "'statusUpdatedDate' is not a date: 'yesterday'")));
+        Assert.False(setAside.Add("amazon-a", new UnreadableOrder("MCF-2", "'statusUpdatedDate' is not a date: 'yesterday'")));
+        Assert.True(setAside.Add("amazon-a", new UnreadableOrder("MCF-2", "'receivedDate' is not a date: 'soon'")));
+        Assert.True(setAside.Add("amazon-b", new UnreadableOrder("MCF-2", "'receivedDate' is not a date: 'soon'")));
+        setAside.Imported("amazon-a", "MCF-2");
+        Assert.True(setAside.Add("amazon-a", new UnreadableOrder("MCF-2", "'receivedDate' is not a date: 'soon'")));
+    }
 }
