@@ -76,10 +76,6 @@ public static class MarketplaceOrderStatus
     public static bool WillNotShip(string status) => IsCancelled(status) || IsUnfulfillable(status);
 
     /// <summary>
-    /// The status as these checks compare it: upper-case without underscores (Amazon's v0 <c>PartiallyShipped</c> and
-    /// v2026 <c>PARTIALLY_SHIPPED</c> are one status). SQL compares <c>UPPER(REPLACE(status, '_', ''))</c> with it.
-    /// </summary>
-    /// <summary>
     /// Every spelling, <see cref="Normalized"/>, of the status <paramref name="status"/> names: a status filter lists the
     /// orders stored in any of them (MCF's <c>CompletePartialled</c> is 2026-07-04's <c>COMPLETE_PARTIAL</c>; the other
     /// statuses differ in case and underscores only).
@@ -87,5 +83,9 @@ public static class MarketplaceOrderStatus
     public static IReadOnlyList<string> SpellingsOf(string status) =>
         IsCompletedInPart(status) ? [CompletedInPart, CompletedInPart2026] : [Normalized(status)];
 
+    /// <summary>
+    /// The status as these checks compare it: upper-case without underscores (Amazon's v0 <c>PartiallyShipped</c> and
+    /// v2026 <c>PARTIALLY_SHIPPED</c> are one status). SQL compares <c>UPPER(REPLACE(status, '_', ''))</c> with it.
+    /// </summary>
     public static string Normalized(string status) => status.Replace("_", "", StringComparison.Ordinal).ToUpperInvariant();
 }
