@@ -2,6 +2,7 @@ using Google.Api;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using LogisticsLink.Domain.Detection;
 using LogisticsLink.Domain.Orders;
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Domain.Support.Evidence;
@@ -76,9 +77,12 @@ public sealed class SupportGrpcService(
         {
             Kind = "order_id", Value = m.OrderId, Candidates = { m.Channel.Length > 0 ? [m.Channel] : Array.Empty<string>() }, Start = m.Start, Length = m.Length,
         }));
+        // A number is looked up as read (a DPD number with its check character finds DPD parcels only), but reported as
+        // DetectCarrier normalizes it: the number its parcel is stored under, the 14 digits of "0530 8801 4100 58 4".
         answer.Matches.Add(matches.TrackingNumbers.Select(m => new InquiryMatch
         {
-            Kind = "tracking_number", Value = m.Number, Candidates = { m.Carriers }, Start = m.Start, Length = m.Length,
+            Kind = "tracking_number", Value = TrackingRequests.Detected(CarrierDetector.Detect(m.Number)).Number, Candidates = { m.Carriers },
+            Start = m.Start, Length = m.Length,
         }));
         answer.Candidates.Add(target.Candidates.Select(c => new OrderCandidate { Channel = c.Channel, OrderId = c.OrderId, MatchedBy = c.MatchedBy }));
         foreach (var shipment in target.Shipments)
