@@ -6,11 +6,12 @@ namespace LogisticsLink.Domain.Support;
 /// Characters a buyer's keyboard types for ASCII, read as the ASCII they stand for: the full-width forms a Japanese or
 /// Chinese keyboard types ("０３－１２３４－５６７８", "１Ｚ９９９ＡＡ１…", "＋４４") and the ideographic space as a space, and
 /// the digits of the scripts buyers on Amazon.ae, .sa, .eg and .in write numbers in: Arabic-Indic ("٣٠٢"), Extended
-/// Arabic-Indic ("۳۰۲", Persian and Urdu keyboards) and Devanagari ("३०२"). A buyer's number and a phone number in a
-/// reply are the same number however their digits are written. One character for one, so a position in the folded
-/// text is the same position in what was written.
+/// Arabic-Indic ("۳۰۲", Persian and Urdu keyboards) and Devanagari ("३०२"). A buyer's number, a phone number in a
+/// reply, and a tracking number or order id an agent pastes into a request as the buyer wrote it are the same number
+/// however their digits are written. One character for one, so a position in the folded text is the same position in
+/// what was written.
 /// </summary>
-internal static class AsciiForms
+public static class AsciiForms
 {
     private const char FirstFullWidth = '\uFF01';
     private const char LastFullWidth = '\uFF5E';
