@@ -250,10 +250,7 @@ public static partial class InquiryMatcher
             return;
         }
         var detected = CarrierDetector.Detect(token);
-        var plausible = detected.Candidates
-            .Where(c => c.Confidence >= DetectionResult.PlausibleConfidence)
-            .Select(c => c.Carrier)
-            .ToList();
+        var plausible = detected.PlausibleCarriers;
         if (plausible.Count > 0 && numbers.All(n => n.Number != detected.Normalized))
         {
             numbers.Add(new TrackingNumberMatch(detected.Normalized, plausible, start, token.Length));
