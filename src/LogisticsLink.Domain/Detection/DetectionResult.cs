@@ -15,6 +15,14 @@ public sealed record DetectionResult(string Normalized, bool IsWellFormed, IRead
     public const double PlausibleConfidence = 0.5;
 
     /// <summary>
+    /// The carriers the number plausibly belongs to, best first: those with a candidate at or above
+    /// <see cref="PlausibleConfidence"/>. A carrier whose check digit fails on the number is none of them; several
+    /// are a collision the caller settles.
+    /// </summary>
+    public IReadOnlyList<string> PlausibleCarriers =>
+        [.. Candidates.Where(c => c.Confidence >= PlausibleConfidence).Select(c => c.Carrier)];
+
+    /// <summary>
     /// The answer when there is exactly one: the best candidate of the only carrier with a plausible candidate,
     /// every other one sitting below <see cref="PlausibleConfidence"/>. Null when nothing is plausible or two
     /// carriers are — a known collision must be settled by the caller, not guessed.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LogisticsLink.Domain.Detection.Formats;
+using LogisticsLink.Domain.Support;
 
 namespace LogisticsLink.Domain.Detection;
 
@@ -11,12 +12,16 @@ internal static class TrackingNumberText
     public const int MinLength = 8;
     public const int MaxLength = 45;
 
-    /// <summary>Removes whitespace and dashes (labels and e-mails group digits with both) and upper-cases.</summary>
+    /// <summary>
+    /// Reads characters typed for ASCII as it (<see cref="AsciiForms"/>: a number pasted as a buyer typed it in full-width
+    /// forms or Arabic-Indic digits is the same number), removes whitespace and dashes (labels and e-mails group digits
+    /// with both) and upper-cases.
+    /// </summary>
     public static string Normalize(string raw)
     {
         var kept = new char[raw.Length];
         var count = 0;
-        foreach (var c in raw)
+        foreach (var c in AsciiForms.Fold(raw))
         {
             // Any Unicode dash, not only '-': numbers copied from PDFs and mail clients arrive with en dashes.
             if (char.IsWhiteSpace(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.DashPunctuation)

@@ -1,4 +1,5 @@
 using LogisticsLink.Domain.Orders;
+using LogisticsLink.Domain.Support;
 using DomainRiskKind = LogisticsLink.Domain.Risks.RiskKind;
 using LogisticsLink.V1;
 using DomainFulfillment = LogisticsLink.Domain.Orders.FulfillmentChannel;
@@ -37,18 +38,25 @@ public static class OrderRequests
     }
 
     /// <summary>
-    /// An order id as stored: trimmed, 1 to 128 characters. Where it may be left out (a list filter) empty means none,
-    /// and a longer one is refused like GetOrder refuses it rather than answered with nothing.
+    /// An order id as stored: <see cref="PlainOrderId"/>, 1 to 128 characters. Where it may be left out (a list filter)
+    /// empty means none, and a longer one is refused like GetOrder refuses it rather than answered with nothing.
     /// </summary>
     public static string OrderId(Violations violations, string field, string raw, bool required = true)
     {
-        var id = raw.Trim();
+        var id = PlainOrderId(raw);
         if (id.Length > MaxOrderIdLength || (required && id.Length == 0))
         {
             violations.Add(field, required ? $"is required: 1 to {MaxOrderIdLength} characters" : $"at most {MaxOrderIdLength} characters");
         }
         return id;
     }
+
+    /// <summary>
+    /// An order id as a request gives it, read as the id it stands for: trimmed, its characters typed for ASCII read as
+    /// it (<see cref="AsciiForms"/>), so an id an agent pastes as the buyer wrote it ("٣٠٢-١٢٣٤٥٦٧-٧٦٥٤٣٢١",
+    /// "５８２０００１００１") is the id stored. Every call reads its order ids through this, so what one stores another finds.
+    /// </summary>
+    public static string PlainOrderId(string raw) => AsciiForms.Fold(raw).Trim();
 
     /// <summary>The marketplace's order status, as UpsertOrder stores it and ListOrders filters on it: at most 64 characters, trimmed.</summary>
     public static string Status(Violations violations, string field, string raw)

@@ -2,6 +2,7 @@ using Google.Api;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using LogisticsLink.Domain.Detection;
 using LogisticsLink.Domain.Orders;
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Domain.Support.Evidence;
@@ -38,7 +39,8 @@ public sealed class SupportGrpcService(
         var ct = context.CancellationToken;
         var now = time.GetUtcNow();
         var violations = new Violations();
-        if (request.MessageText.Trim().Length == 0 && request.OrderId.Trim().Length == 0 && request.TrackingNumber.Trim().Length == 0)
+        var orderId = OrderRequests.PlainOrderId(request.OrderId);
+        if (request.MessageText.Trim().Length == 0 && orderId.Length == 0 && request.TrackingNumber.Trim().Length == 0)
         {
             violations.Add("message_text", "give message_text, order_id or tracking_number");
         }
@@ -56,7 +58,7 @@ public sealed class SupportGrpcService(
         // An instant, not a span: the lookups before any refresh wait take part of the caller's deadline too.
         var answerBy = now + CallDeadlines.Within(deadline, context, now);
 
-        var query = InquiryResolver.Read(request.OrderId.Trim(), request.TrackingNumber.Trim(), request.MessageText);
+        var query = InquiryResolver.Read(orderId, request.TrackingNumber.Trim(), request.MessageText);
         var target = await resolver.FindAsync(tenant, channel, query, maxAge, answerBy, ct);
         var matches = target.Matches;
         var states = target.Shipments.Select(s => s.Stored.State).ToList();
@@ -76,9 +78,12 @@ public sealed class SupportGrpcService(
         {
             Kind = "order_id", Value = m.OrderId, Candidates = { m.Channel.Length > 0 ? [m.Channel] : Array.Empty<string>() }, Start = m.Start, Length = m.Length,
         }));
+        // A number is looked up as read (a DPD number with its check character finds DPD parcels only), but reported as
+        // DetectCarrier normalizes it: the number its parcel is stored under, the 14 digits of "0530 8801 4100 58 4".
         answer.Matches.Add(matches.TrackingNumbers.Select(m => new InquiryMatch
         {
-            Kind = "tracking_number", Value = m.Number, Candidates = { m.Carriers }, Start = m.Start, Length = m.Length,
+            Kind = "tracking_number", Value = TrackingRequests.Detected(CarrierDetector.Detect(m.Number)).Number, Candidates = { m.Carriers },
+            Start = m.Start, Length = m.Length,
         }));
         answer.Candidates.Add(target.Candidates.Select(c => new OrderCandidate { Channel = c.Channel, OrderId = c.OrderId, MatchedBy = c.MatchedBy }));
         foreach (var shipment in target.Shipments)
@@ -137,7 +142,7 @@ public sealed class SupportGrpcService(
         var ct = context.CancellationToken;
         var violations = new Violations();
         var templateId = SupportRequests.Identifier(violations, "template_id", request.TemplateId, required: false);
-        var orderId = request.OrderId.Trim();
+        var orderId = OrderRequests.PlainOrderId(request.OrderId);
         var shipmentId = request.ShipmentId.Trim();
         if (orderId.Length == 0 && shipmentId.Length == 0)
         {
@@ -249,7 +254,7 @@ public sealed class SupportGrpcService(
     private static (string Channel, string OrderId, string ShipmentId) EvidenceTarget(GetEvidenceRequest request)
     {
         var violations = new Violations();
-        var orderId = request.OrderId.Trim();
+        var orderId = OrderRequests.PlainOrderId(request.OrderId);
         var shipmentId = request.ShipmentId.Trim();
         if (orderId.Length == 0 && shipmentId.Length == 0)
         {
@@ -277,15 +282,16 @@ public sealed class SupportGrpcService(
         var now = time.GetUtcNow();
         var violations = new Violations();
         var channel = SupportRequests.Channel(violations, "channel", request.Channel, required: true);
-        if (request.OrderId.Trim().Length == 0)
+        var givenId = OrderRequests.PlainOrderId(request.OrderId);
+        if (givenId.Length == 0)
         {
             violations.Add("order_id", "is required");
         }
         var kind = SupportRequests.Identifier(violations, "kind", request.Kind, required: true).ToLowerInvariant();
         var openedAt = RequestTimes.Past(violations, "opened_at", request.OpenedAt, now) ?? now;
         violations.ThrowIfAny();
-        var order = (await orders.FindOrderByIdOrNameAsync(tenant, channel, request.OrderId.Trim(), "order_id", ct))?.State
-            ?? throw Violations.NotFound($"No {channel} order '{request.OrderId.Trim()}' is known.");
+        var order = (await orders.FindOrderByIdOrNameAsync(tenant, channel, givenId, "order_id", ct))?.State
+            ?? throw Violations.NotFound($"No {channel} order '{givenId}' is known.");
         // Found by its name or its id, the claim is the order's, under its id.
         var orderId = order.OrderId;
         // A claim of this kind already open on the order comes back instead: the call is a retry.

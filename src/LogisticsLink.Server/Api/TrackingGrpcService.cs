@@ -55,13 +55,9 @@ public sealed class TrackingGrpcService(
                 ? "is required"
                 : "must be 8 to 45 letters and digits with at least one digit (spaces and dashes are ignored)");
         }
-        var detected = detection.Unambiguous is { } only && CarrierCodes.Known.Contains(only.Carrier) ? only.Carrier : "";
-        var response = new DetectCarrierResponse
-        {
-            // The number TrackShipment would store for the detected carrier: a scanned USPS barcode's printed number.
-            NormalizedTrackingNumber = detected.Length > 0 ? TrackingRequests.StoredForm(detection.Normalized, detected) : detection.Normalized,
-            DetectedCarrier = detected,
-        };
+        // The number TrackShipment would store for the detected carrier: a scanned USPS barcode's printed number.
+        var (number, detected) = TrackingRequests.Detected(detection);
+        var response = new DetectCarrierResponse { NormalizedTrackingNumber = number, DetectedCarrier = detected };
         response.Candidates.AddRange(detection.Candidates.Select(c => new V1.CarrierCandidate
         {
             Carrier = c.Carrier, ChecksumValid = c.ChecksumValid, Format = c.Format, Confidence = c.Confidence,

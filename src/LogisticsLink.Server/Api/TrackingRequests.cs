@@ -42,6 +42,17 @@ public static class TrackingRequests
     }
 
     /// <summary>
+    /// The number as DetectCarrier normalizes it and the known carrier it names ("" when none, or several): the form
+    /// TrackShipment would store it in for that carrier (a DPD number with its check character as its 14 digits), else
+    /// the number without spaces and dashes.
+    /// </summary>
+    public static (string Number, string Carrier) Detected(DetectionResult detection)
+    {
+        var carrier = detection.Unambiguous is { } only && CarrierCodes.Known.Contains(only.Carrier) ? only.Carrier : "";
+        return (carrier.Length > 0 ? StoredForm(detection.Normalized, carrier) : detection.Normalized, carrier);
+    }
+
+    /// <summary>
     /// The form a normalized, checked number of <paramref name="carrier"/> is stored and looked up in, wherever it
     /// enters: an Amazon Shipping number of the default business without its carrier id (<c>AMZN_UK:TBA…</c> and
     /// <c>TBA…</c> are one parcel, <see cref="AmazonTrackingId.Canonical"/>); a scanned USPS barcode without its

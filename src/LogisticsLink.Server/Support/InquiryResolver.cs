@@ -195,8 +195,10 @@ public sealed class InquiryResolver(IOrderStore orders, IShipmentStore shipments
         }
         if (trackingNumber.Length > 0)
         {
+            // Looked up whatever its carriers: a number stored under a carrier detection cannot name is still found. Its
+            // match names the carriers the same number in the message would.
             var detected = CarrierDetector.Detect(trackingNumber);
-            numbers.Add(new TrackingNumberMatch(detected.Normalized, detected.Candidates.Select(c => c.Carrier).ToList(), 0, 0));
+            numbers.Add(new TrackingNumberMatch(detected.Normalized, detected.PlausibleCarriers, 0, 0));
         }
         if (orderIds.Count == 0 && numbers.Count == 0)
         {

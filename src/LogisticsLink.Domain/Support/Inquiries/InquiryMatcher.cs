@@ -19,30 +19,33 @@ public static partial class InquiryMatcher
     public const string Shopify = "shopify";
     public const string Ebay = "ebay";
 
+    // The patterns read the text through AsciiForms, so the digits they take are ASCII ([0-9]): a digit of a script it
+    // does not fold is no part of a number, though, like any digit (\d), it still ends one.
+
     // Amazon: 3-7-7 digits. eBay: 2-5-5 digits. Neither may be part of a longer run of digits or dashes. The same
     // separator both times: a hyphen, any other Unicode dash (a word processor's en dash, the minus sign), or for
     // Amazon's longer groups a space (read off a packing slip); not after another group of digits ("0044 302 …").
-    [GeneratedRegex(@"(?<![\d\p{Pd}\u2212])(?<!\d[ \u00A0])(?<a>\d{3})(?<sep>[\p{Pd}\u2212 \u00A0])(?<b>\d{7})\k<sep>(?<c>\d{7})(?![\d\p{Pd}\u2212])(?![ \u00A0]\d)",
+    [GeneratedRegex(@"(?<![\d\p{Pd}\u2212])(?<!\d[ \u00A0])(?<a>[0-9]{3})(?<sep>[\p{Pd}\u2212 \u00A0])(?<b>[0-9]{7})\k<sep>(?<c>[0-9]{7})(?![\d\p{Pd}\u2212])(?![ \u00A0]\d)",
         RegexOptions.CultureInvariant)]
     private static partial Regex AmazonOrderId();
 
-    [GeneratedRegex(@"(?<![\d\p{Pd}\u2212])(?<a>\d{2})(?<sep>[\p{Pd}\u2212])(?<b>\d{5})\k<sep>(?<c>\d{5})(?![\d\p{Pd}\u2212])",
+    [GeneratedRegex(@"(?<![\d\p{Pd}\u2212])(?<a>[0-9]{2})(?<sep>[\p{Pd}\u2212])(?<b>[0-9]{5})\k<sep>(?<c>[0-9]{5})(?![\d\p{Pd}\u2212])",
         RegexOptions.CultureInvariant)]
     private static partial Regex EbayOrderId();
 
     // Amazon's FBA shipments report lists a Multi-Channel Fulfillment order under "S01-" and 7-7 digits (Amazon does
     // not say what the prefix means, so any "S" and two digits), and the order is stored under that id. Only this
     // layout: a seller-chosen sellerFulfillmentOrderId has no shape to read, and may differ from the id the buyer sees.
-    [GeneratedRegex(@"(?<![\w\p{Pd}\u2212])(?<a>[Ss]\d{2})-(?<b>\d{7})-(?<c>\d{7})(?![\w\p{Pd}\u2212])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w\p{Pd}\u2212])(?<a>[Ss][0-9]{2})-(?<b>[0-9]{7})-(?<c>[0-9]{7})(?![\w\p{Pd}\u2212])", RegexOptions.CultureInvariant)]
     private static partial Regex AmazonMcfOrderId();
 
     // Shopify's order name: '#' and 3 to 10 digits, standing alone ("order #1001", "commande #1001", "Nr. #1001").
-    [GeneratedRegex(@"(?<![\w/&#])#(\d{3,10})(?![\w-])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w/&#])#([0-9]{3,10})(?![\w-])", RegexOptions.CultureInvariant)]
     private static partial Regex ShopifyOrderName();
 
     // A bare number that could be a Shopify order's number or id: 3 to 19 digits, no leading zero (phone numbers,
     // postcodes like 00184), not part of a word, an id, a date, a time, a decimal or a price ("45,99 €", "1200 EUR").
-    [GeneratedRegex(@"(?<![\w#/+@$€£-])(?<!\d[.,:])[1-9]\d{2,18}(?![\w/@%€$£-])(?![.,:]\d)(?!\s?(?:[€$£%]|(?:EUR|USD|GBP|CHF)(?!\w)))",
+    [GeneratedRegex(@"(?<![\w#/+@$€£-])(?<!\d[.,:])[1-9][0-9]{2,18}(?![\w/@%€$£-])(?![.,:]\d)(?!\s?(?:[€$£%]|(?:EUR|USD|GBP|CHF)(?!\w)))",
         RegexOptions.CultureInvariant)]
     private static partial Regex BareNumber();
 
@@ -64,8 +67,9 @@ public static partial class InquiryMatcher
             return InquiryMatches.None;
         }
         // A number typed on a Japanese or Chinese keyboard ("１１１－２２２２２２２－３３３３３３３", a phone number in
-        // full-width digits) is read as the digits it is; the fold keeps every position, so matches point into the text.
-        text = FullWidthForms.Fold(text);
+        // full-width digits) or in Arabic-Indic or Devanagari digits ("٣٠٢-١٢٣٤٥٦٧-٧٦٥٤٣٢١") is read as the digits it
+        // is; the fold keeps every position, so matches point into the text.
+        text = AsciiForms.Fold(text);
         if (QuotedText.BuyersOwn(text) is { } own && MatchAll(own) is var ownMatches && NamesSomething(ownMatches))
         {
             return ownMatches;
@@ -228,7 +232,7 @@ public static partial class InquiryMatcher
 
     // A group holds a digit ("1Z", "AA1", "2345"), or is a carrier's letters before or after the digits: two to four
     // capitals ("LLSB", "TBA", "AB", "GB").
-    [GeneratedRegex(@"(?<![\w-])(?:[A-Za-z0-9]*\d[A-Za-z0-9]*|[A-Z]{2,4})(?![\w-])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w-])(?:[A-Za-z0-9]*[0-9][A-Za-z0-9]*|[A-Z]{2,4})(?![\w-])", RegexOptions.CultureInvariant)]
     private static partial Regex Group();
 
     private static bool Joined(string text, Match left, Match right) =>
@@ -246,10 +250,7 @@ public static partial class InquiryMatcher
             return;
         }
         var detected = CarrierDetector.Detect(token);
-        var plausible = detected.Candidates
-            .Where(c => c.Confidence >= DetectionResult.PlausibleConfidence)
-            .Select(c => c.Carrier)
-            .ToList();
+        var plausible = detected.PlausibleCarriers;
         if (plausible.Count > 0 && numbers.All(n => n.Number != detected.Normalized))
         {
             numbers.Add(new TrackingNumberMatch(detected.Normalized, plausible, start, token.Length));

@@ -52,8 +52,9 @@ internal sealed class LookAlikes
     // Unicode normalisation data, and only the forms a buyer's browser or eye takes for ASCII matter here.
     private static string Read(char c) => c switch
     {
-        // Full-width forms of ASCII ("ｗｗｗ", "．", "＠", "：", "／") and the ideographic space.
-        _ when FullWidthForms.IsFullWidth(c) => FullWidthForms.Plain(c).ToString(),
+        // Full-width forms of ASCII ("ｗｗｗ", "．", "＠", "：", "／") and the ideographic space; not another script's digits,
+        // which a browser keeps in a host name ("shop٣.example" is not "shop3.example").
+        _ when AsciiForms.IsFullWidth(c) => AsciiForms.Plain(c).ToString(),
         // Full stops UTS #46 maps to '.' in a host name, and the one-dot leader and small full stop that look like one.
         '\u3002' or '\uFF61' or '\u2024' or '\uFE52' => ".",
         '\uFE6B' => "@",

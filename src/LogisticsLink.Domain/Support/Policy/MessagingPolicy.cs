@@ -73,9 +73,9 @@ public static partial class MessagingPolicy
         {
             findings.Add(new(PolicyCodes.Html, $"'{m.Value}' is HTML; replies are plain text.", m.Index, m.Length));
         }
-        // Words and codes are read as the buyer reads them: "use code ＳＡＶＥ１０" hands over SAVE10, "ｃｏｕｐｏｎ" is coupon.
+        // Words and codes are read as the buyer reads them: "use code ＳＡＶＥ１０" or "SAVE١٠" hands over SAVE10, "ｃｏｕｐｏｎ" is coupon.
         // The fold is one character for one, so what it finds points at the text as written.
-        var plain = FullWidthForms.Fold(text);
+        var plain = AsciiForms.Fold(text);
         var codes = DiscountCodes.Find(plain, words, value => allowed.Contains(Compact(value)));
         AddOnce(text, [.. Phrases.Find(plain, words.Marketing), .. codes], PolicyCodes.Marketing,
             "is marketing or promotional wording, which Amazon forbids in buyer messages", links, findings);

@@ -15,15 +15,16 @@ internal static partial class PhoneNumbers
     // either (347 1234567, or unspaced 3471234567); spaced, those two take only these groupings, so that no price or
     // run of amounts reads as one. A number does not start inside a word or a number, nor right after a digit and a
     // space: the groups of a tracking number printed in fours ("9400 1000 0000 0000 0000 00", "1Z 999 AA1 01 2345
-    // 6784") are not phone numbers of their own.
-    [GeneratedRegex(@"(?<![\w+.\-/])(?<!\d[ \u00A0])(?:(?:\+|00)\d[\d \u00A0().\-/]{6,}\d|0\d[\d \u00A0().\-/]{6,}\d|(?:1[-. \u00A0]?)?(?:\(\d{3}\)[ \u00A0]?|\d{3}[-. \u00A0])\d{3}[-. \u00A0]\d{4}|[6-9]\d{2}(?:[ \u00A0]\d{2}){3}|[6-9]\d{2}(?:[ \u00A0]\d{3}){2}|[89]\d[ \u00A0]\d{3}(?:[ \u00A0]\d{2}){2}|3\d{2}[ \u00A0]\d{6,7}|(?<run>[6-9]\d{8}|3\d{9}))(?![\w-]|[.,/]\d)",
+    // 6784") are not phone numbers of their own. The text is read through AsciiForms, so the digits taken are ASCII
+    // ([0-9]); any digit (\d) still ends a number.
+    [GeneratedRegex(@"(?<![\w+.\-/])(?<!\d[ \u00A0])(?:(?:\+|00)[0-9][0-9 \u00A0().\-/]{6,}[0-9]|0[0-9][0-9 \u00A0().\-/]{6,}[0-9]|(?:1[-. \u00A0]?)?(?:\([0-9]{3}\)[ \u00A0]?|[0-9]{3}[-. \u00A0])[0-9]{3}[-. \u00A0][0-9]{4}|[6-9][0-9]{2}(?:[ \u00A0][0-9]{2}){3}|[6-9][0-9]{2}(?:[ \u00A0][0-9]{3}){2}|[89][0-9][ \u00A0][0-9]{3}(?:[ \u00A0][0-9]{2}){2}|3[0-9]{2}[ \u00A0][0-9]{6,7}|(?<run>[6-9][0-9]{8}|3[0-9]{9}))(?![\w-]|[.,/]\d)",
         RegexOptions.CultureInvariant)]
     private static partial Regex Phone();
 
     // Numeric dates (27.11.2026, 11/27/2026, 27-11-26, 2026-11-27), blanked before looking for phone numbers so that
     // a date and the hour after it ("05.11.2026 10 Uhr") do not read as one number; a dotted phone number
     // ("06.12.34.56.78") goes on after its third group, so it is not a date.
-    [GeneratedRegex(@"(?<![\d./\-])(?:\d{1,2}([./\-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}([./\-])\d{1,2}\2\d{1,2})(?![./\-]?\d)",
+    [GeneratedRegex(@"(?<![\d./\-])(?:[0-9]{1,2}([./\-])[0-9]{1,2}\1(?:[0-9]{4}|[0-9]{2})|[0-9]{4}([./\-])[0-9]{1,2}\2[0-9]{1,2})(?![./\-]?\d)",
         RegexOptions.CultureInvariant)]
     private static partial Regex NumericDate();
 
@@ -31,8 +32,8 @@ internal static partial class PhoneNumbers
     /// <param name="isAllowed">Whether a match is a value the reply may carry (the order id, a tracking number).</param>
     public static IEnumerable<(int Start, int Length)> Find(string text, Func<string, bool> isAllowed)
     {
-        // "０３－１２３４－５６７８" is a phone number as much as "03-1234-5678"; folding keeps every position.
-        var blanked = NumericDate().Replace(FullWidthForms.Fold(text), m => new string('x', m.Length));
+        // "０３－１２３４－５６７８" and "٠٣-١٢٣٤-٥٦٧٨" are phone numbers as much as "03-1234-5678"; folding keeps every position.
+        var blanked = NumericDate().Replace(AsciiForms.Fold(text), m => new string('x', m.Length));
         foreach (Match m in Phone().Matches(blanked))
         {
             var digits = m.Value.Count(char.IsAsciiDigit);
