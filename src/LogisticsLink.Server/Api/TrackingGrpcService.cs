@@ -218,6 +218,33 @@ public sealed class TrackingGrpcService(
         }
     }
 
+    /// <summary>
+    /// Given beside shipment_id, a carrier or a tracking number must name that same parcel: a caller holding a stale id
+    /// for a number would otherwise be answered about another parcel without a word.
+    /// </summary>
+    private async Task CheckSameParcelAsync(string tenant, GetShipmentRequest request, ShipmentState found, CancellationToken ct)
+    {
+        var violations = new Violations();
+        var carrier = request.Carrier.Trim().ToLowerInvariant();
+        var parcel = $"shipment '{found.Id}' is the {found.Carrier} parcel {found.TrackingNumber}";
+        if (request.TrackingNumber.Trim().Length > 0)
+        {
+            // Looked up as carrier + tracking_number alone would be, so every written form of the number agrees.
+            var (number, named) = TrackingRequests.Parcel(
+                violations, "tracking_number", "carrier", request.TrackingNumber, carrier.Length > 0 ? carrier : found.Carrier);
+            violations.ThrowIfAny();
+            if ((await store.FindParcelAsync(tenant, named!, number, ct))?.State.Id != found.Id)
+            {
+                violations.Add("tracking_number", $"names another parcel ({named} {number}) than shipment_id: {parcel}; give shipment_id, or carrier and tracking_number");
+            }
+        }
+        else if (carrier.Length > 0 && carrier != found.Carrier)
+        {
+            violations.Add("carrier", $"'{request.Carrier}' is not the carrier of shipment_id: {parcel}");
+        }
+        violations.ThrowIfAny();
+    }
+
     /// <summary>The shipment asked for, and the request's checked max_age.</summary>
     private async Task<(CachedShipment Shipment, TimeSpan? MaxAge)> FindAsync(string tenant, GetShipmentRequest request, CancellationToken ct)
     {
@@ -226,8 +253,10 @@ public sealed class TrackingGrpcService(
         if (request.ShipmentId.Length > 0)
         {
             violations.ThrowIfAny();
-            return (await cache.GetAsync(tenant, request.ShipmentId, ct)
-                ?? throw Violations.NotFound($"Shipment '{request.ShipmentId}' was not found."), maxAge);
+            var byId = await cache.GetAsync(tenant, request.ShipmentId, ct)
+                ?? throw Violations.NotFound($"Shipment '{request.ShipmentId}' was not found.");
+            await CheckSameParcelAsync(tenant, request, byId.Stored.State, ct);
+            return (byId, maxAge);
         }
         if (request.TrackingNumber.Length == 0)
         {
