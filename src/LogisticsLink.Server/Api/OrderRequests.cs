@@ -91,7 +91,7 @@ public static class OrderRequests
         {
             violations.Add("order.order_name", $"at most {MaxOrderNameLength} characters, no control characters (e.g. #1001)");
         }
-        var purchasedAt = PastBusinessDate(violations, "order.purchased_at", o.PurchasedAt, now);
+        var purchasedAt = RequestTimes.PastBusinessDate(violations, "order.purchased_at", o.PurchasedAt, now);
         var latestShipDate = RequestTimes.BusinessDate(violations, "order.latest_ship_date", o.LatestShipDate);
         var latestDeliveryDate = RequestTimes.BusinessDate(violations, "order.latest_delivery_date", o.LatestDeliveryDate);
         if (latestShipDate < purchasedAt)
@@ -123,19 +123,10 @@ public static class OrderRequests
                 violations.Add(field + ".tracking_number", "is listed twice");
                 continue;
             }
-            packages.Add(new ImportedPackage(carrier, s.Carrier, number, PastBusinessDate(violations, field + ".shipped_at", s.ShippedAt, now)));
+            packages.Add(new ImportedPackage(carrier, s.Carrier, number, RequestTimes.PastBusinessDate(violations, field + ".shipped_at", s.ShippedAt, now)));
         }
         return new ImportedOrder(channel, orderId, (DomainFulfillment)o.FulfillmentChannel, status, o.MarketplaceId.Trim(),
             o.BuyerLanguage, purchasedAt, latestShipDate, latestDeliveryDate, null, packages, o.IsPrime, orderName);
-    }
-
-    // What has happened cannot be dated ahead: a planned ship date sent as shipped_at would count the order as shipped
-    // now and hide a late shipment, and a purchase dated in the future is a caller's mistake (a wrong year, a wrong field).
-    private static DateTimeOffset? PastBusinessDate(Violations violations, string field, Google.Protobuf.WellKnownTypes.Timestamp? value, DateTimeOffset now)
-    {
-        var before = violations.Count;
-        RequestTimes.BusinessDate(violations, field, value);
-        return violations.Count > before ? null : RequestTimes.Past(violations, field, value, now);
     }
 
     public static HashSet<DomainRiskKind> RiskKinds(Violations violations, IEnumerable<V1.RiskKind> kinds)

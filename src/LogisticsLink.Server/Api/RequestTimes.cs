@@ -67,6 +67,19 @@ public static class RequestTimes
         return at;
     }
 
+    /// <summary>
+    /// When something of an order or a parcel happened (a purchase, a shipment, a buyer's message, a claim): a business
+    /// date (<see cref="BusinessDate"/>), so a sender's "no date" (0001-01-01) is refused, not stored, and not in the
+    /// future (<see cref="Past"/>). A planned ship date sent as shipped_at would count the order as shipped now and hide
+    /// a late shipment; a message or claim dated ahead would make a late answer look in time.
+    /// </summary>
+    public static DateTimeOffset? PastBusinessDate(Violations violations, string field, Timestamp? value, DateTimeOffset now)
+    {
+        var before = violations.Count;
+        BusinessDate(violations, field, value);
+        return violations.Count > before ? null : Past(violations, field, value, now);
+    }
+
     /// <summary>A span; null when absent, or invalid (a violation recorded).</summary>
     public static TimeSpan? Span(Violations violations, string field, Duration? value)
     {

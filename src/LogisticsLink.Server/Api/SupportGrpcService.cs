@@ -52,7 +52,7 @@ public sealed class SupportGrpcService(
         var maxAge = RequestTimes.MaxAge(violations, "max_age", request.MaxAge);
         var deadline = SupportRequests.Deadline(violations, request.Deadline) ?? tracking.Value.RefreshWait;
         var zone = SupportRequests.TimeZone(violations, "time_zone", request.TimeZone);
-        var received = RequestTimes.Past(violations, "received_at", request.ReceivedAt, now);
+        var received = RequestTimes.PastBusinessDate(violations, "received_at", request.ReceivedAt, now);
         var receivedAt = received ?? now;
         violations.ThrowIfAny();
         // An instant, not a span: the lookups before any refresh wait take part of the caller's deadline too.
@@ -288,7 +288,7 @@ public sealed class SupportGrpcService(
             violations.Add("order_id", "is required");
         }
         var kind = SupportRequests.Identifier(violations, "kind", request.Kind, required: true).ToLowerInvariant();
-        var openedAt = RequestTimes.Past(violations, "opened_at", request.OpenedAt, now) ?? now;
+        var openedAt = RequestTimes.PastBusinessDate(violations, "opened_at", request.OpenedAt, now) ?? now;
         violations.ThrowIfAny();
         var order = (await orders.FindOrderByIdOrNameAsync(tenant, channel, givenId, "order_id", ct))?.State
             ?? throw Violations.NotFound($"No {channel} order '{givenId}' is known.");
