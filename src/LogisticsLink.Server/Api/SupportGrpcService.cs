@@ -142,7 +142,7 @@ public sealed class SupportGrpcService(
         var ct = context.CancellationToken;
         var violations = new Violations();
         var templateId = SupportRequests.Identifier(violations, "template_id", request.TemplateId, required: false);
-        var orderId = OrderRequests.PlainOrderId(request.OrderId);
+        var orderId = OrderRequests.OrderId(violations, "order_id", request.OrderId, required: false);
         var shipmentId = request.ShipmentId.Trim();
         if (orderId.Length == 0 && shipmentId.Length == 0)
         {
@@ -254,7 +254,7 @@ public sealed class SupportGrpcService(
     private static (string Channel, string OrderId, string ShipmentId) EvidenceTarget(GetEvidenceRequest request)
     {
         var violations = new Violations();
-        var orderId = OrderRequests.PlainOrderId(request.OrderId);
+        var orderId = OrderRequests.OrderId(violations, "order_id", request.OrderId, required: false);
         var shipmentId = request.ShipmentId.Trim();
         if (orderId.Length == 0 && shipmentId.Length == 0)
         {
@@ -282,7 +282,7 @@ public sealed class SupportGrpcService(
         var now = time.GetUtcNow();
         var violations = new Violations();
         var channel = SupportRequests.Channel(violations, "channel", request.Channel, required: true);
-        var givenId = OrderRequests.PlainOrderId(request.OrderId);
+        var givenId = OrderRequests.OrderId(violations, "order_id", request.OrderId, required: false);
         if (givenId.Length == 0)
         {
             violations.Add("order_id", "is required");
