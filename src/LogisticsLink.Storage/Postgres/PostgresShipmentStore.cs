@@ -16,6 +16,8 @@ namespace LogisticsLink.Storage.Postgres;
 /// <para>
 /// Group commit: a node's concurrent writes share one transaction (each in its own savepoint), so they take the append
 /// lock once and pay one commit and one WAL flush together instead of queueing for the lock one commit at a time.
+/// Every round trip the transaction makes holds the lock that long for the whole cluster, so a write's savepoint
+/// statements ride along with its first statement instead of costing two round trips of their own.
 /// </para>
 /// </summary>
 public sealed partial class PostgresShipmentStore : SqlShipmentStore
@@ -46,7 +48,7 @@ public sealed partial class PostgresShipmentStore : SqlShipmentStore
         {
             var connection = await _dataSource.OpenConnectionAsync();
             return new GroupCommitter.Connection(connection, null, connection.DisposeAsync);
-        }, SerializeAppendsAsync, NotifyAppendedAsync);
+        }, SerializeAppendsAsync, NotifyAppendedAsync, savepointsRideAlong: true);
     }
 
     /// <summary>

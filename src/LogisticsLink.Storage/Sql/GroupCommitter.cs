@@ -15,9 +15,15 @@ namespace LogisticsLink.Storage.Sql;
 /// rolled-back transaction gives its change-log sequences back (SQLite's AUTOINCREMENT does, PostgreSQL's identity
 /// does not: the retry would leave holes in the log).
 /// </param>
+/// <param name="savepointsRideAlong">
+/// Send each write's savepoint statements in the round trip of its first statement (<see cref="WriteSavepoints"/>), for
+/// a database whose write transactions hold a lock every node waits for; its connections must not use a
+/// <see cref="PreparedCommands"/> cache.
+/// </param>
 internal sealed class GroupCommitter(
     int maxBatch, Func<Task<GroupCommitter.Connection>> acquire,
-    Func<SqlSession, Task>? beforeWrites = null, Func<SqlSession, Task>? beforeCommit = null, bool optimistic = false)
+    Func<SqlSession, Task>? beforeWrites = null, Func<SqlSession, Task>? beforeCommit = null, bool optimistic = false,
+    bool savepointsRideAlong = false)
     : IDisposable
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
@@ -117,6 +123,7 @@ internal sealed class GroupCommitter(
         {
             await using var tx = await connection.Db.BeginTransactionAsync();
             var shared = new WriteBatch();
+            var savepoints = new WriteSavepoints(savepointsRideAlong);
             if (beforeWrites is not null)
             {
                 await using var session = new SqlSession(connection.Db, tx, connection.Prepared, null, shared);
@@ -137,17 +144,16 @@ internal sealed class GroupCommitter(
                     }
                     continue;
                 }
-                await session.ExecuteAsync("SAVEPOINT write");
+                await savepoints.BeginAsync(session);
                 try
                 {
                     results[i] = await batch[i].Work(session);
-                    await session.ExecuteAsync("RELEASE SAVEPOINT write");
+                    await savepoints.ReleaseAsync(session);
                 }
                 catch (Exception e)
                 {
-                    await session.ExecuteAsync("ROLLBACK TO SAVEPOINT write");
-                    await session.ExecuteAsync("RELEASE SAVEPOINT write");
                     errors[i] = e;
+                    await savepoints.RollBackAsync(session);
                 }
             }
             if (beforeCommit is not null)

@@ -13,6 +13,7 @@ internal sealed class SqlSession : IAsyncDisposable
     private readonly PreparedCommands? _prepared;
     private readonly Func<ValueTask>? _release;
     private List<DbCommand>? _owned;
+    private string? _ahead;
 
     public SqlSession(DbConnection connection, DbTransaction? transaction, PreparedCommands? prepared, Func<ValueTask>? release, WriteBatch? batch = null)
     {
@@ -30,6 +31,26 @@ internal sealed class SqlSession : IAsyncDisposable
     /// <summary>The group-commit transaction this write belongs to; null for reads.</summary>
     public WriteBatch? Batch { get; }
 
+    /// <summary>
+    /// Whether the SQL given to <see cref="SendAhead"/> went into a command of this session: sent if that command ran,
+    /// or perhaps not (it failed before reaching the database, or was never run).
+    /// </summary>
+    public bool SentAhead { get; private set; }
+
+    /// <summary>
+    /// Sends <paramref name="sql"/> (statements without parameters or results: savepoints) in the same round trip as the
+    /// session's next command, just ahead of it. Only for a session without a <see cref="PreparedCommands"/> cache: the
+    /// statements go into the command's text.
+    /// </summary>
+    public void SendAhead(string sql)
+    {
+        if (_prepared is not null)
+        {
+            throw new InvalidOperationException("A session with prepared commands cannot send statements ahead of them.");
+        }
+        _ahead = sql;
+    }
+
     /// <summary>A command for <paramref name="sql"/> with no parameters bound, enlisted in the session's transaction.</summary>
     public DbCommand Command(string sql)
     {
@@ -38,7 +59,9 @@ internal sealed class SqlSession : IAsyncDisposable
             return _prepared.Get(sql, Transaction);
         }
         var command = Connection.CreateCommand();
-        command.CommandText = sql;
+        command.CommandText = _ahead is null ? sql : $"{_ahead};\n{sql}";
+        SentAhead |= _ahead is not null;
+        _ahead = null;
         command.Transaction = Transaction;
         (_owned ??= []).Add(command);
         return command;
