@@ -5,5 +5,4 @@ if (args.Length == 2 && args[0] == HealthProbe.Flag)
     return await HealthProbe.RunAsync(args[1]);
 }
 
-await LogisticsLinkApp.Create(args).RunAsync();
-return 0;
+return await LogisticsLinkApp.RunAsync(args, Console.Error);
