@@ -22,6 +22,10 @@ public static class ServiceRegistration
 {
     public static IServiceCollection AddLogisticsLink(this IServiceCollection services, IConfiguration configuration)
     {
+        if (EndpointUrlsCheck.Errors(configuration).ToList() is { Count: > 0 } endpointErrors)
+        {
+            throw InvalidConfiguration.Of<Uri>(EndpointUrlsCheck.Section, endpointErrors);
+        }
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<OptionsValidation>();
         AddValidatedOptions<StorageOptions>(services, StorageOptions.Section);

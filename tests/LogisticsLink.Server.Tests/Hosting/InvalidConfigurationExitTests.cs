@@ -18,6 +18,8 @@ public sealed class InvalidConfigurationExitTests
     [InlineData("Carriers:Dhl:MaxRetries", "-1", "Carriers:Dhl:MaxRetries must be between 0 and 10 (got -1).")]
     [InlineData("Carriers:Dhl:MaxRetries", "many", "'Carriers:Dhl:MaxRetries'")]
     [InlineData("Cluster:Nodes", "0", "Cluster:Nodes must be at least 1 (got 0).")]
+    [InlineData("Kestrel:Endpoints:Grpc:Url", "127.0.0.1:6271", "Kestrel:Endpoints:Grpc:Url must be an http or https URL, scheme included, such as http://0.0.0.0:5080 (got '127.0.0.1:6271').")]
+    [InlineData("Kestrel:Endpoints:Web:Url", "localhost", "Kestrel:Endpoints:Web:Url must be an http or https URL")]
     public async Task A_wrong_value_ends_the_process_with_code_1_and_a_line_naming_the_key(string key, string value, string expected)
     {
         var error = new StringWriter();
