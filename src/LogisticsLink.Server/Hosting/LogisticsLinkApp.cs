@@ -11,7 +11,8 @@ public static class LogisticsLinkApp
 {
     /// <summary>
     /// Runs the server until it is stopped; the process's exit code. Invalid configuration is printed on
-    /// <paramref name="error"/>, one line per wrong key, and ends it with 1 before any endpoint opens.
+    /// <paramref name="error"/>, one line per wrong key, and ends it with 1 before any endpoint opens; so does, in one
+    /// line, any other failure to start.
     /// </summary>
     public static async Task<int> RunAsync(string[] args, TextWriter error)
     {
@@ -29,7 +30,21 @@ public static class LogisticsLinkApp
             }
             return 1;
         }
-        await app.RunAsync();
+        await using (app)
+        {
+            try
+            {
+                await app.StartAsync();
+            }
+            catch (Exception failure)
+            {
+                // The host has logged it with its details; the runtime's report of an unhandled exception would repeat
+                // them with a stack trace and abort (exit code 134).
+                await error.WriteLineAsync($"LogisticsLink cannot start: {failure.Message}");
+                return 1;
+            }
+            await app.WaitForShutdownAsync();
+        }
         return 0;
     }
 
