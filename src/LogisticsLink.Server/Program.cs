@@ -2,8 +2,7 @@ using LogisticsLink.Server.Hosting;
 
 if (args.Length == 2 && args[0] == HealthProbe.Flag)
 {
-    return await HealthProbe.RunAsync(args[1]);
+    return await HealthProbe.RunAsync(args[1], Console.Error);
 }
 
-await LogisticsLinkApp.Create(args).RunAsync();
-return 0;
+return await LogisticsLinkApp.RunAsync(args, Console.Error);

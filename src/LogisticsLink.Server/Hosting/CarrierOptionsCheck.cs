@@ -12,6 +12,11 @@ public static class CarrierOptionsCheck
 {
     public static IEnumerable<string> Errors(CarrierOptions o, string key)
     {
+        // Without its scheme ("onlinetools.ups.com") a URL binds as a relative URI, which no request can be sent to.
+        if (o.BaseUrl is { } baseUrl && !(baseUrl.IsAbsoluteUri && (baseUrl.Scheme == Uri.UriSchemeHttps || baseUrl.Scheme == Uri.UriSchemeHttp)))
+        {
+            yield return Message($"{key}:BaseUrl must be an absolute http or https URL, scheme included", $"'{baseUrl.OriginalString}'");
+        }
         if (o.AttemptTimeout < TimeSpan.FromMilliseconds(10) || o.AttemptTimeout > TimeSpan.FromDays(1))
         {
             yield return Message($"{key}:AttemptTimeout must be between 00:00:00.010 and 1.00:00:00", o.AttemptTimeout);

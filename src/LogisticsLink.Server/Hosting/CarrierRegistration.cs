@@ -100,7 +100,7 @@ public static class CarrierRegistration
         var nodes = configuration.GetValue("Cluster:Nodes", 1);
         if (nodes < 1)
         {
-            throw new InvalidOperationException($"Cluster:Nodes must be at least 1 (got {nodes}).");
+            throw InvalidConfiguration.Of<int>("Cluster:Nodes", [$"Cluster:Nodes must be at least 1 (got {nodes})."]);
         }
         foreach (var connector in Connectors)
         {
@@ -108,7 +108,7 @@ public static class CarrierRegistration
             var options = configuration.GetSection(key).Get<CarrierOptions>() ?? new CarrierOptions();
             if (CarrierOptionsCheck.Errors(options, key).ToList() is { Count: > 0 } errors)
             {
-                throw new InvalidOperationException(string.Join(" ", errors));
+                throw InvalidConfiguration.Of<CarrierOptions>(key, errors);
             }
             var simulated = simulate && options.BaseUrl is null;
             if (simulated)
@@ -187,7 +187,7 @@ public static class CarrierRegistration
         }
         if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed))
         {
-            throw new InvalidOperationException($"{key} must be a URL such as http://localhost:5081 (got '{configuration[key]}').");
+            throw InvalidConfiguration.Of<Uri>(key, [$"{key} must be a URL such as http://localhost:5081 (got '{configuration[key]}')."]);
         }
         var web = new UriBuilder(parsed);
         if (web.Host is "0.0.0.0" or "[::]")

@@ -9,6 +9,45 @@ namespace LogisticsLink.Server.Hosting;
 /// <summary>Builds the server application; used by Program and by tests that host real servers.</summary>
 public static class LogisticsLinkApp
 {
+    /// <summary>
+    /// Runs the server until it is stopped; the process's exit code. Invalid configuration is printed on
+    /// <paramref name="error"/>, one line per wrong key, and ends it with 1 before any endpoint opens; so does, in one
+    /// line, any other failure to start.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter error)
+    {
+        WebApplication app;
+        try
+        {
+            app = Create(args);
+        }
+        catch (Exception failure) when (InvalidConfiguration.MessagesOf(failure) is { Count: > 0 } messages)
+        {
+            await error.WriteLineAsync("LogisticsLink cannot start: invalid configuration.");
+            foreach (var message in messages)
+            {
+                await error.WriteLineAsync("  " + message);
+            }
+            return 1;
+        }
+        await using (app)
+        {
+            try
+            {
+                await app.StartAsync();
+            }
+            catch (Exception failure)
+            {
+                // The host has logged it with its details; the runtime's report of an unhandled exception would repeat
+                // them with a stack trace and abort (exit code 134).
+                await error.WriteLineAsync($"LogisticsLink cannot start: {failure.Message}");
+                return 1;
+            }
+            await app.WaitForShutdownAsync();
+        }
+        return 0;
+    }
+
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         // Settings files ship beside the binary; relative data paths resolve against the directory the server starts in.
@@ -23,6 +62,7 @@ public static class LogisticsLinkApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        InvalidConfiguration.ThrowIfAny(app.Services);
         ApiKeys.Load(app);
         app.Services.GetRequiredService<CarrierStartupReport>().Log(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LogisticsLink.Carriers"));
 

@@ -22,6 +22,10 @@ public static class ServiceRegistration
 {
     public static IServiceCollection AddLogisticsLink(this IServiceCollection services, IConfiguration configuration)
     {
+        if (EndpointUrlsCheck.Errors(configuration).ToList() is { Count: > 0 } endpointErrors)
+        {
+            throw InvalidConfiguration.Of<Uri>(EndpointUrlsCheck.Section, endpointErrors);
+        }
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<OptionsValidation>();
         AddValidatedOptions<StorageOptions>(services, StorageOptions.Section);
@@ -77,6 +81,10 @@ public static class ServiceRegistration
         services.AddMarketplaces(configuration);
 
         services.AddSingleton<ApiKeyRegistry>();
+        services.AddSingleton<KnownTenantsValidation>();
+        services.AddSingleton<IValidateOptions<WebhookOptions>>(sp => sp.GetRequiredService<KnownTenantsValidation>());
+        services.AddSingleton<IValidateOptions<MarketplaceWebhookOptions>>(sp => sp.GetRequiredService<KnownTenantsValidation>());
+        services.AddSingleton<IValidateOptions<MarketplaceSyncOptions>>(sp => sp.GetRequiredService<KnownTenantsValidation>());
         services.AddGrpc(o => o.EnableDetailedErrors = false)
             .AddServiceOptions<TrackingGrpcService>(o => o.Interceptors.Add<ApiKeyInterceptor>())
             .AddServiceOptions<OrderGrpcService>(o => o.Interceptors.Add<ApiKeyInterceptor>());
