@@ -40,5 +40,5 @@ internal static partial class DiscountCodes
 
     // "Use the code 1Z999AA10123456784 on the UPS page": a number the carrier knows is what the buyer needs.
     private static bool IsTrackingNumber(string code) =>
-        CarrierDetector.Detect(code).Candidates.Any(c => c.Confidence >= DetectionResult.PlausibleConfidence);
+        CarrierDetector.Detect(code).PlausibleCarriers.Count > 0;
 }
