@@ -25,7 +25,7 @@ public sealed class DpdParcelNumberFormsTests
     [Fact]
     public async Task A_number_with_its_check_character_and_the_label_barcode_are_the_parcel_number_everywhere_it_enters()
     {
-        await using var server = await StartAsync();
+        await using var server = await DpdTestServer.StartAsync();
         var client = server.Client();
 
         var withCheck = await client.TrackShipmentAsync(new TrackShipmentRequest { Carrier = "dpd", TrackingNumber = "0530 8801 4100 58 4" });
@@ -53,7 +53,7 @@ public sealed class DpdParcelNumberFormsTests
     [Fact]
     public async Task A_number_whose_last_character_does_not_verify_is_kept_as_given()
     {
-        await using var server = await StartAsync();
+        await using var server = await DpdTestServer.StartAsync();
         var client = server.Client();
 
         var bare = await client.TrackShipmentAsync(new TrackShipmentRequest { Carrier = "dpd", TrackingNumber = Parcel });
@@ -66,7 +66,7 @@ public sealed class DpdParcelNumberFormsTests
     [Fact]
     public async Task A_parcel_an_earlier_version_stored_with_its_check_character_is_found_by_every_form()
     {
-        await using var server = await StartAsync();
+        await using var server = await DpdTestServer.StartAsync();
         var client = server.Client();
         // How earlier versions stored a number given with its check character: as given.
         var stored = await server.Get<ShipmentTracker>().RegisterAsync(
@@ -89,19 +89,5 @@ public sealed class DpdParcelNumberFormsTests
         var byBarcode = await server.Support().ResolveInquiryAsync(new ResolveInquiryRequest { TrackingNumber = Barcode });
         Assert.Equal(stored.State.Id, Assert.Single(byNumber.Shipments).Id);
         Assert.Equal(stored.State.Id, Assert.Single(byBarcode.Shipments).Id);
-    }
-
-    private static Task<TestServer> StartAsync() => TestServer.StartAsync(
-        settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" },
-        services: s => s.AddSingleton<ICarrierClient>(new SilentDpd()));
-
-    /// <summary>A connector that only makes DPD enabled; the scheduler is off, so it is never called.</summary>
-    private sealed class SilentDpd : ICarrierClient
-    {
-        public string Code => "dpd";
-        public TimeSpan? Cadence => null;
-
-        public Task<CarrierResult> TrackAsync(CarrierRequest request, CancellationToken cancellationToken) =>
-            Task.FromResult(CarrierResult.Success(Domain.Tracking.CarrierSnapshot.NotFound()));
     }
 }

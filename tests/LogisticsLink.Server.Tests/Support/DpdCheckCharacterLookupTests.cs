@@ -24,7 +24,7 @@ public sealed class DpdCheckCharacterLookupTests
     [InlineData("", "0001234053088014100581012761")]
     public async Task A_dpd_number_quoted_with_its_check_character_finds_the_parcel_stored_under_its_14_digits(string message, string field)
     {
-        await using var server = await StartAsync();
+        await using var server = await DpdTestServer.StartAsync();
         var orderId = AmazonId();
         var parcel = message.Contains("0150", StringComparison.Ordinal) || field.StartsWith("0150", StringComparison.Ordinal) ? "01505678901234" : Parcel;
         var order = Order(orderId, FulfillmentChannel.Amazon, DateTimeOffset.UtcNow.AddDays(5), "en-GB");
@@ -48,7 +48,7 @@ public sealed class DpdCheckCharacterLookupTests
     public async Task The_match_of_a_dpd_number_quoted_with_its_check_character_is_the_14_digits_the_parcel_is_stored_under(
         string message, string written, string parcel)
     {
-        await using var server = await StartAsync();
+        await using var server = await DpdTestServer.StartAsync();
         var order = Order(AmazonId(), FulfillmentChannel.Amazon, DateTimeOffset.UtcNow.AddDays(5), "en-GB");
         order.Shipments.Add(new OrderShipment { Carrier = "dpd", TrackingNumber = parcel });
         await server.Orders().UpsertOrderAsync(order);
@@ -65,7 +65,7 @@ public sealed class DpdCheckCharacterLookupTests
     [InlineData("01505678901234Q", "01505678901234")]
     public async Task The_match_of_a_dpd_number_given_with_its_check_character_is_the_14_digits_the_parcel_is_stored_under(string field, string parcel)
     {
-        await using var server = await StartAsync();
+        await using var server = await DpdTestServer.StartAsync();
         var order = Order(AmazonId(), FulfillmentChannel.Amazon, DateTimeOffset.UtcNow.AddDays(5), "en-GB");
         order.Shipments.Add(new OrderShipment { Carrier = "dpd", TrackingNumber = parcel });
         await server.Orders().UpsertOrderAsync(order);
@@ -80,7 +80,7 @@ public sealed class DpdCheckCharacterLookupTests
     [Fact]
     public async Task A_number_whose_last_character_is_not_the_check_character_does_not_find_the_parcel()
     {
-        await using var server = await StartAsync();
+        await using var server = await DpdTestServer.StartAsync();
         var order = Order(AmazonId(), FulfillmentChannel.Amazon, DateTimeOffset.UtcNow.AddDays(5), "en-GB");
         order.Shipments.Add(new OrderShipment { Carrier = "dpd", TrackingNumber = Parcel });
         await server.Orders().UpsertOrderAsync(order);
@@ -88,19 +88,5 @@ public sealed class DpdCheckCharacterLookupTests
         var answer = await server.Support().ResolveInquiryAsync(new ResolveInquiryRequest { Channel = "amazon", TrackingNumber = "05308801410058Q" });
 
         Assert.Null(answer.Order);
-    }
-
-    private static Task<TestServer> StartAsync() => TestServer.StartAsync(
-        settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" },
-        services: s => s.AddSingleton<ICarrierClient>(new SilentDpd()));
-
-    // No DPD account in tests: the parcel stays as stored.
-    private sealed class SilentDpd : ICarrierClient
-    {
-        public string Code => "dpd";
-        public TimeSpan? Cadence => null;
-
-        public Task<CarrierResult> TrackAsync(CarrierRequest request, CancellationToken cancellationToken) =>
-            Task.FromResult(CarrierResult.Success(Domain.Tracking.CarrierSnapshot.NotFound()));
     }
 }
