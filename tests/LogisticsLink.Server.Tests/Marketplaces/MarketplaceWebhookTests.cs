@@ -9,6 +9,7 @@ using LogisticsLink.Sandbox.Marketplaces.Amazon;
 using LogisticsLink.Sandbox.Marketplaces.Shopify;
 using LogisticsLink.Server.Marketplaces;
 using LogisticsLink.Server.Tests.Infrastructure;
+using LogisticsLink.Server.Webhooks;
 using LogisticsLink.V1;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -489,24 +490,16 @@ public sealed class MarketplaceWebhookTests
         const string orderId = "5820001004";
         await Eventually.UntilAsync(async () => await MarketplaceSyncTests.TryGetAsync(server.Orders(), "shopify", orderId) is not null,
             "the first sync stored the unfulfilled order");
-        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        // The first copy stops before it reads the order (e.g. waiting for the database); Shopify times out and retries.
-        var held = 0;
-        gate!.BeforeEach(nameof(Storage.IOrderStore.FindOrderAsync), args =>
-        {
-            if ((string?)args[2] != orderId || Interlocked.Exchange(ref held, 1) == 1)
-            {
-                return Task.CompletedTask;
-            }
-            reached.TrySetResult();
-            return release.Task;
-        });
+        // The first copy stops when it reads the order (e.g. waiting for the database); Shopify times out and retries.
+        // Every reader of the order waits, not only the first: the periodic sync or the review queue may read it first.
+        gate!.BeforeEach(nameof(Storage.IOrderStore.FindOrderAsync), args => (string?)args[2] == orderId ? release.Task : Task.CompletedTask);
         using var http = new HttpClient { BaseAddress = server.WebAddress };
         var body = FulfillmentBody(4400009200L, 5820001004L, "LLSB0000010040");
         const string webhookId = "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043";
+        var deliveries = server.Get<DeliveryDeduplicator>();
         var first = http.SendAsync(SignedFulfillment(body, webhookId));
-        await reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Eventually.UntilAsync(() => deliveries.Count == 1, "the first copy claimed its delivery");
 
         var copy = await http.SendAsync(SignedFulfillment(body, webhookId));
         release.SetResult();
