@@ -1,6 +1,7 @@
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Domain.Tracking;
 using Npgsql;
+using LogisticsLink.Storage.Postgres;
 using LogisticsLink.Storage.Tests.Support;
 using static LogisticsLink.Storage.Tests.Support.TestData;
 
@@ -14,8 +15,8 @@ namespace LogisticsLink.Storage.Tests;
 /// </summary>
 public sealed class PostgresLockOrderTests
 {
-    // The store's advisory lock for change-log appends (PostgresLocks: space "LL", lock 2).
-    private const string AppendLock = "pg_advisory_xact_lock(19532, 2)";
+    // The store's advisory lock for change-log appends.
+    private static readonly string AppendLock = $"pg_advisory_xact_lock({PostgresLocks.Space}, {PostgresLocks.LogAppend})";
 
     [Fact]
     public async Task A_write_waiting_for_the_append_lock_holds_no_shipment_row()

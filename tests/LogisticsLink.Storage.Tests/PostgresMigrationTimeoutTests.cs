@@ -11,8 +11,8 @@ namespace LogisticsLink.Storage.Tests;
 /// </summary>
 public sealed class PostgresMigrationTimeoutTests
 {
-    // The store's advisory lock for migrating (PostgresLocks: space "LL", lock 1).
-    private const string MigrationLock = "19532, 1";
+    // The store's advisory lock for migrating.
+    private static readonly string MigrationLock = $"{PostgresLocks.Space}, {PostgresLocks.Migrations}";
 
     private static readonly TimeSpan LongerThanTheCommandTimeout = TimeSpan.FromSeconds(3);
 

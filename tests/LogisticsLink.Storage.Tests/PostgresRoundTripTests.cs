@@ -4,6 +4,7 @@ using System.Globalization;
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Domain.Tracking;
 using LogisticsLink.Storage.Sql;
+using LogisticsLink.Storage.Postgres;
 using LogisticsLink.Storage.Tests.Support;
 using Npgsql;
 using static LogisticsLink.Storage.Tests.Support.TestData;
@@ -37,7 +38,7 @@ public sealed class PostgresRoundTripTests
         // and then run together, as one batch of Writes.
         await using var otherNode = await PostgresNode.OpenSessionAsync(connectionString, ct);
         await using var otherTransaction = await otherNode.BeginTransactionAsync(ct);
-        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(19532, 2)", otherNode))
+        await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({PostgresLocks.Space}, {PostgresLocks.LogAppend})", otherNode))
         {
             await lockCommand.ExecuteNonQueryAsync(ct);
         }
