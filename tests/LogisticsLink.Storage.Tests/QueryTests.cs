@@ -1,6 +1,7 @@
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Storage.Sql;
 using LogisticsLink.Storage.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 using static LogisticsLink.Storage.Tests.Support.TestData;
 
 namespace LogisticsLink.Storage.Tests;
@@ -240,9 +241,93 @@ public sealed class QueryTests
         // The same instant expressed in another offset.
         StateAssert.Ids([boundary, late], (await store.ListAsync(TenantA, Query(updatedSince: T0.AddHours(1).ToOffset(TimeSpan.FromHours(-7))), Ct)).Shipments);
 
-        // An update moves a shipment into the window.
-        await store.CommitAsync(Update(early with { UpdatedAt = T0.AddHours(3) }, 1, early.Status), Ct);
+        // A logged update moves a shipment into the window.
+        await store.CommitAsync(Update(early with { UpdatedAt = T0.AddHours(3) }, 1, early.Status, PayloadFor("early")), Ct);
         StateAssert.Ids([early, late], (await store.ListAsync(TenantA, Query(updatedSince: T0.AddHours(2)), Ct)).Shipments);
+    }
+
+    [Fact]
+    public async Task ListAsync_updated_since_the_greatest_updated_at_seen_finds_a_change_built_before_it_but_committed_after_the_read()
+    {
+        await using var db = new TestDatabase();
+        var clock = new FakeTimeProvider(T0);
+        var store = await db.OpenAsync(clock);
+        var slow = Shipment("SLOW");
+        var quick = Shipment("QUICK");
+        await store.CommitAsync(LoggedInsert(slow), Ct);
+        await store.CommitAsync(LoggedInsert(quick), Ct);
+        // Two changes built 50 ms apart; the earlier one waits for its turn to write and commits after the later one
+        // has been committed and read.
+        var builtFirst = slow with { Status = TrackingStatus.InTransit, Version = 2, UpdatedAt = T0.AddSeconds(1) };
+        var builtSecond = quick with { Status = TrackingStatus.InTransit, Version = 2, UpdatedAt = T0.AddSeconds(1).AddMilliseconds(50) };
+        clock.SetUtcNow(T0.AddSeconds(1).AddMilliseconds(60));
+        await store.CommitAsync(Update(builtSecond, 1, quick.Status, PayloadFor("quick")), Ct);
+        var read = await store.ListAsync(TenantA, Query(), Ct);
+        clock.Advance(TimeSpan.FromMilliseconds(10));
+        await store.CommitAsync(Update(builtFirst, 1, slow.Status, PayloadFor("slow")), Ct);
+
+        var greatestSeen = read.Shipments.Max(s => s.UpdatedAt);
+        var poll = await store.ListAsync(TenantA, Query(updatedSince: greatestSeen), Ct);
+
+        Assert.Equal(builtSecond.UpdatedAt, greatestSeen);
+        // The late change is found, with the time it was built; the change already seen may come again.
+        StateAssert.Ids([slow, quick], poll.Shipments);
+        StateAssert.Equal(builtFirst, poll.Shipments[0]);
+        StateAssert.Equal(builtSecond, poll.Shipments[1]);
+    }
+
+    [Fact]
+    public async Task ListAsync_updated_since_from_the_first_page_finds_a_change_committed_to_an_earlier_page_while_paging()
+    {
+        await using var db = new TestDatabase();
+        var clock = new FakeTimeProvider(T0);
+        var store = await db.OpenAsync(clock);
+        var first = Shipment("1");
+        var second = Shipment("2");
+        await store.CommitAsync(LoggedInsert(first), Ct);
+        await store.CommitAsync(LoggedInsert(second), Ct);
+        var page1 = await store.ListAsync(TenantA, Query(pageSize: 1), Ct);
+        // While the client pages on, the shipment it has already read changes, and then the one it is about to read.
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var firstChanged = first with { Status = TrackingStatus.InTransit, Version = 2, UpdatedAt = clock.GetUtcNow() };
+        await store.CommitAsync(Update(firstChanged, 1, first.Status, PayloadFor("first")), Ct);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var secondChanged = second with { Status = TrackingStatus.InTransit, Version = 2, UpdatedAt = clock.GetUtcNow() };
+        await store.CommitAsync(Update(secondChanged, 1, second.Status, PayloadFor("second")), Ct);
+        var page2 = await store.ListAsync(TenantA, Query(pageSize: 1, afterKey: page1.NextKey), Ct);
+
+        var poll = await store.ListAsync(TenantA, Query(updatedSince: page1.Shipments.Max(s => s.UpdatedAt)), Ct);
+
+        StateAssert.Ids([first], page1.Shipments);
+        StateAssert.Equal(secondChanged, Assert.Single(page2.Shipments));
+        // The first page's greatest updated_at is the one to poll from: page 2's, read later, is past the change to
+        // the shipment of page 1, which this pass never showed.
+        Assert.True(page2.Shipments[0].UpdatedAt > firstChanged.UpdatedAt);
+        StateAssert.Ids([first, second], poll.Shipments);
+        StateAssert.Equal(firstChanged, poll.Shipments[0]);
+    }
+
+    [Fact]
+    public async Task ListAsync_updated_since_does_not_list_a_shipment_again_for_bookkeeping_or_a_lease()
+    {
+        await using var db = new TestDatabase();
+        var clock = new FakeTimeProvider(T0);
+        var store = await db.OpenAsync(clock);
+        var shipment = Shipment("1") with { NextCheckAt = T0.AddMinutes(5) };
+        await store.CommitAsync(LoggedInsert(shipment), Ct);
+        var after = T0.AddTicks(1);
+        Assert.Empty((await store.ListAsync(TenantA, Query(updatedSince: after), Ct)).Shipments);
+
+        // Stored without a change-log entry: the next check time and a failed carrier call.
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await store.CommitAsync(Update(shipment with { NextCheckAt = T0.AddMinutes(20), ConsecutiveFailures = 1 }, 1, shipment.Status), Ct);
+        var leased = await store.LeaseDueAsync(T0.AddMinutes(30), TimeSpan.FromMinutes(5), 10, Ct);
+        Assert.Single(await store.LeaseDueAsync(T0.AddMinutes(40), TimeSpan.FromMinutes(5), 10, Ct));
+        await store.ReleaseLeasesAsync([shipment.Id], T0.AddMinutes(45), Ct);
+
+        Assert.Single(leased);
+        Assert.Empty((await store.ListAsync(TenantA, Query(updatedSince: after), Ct)).Shipments);
+        StateAssert.Ids([shipment], (await store.ListAsync(TenantA, Query(updatedSince: T0), Ct)).Shipments);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Domain.Tracking;
 using LogisticsLink.Storage.Sql;
 using LogisticsLink.Storage.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 using static LogisticsLink.Storage.Tests.Support.TestData;
 
 namespace LogisticsLink.Storage.Tests;
@@ -161,6 +162,31 @@ public sealed class UpgradeTests
         Assert.Equal("#1001", (await store.FindOrdersByNameAsync(TenantA, "shopify", "#1001", Ct)).Single().State.OrderName);
         Assert.Equal(4, (await store.GetEventsAsync(UpsInTransit.Id, Ct)).Count);
         Assert.Equal([6L, 7L], (await store.ReadChangesAsync(Changes(TenantA), 5, 100, Ct)).Select(c => c.Sequence));
+    }
+
+    [Fact]
+    public async Task An_upgraded_database_lists_its_shipments_updated_since_by_their_updated_at_and_new_changes_by_their_commit()
+    {
+        await using var db = new TestDatabase();
+        await SeedAsync(db);
+        var clock = new FakeTimeProvider(T0);
+        var store = await db.OpenAsync(clock);
+
+        // Stored before the commit stamp: listed as before the upgrade, by their updated_at, inclusively.
+        Assert.Equal([UpsInTransit.Id, DhlDelivered.Id], await UpdatedSinceAsync(DhlDelivered.UpdatedAt));
+        Assert.Equal([UpsInTransit.Id], await UpdatedSinceAsync(DhlDelivered.UpdatedAt.AddTicks(1)));
+        Assert.Equal([UpsInTransit.Id], await UpdatedSinceAsync(UpsInTransit.UpdatedAt));
+        Assert.Empty(await UpdatedSinceAsync(UpsInTransit.UpdatedAt.AddTicks(1)));
+
+        // A change built half an hour before it commits is listed by its commit.
+        var delivered = UpsInTransit with { Status = TrackingStatus.Delivered, DeliveredAt = T0.AddHours(-1), Version = 4, UpdatedAt = T0.AddMinutes(-30) };
+        await store.CommitAsync(Update(delivered, 3, TrackingStatus.InTransit, PayloadFor("ups delivered")), Ct);
+
+        Assert.Equal([UpsInTransit.Id], await UpdatedSinceAsync(T0));
+        Assert.Empty(await UpdatedSinceAsync(T0.AddTicks(1)));
+
+        async Task<IEnumerable<string>> UpdatedSinceAsync(DateTimeOffset since) =>
+            (await store.ListAsync(TenantA, Query(updatedSince: since), Ct)).Shipments.Select(s => s.Id);
     }
 
     [Fact]

@@ -36,9 +36,10 @@ public sealed class BulkSeeder : IAsyncDisposable
         await using var shipment = Prepare("""
             INSERT INTO shipments (id, tenant_id, carrier, tracking_number, status, status_detail, status_description,
                 tracking_url, estimated_delivery, delivered_at, last_event_at, last_checked_at, stale, version,
-                order_channel, order_id, labels, created_at, updated_at, next_check_at, consecutive_failures, revision)
+                order_channel, order_id, labels, created_at, updated_at, next_check_at, consecutive_failures, revision,
+                change_committed_at)
             VALUES ($id, $tenant, $carrier, $number, $status, $detail, $description, $url, $eta, $delivered, $lastEvent,
-                $lastChecked, $stale, $version, $channel, $order, $labels, $created, $updated, $next, $failures, 1)
+                $lastChecked, $stale, $version, $channel, $order, $labels, $created, $updated, $next, $failures, 1, $updated)
             """, 21);
         await using var scan = Prepare("""
             INSERT INTO tracking_events (shipment_id, dedup_key, occurred_at, status, status_detail, description, raw_code,

@@ -31,7 +31,8 @@ public static class PostgresSeeder
         await using (var copy = await connection.BeginBinaryImportAsync("""
             COPY shipments (id, tenant_id, carrier, tracking_number, status, status_detail, status_description,
                 tracking_url, estimated_delivery, delivered_at, last_event_at, last_checked_at, stale, version,
-                order_channel, order_id, labels, created_at, updated_at, next_check_at, consecutive_failures, revision)
+                order_channel, order_id, labels, created_at, updated_at, next_check_at, consecutive_failures, revision,
+                change_committed_at)
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken))
         {
@@ -60,6 +61,8 @@ public static class PostgresSeeder
                 await Ticks(copy, s.NextCheckAt, cancellationToken);
                 await copy.WriteAsync(s.ConsecutiveFailures, NpgsqlDbType.Integer, cancellationToken);
                 await copy.WriteAsync(1L, NpgsqlDbType.Bigint, cancellationToken);
+                // Seeded as committed when built, as the migration that added the column backfills stored rows.
+                await copy.WriteAsync(s.UpdatedAt.UtcTicks, NpgsqlDbType.Bigint, cancellationToken);
             }
             await copy.CompleteAsync(cancellationToken);
         }

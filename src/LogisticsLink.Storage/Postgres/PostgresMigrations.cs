@@ -213,6 +213,16 @@ internal static class PostgresMigrations
             INSERT INTO order_reviews (tenant_id, channel, order_id, marked, reviewed)
             SELECT DISTINCT tenant_id, channel, order_id, 1, 0 FROM claims;
             """),
+        (11, """
+            -- When the shipment's latest change was committed: its change-log entry's committed_at, stamped by the store in
+            -- the committing transaction (a commit without a change leaves it). ListShipments' updated_since is matched
+            -- against it rather than updated_at, the time the change was built: a change that waited for the append lock
+            -- commits after changes built later. No index: the listing reads it on the tenant's rows it already reads.
+            -- No default: a write that leaves it out fails. Rows stored before: their updated_at.
+            ALTER TABLE shipments ADD COLUMN change_committed_at BIGINT NULL;
+            UPDATE shipments SET change_committed_at = updated_at;
+            ALTER TABLE shipments ALTER COLUMN change_committed_at SET NOT NULL;
+            """),
     ];
 
     public static int Latest => Scripts[^1].Version;

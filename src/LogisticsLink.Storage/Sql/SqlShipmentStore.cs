@@ -243,7 +243,10 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         }
         if (query.UpdatedSince is { } since)
         {
-            sql.Append(" AND updated_at >= @since");
+            // Matched against when the change was committed, not updated_at (when it was built): a change built before
+            // one a client has already read can commit after that read, and carries an updated_at below the greatest the
+            // client saw. Every change committed after a read is stamped later than any updated_at that read returned.
+            sql.Append(" AND change_committed_at >= @since");
             parameters.Add(("@since", RowValues.Instant(since)));
         }
         sql.Append(" ORDER BY pk LIMIT @limit");
@@ -273,13 +276,17 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
     public Task<CommitResult> CommitAsync(ShipmentCommit commit, CancellationToken cancellationToken) =>
         WriteAsync(async session =>
         {
+            // Stamped here, in the transaction that commits it, not when the caller built the change: a write that
+            // waited for its turn says when it was committed. The change-log entry and the row's change_committed_at
+            // get the same instant; a commit without a change (bookkeeping) moves neither.
+            DateTimeOffset? changeCommittedAt = commit.ChangePayload is null ? null : _time.GetUtcNow();
             if (commit.ExpectedRevision == 0)
             {
-                await InsertShipmentAsync(session, commit.State, CancellationToken.None);
+                await InsertShipmentAsync(session, commit.State, changeCommittedAt, CancellationToken.None);
             }
             else
             {
-                await UpdateShipmentAsync(session, commit.State, commit.ExpectedRevision, CancellationToken.None);
+                await UpdateShipmentAsync(session, commit.State, commit.ExpectedRevision, changeCommittedAt, CancellationToken.None);
             }
             await InsertEventsAsync(session, commit, CancellationToken.None);
             foreach (var order in commit.OrdersToReview)
@@ -287,16 +294,12 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
                 await MarkForReviewAsync(session, commit.State.TenantId, order);
             }
             var sequence = 0L;
-            var committedAt = commit.State.UpdatedAt;
-            if (commit.ChangePayload is not null)
+            if (changeCommittedAt is { } committedAt)
             {
-                // Stamped here, in the transaction that commits it, not when the caller built the change: a write
-                // that waited for its turn says when it was committed.
-                committedAt = _time.GetUtcNow();
                 sequence = await AppendChangeAsync(session, commit, committedAt, CancellationToken.None);
                 await AfterAppendAsync(session, sequence, CancellationToken.None);
             }
-            return new CommitResult(commit.ExpectedRevision + 1, sequence) { CommittedAt = committedAt };
+            return new CommitResult(commit.ExpectedRevision + 1, sequence) { CommittedAt = changeCommittedAt ?? commit.State.UpdatedAt };
         }, cancellationToken);
 
     public async Task<IReadOnlyList<StoredShipment>> ListRiskChecksDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
@@ -413,31 +416,39 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
         return due.OrderBy(d => d.State.NextCheckAt).ToList();
     }
 
-    private static async Task InsertShipmentAsync(SqlSession session, ShipmentState s, CancellationToken cancellationToken)
+    /// <param name="changeCommittedAt">
+    /// When the change this insert carries is committed; null for an insert without a change, whose row is then listed
+    /// by its <see cref="ShipmentState.UpdatedAt"/> (what the change log reports as its commit time too).
+    /// </param>
+    private static async Task InsertShipmentAsync(
+        SqlSession session, ShipmentState s, DateTimeOffset? changeCommittedAt, CancellationToken cancellationToken)
     {
         var command = session.Statement("""
             INSERT INTO shipments (id, tenant_id, carrier, tracking_number, status, status_detail, status_description,
                 tracking_url, estimated_delivery, delivered_at, last_event_at, last_checked_at, stale, version,
                 order_channel, order_id, labels, created_at, updated_at, next_check_at, consecutive_failures, revision, extras,
-                first_scan_at, risk_check_at)
+                first_scan_at, risk_check_at, change_committed_at)
             VALUES (@id, @tenant, @carrier, @number, @status, @detail, @description, @url, @eta, @delivered, @lastEvent,
                 @lastChecked, @stale, @version, @channel, @order, @labels, @created, @updated, @next, @failures, 1, @extras,
-                @firstScan, @riskCheck)
+                @firstScan, @riskCheck, @changeCommitted)
             ON CONFLICT DO NOTHING
             """);
         BindState(command, s);
+        command.Bind("@changeCommitted", RowValues.Instant(changeCommittedAt ?? s.UpdatedAt));
         if (await command.ExecuteAsync(cancellationToken) != 1)
         {
             throw new DuplicateShipmentException(s.Carrier, s.TrackingNumber);
         }
     }
 
+    /// <param name="changeCommittedAt">When the change this update carries is committed; null (bookkeeping) keeps the row's.</param>
     private async Task UpdateShipmentAsync(
-        SqlSession session, ShipmentState s, long expectedRevision, CancellationToken cancellationToken)
+        SqlSession session, ShipmentState s, long expectedRevision, DateTimeOffset? changeCommittedAt, CancellationToken cancellationToken)
     {
         var command = session.Statement(RewritesIndexesSetToTheSameValue ? UpdateWithoutRareColumns : UpdateWithRareColumns);
         BindState(command, s);
         command.Bind("@revision", expectedRevision);
+        command.Bind("@changeCommitted", RowValues.Instant(changeCommittedAt));
         if (await command.ExecuteAsync(cancellationToken) != 1)
         {
             throw new ConcurrencyConflictException(s.Id);
@@ -478,6 +489,7 @@ public abstract partial class SqlShipmentStore : IShipmentStore, IOrderStore, IA
             tracking_url = @url, estimated_delivery = @eta, delivered_at = @delivered, last_event_at = @lastEvent, first_scan_at = @firstScan,
             last_checked_at = @lastChecked, stale = @stale, version = @version, labels = @labels,
             updated_at = @updated, next_check_at = @next, consecutive_failures = @failures, lease_until = NULL,
+            change_committed_at = COALESCE(@changeCommitted, change_committed_at),
             revision = revision + 1, extras = @extras{(setsRareColumns ? ", order_channel = @channel, order_id = @order, risk_check_at = @riskCheck" : "")}
         WHERE id = @id AND tenant_id = @tenant AND revision = @revision
         """;

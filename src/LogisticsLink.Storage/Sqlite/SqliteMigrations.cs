@@ -214,6 +214,15 @@ internal static class SqliteMigrations
             INSERT INTO order_reviews (tenant_id, channel, order_id, marked, reviewed)
             SELECT DISTINCT tenant_id, channel, order_id, 1, 0 FROM claims;
             """),
+        (12, """
+            -- When the shipment's latest change was committed: its change-log entry's committed_at, stamped by the store in
+            -- the committing transaction (a commit without a change leaves it). ListShipments' updated_since is matched
+            -- against it rather than updated_at, the time the change was built: a change that waited for its turn to write
+            -- commits after changes built later. No index: the listing reads it on the tenant's rows it already reads.
+            -- The store always sets it; the default only serves ALTER TABLE. Rows stored before: their updated_at.
+            ALTER TABLE shipments ADD COLUMN change_committed_at INTEGER NOT NULL DEFAULT 0;
+            UPDATE shipments SET change_committed_at = updated_at;
+            """),
     ];
 
     public static int Latest => Scripts[^1].Version;
