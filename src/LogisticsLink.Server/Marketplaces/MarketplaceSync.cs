@@ -71,6 +71,27 @@ public sealed partial class MarketplaceSync : BackgroundService
     /// <summary>The last sync of every account seen, by account key (<c>stored:tenant:channel</c> or <c>config:N</c>).</summary>
     public IReadOnlyDictionary<string, AccountSyncStatus> Status => _status;
 
+    /// <summary>
+    /// The accounts configuration gives the tenant (<c>Marketplaces:Accounts:N</c>), in their order there, each with the
+    /// last sync this node made of it (null before its first).
+    /// </summary>
+    public IReadOnlyList<ConfiguredAccountState> ConfiguredAccountsOf(string tenantId)
+    {
+        var accounts = new List<ConfiguredAccountState>();
+        for (var i = 0; i < _options.Accounts.Count; i++)
+        {
+            var configured = _options.Accounts[i];
+            if (configured.Tenant.Trim() != tenantId)
+            {
+                continue;
+            }
+            accounts.Add(new ConfiguredAccountState($"{MarketplaceSyncOptions.Section}:Accounts:{i}", configured.Channel.Trim().ToLowerInvariant(),
+                configured.MarketplaceIds, [.. configured.Credentials.Keys.Order(StringComparer.Ordinal)],
+                _status.TryGetValue(ConfiguredKey(i), out var status) ? status : null));
+        }
+        return accounts;
+    }
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(OrdersLoopAsync(stoppingToken), FbaReportLoopAsync(stoppingToken));
 
@@ -299,7 +320,8 @@ public sealed partial class MarketplaceSync : BackgroundService
                 if (!await _orders.RecordSyncAsync(
                     account.Account.TenantId, account.Account.Channel, account.ConnectedAt, cursor, syncedAt, error, cancellationToken))
                 {
-                    // Connected again during the round: the new connection's reset cursor stands, and its own round reports.
+                    // Connected again during the round (the new connection's reset cursor stands, and its own round reports), or
+                    // disconnected: an update of the connection the round read, never an insert, so nothing is brought back.
                     LogConnectionReplaced(account.Account.ToString());
                     return;
                 }
@@ -538,13 +560,15 @@ public sealed partial class MarketplaceSync : BackgroundService
             {
                 continue;
             }
-            var key = $"config:{i}";
+            var key = ConfiguredKey(i);
             accounts.Add(new SyncAccount(key,
                 new MarketplaceAccount(configured.Tenant.Trim(), channel, configured.Credentials, configured.MarketplaceIds),
                 Stored: false, _configuredCursors.TryGetValue(key, out var cursor) ? cursor : ""));
         }
         return accounts;
     }
+
+    private static string ConfiguredKey(int index) => $"config:{index}";
 
     /// <param name="ConnectedAt">When a stored connection was made: a connection made again is a new one (unused for configured accounts).</param>
     private sealed record SyncAccount(string Key, MarketplaceAccount Account, bool Stored, string Cursor, DateTimeOffset ConnectedAt = default);
@@ -599,7 +623,7 @@ public sealed partial class MarketplaceSync : BackgroundService
     private partial void LogOpenMcfRead(string account, int read, int due);
 
     [LoggerMessage(EventId = 5413, Level = LogLevel.Information,
-        Message = "Marketplace sync: {Account} was connected again during the round; the round's cursor is not recorded")]
+        Message = "Marketplace sync: {Account} was connected again or disconnected during the round; the round's cursor is not recorded")]
     private partial void LogConnectionReplaced(string account);
 
     [LoggerMessage(EventId = 5415, Level = LogLevel.Warning,
@@ -615,6 +639,13 @@ public sealed partial class MarketplaceSync : BackgroundService
 
 /// <summary>The last sync of one account: when it last succeeded, and the error of the last attempt ("" when it succeeded).</summary>
 public sealed record AccountSyncStatus(string TenantId, string Channel, DateTimeOffset? LastSyncedAt, string LastError);
+
+/// <summary>
+/// One <c>Marketplaces:Accounts:N</c> entry as ListMarketplaceConnections shows it: its key, the names of its
+/// credentials, and the last sync of it on this node (null before the first).
+/// </summary>
+public sealed record ConfiguredAccountState(
+    string ConfigurationKey, string Channel, IReadOnlyList<string> MarketplaceIds, IReadOnlyList<string> CredentialKeys, AccountSyncStatus? Status);
 
 /// <summary>What <see cref="MarketplaceSync.SyncOrderAsync"/> did.</summary>
 public sealed record OrderSyncResult(OrderSyncOutcome Outcome, OrderState? Order = null, string Reason = "", bool Transient = false)
