@@ -246,6 +246,13 @@ public sealed partial class MarketplaceSync : BackgroundService
                     LogPageLimit(account.Account.ToString(), MaxPagesPerRound);
                     break;
                 }
+                if (pages > 0 && !await StillConnectedAsync(account, cancellationToken))
+                {
+                    // Disconnected (or connected again) since the round read it: its credentials are not used again,
+                    // and nothing is recorded for it (a new connection's own round reports).
+                    LogConnectionGone(account.Account.ToString(), imported);
+                    return;
+                }
                 var page = await client.FetchChangedOrdersAsync(account.Account, cursor, startFrom, cancellationToken);
                 if (!page.IsSuccess)
                 {
@@ -362,14 +369,35 @@ public sealed partial class MarketplaceSync : BackgroundService
                 }
                 foreach (var account in accounts.Where(a => a.Account.Channel == AmazonMarketplaceClient.ChannelName))
                 {
-                    await FbaReportAsync(_amazon, account, stoppingToken);
-                    await McfOrdersAsync(_amazon, account, stoppingToken);
+                    // Reports take minutes: an account disconnected meanwhile is not asked with its removed credentials.
+                    if (await StillConnectedForReportsAsync(account, stoppingToken))
+                    {
+                        await FbaReportAsync(_amazon, account, stoppingToken);
+                    }
+                    if (await StillConnectedForReportsAsync(account, stoppingToken))
+                    {
+                        await McfOrdersAsync(_amazon, account, stoppingToken);
+                    }
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary><see cref="StillConnectedAsync"/>, false when the store cannot say: the account waits for the next tick.</summary>
+    private async Task<bool> StillConnectedForReportsAsync(SyncAccount account, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await StillConnectedAsync(account, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogStoreFailed(e, account.Account.ToString());
+            return false;
         }
     }
 
@@ -570,6 +598,21 @@ public sealed partial class MarketplaceSync : BackgroundService
 
     private static string ConfiguredKey(int index) => $"config:{index}";
 
+    /// <summary>
+    /// Whether a stored connection is still the one <paramref name="account"/> was read from (not disconnected nor
+    /// connected again since), asked of the store so a DisconnectMarketplace on any node stops this node's round at its
+    /// next call to the marketplace. Configured accounts only change with the configuration. Throws when the store fails.
+    /// </summary>
+    private async Task<bool> StillConnectedAsync(SyncAccount account, CancellationToken cancellationToken)
+    {
+        if (!account.Stored)
+        {
+            return true;
+        }
+        var stored = await _orders.FindConnectionAsync(account.Account.TenantId, account.Account.Channel, cancellationToken);
+        return stored?.ConnectedAt == account.ConnectedAt;
+    }
+
     /// <param name="ConnectedAt">When a stored connection was made: a connection made again is a new one (unused for configured accounts).</param>
     private sealed record SyncAccount(string Key, MarketplaceAccount Account, bool Stored, string Cursor, DateTimeOffset ConnectedAt = default);
 
@@ -625,6 +668,10 @@ public sealed partial class MarketplaceSync : BackgroundService
     [LoggerMessage(EventId = 5413, Level = LogLevel.Information,
         Message = "Marketplace sync: {Account} was connected again or disconnected during the round; the round's cursor is not recorded")]
     private partial void LogConnectionReplaced(string account);
+
+    [LoggerMessage(EventId = 5416, Level = LogLevel.Information,
+        Message = "Marketplace sync: {Account} was disconnected or connected again during the round; it stopped after {Orders} order(s), recording nothing")]
+    private partial void LogConnectionGone(string account, int orders);
 
     [LoggerMessage(EventId = 5415, Level = LogLevel.Warning,
         Message = "Marketplace sync: {Account}: {Channel} order '{OrderId}' could not be read and was skipped (the rest of its page imported, or its notification answered): {Reason}")]

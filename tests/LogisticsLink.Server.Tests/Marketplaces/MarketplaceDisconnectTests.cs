@@ -62,10 +62,11 @@ public sealed class MarketplaceDisconnectTests
     {
         // tenant-b's account reads Canada (North America), then Germany (Europe): one page per region.
         var gate = new AmazonSearchGate(Canada);
+        var germanSearches = new AmazonSearchCounter(AmazonDemoCatalogue.De);
         OrderStoreGate? store = null;
         await using var server = await SandboxMarketplaceServer.StartAsync(services: services =>
         {
-            services.AddHttpClient(nameof(AmazonMarketplaceClient)).AddHttpMessageHandler(gate.Handler);
+            services.AddHttpClient(nameof(AmazonMarketplaceClient)).AddHttpMessageHandler(gate.Handler).AddHttpMessageHandler(germanSearches.Handler);
             store = OrderStoreGate.Install(services);
         });
         var tenantB = server.Orders(TestServer.KeyB);
@@ -92,6 +93,8 @@ public sealed class MarketplaceDisconnectTests
         await Eventually.UntilAsync(() => Volatile.Read(ref roundsStarted) >= 2, "two more rounds started after the held one");
 
         Assert.Equal("amazon", removed.Connection.Channel);
+        // The held round stops with the page it was reading: Europe is not asked with the removed credentials.
+        Assert.Equal(0, germanSearches.Count);
         Assert.DoesNotContain(await server.Get<IOrderStore>().ListConnectionsAsync(CancellationToken.None), c => c.TenantId == "tenant-b");
         Assert.Empty((await tenantB.ListMarketplaceConnectionsAsync(new ListMarketplaceConnectionsRequest())).Connections);
         Assert.Equal(OrderSyncOutcome.NotConnected,
