@@ -9,18 +9,19 @@ internal sealed class AmazonSearchCounter(string marketplaceIds)
 
     public DelegatingHandler Handler() => new CountingHandler(this);
 
+    private bool Counts(HttpRequestMessage request) =>
+        request.RequestUri!.AbsolutePath.EndsWith("/orders", StringComparison.Ordinal) &&
+        request.RequestUri.Query.Contains("arketplaceIds=" + marketplaceIds + "&", StringComparison.Ordinal);
+
     private sealed class CountingHandler(AmazonSearchCounter counter) : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            if (request.RequestUri!.AbsolutePath.EndsWith("/orders", StringComparison.Ordinal) &&
-                request.RequestUri.Query.Contains("arketplaceIds=" + counter._marketplaceIds + "&", StringComparison.Ordinal))
+            if (counter.Counts(request))
             {
                 Interlocked.Increment(ref counter._count);
             }
             return base.SendAsync(request, cancellationToken);
         }
     }
-
-    private readonly string _marketplaceIds = marketplaceIds;
 }
