@@ -27,7 +27,8 @@ public sealed partial class MarketplaceSync : BackgroundService
     /// <summary>A round stops reading one account after this many pages; the next round continues from the cursor.</summary>
     internal const int MaxPagesPerRound = 200;
 
-    private const int MaxParallelAccounts = 4;
+    /// <summary>A round syncs this many accounts at a time; the others wait for a slot.</summary>
+    internal const int MaxParallelAccounts = 4;
 
     /// <summary>Later FBA reports reach this far before the previous one, for rows Amazon added late.</summary>
     private static readonly TimeSpan FbaReportOverlap = TimeSpan.FromDays(1);
@@ -246,7 +247,8 @@ public sealed partial class MarketplaceSync : BackgroundService
                     LogPageLimit(account.Account.ToString(), MaxPagesPerRound);
                     break;
                 }
-                if (pages > 0 && !await StillConnectedAsync(account, cancellationToken))
+                // Also before the first page: an account may wait long for its turn among the round's parallel ones.
+                if (!await StillConnectedAsync(account, cancellationToken))
                 {
                     // Disconnected (or connected again) since the round read it: its credentials are not used again,
                     // and nothing is recorded for it (a new connection's own round reports).

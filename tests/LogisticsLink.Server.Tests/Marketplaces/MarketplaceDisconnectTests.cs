@@ -101,5 +101,54 @@ public sealed class MarketplaceDisconnectTests
             (await server.Get<MarketplaceSync>().SyncOrderAsync("tenant-b", "amazon", "113-5550001-0000010", CancellationToken.None)).Outcome);
     }
 
+    [Fact]
+    public async Task A_connection_removed_while_it_waits_for_its_turn_in_a_round_is_never_asked()
+    {
+        // Accounts stored before tenant-b's, each reading Canada only, take every parallel slot of the round while their
+        // search is held; tenant-b's German account waits for its turn.
+        var aheadOfB = Enumerable.Range(0, MarketplaceSync.MaxParallelAccounts).Select(i => $"tenant-0{i}").ToList();
+        var hold = new AmazonSearchHold(Canada, aheadOfB.Count);
+        var germanSearches = new AmazonSearchCounter(AmazonDemoCatalogue.De);
+        OrderStoreGate? store = null;
+        await using var server = await SandboxMarketplaceServer.StartAsync(services: services =>
+        {
+            services.AddHttpClient(nameof(AmazonMarketplaceClient)).AddHttpMessageHandler(hold.Handler).AddHttpMessageHandler(germanSearches.Handler);
+            store = OrderStoreGate.Install(services);
+        });
+        // No round reads the connections until all are stored: the round that reads them holds all the slots.
+        var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        store!.BeforeEach(nameof(IOrderStore.ListConnectionsAsync), _ => stored.Task);
+        var protector = server.Get<LogisticsLink.Server.Orders.CredentialProtector>();
+        var credentials = new Dictionary<string, string>
+        {
+            ["client_id"] = SandboxMarketplaces.AmazonClientId, ["client_secret"] = SandboxMarketplaces.AmazonClientSecret,
+            ["refresh_token"] = SandboxMarketplaces.AmazonRefreshToken,
+        };
+        foreach (var tenant in aheadOfB)
+        {
+            await server.Get<IOrderStore>().SaveConnectionAsync(new MarketplaceConnectionRecord(
+                tenant, "amazon", protector.Protect(tenant, "amazon", credentials), [Canada], DateTimeOffset.UtcNow, "", null, ""), CancellationToken.None);
+        }
+        var tenantB = server.Orders(TestServer.KeyB);
+        await tenantB.ConnectMarketplaceAsync(new ConnectMarketplaceRequest
+        {
+            Channel = "amazon", Credentials = { credentials }, MarketplaceIds = { AmazonDemoCatalogue.De },
+        });
+        stored.SetResult();
+        await hold.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await tenantB.DisconnectMarketplaceAsync(new DisconnectMarketplaceRequest { Channel = "amazon" });
+        var roundsStarted = 0;
+        store.BeforeEach(nameof(IOrderStore.ListConnectionsAsync), _ =>
+        {
+            Interlocked.Increment(ref roundsStarted);
+            return Task.CompletedTask;
+        });
+        hold.Open();
+        await Eventually.UntilAsync(() => Volatile.Read(ref roundsStarted) >= 2, "two more rounds started after the held one");
+
+        Assert.Equal(0, germanSearches.Count);
+    }
+
     private const string Canada = "A2EUQ1WTGCTBG2";
 }
