@@ -57,6 +57,19 @@ public interface IOrderStore
 
     Task<IReadOnlyList<MarketplaceConnectionRecord>> ListConnectionsAsync(CancellationToken cancellationToken);
 
+    /// <summary>One tenant's connections, by channel.</summary>
+    Task<IReadOnlyList<MarketplaceConnectionRecord>> ListTenantConnectionsAsync(string tenantId, CancellationToken cancellationToken);
+
+    /// <summary>The tenant's connection on that channel (a tenant has at most one per channel), or null.</summary>
+    Task<MarketplaceConnectionRecord?> FindConnectionAsync(string tenantId, string channel, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the tenant's connection on that channel, credentials and sync state with it, and returns it as it was; null
+    /// when there is none. The orders it imported are not touched. A sync round that read it records nothing afterwards
+    /// (<see cref="RecordSyncAsync"/> only updates the connection it read).
+    /// </summary>
+    Task<MarketplaceConnectionRecord?> DeleteConnectionAsync(string tenantId, string channel, CancellationToken cancellationToken);
+
     /// <summary>
     /// Records a sync of the connection made at <paramref name="connectedAt"/>. False, and nothing written, when that
     /// connection has been replaced since (connected again): a round that read the old one must not write its cursor

@@ -268,6 +268,37 @@ public sealed class OrderStoreTests
     }
 
     [Fact]
+    public async Task A_deleted_connection_goes_with_its_credentials_and_a_round_that_read_it_records_nothing()
+    {
+        await using var db = new TestDatabase();
+        var store = await db.OpenAsync();
+        await store.SaveConnectionAsync(new MarketplaceConnectionRecord(TenantA, "amazon", [1, 2], ["A1"], T0, "", null, ""), Ct);
+        await store.SaveConnectionAsync(new MarketplaceConnectionRecord(TenantA, "shopify", [3], [], T0, "", null, ""), Ct);
+        await store.SaveConnectionAsync(new MarketplaceConnectionRecord(TenantB, "amazon", [4], ["A1"], T0, "", null, ""), Ct);
+        Assert.True(await store.RecordSyncAsync(TenantA, "amazon", T0, "cursor-1", T0.AddHours(1), "HTTP 401 from the marketplace", Ct));
+        await store.CommitOrderAsync(new OrderCommit(Order("111-0000013-0000013"), 0, null), Ct);
+
+        var deleted = await store.DeleteConnectionAsync(TenantA, "amazon", Ct);
+        // A round that read the connection before it was deleted ends after it: it must not bring it back.
+        var recorded = await store.RecordSyncAsync(TenantA, "amazon", T0, "cursor-2", T0.AddHours(2), "", Ct);
+        var again = await store.DeleteConnectionAsync(TenantA, "amazon", Ct);
+
+        Assert.NotNull(deleted);
+        Assert.Equal((TenantA, "amazon", T0), (deleted.TenantId, deleted.Channel, deleted.ConnectedAt));
+        Assert.Equal(new byte[] { 1, 2 }, deleted.EncryptedCredentials);
+        Assert.Equal(("cursor-1", T0.AddHours(1), "HTTP 401 from the marketplace"), (deleted.Cursor, deleted.LastSyncedAt, deleted.LastError));
+        Assert.False(recorded);
+        Assert.Null(again);
+        Assert.Null(await store.FindConnectionAsync(TenantA, "amazon", Ct));
+        Assert.Equal([(TenantA, "shopify"), (TenantB, "amazon")],
+            (await store.ListConnectionsAsync(Ct)).Select(c => (c.TenantId, c.Channel)));
+        Assert.Equal(["shopify"], (await store.ListTenantConnectionsAsync(TenantA, Ct)).Select(c => c.Channel));
+        Assert.Equal(new byte[] { 4 }, (await store.FindConnectionAsync(TenantB, "amazon", Ct))!.EncryptedCredentials);
+        // The orders it imported stay.
+        Assert.NotNull(await store.FindOrderAsync(TenantA, "amazon", "111-0000013-0000013", Ct));
+    }
+
+    [Fact]
     public async Task The_Prime_flag_is_stored_on_insert_changed_on_update_and_listed()
     {
         await using var db = new TestDatabase();

@@ -7,6 +7,7 @@ using LogisticsLink.Marketplaces;
 using LogisticsLink.Marketplaces.Shopify;
 using LogisticsLink.Server.Auth;
 using LogisticsLink.Server.Mapping;
+using LogisticsLink.Server.Marketplaces;
 using LogisticsLink.Server.Orders;
 using LogisticsLink.Server.Support;
 using LogisticsLink.Storage;
@@ -24,6 +25,7 @@ public sealed class OrderGrpcService(
     CarrierGateway carriers,
     CredentialProtector protector,
     MarketplaceOptions marketplaces,
+    MarketplaceSync sync,
     OpenClaims claims,
     IOptions<RiskRules> risks,
     TimeProvider time) : OrderService.OrderServiceBase
@@ -112,6 +114,40 @@ public sealed class OrderGrpcService(
             CredentialKeys = { credentials.Keys.Order(StringComparer.Ordinal) },
             ConnectedAt = Timestamp.FromDateTimeOffset(now),
         };
+    }
+
+    public override async Task<ListMarketplaceConnectionsResponse> ListMarketplaceConnections(
+        ListMarketplaceConnectionsRequest request, ServerCallContext context)
+    {
+        var tenant = ApiKeyInterceptor.TenantOf(context);
+        var response = new ListMarketplaceConnectionsResponse();
+        foreach (var stored in await orders.ListTenantConnectionsAsync(tenant, context.CancellationToken))
+        {
+            response.Connections.Add(MarketplaceConnectionMapper.ToProto(stored, protector));
+        }
+        response.Connections.Add(sync.ConfiguredAccountsOf(tenant).Select(MarketplaceConnectionMapper.ToProto));
+        return response;
+    }
+
+    public override async Task<DisconnectMarketplaceResponse> DisconnectMarketplace(DisconnectMarketplaceRequest request, ServerCallContext context)
+    {
+        var tenant = ApiKeyInterceptor.TenantOf(context);
+        var violations = new Violations();
+        var channel = OrderRequests.MarketplaceChannel(violations, "channel", request.Channel);
+        violations.ThrowIfAny();
+        if (await orders.DeleteConnectionAsync(tenant, channel, context.CancellationToken) is { } removed)
+        {
+            return new DisconnectMarketplaceResponse { Connection = MarketplaceConnectionMapper.ToProto(removed, protector) };
+        }
+        // Configuration is read at start-up and on every node: an RPC removing it here would see it come back.
+        var configured = sync.ConfiguredAccountsOf(tenant).Where(a => a.Channel == channel).Select(a => a.ConfigurationKey).ToList();
+        if (configured.Count > 0)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition,
+                $"The {channel} account of this tenant is given in the server's configuration ({string.Join(", ", configured)}), not connected " +
+                "with ConnectMarketplace: remove it from the configuration to stop its sync."));
+        }
+        throw Violations.NotFound($"No {channel} connection is known for this tenant (never connected, or disconnected already).");
     }
 
     public override async Task<V1.SellerMetrics> GetSellerMetrics(GetSellerMetricsRequest request, ServerCallContext context)

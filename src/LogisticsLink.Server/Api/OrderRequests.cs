@@ -152,15 +152,27 @@ public static class OrderRequests
         return pageSize == 0 ? DefaultPageSize : pageSize;
     }
 
+    /// <summary>A channel a marketplace account can be connected on (amazon, shopify, ebay), in any case.</summary>
+    public static string MarketplaceChannel(Violations violations, string field, string raw)
+    {
+        var channel = raw.Trim().ToLowerInvariant();
+        if (!RequiredCredentials.ContainsKey(channel))
+        {
+            violations.Add(field, "must be one of amazon, shopify, ebay");
+        }
+        return channel;
+    }
+
     public static (string Channel, Dictionary<string, string> Credentials, List<string> MarketplaceIds) Connect(
         Violations violations, ConnectMarketplaceRequest request)
     {
-        var channel = request.Channel.Trim().ToLowerInvariant();
-        if (!RequiredCredentials.TryGetValue(channel, out var required))
+        var before = violations.Count;
+        var channel = MarketplaceChannel(violations, "channel", request.Channel);
+        if (violations.Count > before)
         {
-            violations.Add("channel", "must be one of amazon, shopify, ebay");
             return (channel, [], []);
         }
+        var required = RequiredCredentials[channel];
         foreach (var key in required.Where(k => !request.Credentials.TryGetValue(k, out var v) || string.IsNullOrWhiteSpace(v)))
         {
             violations.Add($"credentials[{key}]", $"is required for {channel}");

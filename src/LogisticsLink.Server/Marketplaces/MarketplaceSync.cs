@@ -27,7 +27,8 @@ public sealed partial class MarketplaceSync : BackgroundService
     /// <summary>A round stops reading one account after this many pages; the next round continues from the cursor.</summary>
     internal const int MaxPagesPerRound = 200;
 
-    private const int MaxParallelAccounts = 4;
+    /// <summary>A round syncs this many accounts at a time; the others wait for a slot.</summary>
+    internal const int MaxParallelAccounts = 4;
 
     /// <summary>Later FBA reports reach this far before the previous one, for rows Amazon added late.</summary>
     private static readonly TimeSpan FbaReportOverlap = TimeSpan.FromDays(1);
@@ -70,6 +71,27 @@ public sealed partial class MarketplaceSync : BackgroundService
 
     /// <summary>The last sync of every account seen, by account key (<c>stored:tenant:channel</c> or <c>config:N</c>).</summary>
     public IReadOnlyDictionary<string, AccountSyncStatus> Status => _status;
+
+    /// <summary>
+    /// The accounts configuration gives the tenant (<c>Marketplaces:Accounts:N</c>), in their order there, each with the
+    /// last sync this node made of it (null before its first).
+    /// </summary>
+    public IReadOnlyList<ConfiguredAccountState> ConfiguredAccountsOf(string tenantId)
+    {
+        var accounts = new List<ConfiguredAccountState>();
+        for (var i = 0; i < _options.Accounts.Count; i++)
+        {
+            var configured = _options.Accounts[i];
+            if (configured.Tenant.Trim() != tenantId)
+            {
+                continue;
+            }
+            accounts.Add(new ConfiguredAccountState($"{MarketplaceSyncOptions.Section}:Accounts:{i}", configured.Channel.Trim().ToLowerInvariant(),
+                configured.MarketplaceIds, [.. configured.Credentials.Keys.Order(StringComparer.Ordinal)],
+                _status.TryGetValue(ConfiguredKey(i), out var status) ? status : null));
+        }
+        return accounts;
+    }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(OrdersLoopAsync(stoppingToken), FbaReportLoopAsync(stoppingToken));
@@ -225,6 +247,14 @@ public sealed partial class MarketplaceSync : BackgroundService
                     LogPageLimit(account.Account.ToString(), MaxPagesPerRound);
                     break;
                 }
+                // Also before the first page: an account may wait long for its turn among the round's parallel ones.
+                if (!await StillConnectedAsync(account, cancellationToken))
+                {
+                    // Disconnected (or connected again) since the round read it: its credentials are not used again,
+                    // and nothing is recorded for it (a new connection's own round reports).
+                    LogConnectionGone(account.Account.ToString(), imported);
+                    return;
+                }
                 var page = await client.FetchChangedOrdersAsync(account.Account, cursor, startFrom, cancellationToken);
                 if (!page.IsSuccess)
                 {
@@ -299,7 +329,8 @@ public sealed partial class MarketplaceSync : BackgroundService
                 if (!await _orders.RecordSyncAsync(
                     account.Account.TenantId, account.Account.Channel, account.ConnectedAt, cursor, syncedAt, error, cancellationToken))
                 {
-                    // Connected again during the round: the new connection's reset cursor stands, and its own round reports.
+                    // Connected again during the round (the new connection's reset cursor stands, and its own round reports), or
+                    // disconnected: an update of the connection the round read, never an insert, so nothing is brought back.
                     LogConnectionReplaced(account.Account.ToString());
                     return;
                 }
@@ -340,14 +371,35 @@ public sealed partial class MarketplaceSync : BackgroundService
                 }
                 foreach (var account in accounts.Where(a => a.Account.Channel == AmazonMarketplaceClient.ChannelName))
                 {
-                    await FbaReportAsync(_amazon, account, stoppingToken);
-                    await McfOrdersAsync(_amazon, account, stoppingToken);
+                    // Reports take minutes: an account disconnected meanwhile is not asked with its removed credentials.
+                    if (await StillConnectedForReportsAsync(account, stoppingToken))
+                    {
+                        await FbaReportAsync(_amazon, account, stoppingToken);
+                    }
+                    if (await StillConnectedForReportsAsync(account, stoppingToken))
+                    {
+                        await McfOrdersAsync(_amazon, account, stoppingToken);
+                    }
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary><see cref="StillConnectedAsync"/>, false when the store cannot say: the account waits for the next tick.</summary>
+    private async Task<bool> StillConnectedForReportsAsync(SyncAccount account, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await StillConnectedAsync(account, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogStoreFailed(e, account.Account.ToString());
+            return false;
         }
     }
 
@@ -538,12 +590,29 @@ public sealed partial class MarketplaceSync : BackgroundService
             {
                 continue;
             }
-            var key = $"config:{i}";
+            var key = ConfiguredKey(i);
             accounts.Add(new SyncAccount(key,
                 new MarketplaceAccount(configured.Tenant.Trim(), channel, configured.Credentials, configured.MarketplaceIds),
                 Stored: false, _configuredCursors.TryGetValue(key, out var cursor) ? cursor : ""));
         }
         return accounts;
+    }
+
+    private static string ConfiguredKey(int index) => $"config:{index}";
+
+    /// <summary>
+    /// Whether a stored connection is still the one <paramref name="account"/> was read from (not disconnected nor
+    /// connected again since), asked of the store so a DisconnectMarketplace on any node stops this node's round at its
+    /// next call to the marketplace. Configured accounts only change with the configuration. Throws when the store fails.
+    /// </summary>
+    private async Task<bool> StillConnectedAsync(SyncAccount account, CancellationToken cancellationToken)
+    {
+        if (!account.Stored)
+        {
+            return true;
+        }
+        var stored = await _orders.FindConnectionAsync(account.Account.TenantId, account.Account.Channel, cancellationToken);
+        return stored?.ConnectedAt == account.ConnectedAt;
     }
 
     /// <param name="ConnectedAt">When a stored connection was made: a connection made again is a new one (unused for configured accounts).</param>
@@ -599,8 +668,12 @@ public sealed partial class MarketplaceSync : BackgroundService
     private partial void LogOpenMcfRead(string account, int read, int due);
 
     [LoggerMessage(EventId = 5413, Level = LogLevel.Information,
-        Message = "Marketplace sync: {Account} was connected again during the round; the round's cursor is not recorded")]
+        Message = "Marketplace sync: {Account} was connected again or disconnected during the round; the round's cursor is not recorded")]
     private partial void LogConnectionReplaced(string account);
+
+    [LoggerMessage(EventId = 5416, Level = LogLevel.Information,
+        Message = "Marketplace sync: {Account} was disconnected or connected again during the round; it stopped after {Orders} order(s), recording nothing")]
+    private partial void LogConnectionGone(string account, int orders);
 
     [LoggerMessage(EventId = 5415, Level = LogLevel.Warning,
         Message = "Marketplace sync: {Account}: {Channel} order '{OrderId}' could not be read and was skipped (the rest of its page imported, or its notification answered): {Reason}")]
@@ -615,6 +688,13 @@ public sealed partial class MarketplaceSync : BackgroundService
 
 /// <summary>The last sync of one account: when it last succeeded, and the error of the last attempt ("" when it succeeded).</summary>
 public sealed record AccountSyncStatus(string TenantId, string Channel, DateTimeOffset? LastSyncedAt, string LastError);
+
+/// <summary>
+/// One <c>Marketplaces:Accounts:N</c> entry as ListMarketplaceConnections shows it: its key, the names of its
+/// credentials, and the last sync of it on this node (null before the first).
+/// </summary>
+public sealed record ConfiguredAccountState(
+    string ConfigurationKey, string Channel, IReadOnlyList<string> MarketplaceIds, IReadOnlyList<string> CredentialKeys, AccountSyncStatus? Status);
 
 /// <summary>What <see cref="MarketplaceSync.SyncOrderAsync"/> did.</summary>
 public sealed record OrderSyncResult(OrderSyncOutcome Outcome, OrderState? Order = null, string Reason = "", bool Transient = false)

@@ -250,13 +250,45 @@ public abstract partial class SqlShipmentStore
             return 0;
         }, cancellationToken);
 
+    private const string ConnectionColumns =
+        "tenant_id, channel, credentials, marketplace_ids, connected_at, sync_cursor, last_synced_at, last_error";
+
     public async Task<IReadOnlyList<MarketplaceConnectionRecord>> ListConnectionsAsync(CancellationToken cancellationToken)
     {
         await using var session = await OpenReaderAsync(cancellationToken);
-        var command = session.Command("""
-            SELECT tenant_id, channel, credentials, marketplace_ids, connected_at, sync_cursor, last_synced_at, last_error
-            FROM marketplace_connections ORDER BY tenant_id, channel
-            """);
+        var command = session.Command($"SELECT {ConnectionColumns} FROM marketplace_connections ORDER BY tenant_id, channel");
+        return await ReadConnectionsAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<MarketplaceConnectionRecord>> ListTenantConnectionsAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        await using var session = await OpenReaderAsync(cancellationToken);
+        var command = session.Command($"SELECT {ConnectionColumns} FROM marketplace_connections WHERE tenant_id = @tenant ORDER BY channel");
+        command.Bind("@tenant", tenantId);
+        return await ReadConnectionsAsync(command, cancellationToken);
+    }
+
+    public async Task<MarketplaceConnectionRecord?> FindConnectionAsync(string tenantId, string channel, CancellationToken cancellationToken)
+    {
+        await using var session = await OpenReaderAsync(cancellationToken);
+        var command = session.Command($"SELECT {ConnectionColumns} FROM marketplace_connections WHERE tenant_id = @tenant AND channel = @channel");
+        command.Bind("@tenant", tenantId);
+        command.Bind("@channel", channel);
+        return (await ReadConnectionsAsync(command, cancellationToken)).SingleOrDefault();
+    }
+
+    public Task<MarketplaceConnectionRecord?> DeleteConnectionAsync(string tenantId, string channel, CancellationToken cancellationToken) =>
+        WriteAsync(async session =>
+        {
+            var command = session.Command(
+                $"DELETE FROM marketplace_connections WHERE tenant_id = @tenant AND channel = @channel RETURNING {ConnectionColumns}");
+            command.Bind("@tenant", tenantId);
+            command.Bind("@channel", channel);
+            return (await ReadConnectionsAsync(command, CancellationToken.None)).SingleOrDefault();
+        }, cancellationToken);
+
+    private static async Task<List<MarketplaceConnectionRecord>> ReadConnectionsAsync(DbCommand command, CancellationToken cancellationToken)
+    {
         var list = new List<MarketplaceConnectionRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

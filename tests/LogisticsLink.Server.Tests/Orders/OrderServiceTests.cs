@@ -279,6 +279,71 @@ public sealed class OrderServiceTests
     }
 
     [Fact]
+    public async Task Connections_are_listed_with_their_sync_state_and_a_disconnected_one_is_gone_with_its_credentials()
+    {
+        OrderStoreGate? gate = null;
+        await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string> { ["Marketplaces:EncryptionKey"] = EncryptionKey },
+            services: services => gate = OrderStoreGate.Install(services));
+        // No sync round reads the connections: none may call a real marketplace, nor race the sync state recorded below.
+        gate!.BeforeEach(nameof(IOrderStore.ListConnectionsAsync), args => Task.Delay(Timeout.Infinite, (CancellationToken)args[0]!));
+        var orders = server.Orders();
+        var tenantB = server.Orders(TestServer.KeyB);
+        await orders.ConnectMarketplaceAsync(new ConnectMarketplaceRequest
+        {
+            Channel = "amazon", MarketplaceIds = { "A13V1IB3VIYZZH" },
+            Credentials = { ["client_id"] = "amzn1.application-oa2-client.abc", ["client_secret"] = "super-secret-value", ["refresh_token"] = "Atzr|refresh-secret" },
+        });
+        await orders.ConnectMarketplaceAsync(new ConnectMarketplaceRequest
+        {
+            Channel = "shopify", Credentials = { ["shop_domain"] = "seller.myshopify.com", ["access_token"] = "shpat_secret-token" },
+        });
+        await tenantB.ConnectMarketplaceAsync(new ConnectMarketplaceRequest
+        {
+            Channel = "shopify", Credentials = { ["shop_domain"] = "other.myshopify.com", ["access_token"] = "shpat_other-token" },
+        });
+        await orders.UpsertOrderAsync(Fbm("171-0000009-0000009", Numbers.Sandbox(0)));
+        // The Amazon account's last round failed: the operator must see it without reading the logs.
+        var store = server.Get<IOrderStore>();
+        var amazon = (await store.FindConnectionAsync("tenant-a", "amazon", CancellationToken.None))!;
+        var syncedAt = DateTimeOffset.UtcNow.AddMinutes(-5);
+        await store.RecordSyncAsync("tenant-a", "amazon", amazon.ConnectedAt, "cursor", syncedAt, "amazon: the refresh token was revoked", CancellationToken.None);
+
+        var listed = await orders.ListMarketplaceConnectionsAsync(new ListMarketplaceConnectionsRequest());
+
+        Assert.Equal(["amazon", "shopify"], listed.Connections.Select(c => c.Channel));
+        var failing = listed.Connections[0];
+        Assert.Equal(("amazon: the refresh token was revoked", syncedAt), (failing.LastError, failing.LastSyncedAt.ToDateTimeOffset()));
+        Assert.Equal(["client_id", "client_secret", "refresh_token"], failing.CredentialKeys);
+        Assert.Equal(["A13V1IB3VIYZZH"], failing.MarketplaceIds);
+        Assert.Null(listed.Connections[1].LastSyncedAt);
+        Assert.Equal(["access_token", "shop_domain"], listed.Connections[1].CredentialKeys);
+        Assert.Equal("", listed.Connections[1].LastError);
+        Assert.All(listed.Connections, c => Assert.Equal("", c.ConfigurationKey));
+        Assert.All(listed.Connections, c => Assert.NotNull(c.ConnectedAt));
+        Assert.DoesNotContain("super-secret-value", listed.ToString());
+        Assert.DoesNotContain("shpat_secret-token", listed.ToString());
+        Assert.Equal(["shopify"], (await tenantB.ListMarketplaceConnectionsAsync(new ListMarketplaceConnectionsRequest())).Connections.Select(c => c.Channel));
+
+        var removed = await orders.DisconnectMarketplaceAsync(new DisconnectMarketplaceRequest { Channel = " Amazon " });
+
+        Assert.Equal(("amazon", "amazon: the refresh token was revoked"), (removed.Connection.Channel, removed.Connection.LastError));
+        Assert.Equal(["shopify"], (await orders.ListMarketplaceConnectionsAsync(new ListMarketplaceConnectionsRequest())).Connections.Select(c => c.Channel));
+        Assert.Null(await store.FindConnectionAsync("tenant-a", "amazon", CancellationToken.None));
+        // The orders stay; the other tenant's connection on the same channel is not the caller's to remove.
+        Assert.Single((await orders.GetOrderAsync(new GetOrderRequest { Channel = "amazon", OrderId = "171-0000009-0000009" })).Shipments);
+        var again = await Assert.ThrowsAsync<RpcException>(() => orders.DisconnectMarketplaceAsync(new DisconnectMarketplaceRequest { Channel = "amazon" }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, again.StatusCode);
+        Assert.Contains("No amazon connection", again.Status.Detail);
+        var foreign = await Assert.ThrowsAsync<RpcException>(() => tenantB.DisconnectMarketplaceAsync(new DisconnectMarketplaceRequest { Channel = "ebay" }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, foreign.StatusCode);
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => orders.DisconnectMarketplaceAsync(new DisconnectMarketplaceRequest { Channel = "etsy" }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, unknown.StatusCode);
+        Assert.Contains("channel: must be one of amazon, shopify, ebay", unknown.Status.Detail);
+        await tenantB.DisconnectMarketplaceAsync(new DisconnectMarketplaceRequest { Channel = "shopify" });
+        Assert.Equal(["shopify"], (await orders.ListMarketplaceConnectionsAsync(new ListMarketplaceConnectionsRequest())).Connections.Select(c => c.Channel));
+    }
+
+    [Fact]
     public async Task A_bad_encryption_key_stops_the_server_naming_the_key()
     {
         var error = await Assert.ThrowsAnyAsync<Exception>(() =>
