@@ -9,8 +9,9 @@ namespace LogisticsLink.Server.Tests;
 
 /// <summary>
 /// A tracking number or an order id pasted as the buyer typed it, in full-width forms (a Japanese or Chinese keyboard)
-/// or in Arabic-Indic, Extended Arabic-Indic or Devanagari digits, is read as the ASCII it stands for by every call
-/// that takes one, as the buyer's message is: stored, looked up and answered in its plain form.
+/// or in the digits of another script (Arabic-Indic, Extended Arabic-Indic, Devanagari, Thai, Bengali…), is read as the
+/// ASCII it stands for by every call that takes one, as the buyer's message is: stored, looked up and answered in its
+/// plain form.
 /// </summary>
 public sealed class AsciiFormRequestFieldTests
 {
@@ -22,6 +23,8 @@ public sealed class AsciiFormRequestFieldTests
     [InlineData("١Z٩٩٩AA١٠١٢٣٤٥٦٧٨٤")]
     [InlineData("۱Z۹۹۹AA۱۰۱۲۳۴۵۶۷۸۴")]
     [InlineData("१Z९९९AA१०१२३४५६७८४")]
+    [InlineData("๑Z๙๙๙AA๑๐๑๒๓๔๕๖๗๘๔")]
+    [InlineData("১Z৯৯৯AA১০১২৩৪৫৬৭৮৪")]
     [InlineData("１ｚ　９９９　ａａ１－０１　２３４５　６７８４")]
     public async Task A_tracking_number_typed_for_ascii_is_detected_tracked_and_found_as_the_plain_number(string typed)
     {
@@ -116,10 +119,11 @@ public sealed class AsciiFormRequestFieldTests
         Assert.Equal(orderId, pack.GetProperty("orderId").GetString());
     }
 
-    // Folded, a number that is no number is refused as plainly as before, on the field that holds it.
+    // Folded, a number that is no number is refused as plainly as before, on the field that holds it; so is one written
+    // in mathematical bold digits, which are left as written (each is two UTF-16 characters, see AsciiForms).
     [Theory]
     [InlineData("１Ｚ９９９ＡＡ！！", "1Z999AA!!")]
-    [InlineData("๑Z๙๙๙AA๑๐๑๒๓๔๕๖๗๘๔", "1Z999AA1012345678\u00A7")]
+    [InlineData("𝟏Z𝟗𝟗𝟗AA𝟏𝟎𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖𝟒", "1Z999AA1012345678\u00A7")]
     public async Task A_malformed_number_typed_for_ascii_is_refused_on_its_field_as_a_plain_one_is(string typed, string plain)
     {
         await using var server = await TestServer.StartAsync(
