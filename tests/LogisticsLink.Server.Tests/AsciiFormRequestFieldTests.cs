@@ -64,6 +64,28 @@ public sealed class AsciiFormRequestFieldTests
         Assert.Equal((number, orderId), (tracked.TrackingNumber, tracked.Order.OrderId));
     }
 
+    // A name is looked up exactly as stored: pushed as the seller's system wrote it in full-width forms, it must be
+    // stored plain, or "#1001" (and a buyer's "#１００１", folded) would never find it.
+    [Fact]
+    public async Task An_order_name_pushed_in_full_width_forms_is_stored_plain_and_found_by_its_plain_name()
+    {
+        await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" });
+        var orderId = "5820001" + Random.Shared.Next(100, 999);
+        var shopify = Order(orderId, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB", Numbers.Sandbox(1));
+        shopify.Order.Channel = "shopify";
+        shopify.Order.OrderName = "\u3000＃１００１ ";
+
+        var stored = await server.Orders().UpsertOrderAsync(shopify);
+
+        Assert.Equal("#1001", stored.OrderName);
+        var byName = await server.Orders().GetOrderAsync(new GetOrderRequest { Channel = "shopify", OrderId = "#1001" });
+        Assert.Equal((orderId, "#1001"), (byName.OrderId, byName.OrderName));
+        var byTypedName = await server.Orders().GetOrderAsync(new GetOrderRequest { Channel = "shopify", OrderId = "＃１００１" });
+        Assert.Equal(orderId, byTypedName.OrderId);
+        var resolved = await server.Support().ResolveInquiryAsync(new ResolveInquiryRequest { Channel = "shopify", MessageText = "Where is my order #1001?" });
+        Assert.Equal((orderId, "#1001"), (resolved.Order?.OrderId, resolved.Order?.OrderName));
+    }
+
     [Fact]
     public async Task The_support_calls_find_an_order_by_its_id_typed_for_ascii()
     {
