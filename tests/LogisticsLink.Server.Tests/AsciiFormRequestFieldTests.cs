@@ -9,8 +9,9 @@ namespace LogisticsLink.Server.Tests;
 
 /// <summary>
 /// A tracking number or an order id pasted as the buyer typed it, in full-width forms (a Japanese or Chinese keyboard)
-/// or in Arabic-Indic, Extended Arabic-Indic or Devanagari digits, is read as the ASCII it stands for by every call
-/// that takes one, as the buyer's message is: stored, looked up and answered in its plain form.
+/// or in the digits of another script (Arabic-Indic, Extended Arabic-Indic, Devanagari, Thai, Bengali…), is read as the
+/// ASCII it stands for by every call that takes one, as the buyer's message is: stored, looked up and answered in its
+/// plain form.
 /// </summary>
 public sealed class AsciiFormRequestFieldTests
 {
@@ -22,6 +23,8 @@ public sealed class AsciiFormRequestFieldTests
     [InlineData("١Z٩٩٩AA١٠١٢٣٤٥٦٧٨٤")]
     [InlineData("۱Z۹۹۹AA۱۰۱۲۳۴۵۶۷۸۴")]
     [InlineData("१Z९९९AA१०१२३४५६७८४")]
+    [InlineData("๑Z๙๙๙AA๑๐๑๒๓๔๕๖๗๘๔")]
+    [InlineData("১Z৯৯৯AA১০১২৩৪৫৬৭৮৪")]
     [InlineData("１ｚ　９９９　ａａ１－０１　２３４５　６７８４")]
     public async Task A_tracking_number_typed_for_ascii_is_detected_tracked_and_found_as_the_plain_number(string typed)
     {
@@ -59,6 +62,28 @@ public sealed class AsciiFormRequestFieldTests
             TrackingNumber = ArabicIndic(number), Order = new OrderReference { Channel = "amazon", OrderId = FullWidth(orderId) },
         });
         Assert.Equal((number, orderId), (tracked.TrackingNumber, tracked.Order.OrderId));
+    }
+
+    // A name is looked up exactly as stored: pushed as the seller's system wrote it in full-width forms, it must be
+    // stored plain, or "#1001" (and a buyer's "#１００１", folded) would never find it.
+    [Fact]
+    public async Task An_order_name_pushed_in_full_width_forms_is_stored_plain_and_found_by_its_plain_name()
+    {
+        await using var server = await TestServer.StartAsync(settings: new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" });
+        var orderId = "5820001" + Random.Shared.Next(100, 999);
+        var shopify = Order(orderId, FulfillmentChannel.Merchant, DateTimeOffset.UtcNow.AddDays(5), "en-GB", Numbers.Sandbox(1));
+        shopify.Order.Channel = "shopify";
+        shopify.Order.OrderName = "\u3000＃１００１ ";
+
+        var stored = await server.Orders().UpsertOrderAsync(shopify);
+
+        Assert.Equal("#1001", stored.OrderName);
+        var byName = await server.Orders().GetOrderAsync(new GetOrderRequest { Channel = "shopify", OrderId = "#1001" });
+        Assert.Equal((orderId, "#1001"), (byName.OrderId, byName.OrderName));
+        var byTypedName = await server.Orders().GetOrderAsync(new GetOrderRequest { Channel = "shopify", OrderId = "＃１００１" });
+        Assert.Equal(orderId, byTypedName.OrderId);
+        var resolved = await server.Support().ResolveInquiryAsync(new ResolveInquiryRequest { Channel = "shopify", MessageText = "Where is my order #1001?" });
+        Assert.Equal((orderId, "#1001"), (resolved.Order?.OrderId, resolved.Order?.OrderName));
     }
 
     [Fact]
@@ -116,10 +141,11 @@ public sealed class AsciiFormRequestFieldTests
         Assert.Equal(orderId, pack.GetProperty("orderId").GetString());
     }
 
-    // Folded, a number that is no number is refused as plainly as before, on the field that holds it.
+    // Folded, a number that is no number is refused as plainly as before, on the field that holds it; so is one written
+    // in mathematical bold digits, which are left as written (each is two UTF-16 characters, see AsciiForms).
     [Theory]
     [InlineData("１Ｚ９９９ＡＡ！！", "1Z999AA!!")]
-    [InlineData("๑Z๙๙๙AA๑๐๑๒๓๔๕๖๗๘๔", "1Z999AA1012345678\u00A7")]
+    [InlineData("𝟏Z𝟗𝟗𝟗AA𝟏𝟎𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖𝟒", "1Z999AA1012345678\u00A7")]
     public async Task A_malformed_number_typed_for_ascii_is_refused_on_its_field_as_a_plain_one_is(string typed, string plain)
     {
         await using var server = await TestServer.StartAsync(

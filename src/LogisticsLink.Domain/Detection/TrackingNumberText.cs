@@ -14,8 +14,8 @@ internal static class TrackingNumberText
 
     /// <summary>
     /// Reads characters typed for ASCII as it (<see cref="AsciiForms"/>: a number pasted as a buyer typed it in full-width
-    /// forms or Arabic-Indic digits is the same number), removes whitespace and dashes (labels and e-mails group digits
-    /// with both) and upper-cases.
+    /// forms or another script's digits is the same number), removes whitespace and dashes (labels and e-mails group
+    /// digits with both) and upper-cases.
     /// </summary>
     public static string Normalize(string raw)
     {

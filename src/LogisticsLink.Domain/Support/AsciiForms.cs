@@ -1,15 +1,18 @@
 using System.Buffers;
+using System.Globalization;
 
 namespace LogisticsLink.Domain.Support;
 
 /// <summary>
 /// Characters a buyer's keyboard types for ASCII, read as the ASCII they stand for: the full-width forms a Japanese or
 /// Chinese keyboard types ("０３－１２３４－５６７８", "１Ｚ９９９ＡＡ１…", "＋４４") and the ideographic space as a space, and
-/// the digits of the scripts buyers on Amazon.ae, .sa, .eg and .in write numbers in: Arabic-Indic ("٣٠٢"), Extended
-/// Arabic-Indic ("۳۰۲", Persian and Urdu keyboards) and Devanagari ("३०२"). A buyer's number, a phone number in a
-/// reply, and a tracking number or order id an agent pastes into a request as the buyer wrote it are the same number
-/// however their digits are written. One character for one, so a position in the folded text is the same position in
-/// what was written.
+/// the decimal digits of every script (Unicode general category Nd) as the ASCII digit of their value: Arabic-Indic
+/// ("٣٠٢", Amazon.ae, .sa, .eg), Extended Arabic-Indic ("۳۰۲", Persian and Urdu keyboards), Devanagari ("३०२"), Bengali
+/// ("৩০২"), Thai ("๓๐๒"), Myanmar, Tamil, Khmer and the others. A buyer's number, a phone number in a reply, and a
+/// tracking number or order id an agent pasted into a request as the buyer wrote it are the same number however their
+/// digits are written. One character for one, so a position in the folded text is the same position in what was
+/// written; a digit outside the Basic Multilingual Plane (mathematical bold "𝟑", U+1D7D1) is two UTF-16 characters, so
+/// it is left as written rather than move every position after it.
 /// </summary>
 public static class AsciiForms
 {
@@ -17,13 +20,8 @@ public static class AsciiForms
     private const char LastFullWidth = '\uFF5E';
     private const char IdeographicSpace = '\u3000';
 
-    // Each script's zero; its nine other digits follow it in order.
-    private const char ArabicIndicZero = '\u0660';
-    private const char ExtendedArabicIndicZero = '\u06F0';
-    private const char DevanagariZero = '\u0966';
-
     private static readonly SearchValues<char> Folded = SearchValues.Create(
-        [.. Run(FirstFullWidth, LastFullWidth), IdeographicSpace, .. Digits(ArabicIndicZero), .. Digits(ExtendedArabicIndicZero), .. Digits(DevanagariZero)]);
+        [.. Run(FirstFullWidth, LastFullWidth), IdeographicSpace, .. OtherScriptDigits()]);
 
     /// <summary>Whether <paramref name="c"/> is a full-width form: what a browser also reads as ASCII in an address.</summary>
     public static bool IsFullWidth(char c) => c is >= FirstFullWidth and <= LastFullWidth or IdeographicSpace;
@@ -33,9 +31,7 @@ public static class AsciiForms
     {
         >= FirstFullWidth and <= LastFullWidth => (char)(c - 0xFEE0),
         IdeographicSpace => ' ',
-        >= ArabicIndicZero and <= (char)(ArabicIndicZero + 9) => (char)('0' + (c - ArabicIndicZero)),
-        >= ExtendedArabicIndicZero and <= (char)(ExtendedArabicIndicZero + 9) => (char)('0' + (c - ExtendedArabicIndicZero)),
-        >= DevanagariZero and <= (char)(DevanagariZero + 9) => (char)('0' + (c - DevanagariZero)),
+        _ when IsOtherScriptDigit(c) => (char)('0' + (int)char.GetNumericValue(c)),
         _ => c,
     };
 
@@ -55,7 +51,12 @@ public static class AsciiForms
         });
     }
 
-    private static IEnumerable<char> Digits(char zero) => Run(zero, (char)(zero + 9));
+    // Every Nd character is one of its script's ten digits, valued 0 to 9; a lone UTF-16 surrogate has a category of its
+    // own (Surrogate), so a digit written as a pair is never one of them.
+    private static bool IsOtherScriptDigit(char c) =>
+        !char.IsAscii(c) && char.GetUnicodeCategory(c) == UnicodeCategory.DecimalDigitNumber;
+
+    private static IEnumerable<char> OtherScriptDigits() => Run((char)0x80, char.MaxValue).Where(IsOtherScriptDigit);
 
     private static IEnumerable<char> Run(char first, char last) => Enumerable.Range(first, last - first + 1).Select(c => (char)c);
 }

@@ -86,7 +86,9 @@ public static class OrderRequests
             violations.Add("order.buyer_language", "must be a BCP 47 tag such as fr-FR");
         }
         var status = Status(violations, "order.status", o.Status);
-        var orderName = o.OrderName.Trim();
+        // Read as an order id is: names are looked up exactly as stored (GetOrder, ResolveInquiry), by an id or a buyer's
+        // text that is folded, so a name pushed as "＃１００１" must be stored as the "#1001" it is found by.
+        var orderName = PlainOrderId(o.OrderName);
         if (orderName.Length > MaxOrderNameLength || orderName.Any(char.IsControl))
         {
             violations.Add("order.order_name", $"at most {MaxOrderNameLength} characters, no control characters (e.g. #1001)");

@@ -130,7 +130,8 @@ public sealed class TrackingGrpcService(
         {
             violations.Add("shipment_ids", $"at most {TrackingRequests.MaxWatchedIds} ids per call; leave it empty to watch every shipment");
         }
-        if (request.ShipmentIds.Any(string.IsNullOrWhiteSpace))
+        var watchedIds = request.ShipmentIds.Select(TrackingRequests.ShipmentId).ToList();
+        if (watchedIds.Any(id => id.Length == 0))
         {
             violations.Add("shipment_ids", "must not contain empty ids");
         }
@@ -145,7 +146,7 @@ public sealed class TrackingGrpcService(
         }
         violations.ThrowIfAny();
 
-        var ids = new HashSet<string>(request.ShipmentIds, StringComparer.Ordinal);
+        var ids = new HashSet<string>(watchedIds, StringComparer.Ordinal);
         foreach (var id in ids)
         {
             // Another tenant's id is indistinguishable from an unknown one.
@@ -250,11 +251,12 @@ public sealed class TrackingGrpcService(
     {
         var violations = new Violations();
         var maxAge = RequestTimes.MaxAge(violations, "max_age", request.MaxAge);
-        if (request.ShipmentId.Length > 0)
+        var shipmentId = TrackingRequests.ShipmentId(request.ShipmentId);
+        if (shipmentId.Length > 0)
         {
             violations.ThrowIfAny();
-            var byId = await cache.GetAsync(tenant, request.ShipmentId, ct)
-                ?? throw Violations.NotFound($"Shipment '{request.ShipmentId}' was not found.");
+            var byId = await cache.GetAsync(tenant, shipmentId, ct)
+                ?? throw Violations.NotFound($"Shipment '{shipmentId}' was not found.");
             await CheckSameParcelAsync(tenant, request, byId.Stored.State, ct);
             return (byId, maxAge);
         }

@@ -19,6 +19,13 @@ public static class TrackingRequests
     public static string NormalizeNumber(string raw) => CarrierDetector.Normalize(raw);
 
     /// <summary>
+    /// A shipment id as a request gives it: trimmed, as the support calls read shipment_id and every call reads order_id,
+    /// so an id copied from a log or a spreadsheet with spaces or a line break around it is the id the server handed
+    /// out. Ids are the server's own ("shp_" and hex), never typed by a buyer, so they are not folded as order ids are.
+    /// </summary>
+    public static string ShipmentId(string raw) => raw.Trim();
+
+    /// <summary>
     /// The longest number accepted: as long as the longest DetectCarrier reads (DHL eCommerce ids run to 41), so every
     /// number it names a carrier for can be tracked.
     /// </summary>

@@ -1,3 +1,4 @@
+using LogisticsLink.Server.Hosting;
 using LogisticsLink.Storage;
 using Microsoft.Extensions.Options;
 
@@ -26,8 +27,19 @@ public static partial class ApiKeys
             return;
         }
         var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        var dataFolder = Path.GetDirectoryName(Path.GetFullPath(storage.Sqlite.Path))!;
-        var demoKey = DemoTenant.LoadOrCreateKey(dataFolder);
+        var database = Path.GetFullPath(storage.Sqlite.Path);
+        var dataFolder = Path.GetDirectoryName(database)!;
+        string demoKey;
+        try
+        {
+            demoKey = DemoTenant.LoadOrCreateKey(dataFolder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Read before the store opens the file: the operator fixes the same setting the store would name.
+            throw InvalidConfiguration.Of<StorageOptions>("Storage:Sqlite:Path",
+                [$"Storage:Sqlite:Path '{database}': its folder cannot hold the demo API key: {e.Message}"]);
+        }
         registry.Add(new ApiKeyOptions { Key = demoKey, Tenant = DemoTenant.Tenant });
         // Printed on purpose, and only here: Development with no keys configured. Never through the log pipeline.
         Console.WriteLine($"""

@@ -17,6 +17,7 @@ public sealed class SqliteShipmentStore : SqlShipmentStore
     private const int MaxBatch = 256;
     // Idle reader connections kept open with their prepared commands; more may be open at a burst, then closed.
     private const int MaxIdleReaders = 16;
+    private readonly string _fullPath;
     private readonly string _connectionString;
     private readonly GroupCommitter _committer;
     private readonly ConcurrentBag<PreparedCommands> _idleReaders = [];
@@ -26,11 +27,18 @@ public sealed class SqliteShipmentStore : SqlShipmentStore
         : base(time ?? TimeProvider.System)
     {
         var sqlite = options.Value.Sqlite;
-        var fullPath = Path.GetFullPath(sqlite.Path);
-        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        _fullPath = Path.GetFullPath(sqlite.Path);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(_fullPath)!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Unusable(e);
+        }
         _connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = fullPath,
+            DataSource = _fullPath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
@@ -130,15 +138,31 @@ public sealed class SqliteShipmentStore : SqlShipmentStore
             return _writer;
         }
         var writer = new SqliteConnection(_connectionString);
-        await writer.OpenAsync(cancellationToken);
-        await using (var pragma = writer.CreateCommand())
+        try
         {
+            await writer.OpenAsync(cancellationToken);
+            await using var pragma = writer.CreateCommand();
             // WAL lets readers run beside the writer; FULL makes every acknowledged commit survive a power cut too.
             pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
+        catch (SqliteException e)
+        {
+            await writer.DisposeAsync();
+            // The first open is at start-up (InitializeAsync): a folder, an unreadable file or not a database in its
+            // place. A file busy beyond the busy timeout stays what it is, a failure that asking again may mend.
+            if (StoreFailures.IsTransient(e))
+            {
+                throw;
+            }
+            throw Unusable(e);
+        }
         return _writer = new PreparedCommands(writer, static (connection, sql) => SqliteStatement.Prepare((SqliteConnection)connection, sql));
     }
+
+    // What SQLite or the file system says names neither the setting to fix nor, for a relative path, the file it meant.
+    private InvalidOperationException Unusable(Exception e) =>
+        new($"the SQLite database '{_fullPath}' (Storage:Sqlite:Path) cannot be created or opened: {e.Message}", e);
 
     private sealed class NoLock : IAsyncDisposable
     {

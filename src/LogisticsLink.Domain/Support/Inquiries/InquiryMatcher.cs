@@ -19,8 +19,8 @@ public static partial class InquiryMatcher
     public const string Shopify = "shopify";
     public const string Ebay = "ebay";
 
-    // The patterns read the text through AsciiForms, so the digits they take are ASCII ([0-9]): a digit of a script it
-    // does not fold is no part of a number, though, like any digit (\d), it still ends one.
+    // The patterns read the text through AsciiForms, so the digits they take are ASCII ([0-9]): every script's digits
+    // are folded to them, except one written as a UTF-16 surrogate pair (mathematical bold 𝟑), which is no digit here.
 
     // Amazon: 3-7-7 digits. eBay: 2-5-5 digits. Neither may be part of a longer run of digits or dashes. The same
     // separator both times: a hyphen, any other Unicode dash (a word processor's en dash, the minus sign), or for
@@ -67,8 +67,8 @@ public static partial class InquiryMatcher
             return InquiryMatches.None;
         }
         // A number typed on a Japanese or Chinese keyboard ("１１１－２２２２２２２－３３３３３３３", a phone number in
-        // full-width digits) or in Arabic-Indic or Devanagari digits ("٣٠٢-١٢٣٤٥٦٧-٧٦٥٤٣٢١") is read as the digits it
-        // is; the fold keeps every position, so matches point into the text.
+        // full-width digits) or in another script's digits ("٣٠٢-١٢٣٤٥٦٧-٧٦٥٤٣٢١", "৩০২-…", "๓๐๒-…") is read as the
+        // digits it is; the fold keeps every position, so matches point into the text.
         text = AsciiForms.Fold(text);
         if (QuotedText.BuyersOwn(text) is { } own && MatchAll(own) is var ownMatches && NamesSomething(ownMatches))
         {

@@ -16,7 +16,7 @@ internal static partial class PhoneNumbers
     // run of amounts reads as one. A number does not start inside a word or a number, nor right after a digit and a
     // space: the groups of a tracking number printed in fours ("9400 1000 0000 0000 0000 00", "1Z 999 AA1 01 2345
     // 6784") are not phone numbers of their own. The text is read through AsciiForms, so the digits taken are ASCII
-    // ([0-9]); any digit (\d) still ends a number.
+    // ([0-9]), every script's digits folded to them.
     [GeneratedRegex(@"(?<![\w+.\-/])(?<!\d[ \u00A0])(?:(?:\+|00)[0-9][0-9 \u00A0().\-/]{6,}[0-9]|0[0-9][0-9 \u00A0().\-/]{6,}[0-9]|(?:1[-. \u00A0]?)?(?:\([0-9]{3}\)[ \u00A0]?|[0-9]{3}[-. \u00A0])[0-9]{3}[-. \u00A0][0-9]{4}|[6-9][0-9]{2}(?:[ \u00A0][0-9]{2}){3}|[6-9][0-9]{2}(?:[ \u00A0][0-9]{3}){2}|[89][0-9][ \u00A0][0-9]{3}(?:[ \u00A0][0-9]{2}){2}|3[0-9]{2}[ \u00A0][0-9]{6,7}|(?<run>[6-9][0-9]{8}|3[0-9]{9}))(?![\w-]|[.,/]\d)",
         RegexOptions.CultureInvariant)]
     private static partial Regex Phone();
