@@ -13,12 +13,19 @@ namespace LogisticsLink.Sandbox.FedEx;
 /// FedEx Track API v1 on loopback: <c>POST {prefix}/oauth/token</c> and <c>POST {prefix}/track/v1/trackingnumbers</c>.
 /// A number of 12 to 34 digits plays the sandbox lifecycle of its last digit, one scan per step interval from the
 /// moment the simulator first sees it; digit 7 and anything else is unknown (a per-number NOTFOUND error at HTTP 200);
-/// <see cref="DuplicateTrackingNumber"/> comes back as two shipments, as FedEx does for a reused number.
+/// <see cref="DuplicateTrackingNumber"/> comes back as two shipments, as FedEx does for a reused number;
+/// <see cref="RunningLateTrackingNumber"/> is running late in FedEx's summary while in transit.
 /// </summary>
 public sealed class FedExSimulator : ICarrierSimulator
 {
     /// <summary>Answers with two trackResults: a shipment from 90 days ago and a current normal delivery.</summary>
     public const string DuplicateTrackingNumber = "700000000010";
+
+    /// <summary>
+    /// Plays scenario 0, but until it is out for delivery FedEx's summary says it is running late (derived code RL,
+    /// <c>delayDetail.status</c> DELAYED) while its scans stay ordinary (carriers.md l.143, l.164).
+    /// </summary>
+    public const string RunningLateTrackingNumber = "700000000020";
 
     private const int MaxNumbersPerRequest = 30;
 
@@ -146,7 +153,7 @@ public sealed class FedExSimulator : ICarrierSimulator
             var earlier = firstSeen - TimeSpan.FromDays(90);
             yield return _renderer.Render(number, scenario, earlier, earlier + TimeSpan.FromDays(1), Unique(earlier, number));
         }
-        yield return _renderer.Render(number, scenario, firstSeen, now, Unique(firstSeen, number));
+        yield return _renderer.Render(number, scenario, firstSeen, now, Unique(firstSeen, number), runsLate: number == RunningLateTrackingNumber);
     }
 
     private static string Unique(DateTimeOffset firstSeen, string number) =>

@@ -1,11 +1,16 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
 using LogisticsLink.Carriers.FedEx;
 using LogisticsLink.Carriers.Http;
+using LogisticsLink.Carriers.Tests.Support;
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Sandbox;
 using LogisticsLink.Sandbox.FedEx;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LogisticsLink.Carriers.Tests.FedEx;
 
@@ -62,6 +67,42 @@ public sealed class FedExClientTests
         Assert.Equal(TrackingStatus.InTransit, snapshot.Status);
         Assert.Equal(2, snapshot.Events.Count);
         Assert.All(snapshot.Events, e => Assert.True(e.OccurredAt >= FedExRig.Start));
+    }
+
+    [Theory]
+    [InlineData("794600000040", 4, "OD", "IT", "")]       // out for delivery: only the derived code hides it
+    [InlineData("794600000041", 4, "HP", "IT", "")]       // ready for pickup, likewise
+    [InlineData(FedExSimulator.RunningLateTrackingNumber, 2, "AR", "RL", "DELAYED")]
+    public async Task The_sandbox_summary_keeps_the_real_event_code_and_only_the_derived_code_is_coarse(
+        string number, int steps, string code, string derivedCode, string delayStatus)
+    {
+        var time = new FakeTimeProvider(FedExRig.Start);
+        var options = new FedExSimulatorOptions { StepInterval = FedExRig.Step };
+        var simulator = new FedExSimulator(options, time);
+        await using var host = await LoopbackSimulatorHost.StartAsync(simulator);
+        using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrlOf(simulator) + "/") };
+        using var tokenAnswer = await http.PostAsync("oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = options.ClientId, ["client_secret"] = options.ClientSecret,
+        }));
+        var token = JsonNode.Parse(await tokenAnswer.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        async Task<JsonNode> LatestAsync()
+        {
+            using var answer = await http.PostAsync("track/v1/trackingnumbers", new StringContent(
+                $$$"""{"includeDetailedScans":true,"trackingInfo":[{"trackingNumberInfo":{"trackingNumber":"{{{number}}}"}}]}""",
+                Encoding.UTF8, "application/json"));
+            var body = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!;
+            return body["output"]!["completeTrackResults"]![0]!["trackResults"]![0]!["latestStatusDetail"]!;
+        }
+        await LatestAsync();
+        time.Advance(FedExRig.Step * steps);
+        var latest = await LatestAsync();
+
+        Assert.Equal(code, latest["code"]!.GetValue<string>());
+        Assert.Equal(derivedCode, latest["derivedCode"]!.GetValue<string>());
+        Assert.Equal(delayStatus, latest["delayDetail"]?["status"]?.GetValue<string>() ?? "");
     }
 
     [Fact]
