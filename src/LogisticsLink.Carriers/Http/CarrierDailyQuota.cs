@@ -7,7 +7,9 @@ namespace LogisticsLink.Carriers.Http;
 /// reset at 24:00 GMT, carriers.md l.238), enforced inside the carrier's pipeline (<see cref="CarrierResilience"/>).
 /// Every request actually sent takes one call from the current UTC day's count, retries and token requests included,
 /// as the carrier counts them; once the count reaches the budget no request is sent before the next 00:00 UTC, and the
-/// refresh reports "not called" until then (<see cref="DailyQuotaSpentException"/>).
+/// refresh reports "not called" until then (<see cref="DailyQuotaSpentException"/>). A carrier that says its own daily
+/// quota is spent (FedEx's 429 "Retry after 12:00AM GMT", carriers.md l.170) closes the day the same way
+/// (<see cref="SpendUntil"/>), with or without a budget of ours (0: count nothing, only honour the carrier's word).
 /// </summary>
 /// <remarks>
 /// eBay's daily limit (<c>EbayDailyQuota</c>) counts per seller account and resets at Pacific midnight; a carrier's
@@ -18,6 +20,8 @@ public sealed class CarrierDailyQuota(int dailyQuota, TimeProvider time)
     private readonly Lock _gate = new();
     private DateOnly _day;
     private int _calls;
+    private DateTimeOffset _spentUntil;
+    private string _spentBecause = "";
 
     public int DailyQuota => dailyQuota;
 
@@ -32,28 +36,58 @@ public sealed class CarrierDailyQuota(int dailyQuota, TimeProvider time)
         lock (_gate)
         {
             Roll(now);
-            if (_calls >= dailyQuota)
-            {
-                throw new DailyQuotaSpentException(dailyQuota, NextReset(now));
-            }
+            ThrowWhenSpent(now);
         }
     }
 
     /// <summary>Takes one call for a request about to be sent; throws when the day's budget is spent.</summary>
-    /// <exception cref="DailyQuotaSpentException">No call is left before the returned reset.</exception>
+    /// <exception cref="DailyQuotaSpentException">No call is left before the next reset.</exception>
     public void Take()
     {
         var now = time.GetUtcNow();
         lock (_gate)
         {
             Roll(now);
-            if (_calls >= dailyQuota)
-            {
-                throw new DailyQuotaSpentException(dailyQuota, NextReset(now));
-            }
+            ThrowWhenSpent(now);
             _calls++;
         }
     }
+
+    /// <summary>
+    /// The carrier answered that its day's quota is spent (<paramref name="because"/>, its words): no call before the
+    /// next reset. Returns the refusal to report for the call that got that answer.
+    /// </summary>
+    public DailyQuotaSpentException SpendUntilNextReset(string because)
+    {
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            var reset = NextReset(now);
+            if (reset > _spentUntil)
+            {
+                (_spentUntil, _spentBecause) = (reset, because);
+            }
+            return new DailyQuotaSpentException(Describe(_spentUntil), _spentUntil, answered: true);
+        }
+    }
+
+    private void ThrowWhenSpent(DateTimeOffset now)
+    {
+        if (_spentUntil > now)
+        {
+            throw new DailyQuotaSpentException(Describe(_spentUntil), _spentUntil, answered: false);
+        }
+        if (dailyQuota > 0 && _calls >= dailyQuota)
+        {
+            var reset = NextReset(now);
+            throw new DailyQuotaSpentException(
+                string.Create(CultureInfo.InvariantCulture, $"daily quota of {dailyQuota} calls spent until {Day(reset)}"), reset, answered: false);
+        }
+    }
+
+    private string Describe(DateTimeOffset until) => $"daily quota spent until {Day(until)}: {_spentBecause}";
+
+    private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     /// <summary>Calls sent this UTC day, for tests and diagnostics.</summary>
     public int CallsToday()
@@ -76,10 +110,14 @@ public sealed class CarrierDailyQuota(int dailyQuota, TimeProvider time)
     }
 }
 
-/// <summary>Thrown before a request is sent when the carrier's daily budget is spent; turned into a throttled result.</summary>
-public sealed class DailyQuotaSpentException(int dailyQuota, DateTimeOffset resetsAt)
-    : Exception(string.Create(CultureInfo.InvariantCulture,
-        $"daily quota of {dailyQuota} calls spent until {resetsAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC"))
+/// <summary>
+/// A call refused because a daily quota is spent until <see cref="ResetsAt"/>: by our count before anything was sent, or
+/// by the carrier's own answer (<see cref="Answered"/>). Turned into a throttled result (<see cref="CarrierHttp.Failure(string, Exception)"/>).
+/// </summary>
+public sealed class DailyQuotaSpentException(string message, DateTimeOffset resetsAt, bool answered) : Exception(message)
 {
     public DateTimeOffset ResetsAt { get; } = resetsAt;
+
+    /// <summary>The carrier was asked and said so; false: nothing was sent.</summary>
+    public bool Answered { get; } = answered;
 }

@@ -39,7 +39,8 @@ public sealed class CarrierHttp(HttpClient http, ResiliencePipeline<HttpResponse
     public static CarrierResult Failure(string carrier, Exception exception) => exception switch
     {
         _ when CarrierResilience.IsRefusal(exception) => CarrierResult.Failure($"{carrier}: not called ({exception.Message})"),
-        DailyQuotaSpentException spent => CarrierResult.Throttled($"{carrier}: not called ({spent.Message})", spent.ResetsAt),
+        DailyQuotaSpentException spent => CarrierResult.Throttled(
+            spent.Answered ? $"{carrier}: HTTP 429 ({spent.Message})" : $"{carrier}: not called ({spent.Message})", spent.ResetsAt),
         Polly.Timeout.TimeoutRejectedException => CarrierResult.Failure($"{carrier}: timed out"),
         HttpRequestException e => CarrierResult.Failure($"{carrier}: {e.Message}"),
         System.Text.Json.JsonException => CarrierResult.Failure($"{carrier}: malformed response body", transient: true),

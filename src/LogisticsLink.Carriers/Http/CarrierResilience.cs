@@ -34,8 +34,13 @@ public static class CarrierResilience
     /// the caller waits for the refill. 5xx, 408 and timeouts are still retried; the breaker still counts the 429.
     /// </param>
     /// <param name="dailyQuota">The carrier's daily budget; by default one of <c>options.DailyQuota</c> calls, if set above 0.</param>
+    /// <param name="spentDay">
+    /// For a carrier whose 429 can mean "today's quota is spent" (FedEx): its words when an answer says so, else null.
+    /// Such an answer is not retried and closes <paramref name="dailyQuota"/> until the next 00:00 UTC.
+    /// </param>
     public static ResiliencePipeline<HttpResponseMessage> Build(
-        CarrierOptions options, TimeProvider time, bool retryTooManyRequests = true, CarrierDailyQuota? dailyQuota = null)
+        CarrierOptions options, TimeProvider time, bool retryTooManyRequests = true, CarrierDailyQuota? dailyQuota = null,
+        Func<HttpResponseMessage, CancellationToken, Task<string?>>? spentDay = null)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
         dailyQuota ??= options.DailyQuota is > 0 and var perDay ? new CarrierDailyQuota(perDay, time) : null;
@@ -87,7 +92,7 @@ public static class CarrierResilience
         if (dailyQuota is not null)
         {
             // Innermost: only a request really sent (past the rate limiter and an open circuit) takes a call.
-            builder.AddStrategy(_ => new DailyQuotaStrategy(dailyQuota, take: true));
+            builder.AddStrategy(_ => new DailyQuotaStrategy(dailyQuota, take: true, spentDay));
         }
         return builder.Build();
     }

@@ -84,9 +84,13 @@ public sealed class FedExSimulator : ICarrierSimulator
                 _tokens.Revoke(token);
                 await Errors(context, StatusCodes.Status401Unauthorized, "NOT.AUTHORIZED.ERROR", "Access token expired. Please modify your request and try again.");
                 return;
+            // carriers.md l.170: FedEx's 429s (the 10-second rate limit, the daily quota) name no Retry-After; the daily
+            // one says when in its text. The reference gives no error code for 429: this one follows FedEx's pattern.
             case SimulatorFault.TooManyRequests:
-                context.Response.Headers.RetryAfter = "1";
                 await Errors(context, StatusCodes.Status429TooManyRequests, "TOO.MANY.REQUESTS.ERROR", "We have received too many requests in a short duration. Please wait a while to try again.");
+                return;
+            case SimulatorFault.DailyQuotaExceeded:
+                await Errors(context, StatusCodes.Status429TooManyRequests, "TOO.MANY.REQUESTS.ERROR", "Too many requests – Daily transaction quota exceeded. Retry after 12:00AM GMT");
                 return;
             case SimulatorFault.ServerError:
                 await Errors(context, StatusCodes.Status503ServiceUnavailable, "SERVICE.UNAVAILABLE.ERROR", "The service is currently unavailable and we are working to resolve the issue.");

@@ -215,18 +215,61 @@ public sealed class FedExClientTests
         }
     }
 
+    [Theory]
+    [InlineData(SimulatorFault.TooManyRequests, "too many requests in a short duration")]
+    [InlineData(SimulatorFault.DailyQuotaExceeded, "Daily transaction quota exceeded. Retry after 12:00AM GMT")]
+    public async Task The_sandbox_answers_429_without_Retry_After_in_fedexs_error_shape(SimulatorFault fault, string message)
+    {
+        // carriers.md l.168 (the request-level error shape) and l.170 (the daily quota's 429 names 12:00AM GMT in its text).
+        var simulator = new FedExSimulator(new FedExSimulatorOptions(), new FakeTimeProvider(FedExRig.Start));
+        await using var host = await LoopbackSimulatorHost.StartAsync(simulator);
+        using var http = new HttpClient();
+        simulator.Faults.Enqueue(fault);
+
+        using var answer = await http.PostAsync(new Uri(host.BaseUrlOf(simulator) + "/track/v1/trackingnumbers"),
+            new StringContent("""{"trackingInfo":[{"trackingNumberInfo":{"trackingNumber":"794600000500"}}]}""", Encoding.UTF8, "application/json"));
+        var error = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["errors"]![0]!;
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, answer.StatusCode);
+        Assert.Null(answer.Headers.RetryAfter);
+        Assert.False(string.IsNullOrEmpty(error["code"]?.GetValue<string>()));
+        Assert.Contains(message, error["message"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
-    public async Task A_429_is_retried_after_the_Retry_After_delay()
+    public async Task A_429_without_Retry_After_is_retried_after_the_pipelines_back_off()
     {
         await using var rig = await FedExRig.StartAsync(o => o.MaxRetries = 1, realClientClock: true);
         rig.Simulator.Faults.Enqueue(SimulatorFault.TooManyRequests);
-        var clock = Stopwatch.StartNew();
 
         var result = await rig.TrackAsync("794600000500");
 
         Assert.True(result.IsSuccess, result.FailureReason);
         Assert.Equal(2, rig.Simulator.Faults.TrackingCalls);
-        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(900), $"retried after {clock.Elapsed}, Retry-After was 1 s");
+    }
+
+    [Fact]
+    public async Task A_daily_quota_429_is_not_retried_and_fedex_is_not_asked_again_before_midnight_gmt()
+    {
+        await using var rig = await FedExRig.StartAsync(o => o.MaxRetries = 3); // the fake clock: 2026-03-10 08:00 UTC
+        rig.Simulator.Faults.Enqueue(SimulatorFault.DailyQuotaExceeded);
+        var midnight = new DateTimeOffset(2026, 3, 11, 0, 0, 0, TimeSpan.Zero);
+
+        var refused = await rig.TrackAsync("794600000500");
+
+        Assert.False(refused.IsSuccess);
+        Assert.True(refused.Transient); // reported as a spent daily budget is: the parcel keeps its state, stale
+        Assert.Equal(midnight, refused.RetryNotBefore);
+        Assert.Contains("Daily transaction quota exceeded", refused.FailureReason);
+        Assert.Equal(1, rig.Simulator.Faults.TrackingCalls); // not retried
+
+        var meanwhile = await rig.TrackManyAsync(["794600000500", "794600000510"]);
+        Assert.All(meanwhile, r => Assert.Equal(midnight, r.RetryNotBefore));
+        Assert.Equal(1, rig.Simulator.Faults.TrackingCalls); // not asked again the same day
+
+        rig.Time.Advance(midnight - rig.Time.GetUtcNow());
+        Assert.True((await rig.TrackAsync("794600000500")).IsSuccess);
+        Assert.Equal(2, rig.Simulator.Faults.TrackingCalls);
     }
 
     [Fact]
