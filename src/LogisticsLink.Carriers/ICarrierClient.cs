@@ -27,5 +27,15 @@ public sealed record CarrierResult(CarrierSnapshot? Snapshot, string? FailureRea
 
     public static CarrierResult Failure(string reason, bool transient = true) => new(null, reason, transient);
 
+    /// <summary>
+    /// The carrier was not asked, or refused, because a quota is spent until <paramref name="retryNotBefore"/> (a daily
+    /// budget's reset): a transient failure, like every throttled call, that also says when asking again can help.
+    /// </summary>
+    public static CarrierResult Throttled(string reason, DateTimeOffset retryNotBefore) =>
+        new(null, reason, true) { RetryNotBefore = retryNotBefore };
+
+    /// <summary>For a failure: no call to this carrier can succeed before then; the next check waits for it.</summary>
+    public DateTimeOffset? RetryNotBefore { get; init; }
+
     public bool IsSuccess => Snapshot is not null;
 }

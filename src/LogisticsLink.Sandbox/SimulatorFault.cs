@@ -6,7 +6,7 @@ public enum SimulatorFault
     None,
     /// <summary>401 on the next tracking call (the token is treated as revoked).</summary>
     Unauthorized,
-    /// <summary>429 with Retry-After: 1.</summary>
+    /// <summary>429: throttled for a short while (with Retry-After: 1 where the carrier documents the header).</summary>
     TooManyRequests,
     /// <summary>503.</summary>
     ServerError,
@@ -14,4 +14,6 @@ public enum SimulatorFault
     Hang,
     /// <summary>200 with a body that is not valid JSON.</summary>
     MalformedBody,
+    /// <summary>429 saying the day's quota is spent, as FedEx words it ("Retry after 12:00AM GMT"); FedEx's simulator only.</summary>
+    DailyQuotaExceeded,
 }

@@ -55,6 +55,19 @@ public sealed class RefreshScheduleTests
     }
 
     [Fact]
+    public void A_carrier_that_cannot_be_asked_before_a_time_is_not_checked_before_it()
+    {
+        var state = Shipment.InStatus(TrackingStatus.InTransit, lastCheckedAt: Hours(5)) with { ConsecutiveFailures = 1 };
+        var reset = Hours(14);
+
+        Assert.Equal(reset, RefreshSchedule.NextCheck(state, Hours(5), Defaults, NoJitter, notBefore: reset));
+        // A "not before" already past changes nothing.
+        Assert.Equal(RefreshSchedule.NextCheck(state, Hours(5), Defaults, NoJitter),
+            RefreshSchedule.NextCheck(state, Hours(5), Defaults, NoJitter, notBefore: Hours(5)));
+        Assert.Null(RefreshSchedule.NextCheck(state with { Status = TrackingStatus.Delivered }, Hours(5), Defaults, NoJitter, notBefore: reset));
+    }
+
+    [Fact]
     public void The_next_check_is_counted_from_now()
     {
         var state = Shipment.InStatus(TrackingStatus.InTransit, lastCheckedAt: Hours(1));

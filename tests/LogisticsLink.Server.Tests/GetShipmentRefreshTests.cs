@@ -50,6 +50,26 @@ public sealed class GetShipmentRefreshTests
     }
 
     [Fact]
+    public async Task A_carrier_whose_daily_quota_is_spent_keeps_the_parcel_stale_and_is_asked_again_after_the_reset()
+    {
+        var (server, carrier) = await StartAsync();
+        await using var _ = server;
+        var tracked = await server.Client().TrackShipmentAsync(new TrackShipmentRequest { Carrier = "ups", TrackingNumber = "1Z999AA10123456784" });
+        var tracker = server.Get<ShipmentTracker>();
+        var copy = (await server.Get<IShipmentStore>().FindAsync("tenant-a", tracked.Id, CancellationToken.None))!;
+        var moving = await tracker.RefreshAsync(copy);
+        var reset = server.Get<TimeProvider>().GetUtcNow().AddHours(20);
+        carrier.ThrottledUntil = reset;
+
+        var throttled = (await tracker.RefreshAsync(moving)).State;
+
+        Assert.Equal(moving.State.Status, throttled.Status); // the last known state stays
+        Assert.True(throttled.Stale);
+        Assert.Equal(1, throttled.ConsecutiveFailures);
+        Assert.True(throttled.NextCheckAt >= reset, $"next check {throttled.NextCheckAt:O} is before the reset {reset:O}");
+    }
+
+    [Fact]
     public async Task A_caller_joining_a_refresh_that_accepts_an_older_check_gets_one_fresh_enough_for_itself()
     {
         StoreHook? hook = null;

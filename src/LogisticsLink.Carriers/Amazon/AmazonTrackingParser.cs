@@ -9,8 +9,9 @@ namespace LogisticsLink.Carriers.Amazon;
 
 /// <summary>
 /// Reads a <c>getTracking</c> answer into a snapshot. Pure: body in, result out. Amazon's quirks: events come
-/// oldest-first (unlike most carriers) and are sorted here anyway; the fields sit at the top level in v2 but inside
-/// <c>payload</c> in v1-style answers and client libraries, so both are read; the summary of a parcel that went back
+/// oldest-first (unlike most carriers) and are sorted here anyway; the fields sit inside <c>payload</c>, as v2 documents
+/// its GetTrackingResponse (carriers.md l.313-317), but are also read at the top level, as some client libraries hand
+/// on the unwrapped GetTrackingResult; the summary of a parcel that went back
 /// says <c>Delivered</c> once the return leg is delivered, so the status comes from the newest event and its leg,
 /// never from the summary while there are events; <c>alternateLegTrackingId</c> may be the string "null".
 /// </summary>

@@ -9,8 +9,9 @@ namespace LogisticsLink.Carriers.Dhl;
 /// <summary>
 /// DHL Shipment Tracking – Unified. One GET per number (no batch), the consumer key in the <c>DHL-API-Key</c> header,
 /// the carrier's resilience pipeline around every call. An API key has nothing to renew: a 401 or 403 is a refused
-/// key, reported at once and not retried. Whatever goes wrong comes back as a failed <see cref="CarrierResult"/>; only
-/// the caller's own cancellation is thrown.
+/// key, reported at once and not retried. With <c>DailyQuota</c> (the server sets DHL's 250 unless configured) no call
+/// is sent once the UTC day's budget is spent: the refresh is a throttled failure until the next 00:00 UTC. Whatever
+/// goes wrong comes back as a failed <see cref="CarrierResult"/>; only the caller's own cancellation is thrown.
 /// </summary>
 /// <remarks>
 /// Configuration (<c>Carriers:Dhl</c>): <c>BaseUrl</c> is the host without <c>/track</c> (production

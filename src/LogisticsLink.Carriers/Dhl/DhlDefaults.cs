@@ -17,14 +17,17 @@ public static class DhlDefaults
     public const string ApiKeyHeader = "DHL-API-Key";
 
     /// <summary>
-    /// The initial service level: "250 calls per day, with a maximum of 1 call every 5 seconds" — one permit per five
-    /// seconds (<c>CarrierOptions.RateLimitPermits</c>/<c>RateLimitWindow</c>). The daily cap (<see cref="DailyQuota"/>,
-    /// reset at 24:00 GMT) is DHL's to enforce; its 429 is retried and then reported like any other.
+    /// The initial service level: "250 calls per day, with a maximum of 1 call every 5 seconds" (carriers.md l.238) —
+    /// one permit per five seconds (<c>CarrierOptions.RateLimitPermits</c>/<c>RateLimitWindow</c>).
     /// </summary>
     public const int RateLimitPermits = 1;
 
     public static readonly TimeSpan RateLimitWindow = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// …and 250 calls a day, reset at 24:00 GMT: the default of <c>Carriers:Dhl:DailyQuota</c>, enforced by
+    /// <c>CarrierDailyQuota</c>. The rate limit alone would allow ~17,000 calls a day; past 250 every call is a 429.
+    /// </summary>
     public const int DailyQuota = 250;
 
     /// <summary>The public page a buyer can open.</summary>

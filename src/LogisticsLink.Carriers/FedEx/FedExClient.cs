@@ -11,8 +11,9 @@ namespace LogisticsLink.Carriers.FedEx;
 
 /// <summary>
 /// FedEx Track API v1: OAuth client credentials at <c>/oauth/token</c>, then <c>POST /track/v1/trackingnumbers</c>
-/// with up to 30 numbers per request. Every failure comes back as a <see cref="CarrierResult"/> for the numbers it
-/// concerns; only the caller's own cancellation is thrown.
+/// with up to 30 numbers per request. A 429 without Retry-After (FedEx names none) is retried after the pipeline's
+/// back-off, except the daily-quota one, which stops all calls until the next 00:00 UTC. Every failure comes back as a
+/// <see cref="CarrierResult"/> for the numbers it concerns; only the caller's own cancellation is thrown.
 /// </summary>
 public sealed class FedExClient : IBatchingCarrierClient
 {
@@ -35,7 +36,10 @@ public sealed class FedExClient : IBatchingCarrierClient
         var root = (options.BaseUrl ?? FedExDefaults.ProductionBaseUrl).ToString().TrimEnd('/');
         _tokenUri = new Uri(root + FedExDefaults.TokenPath);
         _trackUri = new Uri(root + FedExDefaults.TrackPath);
-        _pipeline = CarrierResilience.Build(options, time);
+        // FedEx's daily-quota 429 names no Retry-After, only "Retry after 12:00AM GMT" in its text (carriers.md l.170):
+        // FedEx is then not asked again before the next 00:00 UTC, whatever daily budget of ours is configured.
+        _pipeline = CarrierResilience.Build(options, time,
+            dailyQuota: new CarrierDailyQuota(options.DailyQuota ?? 0, time), spentDay: FedExDailyQuotaAnswer.ReadAsync);
         _carrierHttp = new CarrierHttp(http, _pipeline, new OAuthTokenCache(FetchTokenAsync, time));
     }
 

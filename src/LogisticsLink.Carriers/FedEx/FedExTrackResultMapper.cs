@@ -107,18 +107,26 @@ public static class FedExTrackResultMapper
     /// <summary>
     /// The parcel's status: that of the newest scan, because FedEx's own summary (latestStatusDetail) may carry only
     /// the derived code, which shows out-for-delivery as IT. Without scans, the summary's code, then its derived code.
+    /// A delay FedEx states in the summary (<see cref="FedExRunningLate"/>) then overrides a status that reports no problem.
     /// </summary>
     private static (TrackingStatus?, string, string) Summary(JsonElement result, IReadOnlyList<TrackingEvent> newestFirst)
     {
         var latest = result.Prop("latestStatusDetail");
         var latestText = latest.Str("description") is { Length: > 0 } d ? d : latest.Str("statusByLocale");
+        (TrackingStatus? Status, string Detail, string Text) summary;
         if (newestFirst.Count > 0)
         {
             var newest = newestFirst[0];
-            return (newest.Status, newest.StatusDetail, newest.Description.Length > 0 ? newest.Description : latestText);
+            summary = (newest.Status, newest.StatusDetail, newest.Description.Length > 0 ? newest.Description : latestText);
         }
-        var code = FedExStatusMap.Event(latest.Str("code")) ?? FedExStatusMap.Derived(latest.Str("derivedCode"));
-        return code?.Status is { } status ? (status, code.Detail, latestText) : (null, "", latestText);
+        else
+        {
+            var code = FedExStatusMap.Event(latest.Str("code")) ?? FedExStatusMap.Derived(latest.Str("derivedCode"));
+            summary = code?.Status is { } status ? (status, code.Detail, latestText) : (null, "", latestText);
+        }
+        return FedExRunningLate.Read(latest) is { } late && FedExRunningLate.Overrides(summary.Status)
+            ? (late.Status, late.Detail, late.Text)
+            : summary;
     }
 
     private static List<Scan> OldestFirst(JsonElement result)

@@ -11,6 +11,7 @@ namespace LogisticsLink.Carriers.Http;
 public sealed class CarrierHttp(HttpClient http, ResiliencePipeline<HttpResponseMessage> pipeline, OAuthTokenCache? tokens = null)
 {
     /// <param name="create">Builds the request; called once per attempt, since a request message can be sent only once.</param>
+    /// <exception cref="DailyQuotaSpentException">The carrier's daily budget is spent: nothing was sent.</exception>
     public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken)
     {
         for (var reauthenticated = false; ; reauthenticated = true)
@@ -38,6 +39,8 @@ public sealed class CarrierHttp(HttpClient http, ResiliencePipeline<HttpResponse
     public static CarrierResult Failure(string carrier, Exception exception) => exception switch
     {
         _ when CarrierResilience.IsRefusal(exception) => CarrierResult.Failure($"{carrier}: not called ({exception.Message})"),
+        DailyQuotaSpentException spent => CarrierResult.Throttled(
+            spent.Answered ? $"{carrier}: HTTP 429 ({spent.Message})" : $"{carrier}: not called ({spent.Message})", spent.ResetsAt),
         Polly.Timeout.TimeoutRejectedException => CarrierResult.Failure($"{carrier}: timed out"),
         HttpRequestException e => CarrierResult.Failure($"{carrier}: {e.Message}"),
         System.Text.Json.JsonException => CarrierResult.Failure($"{carrier}: malformed response body", transient: true),

@@ -27,6 +27,12 @@ public sealed class CarrierOptions
 
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Calls allowed per UTC day (<see cref="CarrierDailyQuota"/>); null: the carrier's published daily quota (DHL's
+    /// 250), if it has one; 0: no daily cap.
+    /// </summary>
+    public int? DailyQuota { get; set; }
+
     /// <summary>The circuit opens when at least this share of recent calls failed…</summary>
     public double CircuitFailureRatio { get; set; } = 0.5;
 

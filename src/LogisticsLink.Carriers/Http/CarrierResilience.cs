@@ -12,7 +12,8 @@ namespace LogisticsLink.Carriers.Http;
 /// The Polly v8 pipeline every carrier call goes through, outermost first: retry (jittered exponential back-off that
 /// honours Retry-After), rate limiter (the carrier's quota, so we never earn a ban: every attempt, retries included,
 /// takes a permit), circuit breaker (a carrier outage stops costing calls and fails fast so lookups answer the last
-/// known state), per-attempt timeout.
+/// known state), per-attempt timeout, and the daily budget (<see cref="CarrierDailyQuota"/>: each request sent takes a
+/// call; a spent budget is also checked before the retry and the rate limiter, so a refused call waits for nothing).
 /// </summary>
 public static class CarrierResilience
 {
@@ -32,9 +33,21 @@ public static class CarrierResilience
     /// within seconds finds the bucket still empty and only spends its next token, so the 429 ends the call at once and
     /// the caller waits for the refill. 5xx, 408 and timeouts are still retried; the breaker still counts the 429.
     /// </param>
-    public static ResiliencePipeline<HttpResponseMessage> Build(CarrierOptions options, TimeProvider time, bool retryTooManyRequests = true)
+    /// <param name="dailyQuota">The carrier's daily budget; by default one of <c>options.DailyQuota</c> calls, if set above 0.</param>
+    /// <param name="spentDay">
+    /// For a carrier whose 429 can mean "today's quota is spent" (FedEx): its words when an answer says so, else null.
+    /// Such an answer is not retried and closes <paramref name="dailyQuota"/> until the next 00:00 UTC.
+    /// </param>
+    public static ResiliencePipeline<HttpResponseMessage> Build(
+        CarrierOptions options, TimeProvider time, bool retryTooManyRequests = true, CarrierDailyQuota? dailyQuota = null,
+        Func<HttpResponseMessage, CancellationToken, Task<string?>>? spentDay = null)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        dailyQuota ??= options.DailyQuota is > 0 and var perDay ? new CarrierDailyQuota(perDay, time) : null;
+        if (dailyQuota is not null)
+        {
+            builder.AddStrategy(_ => new DailyQuotaStrategy(dailyQuota, take: false));
+        }
         if (options.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -76,6 +89,11 @@ public static class CarrierResilience
             ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
         });
         builder.AddTimeout(options.AttemptTimeout);
+        if (dailyQuota is not null)
+        {
+            // Innermost: only a request really sent (past the rate limiter and an open circuit) takes a call.
+            builder.AddStrategy(_ => new DailyQuotaStrategy(dailyQuota, take: true, spentDay));
+        }
         return builder.Build();
     }
 

@@ -8,8 +8,13 @@ public static class RefreshSchedule
     /// <remarks>Never for a terminal status, nor for a parcel its carrier is not to be asked about (<see cref="ShipmentState.NotPolled"/>).</remarks>
     /// <param name="unit">A value in [0, 1) used for jitter.</param>
     /// <param name="carrierCadence">A shorter cadence the carrier asks for (the sandbox's step interval), if any.</param>
+    /// <param name="notBefore">
+    /// When the carrier can be asked again at the earliest (a spent daily quota's reset): a check due before then would
+    /// only be refused again, so it moves there.
+    /// </param>
     public static DateTimeOffset? NextCheck(
-        ShipmentState state, DateTimeOffset now, RefreshIntervals intervals, double unit, TimeSpan? carrierCadence = null)
+        ShipmentState state, DateTimeOffset now, RefreshIntervals intervals, double unit, TimeSpan? carrierCadence = null,
+        DateTimeOffset? notBefore = null)
     {
         if (state.Status.IsTerminal() || state.NotPolled)
         {
@@ -24,7 +29,8 @@ public static class RefreshSchedule
             interval = cadence;
         }
         var jitter = 1 + intervals.Jitter * (2 * unit - 1);
-        return now + TimeSpan.FromTicks((long)(interval.Ticks * jitter));
+        var next = now + TimeSpan.FromTicks((long)(interval.Ticks * jitter));
+        return notBefore > next ? notBefore : next;
     }
 
     private static TimeSpan Interval(ShipmentState state, RefreshIntervals intervals) => state.Status switch

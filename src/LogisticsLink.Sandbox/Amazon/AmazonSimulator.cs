@@ -90,7 +90,7 @@ public sealed class AmazonSimulator : ICarrierSimulator
                 await HangAsync(context);
                 return Results.Empty;
             case SimulatorFault.MalformedBody:
-                return Results.Content("{\"trackingId\":\"sim\",\"eventHistory\":[{\"eventCode\":", "application/json", Encoding.UTF8);
+                return Results.Content("{\"payload\":{\"trackingId\":\"sim\",\"eventHistory\":[{\"eventCode\":", "application/json", Encoding.UTF8);
         }
         if (!_tokens.IsValid(token))
         {

@@ -5,7 +5,7 @@ using LogisticsLink.Domain.Shipments;
 
 namespace LogisticsLink.Sandbox.Amazon;
 
-/// <summary>Renders a sandbox lifecycle as a Shipping v2 <c>getTracking</c> answer, in its documented shape.</summary>
+/// <summary>Renders a sandbox lifecycle as a Shipping v2 <c>getTracking</c> answer, in its documented shape (inside <c>payload</c>).</summary>
 internal static class AmazonTrackingRenderer
 {
     public static JsonObject Render(string trackingId, SandboxScenario scenario, int visible, DateTimeOffset firstSeen, TimeSpan step)
@@ -30,7 +30,14 @@ internal static class AmazonTrackingRenderer
         var forward = simulated.LastOrDefault(e => !e.Returns)?.DetailCodes ?? [];
         var returns = simulated.LastOrDefault(e => e.Returns)?.DetailCodes ?? [];
         var promised = firstSeen + step * scenario.Steps.Count + TimeSpan.FromDays(1 + slipDays);
-        return new JsonObject
+        // GetTrackingResponse wraps its GetTrackingResult in "payload" (carriers.md l.313-317).
+        return new JsonObject { ["payload"] = Result(trackingId, events, promised, newest, forward, returns) };
+    }
+
+    private static JsonObject Result(
+        string trackingId, List<JsonObject> events, DateTimeOffset promised, AmazonSimulatedEvent newest,
+        IReadOnlyList<string> forward, IReadOnlyList<string> returns) =>
+        new()
         {
             ["trackingId"] = trackingId,
             ["alternateLegTrackingId"] = "null", // as Amazon's example writes an absent id
@@ -46,7 +53,6 @@ internal static class AmazonTrackingRenderer
                 },
             },
         };
-    }
 
     public static JsonObject Error(string code, string message, string? details = null)
     {

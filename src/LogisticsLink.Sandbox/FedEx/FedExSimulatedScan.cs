@@ -12,6 +12,9 @@ internal sealed record FedExSimulatedScan(
     /// </summary>
     public bool HiddenByDerivedCode => EventType is "OD" or "HP";
 
+    /// <summary>Picked up and moving between facilities: the stretch where FedEx may say a parcel is running late.</summary>
+    public bool MovingThroughNetwork => DerivedCode is "PU" or "IT" && !HiddenByDerivedCode;
+
     /// <param name="afterReturn">A delivery once the parcel was turned back is the delivery to the shipper.</param>
     public static FedExSimulatedScan From(SandboxStep step, bool afterReturn) => step.RawCode switch
     {

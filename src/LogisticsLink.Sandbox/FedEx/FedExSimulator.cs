@@ -13,12 +13,19 @@ namespace LogisticsLink.Sandbox.FedEx;
 /// FedEx Track API v1 on loopback: <c>POST {prefix}/oauth/token</c> and <c>POST {prefix}/track/v1/trackingnumbers</c>.
 /// A number of 12 to 34 digits plays the sandbox lifecycle of its last digit, one scan per step interval from the
 /// moment the simulator first sees it; digit 7 and anything else is unknown (a per-number NOTFOUND error at HTTP 200);
-/// <see cref="DuplicateTrackingNumber"/> comes back as two shipments, as FedEx does for a reused number.
+/// <see cref="DuplicateTrackingNumber"/> comes back as two shipments, as FedEx does for a reused number;
+/// <see cref="RunningLateTrackingNumber"/> is running late in FedEx's summary while in transit.
 /// </summary>
 public sealed class FedExSimulator : ICarrierSimulator
 {
     /// <summary>Answers with two trackResults: a shipment from 90 days ago and a current normal delivery.</summary>
     public const string DuplicateTrackingNumber = "700000000010";
+
+    /// <summary>
+    /// Plays scenario 0, but until it is out for delivery FedEx's summary says it is running late (derived code RL,
+    /// <c>delayDetail.status</c> DELAYED) while its scans stay ordinary (carriers.md l.143, l.164).
+    /// </summary>
+    public const string RunningLateTrackingNumber = "700000000020";
 
     private const int MaxNumbersPerRequest = 30;
 
@@ -77,9 +84,13 @@ public sealed class FedExSimulator : ICarrierSimulator
                 _tokens.Revoke(token);
                 await Errors(context, StatusCodes.Status401Unauthorized, "NOT.AUTHORIZED.ERROR", "Access token expired. Please modify your request and try again.");
                 return;
+            // carriers.md l.170: FedEx's 429s (the 10-second rate limit, the daily quota) name no Retry-After; the daily
+            // one says when in its text. The reference gives no error code for 429: this one follows FedEx's pattern.
             case SimulatorFault.TooManyRequests:
-                context.Response.Headers.RetryAfter = "1";
                 await Errors(context, StatusCodes.Status429TooManyRequests, "TOO.MANY.REQUESTS.ERROR", "We have received too many requests in a short duration. Please wait a while to try again.");
+                return;
+            case SimulatorFault.DailyQuotaExceeded:
+                await Errors(context, StatusCodes.Status429TooManyRequests, "TOO.MANY.REQUESTS.ERROR", "Too many requests – Daily transaction quota exceeded. Retry after 12:00AM GMT");
                 return;
             case SimulatorFault.ServerError:
                 await Errors(context, StatusCodes.Status503ServiceUnavailable, "SERVICE.UNAVAILABLE.ERROR", "The service is currently unavailable and we are working to resolve the issue.");
@@ -146,7 +157,7 @@ public sealed class FedExSimulator : ICarrierSimulator
             var earlier = firstSeen - TimeSpan.FromDays(90);
             yield return _renderer.Render(number, scenario, earlier, earlier + TimeSpan.FromDays(1), Unique(earlier, number));
         }
-        yield return _renderer.Render(number, scenario, firstSeen, now, Unique(firstSeen, number));
+        yield return _renderer.Render(number, scenario, firstSeen, now, Unique(firstSeen, number), runsLate: number == RunningLateTrackingNumber);
     }
 
     private static string Unique(DateTimeOffset firstSeen, string number) =>

@@ -9,7 +9,8 @@ namespace LogisticsLink.Sandbox.FedEx;
 internal sealed class FedExTrackResultRenderer(FedExSimulatorOptions options)
 {
     /// <summary>One trackResult: the scenario's steps visible at <paramref name="now"/>, newest first (or scrambled).</summary>
-    public JsonObject Render(string number, SandboxScenario scenario, DateTimeOffset firstSeen, DateTimeOffset now, string uniqueId)
+    /// <param name="runsLate">FedEx's summary says "Running Late" while the parcel moves through the network.</param>
+    public JsonObject Render(string number, SandboxScenario scenario, DateTimeOffset firstSeen, DateTimeOffset now, string uniqueId, bool runsLate = false)
     {
         // Step k is scanned k intervals after the simulator first saw the number, so the label shows at once.
         var visible = (int)Math.Clamp((now - firstSeen).Ticks / options.StepInterval.Ticks + 1, 1, scenario.Steps.Count);
@@ -39,7 +40,7 @@ internal sealed class FedExTrackResultRenderer(FedExSimulatorOptions options)
         var result = new JsonObject
         {
             ["trackingNumberInfo"] = new JsonObject { ["trackingNumber"] = number, ["carrierCode"] = "FDXE", ["trackingNumberUniqueId"] = uniqueId },
-            ["latestStatusDetail"] = Latest(newest!, newestStep!),
+            ["latestStatusDetail"] = Latest(newest!, newestStep!, runsLate && newest!.MovingThroughNetwork),
             ["scanEvents"] = new JsonArray([.. scans]),
             ["serviceDetail"] = new JsonObject { ["type"] = "FEDEX_INTERNATIONAL_PRIORITY", ["description"] = "FedEx International Priority" },
         };
@@ -93,19 +94,26 @@ internal sealed class FedExTrackResultRenderer(FedExSimulatorOptions options)
         ["locationType"] = "FEDEX_FACILITY",
     };
 
-    private static JsonObject Latest(FedExSimulatedScan scan, SandboxStep step)
+    private static JsonObject Latest(FedExSimulatedScan scan, SandboxStep step, bool runningLate)
     {
-        // The quirk: for out-for-delivery and ready-for-pickup the summary is as coarse as the derived code.
-        var code = scan.HiddenByDerivedCode ? "IT" : scan.EventType;
-        var text = scan.HiddenByDerivedCode ? "In transit" : scan.Description;
-        return new JsonObject
+        // The quirk: for out-for-delivery and ready-for-pickup the summary's derived code and text are as coarse as the
+        // scans' derived code; its code is the real event type.
+        var text = runningLate ? "Running Late" : scan.HiddenByDerivedCode ? "In transit" : scan.Description;
+        var latest = new JsonObject
         {
-            ["code"] = code,
-            ["derivedCode"] = scan.DerivedCode,
+            ["code"] = scan.EventType,
+            ["derivedCode"] = runningLate ? "RL" : scan.DerivedCode,
             ["statusByLocale"] = text,
             ["description"] = text,
             ["scanLocation"] = Location(step.Location),
         };
+        if (runningLate)
+        {
+            // carriers.md l.143 and l.164: FedEx's delay lives in the summary only, never in a scan. The reference gives
+            // no values for delayDetail's type and subType, so only its documented status is sent.
+            latest["delayDetail"] = new JsonObject { ["status"] = "DELAYED" };
+        }
+        return latest;
     }
 
     private static JsonObject DeliveryDetails(SandboxStep step) => new()

@@ -72,7 +72,7 @@ public sealed class UpsSimulator(UpsSimulatorOptions options, TimeProvider time)
             case SimulatorFault.Unauthorized:
                 return Json(StatusCodes.Status401Unauthorized, UpsTrackingRenderer.Error("250002", "Invalid Authentication Information."));
             case SimulatorFault.TooManyRequests:
-                context.Response.Headers.RetryAfter = "1";
+                // carriers.md l.108: UPS answers 429 without rate headers (no Retry-After either).
                 return Json(StatusCodes.Status429TooManyRequests, UpsTrackingRenderer.Error("429", "Quota Limit Exceeded"));
             case SimulatorFault.ServerError:
                 return Json(StatusCodes.Status503ServiceUnavailable, UpsTrackingRenderer.Error("503", "Service Unavailable"));

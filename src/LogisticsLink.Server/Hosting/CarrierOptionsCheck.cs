@@ -33,6 +33,10 @@ public static class CarrierOptionsCheck
         {
             yield return Message($"{key}:RateLimitWindow must be a positive duration such as 00:00:10", o.RateLimitWindow);
         }
+        if (o.DailyQuota < 0)
+        {
+            yield return Message($"{key}:DailyQuota must be 0 (no daily cap) or more", o.DailyQuota);
+        }
         if (o.CircuitFailureRatio is not (> 0 and <= 1))
         {
             yield return Message($"{key}:CircuitFailureRatio must be above 0 and at most 1", o.CircuitFailureRatio);

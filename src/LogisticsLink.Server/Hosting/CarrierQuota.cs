@@ -20,6 +20,14 @@ public sealed record CarrierQuota(int Permits, TimeSpan Window)
         return new CarrierQuota(permits, window);
     }
 
+    /// <summary>
+    /// One node's share of a carrier's daily call budget: the configured <c>DailyQuota</c> (0: no daily cap), else the
+    /// published one (none for a simulated carrier), divided among the nodes — at least one call each, so a cap never
+    /// turns into "no cap". 0 when nothing caps the day.
+    /// </summary>
+    public static int DailyShare(int? configured, int? published, int nodes) =>
+        (configured ?? published ?? 0) is > 0 and var daily ? Math.Max(1, daily / nodes) : 0;
+
     public CarrierQuota ShareOf(int nodes) => Permits >= nodes
         ? this with { Permits = Permits / nodes }
         : new CarrierQuota(1, Window * nodes / Permits);

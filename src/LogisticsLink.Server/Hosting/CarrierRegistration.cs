@@ -40,7 +40,8 @@ public static class CarrierRegistration
         Func<HttpClient, CarrierOptions, IServiceProvider, ICarrierClient> CreateClient,
         Func<CarrierOptions, SandboxOptions, TimeProvider, ICarrierSimulator> CreateSimulator,
         Uri ProductionBaseUrl,
-        (int Permits, TimeSpan Window)? PublishedRateLimit = null);
+        (int Permits, TimeSpan Window)? PublishedRateLimit = null,
+        int? PublishedDailyQuota = null);
 
     /// <summary>How long a batching carrier's first waiting refresh waits for others to share its request.</summary>
     private static readonly TimeSpan BatchLinger = TimeSpan.FromMilliseconds(20);
@@ -67,7 +68,7 @@ public static class CarrierRegistration
         new("Dhl", "dhl", Credentials.ApiKey,
             (http, o, sp) => new DhlClient(http, o, Get<TimeProvider>(sp), Get<ILogger<DhlClient>>(sp)),
             (o, sandbox, time) => new DhlSimulator(new DhlSimulatorOptions { ApiKey = o.ApiKey!, StepInterval = sandbox.StepInterval }, time),
-            DhlDefaults.ProductionBaseUrl, (DhlDefaults.RateLimitPermits, DhlDefaults.RateLimitWindow)),
+            DhlDefaults.ProductionBaseUrl, (DhlDefaults.RateLimitPermits, DhlDefaults.RateLimitWindow), DhlDefaults.DailyQuota),
         new("LaPoste", "laposte", Credentials.ApiKey,
             (http, o, sp) => new LaPosteClient(http, o, Get<TimeProvider>(sp), Get<ILogger<LaPosteClient>>(sp)),
             (o, sandbox, time) => new LaPosteSimulator(new LaPosteSimulatorOptions { ApiKey = o.ApiKey!, StepInterval = sandbox.StepInterval }, time),
@@ -127,6 +128,7 @@ public static class CarrierRegistration
             var configuredWindow = configuration[$"{key}:RateLimitWindow"] is null ? (TimeSpan?)null : options.RateLimitWindow;
             var quota = CarrierQuota.Of(options.RateLimitPermits, configuredWindow, simulated ? null : connector.PublishedRateLimit, options.RateLimitWindow);
             (options.RateLimitPermits, options.RateLimitWindow) = quota?.ShareOf(nodes) is { } share ? (share.Permits, share.Window) : (0, options.RateLimitWindow);
+            options.DailyQuota = CarrierQuota.DailyShare(options.DailyQuota, simulated ? null : connector.PublishedDailyQuota, nodes);
             if (options.Enabled == false)
             {
                 report.Disabled(connector.Code, $"{key}:Enabled is false");

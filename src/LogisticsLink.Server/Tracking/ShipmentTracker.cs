@@ -163,7 +163,7 @@ public sealed partial class ShipmentTracker(
             {
                 changes = Tracker.MarkRefreshFailed(current.State, now, Rules);
             }
-            changes = WithNextCheck(changes, now);
+            changes = WithNextCheck(changes, now, result.Snapshot is null ? result.RetryNotBefore : null);
             try
             {
                 var committed = await CommitAsync(changes, current.Revision, result.Snapshot?.PayloadSha256 ?? "", token);
@@ -220,10 +220,11 @@ public sealed partial class ShipmentTracker(
     private ShipmentChangeSet Rescheduled(ShipmentChangeSet changes, ShipmentState before, DateTimeOffset now) =>
         changes.Kinds.HasFlag(ChangeKinds.StatusChanged) || changes.State.NotPolled != before.NotPolled ? WithNextCheck(changes, now) : changes;
 
-    private ShipmentChangeSet WithNextCheck(ShipmentChangeSet changes, DateTimeOffset now)
+    /// <param name="notBefore">A refused carrier's "not before" (<see cref="CarrierResult.RetryNotBefore"/>).</param>
+    private ShipmentChangeSet WithNextCheck(ShipmentChangeSet changes, DateTimeOffset now, DateTimeOffset? notBefore = null)
     {
         var next = RefreshSchedule.NextCheck(
-            changes.State, now, scheduler.Value.Intervals, Random.Shared.NextDouble(), carriers.CadenceOf(changes.State.Carrier));
+            changes.State, now, scheduler.Value.Intervals, Random.Shared.NextDouble(), carriers.CadenceOf(changes.State.Carrier), notBefore);
         return changes with { State = changes.State with { NextCheckAt = next } };
     }
 

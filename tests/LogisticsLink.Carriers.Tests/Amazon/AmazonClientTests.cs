@@ -1,15 +1,47 @@
 using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
 using LogisticsLink.Carriers.Amazon;
 using LogisticsLink.Carriers.Http;
+using LogisticsLink.Carriers.Tests.Support;
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Sandbox;
+using LogisticsLink.Sandbox.Amazon;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LogisticsLink.Carriers.Tests.Amazon;
 
 /// <summary>The Amazon adapter's HTTP behaviour against the simulator: LWA, the access-token header, not found, faults.</summary>
 public sealed class AmazonClientTests
 {
+    [Fact]
+    public async Task The_sandbox_answers_getTracking_inside_payload_as_documented()
+    {
+        // carriers.md l.313-317: payload { trackingId, alternateLegTrackingId, promisedDeliveryDate, eventHistory[], summary }.
+        var options = new AmazonSimulatorOptions();
+        var simulator = new AmazonSimulator(options, new FakeTimeProvider(AmazonRig.Start));
+        await using var host = await LoopbackSimulatorHost.StartAsync(simulator);
+        using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrlOf(simulator) + "/") };
+        using var tokenAnswer = await http.PostAsync("auth/o2/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token", ["client_id"] = options.ClientId, ["client_secret"] = options.ClientSecret,
+            ["refresh_token"] = options.RefreshToken,
+        }));
+        var token = JsonNode.Parse(await tokenAnswer.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "shipping/v2/tracking?trackingId=TBA000000000010&carrierId=AMZN_UK");
+        request.Headers.Add("x-amz-access-token", token);
+
+        using var answer = await http.SendAsync(request);
+        var body = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!.AsObject();
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal(["payload"], body.Select(p => p.Key));
+        var payload = body["payload"]!.AsObject();
+        Assert.Equal("TBA000000000010", payload["trackingId"]!.GetValue<string>());
+        Assert.Equal(["trackingId", "alternateLegTrackingId", "eventHistory", "promisedDeliveryDate", "summary"], payload.Select(p => p.Key));
+    }
+
     [Fact]
     public void The_published_usage_plan_is_exposed_for_wiring()
     {

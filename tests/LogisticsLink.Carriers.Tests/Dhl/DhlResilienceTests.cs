@@ -78,6 +78,65 @@ public sealed class DhlResilienceTests
     }
 
     [Fact]
+    public async Task A_spent_daily_quota_sends_nothing_until_the_next_utc_midnight()
+    {
+        // carriers.md l.238: 250 calls a day on the starter plan, reset at 24:00 GMT; a budget of 3 shows the same.
+        await using var bed = await DhlTestBed.StartAsync();
+        var client = bed.Client(o => (o.DailyQuota, o.MaxRetries) = (3, 0), time: bed.Clock);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True((await DhlTestBed.Track(client, Number)).IsSuccess);
+        }
+
+        var refused = await DhlTestBed.Track(client, Number);
+
+        var midnight = new DateTimeOffset(2026, 3, 11, 0, 0, 0, TimeSpan.Zero);
+        Assert.False(refused.IsSuccess);
+        Assert.True(refused.Transient); // as a throttled call: the shipment keeps its state, marked stale
+        Assert.Equal(midnight, refused.RetryNotBefore);
+        Assert.Equal("dhl: not called (daily quota of 3 calls spent until 2026-03-11 00:00 UTC)", refused.FailureReason);
+        Assert.Equal(3, bed.Simulator.Faults.TrackingCalls);
+
+        bed.Clock.Advance(midnight - bed.Clock.GetUtcNow() - TimeSpan.FromSeconds(1));
+        Assert.False((await DhlTestBed.Track(client, Number)).IsSuccess);
+        Assert.Equal(3, bed.Simulator.Faults.TrackingCalls);
+        bed.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True((await DhlTestBed.Track(client, Number)).IsSuccess);
+        Assert.Equal(4, bed.Simulator.Faults.TrackingCalls);
+    }
+
+    [Fact]
+    public async Task Every_request_sent_counts_against_the_daily_quota_retries_included()
+    {
+        await using var bed = await DhlTestBed.StartAsync();
+        var client = bed.Client(o => o.DailyQuota = 2); // real clock: the retry's back-off really elapses
+        bed.Simulator.Faults.Enqueue(SimulatorFault.ServerError);
+
+        Assert.True((await DhlTestBed.Track(client, Number)).IsSuccess); // a 503, then the retry: two calls
+        var before = DateTimeOffset.UtcNow;
+        var refused = await DhlTestBed.Track(client, Number);
+
+        Assert.Equal(2, bed.Simulator.Faults.TrackingCalls);
+        Assert.False(refused.IsSuccess);
+        Assert.Contains(refused.RetryNotBefore, new[] { Midnight(before), Midnight(DateTimeOffset.UtcNow) }.Cast<DateTimeOffset?>());
+    }
+
+    [Fact]
+    public async Task A_daily_quota_of_zero_caps_nothing()
+    {
+        await using var bed = await DhlTestBed.StartAsync();
+        var client = bed.Client(o => (o.DailyQuota, o.MaxRetries) = (0, 0), time: bed.Clock);
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.True((await DhlTestBed.Track(client, Number)).IsSuccess);
+        }
+        Assert.Equal(5, bed.Simulator.Faults.TrackingCalls);
+    }
+
+    private static DateTimeOffset Midnight(DateTimeOffset now) => new(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
+
+    [Fact]
     public async Task A_503_is_retried_then_succeeds()
     {
         await using var bed = await DhlTestBed.StartAsync();

@@ -1,11 +1,16 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
 using LogisticsLink.Carriers.FedEx;
 using LogisticsLink.Carriers.Http;
+using LogisticsLink.Carriers.Tests.Support;
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Sandbox;
 using LogisticsLink.Sandbox.FedEx;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LogisticsLink.Carriers.Tests.FedEx;
 
@@ -62,6 +67,42 @@ public sealed class FedExClientTests
         Assert.Equal(TrackingStatus.InTransit, snapshot.Status);
         Assert.Equal(2, snapshot.Events.Count);
         Assert.All(snapshot.Events, e => Assert.True(e.OccurredAt >= FedExRig.Start));
+    }
+
+    [Theory]
+    [InlineData("794600000040", 4, "OD", "IT", "")]       // out for delivery: only the derived code hides it
+    [InlineData("794600000041", 4, "HP", "IT", "")]       // ready for pickup, likewise
+    [InlineData(FedExSimulator.RunningLateTrackingNumber, 2, "AR", "RL", "DELAYED")]
+    public async Task The_sandbox_summary_keeps_the_real_event_code_and_only_the_derived_code_is_coarse(
+        string number, int steps, string code, string derivedCode, string delayStatus)
+    {
+        var time = new FakeTimeProvider(FedExRig.Start);
+        var options = new FedExSimulatorOptions { StepInterval = FedExRig.Step };
+        var simulator = new FedExSimulator(options, time);
+        await using var host = await LoopbackSimulatorHost.StartAsync(simulator);
+        using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrlOf(simulator) + "/") };
+        using var tokenAnswer = await http.PostAsync("oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = options.ClientId, ["client_secret"] = options.ClientSecret,
+        }));
+        var token = JsonNode.Parse(await tokenAnswer.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        async Task<JsonNode> LatestAsync()
+        {
+            using var answer = await http.PostAsync("track/v1/trackingnumbers", new StringContent(
+                $$$"""{"includeDetailedScans":true,"trackingInfo":[{"trackingNumberInfo":{"trackingNumber":"{{{number}}}"}}]}""",
+                Encoding.UTF8, "application/json"));
+            var body = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!;
+            return body["output"]!["completeTrackResults"]![0]!["trackResults"]![0]!["latestStatusDetail"]!;
+        }
+        await LatestAsync();
+        time.Advance(FedExRig.Step * steps);
+        var latest = await LatestAsync();
+
+        Assert.Equal(code, latest["code"]!.GetValue<string>());
+        Assert.Equal(derivedCode, latest["derivedCode"]!.GetValue<string>());
+        Assert.Equal(delayStatus, latest["delayDetail"]?["status"]?.GetValue<string>() ?? "");
     }
 
     [Fact]
@@ -174,18 +215,61 @@ public sealed class FedExClientTests
         }
     }
 
+    [Theory]
+    [InlineData(SimulatorFault.TooManyRequests, "too many requests in a short duration")]
+    [InlineData(SimulatorFault.DailyQuotaExceeded, "Daily transaction quota exceeded. Retry after 12:00AM GMT")]
+    public async Task The_sandbox_answers_429_without_Retry_After_in_fedexs_error_shape(SimulatorFault fault, string message)
+    {
+        // carriers.md l.168 (the request-level error shape) and l.170 (the daily quota's 429 names 12:00AM GMT in its text).
+        var simulator = new FedExSimulator(new FedExSimulatorOptions(), new FakeTimeProvider(FedExRig.Start));
+        await using var host = await LoopbackSimulatorHost.StartAsync(simulator);
+        using var http = new HttpClient();
+        simulator.Faults.Enqueue(fault);
+
+        using var answer = await http.PostAsync(new Uri(host.BaseUrlOf(simulator) + "/track/v1/trackingnumbers"),
+            new StringContent("""{"trackingInfo":[{"trackingNumberInfo":{"trackingNumber":"794600000500"}}]}""", Encoding.UTF8, "application/json"));
+        var error = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["errors"]![0]!;
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, answer.StatusCode);
+        Assert.Null(answer.Headers.RetryAfter);
+        Assert.False(string.IsNullOrEmpty(error["code"]?.GetValue<string>()));
+        Assert.Contains(message, error["message"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
-    public async Task A_429_is_retried_after_the_Retry_After_delay()
+    public async Task A_429_without_Retry_After_is_retried_after_the_pipelines_back_off()
     {
         await using var rig = await FedExRig.StartAsync(o => o.MaxRetries = 1, realClientClock: true);
         rig.Simulator.Faults.Enqueue(SimulatorFault.TooManyRequests);
-        var clock = Stopwatch.StartNew();
 
         var result = await rig.TrackAsync("794600000500");
 
         Assert.True(result.IsSuccess, result.FailureReason);
         Assert.Equal(2, rig.Simulator.Faults.TrackingCalls);
-        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(900), $"retried after {clock.Elapsed}, Retry-After was 1 s");
+    }
+
+    [Fact]
+    public async Task A_daily_quota_429_is_not_retried_and_fedex_is_not_asked_again_before_midnight_gmt()
+    {
+        await using var rig = await FedExRig.StartAsync(o => o.MaxRetries = 3); // the fake clock: 2026-03-10 08:00 UTC
+        rig.Simulator.Faults.Enqueue(SimulatorFault.DailyQuotaExceeded);
+        var midnight = new DateTimeOffset(2026, 3, 11, 0, 0, 0, TimeSpan.Zero);
+
+        var refused = await rig.TrackAsync("794600000500");
+
+        Assert.False(refused.IsSuccess);
+        Assert.True(refused.Transient); // reported as a spent daily budget is: the parcel keeps its state, stale
+        Assert.Equal(midnight, refused.RetryNotBefore);
+        Assert.Contains("Daily transaction quota exceeded", refused.FailureReason);
+        Assert.Equal(1, rig.Simulator.Faults.TrackingCalls); // not retried
+
+        var meanwhile = await rig.TrackManyAsync(["794600000500", "794600000510"]);
+        Assert.All(meanwhile, r => Assert.Equal(midnight, r.RetryNotBefore));
+        Assert.Equal(1, rig.Simulator.Faults.TrackingCalls); // not asked again the same day
+
+        rig.Time.Advance(midnight - rig.Time.GetUtcNow());
+        Assert.True((await rig.TrackAsync("794600000500")).IsSuccess);
+        Assert.Equal(2, rig.Simulator.Faults.TrackingCalls);
     }
 
     [Fact]

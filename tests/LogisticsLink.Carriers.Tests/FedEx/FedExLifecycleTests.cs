@@ -1,5 +1,6 @@
 using LogisticsLink.Carriers.Sandbox;
 using LogisticsLink.Domain.Shipments;
+using LogisticsLink.Sandbox.FedEx;
 
 namespace LogisticsLink.Carriers.Tests.FedEx;
 
@@ -84,6 +85,25 @@ public sealed class FedExLifecycleTests
         Assert.Equal(TrackingStatus.OutForDelivery, snapshot.Status);
         Assert.Equal("out_for_delivery.on_vehicle", snapshot.StatusDetail);
         Assert.Equal("OD", snapshot.Events[0].RawCode);
+    }
+
+    [Fact]
+    public async Task A_parcel_the_sandbox_marks_running_late_is_an_exception_until_it_is_out_for_delivery()
+    {
+        await using var rig = await FedExRig.StartAsync();
+        var number = FedExSimulator.RunningLateTrackingNumber; // scenario 0, FedEx's summary says Running Late in transit
+        var late = (await rig.TrackAtStepAsync(number, 2)).Snapshot!;
+
+        Assert.Equal(TrackingStatus.Exception, late.Status);
+        Assert.Equal("exception.running_late", late.StatusDetail);
+        Assert.Equal("Running Late", late.StatusDescription);
+        Assert.Equal(["AR", "PU", "OC"], late.Events.Select(e => e.RawCode)); // the scans FedEx sent, nothing added
+        Assert.DoesNotContain(late.Events, e => e.Status == TrackingStatus.Exception);
+
+        rig.Time.Advance(FedExRig.Step * 2); // step 4: out for delivery, the delay is over
+        Assert.Equal(TrackingStatus.OutForDelivery, (await rig.TrackAsync(number)).Snapshot!.Status);
+        rig.Time.Advance(FedExRig.Step);
+        Assert.Equal(TrackingStatus.Delivered, (await rig.TrackAsync(number)).Snapshot!.Status);
     }
 
     [Fact]

@@ -19,4 +19,8 @@ internal sealed class FedExRig : SimulatorRig<FedExSimulator, FedExClient>
             o => (o.ClientId, o.ClientSecret) = (new FedExSimulatorOptions().ClientId, secret ?? new FedExSimulatorOptions().ClientSecret),
             (http, o, clock) => new FedExClient(http, o, clock, NullLogger<FedExClient>.Instance),
             configure, realClientClock));
+
+    /// <summary>Tracks several numbers in one batch; a test that would hang fails after a generous bound instead.</summary>
+    public Task<IReadOnlyList<CarrierResult>> TrackManyAsync(IReadOnlyList<string> numbers) =>
+        Client.TrackManyAsync([.. numbers.Select(n => new CarrierRequest(n, Start))], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
 }

@@ -113,6 +113,70 @@ public sealed class FedExTrackResultMapperTests
         Assert.Empty(nothing.Events);
     }
 
+    private static string RunningLate(string derivedCode, string delayStatus, params string[] scans) =>
+        Summarised(derivedCode, derivedCode == "RL" ? "Running Late" : "In transit", delayStatus, scans);
+
+    private static string Summarised(string derivedCode, string text, string delayStatus, params string[] scans) => $$$"""
+        {"trackingNumberInfo":{"trackingNumber":"400000000001","carrierCode":"FDXE","trackingNumberUniqueId":"1~400000000001~FX"},
+         "latestStatusDetail":{"code":"FD","derivedCode":"{{{derivedCode}}}","statusByLocale":"{{{text}}}","description":"{{{text}}}",
+                               "delayDetail":{"type":"IN_TRANSIT","subType":"","status":"{{{delayStatus}}}"}},
+         "scanEvents":[{{{string.Join(',', scans)}}}]}
+        """;
+
+    [Theory]
+    [InlineData("RL", "DELAYED", "Running Late")]
+    [InlineData("RL", "", "Running Late")]
+    [InlineData("IT", "DELAYED", "Delayed: In transit")] // FedEx's own text alone would say nothing is wrong
+    public void A_parcel_fedex_marks_running_late_is_an_exception_without_an_invented_scan(string derivedCode, string delayStatus, string text)
+    {
+        // carriers.md l.164: latestStatusDetail code FD, derivedCode RL, "Running Late", delayDetail.status DELAYED;
+        // l.452 maps derived RL to EXCEPTION. FedEx puts the delay in the summary, not in a scan.
+        var snapshot = MapOnly(RunningLate(derivedCode, delayStatus,
+            Scan("2026-05-02T05:00:00-05:00", "FD", "IT", "At FedEx destination facility"),
+            Scan("2026-05-01T18:00:00-05:00", "PU", "PU", "Picked up"))).Snapshot!;
+
+        Assert.Equal(TrackingStatus.Exception, snapshot.Status);
+        Assert.Equal("exception.running_late", snapshot.StatusDetail);
+        Assert.Equal(text, snapshot.StatusDescription);
+        Assert.Equal(["FD", "PU"], snapshot.Events.Select(e => e.RawCode));
+        Assert.All(snapshot.Events, e => Assert.Equal(TrackingStatus.InTransit, e.Status));
+    }
+
+    [Fact]
+    public void A_running_late_summary_without_scans_is_an_exception_too()
+    {
+        var snapshot = MapOnly(RunningLate("RL", "DELAYED")).Snapshot!;
+
+        Assert.Equal(TrackingStatus.Exception, snapshot.Status);
+        Assert.Equal("exception.running_late", snapshot.StatusDetail);
+        Assert.Empty(snapshot.Events);
+    }
+
+    [Theory]
+    [InlineData("DL", "DL", TrackingStatus.Delivered)]
+    [InlineData("CA", "CA", TrackingStatus.Cancelled)]
+    [InlineData("RS", "RS", TrackingStatus.Returning)]
+    [InlineData("DE", "DE", TrackingStatus.AttemptFailed)]
+    public void A_stale_running_late_summary_does_not_override_a_final_or_worse_scan(string eventType, string derived, TrackingStatus expected)
+    {
+        var snapshot = MapOnly(RunningLate("RL", "DELAYED",
+            Scan("2026-05-02T12:00:00-05:00", eventType, derived),
+            Scan("2026-05-02T05:00:00-05:00", "FD", "IT"))).Snapshot!;
+
+        Assert.Equal(expected, snapshot.Status);
+        Assert.Equal(snapshot.Events[0].StatusDetail, snapshot.StatusDetail);
+    }
+
+    [Fact]
+    public void A_delay_detail_that_is_not_delayed_changes_nothing()
+    {
+        var snapshot = MapOnly(RunningLate("IT", "ON_TIME",
+            Scan("2026-05-02T05:00:00-05:00", "FD", "IT", "At FedEx destination facility"))).Snapshot!;
+
+        Assert.Equal(TrackingStatus.InTransit, snapshot.Status);
+        Assert.Equal("in_transit.arrived_at_destination_facility", snapshot.StatusDetail);
+    }
+
     [Fact]
     public void Proof_of_delivery_is_read_with_booleans_as_strings_or_as_booleans()
     {

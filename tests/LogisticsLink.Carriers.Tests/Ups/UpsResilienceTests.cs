@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LogisticsLink.Carriers.Tests.Support;
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Sandbox;
 
@@ -90,19 +91,51 @@ public sealed class UpsResilienceTests
     }
 
     [Fact]
-    public async Task A_429_is_retried_after_the_Retry_After_it_names()
+    public async Task The_sandbox_answers_429_without_rate_headers_as_ups_does()
+    {
+        // carriers.md l.108: "a 429 is returned without rate headers".
+        await using var bed = await UpsTestBed.StartAsync();
+        bed.Simulator.Faults.Enqueue(SimulatorFault.TooManyRequests);
+        using var http = new HttpClient();
+
+        using var answer = await http.GetAsync(new Uri(bed.Host.BaseUrlOf(bed.Simulator) + $"/api/track/v1/details/{UpsTestBed.Number(0)}"));
+
+        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, answer.StatusCode);
+        Assert.Null(answer.Headers.RetryAfter);
+        Assert.DoesNotContain(answer.Headers, h => h.Key.Contains("RateLimit", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task A_429_without_Retry_After_is_retried_after_the_pipelines_back_off_not_at_once()
     {
         await using var bed = await UpsTestBed.StartAsync();
-        var client = bed.Client();
+        var clock = new RecordingClock();
+        var client = bed.Client(o => o.MaxRetries = 1, time: clock);
         bed.Simulator.Faults.Enqueue(SimulatorFault.TooManyRequests);
-        var started = Stopwatch.GetTimestamp();
 
         var result = await client.TrackAsync(Request, CancellationToken.None);
 
         Assert.True(result.IsSuccess, result.FailureReason);
         Assert.Equal(2, bed.Simulator.Faults.TrackingCalls);
-        // Retry-After: 1 — the pipeline's own first back-off would have been about half that.
-        Assert.True(Stopwatch.GetElapsedTime(started) >= TimeSpan.FromMilliseconds(950));
+        // A retry at once would create no timer; the attempts' timeouts are 10 s (or not yet armed, infinite).
+        Assert.Single(clock.TimerDueTimes, t => t > TimeSpan.Zero && t < TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_429_that_lasts_is_retried_a_bounded_number_of_times_then_is_a_transient_failure()
+    {
+        await using var bed = await UpsTestBed.StartAsync();
+        var clock = new RecordingClock();
+        var client = bed.Client(o => o.MaxRetries = 2, time: clock);
+        bed.Simulator.Faults.Enqueue(Enumerable.Repeat(SimulatorFault.TooManyRequests, 5).ToArray());
+
+        var result = await client.TrackAsync(Request, CancellationToken.None);
+
+        Assert.False(result.IsSuccess);
+        Assert.True(result.Transient); // the scheduler's failure back-off takes over from here
+        Assert.StartsWith("ups: HTTP 429", result.FailureReason);
+        Assert.Equal(3, bed.Simulator.Faults.TrackingCalls);
+        Assert.Equal(2, clock.TimerDueTimes.Count(t => t > TimeSpan.Zero && t < TimeSpan.FromSeconds(10)));
     }
 
     [Fact]

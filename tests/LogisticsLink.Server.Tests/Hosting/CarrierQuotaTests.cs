@@ -50,4 +50,24 @@ public sealed class CarrierQuotaTests
         Assert.Contains("Carriers:Dhl:MaxRetries must be between 0 and 10 (got -1).", errors);
         Assert.Empty(CarrierOptionsCheck.Errors(new CarrierOptions(), "Carriers:Dhl"));
     }
+
+    [Fact]
+    public void The_daily_quota_is_the_configured_one_else_the_published_one_shared_among_nodes()
+    {
+        Assert.Equal(250, CarrierQuota.DailyShare(null, 250, 1)); // DHL's starter plan, carriers.md l.238
+        Assert.Equal(125, CarrierQuota.DailyShare(null, 250, 2));
+        Assert.Equal(1000, CarrierQuota.DailyShare(1000, 250, 1));
+        Assert.Equal(0, CarrierQuota.DailyShare(0, 250, 1));    // 0: no daily cap
+        Assert.Equal(0, CarrierQuota.DailyShare(null, null, 1)); // a carrier without one (or a simulated one)
+        Assert.Equal(1, CarrierQuota.DailyShare(2, null, 3));    // a cap stays a cap on every node
+    }
+
+    [Fact]
+    public void A_negative_daily_quota_is_refused_naming_the_key()
+    {
+        var errors = CarrierOptionsCheck.Errors(new CarrierOptions { DailyQuota = -1 }, "Carriers:Dhl").ToList();
+
+        Assert.Equal(["Carriers:Dhl:DailyQuota must be 0 (no daily cap) or more (got -1)."], errors);
+        Assert.Empty(CarrierOptionsCheck.Errors(new CarrierOptions { DailyQuota = 0 }, "Carriers:Dhl"));
+    }
 }

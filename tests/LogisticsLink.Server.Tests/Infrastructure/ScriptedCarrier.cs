@@ -15,10 +15,17 @@ public sealed class ScriptedCarrier : ICarrierClient
     public TaskCompletionSource Gate { get; set; } = Completed();
     public bool Fail { get; set; }
 
+    /// <summary>Set: the carrier's daily quota is spent until then (a throttled failure, nothing asked).</summary>
+    public DateTimeOffset? ThrottledUntil { get; set; }
+
     public async Task<CarrierResult> TrackAsync(CarrierRequest request, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _calls);
         await Gate.Task.WaitAsync(cancellationToken);
+        if (ThrottledUntil is { } until)
+        {
+            return CarrierResult.Throttled("daily quota spent", until);
+        }
         if (Fail)
         {
             return CarrierResult.Failure("HTTP 503 from the carrier");
