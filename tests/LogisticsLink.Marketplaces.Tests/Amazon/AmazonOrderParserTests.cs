@@ -61,6 +61,38 @@ public sealed class AmazonOrderParserTests
     }
 
     [Fact]
+    public void A_v2026_order_amazon_fulfils_for_another_sales_channel_is_a_multi_channel_fulfillment_order()
+    {
+        // NON_AMAZON and fulfilled by Amazon: an MCF order (marketplaces.md lines 217, 221), as the MCF import stores it,
+        // whose buyer has no Amazon order. Fulfilled by Amazon on Amazon's own channel stays FBA.
+        var (orders, _, _) = AmazonOrderParser.ParseSearchOrders("""
+            {"orders":[
+              {"orderId":"S01-5550013-0000000","createdTime":"2026-03-09T10:00:00Z","lastUpdatedTime":"2026-03-09T18:00:00Z",
+               "salesChannel":{"channelName":"NON_AMAZON","marketplaceId":"ATVPDKIKX0DER","marketplaceName":"Amazon.com"},
+               "fulfillment":{"fulfillmentStatus":"SHIPPED","fulfilledBy":"AMAZON",
+                 "shipByWindow":{"earliestDateTime":"2026-03-09T10:00:00Z","latestDateTime":"2026-03-10T23:59:59Z"}}},
+              {"orderId":"113-5550009-0000000","createdTime":"2026-03-09T10:00:00Z","lastUpdatedTime":"2026-03-09T18:00:00Z",
+               "salesChannel":{"channelName":"AMAZON","marketplaceId":"ATVPDKIKX0DER","marketplaceName":"Amazon.com"},
+               "fulfillment":{"fulfillmentStatus":"SHIPPED","fulfilledBy":"AMAZON",
+                 "shipByWindow":{"earliestDateTime":"2026-03-09T10:00:00Z","latestDateTime":"2026-03-10T23:59:59Z"}}},
+              {"orderId":"113-5550001-0000011","createdTime":"2026-03-09T10:00:00Z","lastUpdatedTime":"2026-03-09T18:00:00Z",
+               "salesChannel":{"channelName":"NON_AMAZON","marketplaceId":"ATVPDKIKX0DER","marketplaceName":"Amazon.com"},
+               "fulfillment":{"fulfillmentStatus":"SHIPPED","fulfilledBy":"MERCHANT"}}]}
+            """);
+
+        Assert.Equal([FulfillmentChannel.ThirdParty, FulfillmentChannel.Amazon, FulfillmentChannel.Merchant],
+            orders.Select(o => o.FulfillmentChannel));
+        // Amazon ships it: no ship-by date of the seller's to be late for (the MCF import has none either).
+        Assert.Null(orders[0].LatestShipDate);
+        Assert.NotNull(orders[1].LatestShipDate);
+        Assert.Equal(FulfillmentChannel.ThirdParty, AmazonOrderParser.ParseGetOrder("""
+            {"order":{"orderId":"S01-5550013-0000000","createdTime":"2026-03-09T10:00:00Z","lastUpdatedTime":"2026-03-09T18:00:00Z",
+              "salesChannel":{"channelName":"NON_AMAZON","marketplaceId":"ATVPDKIKX0DER"},
+              "fulfillment":{"fulfillmentStatus":"SHIPPED","fulfilledBy":"AMAZON"}}}
+            """).FulfillmentChannel);
+    }
+
+    [Fact]
     public void A_v0_getOrders_page_reads_AFN_and_MFN_and_the_next_token()
     {
         const string body = """
