@@ -7,7 +7,8 @@ namespace LogisticsLink.Domain.Orders;
 /// Amazon's seller-fulfilled performance measures, computed from stored orders and shipments (definitions in
 /// Seller Central's help: a tracking number is valid once the carrier has physically scanned it (a label created is not a scan); a package is on time when
 /// delivered by the promised date; a shipment is late when confirmed after the latest ship date). Only
-/// merchant-fulfilled and third-party orders count: Amazon answers for FBA. Cancelled or unfulfillable orders and orders that need no
+/// merchant-fulfilled and third-party orders count: Amazon answers for FBA, and a package Amazon ships for an MCF order
+/// (<see cref="ShipmentState.ShippedByAmazon"/>) is not one the seller shipped, as NO_VALID_TRACKING judges it. Cancelled or unfulfillable orders and orders that need no
 /// shipment (Shopify's <c>FULFILLMENT_NOT_REQUIRED</c>) have nothing to measure.
 /// </summary>
 public sealed record SellerMetrics(
@@ -71,8 +72,9 @@ public sealed record SellerMetrics(
             {
                 continue;
             }
-            // A voided label (CANCELLED) never shipped: no package, as in the order's ship time and the evidence.
-            foreach (var s in shipments.Where(s => s.Status != TrackingStatus.Cancelled))
+            // A voided label (CANCELLED) never shipped: no package, as in the order's ship time and the evidence. Nor did
+            // the seller ship one Amazon ships (an MCF package): its tracking is Amazon's, as NO_VALID_TRACKING judges it.
+            foreach (var s in shipments.Where(s => s.Status != TrackingStatus.Cancelled && !s.ShippedByAmazon))
             {
                 // Carriers scan a parcel some time after its label: one not scanned yet is judged once the grace after its
                 // registration has passed, as NO_VALID_TRACKING judges it, and until then it counts neither way.

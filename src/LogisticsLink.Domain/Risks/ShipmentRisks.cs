@@ -51,7 +51,8 @@ public static class ShipmentRisks
 
         // Valid tracking means a physical carrier scan, as the seller metrics count it: a "label created" event is none,
         // and neither is a carrier summary ahead of its scans (or Amazon's status), whatever status it reports. A
-        // delivered parcel has nothing left to act on, and a voided label (CANCELLED) is no parcel.
+        // delivered parcel has nothing left to act on, a voided label (CANCELLED) is no parcel, and a parcel Amazon ships
+        // is not the seller's to make valid (see AwaitsFirstScan).
         if (AwaitsFirstScan(s) && now - s.CreatedAt > rules.ValidTrackingGrace)
         {
             flags.Add(RiskFlags.Raise(previous, RiskKind.NoValidTracking,
@@ -64,9 +65,14 @@ public static class ShipmentRisks
     internal static bool AwaitsDelivery(ShipmentState s) =>
         s.Status is not (TrackingStatus.Delivered or TrackingStatus.Cancelled or TrackingStatus.Returned or TrackingStatus.Lost);
 
-    /// <summary>Whether an order's parcel still lacks the physical scan that makes its tracking valid.</summary>
+    /// <summary>
+    /// Whether an order's parcel the seller ships still lacks the physical scan that makes its tracking valid. Valid
+    /// tracking is asked of seller-fulfilled shipments (marketplaces.md lines 690-691); a parcel Amazon ships for an FBA
+    /// or MCF order has Amazon's label and Amazon's status, which brings no scan (FBA has no per-order tracking, lines
+    /// 28-33), so the seller could do nothing about such a flag and it would never clear.
+    /// </summary>
     internal static bool AwaitsFirstScan(ShipmentState s) =>
-        !s.Order.IsNone && s.FirstScanAt is null && s.Status is not (TrackingStatus.Delivered or TrackingStatus.Cancelled);
+        !s.Order.IsNone && !s.ShippedByAmazon && s.FirstScanAt is null && s.Status is not (TrackingStatus.Delivered or TrackingStatus.Cancelled);
 
     /// <summary>
     /// Whether the carrier expects the parcel after the promise. An estimate with a time (a window's end) and a promise

@@ -68,6 +68,14 @@ public sealed record ShipmentState
     public bool NotPolled { get; init; }
 
     /// <summary>
+    /// Amazon ships this parcel (an FBA report row, an MCF package): Amazon bought its label and handed it to the
+    /// carrier, and reports its status without carrier scans, so keeping its tracking valid is not the seller's duty
+    /// (valid tracking is asked of seller-fulfilled shipments) and it never takes NO_VALID_TRACKING. Set by the Amazon
+    /// import that lists it, and kept for the parcel's life: who shipped it does not change.
+    /// </summary>
+    public bool ShippedByAmazon { get; init; }
+
+    /// <summary>
     /// A caller tracks this parcel on its own (TrackShipment), whatever order it is on: it is polled even when its
     /// marketplace stops listing it. Kept for the parcel's life.
     /// </summary>

@@ -253,6 +253,13 @@ public static class Tracker
         Unpolled(previous, previous, ChangeKinds.None, now, rules);
 
     /// <summary>
+    /// Amazon ships the parcel (<see cref="ShipmentState.ShippedByAmazon"/>): a NO_VALID_TRACKING flag it carries goes,
+    /// since its tracking is not the seller's to make valid.
+    /// </summary>
+    public static ShipmentChangeSet MarkShippedByAmazon(ShipmentState previous, DateTimeOffset now, TrackerRules rules) =>
+        Finish(previous, previous with { ShippedByAmazon = true }, [], ChangeKinds.None, now, rules);
+
+    /// <summary>
     /// Whether the parcel stays unpolled. One left without an order (a voided label its marketplace dropped, a number
     /// replaced by another) is polled again once it is on an order again or a caller tracks it: someone says it is
     /// live. One Amazon delivers itself stays on its order, and the Amazon import marks it again when it lists it.

@@ -5,8 +5,10 @@ public sealed record AmazonMarketplace(string Id, string CountryCode, string Reg
 
 /// <summary>
 /// Amazon's marketplace ids and the regional SP-API endpoint serving each (developer-docs "Marketplace IDs" and
-/// "SP-API endpoints"). The language is the marketplace's main one, used as the buyer's language since the Orders API
-/// carries none.
+/// "SP-API endpoints"). The language is the one the marketplace's buyers share, used as the buyer's language since the
+/// Orders API carries none; empty for a marketplace whose buyers write several (amazon.com.be: mostly Dutch, also French
+/// and German; amazon.ca: English and French), where any one would be wrong for many buyers while passing as their
+/// language of preference (marketplaces.md line 620): there the buyer's message decides, as ReplyLocale does.
 /// </summary>
 public static class AmazonMarketplaces
 {
@@ -16,7 +18,7 @@ public static class AmazonMarketplaces
 
     private static readonly Dictionary<string, AmazonMarketplace> ById = new AmazonMarketplace[]
     {
-        new("A2EUQ1WTGCTBG2", "CA", NorthAmerica, "en"),
+        new("A2EUQ1WTGCTBG2", "CA", NorthAmerica, ""),
         new("ATVPDKIKX0DER", "US", NorthAmerica, "en"),
         new("A1AM78C64UM0Y8", "MX", NorthAmerica, "es"),
         new("A2Q3Y263D00KWC", "BR", NorthAmerica, "pt"),
@@ -24,7 +26,7 @@ public static class AmazonMarketplaces
         new("A1RKKUPIHCS9HS", "ES", Europe, "es"),
         new("A1F83G8C2ARO7P", "UK", Europe, "en"),
         new("A13V1IB3VIYZZH", "FR", Europe, "fr"),
-        new("AMEN7PMS3EDWL", "BE", Europe, "fr"),
+        new("AMEN7PMS3EDWL", "BE", Europe, ""),
         new("A1805IZSGTT6HS", "NL", Europe, "nl"),
         new("A1PA6795UKMFR9", "DE", Europe, "de"),
         new("APJ6JRA9NG5V4", "IT", Europe, "it"),

@@ -6,7 +6,8 @@ namespace LogisticsLink.Marketplaces.Amazon;
 
 /// <summary>
 /// Orders API answers as <see cref="ImportedOrder"/>s. v2026-01-01: <c>{orders, pagination.nextToken}</c> /
-/// <c>{order}</c>, FBA vs FBM in <c>fulfillment.fulfilledBy</c>, promises in <c>shipByWindow</c> and
+/// <c>{order}</c>, FBA vs FBM in <c>fulfillment.fulfilledBy</c> (fulfilled by Amazon for a <c>NON_AMAZON</c> sales
+/// channel: an MCF order), promises in <c>shipByWindow</c> and
 /// <c>deliverByWindow</c>, FBM parcels in <c>packages[]</c> (carrier + tracking number). v0: <c>payload.Orders</c> /
 /// <c>payload</c>, <c>FulfillmentChannel</c> AFN/MFN, <c>LatestShipDate</c>/<c>LatestDeliveryDate</c>, and no parcels
 /// at all (v0 never returned FBM tracking numbers). Prime: v0 <c>IsPrime</c>, v2026 <c>"PRIME"</c> in <c>programs</c>.
@@ -99,23 +100,22 @@ public static class AmazonOrderParser
     private static ImportedOrder ParseV2026Order(JsonElement order)
     {
         var id = Required(order, "orderId");
-        var marketplaceId = order.Child("salesChannel") is { } channel ? channel.Text("marketplaceId") : "";
+        var salesChannel = order.Child("salesChannel");
+        var marketplaceId = salesChannel is { } channel ? channel.Text("marketplaceId") : "";
         var fulfillment = order.Child("fulfillment");
         var fulfilledBy = fulfillment?.Text("fulfilledBy");
+        var fulfillmentChannel = FulfillmentOf(fulfilledBy, salesChannel is { } named ? named.Text("channelName") : "");
         return new ImportedOrder(
             Channel,
             id,
-            fulfilledBy switch
-            {
-                "AMAZON" => FulfillmentChannel.Amazon,
-                "MERCHANT" => FulfillmentChannel.Merchant,
-                _ => FulfillmentChannel.Unspecified,
-            },
+            fulfillmentChannel,
             fulfillment?.Text("fulfillmentStatus") ?? "",
             marketplaceId,
             LanguageOf(marketplaceId),
             order.Instant("createdTime"),
-            fulfillment?.Child("shipByWindow")?.Instant("latestDateTime"),
+            // Amazon ships an MCF order: its ship-by window is no promise of the seller's (the Late Shipment Rate counts
+            // seller-fulfilled orders only, marketplaces.md line 703), and the MCF import, which may run last, has none.
+            fulfillmentChannel == FulfillmentChannel.ThirdParty ? null : fulfillment?.Child("shipByWindow")?.Instant("latestDateTime"),
             fulfillment?.Child("deliverByWindow")?.Instant("latestDateTime"),
             order.Instant("lastUpdatedTime"),
             order.Items("packages").Select(ParsePackage).OfType<ImportedPackage>().ToList(),
@@ -123,6 +123,21 @@ public static class AmazonOrderParser
             // Amazon lists packages for merchant-fulfilled orders only (FBA parcels come from the shipments report).
             ListsEveryPackage: fulfilledBy == "MERCHANT");
     }
+
+    /// <summary>
+    /// Who ships the order. Fulfilled by Amazon for a sale made on another channel (<c>salesChannel.channelName</c>
+    /// <c>NON_AMAZON</c>; marketplaces.md lines 217 and 221) is a Multi-Channel Fulfillment order, which the MCF import
+    /// stores under the same id: <see cref="FulfillmentChannel.ThirdParty"/>, as that import does, so that whichever
+    /// of the two reads it last the order stays one MCF order, and its buyer, who has no Amazon order, is answered by
+    /// the seller and never sent to Amazon's customer service (line 391: MCF customer service is the seller's job).
+    /// </summary>
+    private static FulfillmentChannel FulfillmentOf(string? fulfilledBy, string channelName) => fulfilledBy switch
+    {
+        "AMAZON" when channelName == "NON_AMAZON" => FulfillmentChannel.ThirdParty,
+        "AMAZON" => FulfillmentChannel.Amazon,
+        "MERCHANT" => FulfillmentChannel.Merchant,
+        _ => FulfillmentChannel.Unspecified,
+    };
 
     /// <summary>
     /// One FBM parcel; null when it has no tracking number or its label was cancelled (the number will never scan).

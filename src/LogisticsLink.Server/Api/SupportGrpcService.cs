@@ -99,11 +99,11 @@ public sealed class SupportGrpcService(
             answer.OpenClaims.Add(open.Select(ClaimMapper.ToProto));
         }
 
-        // No order found (or several): nothing says the buyer's language but the message, answered in its language when
-        // it is plainly one of ours. A language the caller gives still comes first.
-        var buyerLanguage = target.Order is { } found ? found.BuyerLanguage
-            : request.Language.Trim().Length == 0 ? MessageLanguage.Detect(request.MessageText) : null;
-        var locale = ReplyLocale.Resolve(request.Language, buyerLanguage, target.Order?.MarketplaceId, zone);
+        // No order found (or several), or an order whose buyer language and marketplace say nothing (amazon.com.be, .ca):
+        // nothing says the buyer's language but the message, answered in its language when it is plainly one of ours.
+        // A language the caller gives, the order's buyer language and its marketplace's still come first.
+        var messageLanguage = request.Language.Trim().Length == 0 ? MessageLanguage.Detect(request.MessageText) : null;
+        var locale = ReplyLocale.Resolve(request.Language, target.Order?.BuyerLanguage, target.Order?.MarketplaceId, zone, messageLanguage);
         // The reply is the found order's: its channel picks the template and the policy. The request's channel only says
         // where the message came through, and a buyer may quote an order of another marketplace (an Amazon id in a
         // Shopify message is still an Amazon order, answered under Amazon's rules).

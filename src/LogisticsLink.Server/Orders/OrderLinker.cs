@@ -189,13 +189,18 @@ public sealed partial class OrderLinker(
     }
 
     /// <summary>
-    /// FBA and MCF parcels: Amazon's word is what the buyer sees. A newer carrier scan still wins (Tracker rules). One
+    /// FBA and MCF parcels: Amazon ships them (so their tracking is not the seller's to make valid, see
+    /// <see cref="ShipmentState.ShippedByAmazon"/>), and Amazon's word is what the buyer sees. A newer carrier scan still wins (Tracker rules). One
     /// that Amazon delivers itself takes its status from Amazon's import only and is never polled: the <c>amazon</c>
     /// connector is Amazon Shipping, which tracks the labels sellers buy from it, not the parcels Amazon ships from its
     /// own stock (reference: marketplaces.md §1.7, carriers.md §1.8).
     /// </summary>
     private async Task<StoredShipment> TakeAmazonStatusAsync(StoredShipment stored, ImportedPackage package, CancellationToken cancellationToken)
     {
+        if (package.ShippedByAmazon && !stored.State.ShippedByAmazon)
+        {
+            stored = await tracker.ChangeAsync(stored, Tracker.MarkShippedByAmazon, cancellationToken);
+        }
         if (package.ShippedByAmazon && stored.State.Carrier == CarrierCodes.Amazon && !stored.State.NotPolled)
         {
             stored = await tracker.ChangeAsync(stored, Tracker.StopPolling, cancellationToken);

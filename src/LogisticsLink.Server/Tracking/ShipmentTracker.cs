@@ -244,7 +244,8 @@ public sealed partial class ShipmentTracker(
         {
             var now = time.GetUtcNow();
             var changes = decide(shipment.State, now, Rules);
-            if (!changes.HasChanges && changes.State.RiskCheckAt == shipment.State.RiskCheckAt && changes.State.NotPolled == shipment.State.NotPolled)
+            if (!changes.HasChanges && changes.State.RiskCheckAt == shipment.State.RiskCheckAt && changes.State.NotPolled == shipment.State.NotPolled
+                && changes.State.ShippedByAmazon == shipment.State.ShippedByAmazon)
             {
                 return shipment;
             }

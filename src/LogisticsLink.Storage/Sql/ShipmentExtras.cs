@@ -7,7 +7,8 @@ namespace LogisticsLink.Storage.Sql;
 /// <summary>
 /// The parts of a shipment that are read with it but never filtered on (risks, promise, delivery window, proof of
 /// delivery, whether the order's marketplace lists it and when it says the parcel shipped, when the estimate was
-/// current, when a terminal status came from a summary, whether its status comes only from its marketplace), kept as one JSON column so the row stays narrow and new parts need no migration.
+/// current, when a terminal status came from a summary, whether its status comes only from its marketplace, whether Amazon
+/// ships it), kept as one JSON column so the row stays narrow and new parts need no migration.
 /// </summary>
 internal static class ShipmentExtras
 {
@@ -17,7 +18,7 @@ internal static class ShipmentExtras
     private sealed record Extras(
         IReadOnlyList<RiskFlag>? Risks, DateTimeOffset? PromisedBy, DeliveryWindow? Window, ProofOfDelivery? Proof, bool? Listed = null,
         DateTimeOffset? Shipped = null, DateTimeOffset? EtaAsOf = null, DateTimeOffset? TerminalSince = null, bool? NotPolled = null,
-        bool? Caller = null);
+        bool? Caller = null, bool? ByAmazon = null);
 
     private static readonly Extras None = new(null, null, null, null);
 
@@ -26,7 +27,7 @@ internal static class ShipmentExtras
         var extras = new Extras(
             s.Risks.Count == 0 ? null : s.Risks, s.PromisedBy, s.DeliveryWindow, s.ProofOfDelivery, s.ListedByMarketplace ? true : null,
             s.StatedShippedAt, s.EstimatedDeliveryAsOf, s.SummaryTerminalSince, s.NotPolled ? true : null,
-            s.TrackedByCaller ? true : null);
+            s.TrackedByCaller ? true : null, s.ShippedByAmazon ? true : null);
         // Most shipments have none of them: no serializer call for those.
         return extras == None ? "{}" : JsonSerializer.Serialize(extras, Compact);
     }
@@ -50,6 +51,7 @@ internal static class ShipmentExtras
             SummaryTerminalSince = extras.TerminalSince,
             NotPolled = extras.NotPolled == true,
             TrackedByCaller = extras.Caller == true,
+            ShippedByAmazon = extras.ByAmazon == true,
         };
     }
 }

@@ -236,6 +236,21 @@ public sealed class OrderRisksAndMetricsTests
             f => f.Kind == RiskKind.NoValidTracking);
     }
 
+    // An MCF order (THIRD_PARTY) is counted, but not the package Amazon ships for it: the seller did not ship it, and
+    // NO_VALID_TRACKING does not judge it either.
+    [Fact]
+    public void A_package_amazon_ships_counts_in_no_package_rate()
+    {
+        var order = Order("S01-1234567-1234567", FulfillmentChannel.ThirdParty, deliverBy: Hours(24 * 10));
+        var amazons = Parcel(TrackingStatus.InTransit, lastScan: null) with { ShippedByAmazon = true };
+        var sellers = Parcel(TrackingStatus.InTransit, lastScan: null);
+        var now = T0 + RiskRules.Default.ValidTrackingGrace + TimeSpan.FromHours(1);
+
+        var m = SellerMetrics.Compute([(order, [amazons, sellers])], Hours(0), Hours(24 * 30), now, [], RiskRules.Default);
+
+        Assert.Equal((1, 0), (m.ShippedPackages, m.ValidTrackingPackages));
+    }
+
     [Fact]
     public void A_parcel_still_on_its_way_before_its_promise_ends_is_not_yet_judged_on_time_or_late()
     {

@@ -174,6 +174,25 @@ public sealed class ShipmentRisksTests
         Assert.Empty(scanned.State.Risks);
     }
 
+    // Valid tracking is asked of the parcels the seller ships (marketplaces.md lines 690-691): one Amazon ships for an
+    // FBA or MCF order carries Amazon's status, never a scan of ours, and the seller can do nothing about its tracking.
+    [Fact]
+    public void A_parcel_amazon_ships_never_has_no_valid_tracking_and_marking_one_clears_the_flag()
+    {
+        var flagged = Tracker.Apply(Tracker.Reassess(Linked(null), Hours(49), Rules).State, [],
+            new CarrierSnapshot(TrackingStatus.InTransit, [], null, StatusDescription: "Shipped by Amazon"), Hours(50), Rules);
+        Assert.Contains(flagged.State.Risks, r => r.Kind == RiskKind.NoValidTracking);
+
+        var marked = Tracker.MarkShippedByAmazon(flagged.State, Hours(51), Rules);
+
+        Assert.True(marked.State.ShippedByAmazon);
+        Assert.Empty(marked.State.Risks);
+        Assert.True(marked.Kinds.HasFlag(ChangeKinds.RisksChanged));
+        var later = Tracker.Reassess(marked.State, Hours(24 * 20), Rules).State;
+        Assert.Empty(later.Risks);
+        Assert.Null(RiskClock.NextCheck(later, Hours(24 * 20), Rules.Risks));
+    }
+
     [Fact]
     public void A_number_with_only_a_label_created_event_has_no_valid_tracking_after_the_grace()
     {

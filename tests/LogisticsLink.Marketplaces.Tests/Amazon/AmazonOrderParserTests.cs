@@ -61,6 +61,63 @@ public sealed class AmazonOrderParserTests
     }
 
     [Fact]
+    public void A_v2026_order_amazon_fulfils_for_another_sales_channel_is_a_multi_channel_fulfillment_order()
+    {
+        // NON_AMAZON and fulfilled by Amazon: an MCF order (marketplaces.md lines 217, 221), as the MCF import stores it,
+        // whose buyer has no Amazon order. Fulfilled by Amazon on Amazon's own channel stays FBA.
+        var (orders, _, _) = AmazonOrderParser.ParseSearchOrders("""
+            {"orders":[
+              {"orderId":"S01-5550013-0000000","createdTime":"2026-03-09T10:00:00Z","lastUpdatedTime":"2026-03-09T18:00:00Z",
+               "salesChannel":{"channelName":"NON_AMAZON","marketplaceId":"ATVPDKIKX0DER","marketplaceName":"Amazon.com"},
+               "fulfillment":{"fulfillmentStatus":"SHIPPED","fulfilledBy":"AMAZON",
+                 "shipByWindow":{"earliestDateTime":"2026-03-09T10:00:00Z","latestDateTime":"2026-03-10T23:59:59Z"}}},
+              {"orderId":"113-5550009-0000000","createdTime":"2026-03-09T10:00:00Z","lastUpdatedTime":"2026-03-09T18:00:00Z",
+               "salesChannel":{"channelName":"AMAZON","marketplaceId":"ATVPDKIKX0DER","marketplaceName":"Amazon.com"},
+               "fulfillment":{"fulfillmentStatus":"SHIPPED","fulfilledBy":"AMAZON",
+                 "shipByWindow":{"earliestDateTime":"2026-03-09T10:00:00Z","latestDateTime":"2026-03-10T23:59:59Z"}}},
+              {"orderId":"113-5550001-0000011","createdTime":"2026-03-09T10:00:00Z","lastUpdatedTime":"2026-03-09T18:00:00Z",
+               "salesChannel":{"channelName":"NON_AMAZON","marketplaceId":"ATVPDKIKX0DER","marketplaceName":"Amazon.com"},
+               "fulfillment":{"fulfillmentStatus":"SHIPPED","fulfilledBy":"MERCHANT"}}]}
+            """);
+
+        Assert.Equal([FulfillmentChannel.ThirdParty, FulfillmentChannel.Amazon, FulfillmentChannel.Merchant],
+            orders.Select(o => o.FulfillmentChannel));
+        // Amazon ships it: no ship-by date of the seller's to be late for (the MCF import has none either).
+        Assert.Null(orders[0].LatestShipDate);
+        Assert.NotNull(orders[1].LatestShipDate);
+        Assert.Equal(FulfillmentChannel.ThirdParty, AmazonOrderParser.ParseGetOrder("""
+            {"order":{"orderId":"S01-5550013-0000000","createdTime":"2026-03-09T10:00:00Z","lastUpdatedTime":"2026-03-09T18:00:00Z",
+              "salesChannel":{"channelName":"NON_AMAZON","marketplaceId":"ATVPDKIKX0DER"},
+              "fulfillment":{"fulfillmentStatus":"SHIPPED","fulfilledBy":"AMAZON"}}}
+            """).FulfillmentChannel);
+    }
+
+    // The buyer's language is the marketplace's only where its buyers share one (marketplaces.md line 620: replies in the
+    // buyer's language of preference): most amazon.com.be buyers write Dutch, the rest French or German, and amazon.ca's
+    // English or French, so those give none and the buyer's message decides (README, Support desk).
+    [Theory]
+    [InlineData("AMEN7PMS3EDWL", "")]
+    [InlineData("A2EUQ1WTGCTBG2", "")]
+    [InlineData("A13V1IB3VIYZZH", "fr")]
+    [InlineData("A1805IZSGTT6HS", "nl")]
+    public void A_marketplace_of_several_languages_gives_no_buyer_language(string marketplaceId, string language)
+    {
+        var v2026 = AmazonOrderParser.ParseGetOrder($$"""
+            {"order":{"orderId":"405-5550101-0000001","createdTime":"2026-03-09T10:00:00Z","lastUpdatedTime":"2026-03-09T18:00:00Z",
+              "salesChannel":{"channelName":"AMAZON","marketplaceId":"{{marketplaceId}}"},
+              "fulfillment":{"fulfillmentStatus":"UNSHIPPED","fulfilledBy":"MERCHANT"} } }
+            """);
+        var v0 = AmazonOrderParser.ParseGetOrderV0($$"""
+            {"payload":{"AmazonOrderId":"405-5550101-0000001","PurchaseDate":"2026-03-09T10:00:00Z","LastUpdateDate":"2026-03-09T18:00:00Z",
+              "OrderStatus":"Unshipped","FulfillmentChannel":"MFN","MarketplaceId":"{{marketplaceId}}"} }
+            """);
+        var mcf = AmazonMcfOrderParser.ToImported(new AmazonMcfOrder("S01-5550101-0000001", "S01-5550101-0000001", marketplaceId, "Processing",
+            null, null, null, []), new Dictionary<int, AmazonMcfTracking>());
+
+        Assert.Equal([language, language, language], new[] { v2026.BuyerLanguage, v0.BuyerLanguage, mcf.BuyerLanguage });
+    }
+
+    [Fact]
     public void A_v0_getOrders_page_reads_AFN_and_MFN_and_the_next_token()
     {
         const string body = """

@@ -44,6 +44,46 @@ public sealed class MarketplaceMcfSyncTests
         Assert.Equal("fbm_in_transit", inquiry.Reply.TemplateId);
     }
 
+    // The Orders API lists an MCF order too (sales channel NON_AMAZON, fulfilled by Amazon), under the id the MCF import
+    // keys it by. Whichever import reads it last, it is the one MCF order: its buyer bought elsewhere and is answered by
+    // the seller, never sent to Amazon's customer service (marketplaces.md lines 217, 221, 391).
+    [Fact]
+    public async Task An_mcf_order_the_orders_api_also_lists_stays_one_mcf_order_whichever_import_reads_it_last()
+    {
+        await using var server = await SandboxMarketplaceServer.StartAsync(new Dictionary<string, string>
+        {
+            // One round of each at start; the imports below are then called in a known order.
+            ["Marketplaces:SyncInterval"] = "01:00:00",
+            ["Marketplaces:Amazon:FbaReportInterval"] = "01:00:00",
+        });
+        var orders = server.Orders();
+        var sync = server.Get<MarketplaceSync>();
+        await Eventually.UntilAsync(async () =>
+                (await MarketplaceSyncTests.TryGetAsync(orders, "amazon", McfOrder))?.Shipments.SingleOrDefault()?.StatusDescription
+                    .Contains("EVENT_", StringComparison.Ordinal) == true
+                && sync.Status.Values.Any(s => s.TenantId == "tenant-a" && s.Channel == "amazon" && s.LastSyncedAt is not null),
+            "the first order sync and MCF import have run", TimeSpan.FromSeconds(60));
+
+        async Task AssertOneMcfOrderAnsweredBySellerAsync(string after)
+        {
+            var listed = (await orders.ListOrdersAsync(new ListOrdersRequest { Channel = "amazon", PageSize = 100 })).Orders;
+            var order = Assert.Single(listed, o => o.OrderId == McfOrder);
+            Assert.True(FulfillmentChannel.ThirdParty == order.FulfillmentChannel, $"after {after}: stored as {order.FulfillmentChannel}");
+            Assert.Equal("TBA304555001304", Assert.Single(order.Shipments).TrackingNumber);
+            var inquiry = await server.Support().ResolveInquiryAsync(new ResolveInquiryRequest { Channel = "amazon", OrderId = McfOrder });
+            Assert.True(RecommendedAction.ShareTracking == inquiry.Action, $"after {after}: {inquiry.Action}");
+            Assert.Equal("fbm_in_transit", inquiry.Reply.TemplateId);
+        }
+
+        // The Orders API reads it after the MCF import (an ORDER_CHANGE notice fetches it with getOrder)…
+        Assert.Equal(OrderSyncOutcome.Synced, (await sync.SyncOrderAsync("tenant-a", "amazon", McfOrder, CancellationToken.None)).Outcome);
+        await AssertOneMcfOrderAnsweredBySellerAsync("the Orders API import");
+
+        // …and the MCF import after the Orders API.
+        Assert.Equal(OrderSyncOutcome.Synced, (await sync.SyncMcfOrderAsync("tenant-a", McfOrder, CancellationToken.None)).Outcome);
+        await AssertOneMcfOrderAnsweredBySellerAsync("the MCF import");
+    }
+
     // One MCF order Amazon gives in a shape we cannot read costs that order only: the account's other MCF orders are
     // imported (the listing failed its whole region before, so none were), and the order is named in the account's
     // last_error until Amazon gives it readably and it is imported.

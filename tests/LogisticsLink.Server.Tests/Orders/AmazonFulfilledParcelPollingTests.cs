@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using LogisticsLink.Carriers;
 using LogisticsLink.Domain.Orders;
+using LogisticsLink.Domain.Risks;
 using LogisticsLink.Domain.Shipments;
 using LogisticsLink.Domain.Tracking;
 using LogisticsLink.Marketplaces.Amazon;
@@ -102,6 +103,54 @@ public sealed class AmazonFulfilledParcelPollingTests
         var fbm = (await store.FindByNumberAsync(Tenant, "amazon", FbmNumber, CancellationToken.None))!.State;
         Assert.Equal((false, TrackingStatus.InTransit), (fbm.NotPolled, fbm.Status));
         Assert.NotNull(fbm.NextCheckAt);
+    }
+
+    // Valid tracking is the seller's duty on the parcels the seller ships (marketplaces.md lines 690-691: it can cost
+    // "seller-fulfilled selling privileges"). Amazon ships FBA and MCF parcels, FBA has no per-order tracking (lines
+    // 28-33) and their status comes from Amazon without carrier scans, so NO_VALID_TRACKING stayed on them for good and
+    // counted among GetSellerMetrics' open risks. The FBM label without a scan after the grace is still flagged.
+    [Fact]
+    public async Task Only_the_parcel_the_seller_ships_is_flagged_for_no_valid_tracking_after_the_grace()
+    {
+        var (clock, shipping) = (new FakeTimeProvider(Start), new AmazonShippingDouble(FbmNumber));
+        await using var server = await FakeClockServer.StartAsync(clock, new Dictionary<string, string>
+            {
+                // Nothing polls (the FBM label stays unscanned): the sweep judges the parcels when the grace runs out.
+                ["Scheduler:Enabled"] = "false",
+                ["Orders:SweepInterval"] = "01:00:00",
+            },
+            s => s.AddSingleton<ICarrierClient>(shipping));
+        await ImportAsync(server);
+        var (store, orders, ct) = (server.Get<IShipmentStore>(), server.Get<IOrderStore>(), CancellationToken.None);
+        var amazonShipped = new[] { FbaNumber, McfNumber, McfAmazonNumber };
+
+        // Past the 48 h grace, before the FBA order's promise.
+        clock.Advance(TimeSpan.FromHours(60));
+
+        async Task<bool> JudgedAsync()
+        {
+            foreach (var number in amazonShipped)
+            {
+                if ((await store.FindByNumberAsync(Tenant, "amazon", number, ct))!.State.RiskCheckAt is { } due && due <= clock.GetUtcNow())
+                {
+                    return false;
+                }
+            }
+            return (await orders.FindOrderAsync(Tenant, "amazon", FbmOrderId, ct))!.State.Risks.Any(r => r.Kind == RiskKind.NoValidTracking);
+        }
+        await Eventually.UntilAsync(JudgedAsync, "the sweep judged every parcel, and flagged the FBM order");
+
+        foreach (var number in amazonShipped)
+        {
+            var parcel = (await store.FindByNumberAsync(Tenant, "amazon", number, ct))!.State;
+            Assert.True(parcel.Risks.All(r => r.Kind != RiskKind.NoValidTracking), $"{number}: {string.Join("; ", parcel.Risks.Select(r => r.Reason))}");
+        }
+        foreach (var orderId in new[] { FbaOrderId, McfOrderId })
+        {
+            Assert.DoesNotContain((await orders.FindOrderAsync(Tenant, "amazon", orderId, ct))!.State.Risks, r => r.Kind == RiskKind.NoValidTracking);
+        }
+        var metrics = await server.Orders().GetSellerMetricsAsync(new V1.GetSellerMetricsRequest());
+        Assert.Equal(1u, Assert.Single(metrics.OpenRisks, r => r.Kind == V1.RiskKind.NoValidTracking).Count);
     }
 
     private static Task<TestServer> StartAsync(FakeTimeProvider clock, AmazonShippingDouble shipping) =>

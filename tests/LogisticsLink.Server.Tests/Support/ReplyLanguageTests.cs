@@ -1,4 +1,6 @@
 using Grpc.Core;
+using LogisticsLink.Marketplaces.Amazon;
+using LogisticsLink.Server.Orders;
 using LogisticsLink.Server.Tests.Infrastructure;
 using LogisticsLink.V1;
 using static LogisticsLink.Server.Tests.Support.SupportFixtures;
@@ -24,6 +26,35 @@ public sealed class ReplyLanguageTests
 
         Assert.Equal(language, answer.Reply.Language);
         Assert.True(answer.Reply.Compliant);
+    }
+
+    // An order of a marketplace whose buyers write several languages, imported as the Orders API gives it: the marketplace
+    // says nothing of the buyer's language (most amazon.com.be buyers write Dutch, which has no templates; amazon.ca's
+    // English or French), so the buyer's message decides, and a message in none of the five gets English, never French
+    // passed as the buyer's language of preference (marketplaces.md line 620).
+    [Theory]
+    [InlineData("AMEN7PMS3EDWL", "Goedendag, ik heb mijn pakket nog steeds niet ontvangen. Waar is het? Alvast bedankt", "en")]
+    [InlineData("AMEN7PMS3EDWL", "Bonjour, je n'ai toujours pas reçu mon colis. Pouvez-vous me dire où il en est ? Merci", "fr")]
+    [InlineData("A2EUQ1WTGCTBG2", "Bonjour, je n'ai toujours pas reçu mon colis. Pouvez-vous me dire où il en est ? Merci", "fr")]
+    [InlineData("A2EUQ1WTGCTBG2", "Hello, I have not received my parcel yet. Where is it? Thanks", "en")]
+    public async Task An_imported_order_of_a_marketplace_of_several_languages_is_answered_in_the_language_of_the_buyers_message(
+        string marketplaceId, string message, string language)
+    {
+        await using var server = await TestServer.StartAsync();
+        var orderId = AmazonId();
+        var imported = AmazonOrderParser.ParseGetOrder($$"""
+            {"order":{"orderId":"{{orderId}}","createdTime":"{{DateTimeOffset.UtcNow.AddDays(-1):O}}","lastUpdatedTime":"{{DateTimeOffset.UtcNow:O}}",
+              "salesChannel":{"channelName":"AMAZON","marketplaceId":"{{marketplaceId}}"},
+              "fulfillment":{"fulfillmentStatus":"UNSHIPPED","fulfilledBy":"MERCHANT",
+                "deliverByWindow":{"latestDateTime":"{{DateTimeOffset.UtcNow.AddDays(5):O}}"} } } }
+            """);
+        await server.Get<OrderLinker>().UpsertAsync("tenant-a", imported, CancellationToken.None);
+
+        var answer = await server.Support().ResolveInquiryAsync(new ResolveInquiryRequest { OrderId = orderId, MessageText = message, Channel = "amazon" });
+
+        Assert.Equal((orderId, ""), (answer.Order.OrderId, answer.Order.BuyerLanguage));
+        Assert.Equal(language, answer.Reply.Language);
+        Assert.True(answer.Reply.Compliant, string.Join("; ", answer.Reply.Findings.Select(f => f.Message)));
     }
 
     [Fact]

@@ -42,6 +42,7 @@ internal static class TestData
         SummaryTerminalSince = T0.AddMinutes(-9).AddTicks(9),
         NotPolled = true,
         TrackedByCaller = true,
+        ShippedByAmazon = true,
         Stale = true,
         Version = 42,
         Order = new OrderLink("shopify", "order-1001"),

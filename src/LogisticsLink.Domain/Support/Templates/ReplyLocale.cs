@@ -56,12 +56,14 @@ public sealed record ReplyLocale(string Language, string Region, TimeZoneInfo Ti
 
     /// <summary>
     /// The locale for a reply: the first usable of <paramref name="requested"/> and <paramref name="buyerLanguage"/>
-    /// picks the language; when neither is given, the marketplace's language if we have templates in it; else English
-    /// (named in <see cref="UnservedLanguage"/> when the buyer's language was given but is not one of the five). The
-    /// zone is <paramref name="timeZone"/> when given, else the tag's region, else the marketplace's, else the
-    /// language's home.
+    /// picks the language; when neither is given, the marketplace's language if we have templates in it; else the
+    /// language the buyer's message is plainly written in (<paramref name="messageLanguage"/>, one of the five, see
+    /// <see cref="MessageLanguage"/>); else English (named in <see cref="UnservedLanguage"/> when the buyer's language
+    /// was given but is not one of the five). The zone is <paramref name="timeZone"/> when given, else the tag's
+    /// region, else the marketplace's, else the language's home.
     /// </summary>
-    public static ReplyLocale Resolve(string? requested, string? buyerLanguage = null, string? marketplaceId = null, string? timeZone = null)
+    public static ReplyLocale Resolve(
+        string? requested, string? buyerLanguage = null, string? marketplaceId = null, string? timeZone = null, string? messageLanguage = null)
     {
         var (language, region) = Parse(requested);
         if (language is null)
@@ -73,6 +75,9 @@ public sealed record ReplyLocale(string Language, string Region, TimeZoneInfo Ti
         // amazon.de): English, flagged, rather than German.
         var unserved = language is null ? new[] { requested, buyerLanguage }.FirstOrDefault(t => !string.IsNullOrWhiteSpace(t))?.Trim() : null;
         language ??= unserved is null ? MarketplaceLanguage(marketplaceRegion) : null;
+        // Nothing names the buyer's language (no order, or one of a marketplace of several languages, amazon.com.be or
+        // .ca, that names none): the buyer's own words say more than English would.
+        language ??= unserved is null ? Parse(messageLanguage).Language : null;
         language ??= DefaultLanguage;
         var home = LanguageRegions[language];
         region ??= marketplaceRegion ?? home;
