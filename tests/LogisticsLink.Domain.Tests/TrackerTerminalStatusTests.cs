@@ -229,6 +229,42 @@ public sealed class TrackerTerminalStatusTests
         Assert.Equal("Unknown number", result.State.StatusDescription);
     }
 
+    /// <summary>
+    /// What UPS (NA, 000, 148, 163) and DHL (<c>unknown</c>) say of a number they know but have no scan for: carriers.md
+    /// §4.2-4.3's UNKNOWN ("no data"), which is PENDING here, not NOT_FOUND ("the carrier says the number is unknown").
+    /// </summary>
+    private static CarrierSnapshot NoInformationYet() => CarrierSnapshot.NoInformationYet("UPS has no information for this package yet.");
+
+    [Fact]
+    public void A_number_the_carrier_has_no_information_for_yet_stays_pending_and_expires_past_the_rule_as_an_unknown_one_does()
+    {
+        var rules = new TrackerRules(TimeSpan.FromDays(3));
+        var history = ShipmentHistory.Registered(rules).At(T0.AddDays(1));
+        Assert.Equal(TrackingStatus.Pending, history.Apply(NoInformationYet()).State.Status);
+        history.At(T0.AddDays(3).AddSeconds(1));
+
+        var result = history.Apply(NoInformationYet());
+
+        Assert.Equal(TrackingStatus.Expired, result.State.Status);
+        Assert.Equal(TrackingStatus.Pending, result.PreviousStatus);
+        Assert.Equal("expired.no_information", result.State.StatusDetail);
+    }
+
+    [Fact]
+    public void A_number_stored_as_not_found_becomes_pending_when_the_carrier_says_it_has_no_information_yet()
+    {
+        // Earlier versions stored these answers as NOT_FOUND: the next poll puts the carrier's words back.
+        var history = ShipmentHistory.Registered().At(Minutes(1));
+        history.Apply(CarrierSnapshot.NotFound("UPS has no information for this package yet"));
+        history.At(Minutes(20));
+
+        var result = history.Apply(NoInformationYet());
+
+        Assert.Equal(TrackingStatus.Pending, result.State.Status);
+        Assert.Equal(ChangeKinds.StatusChanged, result.Kinds);
+        Assert.Equal("UPS has no information for this package yet.", result.State.StatusDescription);
+    }
+
     [Fact]
     public void An_unknown_number_expires_once_it_has_been_unknown_for_longer_than_the_rule()
     {

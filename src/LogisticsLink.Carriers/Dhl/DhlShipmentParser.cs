@@ -150,7 +150,9 @@ public static class DhlShipmentParser
             {
                 throw new DhlUnexpectedResponseException($"no status this adapter knows ({string.Join(", ", codes)})");
             }
-            return NotFound(trackingNumber, "DHL has no status for this shipment yet", sha);
+            // DHL lists the shipment, with only "unknown" for a status: "no data", not "unknown number" (DHL's 404).
+            return CarrierSnapshot.NoInformationYet("DHL has no status for this shipment yet.")
+                with { TrackingUrl = DhlDefaults.TrackingUrl(trackingNumber), PayloadSha256 = sha };
         }
         if (returnFlag || returning)
         {

@@ -126,7 +126,9 @@ public static class UpsTrackResponseParser
             {
                 throw new UpsUnexpectedResponseException($"no status code this adapter knows ({string.Join(", ", codes.Select(x => x.Raw))})");
             }
-            return NotFound("UPS has no information for this package yet", sha);
+            // UPS lists the package but says outright it has no status: "no data", not "unknown number" (TW0001).
+            return CarrierSnapshot.NoInformationYet("UPS has no information for this package yet.")
+                with { TrackingUrl = TrackingUrl(trackingNumber), PayloadSha256 = sha };
         }
 
         var description = current is { } d ? FirstNonEmpty(d.Text("description"), d.Text("simplifiedTextDescription"), lead.Text("statusDescription")) : lead.Text("statusDescription");

@@ -26,6 +26,15 @@ public sealed record CarrierSnapshot(
     ProofOfDelivery? ProofOfDelivery = null,
     DateTimeOffset? ObservedAt = null)
 {
+    /// <summary>The carrier says it does not know the number (UPS TW0001, DHL's 404…): the seller may have a wrong number.</summary>
     public static CarrierSnapshot NotFound(string description = "The carrier does not know this number yet.") =>
         new(TrackingStatus.NotFound, [], StatusDescription: description);
+
+    /// <summary>
+    /// The carrier knows the number but has no status for it yet (UPS "NA", 000, 148, 163; DHL <c>unknown</c>): the
+    /// reference's UNKNOWN, "no data" (carriers.md §4.2), which is PENDING, not NOT_FOUND, so the seller is not told the
+    /// number looks wrong. Both are unknown to the tracker: neither erases a known status, and the same deadline expires them.
+    /// </summary>
+    public static CarrierSnapshot NoInformationYet(string description) =>
+        new(TrackingStatus.Pending, [], StatusDescription: description);
 }

@@ -81,7 +81,9 @@ internal static class ShopifyOrderParser
             deliverBy,
             order.Time("updatedAt"),
             packages,
-            OrderName: order.Text("name").Trim(),
+            // Read as an order id is: names are looked up exactly as stored (GetOrder, ResolveInquiry) by an id or a
+            // buyer's text that is folded, so a shop numbering its orders "＃１００１" must be stored as the "#1001" it is found by.
+            OrderName: OrderIdText.Plain(order.Text("name")),
             ListsEveryPackage: complete);
     }
 

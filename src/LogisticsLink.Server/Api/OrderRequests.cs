@@ -54,9 +54,10 @@ public static class OrderRequests
     /// <summary>
     /// An order id as a request gives it, read as the id it stands for: trimmed, its characters typed for ASCII read as
     /// it (<see cref="AsciiForms"/>), so an id an agent pastes as the buyer wrote it ("٣٠٢-١٢٣٤٥٦٧-٧٦٥٤٣٢١",
-    /// "５８２０００１００１") is the id stored. Every call reads its order ids through this, so what one stores another finds.
+    /// "５８２０００１００１") is the id stored. Every call reads its order ids through this, so what one stores another finds;
+    /// it is <see cref="OrderIdText.Plain"/>, which the marketplace importers read order names through too.
     /// </summary>
-    public static string PlainOrderId(string raw) => AsciiForms.Fold(raw).Trim();
+    public static string PlainOrderId(string raw) => OrderIdText.Plain(raw);
 
     /// <summary>The marketplace's order status, as UpsertOrder stores it and ListOrders filters on it: at most 64 characters, trimmed.</summary>
     public static string Status(Violations violations, string field, string raw)

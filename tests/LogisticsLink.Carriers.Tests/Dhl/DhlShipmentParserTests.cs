@@ -145,14 +145,21 @@ public sealed class DhlShipmentParserTests
     }
 
     [Fact]
-    public void Only_unknown_is_no_status_yet()
+    public void Only_unknown_is_no_status_yet_not_a_number_dhl_does_not_know()
     {
+        // carriers.md §4.2-4.3: DHL's `unknown` is UNKNOWN ("no data"), not NOT_FOUND (DHL's 404): DHL lists the shipment.
         var body = Shipment("""
             "status": {"timestamp": "2026-03-12T10:00:00Z", "statusCode": "unknown"},
             "events": [{"timestamp": "2026-03-12T10:00:00Z", "statusCode": "unknown"}]
             """);
 
-        Assert.Equal(TrackingStatus.NotFound, Snapshot(body).Status);
+        var snapshot = Snapshot(body);
+
+        Assert.Equal(TrackingStatus.Pending, snapshot.Status);
+        Assert.Empty(snapshot.Events);
+        Assert.Equal("DHL has no status for this shipment yet.", snapshot.StatusDescription);
+        Assert.Equal(DhlDefaults.TrackingUrl("340434161090"), snapshot.TrackingUrl);
+        Assert.Matches("^[0-9a-f]{64}$", snapshot.PayloadSha256);
     }
 
     [Fact]

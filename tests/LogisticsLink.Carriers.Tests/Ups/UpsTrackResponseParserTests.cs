@@ -162,13 +162,21 @@ public sealed class UpsTrackResponseParserTests
         Assert.All(snapshot.Events, e => Assert.Equal(TrackingStatus.Delivered, e.Status));
     }
 
-    [Fact]
-    public void Only_no_information_codes_is_not_found_rather_than_a_status()
+    [Theory]
+    [InlineData("NA", "", "148", "Package information unavailable")]
+    [InlineData("NA", "", "000", "Status Not Available")]
+    [InlineData("", "", "163", "Package information unavailable")]
+    public void Only_no_information_codes_is_no_information_yet_not_a_number_ups_does_not_know(string type, string code, string statusCode, string description)
     {
-        var snapshot = Ok(Single([Activity("NA", "", "148", "Package information unavailable")], Status("NA", "", "148", "Package information unavailable")));
+        // carriers.md §4.2-4.3: UNKNOWN ("no data": UPS NA, 000, 148, 163) is not NOT_FOUND ("carrier says number
+        // unknown": TW0001). UPS knows the package; reading it as NOT_FOUND would tell the seller the number is wrong.
+        var snapshot = Ok(Single([Activity(type, code, statusCode, description)], Status(type, code, statusCode, description)));
 
-        Assert.Equal(TrackingStatus.NotFound, snapshot.Status);
+        Assert.Equal(TrackingStatus.Pending, snapshot.Status);
         Assert.Empty(snapshot.Events);
+        Assert.Equal("UPS has no information for this package yet.", snapshot.StatusDescription);
+        Assert.Equal(UpsTrackResponseParser.TrackingUrl(Number), snapshot.TrackingUrl);
+        Assert.Matches("^[0-9a-f]{64}$", snapshot.PayloadSha256);
     }
 
     [Fact]

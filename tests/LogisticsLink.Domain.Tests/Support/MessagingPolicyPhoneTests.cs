@@ -66,6 +66,60 @@ public sealed class MessagingPolicyPhoneTests
         Assert.Empty(MessagingPolicy.Check(text));
     }
 
+    [Theory]
+    // An unspaced North American number (area code and exchange starting 2-9) written after +1 or 1…
+    [InlineData("Questions? +12125550188 anytime", "+12125550188")]
+    [InlineData("Questions? 18005550199 anytime", "18005550199")]
+    [InlineData("Questions? 1４１５５５５０１２３ anytime", "1４１５５５５０１２３")]
+    // …or after a word for calling in one of the five languages, a few words between at most.
+    [InlineData("Call 8005550199 today", "8005550199")]
+    [InlineData("Please call us at 8005550199.", "8005550199")]
+    [InlineData("Tel. 4155550123", "4155550123")]
+    [InlineData("Phone: 7185550155", "7185550155")]
+    [InlineData("Text 5145550166 for updates", "5145550166")]
+    [InlineData("Appelez-nous au 8005550199, merci", "8005550199")]
+    [InlineData("Un appel au 8005550199 suffit", "8005550199")]
+    [InlineData("Téléphone : 2125550188", "2125550188")]
+    [InlineData("Bitte anrufen unter 4155550123", "4155550123")]
+    [InlineData("Telefon: 4155550123", "4155550123")]
+    [InlineData("Llame al 7185550155, gracias", "7185550155")]
+    [InlineData("Puede llamar al 7185550155", "7185550155")]
+    [InlineData("Teléfono 6175550142", "6175550142")]
+    [InlineData("Chiama il 6175550142", "6175550142")]
+    [InlineData("Può chiamare il numero 6175550142", "6175550142")]
+    [InlineData("Telefono: ８００５５５０１９９", "８００５５５０１９９")]
+    public void An_unspaced_north_american_number_after_plus_one_one_or_a_word_for_calling_is_a_finding(string text, string phone)
+    {
+        var finding = Assert.Single(MessagingPolicy.Check(text));
+
+        Assert.Equal((PolicyCodes.Phone, phone), (finding.Code, text.Substring(finding.Start, finding.Length)));
+    }
+
+    [Theory]
+    // Ten digits alone are as often an order or a tracking number: without +1, 1 or a word for calling, not a phone number.
+    [InlineData("Your parcel 8005550199 left the depot.", null)]
+    [InlineData("Reference 2125550188, item 4155550123.", null)]
+    // Not North American: the area code or the exchange starts with 0 or 1.
+    [InlineData("Call 1234567890 today", null)]
+    [InlineData("Call 8001550199 today", null)]
+    // The word for calling is in another sentence, or too far before the number.
+    [InlineData("We will call you. Parcel 8005550199 left the depot.", null)]
+    [InlineData("Phone lines are busy; parcel 8005550199 left the depot.", null)]
+    [InlineData("Call the depot if your parcel with number 8005550199 is late", null)]
+    // Not a word for calling: "tel" inside "hotel", "text" inside "context".
+    [InlineData("Hotel 8005550199", null)]
+    [InlineData("Context 8005550199", null)]
+    // A DHL Express waybill (10 digits, mod 7) as the code already exempts an unspaced run of ten digits.
+    [InlineData("Call DHL about waybill 8005550195", null)]
+    // The order id, or a tracking number of the message's context, given as allowed.
+    [InlineData("Call us about order 8005550199", "8005550199")]
+    [InlineData("Call the carrier with number 4155550123", "4155550123")]
+    [InlineData("Questions? 18005550199 anytime", "18005550199")]
+    public void An_unspaced_ten_digit_run_without_plus_one_or_a_word_for_calling_or_an_allowed_value_is_no_finding(string text, string? allowed)
+    {
+        Assert.Empty(MessagingPolicy.Check(text, allowed is null ? null : [allowed]));
+    }
+
     public static TheoryData<ReplyScenario, string, string, string, string> EveryTemplateWithEveryCarrier()
     {
         (string Carrier, string Number, string Url)[] parcels =

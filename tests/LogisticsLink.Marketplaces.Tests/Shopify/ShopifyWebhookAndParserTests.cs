@@ -196,6 +196,23 @@ public sealed class ShopifyWebhookAndParserTests
         Assert.Equal("PENDING_FULFILLMENT", order.Status);
     }
 
+    [Theory]
+    [InlineData("＃１００１")]
+    [InlineData(" #١٠٠١ ")]
+    [InlineData("#۱۰۰۱")]
+    [InlineData("#१००१")]
+    [InlineData("#1001")]
+    public void An_order_name_in_full_width_forms_or_another_scripts_digits_is_imported_as_the_plain_name_it_is_looked_up_by(string name)
+    {
+        // GetOrder, ResolveInquiry and the support calls look a name up exactly as stored, by a folded id or buyer's
+        // text: a shop numbering its orders "＃１００１" must have the order stored as the "#1001" it is found by.
+        using var document = JsonDocument.Parse(JsonSerializer.Serialize(new { legacyResourceId = "148977776", name }));
+
+        var order = ShopifyOrderParser.Parse(document.RootElement, "shop.myshopify.com");
+
+        Assert.Equal("#1001", order.OrderName);
+    }
+
     [Fact]
     public void GraphQL_errors_in_both_shapes_are_described()
     {

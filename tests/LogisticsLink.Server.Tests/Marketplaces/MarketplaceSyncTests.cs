@@ -155,6 +155,28 @@ public sealed class MarketplaceSyncTests
     }
 
     [Fact]
+    public async Task A_Shopify_order_named_in_full_width_digits_is_stored_under_the_plain_name_GetOrder_finds_it_by()
+    {
+        await using var server = await SandboxMarketplaceServer.StartAsync();
+        var orders = server.Orders();
+        var shopify = server.Simulator<ShopifySimulator>();
+        var now = server.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var orderId = ShopifyDemoCatalogue.IdOf(1201).ToString(CultureInfo.InvariantCulture);
+
+        // A shop numbering its orders in full-width forms, as a Japanese shop's order name can be written.
+        shopify.AddLateOrder(shopify.Orders.Single(o => o.Id == ShopifyDemoCatalogue.IdOf(1004)) with
+        {
+            Id = ShopifyDemoCatalogue.IdOf(1201),
+            Name = "＃１２０１",
+            UpdatedAt = now,
+        });
+
+        await Eventually.UntilAsync(async () => await TryGetAsync(orders, "shopify", orderId) is not null, "the sync stored the order");
+        Assert.Equal("#1201", (await orders.GetOrderAsync(new GetOrderRequest { Channel = "shopify", OrderId = orderId })).OrderName);
+        Assert.Equal(orderId, (await orders.GetOrderAsync(new GetOrderRequest { Channel = "shopify", OrderId = "#1201" })).OrderId);
+    }
+
+    [Fact]
     public async Task An_imported_parcel_whose_number_TrackShipment_would_refuse_is_skipped_and_the_rest_of_the_order_imported()
     {
         await using var server = await SandboxMarketplaceServer.StartAsync();

@@ -62,7 +62,12 @@ public static partial class MessagingPolicy
             var (start, length) = read.Written(m.Index, m.Length);
             findings.Add(new(PolicyCodes.Email, $"'{text.Substring(start, length)}' is an e-mail address; replies must not carry one.", start, length));
         }
-        foreach (var (start, length) in PhoneNumbers.Find(text, value => allowed.Contains(Compact(value))))
+        var phones = PhoneNumbers.Find(text, value => allowed.Contains(Compact(value))).ToList();
+        // An unspaced North American number ("call 8005550199") the patterns above may also read (an Italian mobile's
+        // run "3125550177") is one finding.
+        phones.AddRange(NorthAmericanNumbers.Find(text, words, value => allowed.Contains(Compact(value)))
+            .Where(n => !phones.Exists(p => p.Start < n.Start + n.Length && n.Start < p.Start + p.Length)).ToList());
+        foreach (var (start, length) in phones)
         {
             if (!Inside(links, start))
             {

@@ -47,7 +47,7 @@ internal static partial class PhoneNumbers
 
     // A DHL Express waybill is ten digits whatever the first, so one in seven unspaced Italian mobiles verifies as one;
     // a waybill our replies print must pass, and a composed reply also names the number as allowed.
-    private static bool IsWaybill(string run) => CarrierDetector.Detect(run).Candidates.Any(c => c.ChecksumValid);
+    public static bool IsWaybill(string run) => CarrierDetector.Detect(run).Candidates.Any(c => c.ChecksumValid);
 
     // No national number with a leading 0 runs to 14 digits, while DPD's parcel numbers (14) and FedEx Ground's (15)
     // often start with a 0; a number dialled from abroad ("0044…", "+44…") may be that long.

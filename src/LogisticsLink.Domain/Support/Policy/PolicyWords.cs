@@ -17,6 +17,9 @@ public sealed class PolicyWords
     /// <summary>What hands the buyer a code to use ("use code", "avec le code"), by language; the code follows.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> DiscountCodeLeads { get; init; }
 
+    /// <summary>Words for calling ("call", "Tel.", "appelez", "anrufen", "llame", "chiama"), by language; a North American number follows.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<string>> PhoneCues { get; init; }
+
     /// <summary>What offers the buyer something beside the marketing words (free products, an exchange), by language.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> Incentive { get; init; }
 
@@ -48,6 +51,7 @@ public sealed class PolicyWords
         {
             Marketing = ByLanguage(root.GetProperty("marketing")),
             DiscountCodeLeads = ByLanguage(root.GetProperty("discountCodes")),
+            PhoneCues = ByLanguage(root.GetProperty("phoneCues")),
             Incentive = ByLanguage(root.GetProperty("incentive")),
             Review = ByLanguage(root.GetProperty("review")),
             ReviewNouns = root.GetProperty("reviewRequests").EnumerateObject().ToDictionary(
