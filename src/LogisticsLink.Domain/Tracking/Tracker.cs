@@ -81,6 +81,7 @@ public static class Tracker
 
         var statusChanged = status != previous.Status;
         var (detail, description) = (previous.StatusDetail, previous.StatusDescription);
+        var reworded = false;
         if (status == TrackingStatus.Expired && statusChanged)
         {
             (detail, description) = (ExpiredDetail, ExpiredDescription);
@@ -94,6 +95,13 @@ public static class Tracker
                 : status == candidate && snapshot.StatusDescription.Length > 0
                     ? (snapshot.StatusDetail, snapshot.StatusDescription)
                     : previous.Status == TrackingStatus.Expired && statusChanged ? ("", "") : (detail, description);
+        }
+        else if (!lagging && DescribesKeptStatus(snapshot, status, newest))
+        {
+            // The carrier's own words for the status kept (a "no information yet" answer on a parcel registered PENDING,
+            // a summary reworded): no scan describes it, so the summary does, detail and text together as above.
+            (detail, description) = (snapshot.StatusDetail, snapshot.StatusDescription);
+            reworded = (detail, description) != (previous.StatusDetail, previous.StatusDescription);
         }
 
         // The estimate follows the newest information: a lagging snapshot, or a push dated before the estimate kept (sent
@@ -126,7 +134,9 @@ public static class Tracker
             : previous.DeliveryWindow;
         var proof = snapshot.ProofOfDelivery is { IsEmpty: false } pod ? pod : previous.ProofOfDelivery;
         if (eta != previous.EstimatedDelivery || window != previous.DeliveryWindow) kinds |= ChangeKinds.EtaChanged;
-        if (proof != previous.ProofOfDelivery) kinds |= ChangeKinds.DetailsChanged;
+        // New words for the same status are news to whoever shows status_description (a dashboard); the same words every
+        // poll are none. (New words with a new status or new scans come with those kinds already.)
+        if (proof != previous.ProofOfDelivery || reworded) kinds |= ChangeKinds.DetailsChanged;
         if (previous.Stale) kinds |= ChangeKinds.StaleChanged;
 
         var state = previous with
@@ -171,6 +181,13 @@ public static class Tracker
         }
         return Finish(previous, state, [], kinds, now, rules);
     }
+
+    /// <summary>
+    /// Whether the snapshot's summary describes the status kept when neither the status nor the scans moved: it reports
+    /// that status in words of its own, and no scan we hold carries that status (a scan's words describe it better).
+    /// </summary>
+    private static bool DescribesKeptStatus(CarrierSnapshot snapshot, TrackingStatus status, TrackingEvent? newest) =>
+        snapshot.Status == status && snapshot.StatusDescription.Length > 0 && newest?.Status != status;
 
     private const string ExpiredDetail = "expired.no_information";
     private const string ExpiredDescription = "No carrier information was received for this parcel in time.";

@@ -21,6 +21,8 @@ public static class ClaimEvidence
         var shipped = parcels.Count > 0;
         var unscanned = EvidenceFacts.Parcels(sources).Where(p => !EvidenceFacts.HasPhysicalScan(p))
             .OrderBy(p => p.State.CreatedAt).Select(p => p.State.TrackingNumber).ToList();
+        var unscannedBySeller = EvidenceFacts.SellerShipped(EvidenceFacts.Parcels(sources)).Where(p => !EvidenceFacts.HasPhysicalScan(p))
+            .OrderBy(p => p.State.CreatedAt).Select(p => p.State.TrackingNumber).ToList();
         var carriers = parcels.Select(s => CarrierNames.Display(s.Carrier)).Distinct().ToList();
         return
         [
@@ -29,9 +31,7 @@ public static class ClaimEvidence
             new("carrier", shipped, !shipped ? "none"
                 : parcels.Count == 1 ? parcels[0].Carrier
                 : string.Join(", ", parcels.Select(s => $"{s.Carrier} ({s.TrackingNumber})"))),
-            new("valid_tracking", facts.ValidTracking, !shipped ? NoParcel
-                : unscanned.Count == 0 ? "at least one carrier scan per parcel"
-                : $"no carrier scan for {string.Join(", ", unscanned)}"),
+            new("valid_tracking", facts.ValidTracking == true, ValidTrackingDetail(facts, shipped, unscannedBySeller)),
             new("shipped_on_time", facts.ShippedOnTime == true, ShippedOnTimeDetail(facts, shipped, unscanned)),
             new("proof_of_delivery", shipped && parcels.All(HasProofOfDelivery), ProofOfDeliveryDetail(parcels)),
             new("replies_within_24h", facts.AnsweredWithin24Hours == true,
@@ -42,6 +42,21 @@ public static class ClaimEvidence
     }
 
     private const string NoParcel = "no parcel is linked to the order";
+
+    /// <summary>
+    /// Whether each parcel the seller ships was scanned. A parcel Amazon ships is not the seller's to scan: the check
+    /// does not apply to it, which is said as for an order without a parcel rather than judged "no".
+    /// </summary>
+    private static string ValidTrackingDetail(EvidenceFacts facts, bool shipped, IReadOnlyList<string> unscanned)
+    {
+        var byAmazon = $"Amazon ships {string.Join(", ", facts.ShippedByAmazon)}";
+        return !shipped ? NoParcel
+            : facts.ValidTracking is null ? $"does not apply: {byAmazon} (valid tracking is asked of seller-fulfilled shipments)"
+            : facts.ShippedByAmazon.Count == 0
+                ? unscanned.Count == 0 ? "at least one carrier scan per parcel" : $"no carrier scan for {string.Join(", ", unscanned)}"
+            : unscanned.Count == 0 ? $"at least one carrier scan per parcel the seller ships; {byAmazon}"
+            : $"no carrier scan for {string.Join(", ", unscanned)}; {byAmazon}";
+    }
 
     private static bool HasProofOfDelivery(ShipmentState parcel) => parcel.ProofOfDelivery is { IsEmpty: false };
 

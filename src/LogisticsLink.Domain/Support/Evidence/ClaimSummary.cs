@@ -34,7 +34,8 @@ public static class ClaimSummary
         }
         head.Append("First carrier scan ").Append(Or(facts.FirstCarrierScanAt)).Append(", latest ship date ").Append(Or(facts.LatestShipDate))
             .Append(": shipped on time ").AppendLine(Yes(facts.ShippedOnTime));
-        head.Append("Valid tracking: ").AppendLine(facts.ValidTracking ? "yes" : "no");
+        // A parcel Amazon ships has no carrier scans to show: "no" would read as the seller's failure in a claim file.
+        head.Append("Valid tracking: ").AppendLine(facts.ValidTracking is { } valid ? valid ? "yes" : "no" : $"does not apply (Amazon ships {(facts.ShippedByAmazon.Count == 1 ? "the parcel" : "every parcel")})");
         head.Append("Promised by ").Append(Or(facts.PromisedBy)).Append(", delivered ").Append(Or(facts.DeliveredAt))
             .Append(": on time ").AppendLine(Yes(facts.DeliveredOnTime));
         if (facts.AnsweredWithin24Hours is { } answered)

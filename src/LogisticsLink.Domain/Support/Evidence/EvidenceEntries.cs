@@ -42,7 +42,7 @@ public static class EvidenceEntries
         var facts = EvidenceFacts.From(sources);
         entries.Add(new(EvidenceKinds.Check, "shipped_on_time", Fields(
             ("first_carrier_scan_at", Iso(facts.FirstCarrierScanAt)), ("latest_ship_date", Iso(facts.LatestShipDate)), ("result", Bool(facts.ShippedOnTime)))));
-        entries.Add(new(EvidenceKinds.Check, "valid_tracking", Fields(("result", Bool(facts.ValidTracking)))));
+        entries.Add(new(EvidenceKinds.Check, "valid_tracking", ValidTrackingFields(facts)));
         entries.Add(new(EvidenceKinds.Check, "delivered_on_time", Fields(
             ("promised_by", Iso(facts.PromisedBy)), ("delivered_at", Iso(facts.DeliveredAt)), ("result", Bool(facts.DeliveredOnTime)))));
         entries.Add(new(EvidenceKinds.Check, "answered_within_24_hours", Fields(("result", Bool(facts.AnsweredWithin24Hours)))));
@@ -67,6 +67,24 @@ public static class EvidenceEntries
             ("occurred_at", Iso(e.Event.OccurredAt)), ("ingested_at", Iso(e.Event.IngestedAt)), ("source", e.Event.Source),
             ("raw_code", e.Event.RawCode), ("status", e.Event.Status.ToString()), ("status_detail", e.Event.StatusDetail),
             ("description", e.Event.Description), ("location", Place(e.Event.Location)), ("payload_sha256", e.PayloadSha256)));
+
+    /// <summary>
+    /// The valid tracking check: <c>not_applicable</c> when Amazon ships every parcel, and the parcels Amazon ships named
+    /// when there are any. A pack without one keeps the check as it always was (its result alone), so the same sources
+    /// give the same entry and hash as before; packs are verified from their own entries, so old ones verify unchanged.
+    /// </summary>
+    private static Dictionary<string, string> ValidTrackingFields(EvidenceFacts facts)
+    {
+        var fields = Fields(("result", facts.ValidTracking is null ? NotApplicable : Bool(facts.ValidTracking)));
+        if (facts.ShippedByAmazon.Count > 0)
+        {
+            fields["shipped_by_amazon"] = string.Join(", ", facts.ShippedByAmazon);
+        }
+        return fields;
+    }
+
+    /// <summary>A check's result when it is not asked of the order's parcels.</summary>
+    public const string NotApplicable = "not_applicable";
 
     public static string Iso(DateTimeOffset? instant) =>
         instant is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "";

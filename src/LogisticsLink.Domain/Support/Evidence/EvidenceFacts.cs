@@ -10,9 +10,15 @@ namespace LogisticsLink.Domain.Support.Evidence;
 /// </summary>
 /// <param name="FirstCarrierScanAt">When the order was handed over: each parcel's first carrier scan, the latest of
 /// those (a second parcel shipped late makes the order late).</param>
+/// <param name="ValidTracking">Whether every parcel the seller ships has a physical carrier scan (false without a
+/// parcel); null when Amazon ships every parcel: valid tracking is asked of seller-fulfilled shipments
+/// (marketplaces.md §5.4), and a parcel Amazon ships has no carrier scans to show, so the check does not apply.</param>
+/// <param name="ShippedByAmazon">The tracking numbers of the parcels Amazon ships (<see cref="ShipmentState.ShippedByAmazon"/>),
+/// which the valid tracking check leaves out.</param>
 public sealed record EvidenceFacts(
-    DateTimeOffset? FirstCarrierScanAt, DateTimeOffset? LatestShipDate, bool? ShippedOnTime, bool ValidTracking,
-    DateTimeOffset? PromisedBy, DateTimeOffset? DeliveredAt, bool? DeliveredOnTime, bool? AnsweredWithin24Hours)
+    DateTimeOffset? FirstCarrierScanAt, DateTimeOffset? LatestShipDate, bool? ShippedOnTime, bool? ValidTracking,
+    DateTimeOffset? PromisedBy, DateTimeOffset? DeliveredAt, bool? DeliveredOnTime, bool? AnsweredWithin24Hours,
+    IReadOnlyList<string> ShippedByAmazon)
 {
     public static EvidenceFacts From(EvidenceSources sources)
     {
@@ -29,12 +35,21 @@ public sealed record EvidenceFacts(
             handedOver,
             shipBy,
             ShippedBy(firstScans, shipBy),
-            parcels.Count > 0 && firstScans.All(f => f is not null),
+            ValidTrackingOf(parcels),
             promised,
             delivered,
             delivered is { } d && promised is { } p ? d <= DateOnlyPromise.Deadline(p) : null,
-            AnsweredInTime(sources.Replies));
+            AnsweredInTime(sources.Replies),
+            parcels.Where(s => s.State.ShippedByAmazon).Select(s => s.State.TrackingNumber).ToList());
     }
+
+    /// <summary>The parcels valid tracking is asked of: those the seller ships, not those Amazon ships.</summary>
+    public static IReadOnlyList<EvidenceShipment> SellerShipped(IReadOnlyList<EvidenceShipment> parcels) =>
+        parcels.Where(s => !s.State.ShippedByAmazon).ToList();
+
+    private static bool? ValidTrackingOf(IReadOnlyList<EvidenceShipment> parcels) =>
+        parcels.Count > 0 && SellerShipped(parcels).Count == 0 ? null
+        : parcels.Count > 0 && SellerShipped(parcels).All(HasPhysicalScan);
 
     /// <summary>The shipments that are parcels: every one but a cancelled (voided) label.</summary>
     public static IReadOnlyList<EvidenceShipment> Parcels(EvidenceSources sources) =>
