@@ -39,12 +39,13 @@ public static class CarrierResilience
     /// For a carrier whose 429 can mean "today's quota is spent" (FedEx): its words when an answer says so, else null.
     /// Such an answer is not retried and closes <paramref name="dailyQuota"/> until the next 00:00 UTC.
     /// </param>
+    /// <param name="quotaLog">Where the default daily budget tells, once a day, that it is spent.</param>
     public static ResiliencePipeline<HttpResponseMessage> Build(
         CarrierOptions options, TimeProvider time, bool retryTooManyRequests = true, CarrierDailyQuota? dailyQuota = null,
-        Func<HttpResponseMessage, CancellationToken, Task<string?>>? spentDay = null)
+        Func<HttpResponseMessage, CancellationToken, Task<string?>>? spentDay = null, DailyQuotaLog? quotaLog = null)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
-        dailyQuota ??= options.DailyQuota is > 0 and var perDay ? new CarrierDailyQuota(perDay, time) : null;
+        dailyQuota ??= options.DailyQuota is > 0 and var perDay ? new CarrierDailyQuota(perDay, time, quotaLog) : null;
         if (dailyQuota is not null)
         {
             builder.AddStrategy(_ => new DailyQuotaStrategy(dailyQuota, take: false));
