@@ -32,7 +32,13 @@ public sealed record CarrierResult(CarrierSnapshot? Snapshot, string? FailureRea
     /// budget's reset): a transient failure, like every throttled call, that also says when asking again can help.
     /// </summary>
     public static CarrierResult Throttled(string reason, DateTimeOffset retryNotBefore) =>
-        new(null, reason, true) { RetryNotBefore = retryNotBefore };
+        new(null, reason, true) { RetryNotBefore = retryNotBefore, DailyQuotaSpent = true };
+
+    /// <summary>
+    /// A <see cref="Throttled"/> failure: the day's quota is spent. Logged once a day where the quota is kept, not per
+    /// refusal (thousands of parcels would flood the log).
+    /// </summary>
+    public bool DailyQuotaSpent { get; init; }
 
     /// <summary>For a failure: no call to this carrier can succeed before then; the next check waits for it.</summary>
     public DateTimeOffset? RetryNotBefore { get; init; }

@@ -44,7 +44,7 @@ public sealed class AmazonClient : ICarrierClient
         var root = baseUrl.AbsoluteUri.TrimEnd('/');
         _trackUrl = root + AmazonDefaults.TrackPath;
         var tokenUrl = IsSellingPartnerHost(baseUrl) ? AmazonDefaults.LwaTokenUrl : new Uri(root + AmazonDefaults.TokenPath);
-        _pipeline = CarrierResilience.Build(options, time);
+        _pipeline = CarrierResilience.Build(options, time, quotaLog: new("Amazon", logger));
         var lwa = new AmazonLwa(http, _pipeline, tokenUrl, options.ClientId, options.ClientSecret, options.ApiKey, time);
         _tokens = new OAuthTokenCache(async ct =>
         {
@@ -69,7 +69,7 @@ public sealed class AmazonClient : ICarrierClient
         {
             AmazonLog.Tracked(_logger, id!.TrackingId, id.CarrierId, snapshot.Status?.ToString() ?? "no status");
         }
-        else
+        else if (!result.DailyQuotaSpent) // A spent daily quota is logged once a day by CarrierDailyQuota, its refusals by the tracker at Debug.
         {
             AmazonLog.TrackFailed(_logger, id?.TrackingId ?? request.TrackingNumber, result.FailureReason ?? "", result.Transient);
         }

@@ -38,7 +38,7 @@ public sealed class DhlClient : ICarrierClient
         _apiKey = options.ApiKey;
         // Base URLs may carry a path prefix (a sandbox's "/dhl"); the documented path is appended to it.
         _baseUrl = (options.BaseUrl ?? DhlDefaults.ProductionBaseUrl).AbsoluteUri.TrimEnd('/');
-        _carrier = new CarrierHttp(http, CarrierResilience.Build(options, time));
+        _carrier = new CarrierHttp(http, CarrierResilience.Build(options, time, quotaLog: new("Dhl", logger)));
     }
 
     public string Code => DhlDefaults.Code;
@@ -57,7 +57,7 @@ public sealed class DhlClient : ICarrierClient
         {
             DhlLog.Tracked(_logger, number, snapshot.Status?.ToString() ?? "no status");
         }
-        else
+        else if (!result.DailyQuotaSpent) // A spent daily quota is logged once a day by CarrierDailyQuota, its refusals by the tracker at Debug.
         {
             DhlLog.TrackFailed(_logger, number, result.FailureReason ?? "", result.Transient);
         }

@@ -39,7 +39,7 @@ public sealed class DpdClient : ICarrierClient
         var root = (options.BaseUrl ?? DpdDefaults.ProductionBaseUrl).AbsoluteUri.TrimEnd('/');
         _country = (options.BaseUrl ?? DpdDefaults.ProductionBaseUrl).Host.EndsWith(".nl", StringComparison.OrdinalIgnoreCase) ? "nl" : "be";
         _trackUri = new Uri(root + DpdDefaults.TrackPath);
-        _channel = new DpdSoapChannel(http, CarrierResilience.Build(options, time));
+        _channel = new DpdSoapChannel(http, CarrierResilience.Build(options, time, quotaLog: new("Dpd", logger)));
         var login = new DpdLogin(_channel, new Uri(root + DpdDefaults.LoginPath), options.ClientId, options.ClientSecret, time);
         _tokens = new OAuthTokenCache(async ct =>
         {
@@ -65,7 +65,7 @@ public sealed class DpdClient : ICarrierClient
         {
             DpdLog.Tracked(_logger, number, snapshot.Status?.ToString() ?? "no status");
         }
-        else
+        else if (!result.DailyQuotaSpent) // A spent daily quota is logged once a day by CarrierDailyQuota, its refusals by the tracker at Debug.
         {
             DpdLog.TrackFailed(_logger, number, result.FailureReason ?? "", result.Transient);
         }

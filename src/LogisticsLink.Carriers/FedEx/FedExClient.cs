@@ -39,7 +39,7 @@ public sealed class FedExClient : IBatchingCarrierClient
         // FedEx's daily-quota 429 names no Retry-After, only "Retry after 12:00AM GMT" in its text (carriers.md l.170):
         // FedEx is then not asked again before the next 00:00 UTC, whatever daily budget of ours is configured.
         _pipeline = CarrierResilience.Build(options, time,
-            dailyQuota: new CarrierDailyQuota(options.DailyQuota ?? 0, time), spentDay: FedExDailyQuotaAnswer.ReadAsync);
+            dailyQuota: new CarrierDailyQuota(options.DailyQuota ?? 0, time, new DailyQuotaLog("FedEx", logger)), spentDay: FedExDailyQuotaAnswer.ReadAsync);
         _carrierHttp = new CarrierHttp(http, _pipeline, new OAuthTokenCache(FetchTokenAsync, time));
     }
 
@@ -111,7 +111,10 @@ public sealed class FedExClient : IBatchingCarrierClient
         {
             batchFailure = CarrierHttp.Failure(Code, e);
         }
-        FedExLog.BatchFailed(_logger, numbers.Count, batchFailure.FailureReason ?? "");
+        if (!batchFailure.DailyQuotaSpent) // A spent daily quota is logged once a day by CarrierDailyQuota, its refusals by the tracker at Debug.
+        {
+            FedExLog.BatchFailed(_logger, numbers.Count, batchFailure.FailureReason ?? "");
+        }
         return numbers.ToDictionary(n => n, _ => batchFailure, StringComparer.Ordinal);
     }
 

@@ -11,6 +11,13 @@ public static class FedExDefaults
     /// <summary>The window of <see cref="RateLimitPermits"/> (<c>CarrierOptions.RateLimitWindow</c>).</summary>
     public static readonly TimeSpan RateLimitWindow = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The per-project per-capability (PCPP) default for Track: 100K requests a day, counting all six track endpoints
+    /// (carriers.md l.170): the default of <c>Carriers:FedEx:DailyQuota</c>, enforced by <c>CarrierDailyQuota</c>. The
+    /// rate limit alone would allow ~12 million a day; past the quota FedEx answers 429 until 00:00 GMT.
+    /// </summary>
+    public const int DailyQuota = 100_000;
+
     /// <summary>Tracking numbers FedEx accepts in one <c>trackingnumbers</c> request.</summary>
     public const int MaxNumbersPerRequest = 30;
 

@@ -9,19 +9,22 @@ namespace LogisticsLink.Carriers.Http;
 /// as the carrier counts them; once the count reaches the budget no request is sent before the next 00:00 UTC, and the
 /// refresh reports "not called" until then (<see cref="DailyQuotaSpentException"/>). A carrier that says its own daily
 /// quota is spent (FedEx's 429 "Retry after 12:00AM GMT", carriers.md l.170) closes the day the same way
-/// (<see cref="SpendUntil"/>), with or without a budget of ours (0: count nothing, only honour the carrier's word).
+/// (<see cref="SpendUntilNextReset"/>), with or without a budget of ours (0: count nothing, only honour the carrier's word).
+/// The day being spent is logged once (<see cref="DailyQuotaLog"/>), not each refusal that follows.
 /// </summary>
 /// <remarks>
 /// eBay's daily limit (<c>EbayDailyQuota</c>) counts per seller account and resets at Pacific midnight; a carrier's
 /// budget is one per connector and resets at UTC midnight, so the two share the idea, not the code.
 /// </remarks>
-public sealed class CarrierDailyQuota(int dailyQuota, TimeProvider time)
+/// <param name="log">Where the day being spent is told, once per reset; null: nowhere (tests, pipelines of no carrier).</param>
+public sealed class CarrierDailyQuota(int dailyQuota, TimeProvider time, DailyQuotaLog? log = null)
 {
     private readonly Lock _gate = new();
     private DateOnly _day;
     private int _calls;
     private DateTimeOffset _spentUntil;
     private string _spentBecause = "";
+    private DateTimeOffset _toldUntil;
 
     public int DailyQuota => dailyQuota;
 
@@ -33,10 +36,18 @@ public sealed class CarrierDailyQuota(int dailyQuota, TimeProvider time)
     public void ThrowIfSpent()
     {
         var now = time.GetUtcNow();
-        lock (_gate)
+        try
         {
-            Roll(now);
-            ThrowWhenSpent(now);
+            lock (_gate)
+            {
+                Roll(now);
+                ThrowWhenSpent(now);
+            }
+        }
+        catch (DailyQuotaSpentException e)
+        {
+            TellOnce(e);
+            throw;
         }
     }
 
@@ -45,11 +56,19 @@ public sealed class CarrierDailyQuota(int dailyQuota, TimeProvider time)
     public void Take()
     {
         var now = time.GetUtcNow();
-        lock (_gate)
+        try
         {
-            Roll(now);
-            ThrowWhenSpent(now);
-            _calls++;
+            lock (_gate)
+            {
+                Roll(now);
+                ThrowWhenSpent(now);
+                _calls++;
+            }
+        }
+        catch (DailyQuotaSpentException e)
+        {
+            TellOnce(e);
+            throw;
         }
     }
 
@@ -60,6 +79,7 @@ public sealed class CarrierDailyQuota(int dailyQuota, TimeProvider time)
     public DailyQuotaSpentException SpendUntilNextReset(string because)
     {
         var now = time.GetUtcNow();
+        DailyQuotaSpentException spent;
         lock (_gate)
         {
             var reset = NextReset(now);
@@ -67,8 +87,24 @@ public sealed class CarrierDailyQuota(int dailyQuota, TimeProvider time)
             {
                 (_spentUntil, _spentBecause) = (reset, because);
             }
-            return new DailyQuotaSpentException(Describe(_spentUntil), _spentUntil, answered: true);
+            spent = new DailyQuotaSpentException(Describe(_spentUntil), _spentUntil, answered: true);
         }
+        TellOnce(spent);
+        return spent;
+    }
+
+    /// <summary>Logs the day being spent the first time a refusal until that reset is seen; never again until then.</summary>
+    private void TellOnce(DailyQuotaSpentException spent)
+    {
+        lock (_gate)
+        {
+            if (log is null || spent.ResetsAt <= _toldUntil)
+            {
+                return;
+            }
+            _toldUntil = spent.ResetsAt;
+        }
+        log.Spent(dailyQuota, spent.ResetsAt, spent.Message);
     }
 
     private void ThrowWhenSpent(DateTimeOffset now)

@@ -47,8 +47,15 @@ public sealed class CarrierHttp(HttpClient http, ResiliencePipeline<HttpResponse
         _ => CarrierResult.Failure($"{carrier}: {exception.GetType().Name}: {exception.Message}"),
     };
 
-    /// <summary>A non-success HTTP answer as a failure (429/5xx transient, other 4xx not).</summary>
+    /// <summary>
+    /// A non-success HTTP answer as a failure (429/5xx transient, other 4xx not). A 429/503 naming a Retry-After keeps
+    /// it as <see cref="CarrierResult.RetryNotBefore"/>: the carrier said when asking again can help, so the shipment's
+    /// next check is not planned before it (the pipeline has already made a count of seconds a date).
+    /// </summary>
     public static CarrierResult Failure(string carrier, HttpResponseMessage response) =>
         CarrierResult.Failure($"{carrier}: HTTP {(int)response.StatusCode}",
-            transient: CarrierResilience.IsTransient(Outcome.FromResult(response)));
+            transient: CarrierResilience.IsTransient(Outcome.FromResult(response))) with { RetryNotBefore = AskedToWaitUntil(response) };
+
+    private static DateTimeOffset? AskedToWaitUntil(HttpResponseMessage response) =>
+        response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable ? response.Headers.RetryAfter?.Date : null;
 }

@@ -29,7 +29,7 @@ public sealed class CarrierOptions
 
     /// <summary>
     /// Calls allowed per UTC day (<see cref="CarrierDailyQuota"/>); null: the carrier's published daily quota (DHL's
-    /// 250), if it has one; 0: no daily cap.
+    /// 250, FedEx's 100,000), if it has one; 0: no daily cap.
     /// </summary>
     public int? DailyQuota { get; set; }
 

@@ -13,7 +13,8 @@ namespace LogisticsLink.Carriers.Http;
 /// honours Retry-After), rate limiter (the carrier's quota, so we never earn a ban: every attempt, retries included,
 /// takes a permit), circuit breaker (a carrier outage stops costing calls and fails fast so lookups answer the last
 /// known state), per-attempt timeout, and the daily budget (<see cref="CarrierDailyQuota"/>: each request sent takes a
-/// call; a spent budget is also checked before the retry and the rate limiter, so a refused call waits for nothing).
+/// call; a spent budget is also checked before the retry and the rate limiter, so a refused call waits for nothing),
+/// and innermost a Retry-After in seconds turned into the date it means (<see cref="RetryAfterDateStrategy"/>).
 /// </summary>
 public static class CarrierResilience
 {
@@ -38,12 +39,13 @@ public static class CarrierResilience
     /// For a carrier whose 429 can mean "today's quota is spent" (FedEx): its words when an answer says so, else null.
     /// Such an answer is not retried and closes <paramref name="dailyQuota"/> until the next 00:00 UTC.
     /// </param>
+    /// <param name="quotaLog">Where the default daily budget tells, once a day, that it is spent.</param>
     public static ResiliencePipeline<HttpResponseMessage> Build(
         CarrierOptions options, TimeProvider time, bool retryTooManyRequests = true, CarrierDailyQuota? dailyQuota = null,
-        Func<HttpResponseMessage, CancellationToken, Task<string?>>? spentDay = null)
+        Func<HttpResponseMessage, CancellationToken, Task<string?>>? spentDay = null, DailyQuotaLog? quotaLog = null)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
-        dailyQuota ??= options.DailyQuota is > 0 and var perDay ? new CarrierDailyQuota(perDay, time) : null;
+        dailyQuota ??= options.DailyQuota is > 0 and var perDay ? new CarrierDailyQuota(perDay, time, quotaLog) : null;
         if (dailyQuota is not null)
         {
             builder.AddStrategy(_ => new DailyQuotaStrategy(dailyQuota, take: false));
@@ -57,7 +59,8 @@ public static class CarrierResilience
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(500),
                 // A server that asks for a longer wait than a refresh can spend is not asked again now: the refresh
-                // fails and the shipment is rescheduled.
+                // fails, its result carries the server's Retry-After (CarrierHttp.Failure), and no check of the
+                // shipment is planned before it.
                 ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome) && !AsksForALongerWait(args.Outcome.Result, time) &&
                     (retryTooManyRequests || args.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests)),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter.Of(args.Outcome.Result, time.GetUtcNow(), MaxRetryAfter)),
@@ -94,6 +97,7 @@ public static class CarrierResilience
             // Innermost: only a request really sent (past the rate limiter and an open circuit) takes a call.
             builder.AddStrategy(_ => new DailyQuotaStrategy(dailyQuota, take: true, spentDay));
         }
+        builder.AddStrategy(_ => new RetryAfterDateStrategy(time));
         return builder.Build();
     }
 

@@ -35,7 +35,7 @@ public sealed class LaPosteClient : IBatchingCarrierClient
         _logger = logger;
         _apiKey = options.ApiKey;
         _trackRoot = (options.BaseUrl ?? LaPosteDefaults.ProductionBaseUrl).AbsoluteUri.TrimEnd('/') + LaPosteDefaults.TrackPath;
-        _carrier = new CarrierHttp(http, CarrierResilience.Build(options, time));
+        _carrier = new CarrierHttp(http, CarrierResilience.Build(options, time, quotaLog: new("LaPoste", logger)));
     }
 
     public string Code => LaPosteDefaults.Code;
@@ -73,7 +73,7 @@ public sealed class LaPosteClient : IBatchingCarrierClient
             {
                 LaPosteLog.Tracked(_logger, keys[i], snapshot.Status?.ToString() ?? "no status");
             }
-            else
+            else if (!results[i].DailyQuotaSpent) // A spent daily quota is logged once a day by CarrierDailyQuota, its refusals by the tracker at Debug.
             {
                 LaPosteLog.TrackFailed(_logger, keys[i], results[i].FailureReason ?? "", results[i].Transient);
             }
@@ -118,7 +118,10 @@ public sealed class LaPosteClient : IBatchingCarrierClient
         {
             failure = CarrierHttp.Failure(Code, e);
         }
-        LaPosteLog.BatchFailed(_logger, ids.Count, failure.FailureReason ?? "");
+        if (!failure.DailyQuotaSpent) // A spent daily quota is logged once a day by CarrierDailyQuota, its refusals by the tracker at Debug.
+        {
+            LaPosteLog.BatchFailed(_logger, ids.Count, failure.FailureReason ?? "");
+        }
         return ids.ToDictionary(id => id, _ => failure, StringComparer.Ordinal);
     }
 

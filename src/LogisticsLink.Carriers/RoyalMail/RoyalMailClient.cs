@@ -38,7 +38,7 @@ public sealed class RoyalMailClient : ICarrierClient
         _logger = logger;
         (_clientId, _clientSecret) = (options.ClientId, options.ClientSecret);
         _root = (options.BaseUrl ?? RoyalMailDefaults.ProductionBaseUrl).AbsoluteUri.TrimEnd('/') + RoyalMailDefaults.MailPiecesPath;
-        _carrier = new CarrierHttp(http, CarrierResilience.Build(options, time));
+        _carrier = new CarrierHttp(http, CarrierResilience.Build(options, time, quotaLog: new("RoyalMail", logger)));
     }
 
     public string Code => RoyalMailDefaults.Code;
@@ -60,7 +60,7 @@ public sealed class RoyalMailClient : ICarrierClient
         {
             RoyalMailLog.Tracked(_logger, number, snapshot.Status?.ToString() ?? "no status");
         }
-        else
+        else if (!result.DailyQuotaSpent) // A spent daily quota is logged once a day by CarrierDailyQuota, its refusals by the tracker at Debug.
         {
             RoyalMailLog.TrackFailed(_logger, number, result.FailureReason ?? "", result.Transient);
         }

@@ -43,7 +43,7 @@ public sealed class UpsClient : ICarrierClient
         _logger = logger;
         // Base URLs may carry a path prefix (a sandbox's "/ups"); the documented paths are appended to it.
         _baseUrl = options.BaseUrl.AbsoluteUri.TrimEnd('/');
-        var pipeline = CarrierResilience.Build(options, time);
+        var pipeline = CarrierResilience.Build(options, time, quotaLog: new("Ups", logger));
         var oauth = new UpsOAuth(http, pipeline, new Uri(_baseUrl + TokenPath), options.ClientId, options.ClientSecret, time);
         var tokens = new OAuthTokenCache(async ct =>
         {
@@ -71,7 +71,7 @@ public sealed class UpsClient : ICarrierClient
         {
             UpsLog.Tracked(_logger, number, (snapshot.Status ?? snapshot.Events.FirstOrDefault()?.Status)?.ToString() ?? "no status");
         }
-        else
+        else if (!result.DailyQuotaSpent) // A spent daily quota is logged once a day by CarrierDailyQuota, its refusals by the tracker at Debug.
         {
             UpsLog.TrackFailed(_logger, number, result.FailureReason ?? "", result.Transient);
         }

@@ -35,7 +35,7 @@ public sealed class UspsClient : ICarrierClient
         _logger = logger;
         // Base URLs may carry a path prefix (a sandbox's "/usps"); the documented paths are appended to it.
         _baseUrl = (options.BaseUrl ?? UspsDefaults.ProductionBaseUrl).AbsoluteUri.TrimEnd('/');
-        var pipeline = CarrierResilience.Build(options, time);
+        var pipeline = CarrierResilience.Build(options, time, quotaLog: new("Usps", logger));
         var oauth = new UspsOAuth(http, pipeline, new Uri(_baseUrl + UspsDefaults.TokenPath), options.ClientId, options.ClientSecret, time);
         var tokens = new OAuthTokenCache(async ct =>
         {
@@ -64,7 +64,7 @@ public sealed class UspsClient : ICarrierClient
         {
             UspsLog.Tracked(_logger, number, snapshot.Status?.ToString() ?? "no status");
         }
-        else
+        else if (!result.DailyQuotaSpent) // A spent daily quota is logged once a day by CarrierDailyQuota, its refusals by the tracker at Debug.
         {
             UspsLog.TrackFailed(_logger, number, result.FailureReason ?? "", result.Transient);
         }

@@ -59,7 +59,7 @@ public static class CarrierRegistration
             (http, o, sp) => new FedExClient(http, o, Get<TimeProvider>(sp), Get<ILogger<FedExClient>>(sp)),
             (o, sandbox, time) => new FedExSimulator(
                 new FedExSimulatorOptions { ClientId = o.ClientId!, ClientSecret = o.ClientSecret!, StepInterval = sandbox.StepInterval }, time),
-            FedExDefaults.ProductionBaseUrl, (FedExDefaults.RateLimitPermits, FedExDefaults.RateLimitWindow)),
+            FedExDefaults.ProductionBaseUrl, (FedExDefaults.RateLimitPermits, FedExDefaults.RateLimitWindow), FedExDefaults.DailyQuota),
         new("Usps", "usps", Credentials.ClientIdAndSecret,
             (http, o, sp) => new UspsClient(http, o, Get<TimeProvider>(sp), Get<ILogger<UspsClient>>(sp)),
             (o, sandbox, time) => new UspsSimulator(
@@ -91,6 +91,9 @@ public static class CarrierRegistration
             }, time),
             AmazonDefaults.ProductionBaseUrl, (AmazonDefaults.RateLimitPermits, AmazonDefaults.RateLimitWindow)),
     ];
+
+    /// <summary>The carrier's published daily quota, the default of <c>Carriers:&lt;Name&gt;:DailyQuota</c>; null: none published.</summary>
+    internal static int? PublishedDailyQuota(string name) => Connectors.Single(c => c.Name == name).PublishedDailyQuota;
 
     public static IServiceCollection AddCarriers(this IServiceCollection services, IConfiguration configuration)
     {

@@ -203,7 +203,13 @@ public sealed partial class ShipmentTracker(
             // An adapter bug must cost one refresh, never the loop.
             result = CarrierResult.Failure(e.Message);
         }
-        if (!result.IsSuccess)
+        if (result.DailyQuotaSpent)
+        {
+            // Until the reset every refresh of the carrier's parcels is refused: the carrier's quota logged the day
+            // being spent once, at Warning; one line per parcel would flood the log.
+            LogRefreshRefused(state.Carrier, state.Id, result.FailureReason ?? "");
+        }
+        else if (!result.IsSuccess)
         {
             LogRefreshFailed(state.Carrier, state.Id, result.FailureReason ?? "");
         }
@@ -314,4 +320,7 @@ public sealed partial class ShipmentTracker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh of {Carrier} shipment {ShipmentId} failed: {Reason}")]
     private partial void LogRefreshFailed(string carrier, string shipmentId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Refresh of {Carrier} shipment {ShipmentId} refused: {Reason}")]
+    private partial void LogRefreshRefused(string carrier, string shipmentId, string reason);
 }

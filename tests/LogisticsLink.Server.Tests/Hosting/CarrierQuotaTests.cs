@@ -34,6 +34,21 @@ public sealed class CarrierQuotaTests
         Assert.Equal(new CarrierQuota(1, TimeSpan.FromSeconds(20)), new CarrierQuota(3, TimeSpan.FromSeconds(15)).ShareOf(4));
     }
 
+    [Theory]
+    [InlineData("FedEx", 100_000)] // carriers.md l.170: PCPP default for Track, 100K requests/day
+    [InlineData("Dhl", 250)]       // carriers.md l.238: the starter plan's 250 calls per day
+    [InlineData("Ups", null)]      // l.108: not published
+    [InlineData("Usps", null)]     // l.211: an hourly quota only
+    [InlineData("RoyalMail", null)] // l.280: no numeric limit
+    [InlineData("LaPoste", null)]  // l.302: 10 calls a second, no daily figure
+    [InlineData("Dpd", null)]      // l.254: none documented
+    [InlineData("Amazon", null)]   // l.310: 80 rps, burst 100, no daily figure
+    public void A_carriers_published_daily_quota_is_its_default_daily_budget(string carrier, int? published)
+    {
+        Assert.Equal(published, CarrierRegistration.PublishedDailyQuota(carrier));
+        Assert.Equal(published ?? 0, CarrierQuota.DailyShare(null, CarrierRegistration.PublishedDailyQuota(carrier), 1));
+    }
+
     [Fact]
     public void Values_a_carriers_pipeline_cannot_run_with_are_refused_naming_the_key()
     {
