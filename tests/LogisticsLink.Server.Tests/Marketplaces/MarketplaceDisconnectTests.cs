@@ -104,10 +104,12 @@ public sealed class MarketplaceDisconnectTests
     [Fact]
     public async Task A_connection_removed_while_it_waits_for_its_turn_in_a_round_is_never_asked()
     {
-        // Accounts stored before tenant-b's, each reading Canada only, take every parallel slot of the round while their
-        // search is held; tenant-b's German account waits for its turn.
+        // Accounts stored before tenant-b's, each reading Japan only, take every parallel slot of the round while their
+        // search is held; tenant-b's German account waits for its turn. Japan: Amazon's Far East region, which the demo
+        // seller's account does not read; with the same sandbox credentials it would otherwise share their region's
+        // searchOrders budget (20 searches, then one per 3 minutes), and its own searches could leave none for them.
         var aheadOfB = Enumerable.Range(0, MarketplaceSync.MaxParallelAccounts).Select(i => $"tenant-0{i}").ToList();
-        var hold = new AmazonSearchHold(Canada, aheadOfB.Count);
+        var hold = new AmazonSearchHold(Japan, aheadOfB.Count);
         var germanSearches = new AmazonSearchCounter(AmazonDemoCatalogue.De);
         OrderStoreGate? store = null;
         await using var server = await SandboxMarketplaceServer.StartAsync(services: services =>
@@ -127,7 +129,7 @@ public sealed class MarketplaceDisconnectTests
         foreach (var tenant in aheadOfB)
         {
             await server.Get<IOrderStore>().SaveConnectionAsync(new MarketplaceConnectionRecord(
-                tenant, "amazon", protector.Protect(tenant, "amazon", credentials), [Canada], DateTimeOffset.UtcNow, "", null, ""), CancellationToken.None);
+                tenant, "amazon", protector.Protect(tenant, "amazon", credentials), [Japan], DateTimeOffset.UtcNow, "", null, ""), CancellationToken.None);
         }
         var tenantB = server.Orders(TestServer.KeyB);
         await tenantB.ConnectMarketplaceAsync(new ConnectMarketplaceRequest
@@ -151,4 +153,5 @@ public sealed class MarketplaceDisconnectTests
     }
 
     private const string Canada = "A2EUQ1WTGCTBG2";
+    private const string Japan = "A1VC38T7YXB528";
 }
